@@ -1,0 +1,94 @@
+// Every emulated Apps Script object is handed out through `expose`: it counts each method call
+// for the benchmark, and turns any member the runtime does not provide into a clear error instead
+// of a silent `undefined` (a missing method must never look like it worked).
+
+export interface CallStats {
+  /** Calls on spreadsheet-service objects (SpreadsheetApp, Spreadsheet, Sheet, Range, …): the round trips. */
+  spreadsheetCalls: number;
+  /** All service calls, including builders and other services. */
+  calls: number;
+  cellsRead: number;
+  cellsWritten: number;
+  /** `Class.method` → count. */
+  byMethod: Record<string, number>;
+}
+
+export const emptyStats = (): CallStats => ({ spreadsheetCalls: 0, calls: 0, cellsRead: 0, cellsWritten: 0, byMethod: {} });
+
+/** Classes whose calls are not round trips on Google (builders assemble a request locally). */
+const LOCAL_CLASSES = /Builder$|^(Logger|console|Utilities)$/;
+/** Classes of the spreadsheet service: their calls are the 0.1–1 s round trips that budgets count. */
+const SPREADSHEET_CLASSES = new Set([
+  'SpreadsheetApp', 'Spreadsheet', 'Sheet', 'Range', 'RangeList', 'DataValidation', 'ConditionalFormatRule',
+  'Protection', 'EmbeddedChart', 'Filter', 'TextFinder', 'Selection',
+]);
+
+export class Accounting {
+  stats: CallStats = emptyStats();
+
+  reset(): CallStats {
+    const done = this.stats;
+    this.stats = emptyStats();
+    return done;
+  }
+
+  count(className: string, method: string): void {
+    const s = this.stats;
+    s.calls++;
+    if (SPREADSHEET_CLASSES.has(className) && !LOCAL_CLASSES.test(className)) s.spreadsheetCalls++;
+    const k = `${className}.${method}`;
+    s.byMethod[k] = (s.byMethod[k] ?? 0) + 1;
+  }
+
+  read(cells: number): void {
+    this.stats.cellsRead += cells;
+  }
+
+  wrote(cells: number): void {
+    this.stats.cellsWritten += cells;
+  }
+}
+
+export class NotProvidedError extends Error {
+  constructor(className: string, member: string) {
+    super(`not provided by the local runtime: ${className}.${member}`);
+    this.name = 'NotProvidedError';
+  }
+}
+
+// Probed by Node's inspector, jest and Promise resolution; they must read as absent, not throw.
+const PASSIVE = new Set(['then', 'toJSON', 'inspect', 'constructor', 'asymmetricMatch', 'nodeType', '$$typeof', 'valueOf', 'toString']);
+
+const RAW = Symbol('raw');
+
+/**
+ * Wraps an emulated object for code running in the bundle. Public methods (names not starting
+ * with `_`) are counted; anything else the bundle asks for throws NotProvidedError when called.
+ */
+export function expose<T extends object>(target: T, className: string, acct: Accounting): T {
+  return new Proxy(target, {
+    get(obj, prop, receiver) {
+      if (prop === RAW) return obj;
+      if (typeof prop === 'symbol') return Reflect.get(obj, prop, receiver);
+      const v = Reflect.get(obj, prop, obj);
+      if (typeof v === 'function' && !prop.startsWith('_') && prop !== 'constructor') {
+        return function (this: unknown, ...args: unknown[]) {
+          acct.count(className, prop);
+          const r = (v as (...a: unknown[]) => unknown).apply(obj, args);
+          // Chained setters (`return this`) must hand back the proxy, not the raw object.
+          return r === obj ? receiver : r;
+        };
+      }
+      if (v !== undefined || PASSIVE.has(prop)) return v;
+      if (prop.startsWith('_')) return undefined;
+      return () => {
+        throw new NotProvidedError(className, prop);
+      };
+    },
+  });
+}
+
+/** The emulated object behind an exposed proxy (for the runtime's own use, uncounted). */
+export function unwrap<T extends object>(o: T): T {
+  return ((o as any)[RAW] as T) ?? o;
+}

@@ -1,0 +1,83 @@
+// One build for everything: src/ → dist/ (exactly what `clasp push` sends), and the Node tools
+// (local runtime CLI, preview server, benchmark) → build/. Flags: --quiet, --apps-only.
+import * as esbuild from 'esbuild';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const quiet = process.argv.includes('--quiet');
+const appsOnly = process.argv.includes('--apps-only');
+const dist = path.join(root, 'dist');
+const log = (...a) => quiet || console.log(...a);
+
+// Apps Script V8: one global scope, no modules; class fields have been reported to fail.
+const appsScriptTarget = { bundle: true, target: 'es2019', platform: 'neutral', charset: 'utf8', legalComments: 'none' };
+
+/** The entry module's export names, which become the only top-level functions of Code.js. */
+async function entryPointNames(entry) {
+  const r = await esbuild.build({ ...appsScriptTarget, entryPoints: [entry], format: 'esm', write: false, metafile: true });
+  const out = Object.values(r.metafile.outputs)[0];
+  return out.exports.slice().sort();
+}
+
+export async function buildAppsScript(outDir = dist) {
+  fs.rmSync(outDir, { recursive: true, force: true });
+  fs.mkdirSync(outDir, { recursive: true });
+  const entry = path.join(root, 'src/entry.ts');
+  const names = await entryPointNames(entry);
+  const r = await esbuild.build({ ...appsScriptTarget, entryPoints: [entry], format: 'iife', globalName: '__app', write: false });
+  const stubs = names.map((n) => `function ${n}() { return __app.${n}.apply(this, arguments); }`).join('\n');
+  const code = `${r.outputFiles[0].text}\n// Entry points: the only callable globals (menus, triggers, google.script.run).\n${stubs}\n`;
+  fs.writeFileSync(path.join(outDir, 'Code.js'), code);
+  fs.copyFileSync(path.join(root, 'appsscript.json'), path.join(outDir, 'appsscript.json'));
+  const pages = await buildPages(outDir);
+  log(`dist/Code.js ${(code.length / 1024).toFixed(1)} KiB, ${names.length} entry points; pages: ${pages.join(', ')}`);
+  return { names, pages };
+}
+
+/** Each src/ui/<name>.html becomes dist/<Name>.html with its CSS and bundled <name>.ts inlined. */
+async function buildPages(outDir) {
+  const uiDir = path.join(root, 'src/ui');
+  if (!fs.existsSync(uiDir)) return [];
+  const css = fs.existsSync(path.join(uiDir, 'addon.css')) ? fs.readFileSync(path.join(uiDir, 'addon.css'), 'utf8') : '';
+  const built = [];
+  for (const file of fs.readdirSync(uiDir).filter((f) => f.endsWith('.html'))) {
+    const name = file.replace(/\.html$/, '');
+    let html = fs.readFileSync(path.join(uiDir, file), 'utf8');
+    const script = path.join(uiDir, `${name}.ts`);
+    let js = '';
+    if (fs.existsSync(script)) {
+      const r = await esbuild.build({ ...appsScriptTarget, platform: 'browser', entryPoints: [script], format: 'iife', write: false });
+      js = r.outputFiles[0].text.replace(/<\/script/gi, '<\\/script');
+    }
+    html = html.replace('<!-- inline:style -->', () => `<style>\n${css}</style>`);
+    html = html.replace('<!-- inline:script -->', () => `<script>\n${js}</script>`);
+    const outName = name.charAt(0).toUpperCase() + name.slice(1);
+    fs.writeFileSync(path.join(outDir, `${outName}.html`), html);
+    built.push(`${outName}.html`);
+  }
+  return built;
+}
+
+/** Node tools are bundled to CommonJS so they run without a TypeScript loader. */
+async function buildTools() {
+  const tools = { cli: 'cli/local.ts', server: 'preview/server.ts', bench: 'bench/run.ts' };
+  const entryPoints = Object.fromEntries(
+    Object.entries(tools).filter(([, f]) => fs.existsSync(path.join(root, f))).map(([k, f]) => [k, path.join(root, f)]),
+  );
+  if (!Object.keys(entryPoints).length) return;
+  await esbuild.build({
+    entryPoints, outdir: path.join(root, 'build'), outExtension: { '.js': '.cjs' }, bundle: true,
+    platform: 'node', target: 'node20', format: 'cjs', packages: 'external', sourcemap: true, logLevel: 'error',
+  });
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(new URL(import.meta.url).pathname)) {
+  try {
+    await buildAppsScript();
+    if (!appsOnly) await buildTools();
+  } catch (e) {
+    console.error(e.message || e);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,82 @@
+// What crosses google.script.run between the sidebars (src/ui) and the server entry points.
+// Only JSON-safe values: instants travel as epoch milliseconds, never Date.
+import type { Lang } from '../domain/schema';
+import type { ActionName } from '../domain/workflow';
+
+export interface FieldError {
+  /** The form field the message belongs beside, or null for the form as a whole. */
+  field: string | null;
+  message: string;
+}
+
+export interface Choice {
+  value: string;
+  label: string;
+  /** Shown under the control (urgency definitions). */
+  hint?: string;
+}
+
+/** getIntakeForm() → everything the intake sidebar needs, already in the sheet's language. */
+export interface IntakeFormModel {
+  lang: Lang;
+  title: string;
+  fields: {
+    key: 'title' | 'department' | 'description' | 'urgency' | 'category' | 'submitter' | 'contact';
+    label: string;
+    help: string;
+    required: boolean;
+    maxLength?: number;
+    placeholder?: string;
+  }[];
+  departments: string[];
+  urgencies: Choice[];
+  categories: Choice[];
+  text: {
+    submit: string;
+    submitting: string;
+    success: string; // contains {id}
+    another: string;
+    suggestions: string;
+    solvedIt: string;
+    thanks: string;
+    counter: string; // contains {n} and {max}
+    required: string; // contains {field}
+    vague: string;
+    mobile: string;
+    failed: string;
+  };
+}
+
+/** submitTicket(form, clientToken) */
+export type SubmitResult =
+  | { ok: true; id: string; duplicate: boolean; warnings: FieldError[] }
+  | { ok: false; errors: FieldError[] };
+
+export interface ArticleSuggestion {
+  id: string;
+  title: string;
+  category: string;
+  solution: string;
+  score: number;
+}
+
+/** getTicketView(id?) → the agent sidebar's view of one ticket (the selected row when id is omitted). */
+export interface TicketView {
+  ok: true;
+  lang: Lang;
+  id: string;
+  /** Fingerprint of the row as loaded: sent back with each action to detect concurrent changes. */
+  version: string;
+  /** [label, display value] pairs, in sheet order. */
+  fields: { key: string; label: string; value: string }[];
+  status: string;
+  slaText: string;
+  actions: { name: ActionName; label: string; needs: ('assignee' | 'reason' | 'text' | 'solution' | 'feedback')[] }[];
+  agents: string[];
+  text: Record<string, string>;
+}
+
+export type TicketViewResult = TicketView | { ok: false; message: string; text?: Record<string, string> };
+
+/** applyTicketAction(id, action, payload, version) */
+export type ActionOutcome = { ok: true; view: TicketView } | { ok: false; errors: FieldError[]; conflict?: boolean };

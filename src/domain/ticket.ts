@@ -1,0 +1,41 @@
+// A ticket as the domain sees it: canonical codes and epoch milliseconds, never sheet cells.
+import type { Category, Feedback, Status, Tier, Urgency } from './schema';
+
+export interface Ticket {
+  id: string;
+  title: string;
+  department: string;
+  description: string;
+  urgency: Urgency | null;
+  submitter: string;
+  contact: string;
+  /** Epoch ms; null when the cell is empty or unreadable. */
+  submittedAt: number | null;
+  status: Status | null;
+  assignee: string;
+  /** Entries `yyyy-MM-dd HH:mm 姓名: text`, one per line, newest last. */
+  workLog: string;
+  solution: string;
+  resolvedAt: number | null;
+  feedback: Feedback | null;
+  notes: string;
+  category: Category | null;
+  tier: Tier | null;
+  firstResponseAt: number | null;
+  lastUpdateAt: number | null;
+  responseDueAt: number | null;
+  resolveDueAt: number | null;
+  /** The `SLA状态` cell as written by the SLA engine (its own encoding, see sla.ts). */
+  slaStatus: string;
+}
+
+/** One row of the audit sheet (`操作日志`). */
+export interface AuditEntry {
+  at: number;
+  user: string;
+  ticketId: string;
+  field: string;
+  oldValue: string;
+  newValue: string;
+  via: 'sidebar' | 'edit' | 'trigger' | 'setup' | 'menu' | 'form';
+}

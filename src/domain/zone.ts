@@ -1,0 +1,146 @@
+// Wall-clock time in the spreadsheet's time zone, without Apps Script: a Zone only has to say its
+// UTC offset at an instant. On Google the adapter answers from Utilities.formatDate(…, 'Z'); in
+// Node, from Intl. Every wall-clock decision (ID date, working hours, ISO weeks) goes through here.
+
+export interface Zone {
+  readonly id: string;
+  /** Minutes east of UTC at the instant, e.g. +480 for Asia/Shanghai. */
+  offsetMinutes(epochMs: number): number;
+}
+
+export interface LocalDateTime {
+  year: number;
+  /** 1–12 */
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  /** ISO weekday: 1 = Monday … 7 = Sunday */
+  weekday: number;
+}
+
+const MINUTE = 60_000;
+
+export function toLocal(epochMs: number, zone: Zone): LocalDateTime {
+  const d = new Date(epochMs + zone.offsetMinutes(epochMs) * MINUTE);
+  return {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    second: d.getUTCSeconds(),
+    weekday: ((d.getUTCDay() + 6) % 7) + 1,
+  };
+}
+
+/**
+ * The instant a wall-clock time names. A time skipped by a daylight-saving jump resolves to the
+ * same distance after the jump; a repeated time resolves to its first occurrence.
+ */
+export function fromLocal(
+  t: { year: number; month: number; day: number; hour?: number; minute?: number; second?: number },
+  zone: Zone,
+): number {
+  const naive = Date.UTC(t.year, t.month - 1, t.day, t.hour ?? 0, t.minute ?? 0, t.second ?? 0);
+  const before = zone.offsetMinutes(naive - 14 * 60 * MINUTE);
+  const after = zone.offsetMinutes(naive + 14 * 60 * MINUTE);
+  const candidates = [naive - before * MINUTE, naive - after * MINUTE];
+  const exact = candidates.filter((c) => c - naive === -zone.offsetMinutes(c) * MINUTE).sort((a, b) => a - b);
+  if (exact.length) return exact[0];
+  // In a gap: keep the distance from the wall time before the jump.
+  return naive - before * MINUTE;
+}
+
+/** Days since 1970-01-01 of a local calendar date, for day arithmetic independent of zones. */
+export function dayNumber(year: number, month: number, day: number): number {
+  return Math.floor(Date.UTC(year, month - 1, day) / 86_400_000);
+}
+
+export function fromDayNumber(n: number): { year: number; month: number; day: number; weekday: number } {
+  const d = new Date(n * 86_400_000);
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), weekday: ((d.getUTCDay() + 6) % 7) + 1 };
+}
+
+const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
+
+/** `yyyy-MM-dd`, `yyyy-MM-dd HH:mm` or `yyyyMMdd` in the zone. */
+export function formatLocal(epochMs: number, zone: Zone, pattern: 'date' | 'minute' | 'compact'): string {
+  const t = toLocal(epochMs, zone);
+  if (pattern === 'compact') return `${t.year}${pad(t.month)}${pad(t.day)}`;
+  const date = `${t.year}-${pad(t.month)}-${pad(t.day)}`;
+  return pattern === 'date' ? date : `${date} ${pad(t.hour)}:${pad(t.minute)}`;
+}
+
+/** ISO-8601 week of a local calendar date: `{ year: 2024, week: 18 }`. */
+export function isoWeekOf(year: number, month: number, day: number): { year: number; week: number } {
+  const n = dayNumber(year, month, day);
+  const weekday = fromDayNumber(n).weekday;
+  const thursday = fromDayNumber(n - weekday + 4);
+  const jan1 = dayNumber(thursday.year, 1, 1);
+  return { year: thursday.year, week: Math.floor((n - weekday + 4 - jan1) / 7) + 1 };
+}
+
+/** Monday of an ISO week, as a local calendar date. */
+export function isoWeekMonday(year: number, week: number): { year: number; month: number; day: number } {
+  const jan4 = dayNumber(year, 1, 4);
+  const jan4Weekday = fromDayNumber(jan4).weekday;
+  const monday = jan4 - (jan4Weekday - 1) + (week - 1) * 7;
+  const d = fromDayNumber(monday);
+  return { year: d.year, month: d.month, day: d.day };
+}
+
+export function formatIsoWeek(w: { year: number; week: number }): string {
+  return `${w.year}-W${pad(w.week)}`;
+}
+
+export function parseIsoWeek(s: string): { year: number; week: number } | null {
+  const m = /^(\d{4})-?W(\d{1,2})$/i.exec(s.trim());
+  if (!m) return null;
+  const year = Number(m[1]);
+  const week = Number(m[2]);
+  const weeksInYear = isoWeekOf(year, 12, 28).week;
+  return week >= 1 && week <= weeksInYear ? { year, week } : null;
+}
+
+/** A Zone from the JavaScript engine's time-zone database (Node, browsers, Apps Script V8). */
+export function intlZone(id: string): Zone {
+  const fmt = new Intl.DateTimeFormat('en-US', {
+    timeZone: id,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  });
+  const cache = new Map<number, number>();
+  return {
+    id,
+    offsetMinutes(epochMs: number): number {
+      // Offsets change on whole minutes; cache per minute keeps long scans cheap.
+      const key = Math.floor(epochMs / MINUTE);
+      const hit = cache.get(key);
+      if (hit !== undefined) return hit;
+      const p: Record<string, number> = {};
+      for (const part of fmt.formatToParts(new Date(key * MINUTE))) if (part.type !== 'literal') p[part.type] = Number(part.value);
+      const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+      const off = Math.round((asUtc - key * MINUTE) / MINUTE);
+      if (cache.size > 10_000) cache.clear();
+      cache.set(key, off);
+      return off;
+    },
+  };
+}
+
+/** Whether the engine knows the IANA zone id. */
+export function isKnownZone(id: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: id });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,13 @@
+// The documented entry points (README "Entry points"): menus, triggers and google.script.run.
+// Adding one is a deliberate change to this list.
+export const ENTRY_POINTS = [
+  'onOpen',
+  'onInstall',
+  'setupTrackerFromMenu',
+  'showIntakeSidebar',
+  'showTicketSidebar',
+  'getIntakeForm',
+  'submitTicket',
+  'suggestArticles',
+  'markArticleHelpful',
+] as const;
