@@ -1,0 +1,399 @@
+// Working-hours calendar: how much "working time" lies between two instants, and when a given
+// amount of it will have elapsed. Pure code: wall-clock decisions go through the Zone seam
+// (zone.ts), so the same functions run in Node tests and in Apps Script V8.
+//
+// Rules
+// - A day is worked when it is listed in `extraWorkDays` (make-up day, 调休), otherwise when it
+//   is not in `holidays` and its ISO weekday is in `workDays`. A date in both lists is a holiday
+//   (an explicit "not worked" wins; the settings layer reports the conflict, see
+//   calendarProblems).
+// - A worked day's working time is the wall-clock range [workStart, workEnd) minus `breaks`, in
+//   the calendar's zone, whatever the UTC offset that day. On a daylight-saving day the range
+//   maps to the instants of those wall times, so 09:00–18:00 is still 9 hours unless a jump
+//   falls inside it (a wall time skipped by a jump resolves like `fromLocal`: the same distance
+//   after the jump). A local date that does not exist (Samoa 2011-12-30) has no working time.
+// - Start outside working time: the clock starts at the next working instant. A duration that
+//   ends exactly at the end of a working range ends there (17:00 + 1 h → 18:00, not 09:00 the
+//   next morning). A zero duration returns the start unchanged.
+// - Cost grows with the number of local days spanned (each day is resolved once, and cached per
+//   calendar object), never with minutes. Settings objects are treated as immutable: build a new
+//   one when the settings change.
+// - A calendar that can never provide working time again (no working weekday, or every working
+//   range empty, and no make-up day ahead) makes `addWorkingTime` throw a CalendarError instead
+//   of looping. `calendarProblems` lets the settings layer refuse such settings up front.
+import { dayNumber, fromDayNumber, fromLocal, toLocal, type Zone } from './zone';
+
+export interface TimeRange {
+  /** Minutes after local midnight, 0–1440. */
+  start: number;
+  end: number;
+}
+
+export interface CalendarSettings {
+  /** The spreadsheet's time zone. */
+  zone: Zone;
+  /** ISO weekdays that are worked: 1 = Monday … 7 = Sunday. */
+  workDays: number[];
+  /** Minutes after local midnight, e.g. 9 * 60. */
+  workStart: number;
+  /** Minutes after local midnight, e.g. 18 * 60; at most 1440 (midnight at the end of the day). */
+  workEnd: number;
+  /** Unworked ranges inside the working day, e.g. lunch `{ start: 720, end: 780 }`. */
+  breaks?: TimeRange[];
+  /** `yyyy-MM-dd` local dates that are not worked. */
+  holidays: string[];
+  /** `yyyy-MM-dd` local dates that are worked whatever their weekday (make-up days, 调休). */
+  extraWorkDays: string[];
+}
+
+export type Clock = 'working' | '24x7';
+
+export class CalendarError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CalendarError';
+  }
+}
+
+/** Mon–Fri 09:00–18:00, no breaks, no holidays, in the given zone. */
+export function defaultCalendar(zone: Zone): CalendarSettings {
+  return {
+    zone,
+    workDays: [1, 2, 3, 4, 5],
+    workStart: 9 * 60,
+    workEnd: 18 * 60,
+    breaks: [],
+    holidays: [],
+    extraWorkDays: [],
+  };
+}
+
+/** Optional counters, for tests and diagnostics: how many local days a call resolved. */
+export interface CalendarStats {
+  days: number;
+}
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+/** Hard stop for pathological inputs: 400 years of days. */
+const MAX_DAYS = 400 * 366;
+
+// ---------------------------------------------------------------------------------------------
+// Compiled form, cached per settings object.
+
+type Span = readonly [number, number];
+
+interface Compiled {
+  zone: Zone;
+  workDays: boolean[];
+  /** Working ranges of a worked day in minutes after midnight, sorted, disjoint, non-empty. */
+  ranges: Span[];
+  holidays: Set<number>;
+  extra: Set<number>;
+  /** Last day number listed as a make-up day (or -Infinity). */
+  lastExtra: number;
+  /** Whether some weekday provides working time every week. */
+  weeklyWork: boolean;
+  /** Local day number → working spans as instants. */
+  days: Map<number, Span[]>;
+  /** Fast-path state: the last day resolved without a UTC-offset change, and its offset. */
+  fastDay: number;
+  fastOff: number;
+}
+
+const compiledCache = new WeakMap<CalendarSettings, Compiled>();
+
+/** `yyyy-MM-dd` (also `yyyy/M/d`, `yyyy.M.d`) → local day number; null when not a real date. */
+export function parseDate(s: string): number | null {
+  const m = /^\s*(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\s*$/.exec(String(s));
+  if (!m) return null;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  const n = dayNumber(y, mo, d);
+  const back = fromDayNumber(n);
+  return back.year === y && back.month === mo && back.day === d ? n : null;
+}
+
+function workingRanges(cal: CalendarSettings): Span[] {
+  const start = Math.max(0, Math.min(1440, Math.round(cal.workStart)));
+  const end = Math.max(0, Math.min(1440, Math.round(cal.workEnd)));
+  let ranges: Span[] = end > start ? [[start, end]] : [];
+  const breaks = (cal.breaks ?? [])
+    .map((b) => [Math.round(b.start), Math.round(b.end)] as const)
+    .filter(([a, b]) => b > a);
+  for (const [bs, be] of breaks) {
+    const next: Span[] = [];
+    for (const [a, b] of ranges) {
+      if (be <= a || bs >= b) {
+        next.push([a, b]);
+        continue;
+      }
+      if (bs > a) next.push([a, bs]);
+      if (be < b) next.push([be, b]);
+    }
+    ranges = next;
+  }
+  return ranges.sort((x, y) => x[0] - y[0]);
+}
+
+function compile(cal: CalendarSettings): Compiled {
+  const hit = compiledCache.get(cal);
+  if (hit) return hit;
+  const workDays: boolean[] = [];
+  for (let i = 0; i <= 7; i++) workDays.push(false);
+  for (const d of cal.workDays) if (Number.isInteger(d) && d >= 1 && d <= 7) workDays[d] = true;
+  const ranges = workingRanges(cal);
+  const toSet = (list: readonly string[]): Set<number> => {
+    const set = new Set<number>();
+    for (const s of list ?? []) {
+      const n = parseDate(s);
+      if (n !== null) set.add(n);
+    }
+    return set;
+  };
+  const holidays = toSet(cal.holidays);
+  const extra = toSet(cal.extraWorkDays);
+  let lastExtra = -Infinity;
+  extra.forEach((n) => {
+    if (!holidays.has(n) && n > lastExtra) lastExtra = n;
+  });
+  const c: Compiled = {
+    zone: cal.zone,
+    workDays,
+    ranges,
+    holidays,
+    extra,
+    lastExtra,
+    weeklyWork: ranges.length > 0 && workDays.some((x) => x),
+    days: new Map(),
+    fastDay: NaN,
+    fastOff: 0,
+  };
+  compiledCache.set(cal, c);
+  return c;
+}
+
+function isWorkedDay(c: Compiled, day: number): boolean {
+  if (c.holidays.has(day)) return false;
+  if (c.extra.has(day)) return true;
+  return c.workDays[fromDayNumber(day).weekday];
+}
+
+/** Local day number of an instant. */
+function dayOf(c: Compiled, ms: number): number {
+  const t = toLocal(ms, c.zone);
+  return dayNumber(t.year, t.month, t.day);
+}
+
+/**
+ * Instants of the wall times `minutes[i]` after local midnight of `day`. Fast path: when the UTC
+ * offset is the same shortly before the day's midnight, at its midnight and at the next midnight,
+ * the day has no offset change (zones change at most once a day) and every wall time is
+ * `naive - offset`. Otherwise each wall time goes through `fromLocal`.
+ */
+function wallInstants(c: Compiled, day: number, minutes: number[]): { at: number[]; fast: boolean } {
+  const zone = c.zone;
+  const naive0 = day * DAY;
+  let off: number;
+  let constant: boolean;
+  if (c.fastDay === day - 1) {
+    // Yesterday had no change up to its end, which is today's midnight at fastOff.
+    off = c.fastOff;
+    constant = zone.offsetMinutes(naive0 + DAY - off * MINUTE) === off;
+  } else {
+    off = zone.offsetMinutes(naive0 - zone.offsetMinutes(naive0) * MINUTE);
+    const i0 = naive0 - off * MINUTE;
+    constant =
+      zone.offsetMinutes(i0) === off &&
+      zone.offsetMinutes(i0 - 3 * HOUR) === off &&
+      zone.offsetMinutes(i0 + DAY) === off;
+  }
+  if (constant) {
+    c.fastDay = day;
+    c.fastOff = off;
+    return { at: minutes.map((m) => naive0 + m * MINUTE - off * MINUTE), fast: true };
+  }
+  c.fastDay = NaN;
+  const d = fromDayNumber(day);
+  return {
+    at: minutes.map((m) => fromLocal({ year: d.year, month: d.month, day: d.day, hour: 0, minute: m }, zone)),
+    fast: false,
+  };
+}
+
+/** Working spans (instants) of a local day; cached. */
+function daySpans(c: Compiled, day: number, stats?: CalendarStats): Span[] {
+  if (stats) stats.days++;
+  const hit = c.days.get(day);
+  if (hit) return hit;
+  const spans: Span[] = [];
+  if (c.ranges.length && isWorkedDay(c, day)) {
+    const flat: number[] = [];
+    for (const [a, b] of c.ranges) flat.push(a, b);
+    const { at, fast } = wallInstants(c, day, flat);
+    for (let i = 0; i < at.length; i += 2) {
+      const s = at[i];
+      const e = at[i + 1];
+      if (e <= s) continue;
+      // A date that does not exist locally (skipped by a zone change) resolves to another day.
+      if (!fast && dayOf(c, s) !== day && dayOf(c, e - 1) !== day) continue;
+      spans.push([s, e]);
+    }
+  }
+  if (c.days.size > 5000) c.days.clear();
+  c.days.set(day, spans);
+  return spans;
+}
+
+function checkFinite(name: string, v: number): void {
+  if (typeof v !== 'number' || !Number.isFinite(v))
+    throw new RangeError(`${name} must be a finite number, got ${String(v)}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Public API
+
+/** Whether a local calendar date (`yyyy-MM-dd` or a day number from zone.dayNumber) is worked. */
+export function isWorkingDay(cal: CalendarSettings, date: string | number): boolean {
+  const c = compile(cal);
+  const n = typeof date === 'number' ? date : parseDate(date);
+  if (n === null) throw new RangeError(`not a date: ${String(date)}`);
+  return c.ranges.length > 0 && isWorkedDay(c, n);
+}
+
+/** Whether the instant lies inside working time (start inclusive, end exclusive). */
+export function isWorkingInstant(cal: CalendarSettings, ms: number): boolean {
+  checkFinite('ms', ms);
+  const c = compile(cal);
+  const day = dayOf(c, ms);
+  for (let d = day - 1; d <= day; d++)
+    for (const [s, e] of daySpans(c, d)) if (ms >= s && ms < e) return true;
+  return false;
+}
+
+/**
+ * The instant at which `durationMs` of working time has elapsed from `startMs`.
+ * Throws CalendarError when the calendar has no working time left to give.
+ */
+export function addWorkingTime(
+  cal: CalendarSettings,
+  startMs: number,
+  durationMs: number,
+  stats?: CalendarStats,
+): number {
+  checkFinite('startMs', startMs);
+  checkFinite('durationMs', durationMs);
+  if (durationMs < 0) throw new RangeError(`durationMs must not be negative, got ${durationMs}`);
+  if (durationMs === 0) return startMs;
+  const c = compile(cal);
+  let remaining = durationMs;
+  let cursor = startMs;
+  const first = dayOf(c, startMs) - 1;
+  for (let day = first; ; day++) {
+    if (!c.weeklyWork && day > c.lastExtra) {
+      throw new CalendarError(
+        'The working calendar has no working time left (no working weekdays or empty working hours, and no make-up day ahead). Check the working days and hours in the settings.',
+      );
+    }
+    if (day - first > MAX_DAYS)
+      throw new CalendarError('The working calendar has no working time in 400 years. Check the settings.');
+    for (const [s, e] of daySpans(c, day, stats)) {
+      const from = s > cursor ? s : cursor;
+      if (from >= e) continue;
+      const avail = e - from;
+      if (remaining <= avail) return from + remaining;
+      remaining -= avail;
+      cursor = e;
+    }
+  }
+}
+
+/** Working time (ms) in [fromMs, toMs); 0 when toMs <= fromMs. */
+export function workingTimeBetween(
+  cal: CalendarSettings,
+  fromMs: number,
+  toMs: number,
+  stats?: CalendarStats,
+): number {
+  checkFinite('fromMs', fromMs);
+  checkFinite('toMs', toMs);
+  if (toMs <= fromMs) return 0;
+  const c = compile(cal);
+  const last = dayOf(c, toMs);
+  let total = 0;
+  let cursor = fromMs;
+  for (let day = dayOf(c, fromMs) - 1; day <= last; day++) {
+    for (const [s, e] of daySpans(c, day, stats)) {
+      const a = s > cursor ? s : cursor;
+      const b = e < toMs ? e : toMs;
+      if (b > a) {
+        total += b - a;
+        cursor = b;
+      }
+    }
+  }
+  return total;
+}
+
+/** The first working instant at or after `ms`. Throws CalendarError like addWorkingTime. */
+export function nextWorkingInstant(cal: CalendarSettings, ms: number): number {
+  if (isWorkingInstant(cal, ms)) return ms;
+  // One millisecond of work starts at the next working instant.
+  return addWorkingTime(cal, ms, 1) - 1;
+}
+
+/** `addWorkingTime` on the working clock; plain addition round the clock. */
+export function addTime(cal: CalendarSettings, clock: Clock, startMs: number, durationMs: number): number {
+  if (clock === '24x7') {
+    checkFinite('startMs', startMs);
+    checkFinite('durationMs', durationMs);
+    if (durationMs < 0) throw new RangeError(`durationMs must not be negative, got ${durationMs}`);
+    return startMs + durationMs;
+  }
+  return addWorkingTime(cal, startMs, durationMs);
+}
+
+/** Elapsed clock time in [a, b); 0 when b <= a. */
+export function timeBetween(cal: CalendarSettings, clock: Clock, a: number, b: number): number {
+  if (clock === '24x7') {
+    checkFinite('a', a);
+    checkFinite('b', b);
+    return b > a ? b - a : 0;
+  }
+  return workingTimeBetween(cal, a, b);
+}
+
+/** Human-readable problems with calendar settings (empty when usable), in English. */
+export function calendarProblems(cal: CalendarSettings): string[] {
+  const out: string[] = [];
+  if (!cal.zone) out.push('time zone missing');
+  const badDays = (cal.workDays ?? []).filter((d) => !(Number.isInteger(d) && d >= 1 && d <= 7));
+  if (badDays.length) out.push(`working days must be ISO weekdays 1–7: ${badDays.join(', ')}`);
+  const okMinute = (m: number): boolean => Number.isFinite(m) && m >= 0 && m <= 1440;
+  if (!okMinute(cal.workStart) || !okMinute(cal.workEnd))
+    out.push('working hours must lie between 00:00 and 24:00');
+  else if (cal.workEnd <= cal.workStart)
+    out.push('working hours must end after they start (overnight shifts are not supported)');
+  for (const b of cal.breaks ?? []) {
+    if (!okMinute(b.start) || !okMinute(b.end) || b.end <= b.start)
+      out.push(`invalid break ${b.start}–${b.end}`);
+  }
+  const badDates = [...(cal.holidays ?? []), ...(cal.extraWorkDays ?? [])].filter(
+    (s) => parseDate(s) === null,
+  );
+  if (badDates.length) out.push(`not dates (yyyy-MM-dd): ${badDates.join(', ')}`);
+  const holidays = new Set((cal.holidays ?? []).map(parseDate));
+  const both = (cal.extraWorkDays ?? []).filter((s) => {
+    const n = parseDate(s);
+    return n !== null && holidays.has(n);
+  });
+  if (both.length)
+    out.push(
+      `dates listed both as holiday and as make-up working day (treated as holidays): ${both.join(', ')}`,
+    );
+  if (!out.length && !compile(cal).weeklyWork)
+    out.push('no working time in a normal week (no working days, or breaks cover the working hours)');
+  return out;
+}

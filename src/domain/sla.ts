@@ -1,0 +1,605 @@
+// SLA engine: due times, states, hints, the `SLA状态` cell text (both languages, parsed back) and
+// mail alerts. Pure code over the working calendar (calendar.ts).
+//
+// Rules where the spec is silent
+// - Clocks start at `submittedAt`. Due = submittedAt + target on the target's clock (working
+//   hours or round the clock). A change of urgency recomputes from submittedAt with the new
+//   target.
+// - Boundaries: a target done at or before its due instant is `met`; an open target is `breached`
+//   only once now is strictly after the due instant (at the due minute it is still `atRisk`, it
+//   can still be met). `atRisk` from the instant `atRiskShare` of the target has elapsed on the
+//   target's clock (share 0.75 of 1 working hour = after 45 working minutes).
+// - Response is done at `firstResponseAt`; if that is empty on a resolved/closed ticket, at
+//   `resolvedAt`. A ticket that has left 待处理 without any of those stamps (hand-made rows) has a
+//   response "done at an unknown time": state null (not measured) unless the history says
+//   otherwise.
+// - Resolution is done when the status is 已解决/已关闭, at `resolvedAt`; closed without
+//   `resolvedAt` (duplicate/withdrawn from 待处理) is not measured (null) unless history says
+//   otherwise. `resolvedAt` on an open (reopened) ticket is ignored.
+// - Reopen (已解决 → 处理中): the resolution clock keeps running from submission but excludes
+//   the time the ticket spent resolved (waiting for the requester), as Zendesk does. The caller
+//   passes those periods as `pauses` (see pausesFromStatusHistory, which derives them from the
+//   audit log's status changes). Without pauses the clock simply ran on (stricter).
+//   Pauses apply to resolution, escalation and update clocks; never to first response.
+// - Sticky breach: a target whose previous state (parsed from the `SLA状态` cell, or passed in)
+//   was `breached` or `missed` stays `breached` while open and becomes `missed` once done, even if
+//   due times moved later (re-prioritisation, reopen, clock fix). Pass `previous: null` to
+//   recompute from scratch (an explicit admin "recalculate" after fixing wrong settings).
+// - Missing urgency: evaluated as `policy.fallbackUrgency` (default 中, the seed's "一般问题");
+//   set it to null to leave such rows unmeasured. Missing submittedAt: nothing is measured (only
+//   sticky history is kept).
+// - Hints exist only while the ticket is open (status 待处理/处理中/empty):
+//   `needsEscalation`: tier is 一线 or empty, and either the urgency is 高 (the seed: core
+//   business stops → escalate at once; `policy.escalateHighImmediately`) or more than the
+//   escalation target (30 working minutes) has elapsed since submission.
+//   `updateOverdue`: more than the update interval (2 working hours) since the last progress
+//   note, which is the latest of submittedAt (so pending tickets count from submission),
+//   firstResponseAt, lastUpdateAt, the caller's lastWorkLogAt and the last reopen. The adapter
+//   must stamp lastUpdateAt only on progress (work log, status change), not on sweep writes.
+import { addTime, timeBetween, type CalendarSettings, type Clock } from './calendar';
+import { SLA_LABELS, type Lang, type SlaHint, type SlaState, type Status, type Urgency } from './schema';
+import type { Ticket } from './ticket';
+
+export type SlaClock = Clock;
+
+export interface SlaTarget {
+  minutes: number;
+  clock: SlaClock;
+}
+
+export type UrgencyTargets = Record<Urgency, SlaTarget>;
+
+export interface SlaPolicy {
+  response: UrgencyTargets;
+  /** Tier-1 escalation hint. */
+  escalation: UrgencyTargets;
+  resolution: UrgencyTargets;
+  /** Progress update interval. */
+  update: UrgencyTargets;
+  /** Share of a target after which it is at risk, 0 < share ≤ 1 (default 0.75). */
+  atRiskShare: number;
+  /** 高 on tier 1 needs escalation at once (the seed: core business stopped). Default true. */
+  escalateHighImmediately: boolean;
+  /** Urgency assumed for rows without one; null = do not measure them. Default 'medium'. */
+  fallbackUrgency: Urgency | null;
+}
+
+const URGENCIES: Urgency[] = ['high', 'medium', 'low'];
+const same = (minutes: number, clock: SlaClock): UrgencyTargets => ({
+  high: { minutes, clock },
+  medium: { minutes, clock },
+  low: { minutes, clock },
+});
+
+/** The spec's defaults (SPEC.md, SLA table). A new object each call. */
+export function defaultPolicy(): SlaPolicy {
+  return {
+    response: same(60, 'working'),
+    escalation: same(30, 'working'),
+    resolution: {
+      high: { minutes: 120, clock: '24x7' },
+      medium: { minutes: 240, clock: 'working' },
+      low: { minutes: 24 * 60, clock: 'working' },
+    },
+    update: same(120, 'working'),
+    atRiskShare: 0.75,
+    escalateHighImmediately: true,
+    fallbackUrgency: 'medium',
+  };
+}
+
+/** Human-readable problems with a policy (empty when usable), in English. */
+export function policyProblems(p: SlaPolicy): string[] {
+  const out: string[] = [];
+  for (const kind of ['response', 'escalation', 'resolution', 'update'] as const) {
+    for (const u of URGENCIES) {
+      const t = p[kind]?.[u];
+      if (!t || !Number.isFinite(t.minutes) || t.minutes <= 0)
+        out.push(`${kind} target for ${u} must be a positive number of minutes`);
+      else if (t.clock !== 'working' && t.clock !== '24x7')
+        out.push(`${kind} clock for ${u} must be 'working' or '24x7'`);
+    }
+  }
+  if (!(p.atRiskShare > 0 && p.atRiskShare <= 1))
+    out.push('at-risk share must be above 0 and at most 1 (e.g. 0.75)');
+  return out;
+}
+
+/** A period the resolution clock did not run: the ticket was resolved and later reopened. */
+export interface ClockPause {
+  from: number;
+  to: number;
+}
+
+/** States and hints: what the `SLA状态` cell says. */
+export interface SlaSummary {
+  response: SlaState | null;
+  resolution: SlaState | null;
+  hints: SlaHint[];
+}
+
+export interface SlaEvaluation extends SlaSummary {
+  /** The urgency the targets were taken from (fallback applied), or null when not measured. */
+  urgency: Urgency | null;
+  responseDueAt: number | null;
+  resolveDueAt: number | null;
+  /** When each target turns at risk. */
+  responseRiskAt: number | null;
+  resolveRiskAt: number | null;
+  /** When needsEscalation applies / applied (null when not applicable: tier 2, or closed). */
+  escalationDueAt: number | null;
+  /** When updateOverdue applies (null when closed). */
+  updateDueAt: number | null;
+  /** Share of each target used at now (or when done), on the target's clock; may exceed 1. */
+  responseUsed: number | null;
+  resolutionUsed: number | null;
+  /** Earliest future instant at which this evaluation would change by time alone; null if never. */
+  nextChangeAt: number | null;
+}
+
+export type SlaTicket = Pick<
+  Ticket,
+  | 'urgency'
+  | 'submittedAt'
+  | 'status'
+  | 'tier'
+  | 'firstResponseAt'
+  | 'resolvedAt'
+  | 'lastUpdateAt'
+  | 'slaStatus'
+>;
+
+export interface SlaContext {
+  /** Time of the newest work-log entry, if the caller parsed it. */
+  lastWorkLogAt?: number | null;
+  /**
+   * The state before this evaluation, for sticky breaches. Default: parsed from `t.slaStatus`.
+   * null: ignore history.
+   */
+  previous?: SlaSummary | null;
+  /** Completed resolved → reopened periods (see pausesFromStatusHistory). */
+  pauses?: readonly ClockPause[];
+}
+
+const isOpenStatus = (s: Status | null): boolean => s !== 'resolved' && s !== 'closed';
+const ceil = Math.ceil;
+
+function normalisePauses(pauses: readonly ClockPause[] | undefined, start: number): ClockPause[] {
+  const list = (pauses ?? [])
+    .filter((p) => p && Number.isFinite(p.from) && Number.isFinite(p.to) && p.to > p.from && p.to > start)
+    .map((p) => ({ from: Math.max(p.from, start), to: p.to }))
+    .sort((a, b) => a.from - b.from);
+  const out: ClockPause[] = [];
+  for (const p of list) {
+    const last = out[out.length - 1];
+    if (last && p.from <= last.to) last.to = Math.max(last.to, p.to);
+    else out.push({ ...p });
+  }
+  return out;
+}
+
+/** The instant at which `duration` of clock time has run from `start`, not counting pauses. */
+function dueWithPauses(
+  cal: CalendarSettings,
+  clock: SlaClock,
+  start: number,
+  duration: number,
+  pauses: ClockPause[],
+): number {
+  let cursor = start;
+  let remaining = duration;
+  for (const p of pauses) {
+    if (p.to <= cursor) continue;
+    const due = addTime(cal, clock, cursor, remaining);
+    if (due <= p.from) return due;
+    remaining -= timeBetween(cal, clock, cursor, p.from);
+    cursor = p.to;
+  }
+  return addTime(cal, clock, cursor, remaining);
+}
+
+/** Clock time in [start, end), not counting pauses. */
+function elapsedWithPauses(
+  cal: CalendarSettings,
+  clock: SlaClock,
+  start: number,
+  end: number,
+  pauses: ClockPause[],
+): number {
+  let total = 0;
+  let cursor = start;
+  for (const p of pauses) {
+    if (p.from >= end) break;
+    if (p.to <= cursor) continue;
+    total += timeBetween(cal, clock, cursor, Math.min(p.from, end));
+    cursor = p.to;
+  }
+  if (end > cursor) total += timeBetween(cal, clock, cursor, end);
+  return total;
+}
+
+function targetUrgency(t: Pick<Ticket, 'urgency'>, policy: SlaPolicy): Urgency | null {
+  return t.urgency ?? policy.fallbackUrgency ?? null;
+}
+
+/**
+ * Response and resolution due instants (for the `响应截止`/`解决截止` columns); nulls when the
+ * ticket has no submission time (or no urgency and no fallback).
+ */
+export function dueTimes(
+  t: Pick<Ticket, 'urgency' | 'submittedAt'>,
+  policy: SlaPolicy,
+  cal: CalendarSettings,
+  pauses?: readonly ClockPause[],
+): { responseDueAt: number | null; resolveDueAt: number | null } {
+  const u = targetUrgency(t, policy);
+  if (t.submittedAt === null || t.submittedAt === undefined || !Number.isFinite(t.submittedAt) || !u) {
+    return { responseDueAt: null, resolveDueAt: null };
+  }
+  const s = t.submittedAt;
+  const r = policy.response[u];
+  const v = policy.resolution[u];
+  return {
+    responseDueAt: addTime(cal, r.clock, s, r.minutes * 60_000),
+    resolveDueAt: dueWithPauses(cal, v.clock, s, v.minutes * 60_000, normalisePauses(pauses, s)),
+  };
+}
+
+/** Apply history: once breached (or missed), never better than breached/missed. */
+function sticky(state: SlaState | null, prev: SlaState | null | undefined, done: boolean): SlaState | null {
+  if (prev === 'breached' || prev === 'missed') return done ? 'missed' : 'breached';
+  if (state === null && prev === 'met' && done) return prev;
+  return state;
+}
+
+interface TargetResult {
+  state: SlaState | null;
+  dueAt: number;
+  riskAt: number;
+  used: number;
+}
+
+function evalTarget(
+  cal: CalendarSettings,
+  target: SlaTarget,
+  share: number,
+  start: number,
+  now: number,
+  done: boolean,
+  doneAt: number | null,
+  pauses: ClockPause[],
+): TargetResult {
+  const ms = target.minutes * 60_000;
+  const dueAt = dueWithPauses(cal, target.clock, start, ms, pauses);
+  const riskAt = dueWithPauses(cal, target.clock, start, ceil(ms * share), pauses);
+  const until = done ? (doneAt ?? now) : now;
+  const used = until > start ? elapsedWithPauses(cal, target.clock, start, until, pauses) / ms : 0;
+  let state: SlaState | null;
+  if (done) state = doneAt === null ? null : doneAt <= dueAt ? 'met' : 'missed';
+  else state = now > dueAt ? 'breached' : now >= riskAt ? 'atRisk' : 'onTrack';
+  return { state, dueAt, riskAt, used };
+}
+
+function emptyEvaluation(prev: SlaSummary | null, open: boolean): SlaEvaluation {
+  return {
+    response: sticky(null, prev?.response, !open),
+    resolution: sticky(null, prev?.resolution, !open),
+    hints: [],
+    urgency: null,
+    responseDueAt: null,
+    resolveDueAt: null,
+    responseRiskAt: null,
+    resolveRiskAt: null,
+    escalationDueAt: null,
+    updateDueAt: null,
+    responseUsed: null,
+    resolutionUsed: null,
+    nextChangeAt: null,
+  };
+}
+
+/**
+ * Evaluate a ticket at `nowMs`. The fifth argument is either the context or, for short calls,
+ * just `lastWorkLogAt`.
+ */
+export function evaluate(
+  t: SlaTicket,
+  nowMs: number,
+  policy: SlaPolicy,
+  cal: CalendarSettings,
+  ctx?: SlaContext | number | null,
+): SlaEvaluation {
+  const c: SlaContext =
+    typeof ctx === 'number' || ctx === null || ctx === undefined ? { lastWorkLogAt: ctx ?? null } : ctx;
+  const prev: SlaSummary | null = c.previous !== undefined ? c.previous : parseSlaStatus(t.slaStatus);
+  const status = t.status ?? null;
+  const open = isOpenStatus(status);
+  const u = targetUrgency(t, policy);
+  const start = t.submittedAt;
+  if (start === null || start === undefined || !Number.isFinite(start) || !u)
+    return emptyEvaluation(prev, open);
+
+  const share = Math.min(1, Math.max(0, policy.atRiskShare));
+  const pauses = normalisePauses(c.pauses, start).filter((p) => p.from < nowMs);
+  // Only pauses that have ended count; a pause still running is the current resolution.
+  const done = (p: ClockPause): boolean => p.to <= nowMs;
+  const completed = pauses.filter(done);
+
+  // First response.
+  const respondedAt = t.firstResponseAt ?? (!open ? (t.resolvedAt ?? null) : null);
+  const responseDone = respondedAt !== null || (status !== null && status !== 'pending');
+  const resp = evalTarget(cal, policy.response[u], share, start, nowMs, responseDone, respondedAt, []);
+
+  // Resolution.
+  const resolvedAt = !open ? (t.resolvedAt ?? null) : null;
+  const resPauses = resolvedAt !== null ? completed.filter((p) => p.from < resolvedAt) : completed;
+  const reso = evalTarget(cal, policy.resolution[u], share, start, nowMs, !open, resolvedAt, resPauses);
+
+  const ev: SlaEvaluation = {
+    response: sticky(resp.state, prev?.response, responseDone),
+    resolution: sticky(reso.state, prev?.resolution, !open),
+    hints: [],
+    urgency: u,
+    responseDueAt: resp.dueAt,
+    resolveDueAt: reso.dueAt,
+    responseRiskAt: resp.riskAt,
+    resolveRiskAt: reso.riskAt,
+    escalationDueAt: null,
+    updateDueAt: null,
+    responseUsed: resp.used,
+    resolutionUsed: reso.used,
+    nextChangeAt: null,
+  };
+  if (!open) return ev;
+
+  const future: number[] = [];
+  const watch = (state: SlaState | null, r: TargetResult): void => {
+    if (state === 'onTrack') future.push(r.riskAt);
+    if (state === 'onTrack' || state === 'atRisk') future.push(r.dueAt + 1);
+  };
+  if (!responseDone) watch(ev.response, resp);
+  watch(ev.resolution, reso);
+
+  // Hints.
+  if (t.tier === null || t.tier === 'tier1') {
+    const e = policy.escalation[u];
+    ev.escalationDueAt =
+      u === 'high' && policy.escalateHighImmediately
+        ? start
+        : dueWithPauses(cal, e.clock, start, e.minutes * 60_000, completed);
+    if (nowMs > ev.escalationDueAt || (u === 'high' && policy.escalateHighImmediately))
+      ev.hints.push('needsEscalation');
+    else future.push(ev.escalationDueAt + 1);
+  }
+  const lastReopen = completed.length ? completed[completed.length - 1].to : null;
+  const marks = [start, t.firstResponseAt, t.lastUpdateAt, c.lastWorkLogAt, lastReopen].filter(
+    (x): x is number => typeof x === 'number' && Number.isFinite(x) && x <= nowMs,
+  );
+  // A submission stamped in the future (clock skew) leaves no mark: count from it anyway.
+  const lastNote = marks.length ? Math.max(...marks) : start;
+  const up = policy.update[u];
+  ev.updateDueAt = addTime(cal, up.clock, lastNote, up.minutes * 60_000);
+  if (nowMs > ev.updateDueAt) ev.hints.push('updateOverdue');
+  else future.push(ev.updateDueAt + 1);
+
+  const next = future.filter((x) => x > nowMs);
+  ev.nextChangeAt = next.length ? Math.min(...next) : null;
+  return ev;
+}
+
+/**
+ * Periods spent resolved before a reopen, from status changes in time order (e.g. read from the
+ * audit log). A resolution still in force (no reopen after it) is not a pause.
+ */
+export function pausesFromStatusHistory(
+  changes: ReadonlyArray<{ at: number; status: Status | null }>,
+): ClockPause[] {
+  const sorted = changes
+    .filter((c) => Number.isFinite(c.at))
+    .slice()
+    .sort((a, b) => a.at - b.at);
+  const out: ClockPause[] = [];
+  let resolvedSince: number | null = null;
+  for (const ch of sorted) {
+    if (ch.status === 'resolved' || ch.status === 'closed') {
+      if (resolvedSince === null) resolvedSince = ch.at;
+    } else if (resolvedSince !== null) {
+      if (ch.at > resolvedSince) out.push({ from: resolvedSince, to: ch.at });
+      resolvedSince = null;
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The `SLA状态` cell: `响应：已达成 · 解决：有风险 · 需升级` / `Response: Met · Resolution: At risk ·
+// Needs escalation`. States use SLA_LABELS; parse accepts either language, codes and common
+// variants, in any order and with any separators.
+
+export const SLA_TARGET_LABELS = {
+  response: { zh: '响应', en: 'Response' },
+  resolution: { zh: '解决', en: 'Resolution' },
+} as const;
+
+const SEPARATOR = ' · ';
+
+export function formatSlaStatus(ev: SlaSummary, lang: Lang): string {
+  const parts: string[] = [];
+  const colon = lang === 'zh' ? '：' : ': ';
+  if (ev.response) parts.push(`${SLA_TARGET_LABELS.response[lang]}${colon}${SLA_LABELS[ev.response][lang]}`);
+  if (ev.resolution)
+    parts.push(`${SLA_TARGET_LABELS.resolution[lang]}${colon}${SLA_LABELS[ev.resolution][lang]}`);
+  for (const h of HINT_ORDER) if (ev.hints.includes(h)) parts.push(SLA_LABELS[h][lang]);
+  return parts.join(SEPARATOR);
+}
+
+const STATES: SlaState[] = ['onTrack', 'atRisk', 'breached', 'met', 'missed'];
+const HINT_ORDER: SlaHint[] = ['needsEscalation', 'updateOverdue'];
+
+const normText = (s: string): string =>
+  s
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s_\-–]+/g, ' ')
+    .trim();
+const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+const STATE_WORDS: Array<[string, SlaState]> = (() => {
+  const extra: Record<SlaState, string[]> = {
+    onTrack: ['ontrack', 'ok', '正常中'],
+    atRisk: ['atrisk', '风险'],
+    breached: ['超时', '已违约', '违约'],
+    met: ['达成', '已满足'],
+    missed: ['未满足'],
+  };
+  const list: Array<[string, SlaState]> = [];
+  for (const s of STATES)
+    for (const w of [SLA_LABELS[s].zh, SLA_LABELS[s].en, s, ...extra[s]]) list.push([normText(w), s]);
+  return list.sort((a, b) => b[0].length - a[0].length);
+})();
+
+const STATE_ALT = STATE_WORDS.map(([w]) => escapeRe(w)).join('|');
+const TARGET_RE = {
+  response: new RegExp(`(?:首次响应|响应|first response|response|resp)\\s*[:=]?\\s*(${STATE_ALT})`),
+  resolution: new RegExp(`(?:解决|resolution|resolve|resolved)\\s*[:=]?\\s*(${STATE_ALT})`),
+};
+const HINT_WORDS: Array<[string, SlaHint]> = [
+  ...HINT_ORDER.map((h) => [normText(SLA_LABELS[h].zh), h] as [string, SlaHint]),
+  ...HINT_ORDER.map((h) => [normText(SLA_LABELS[h].en), h] as [string, SlaHint]),
+  ...HINT_ORDER.map((h) => [normText(h), h] as [string, SlaHint]),
+  ['needs escalating', 'needsEscalation'],
+  ['escalate', 'needsEscalation'],
+  ['需要升级', 'needsEscalation'],
+  ['更新逾期', 'updateOverdue'],
+];
+
+export type ParsedSlaStatus = SlaSummary;
+
+/** Read an `SLA状态` cell written in either language (or by hand). Never throws. */
+export function parseSlaStatus(text: unknown): ParsedSlaStatus {
+  const out: ParsedSlaStatus = { response: null, resolution: null, hints: [] };
+  if (typeof text !== 'string' && typeof text !== 'number') return out;
+  const s = normText(String(text));
+  if (!s) return out;
+  const word = (w: string): SlaState | null => STATE_WORDS.find(([x]) => x === w)?.[1] ?? null;
+  const r = TARGET_RE.response.exec(s);
+  if (r) out.response = word(r[1]);
+  const v = TARGET_RE.resolution.exec(s);
+  if (v) out.resolution = word(v[1]);
+  for (const h of HINT_ORDER) if (HINT_WORDS.some(([w, x]) => x === h && s.includes(w))) out.hints.push(h);
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Colours, the weekly review's overall state, alerts.
+
+/**
+ * Words conditional formatting searches for in the SLA column, e.g.
+ * `=ISNUMBER(SEARCH("已超时",$U2))`. Put the red rules before the amber ones (first match wins).
+ * Each word appears in no other label of either language, so a search cannot misfire.
+ */
+export const SLA_CF_WORDS = {
+  red: [SLA_LABELS.breached.zh, SLA_LABELS.breached.en],
+  amber: [SLA_LABELS.atRisk.zh, SLA_LABELS.atRisk.en],
+} as const;
+
+/** Row colour: any target breached → red; otherwise any at risk → amber. */
+export function rowColour(ev: SlaSummary): 'red' | 'amber' | null {
+  if (ev.response === 'breached' || ev.resolution === 'breached') return 'red';
+  if (ev.response === 'atRisk' || ev.resolution === 'atRisk') return 'amber';
+  return null;
+}
+
+const SEVERITY: Record<SlaState, number> = { met: 0, onTrack: 1, atRisk: 2, missed: 3, breached: 4 };
+
+/** The worse of the two targets: breached > missed > atRisk > onTrack > met; null if neither. */
+export function overallState(ev: Pick<SlaSummary, 'response' | 'resolution'>): SlaState | null {
+  const a = ev.response;
+  const b = ev.resolution;
+  if (!a) return b ?? null;
+  if (!b) return a;
+  return SEVERITY[b] > SEVERITY[a] ? b : a;
+}
+
+export type AlertKey =
+  | 'response:atRisk'
+  | 'response:breached'
+  | 'resolution:atRisk'
+  | 'resolution:breached'
+  | 'needsEscalation'
+  | 'updateOverdue';
+export type AlertRecipient = 'assignee' | 'tier2' | 'lead';
+
+export interface SlaAlert {
+  key: AlertKey;
+  target: 'response' | 'resolution' | null;
+  state: 'atRisk' | 'breached' | null;
+  hint: SlaHint | null;
+  to: AlertRecipient[];
+}
+
+const ALERT_KEYS: AlertKey[] = [
+  'response:atRisk',
+  'response:breached',
+  'resolution:atRisk',
+  'resolution:breached',
+  'needsEscalation',
+  'updateOverdue',
+];
+
+/** Store format for the keys already sent for one ticket: `response:atRisk,resolution:breached`. */
+export function formatAlertKeys(keys: readonly AlertKey[]): string {
+  return ALERT_KEYS.filter((k) => keys.includes(k)).join(',');
+}
+
+export function parseAlertKeys(text: unknown): AlertKey[] {
+  if (typeof text !== 'string') return [];
+  const parts = text.split(/[,;\s]+/);
+  return ALERT_KEYS.filter((k) => parts.includes(k));
+}
+
+/**
+ * Alerts to send for a ticket, once per ticket per key: at risk → the assignee; breached → the
+ * assignee, tier 2 and the lead (a breach also marks the at-risk key as sent, so no late
+ * "at risk" mail follows); needs escalation → tier 2; update overdue → the assignee.
+ * `prevSent` is what was already sent for this ticket (keys, or their stored string). Store the
+ * returned `sent` after the mails went out. To switch alerts on for an existing sheet without a
+ * flood, store `alertsFor([], current).sent` for every ticket first.
+ */
+export function alertsFor(
+  prevSent: readonly AlertKey[] | string | null | undefined,
+  next: SlaSummary,
+): { alerts: SlaAlert[]; sent: AlertKey[] } {
+  const already = new Set<AlertKey>(
+    typeof prevSent === 'string' ? parseAlertKeys(prevSent) : (prevSent ?? []),
+  );
+  const sent = new Set<AlertKey>(already);
+  const alerts: SlaAlert[] = [];
+  for (const target of ['response', 'resolution'] as const) {
+    const state = next[target];
+    if (state === 'breached') {
+      const key: AlertKey = `${target}:breached`;
+      if (!already.has(key))
+        alerts.push({ key, target, state, hint: null, to: ['assignee', 'tier2', 'lead'] });
+      sent.add(key);
+      sent.add(`${target}:atRisk`);
+    } else if (state === 'atRisk') {
+      const key: AlertKey = `${target}:atRisk`;
+      if (!already.has(key)) alerts.push({ key, target, state, hint: null, to: ['assignee'] });
+      sent.add(key);
+    }
+  }
+  for (const hint of HINT_ORDER) {
+    if (!next.hints.includes(hint)) continue;
+    if (!already.has(hint))
+      alerts.push({
+        key: hint,
+        target: null,
+        state: null,
+        hint,
+        to: hint === 'needsEscalation' ? ['tier2'] : ['assignee'],
+      });
+    sent.add(hint);
+  }
+  return { alerts, sent: ALERT_KEYS.filter((k) => sent.has(k)) };
+}
