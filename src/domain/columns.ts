@@ -1,0 +1,108 @@
+// Columns are found by header name (Chinese, English or alias; any order; extra columns kept),
+// never by position, and cells convert to and from the domain's Ticket here.
+import type { Category, Feedback, FieldKey, Lang, Status, Tier, Urgency } from './schema';
+import { FIELDS, FIELD_BY_KEY, enumLabel, fieldForHeader, parseEnum } from './schema';
+import type { Ticket } from './ticket';
+import type { Zone } from './zone';
+import { fromLocal } from './zone';
+
+/** 0-based column index of each field found in the header row. */
+export type ColumnMap = Partial<Record<FieldKey, number>>;
+
+export interface HeaderMatch {
+  /** 0-based index of the header row among the rows scanned. */
+  row: number;
+  columns: ColumnMap;
+  /** Header cells that name no field: the team's own columns, kept as they are. */
+  extra: { index: number; header: string }[];
+}
+
+/** How many of the first rows may hold the header (a title row or two above it is common). */
+export const HEADER_SCAN_ROWS = 5;
+
+/** The row that best looks like a ticket header: most recognised fields, at least 3 of them including id or title. */
+export function detectHeader(rows: readonly (readonly unknown[])[]): HeaderMatch | null {
+  let best: HeaderMatch | null = null;
+  let bestCount = 0;
+  rows.slice(0, HEADER_SCAN_ROWS).forEach((cells, row) => {
+    const columns: ColumnMap = {};
+    const extra: HeaderMatch['extra'] = [];
+    cells.forEach((cell, index) => {
+      const key = fieldForHeader(cell);
+      if (key && columns[key] === undefined) columns[key] = index;
+      else if (String(cell ?? '').trim()) extra.push({ index, header: String(cell).trim() });
+    });
+    const count = Object.keys(columns).length;
+    if (count >= 3 && (columns.id !== undefined || columns.title !== undefined) && count > bestCount) {
+      best = { row, columns, extra };
+      bestCount = count;
+    }
+  });
+  return best;
+}
+
+export const missingFields = (columns: ColumnMap): FieldKey[] => FIELDS.filter((f) => columns[f.key] === undefined).map((f) => f.key);
+
+const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === '[object Date]';
+
+/**
+ * Instant of a date cell. Sheets give Dates; hand-typed text such as `2024-05-01 09:15` or the
+ * seed's `2024-05-0109:15` is read in the spreadsheet zone.
+ */
+export function cellToInstant(v: unknown, zone: Zone): number | null {
+  if (isDate(v)) return Number.isNaN(v.getTime()) ? null : v.getTime();
+  if (typeof v !== 'string') return null;
+  const m = /^\s*(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?\s*(?:(\d{1,2})[:：](\d{2})(?::(\d{2}))?)?\s*$/.exec(v);
+  if (!m) return null;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const [hour, minute, second] = [Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0)];
+  // `2024-02-30` or `25:00` must not roll over into another day: they are unreadable, not dates.
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth || hour > 23 || minute > 59 || second > 59) return null;
+  return fromLocal({ year, month, day, hour, minute, second }, zone);
+}
+
+const text = (v: unknown): string => (v === null || v === undefined ? '' : isDate(v) ? v.toISOString() : String(v));
+
+/** A sheet row as a Ticket. Unreadable cells become null/'' (the raw row is kept by the caller). */
+export function rowToTicket(row: readonly unknown[], columns: ColumnMap, zone: Zone): Ticket {
+  const cell = (k: FieldKey): unknown => (columns[k] === undefined ? '' : row[columns[k] as number]);
+  const instant = (k: FieldKey) => cellToInstant(cell(k), zone);
+  return {
+    id: text(cell('id')).trim(),
+    title: text(cell('title')),
+    department: text(cell('department')),
+    description: text(cell('description')),
+    urgency: parseEnum('urgency', cell('urgency')) as Urgency | null,
+    submitter: text(cell('submitter')),
+    contact: text(cell('contact')),
+    submittedAt: instant('submittedAt'),
+    status: parseEnum('status', cell('status')) as Status | null,
+    assignee: text(cell('assignee')),
+    workLog: text(cell('workLog')),
+    solution: text(cell('solution')),
+    resolvedAt: instant('resolvedAt'),
+    feedback: parseEnum('feedback', cell('feedback')) as Feedback | null,
+    notes: text(cell('notes')),
+    category: parseEnum('category', cell('category')) as Category | null,
+    tier: parseEnum('tier', cell('tier')) as Tier | null,
+    firstResponseAt: instant('firstResponseAt'),
+    lastUpdateAt: instant('lastUpdateAt'),
+    responseDueAt: instant('responseDueAt'),
+    resolveDueAt: instant('resolveDueAt'),
+    slaStatus: text(cell('slaStatus')),
+  };
+}
+
+/**
+ * The cell value for a ticket field: enum codes become the sheet language's label, instants
+ * become Dates (made by `newDate` so they belong to the caller's realm), text stays text (the
+ * caller applies `literalText` where user text is written).
+ */
+export function fieldToCell(key: FieldKey, value: Ticket[FieldKey], lang: Lang, newDate: (ms: number) => Date): unknown {
+  const def = FIELD_BY_KEY[key];
+  if (value === null || value === undefined || value === '') return '';
+  if (def.kind === 'dateTime') return newDate(value as number);
+  if (def.enumName) return enumLabel(def.enumName, value as string, lang);
+  return value;
+}

@@ -1,0 +1,57 @@
+// User-facing messages in both languages. Every message a user can see is here, keyed, so the
+// sidebar, the sheet and the CLI all say the same thing in the sheet's language.
+import type { Lang } from './schema';
+
+const MESSAGES = {
+  required: { zh: '请填写{field}。', en: 'Please fill in {field}.' },
+  titleTooLong: { zh: '问题标题不能超过 {max} 个字(现在 {n} 个)。', en: 'The title must be at most {max} characters (now {n}).' },
+  tooLong: { zh: '{field}太长:最多 {max} 个字符。', en: '{field} is too long: at most {max} characters.' },
+  controlChars: { zh: '{field}含有不可见的控制字符,请删除后重试。', en: '{field} contains invisible control characters; please remove them.' },
+  notInList: { zh: '{field}只能是:{values}。', en: '{field} must be one of: {values}.' },
+  personalMobile: {
+    zh: '联系方式请填写内线电话或企业邮箱,不要填写个人手机号。',
+    en: 'Please give an internal extension or a company email, not a personal mobile number.',
+  },
+  contactFormat: {
+    zh: '联系方式应为内线电话(如 内线8888)或企业邮箱。',
+    en: 'Contact should be an internal extension (e.g. ext 8888) or a company email.',
+  },
+  vagueDescription: {
+    zh: '描述较笼统。请写明具体错误提示、发生时间、影响范围和已尝试的方法,便于快速定位。',
+    en: 'The description is vague. Say the exact error, when it happened, who is affected and what you tried.',
+  },
+  badRequest: { zh: '提交的数据格式不正确,请刷新后重试。', en: 'The request was malformed; please reload and try again.' },
+  busy: { zh: '系统繁忙(其他人正在提交),请稍后重试。您填写的内容已保留。', en: 'Busy (someone else is submitting); please try again. Your input has been kept.' },
+  noTicketSheet: {
+    zh: '找不到工单表。请先在菜单中运行「初始化 / 修复工单表」。',
+    en: 'No ticket sheet found. Run "Set up / repair tracker" from the add-on menu first.',
+  },
+  ticketNotFound: { zh: '找不到工单 {id}。', en: 'Ticket {id} was not found.' },
+  changedBy: { zh: '工单 {id} 已被 {by} 修改,请重新加载后再操作。', en: 'Ticket {id} was changed by {by}; reload it and try again.' },
+  moveNotAllowed: { zh: '不允许把状态从「{from}」改为「{to}」。', en: 'The status cannot move from "{from}" to "{to}".' },
+  actionNotAllowed: { zh: '当前状态「{status}」下不能执行「{action}」。', en: 'Cannot "{action}" while the status is "{status}".' },
+  idReadOnly: { zh: '问题编号由系统生成,不能修改。', en: 'Ticket IDs are generated and cannot be edited.' },
+  columnMissing: { zh: '工单表缺少列「{column}」。请运行「初始化 / 修复工单表」。', en: 'The ticket sheet has no "{column}" column. Run "Set up / repair tracker".' },
+  setupConfirm: {
+    zh: '即将整理工作表「{sheet}」(已有 {rows} 行数据):\n{plan}\n\n不会删除任何已有数据。继续吗?',
+    en: 'About to adopt sheet "{sheet}" ({rows} rows of data):\n{plan}\n\nNo existing data will be removed. Continue?',
+  },
+  setupDone: { zh: '工单表已就绪。', en: 'The tracker is ready.' },
+  setupCancelled: { zh: '已取消,工作表未做任何修改。', en: 'Cancelled; the sheet was not changed.' },
+  unmappedCells: { zh: '以下单元格无法识别,已保持原样:{cells}', en: 'These cells could not be mapped and were left as they were: {cells}' },
+  settingInvalid: { zh: '设置「{name}」的值「{value}」无效,已使用默认值 {fallback}。', en: 'Setting "{name}" has an invalid value "{value}"; using the default {fallback}.' },
+  reasonRequired: { zh: '请填写原因。', en: 'Please give a reason.' },
+  solutionRequired: { zh: '标记为已解决前请填写解决方案。', en: 'Please write the solution before resolving.' },
+  unknownAgent: { zh: '「{name}」不在设置的支持人员名单中。', en: '"{name}" is not an agent listed in Settings.' },
+} as const;
+
+export type MessageKey = keyof typeof MESSAGES;
+
+export function t(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
+  return MESSAGES[key][lang].replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+}
+
+/** The spreadsheet locale decides the language: English for `en*`, Chinese otherwise. */
+export function langOfLocale(locale: string | null | undefined): Lang {
+  return /^en/i.test(locale ?? '') ? 'en' : 'zh';
+}

@@ -1,0 +1,110 @@
+// Server-side truth for the intake form: every field re-validated, whatever the client sent.
+import type { Category, Lang, Urgency } from './schema';
+import { enumLabels, headerLabel, parseEnum } from './schema';
+import { t } from './i18n';
+import { codePointLength, containsPersonalMobile, hasControlChars, isEmail } from './text';
+
+export interface Submission {
+  title: string;
+  department: string;
+  description: string;
+  urgency: Urgency;
+  category: Category;
+  submitter: string;
+  contact: string;
+}
+
+export type SubmissionField = keyof Submission;
+
+export interface FieldMessage {
+  /** The form field concerned, or null for the form as a whole. */
+  field: SubmissionField | null;
+  message: string;
+}
+
+export type IntakeResult =
+  | { ok: true; value: Submission; warnings: FieldMessage[] }
+  | { ok: false; errors: FieldMessage[] };
+
+export const LIMITS = { title: 20, department: 100, description: 50_000, submitter: 50, contact: 100 } as const;
+
+const TEXT_FIELDS: (keyof typeof LIMITS)[] = ['title', 'department', 'description', 'submitter', 'contact'];
+
+// Phrases the seed calls vague ("系统不好用") when they are most of the description.
+const VAGUE = /^(系统|电脑|网络|软件|打印机|它)?(不好用|不能用|用不了|有问题|坏了|出错了?|不行|很慢|卡)[。!!.]*$|^(it )?(doesn'?t|does not|won'?t) work\.?$|^(broken|not working|help)\.?$/i;
+
+export function isVagueDescription(s: string): boolean {
+  const text = s.trim();
+  return VAGUE.test(text) || codePointLength(text) < 10;
+}
+
+export function validateSubmission(raw: unknown, lang: Lang): IntakeResult {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return { ok: false, errors: [{ field: null, message: t(lang, 'badRequest') }] };
+  const input = raw as Record<string, unknown>;
+  const errors: FieldMessage[] = [];
+  const text: Partial<Record<SubmissionField, string>> = {};
+  const label = (f: SubmissionField) => headerLabel(f, lang);
+
+  for (const field of TEXT_FIELDS) {
+    const v = input[field];
+    if (v !== undefined && v !== null && typeof v !== 'string') {
+      errors.push({ field, message: t(lang, 'badRequest') });
+      continue;
+    }
+    // Titles are one line; other fields keep their line breaks but lose trailing blanks.
+    const s = (v ?? '').normalize('NFC').trim();
+    if (!s) errors.push({ field, message: t(lang, 'required', { field: label(field) }) });
+    else if (hasControlChars(s) || (field !== 'description' && /[\r\n\t]/.test(s))) errors.push({ field, message: t(lang, 'controlChars', { field: label(field) }) });
+    else if (field === 'title' && codePointLength(s) > LIMITS.title) errors.push({ field, message: t(lang, 'titleTooLong', { max: LIMITS.title, n: codePointLength(s) }) });
+    else if (codePointLength(s) > LIMITS[field]) errors.push({ field, message: t(lang, 'tooLong', { field: label(field), max: LIMITS[field] }) });
+    else text[field] = s;
+  }
+
+  // Enum values must be strings: parseEnum would coerce `['高']` or `1` into a value.
+  const blank = (v: unknown): boolean => v === undefined || v === null || (typeof v === 'string' && !v.trim());
+  const urgency = typeof input.urgency === 'string' ? (parseEnum('urgency', input.urgency) as Urgency | null) : null;
+  if (!urgency) {
+    errors.push({
+      field: 'urgency',
+      message: blank(input.urgency)
+        ? t(lang, 'required', { field: label('urgency') })
+        : typeof input.urgency !== 'string'
+          ? t(lang, 'badRequest')
+          : t(lang, 'notInList', { field: label('urgency'), values: enumLabels('urgency', lang).join(' / ') }),
+    });
+  }
+  // Requesters may not know the category; the agent sets it at triage.
+  const categoryGiven = !blank(input.category);
+  const category = !categoryGiven ? 'other' : typeof input.category === 'string' ? (parseEnum('category', input.category) as Category | null) : null;
+  if (!category) {
+    errors.push({
+      field: 'category',
+      message:
+        typeof input.category !== 'string'
+          ? t(lang, 'badRequest')
+          : t(lang, 'notInList', { field: label('category'), values: enumLabels('category', lang).join(' / ') }),
+    });
+  }
+
+  const contact = text.contact;
+  if (contact !== undefined) {
+    if (containsPersonalMobile(contact)) errors.push({ field: 'contact', message: t(lang, 'personalMobile') });
+    else if (!isEmail(contact) && !/\d{3,8}/.test(contact)) errors.push({ field: 'contact', message: t(lang, 'contactFormat') });
+  }
+
+  if (errors.length) return { ok: false, errors };
+  const warnings: FieldMessage[] = isVagueDescription(text.description as string) ? [{ field: 'description', message: t(lang, 'vagueDescription') }] : [];
+  return {
+    ok: true,
+    value: {
+      title: text.title as string,
+      department: text.department as string,
+      description: text.description as string,
+      urgency: urgency as Urgency,
+      category: category as Category,
+      submitter: text.submitter as string,
+      contact: text.contact as string,
+    },
+    warnings,
+  };
+}

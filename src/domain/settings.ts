@@ -1,0 +1,378 @@
+// The `设置` sheet: human-editable, so everything is validated on read. A bad cell never stops the
+// tracker: it falls back to the default and yields a warning the adapter shows beside the cell.
+import type { Lang, Tier, Urgency } from './schema';
+import { parseEnum } from './schema';
+import { t } from './i18n';
+
+export type ClockKind = 'working' | '24x7';
+
+export interface TargetSetting {
+  minutes: number;
+  clock: ClockKind;
+}
+
+export type TargetName = 'response' | 'escalation' | 'resolution' | 'update';
+
+export interface Agent {
+  name: string;
+  tier: Tier;
+  email: string;
+}
+
+export interface Settings {
+  /** null: follow the spreadsheet locale. */
+  lang: Lang | null;
+  workDays: number[];
+  /** Minutes after local midnight. */
+  workStart: number;
+  workEnd: number;
+  holidays: string[];
+  extraWorkDays: string[];
+  targets: Record<TargetName, Record<Urgency, TargetSetting>>;
+  atRiskShare: number;
+  sweepMinutes: number;
+  weeklyWeekday: number;
+  weeklyHour: number;
+  emailAlerts: boolean;
+  leadEmail: string;
+  archiveAfterDays: number;
+  departments: string[];
+  agents: Agent[];
+}
+
+export interface SettingsWarning {
+  /** Row index (0-based) in the key/value block, or -1 for the lists. */
+  row: number;
+  message: string;
+}
+
+type Parsed<T> = { ok: true; value: T } | { ok: false };
+
+interface SettingDef {
+  key: string;
+  zh: string;
+  en: string;
+  helpZh: string;
+  helpEn: string;
+  /** Default, as written in the sheet. */
+  text: (lang: Lang) => string;
+  apply: (s: Settings, raw: unknown) => boolean;
+}
+
+const URGENCIES: Urgency[] = ['high', 'medium', 'low'];
+const URGENCY_ZH: Record<Urgency, string> = { high: '高', medium: '中', low: '低' };
+const URGENCY_EN: Record<Urgency, string> = { high: 'High', medium: 'Medium', low: 'Low' };
+const TARGET_ZH: Record<TargetName, string> = { response: '首次响应', escalation: '一线升级提示', resolution: '解决时限', update: '进度同步间隔' };
+const TARGET_EN: Record<TargetName, string> = { response: 'First response', escalation: 'Tier-1 escalation hint', resolution: 'Resolution', update: 'Progress update interval' };
+
+export function defaultSettings(): Settings {
+  const all = (minutes: number, clock: ClockKind = 'working'): Record<Urgency, TargetSetting> => ({
+    high: { minutes, clock },
+    medium: { minutes, clock },
+    low: { minutes, clock },
+  });
+  return {
+    lang: null,
+    workDays: [1, 2, 3, 4, 5],
+    workStart: 9 * 60,
+    workEnd: 18 * 60,
+    holidays: [],
+    extraWorkDays: [],
+    targets: {
+      response: all(60),
+      escalation: all(30),
+      resolution: {
+        high: { minutes: 120, clock: '24x7' },
+        medium: { minutes: 240, clock: 'working' },
+        low: { minutes: 24 * 60, clock: 'working' },
+      },
+      update: all(120),
+    },
+    atRiskShare: 0.75,
+    sweepMinutes: 60,
+    weeklyWeekday: 1,
+    weeklyHour: 9,
+    emailAlerts: false,
+    leadEmail: '',
+    archiveAfterDays: 90,
+    departments: ['销售部/北京分公司', '市场部/上海分公司', '财务部/总部', '人力资源部/总部', '研发部/深圳分公司', '客服部/广州分公司'],
+    agents: [
+      { name: '张工', tier: 'tier1', email: 'zhang@example.com' },
+      { name: '王工', tier: 'tier1', email: 'wang@example.com' },
+      { name: '李工程师', tier: 'tier2', email: 'li@example.com' },
+    ],
+  };
+}
+
+const str = (v: unknown): string => (v === null || v === undefined ? '' : String(v)).trim();
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+export function formatHm(minutes: number): string {
+  return `${pad(Math.floor(minutes / 60))}:${pad(minutes % 60)}`;
+}
+
+/** `09:00`, `9:30`, or a Date/number a sheet may have turned the cell into. */
+export function parseHm(v: unknown): Parsed<number> {
+  if (typeof v === 'number' && v >= 0 && v < 1) return { ok: true, value: Math.round(v * 24 * 60) };
+  if (Object.prototype.toString.call(v) === '[object Date]') {
+    const d = v as Date;
+    return { ok: true, value: d.getHours() * 60 + d.getMinutes() };
+  }
+  const m = /^(\d{1,2})[:：](\d{2})$/.exec(str(v));
+  if (!m) return { ok: false };
+  const h = Number(m[1]);
+  const min = Number(m[2]);
+  return h <= 24 && min < 60 && h * 60 + min <= 24 * 60 ? { ok: true, value: h * 60 + min } : { ok: false };
+}
+
+const WEEKDAY_WORDS: Record<string, number> = {
+  一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 日: 7, 天: 7,
+  mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6, sun: 7,
+};
+
+function parseWeekday(token: string): number | null {
+  const s = token.trim().toLowerCase().replace(/^(周|星期|礼拜)/, '');
+  if (/^[1-7]$/.test(s)) return Number(s);
+  return WEEKDAY_WORDS[s] ?? WEEKDAY_WORDS[s.slice(0, 3)] ?? null;
+}
+
+/** `1-5`, `1,2,3,4,5`, `周一至周五`, `Mon-Fri`, `Mon,Wed`. */
+export function parseWorkDays(v: unknown): Parsed<number[]> {
+  // `Mon - Fri`, `周一 至 周五`: spaces around a range mark belong to the range.
+  const s = str(v).replace(/\s*([-–~至到])\s*/g, '$1');
+  if (!s) return { ok: false };
+  const days = new Set<number>();
+  for (const part of s.split(/[,，、;；\s]+/).filter(Boolean)) {
+    const range = part.split(/[-–~至到]/);
+    if (range.length === 2) {
+      const a = parseWeekday(range[0]);
+      const b = parseWeekday(range[1]);
+      if (a === null || b === null || b < a) return { ok: false };
+      for (let d = a; d <= b; d++) days.add(d);
+    } else {
+      const d = parseWeekday(part);
+      if (d === null) return { ok: false };
+      days.add(d);
+    }
+  }
+  return days.size ? { ok: true, value: [...days].sort() } : { ok: false };
+}
+
+function formatDateCell(v: unknown): string | null {
+  if (Object.prototype.toString.call(v) === '[object Date]') {
+    const d = v as Date;
+    return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  }
+  const m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(str(v));
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const dt = new Date(Date.UTC(y, mo - 1, d));
+  if (dt.getUTCMonth() !== mo - 1 || dt.getUTCDate() !== d) return null;
+  return `${y}-${pad(mo)}-${pad(d)}`;
+}
+
+/** Dates separated by commas or new lines; the whole cell is refused if any date is bad. */
+export function parseDateList(v: unknown): Parsed<string[]> {
+  if (Object.prototype.toString.call(v) === '[object Date]') return { ok: true, value: [formatDateCell(v) as string] };
+  const parts = str(v).split(/[,，、;；\n\s]+/).filter(Boolean);
+  const out: string[] = [];
+  for (const p of parts) {
+    const d = formatDateCell(p);
+    if (!d) return { ok: false };
+    out.push(d);
+  }
+  return { ok: true, value: [...new Set(out)].sort() };
+}
+
+/** `2h`, `30min`, `1.5 小时`, `24h 工作时间`, `2h 全天` (the clock word is optional). */
+export function parseTarget(v: unknown, fallbackClock: ClockKind): Parsed<TargetSetting> {
+  const s = str(v).toLowerCase();
+  const m = /^(\d+(?:\.\d+)?)\s*(h|hr|hrs|hours?|小时|m|min|mins|minutes?|分钟)?\s*[(（]?\s*(工作时间|工作时|working hours?|working|business hours?|business|全天|24x7|24\/7|round the clock|自然时间)?\s*[)）]?$/.exec(s);
+  if (!m) return { ok: false };
+  const n = Number(m[1]);
+  const unit = m[2] ?? 'h';
+  const minutes = Math.round(/^(m|min|mins|minutes?|分钟)$/.test(unit) ? n : n * 60);
+  if (minutes <= 0 || minutes > 60 * 24 * 60) return { ok: false };
+  const clock: ClockKind = m[3] ? (/工作|working|business/.test(m[3]) ? 'working' : '24x7') : fallbackClock;
+  return { ok: true, value: { minutes, clock } };
+}
+
+export function formatTarget(tg: TargetSetting, lang: Lang): string {
+  const h = tg.minutes % 60 === 0 ? `${tg.minutes / 60}h` : `${tg.minutes}min`;
+  const clock = tg.clock === 'working' ? (lang === 'zh' ? '工作时间' : 'working hours') : lang === 'zh' ? '全天' : 'round the clock';
+  return `${h} ${clock}`;
+}
+
+function parseBool(v: unknown): Parsed<boolean> {
+  if (typeof v === 'boolean') return { ok: true, value: v };
+  const s = str(v).toLowerCase();
+  if (['是', '开', '开启', 'yes', 'y', 'true', 'on', '1'].includes(s)) return { ok: true, value: true };
+  if (['否', '关', '关闭', 'no', 'n', 'false', 'off', '0', ''].includes(s)) return { ok: true, value: false };
+  return { ok: false };
+}
+
+function parseNumber(v: unknown, min: number, max: number): Parsed<number> {
+  const n = typeof v === 'number' ? v : Number(str(v).replace(/%$/, ''));
+  return Number.isFinite(n) && n >= min && n <= max ? { ok: true, value: n } : { ok: false };
+}
+
+const take = <T>(p: Parsed<T>, set: (v: T) => void): boolean => {
+  if (!p.ok) return false;
+  set(p.value);
+  return true;
+};
+
+const DEFS: SettingDef[] = [
+  {
+    key: 'language', zh: '语言', en: 'Language',
+    helpZh: '自动 / 中文 / English(自动:跟随表格区域设置)', helpEn: 'auto / 中文 / English (auto follows the spreadsheet locale)',
+    text: (l) => (l === 'zh' ? '自动' : 'auto'),
+    apply: (s, v) => {
+      const x = str(v).toLowerCase();
+      if (['', '自动', 'auto'].includes(x)) return (s.lang = null), true;
+      if (['中文', 'zh', 'zh-cn', 'chinese'].includes(x)) return (s.lang = 'zh'), true;
+      if (['english', 'en', '英文'].includes(x)) return (s.lang = 'en'), true;
+      return false;
+    },
+  },
+  {
+    key: 'workDays', zh: '工作日', en: 'Working days', helpZh: '如 周一至周五 或 1-5', helpEn: 'e.g. Mon-Fri or 1-5',
+    text: (l) => (l === 'zh' ? '周一至周五' : 'Mon-Fri'),
+    apply: (s, v) => take(parseWorkDays(v), (x) => (s.workDays = x)),
+  },
+  {
+    key: 'workStart', zh: '上班时间', en: 'Working hours start', helpZh: '24 小时制,如 09:00', helpEn: '24-hour clock, e.g. 09:00',
+    text: () => '09:00', apply: (s, v) => take(parseHm(v), (x) => (s.workStart = x)),
+  },
+  {
+    key: 'workEnd', zh: '下班时间', en: 'Working hours end', helpZh: '24 小时制,如 18:00', helpEn: '24-hour clock, e.g. 18:00',
+    text: () => '18:00', apply: (s, v) => take(parseHm(v), (x) => (s.workEnd = x)),
+  },
+  {
+    key: 'holidays', zh: '节假日', en: 'Holidays', helpZh: '不上班的日期,逗号或换行分隔,如 2024-05-01, 2024-05-02', helpEn: 'Dates not worked, comma or newline separated',
+    text: () => '', apply: (s, v) => take(parseDateList(v), (x) => (s.holidays = x)),
+  },
+  {
+    key: 'extraWorkDays', zh: '调休上班日', en: 'Extra working days', helpZh: '周末需上班的日期(调休),逗号分隔', helpEn: 'Weekend dates that are worked (make-up days)',
+    text: () => '', apply: (s, v) => take(parseDateList(v), (x) => (s.extraWorkDays = x)),
+  },
+  ...(['response', 'escalation', 'resolution', 'update'] as TargetName[]).flatMap((target) =>
+    URGENCIES.map(
+      (u): SettingDef => ({
+        key: `${target}.${u}`,
+        zh: `${TARGET_ZH[target]}(${URGENCY_ZH[u]})`,
+        en: `${TARGET_EN[target]} (${URGENCY_EN[u]})`,
+        helpZh: '时长 + 计时方式,如 4h 工作时间 / 2h 全天 / 30min',
+        helpEn: 'duration + clock, e.g. 4h working hours / 2h round the clock / 30min',
+        text: (l) => formatTarget(defaultSettings().targets[target][u], l),
+        apply: (s, v) => take(parseTarget(v, defaultSettings().targets[target][u].clock), (x) => (s.targets[target][u] = x)),
+      }),
+    ),
+  ),
+  {
+    key: 'atRiskShare', zh: '风险阈值', en: 'At-risk threshold', helpZh: '已用时限比例达到此值标为有风险,如 75%', helpEn: 'Share of a target used that marks it at risk, e.g. 75%',
+    text: () => '75%',
+    apply: (s, v) => {
+      // 0.75 and 75 and 75% all mean 75% (a text cell `0.75` too, not only a number cell).
+      const n = typeof v === 'number' ? v : /%\s*$/.test(str(v)) ? NaN : Number(str(v));
+      const raw = Number.isFinite(n) && n > 0 && n <= 1 ? n * 100 : v;
+      return take(parseNumber(raw, 1, 99), (x) => (s.atRiskShare = x / 100));
+    },
+  },
+  {
+    key: 'sweepMinutes', zh: 'SLA 巡检间隔(分钟)', en: 'SLA sweep interval (minutes)', helpZh: '60(插件最多每小时一次;绑定脚本可用 10/15/30)', helpEn: '60 (add-ons run at most hourly; a bound script may use 10/15/30)',
+    text: () => '60',
+    apply: (s, v) => take(parseNumber(v, 1, 24 * 60), (x) => {
+      const allowed = [10, 15, 30, 60, 120, 240, 360, 480, 720];
+      s.sweepMinutes = allowed.reduce((best, a) => (Math.abs(a - x) < Math.abs(best - x) ? a : best), 60);
+    }),
+  },
+  {
+    key: 'weekly', zh: '周报生成时间', en: 'Weekly review time', helpZh: '如 周一 09:00', helpEn: 'e.g. Mon 09:00',
+    text: (l) => (l === 'zh' ? '周一 09:00' : 'Mon 09:00'),
+    apply: (s, v) => {
+      const m = /^(\S+)\s+(\d{1,2})(?::00)?$/.exec(str(v));
+      const d = m ? parseWeekday(m[1]) : null;
+      if (!m || d === null || Number(m[2]) > 23) return false;
+      s.weeklyWeekday = d;
+      s.weeklyHour = Number(m[2]);
+      return true;
+    },
+  },
+  {
+    key: 'emailAlerts', zh: '邮件提醒', en: 'Email alerts', helpZh: '是 / 否(默认否)', helpEn: 'yes / no (default no)',
+    text: (l) => (l === 'zh' ? '否' : 'no'), apply: (s, v) => take(parseBool(v), (x) => (s.emailAlerts = x)),
+  },
+  {
+    key: 'leadEmail', zh: '组长邮箱', en: 'Team lead email', helpZh: '超时提醒抄送', helpEn: 'Copied on breach alerts',
+    text: () => '',
+    apply: (s, v) => {
+      const x = str(v);
+      if (x && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(x)) return false;
+      s.leadEmail = x;
+      return true;
+    },
+  },
+  {
+    key: 'archiveAfterDays', zh: '归档天数', en: 'Archive after (days)', helpZh: '已关闭超过此天数的工单移到归档表', helpEn: 'Closed tickets older than this move to the archive sheet',
+    text: () => '90', apply: (s, v) => take(parseNumber(v, 1, 3650), (x) => (s.archiveAfterDays = Math.round(x))),
+  },
+];
+
+export const SETTING_KEYS = DEFS.map((d) => d.key);
+
+/** The key/value block as the sheet shows it by default: [label, value, help]. */
+export function defaultSettingRows(lang: Lang): string[][] {
+  return DEFS.map((d) => [d[lang], d.text(lang), lang === 'zh' ? d.helpZh : d.helpEn]);
+}
+
+/** The key a label row names, in either language, or null. */
+export function settingKeyForLabel(label: unknown): string | null {
+  // NFKC and case-insensitive: `解决时限（中）` typed with full-width brackets is the same label.
+  const k = (x: string): string => x.normalize('NFKC').trim().toLowerCase();
+  const s = k(str(label));
+  const d = DEFS.find((x) => k(x.zh) === s || k(x.en) === s || k(x.key) === s);
+  return d ? d.key : null;
+}
+
+export interface SettingsInput {
+  /** Key/value rows as read: [label, value, …]. */
+  rows: unknown[][];
+  departments: unknown[];
+  /** [name, tier, email] rows. */
+  agents: unknown[][];
+}
+
+/** Validated settings plus warnings for every cell that fell back to its default. */
+export function parseSettings(input: SettingsInput, lang: Lang): { settings: Settings; warnings: SettingsWarning[] } {
+  const s = defaultSettings();
+  const warnings: SettingsWarning[] = [];
+  input.rows.forEach((row, i) => {
+    const key = settingKeyForLabel(row[0]);
+    const def = key ? DEFS.find((d) => d.key === key) : undefined;
+    if (!def) return;
+    if (!def.apply(s, row[1])) {
+      warnings.push({ row: i, message: t(lang, 'settingInvalid', { name: def[lang], value: str(row[1]), fallback: def.text(lang) || '—' }) });
+    }
+  });
+  if (s.workEnd <= s.workStart) {
+    warnings.push({ row: -1, message: t(lang, 'settingInvalid', { name: lang === 'zh' ? '下班时间' : 'Working hours end', value: formatHm(s.workEnd), fallback: '18:00' }) });
+    s.workStart = 9 * 60;
+    s.workEnd = 18 * 60;
+  }
+  const departments = input.departments.map(str).filter(Boolean);
+  if (departments.length) s.departments = [...new Set(departments)];
+  const agents: Agent[] = [];
+  input.agents.forEach((r, i) => {
+    const name = str(r[0]);
+    if (!name) return;
+    const tier = parseEnum('tier', r[1]) as Tier | null;
+    const email = str(r[2]);
+    if (!tier || (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))) {
+      warnings.push({ row: -1, message: t(lang, 'settingInvalid', { name: `${lang === 'zh' ? '支持人员' : 'Agent'} ${i + 1}`, value: `${name} ${str(r[1])} ${email}`, fallback: tier ? '—' : lang === 'zh' ? '一线' : 'Tier 1' }) });
+    }
+    agents.push({ name, tier: tier ?? 'tier1', email: email && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) ? email : '' });
+  });
+  if (agents.length) s.agents = agents;
+  return { settings: s, warnings };
+}

@@ -1,0 +1,191 @@
+// Agent actions on a ticket and the status moves they may make. Pure: an action turns a ticket
+// into a set of field changes (or a refusal with a message); the adapter writes them in one call.
+import type { Lang, Rating, Status, Tier } from './schema';
+import { RATING_VALUES, enumLabel } from './schema';
+import { t } from './i18n';
+import type { Ticket } from './ticket';
+import { codePointLength, hasControlChars } from './text';
+
+export type ActionName = 'accept' | 'assign' | 'escalate' | 'note' | 'resolve' | 'feedback' | 'close' | 'reopen';
+export const ACTIONS: readonly ActionName[] = ['accept', 'assign', 'escalate', 'note', 'resolve', 'feedback', 'close', 'reopen'];
+
+/** Allowed moves (SPEC): 待处理→处理中→已解决→已关闭; 已解决→处理中; 待处理→已关闭 with a reason. */
+const MOVES: Record<Status, Status[]> = {
+  pending: ['inProgress', 'closed'],
+  inProgress: ['resolved'],
+  resolved: ['closed', 'inProgress'],
+  closed: [],
+};
+
+export function canMove(from: Status | null, to: Status): boolean {
+  // A row without a readable status is treated as new (so setting it to 待处理 is no move at all).
+  const f = from ?? 'pending';
+  return f === to || MOVES[f].includes(to);
+}
+
+export interface ActionContext {
+  now: number;
+  /** The acting person's display name (agent name from settings, or the email). */
+  by: string;
+  lang: Lang;
+  agents: { name: string; tier: Tier }[];
+  /** `yyyy-MM-dd HH:mm` in the spreadsheet zone. */
+  stamp: (ms: number) => string;
+}
+
+export type TicketChanges = Partial<Omit<Ticket, 'id'>>;
+
+export type ActionResult =
+  | { ok: true; changes: TicketChanges }
+  | { ok: false; field: string | null; message: string };
+
+const ACTION_LABELS: Record<ActionName, { zh: string; en: string }> = {
+  accept: { zh: '受理', en: 'accept' },
+  assign: { zh: '指派', en: 'assign' },
+  escalate: { zh: '升级', en: 'escalate' },
+  note: { zh: '记录', en: 'add a note' },
+  resolve: { zh: '解决', en: 'resolve' },
+  feedback: { zh: '反馈', en: 'record feedback' },
+  close: { zh: '关闭', en: 'close' },
+  reopen: { zh: '重新打开', en: 'reopen' },
+};
+
+export const actionLabel = (a: ActionName, lang: Lang): string => ACTION_LABELS[a][lang];
+
+/** The actions a ticket's status offers (the sidebar shows only these). */
+export function availableActions(tk: Pick<Ticket, 'status'>): ActionName[] {
+  switch (tk.status ?? 'pending') {
+    case 'pending':
+      return ['accept', 'assign', 'escalate', 'note', 'close'];
+    case 'inProgress':
+      return ['accept', 'assign', 'escalate', 'note', 'resolve'];
+    case 'resolved':
+      return ['note', 'feedback', 'close', 'reopen'];
+    case 'closed':
+      return [];
+  }
+}
+
+export function appendLog(log: string, entry: string): string {
+  return log.trim() ? `${log.replace(/\s+$/, '')}\n${entry}` : entry;
+}
+
+const MAX_TEXT = 5000;
+
+function cleanText(v: unknown): string | null {
+  if (typeof v !== 'string') return null;
+  const s = v.normalize('NFC').trim();
+  if (!s || hasControlChars(s) || codePointLength(s) > MAX_TEXT) return null;
+  return s;
+}
+
+/** A rating code or label in either language (`basic`, `基本满意`, `Basically satisfied`). */
+export function parseRating(v: unknown): Rating | null {
+  if (typeof v !== 'string') return null;
+  const s = v.trim().toLowerCase();
+  const hit = RATING_VALUES.find((r) => [r.code, r.zh, r.en, ...r.synonyms].some((x) => x.toLowerCase() === s));
+  return hit ? hit.code : null;
+}
+
+const RATING_WORDS: Record<Rating, { zh: string; en: string }> = {
+  satisfied: { zh: '满意', en: 'satisfied' },
+  basic: { zh: '基本满意', en: 'basically satisfied' },
+  unsatisfied: { zh: '不满意', en: 'unsatisfied' },
+};
+
+/**
+ * Applies an action. `payload` comes from the client and is checked here: `assignee` (assign),
+ * `reason` (escalate, close from pending, optional for reopen), `text` (note), `solution`
+ * (resolve), `resolved` + `rating` (feedback).
+ */
+export function applyAction(tk: Ticket, action: unknown, payload: unknown, ctx: ActionContext): ActionResult {
+  const { lang } = ctx;
+  if (typeof action !== 'string' || !(ACTIONS as readonly string[]).includes(action)) return { ok: false, field: null, message: t(lang, 'badRequest') };
+  const name = action as ActionName;
+  const p = (payload && typeof payload === 'object' && !Array.isArray(payload) ? payload : {}) as Record<string, unknown>;
+  const status: Status = tk.status ?? 'pending';
+  if (!availableActions(tk).includes(name)) {
+    return { ok: false, field: null, message: t(lang, 'actionNotAllowed', { action: actionLabel(name, lang), status: enumLabel('status', status, lang) }) };
+  }
+  const entry = (text: string) => `${ctx.stamp(ctx.now)} ${ctx.by}: ${text}`;
+  const log = (text: string) => appendLog(tk.workLog, entry(text));
+  // The first move out of 待处理 or the first work-log entry is the first response (seed step 1).
+  const responded = (c: TicketChanges): TicketChanges => (tk.firstResponseAt ? c : { ...c, firstResponseAt: ctx.now });
+  const zh = lang === 'zh';
+
+  switch (name) {
+    case 'accept': {
+      if (status === 'inProgress' && tk.assignee === ctx.by) {
+        return { ok: false, field: null, message: t(lang, 'actionNotAllowed', { action: actionLabel(name, lang), status: enumLabel('status', status, lang) }) };
+      }
+      return { ok: true, changes: responded({ status: 'inProgress', assignee: ctx.by, lastUpdateAt: ctx.now, workLog: log(zh ? '已受理' : 'accepted') }) };
+    }
+    case 'assign': {
+      const who = cleanText(p.assignee);
+      if (!who) return { ok: false, field: 'assignee', message: t(lang, 'required', { field: zh ? '负责人' : 'Assignee' }) };
+      const agent = ctx.agents.find((a) => a.name === who);
+      if (!agent) return { ok: false, field: 'assignee', message: t(lang, 'unknownAgent', { name: who }) };
+      // Assigning writes the work log, and the first work-log entry is the first response.
+      return { ok: true, changes: responded({ assignee: who, tier: tk.tier ?? agent.tier, lastUpdateAt: ctx.now, workLog: log(zh ? `指派给 ${who}` : `assigned to ${who}`) }) };
+    }
+    case 'escalate': {
+      const reason = cleanText(p.reason);
+      if (!reason) return { ok: false, field: 'reason', message: t(lang, 'reasonRequired') };
+      if (tk.tier === 'tier2') {
+        return { ok: false, field: null, message: t(lang, 'actionNotAllowed', { action: actionLabel(name, lang), status: enumLabel('tier', 'tier2', lang) }) };
+      }
+      const to = cleanText(p.assignee);
+      const agent = to ? ctx.agents.find((a) => a.name === to) : undefined;
+      if (to && !agent) return { ok: false, field: 'assignee', message: t(lang, 'unknownAgent', { name: to }) };
+      const changes: TicketChanges = {
+        tier: 'tier2',
+        lastUpdateAt: ctx.now,
+        workLog: log(zh ? `升级至二线${to ? `(${to})` : ''}:${reason}` : `escalated to tier 2${to ? ` (${to})` : ''}: ${reason}`),
+      };
+      if (to) changes.assignee = to;
+      return { ok: true, changes: responded(changes) };
+    }
+    case 'note': {
+      const text = cleanText(p.text);
+      if (!text) return { ok: false, field: 'text', message: t(lang, 'required', { field: zh ? '记录内容' : 'Note' }) };
+      return { ok: true, changes: responded({ lastUpdateAt: ctx.now, workLog: log(text.replace(/\s*\n\s*/g, ' ')) }) };
+    }
+    case 'resolve': {
+      const solution = cleanText(p.solution) ?? (typeof p.solution === 'undefined' ? cleanText(tk.solution) : null);
+      if (!solution) return { ok: false, field: 'solution', message: t(lang, 'solutionRequired') };
+      return {
+        ok: true,
+        changes: responded({ status: 'resolved', solution, resolvedAt: ctx.now, lastUpdateAt: ctx.now, workLog: log(zh ? '已解决' : 'resolved') }),
+      };
+    }
+    case 'feedback': {
+      if (typeof p.resolved !== 'boolean') return { ok: false, field: 'resolved', message: t(lang, 'required', { field: zh ? '是否解决' : 'Resolved?' }) };
+      const r = parseRating(p.rating);
+      if (!r) return { ok: false, field: 'rating', message: t(lang, 'required', { field: zh ? '评价' : 'Rating' }) };
+      const feedback = `${p.resolved ? 'yes' : 'no'}:${r}` as Ticket['feedback'];
+      const words = `${p.resolved ? (zh ? '已解决' : 'resolved') : zh ? '未解决' : 'not resolved'}, ${RATING_WORDS[r][lang]}`;
+      if (p.resolved) return { ok: true, changes: { feedback, lastUpdateAt: ctx.now, workLog: log(zh ? `提交人反馈:${words}` : `requester feedback: ${words}`) } };
+      // 否 reopens the ticket (seed step 4).
+      return {
+        ok: true,
+        changes: { feedback, status: 'inProgress', resolvedAt: null, lastUpdateAt: ctx.now, workLog: log(zh ? `提交人反馈:${words},重新打开` : `requester feedback: ${words}; reopened`) },
+      };
+    }
+    case 'close': {
+      if (status === 'pending') {
+        const reason = cleanText(p.reason);
+        if (!reason) return { ok: false, field: 'reason', message: t(lang, 'reasonRequired') };
+        // Closing a duplicate is a status change out of 待处理: it is the first response too.
+        return { ok: true, changes: responded({ status: 'closed', lastUpdateAt: ctx.now, workLog: log(zh ? `关闭:${reason}` : `closed: ${reason}`) }) };
+      }
+      return { ok: true, changes: { status: 'closed', lastUpdateAt: ctx.now, workLog: log(zh ? '已关闭' : 'closed') } };
+    }
+    case 'reopen': {
+      const reason = cleanText(p.reason);
+      return {
+        ok: true,
+        changes: { status: 'inProgress', resolvedAt: null, lastUpdateAt: ctx.now, workLog: log(zh ? `重新打开${reason ? `:${reason}` : ''}` : `reopened${reason ? `: ${reason}` : ''}`) },
+      };
+    }
+  }
+}
