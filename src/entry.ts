@@ -1,7 +1,12 @@
 // The add-on's entry points: the only functions Code.js exposes as globals (menus, triggers and
 // google.script.run). Each is a one-line hand-over to the app layer with Apps Script's services.
 import { getIntakeForm as intakeForm, markArticleHelpful as markHelpful, submitTicket as submit, suggestArticles as suggest } from './app/intake';
+import { applyTicketAction as applyAction, getTicketView as ticketView } from './app/agent';
+import { handleEdit } from './app/handEdit';
+import type { EditEvent } from './app/handEdit';
 import { buildMenu } from './app/menu';
+import { runScheduledWork } from './app/scheduled';
+import { runSweep } from './app/sweep';
 import { runSetupFromMenu, showSidebar } from './app/ui';
 import { globalServices } from './gas/services';
 
@@ -39,4 +44,30 @@ export function suggestArticles(text: unknown) {
 
 export function markArticleHelpful(id: unknown) {
   return markHelpful(globalServices(), id);
+}
+
+export function getTicketView(id?: unknown) {
+  return ticketView(globalServices(), id);
+}
+
+export function applyTicketAction(id: unknown, action: unknown, payload: unknown, version?: unknown) {
+  return applyAction(globalServices(), id, action, payload, version);
+}
+
+/** Installable onEdit trigger (installed by setup): a person's edit in the sheet. */
+export function onTrackerEdit(e: EditEvent) {
+  return handleEdit(globalServices(), e);
+}
+
+/** Time-driven trigger (installed by setup): the SLA sweep and scheduled work. */
+export function onSlaTimer() {
+  return runScheduledWork(globalServices());
+}
+
+export function runSlaSweepFromMenu() {
+  const svc = globalServices();
+  const result = runSweep(svc, 'menu');
+  const ss = svc.SpreadsheetApp.getActiveSpreadsheet();
+  ss.toast(result.error ? result.error : `${result.tickets} / ${result.counts.breached ?? 0} / ${result.counts.atRisk ?? 0}`, 'SLA', 5);
+  return result;
 }

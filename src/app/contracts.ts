@@ -44,6 +44,8 @@ export interface IntakeFormModel {
     vague: string;
     mobile: string;
     failed: string;
+    /** contains {max} and {n} */
+    tooLong: string;
   };
 }
 

@@ -40,14 +40,14 @@ export type ActionResult =
   | { ok: false; field: string | null; message: string };
 
 const ACTION_LABELS: Record<ActionName, { zh: string; en: string }> = {
-  accept: { zh: '受理', en: 'accept' },
-  assign: { zh: '指派', en: 'assign' },
-  escalate: { zh: '升级', en: 'escalate' },
-  note: { zh: '记录', en: 'add a note' },
-  resolve: { zh: '解决', en: 'resolve' },
-  feedback: { zh: '反馈', en: 'record feedback' },
-  close: { zh: '关闭', en: 'close' },
-  reopen: { zh: '重新打开', en: 'reopen' },
+  accept: { zh: '受理', en: 'Accept' },
+  assign: { zh: '指派', en: 'Assign' },
+  escalate: { zh: '升级', en: 'Escalate' },
+  note: { zh: '记录', en: 'Add a note' },
+  resolve: { zh: '解决', en: 'Resolve' },
+  feedback: { zh: '反馈', en: 'Record feedback' },
+  close: { zh: '关闭', en: 'Close' },
+  reopen: { zh: '重新打开', en: 'Reopen' },
 };
 
 export const actionLabel = (a: ActionName, lang: Lang): string => ACTION_LABELS[a][lang];

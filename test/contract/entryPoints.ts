@@ -10,4 +10,9 @@ export const ENTRY_POINTS = [
   'submitTicket',
   'suggestArticles',
   'markArticleHelpful',
+  'getTicketView',
+  'applyTicketAction',
+  'onTrackerEdit',
+  'onSlaTimer',
+  'runSlaSweepFromMenu',
 ] as const;

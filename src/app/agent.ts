@@ -1,0 +1,228 @@
+// The agent sidebar's server side: a ticket's view, and actions as one read-modify-write of its
+// row by ticket ID under the document lock, refused when someone changed the row meanwhile.
+import type { ColumnMap } from '../domain/columns';
+import { rowToTicket } from '../domain/columns';
+import { t } from '../domain/i18n';
+import type { FieldKey, Lang } from '../domain/schema';
+import { FIELDS, SLA_LABELS, enumLabel, headerLabel } from '../domain/schema';
+import type { AuditEntry, Ticket } from '../domain/ticket';
+import type { ActionName, TicketChanges } from '../domain/workflow';
+import { actionLabel, applyAction, availableActions } from '../domain/workflow';
+import { appendAudit, findAuditSheet } from '../gas/auditSheet';
+import { readKnowledge, upsertKnowledge } from '../gas/knowledgeSheet';
+import { BusyError, withDocumentLock } from '../gas/lock';
+import type { Services } from '../gas/services';
+import type { TicketSheet } from '../gas/ticketSheet';
+import { cellFor, mergeRow, openTicketSheet, readIdColumn, rowOfId, rowVersion } from '../gas/ticketSheet';
+import type { ActionOutcome, TicketView, TicketViewResult } from './contracts';
+import { slaFields } from './slaContext';
+import type { Tracker } from './tracker';
+import { actingUser, openTracker } from './tracker';
+
+const LOCK_WAIT_MS = 10_000;
+
+const NEEDS: Record<ActionName, TicketView['actions'][number]['needs']> = {
+  accept: [],
+  assign: ['assignee'],
+  escalate: ['reason'],
+  note: ['text'],
+  resolve: ['solution'],
+  feedback: ['feedback'],
+  close: [],
+  reopen: ['reason'],
+};
+
+/** Every string the ticket sidebar shows (keys listed at the top of src/ui/ticket.ts). */
+const VIEW_TEXT: Record<Lang, Record<string, string>> = {
+  zh: {
+    ticketId: '问题编号', idPlaceholder: '留空 = 当前选中行', open: '打开', loading: '加载中…', sla: 'SLA', actions: '操作',
+    noActions: '此状态下没有可执行的操作。', empty: '—', assignee: '负责人', reason: '原因', note: '记录内容', solution: '解决方案',
+    resolvedQuestion: '问题是否已解决?', yes: '是', no: '否', rating: '评价', satisfied: '满意', basic: '基本满意', unsatisfied: '不满意',
+    choose: '— 请选择 —', cancel: '取消', confirmClose: '确定关闭工单 {id} 吗?有解决方案的工单会归档到知识库。', working: '正在处理…',
+    done: '已完成:{action}', reload: '重新加载', conflict: '工单已被他人修改,请重新加载后再操作。', failed: '操作失败:',
+    breachedWord: SLA_LABELS.breached.zh, atRiskWord: SLA_LABELS.atRisk.zh,
+  },
+  en: {
+    ticketId: 'Ticket ID', idPlaceholder: 'Empty = selected row', open: 'Open', loading: 'Loading…', sla: 'SLA', actions: 'Actions',
+    noActions: 'No action is possible in this status.', empty: '—', assignee: 'Assignee', reason: 'Reason', note: 'Note', solution: 'Solution',
+    resolvedQuestion: 'Is the problem solved?', yes: 'Yes', no: 'No', rating: 'Rating', satisfied: 'Satisfied', basic: 'Basically satisfied',
+    unsatisfied: 'Unsatisfied', choose: '— Choose —', cancel: 'Cancel', confirmClose: 'Close ticket {id}? With a solution it goes to the knowledge base.',
+    working: 'Working…', done: 'Done: {action}', reload: 'Reload', conflict: 'Someone else changed this ticket; reload and try again.',
+    failed: 'Could not do that: ', breachedWord: SLA_LABELS.breached.en, atRiskWord: SLA_LABELS.atRisk.en,
+  },
+};
+
+interface LoadedRow {
+  ts: TicketSheet;
+  row: number;
+  range: GoogleAppsScript.Spreadsheet.Range;
+  values: unknown[];
+  ticket: Ticket;
+}
+
+/** Finds the ticket's row: the hinted row when its ID still matches, else a scan of the ID column. */
+function loadRow(tr: Tracker, ts: TicketSheet, id: string, hintRow: number | null): LoadedRow | null {
+  const idCol = ts.columns.id as number;
+  const tryRow = (row: number): LoadedRow | null => {
+    if (row <= ts.headerRow) return null;
+    const range = ts.sheet.getRange(row, 1, 1, ts.width);
+    const values = range.getValues()[0];
+    if (String(values[idCol]).trim() !== id) return null;
+    return { ts, row, range, values, ticket: rowToTicket(values, ts.columns, tr.zone) };
+  };
+  if (hintRow) {
+    const hit = tryRow(hintRow);
+    if (hit) return hit;
+  }
+  const row = rowOfId(ts, readIdColumn(ts).ids, id);
+  return row ? tryRow(row) : null;
+}
+
+function display(key: FieldKey, tk: Ticket, tr: Tracker): string {
+  const v = tk[key];
+  if (v === null || v === undefined || v === '') return '';
+  const def = FIELDS.find((f) => f.key === key);
+  if (def?.kind === 'dateTime') return tr.stamp(v as number);
+  if (def?.enumName) return enumLabel(def.enumName, v as string, tr.lang);
+  return String(v);
+}
+
+function buildView(tr: Tracker, loaded: LoadedRow): TicketView {
+  const { ticket } = loaded;
+  const lang = tr.lang;
+  return {
+    ok: true,
+    lang,
+    id: ticket.id,
+    version: `${loaded.row}:${rowVersion(loaded.values)}`,
+    fields: FIELDS.filter((f) => loaded.ts.columns[f.key] !== undefined && f.key !== 'slaStatus').map((f) => ({
+      key: f.key,
+      label: headerLabel(f.key, lang),
+      value: display(f.key, ticket, tr),
+    })),
+    status: ticket.status ? enumLabel('status', ticket.status, lang) : '',
+    slaText: ticket.slaStatus,
+    actions: availableActions(ticket).map((name) => ({ name, label: actionLabel(name, lang), needs: NEEDS[name] })),
+    agents: tr.config.settings.agents.map((a) => a.name),
+    text: VIEW_TEXT[lang],
+  };
+}
+
+/** The ticket with this ID, or the one on the selected row when no ID is given. */
+export function getTicketView(svc: Services, id?: unknown): TicketViewResult {
+  const tr = openTracker(svc);
+  const lang = tr.lang;
+  const ts = openTicketSheet(tr.ss, tr.config.tickets);
+  if (!ts || ts.columns.id === undefined) return { ok: false, message: t(lang, 'noTicketSheet'), text: VIEW_TEXT[lang] };
+  if (id !== undefined && id !== null && id !== '') {
+    if (typeof id !== 'string' || id.length > 40) return { ok: false, message: t(lang, 'badRequest'), text: VIEW_TEXT[lang] };
+    const loaded = loadRow(tr, ts, id.trim(), null);
+    return loaded ? buildView(tr, loaded) : { ok: false, message: t(lang, 'ticketNotFound', { id: id.trim() }), text: VIEW_TEXT[lang] };
+  }
+  const active = tr.ss.getActiveRange();
+  if (!active || active.getSheet().getSheetId() !== ts.sheet.getSheetId() || active.getRow() <= ts.headerRow) {
+    return { ok: false, message: lang === 'zh' ? '请先在工单表中选中一行,或输入问题编号。' : 'Select a row in the ticket sheet, or type a ticket ID.', text: VIEW_TEXT[lang] };
+  }
+  const range = ts.sheet.getRange(active.getRow(), 1, 1, ts.width);
+  const values = range.getValues()[0];
+  const tk = rowToTicket(values, ts.columns, tr.zone);
+  if (!tk.id) return { ok: false, message: t(lang, 'ticketNotFound', { id: `#${active.getRow()}` }), text: VIEW_TEXT[lang] };
+  return buildView(tr, { ts, row: active.getRow(), range, values, ticket: tk });
+}
+
+/** Turns domain changes into cell values, adding SLA fields when the change can move them. */
+function withSla(tr: Tracker, before: Ticket, changes: TicketChanges): TicketChanges {
+  const after: Ticket = { ...before, ...changes };
+  const moves = ['status', 'tier', 'urgency', 'resolvedAt', 'firstResponseAt'].some((k) => k in changes);
+  if (!moves) return changes;
+  const { fields } = slaFields(after, tr.now, tr.config.settings, tr.zone, tr.lang);
+  return { ...changes, ...fields };
+}
+
+function auditEntries(tr: Tracker, before: Ticket, changes: TicketChanges, user: string, via: AuditEntry['via']): AuditEntry[] {
+  const show = (k: FieldKey, tk: Ticket) => display(k, tk, tr);
+  const after: Ticket = { ...before, ...changes };
+  return (Object.keys(changes) as FieldKey[])
+    .filter((k) => k !== 'slaStatus' && k !== 'responseDueAt' && k !== 'resolveDueAt' && show(k, before) !== show(k, after))
+    .map((k) => ({
+      at: tr.now,
+      user,
+      ticketId: before.id,
+      field: headerLabel(k, tr.lang),
+      // The work log only grows: record what was added, not the whole log twice.
+      oldValue: k === 'workLog' ? '' : show(k, before),
+      newValue: k === 'workLog' ? show(k, after).slice(show(k, before).length).trim() : show(k, after),
+      via,
+    }));
+}
+
+/** Who last touched the ticket, from the newest audit rows (only read on a conflict). */
+function lastEditor(tr: Tracker, id: string): string {
+  const sheet = findAuditSheet(tr.ss);
+  if (!sheet) return '?';
+  const last = sheet.getLastRow();
+  if (last < 2) return '?';
+  const n = Math.min(200, last - 1);
+  const rows = sheet.getSheetValues(last - n + 1, 1, n, 3);
+  for (let i = rows.length - 1; i >= 0; i--) if (String(rows[i][2]) === id) return String(rows[i][1]) || '?';
+  return '?';
+}
+
+export function applyTicketAction(svc: Services, id: unknown, action: unknown, payload: unknown, version?: unknown): ActionOutcome {
+  const tr = openTracker(svc);
+  const lang: Lang = tr.lang;
+  if (typeof id !== 'string' || !id.trim() || id.length > 40) return { ok: false, errors: [{ field: null, message: t(lang, 'badRequest') }] };
+  if (version !== undefined && version !== null && typeof version !== 'string') return { ok: false, errors: [{ field: null, message: t(lang, 'badRequest') }] };
+  const ticketId = id.trim();
+  const me = actingUser(tr);
+  try {
+    return withDocumentLock(svc.LockService, svc.SpreadsheetApp, LOCK_WAIT_MS, t(lang, 'busy'), (): ActionOutcome => {
+      const ts = openTicketSheet(tr.ss, tr.config.tickets);
+      if (!ts || ts.columns.id === undefined) return { ok: false, errors: [{ field: null, message: t(lang, 'noTicketSheet') }] };
+      const hint = typeof version === 'string' ? Number(version.split(':')[0]) || null : null;
+      const loaded = loadRow(tr, ts, ticketId, hint);
+      if (!loaded) return { ok: false, errors: [{ field: null, message: t(lang, 'ticketNotFound', { id: ticketId }) }] };
+      if (typeof version === 'string' && version.split(':')[1] !== rowVersion(loaded.values)) {
+        return { ok: false, conflict: true, errors: [{ field: null, message: t(lang, 'changedBy', { id: ticketId, by: lastEditor(tr, ticketId) }) }] };
+      }
+      const by = me.name || (lang === 'zh' ? '未知' : 'unknown');
+      const result = applyAction(loaded.ticket, action, payload, { now: tr.now, by, lang, agents: tr.config.settings.agents, stamp: tr.stamp });
+      if (!result.ok) return { ok: false, errors: [{ field: result.field, message: result.message }] };
+      const changes = withSla(tr, loaded.ticket, result.changes);
+      writeChanges(tr, loaded, changes);
+      appendAudit(tr.ss, auditEntries(tr, loaded.ticket, changes, me.email || by, 'sidebar'), lang);
+      const after: Ticket = { ...loaded.ticket, ...changes };
+      if (after.status === 'closed' && after.solution.trim()) addToKnowledge(tr, after);
+      const values = loaded.values.map((v, c) => {
+        const key = (Object.keys(ts.columns) as FieldKey[]).find((k) => ts.columns[k] === c);
+        return key && key in changes ? cellFor(key, after[key], lang) : v;
+      });
+      return { ok: true, view: buildView(tr, { ...loaded, values, ticket: after }) };
+    });
+  } catch (e) {
+    if (e instanceof BusyError) return { ok: false, errors: [{ field: null, message: e.message }] };
+    throw e;
+  }
+}
+
+/** One setValues over the row just read; formulas and text in untouched cells are kept. */
+export function writeChanges(tr: Tracker, loaded: LoadedRow, changes: TicketChanges): void {
+  const cells: Partial<Record<FieldKey, unknown>> = {};
+  const after: Ticket = { ...loaded.ticket, ...changes };
+  for (const k of Object.keys(changes) as FieldKey[]) cells[k] = cellFor(k, after[k], tr.lang);
+  const formulas = loaded.range.getFormulas()[0];
+  loaded.range.setValues([mergeRow(loaded.values, formulas, cells, loaded.ts.columns as ColumnMap)]);
+}
+
+function addToKnowledge(tr: Tracker, tk: Ticket): void {
+  const kb = readKnowledge(tr.ss);
+  if (!kb) return;
+  upsertKnowledge(kb, {
+    id: tk.id,
+    title: tk.title,
+    category: tk.category ? enumLabel('category', tk.category, tr.lang) : '',
+    description: tk.description,
+    solution: tk.solution,
+    date: tk.resolvedAt ?? tr.now,
+  });
+}

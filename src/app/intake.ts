@@ -1,0 +1,166 @@
+// Ticket intake: the form's model, and submitTicket — validate everything, then allocate the ID
+// and append the row under the document lock in a constant handful of spreadsheet calls.
+import { t } from '../domain/i18n';
+import { LIMITS, validateSubmission } from '../domain/intake';
+import { buildIndex, search } from '../domain/knowledge';
+import { ENUMS, headerLabel } from '../domain/schema';
+import type { Ticket } from '../domain/ticket';
+import { nextTicketId } from '../domain/ticketId';
+import { formatLocal } from '../domain/zone';
+import { saveConfig } from '../gas/config';
+import { readKnowledge } from '../gas/knowledgeSheet';
+import { BusyError, withDocumentLock } from '../gas/lock';
+import type { Services } from '../gas/services';
+import { hintOf, newRow, openTicketSheet, readIdColumn } from '../gas/ticketSheet';
+import type { ArticleSuggestion, IntakeFormModel, SubmitResult } from './contracts';
+import { slaFields } from './slaContext';
+import { openTracker } from './tracker';
+
+const LOCK_WAIT_MS = 10_000;
+const TOKENS_KEY = 'intake.tokens';
+const TOKENS_KEPT = 100;
+
+const URGENCY_HINTS = {
+  zh: { high: '影响核心业务(如生产系统中断),需立即处理,并电话通知支持团队', medium: '影响部分工作,4 小时内解决', low: '非紧急,24 小时内解决' },
+  en: { high: 'Core business stopped (e.g. production down): act now, and phone the support team', medium: 'Part of the work affected: solved within 4 hours', low: 'Not urgent: solved within 24 hours' },
+};
+
+export function getIntakeForm(svc: Services): IntakeFormModel {
+  const tr = openTracker(svc);
+  const { lang } = tr;
+  const zh = lang === 'zh';
+  const help = zh
+    ? {
+        title: '简明概括核心问题,不超过 20 字,如「CRM系统数据库连接错误」',
+        department: '提交人所在部门或办公地点,如「销售部/北京分公司」',
+        description: '请写明:问题现象(具体错误提示)、影响范围、发生时间、已尝试的解决方法。避免「系统不好用」这类笼统描述。',
+        urgency: '影响业务中断时请选「高」并电话通知支持团队',
+        category: '不确定可选「其他」,支持人员会重新分类',
+        submitter: '您的姓名',
+        contact: '内线电话或企业邮箱(请勿填写个人手机号)',
+      }
+    : {
+        title: 'The core problem in at most 20 characters, e.g. "CRM database connection error"',
+        department: 'Your department or office, e.g. "Sales / Beijing branch"',
+        description: 'Say what happens (the exact error), who is affected, since when, and what you already tried. Avoid vague text like "the system is bad".',
+        urgency: 'If business has stopped, choose High and also phone the support team',
+        category: 'Not sure? Choose Other; the agent will reclassify',
+        submitter: 'Your name',
+        contact: 'Internal extension or company email (no personal mobile number)',
+      };
+  const field = (key: keyof typeof help, required: boolean, maxLength?: number) => ({ key, label: headerLabel(key, lang), help: help[key], required, maxLength });
+  return {
+    lang,
+    title: zh ? '提交技术问题' : 'Report a problem',
+    fields: [
+      field('title', true, LIMITS.title),
+      field('department', true, LIMITS.department),
+      field('description', true, LIMITS.description),
+      field('urgency', true),
+      field('category', false),
+      field('submitter', true, LIMITS.submitter),
+      field('contact', true, LIMITS.contact),
+    ],
+    departments: tr.config.settings.departments,
+    urgencies: ENUMS.urgency.map((u) => ({ value: u.code, label: u[lang], hint: URGENCY_HINTS[lang][u.code as 'high' | 'medium' | 'low'] })),
+    categories: ENUMS.category.map((c) => ({ value: c.code, label: c[lang] })),
+    text: {
+      submit: zh ? '提交' : 'Submit',
+      submitting: zh ? '正在提交…' : 'Submitting…',
+      success: zh ? '已提交,问题编号 {id}' : 'Submitted as {id}',
+      another: zh ? '再提交一个' : 'Report another',
+      suggestions: zh ? '这些知识库文章也许能解决' : 'Maybe one of these helps',
+      solvedIt: zh ? '已解决我的问题' : 'This solved it',
+      thanks: zh ? '太好了!无需再提交工单。' : 'Great, no ticket needed.',
+      counter: '{n}/{max}',
+      required: t(lang, 'required', { field: '{field}' }),
+      vague: t(lang, 'vagueDescription'),
+      mobile: t(lang, 'personalMobile'),
+      failed: zh ? '提交失败:' : 'Could not submit: ',
+      tooLong: t(lang, 'titleTooLong', { max: '{max}', n: '{n}' }),
+    },
+  };
+}
+
+const validToken = (v: unknown): v is string => typeof v === 'string' && /^[A-Za-z0-9_-]{8,64}$/.test(v);
+
+export function submitTicket(svc: Services, form: unknown, clientToken?: unknown): SubmitResult {
+  const tr = openTracker(svc);
+  const { lang } = tr;
+  const checked = validateSubmission(form, lang);
+  if (!checked.ok) return { ok: false, errors: checked.errors };
+  if (clientToken !== undefined && clientToken !== null && !validToken(clientToken)) {
+    return { ok: false, errors: [{ field: null, message: t(lang, 'badRequest') }] };
+  }
+  const token = validToken(clientToken) ? clientToken : null;
+  const s = checked.value;
+  try {
+    return withDocumentLock(svc.LockService, svc.SpreadsheetApp, LOCK_WAIT_MS, t(lang, 'busy'), () => {
+      // A retried or double-clicked submit returns the first ticket instead of writing again.
+      const tokens: [string, string][] = JSON.parse(tr.props.getProperty(TOKENS_KEY) ?? '[]');
+      const seen = token ? tokens.find(([k]) => k === token) : undefined;
+      if (seen) return { ok: true as const, id: seen[1], duplicate: true, warnings: checked.warnings };
+
+      const ts = openTicketSheet(tr.ss, tr.config.tickets);
+      if (!ts) return { ok: false as const, errors: [{ field: null, message: t(lang, 'noTicketSheet') }] };
+      const now = Date.now();
+      const { ids } = readIdColumn(ts);
+      const id = nextTicketId(ids, formatLocal(now, tr.zone, 'compact'));
+      const ticket: Ticket = {
+        id,
+        ...s,
+        submittedAt: now,
+        status: 'pending',
+        assignee: '',
+        workLog: '',
+        solution: '',
+        resolvedAt: null,
+        feedback: null,
+        notes: '',
+        tier: 'tier1',
+        firstResponseAt: null,
+        lastUpdateAt: null,
+        responseDueAt: null,
+        resolveDueAt: null,
+        slaStatus: '',
+      };
+      Object.assign(ticket, slaFields(ticket, now, tr.config.settings, tr.zone, lang).fields);
+      // appendRow writes after the last row with content: never onto anything already there.
+      ts.sheet.appendRow(newRow(ts, ticket, lang));
+
+      if (token) tr.props.setProperty(TOKENS_KEY, JSON.stringify([...tokens, [token, id]].slice(-TOKENS_KEPT)));
+      const hint = hintOf(ts);
+      if (JSON.stringify(hint) !== JSON.stringify(tr.config.tickets)) saveConfig(tr.props, { ...tr.config, tickets: hint });
+      return { ok: true as const, id, duplicate: false, warnings: checked.warnings };
+    });
+  } catch (e) {
+    if (e instanceof BusyError) return { ok: false, errors: [{ field: null, message: e.message }] };
+    throw e;
+  }
+}
+
+/** Up to three knowledge-base entries matching what the requester is typing. */
+export function suggestArticles(svc: Services, text: unknown): ArticleSuggestion[] {
+  if (typeof text !== 'string' || Array.from(text.trim()).length < 2 || text.length > 50_000) return [];
+  const tr = openTracker(svc);
+  const kb = readKnowledge(tr.ss);
+  if (!kb || !kb.entries.length) return [];
+  const byId = new Map(kb.entries.map((e) => [e.id, e]));
+  return search(buildIndex(kb.entries), text, 3).map((h) => {
+    const e = byId.get(h.id);
+    return { id: h.id, title: h.title, category: e?.category ?? '', solution: e?.solution ?? '', score: h.score };
+  });
+}
+
+/** "This solved it": counts the entry as helpful (the requester did not need a ticket). */
+export function markArticleHelpful(svc: Services, id: unknown): boolean {
+  if (typeof id !== 'string' || !id.trim()) return false;
+  const tr = openTracker(svc);
+  return withDocumentLock(svc.LockService, svc.SpreadsheetApp, LOCK_WAIT_MS, t(tr.lang, 'busy'), () => {
+    const kb = readKnowledge(tr.ss);
+    const i = kb ? kb.entries.findIndex((e) => e.id === id.trim()) : -1;
+    if (!kb || i < 0) return false;
+    kb.sheet.getRange(kb.rows[i], 7).setValue((kb.entries[i].helpful ?? 0) + 1);
+    return true;
+  });
+}

@@ -1,0 +1,165 @@
+// The time-driven SLA sweep: one read of the columns it needs, every state computed in memory,
+// one write of the SLA columns, its own status recorded (add-on triggers send no failure mail).
+import type { FieldKey } from '../domain/schema';
+import { SHEET_NAMES } from '../domain/schema';
+import { rowToTicket } from '../domain/columns';
+import type { AlertKey, SlaEvaluation } from '../domain/sla';
+import { alertsFor, evaluate, formatSlaStatus, parseAlertKeys, formatAlertKeys } from '../domain/sla';
+import { t } from '../domain/i18n';
+import { SETTINGS_LAYOUT } from '../gas/settingsSheet';
+import type { Services } from '../gas/services';
+import { cellFor, openTicketSheet } from '../gas/ticketSheet';
+import { calendarOf, policyOf } from './slaContext';
+import type { Tracker } from './tracker';
+import { openTracker } from './tracker';
+
+/** The columns the sweep reads; it writes only the last three. */
+const READ: FieldKey[] = ['id', 'urgency', 'submittedAt', 'status', 'assignee', 'resolvedAt', 'tier', 'firstResponseAt', 'lastUpdateAt', 'responseDueAt', 'resolveDueAt', 'slaStatus'];
+const WRITE: FieldKey[] = ['responseDueAt', 'resolveDueAt', 'slaStatus'];
+
+export interface SweepResult {
+  ok: boolean;
+  skipped?: 'busy';
+  tickets: number;
+  changed: number;
+  counts: Record<string, number>;
+  mails: number;
+  error?: string;
+  durationMs: number;
+}
+
+const STATUS_KEY = 'sweep.status';
+
+export function runSweep(svc: Services, via: 'trigger' | 'menu'): SweepResult {
+  const started = Date.now();
+  const lock = svc.LockService.getDocumentLock();
+  if (!lock || !lock.tryLock(2_000)) return { ok: true, skipped: 'busy', tickets: 0, changed: 0, counts: {}, mails: 0, durationMs: 0 };
+  const tr = openTracker(svc);
+  let result: SweepResult;
+  try {
+    result = sweepTickets(tr);
+  } catch (e) {
+    result = { ok: false, tickets: 0, changed: 0, counts: {}, mails: 0, error: (e as Error).message || String(e), durationMs: 0 };
+  } finally {
+    svc.SpreadsheetApp.flush();
+    lock.releaseLock();
+  }
+  result.durationMs = Date.now() - started;
+  recordStatus(tr, result, via);
+  return result;
+}
+
+function sweepTickets(tr: Tracker): SweepResult {
+  const ts = openTicketSheet(tr.ss, tr.config.tickets);
+  if (!ts) throw new Error(t(tr.lang, 'noTicketSheet'));
+  for (const k of READ) if (ts.columns[k] === undefined) throw new Error(t(tr.lang, 'columnMissing', { column: k === 'id' ? '问题编号 / Ticket ID' : `${k}` }));
+  const cols = READ.map((k) => ts.columns[k] as number);
+  const first = Math.min(...cols);
+  const last = Math.max(...cols);
+  const lastRow = ts.sheet.getLastRow();
+  const n = lastRow - ts.headerRow;
+  const result: SweepResult = { ok: true, tickets: 0, changed: 0, counts: {}, mails: 0, durationMs: 0 };
+  if (n <= 0) return result;
+  // One read of the span the needed columns cover; positions shift by `first`.
+  const block = ts.sheet.getSheetValues(ts.headerRow + 1, first + 1, n, last - first + 1);
+  const shifted: Partial<Record<FieldKey, number>> = {};
+  for (const k of READ) shifted[k] = (ts.columns[k] as number) - first;
+
+  const { settings } = tr.config;
+  const cal = calendarOf(settings, tr.zone);
+  const policy = policyOf(settings);
+  const wFirst = Math.min(...WRITE.map((k) => shifted[k] as number));
+  const wLast = Math.max(...WRITE.map((k) => shifted[k] as number));
+  const out: unknown[][] = new Array(n);
+  const alerts: { id: string; assignee: string; ev: SlaEvaluation }[] = [];
+
+  for (let i = 0; i < n; i++) {
+    const row = block[i];
+    const segment = row.slice(wFirst, wLast + 1);
+    out[i] = segment;
+    const tk = rowToTicket(row, shifted, tr.zone);
+    if (!tk.id) continue;
+    result.tickets++;
+    const ev = evaluate(tk, tr.now, policy, cal, { lastWorkLogAt: tk.lastUpdateAt });
+    const text = formatSlaStatus(ev, tr.lang);
+    const next: Partial<Record<FieldKey, unknown>> = { responseDueAt: ev.responseDueAt, resolveDueAt: ev.resolveDueAt, slaStatus: text };
+    let changed = false;
+    for (const k of WRITE) {
+      const at = (shifted[k] as number) - wFirst;
+      const cell = cellFor(k, next[k] as never, tr.lang);
+      const before = segment[at];
+      const same = cell instanceof Date && before instanceof Date ? cell.getTime() === before.getTime() : cell === before || (cell === '' && before === null);
+      if (!same) {
+        segment[at] = cell;
+        changed = true;
+      }
+    }
+    if (changed) result.changed++;
+    const worst = ev.resolution === 'breached' || ev.response === 'breached' ? 'breached' : ev.resolution === 'atRisk' || ev.response === 'atRisk' ? 'atRisk' : 'ok';
+    result.counts[worst] = (result.counts[worst] ?? 0) + 1;
+    if (settings.emailAlerts && (worst !== 'ok' || ev.hints.length)) alerts.push({ id: tk.id, assignee: tk.assignee, ev });
+  }
+  // Other cells in the written span are written back as read (the span holds only our columns
+  // unless someone moved them; text there keeps its quote).
+  if (result.changed) ts.sheet.getRange(ts.headerRow + 1, first + wFirst + 1, n, wLast - wFirst + 1).setValues(out.map((r) => r.map((v) => (typeof v === 'string' && /^[=+\-@]/.test(v) ? `'${v}` : v))));
+  if (alerts.length) result.mails = sendAlerts(tr, alerts);
+  return result;
+}
+
+/** Opt-in mail: once per ticket per state, within the daily quota; a failed mail never stops the sweep. */
+function sendAlerts(tr: Tracker, list: { id: string; assignee: string; ev: SlaEvaluation }[]): number {
+  const { settings } = tr.config;
+  let sent = 0;
+  let quota = tr.svc.MailApp.getRemainingDailyQuota();
+  for (const item of list) {
+    const key = `alerts.${item.id}`;
+    const before: AlertKey[] = parseAlertKeys(tr.props.getProperty(key));
+    const { alerts, sent: now } = alertsFor(before, item.ev);
+    for (const a of alerts) {
+      const to = new Set<string>();
+      if (a.to.includes('assignee')) {
+        const agent = settings.agents.find((g) => g.name === item.assignee);
+        if (agent?.email) to.add(agent.email);
+      }
+      if (a.to.includes('tier2')) settings.agents.filter((g) => g.tier === 'tier2' && g.email).forEach((g) => to.add(g.email));
+      if (a.to.includes('lead') && settings.leadEmail) to.add(settings.leadEmail);
+      if (!to.size || quota < to.size) continue;
+      const subject = `[SLA] ${item.id} ${formatSlaStatus(item.ev, tr.lang)}`;
+      try {
+        tr.svc.MailApp.sendEmail([...to].join(','), subject, `${subject}\n${tr.ss.getUrl()}`);
+        quota -= to.size;
+        sent++;
+      } catch (e) {
+        tr.props.setProperty('sweep.mailError', `${new Date(tr.now).toISOString()} ${item.id}: ${(e as Error).message}`);
+      }
+    }
+    if (formatAlertKeys(now) !== formatAlertKeys(before)) tr.props.setProperty(key, formatAlertKeys(now));
+  }
+  return sent;
+}
+
+function recordStatus(tr: Tracker, r: SweepResult, via: string): void {
+  const zh = tr.lang === 'zh';
+  const status = { at: tr.now, via, ok: r.ok, durationMs: r.durationMs, tickets: r.tickets, changed: r.changed, counts: r.counts, mails: r.mails, error: r.error ?? '' };
+  tr.props.setProperty(STATUS_KEY, JSON.stringify(status));
+  const lines: [string, string][] = [
+    [zh ? '最近巡检' : 'Last sweep', `${tr.stamp(tr.now)} (${via})`],
+    [zh ? '耗时' : 'Duration', `${r.durationMs} ms, ${r.tickets} ${zh ? '张工单' : 'tickets'}`],
+    [zh ? '超时 / 有风险' : 'Breached / at risk', `${r.counts.breached ?? 0} / ${r.counts.atRisk ?? 0}`],
+    [zh ? '最近错误' : 'Last error', r.error ?? ''],
+  ];
+  try {
+    // One write by A1 with the sheet's name: no lookup call.
+    const name = SHEET_NAMES.settings[tr.config.lang];
+    const col = SETTINGS_LAYOUT.statusCol;
+    const a1 = `'${name}'!${String.fromCharCode(64 + col)}2:${String.fromCharCode(65 + col)}${lines.length + 1}`;
+    tr.ss.getRange(a1).setValues(lines.map(([k, v]) => [k, v ? `'${v}` : '']));
+  } catch {
+    // The settings sheet was renamed or removed: the status stays in document properties.
+  }
+}
+
+export function lastSweepStatus(svc: Services): unknown {
+  const raw = svc.PropertiesService.getDocumentProperties().getProperty(STATUS_KEY);
+  return raw ? JSON.parse(raw) : null;
+}

@@ -1,0 +1,54 @@
+// The per-call context every use case starts from: the services, the spreadsheet, the stored
+// config (where the ticket sheet is, zone, language, settings) and the clock.
+import type { Lang } from '../domain/schema';
+import type { Zone } from '../domain/zone';
+import { formatLocal } from '../domain/zone';
+import { langOfLocale } from '../domain/i18n';
+import type { Services } from '../gas/services';
+import type { TrackerConfig } from '../gas/config';
+import { loadConfig } from '../gas/config';
+import { utilitiesZone } from '../gas/zone';
+import { defaultSettings } from '../domain/settings';
+
+export interface Tracker {
+  svc: Services;
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet;
+  props: GoogleAppsScript.Properties.Properties;
+  config: TrackerConfig;
+  lang: Lang;
+  zone: Zone;
+  now: number;
+  /** `yyyy-MM-dd HH:mm` in the spreadsheet zone. */
+  stamp: (ms: number) => string;
+}
+
+/**
+ * One spreadsheet call (getActiveSpreadsheet) when setup has stored the config; a sheet never set
+ * up costs two more (zone and locale) and gets defaults.
+ */
+export function openTracker(svc: Services): Tracker {
+  const ss = svc.SpreadsheetApp.getActiveSpreadsheet();
+  const props = svc.PropertiesService.getDocumentProperties();
+  const config: TrackerConfig = loadConfig(props) ?? {
+    version: 1,
+    tickets: null,
+    timeZone: ss.getSpreadsheetTimeZone(),
+    lang: langOfLocale(ss.getSpreadsheetLocale()),
+    settings: defaultSettings(),
+    addon: true,
+  };
+  const zone = utilitiesZone(svc.Utilities, config.timeZone);
+  return { svc, ss, props, config, lang: config.lang, zone, now: Date.now(), stamp: (ms) => formatLocal(ms, zone, 'minute') };
+}
+
+/** The acting person: the agent whose email matches, else the email, else '' (Google may hide it). */
+export function actingUser(tr: Tracker): { email: string; name: string } {
+  let email = '';
+  try {
+    email = tr.svc.Session.getActiveUser().getEmail() || tr.svc.Session.getEffectiveUser().getEmail();
+  } catch {
+    email = '';
+  }
+  const agent = tr.config.settings.agents.find((a) => a.email && a.email.toLowerCase() === email.toLowerCase());
+  return { email, name: agent ? agent.name : email };
+}

@@ -1,0 +1,23 @@
+// Menu actions that talk to the person: sidebars, the setup confirmation and its report.
+
+import type { Services } from '../gas/services';
+import { setupTracker } from './setup';
+import type { SetupReport } from './setup';
+import { openTracker } from './tracker';
+
+export function showSidebar(svc: Services, page: 'Intake' | 'Ticket'): void {
+  const { lang } = openTracker(svc);
+  const titles = { Intake: { zh: '提交技术问题', en: 'Report a problem' }, Ticket: { zh: '处理工单', en: 'Work on a ticket' } };
+  const html = svc.HtmlService.createHtmlOutputFromFile(page).setTitle(titles[page][lang]);
+  svc.SpreadsheetApp.getUi().showSidebar(html);
+}
+
+export function runSetupFromMenu(svc: Services): SetupReport {
+  const ui = svc.SpreadsheetApp.getUi();
+  const report = setupTracker(svc, (message) => ui.alert(message, ui.ButtonSet.YES_NO) === ui.Button.YES);
+  const lines = [...report.triggers, ...report.messages];
+  if (!report.cancelled) ui.alert(lines.join('\n'));
+  else ui.alert(report.messages.join('\n'));
+  return report;
+}
+

@@ -1,0 +1,137 @@
+// How the ticket sheet looks and guards itself: header style, widths, formats, dropdowns,
+// warning-only protection of auto-filled columns, and the SLA colour rules (merged with the team's
+// own conditional formats, never replacing them). Applying it twice changes nothing.
+import type { ColumnMap } from '../domain/columns';
+import type { EnumName, FieldKey, Lang } from '../domain/schema';
+import { FIELDS, SLA_LABELS, enumLabels, headerLabel } from '../domain/schema';
+import type { Settings } from '../domain/settings';
+import type { TicketSheet } from './ticketSheet';
+
+type App = GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+
+/** Marks our conditional-format rules (N("…") is 0), so re-running setup replaces only ours. */
+export const RULE_MARK = 'N("it-tracker-sla")=0';
+/** Prefix of our protections' descriptions. */
+export const PROTECTION_MARK = 'IT tracker:';
+
+export const COLOURS = { header: '#1a73e8', headerText: '#ffffff', amber: '#fde293', red: '#f4c7c3' };
+
+const HELP: Partial<Record<FieldKey, { zh: string; en: string }>> = {
+  urgency: {
+    zh: '高:影响核心业务,需立即处理;中:影响部分工作,4 小时内解决;低:非紧急,24 小时内解决',
+    en: 'High: core business stopped, act now; Medium: part of the work affected, 4 h; Low: not urgent, 24 h',
+  },
+  status: { zh: '待处理 → 处理中 → 已解决 → 已关闭', en: 'Pending → In progress → Resolved → Closed' },
+  category: { zh: '严格按 硬件/软件/网络/权限/其他 分类', en: 'Strictly one of Hardware / Software / Network / Access / Other' },
+  tier: { zh: '一线 / 二线', en: 'Tier 1 / Tier 2' },
+  feedback: { zh: '是否解决;评价,如 是;满意', en: 'Resolved?; rating, e.g. Yes; Satisfied' },
+  assignee: { zh: '设置表中的支持人员', en: 'An agent from the Settings sheet' },
+  department: { zh: '提交人所在部门或办公地点,可自由填写', en: 'Requester department or office; free text allowed' },
+};
+
+const colLetter = (col1: number): string => {
+  let n = col1;
+  let s = '';
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+};
+
+/** The SLA colour formulas for the first data row (relative rows, absolute columns). */
+export function slaRuleFormulas(columns: ColumnMap, firstRow: number): { red: string; amber: string } | null {
+  const c = (k: FieldKey) => (columns[k] === undefined ? null : `$${colLetter((columns[k] as number) + 1)}${firstRow}`);
+  const sla = c('slaStatus');
+  if (!sla) return null;
+  const has = (word: string) => `ISNUMBER(SEARCH("${word}",${sla}))`;
+  const status = c('status');
+  const open = status ? `NOT(OR(${status}="已解决",${status}="已关闭",${status}="Resolved",${status}="Closed"))` : 'TRUE';
+  const due = c('resolveDueAt');
+  const overdue = due ? `AND(${open},ISNUMBER(${due}),${due}<NOW())` : 'FALSE';
+  return {
+    red: `=AND(${RULE_MARK},OR(${has(SLA_LABELS.breached.zh)},${has(SLA_LABELS.breached.en)},${overdue}))`,
+    amber: `=AND(${RULE_MARK},OR(${has(SLA_LABELS.atRisk.zh)},${has(SLA_LABELS.atRisk.en)}))`,
+  };
+}
+
+export function applyTicketFormat(app: App, ts: TicketSheet, lang: Lang, settings: Settings): void {
+  const { sheet, headerRow, columns, width } = ts;
+  const maxRows = sheet.getMaxRows();
+  const dataRows = Math.max(maxRows - headerRow, 1);
+  sheet.getRange(headerRow, 1, 1, width).setFontWeight('bold').setBackground(COLOURS.header).setFontColor(COLOURS.headerText).setWrap(true);
+  if (sheet.getFrozenRows() !== headerRow) sheet.setFrozenRows(headerRow);
+
+  for (const def of FIELDS) {
+    const col = columns[def.key];
+    if (col === undefined) continue;
+    const range = sheet.getRange(headerRow + 1, col + 1, dataRows, 1);
+    sheet.setColumnWidth(col + 1, def.width);
+    if (def.kind === 'dateTime') range.setNumberFormat('yyyy-mm-dd hh:mm');
+    else if (def.kind === 'text' || def.kind === 'longText' || def.kind === 'log' || def.kind === 'id') range.setNumberFormat('@');
+    if (def.kind === 'longText' || def.kind === 'log') range.setWrap(true);
+    const help = HELP[def.key]?.[lang] ?? '';
+    let values: string[] | null = null;
+    let closed = true;
+    if (def.enumName) values = enumLabels(def.enumName as EnumName, lang);
+    else if (def.key === 'assignee') values = settings.agents.map((a) => a.name);
+    else if (def.key === 'department') {
+      values = settings.departments;
+      closed = false;
+    }
+    if (values && values.length) {
+      // Closed value sets reject other input; departments only warn (free text is allowed).
+      range.setDataValidation(app.newDataValidation().requireValueInList(values, true).setAllowInvalid(!closed).setHelpText(help).build());
+    }
+  }
+  protectAutoColumns(app, ts, lang);
+  mergeSlaRules(app, ts);
+}
+
+function protectAutoColumns(app: App, ts: TicketSheet, lang: Lang): void {
+  const { sheet, headerRow, columns } = ts;
+  const wanted = new Map<string, string>();
+  for (const def of FIELDS) {
+    const col = columns[def.key];
+    if (!def.auto || col === undefined) continue;
+    const a1 = sheet.getRange(headerRow + 1, col + 1, Math.max(sheet.getMaxRows() - headerRow, 1), 1).getA1Notation();
+    wanted.set(a1, `${PROTECTION_MARK} ${headerLabel(def.key, lang)}`);
+  }
+  for (const p of sheet.getParent().getProtections(app.ProtectionType.RANGE)) {
+    const desc = p.getDescription();
+    if (!desc.startsWith(PROTECTION_MARK)) continue;
+    const range = p.getRange();
+    const a1 = range.getSheet().getName() === sheet.getName() ? range.getA1Notation() : '';
+    if (wanted.get(a1) === desc && p.isWarningOnly()) wanted.delete(a1);
+    else if (range.getSheet().getName() === sheet.getName()) p.remove();
+  }
+  for (const [a1, desc] of wanted) sheet.getRange(a1).protect().setDescription(desc).setWarningOnly(true);
+}
+
+/** Replaces our SLA rules and keeps every rule of the team's own, in their order, ahead of ours. */
+export function mergeSlaRules(app: App, ts: TicketSheet): void {
+  const formulas = slaRuleFormulas(ts.columns, ts.headerRow + 1);
+  const existing = ts.sheet.getConditionalFormatRules();
+  const theirs = existing.filter((r) => !isOurRule(r));
+  if (!formulas) return;
+  const range = ts.sheet.getRange(ts.headerRow + 1, 1, Math.max(ts.sheet.getMaxRows() - ts.headerRow, 1), ts.width);
+  const ours = [
+    app.newConditionalFormatRule().whenFormulaSatisfied(formulas.red).setBackground(COLOURS.red).setRanges([range]).build(),
+    app.newConditionalFormatRule().whenFormulaSatisfied(formulas.amber).setBackground(COLOURS.amber).setRanges([range]).build(),
+  ];
+  const current = existing.filter(isOurRule).map(ruleKey);
+  const next = ours.map(ruleKey);
+  if (current.length === next.length && current.every((k, i) => k === next[i])) return;
+  ts.sheet.setConditionalFormatRules([...theirs, ...ours]);
+}
+
+function isOurRule(rule: GoogleAppsScript.Spreadsheet.ConditionalFormatRule): boolean {
+  const cond = rule.getBooleanCondition();
+  return !!cond && cond.getCriteriaValues().some((v) => typeof v === 'string' && v.includes(RULE_MARK));
+}
+
+function ruleKey(rule: GoogleAppsScript.Spreadsheet.ConditionalFormatRule): string {
+  const cond = rule.getBooleanCondition();
+  return JSON.stringify([cond?.getCriteriaValues(), cond?.getBackground(), rule.getRanges().map((r) => r.getA1Notation())]);
+}

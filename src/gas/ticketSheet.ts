@@ -1,0 +1,141 @@
+// The ticket sheet's I/O, in batches: the header row once, the ID column once, one row read and one
+// row write per action. Rows are found by ticket ID (people sort and insert rows), columns by header.
+import type { ColumnMap } from '../domain/columns';
+import { HEADER_SCAN_ROWS, detectHeader, fieldToCell } from '../domain/columns';
+import type { FieldKey, Lang } from '../domain/schema';
+import { FIELD_BY_KEY, SHEET_NAMES } from '../domain/schema';
+import type { Ticket } from '../domain/ticket';
+import { literalText } from '../domain/text';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+export interface TicketSheet {
+  sheet: Sheet;
+  /** 1-based row of the header. */
+  headerRow: number;
+  header: unknown[];
+  columns: ColumnMap;
+  /** Columns the header spans (1-based last column). */
+  width: number;
+}
+
+/** Where the tracker was last seen, kept in document properties so hot paths skip the scan. */
+export interface SheetHint {
+  name: string;
+  headerRow: number;
+  width: number;
+}
+
+const trimTrailing = (row: unknown[]): unknown[] => {
+  let n = row.length;
+  while (n > 0 && (row[n - 1] === '' || row[n - 1] === null)) n--;
+  return row.slice(0, n);
+};
+
+/**
+ * Opens the ticket sheet from the hint with one read of the header row; falls back to scanning
+ * every sheet's first rows when the hint is stale (renamed sheet, moved header, deleted columns).
+ */
+export function openTicketSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, hint: SheetHint | null): TicketSheet | null {
+  if (hint) {
+    const sheet = ss.getSheetByName(hint.name);
+    if (sheet) {
+      try {
+        // The stored width may lag columns added since; those are the team's own and stay untouched.
+        const header = trimTrailing(sheet.getSheetValues(hint.headerRow, 1, 1, hint.width)[0]);
+        const match = detectHeader([header]);
+        if (match && match.columns.id !== undefined) {
+          return { sheet, headerRow: hint.headerRow, header, columns: match.columns, width: Math.max(header.length, 1) };
+        }
+      } catch {
+        // Fewer columns than the hint (columns deleted): scan below.
+      }
+    }
+  }
+  return locateTicketSheet(ss);
+}
+
+/** Scans sheets (the conventional names first) for a header row within the first rows. */
+export function locateTicketSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): TicketSheet | null {
+  const names: string[] = [SHEET_NAMES.tickets.zh, SHEET_NAMES.tickets.en];
+  const sheets = ss.getSheets().slice().sort((a, b) => Number(!names.includes(a.getName())) - Number(!names.includes(b.getName())));
+  for (const sheet of sheets) {
+    const lastCol = sheet.getLastColumn();
+    if (lastCol < 1) continue;
+    const rows = sheet.getSheetValues(1, 1, Math.min(HEADER_SCAN_ROWS, Math.max(sheet.getLastRow(), 1)), lastCol);
+    const match = detectHeader(rows);
+    if (match) {
+      const header = trimTrailing(rows[match.row]);
+      return { sheet, headerRow: match.row + 1, header, columns: match.columns, width: header.length };
+    }
+  }
+  return null;
+}
+
+export const hintOf = (ts: TicketSheet): SheetHint => ({ name: ts.sheet.getName(), headerRow: ts.headerRow, width: ts.width });
+
+/** The ID column below the header (one call after getLastRow). Index i is sheet row headerRow + 1 + i. */
+export function readIdColumn(ts: TicketSheet): { ids: unknown[]; lastRow: number } {
+  const lastRow = ts.sheet.getLastRow();
+  const n = lastRow - ts.headerRow;
+  if (n <= 0 || ts.columns.id === undefined) return { ids: [], lastRow: Math.max(lastRow, ts.headerRow) };
+  const ids = ts.sheet.getSheetValues(ts.headerRow + 1, ts.columns.id + 1, n, 1).map((r) => r[0]);
+  return { ids, lastRow };
+}
+
+export function rowOfId(ts: TicketSheet, ids: unknown[], id: string): number | null {
+  for (let i = ids.length - 1; i >= 0; i--) if (String(ids[i]).trim() === id) return ts.headerRow + 1 + i;
+  return null;
+}
+
+/** Reads the header-wide block of rows [first, first+count) in one call. */
+export function readRows(ts: TicketSheet, first: number, count: number): unknown[][] {
+  if (count <= 0) return [];
+  return ts.sheet.getSheetValues(first, 1, count, ts.width);
+}
+
+/** A cell value for a field, with user text protected from becoming a formula or a number. */
+export function cellFor(key: FieldKey, value: Ticket[FieldKey], lang: Lang): unknown {
+  const v = fieldToCell(key, value, lang, (ms) => new Date(ms));
+  const kind = FIELD_BY_KEY[key].kind;
+  return typeof v === 'string' && (kind === 'text' || kind === 'longText' || kind === 'log' || kind === 'id') ? literalText(v) : v;
+}
+
+/** A new ticket's row, header-wide, with '' in the team's own columns. */
+export function newRow(ts: TicketSheet, ticket: Ticket, lang: Lang): unknown[] {
+  const row: unknown[] = new Array(ts.width).fill('');
+  for (const [key, col] of Object.entries(ts.columns) as [FieldKey, number][]) row[col] = cellFor(key, ticket[key], lang);
+  return row;
+}
+
+/**
+ * The whole row to write back after an action: changed fields take their new cell values; every
+ * other cell is written back as it was (formulas as formulas, text as literal text), so the write
+ * is one setValues on the range just read and a team's formula or a text like `=x` survives.
+ */
+export function mergeRow(
+  values: readonly unknown[],
+  formulas: readonly string[],
+  changes: Partial<Record<FieldKey, unknown>>,
+  columns: ColumnMap,
+): unknown[] {
+  const byCol = new Map<number, FieldKey>();
+  for (const [k, c] of Object.entries(columns) as [FieldKey, number][]) byCol.set(c, k);
+  return values.map((v, c) => {
+    const key = byCol.get(c);
+    if (key !== undefined && key in changes) return changes[key];
+    if (formulas[c]) return formulas[c];
+    return typeof v === 'string' ? literalText(v) : v;
+  });
+}
+
+/** A short fingerprint of a row, to notice that someone else changed the ticket meanwhile. */
+export function rowVersion(values: readonly unknown[]): string {
+  let h = 0x811c9dc5;
+  const s = JSON.stringify(values.map((v) => (Object.prototype.toString.call(v) === '[object Date]' ? (v as Date).getTime() : v)));
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(36);
+}
