@@ -1,0 +1,37 @@
+// `call <entryPoint> [JSON args…]`: runs an entry point as google.script.run would (JSON-safe
+// arguments, result copied back). An argument that is not valid JSON is passed as a string.
+import type { LocalRuntime } from '../../runtime';
+import { register, CliError, type CommandContext, type CommandResult } from '../registry';
+import { effects, mark, shownSince, statsLine } from '../report';
+
+export function parseArg(s: string): unknown {
+  try {
+    return JSON.parse(s);
+  } catch {
+    return s;
+  }
+}
+
+/** Shared by commands that map to an entry point (submit, update, sweep, weekly…). */
+export function callEntryPoint(c: CommandContext, rt: LocalRuntime, name: string, args: unknown[]): CommandResult {
+  if (!rt.bundle) throw new CliError(`No bundle: ${c.distDir}/Code.js is missing (build first).`);
+  if (!rt.entryPoints.includes(name)) throw new CliError(`Script function not found: ${name}. Entry points: ${rt.entryPoints.join(', ')}`);
+  const m = mark(rt);
+  const { result, stats } = rt.callFromClient(name, ...args);
+  c.say(`${name}(${args.map((a) => JSON.stringify(a)).join(', ')})`);
+  c.say(`→ ${JSON.stringify(result, null, 2)}`);
+  for (const l of effects(rt, m)) c.say(l);
+  c.say(statsLine(stats));
+  return { json: { result, stats, ...shownSince(rt, m) }, save: rt };
+}
+
+register({
+  name: 'call',
+  usage: 'call <entryPoint> [JSON args…]',
+  summary: 'run an entry point as google.script.run would',
+  run(c) {
+    const [name, ...rest] = c.args;
+    if (!name) throw new CliError('call: which entry point?');
+    return callEntryPoint(c, c.load(), name, rest.map(parseArg));
+  },
+});

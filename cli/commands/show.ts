@@ -1,0 +1,34 @@
+// `show [SHEET] [--width N] [--rows N]`: the sheet as a text table (display values as Sheets shows
+// them), with each row's background colour named (SLA colours) when backgrounds are set.
+import { renderSheet, type RenderedSheet } from '../../runtime/spreadsheet';
+import { register, CliError, flagString } from '../registry';
+import { renderTable, rowColour } from '../table';
+
+/** Display strings and effective backgrounds from the spreadsheet renderer. */
+export function tableOf(rendered: RenderedSheet): { rows: string[][]; backgrounds: string[][] } {
+  return {
+    rows: rendered.rows.map((r) => r.map((c) => c.display)),
+    backgrounds: rendered.rows.map((r) => r.map((c) => c.background)),
+  };
+}
+
+register({
+  name: 'show',
+  usage: 'show [SHEET] [--width N] [--rows N]',
+  summary: 'print a sheet as a text table with row colours',
+  run(c) {
+    const rt = c.load();
+    const name = c.args[0] ?? rt.workbook.sheets[0]?.name;
+    if (!name || !rt.workbook.sheetByName(name)) throw new CliError(`show: no sheet ${JSON.stringify(name)}; sheets: ${rt.workbook.sheets.map((s) => s.name).join(', ')}`);
+    const width = Number(flagString(c, 'width') ?? 16);
+    const maxRows = Number(flagString(c, 'rows') ?? 200);
+    const rendered = renderSheet(rt.workbook, name, rt.clock.now(), { maxRows: maxRows + 1 });
+    const t = tableOf(rendered);
+    const rows = t.rows;
+    const colours = t.backgrounds.slice(0, rows.length).map((b, i) => (i === 0 ? 'colour' : rowColour(b)));
+    const anyColour = colours.slice(1).some(Boolean);
+    c.say(`${name}: ${Math.max(0, rows.length - 1)} data rows shown${rendered.truncated ? ` (more below; --rows N)` : ''}`);
+    c.say(renderTable(rows, { cellWidth: width, colours: anyColour ? colours : undefined, rowNumbers: true }));
+    return { json: { sheet: name, rows: rows.length, truncated: rendered.truncated, header: rows[0] ?? [], colours: anyColour ? colours.slice(1) : [] } };
+  },
+});

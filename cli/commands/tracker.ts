@@ -1,0 +1,92 @@
+// The tracker's own commands, each one entry-point call as the sidebar or the trigger makes it:
+// `submit --json '{…}'`, `update <ID> --json '{"action":…}'`, `sweep`.
+import type { LocalRuntime } from '../../runtime';
+import { register, CliError, flagString, type CommandContext, type CommandResult } from '../registry';
+import { callEntryPoint } from './call';
+
+function jsonFlag(c: CommandContext): Record<string, unknown> {
+  const raw = flagString(c, 'json');
+  if (!raw) throw new CliError(`--json '{…}' is required`);
+  let v: unknown;
+  try {
+    v = JSON.parse(raw);
+  } catch (e) {
+    throw new CliError(`--json is not valid JSON: ${(e as Error).message}`);
+  }
+  if (!v || typeof v !== 'object' || Array.isArray(v)) throw new CliError('--json must be an object');
+  return v as Record<string, unknown>;
+}
+
+/** An {ok:false, errors} answer from the add-on becomes a CLI failure with its messages. */
+function failOnErrors(result: unknown): void {
+  const r = result as { ok?: boolean; errors?: { field: string | null; message: string }[] } | null;
+  if (r && r.ok === false) {
+    throw new CliError((r.errors ?? []).map((e) => (e.field ? `${e.field}: ${e.message}` : e.message)).join('\n') || 'refused');
+  }
+}
+
+function run(c: CommandContext, rt: LocalRuntime, name: string, args: unknown[]): CommandResult & { result: any } {
+  const out = callEntryPoint(c, rt, name, args);
+  const result = (out.json as { result: unknown }).result;
+  failOnErrors(result);
+  return { ...out, result };
+}
+
+register({
+  name: 'submit',
+  usage: `submit --json '{"title":…,"department":…,"description":…,"urgency":"高","category":"软件","submitter":…,"contact":…}' [--token T]`,
+  summary: 'report a problem as the intake form does',
+  run(c) {
+    const form = jsonFlag(c);
+    const token = flagString(c, 'token');
+    const out = run(c, c.load(), 'submitTicket', token ? [form, token] : [form]);
+    return { json: { id: out.result.id, duplicate: out.result.duplicate, warnings: out.result.warnings, stats: (out.json as any).stats }, save: out.save };
+  },
+});
+
+register({
+  name: 'update',
+  usage: `update <ID> --json '{"action":"accept|assign|escalate|note|resolve|feedback|close|reopen","by":…, …}'`,
+  summary: 'work a ticket as the agent sidebar does',
+  run(c) {
+    const [id] = c.args;
+    if (!id) throw new CliError('update: which ticket ID?');
+    const { action, by, version, ...payload } = jsonFlag(c);
+    if (typeof action !== 'string') throw new CliError('--json needs "action"');
+    const rt = c.load();
+    // "by" names the agent acting: their email from the settings becomes the active user.
+    if (typeof by === 'string' && by) rt.ctx.user.active = rt.ctx.user.effective = agentEmail(rt, by) ?? by;
+    // As the sidebar does: load the ticket's view first, then act on that version of it.
+    let v = typeof version === 'string' ? version : null;
+    if (!v) {
+      const view = rt.callFromClient('getTicketView', id).result as { ok: boolean; version?: string; message?: string };
+      if (!view.ok) throw new CliError(view.message ?? `ticket ${id} not found`);
+      v = view.version ?? null;
+    }
+    const out = run(c, rt, 'applyTicketAction', [id, action, payload, v]);
+    const view = out.result.view;
+    return { json: { id, action, status: view.status, sla: view.slaText, stats: (out.json as any).stats }, save: out.save };
+  },
+});
+
+register({
+  name: 'sweep',
+  usage: 'sweep [--at ISO]',
+  summary: 'run the SLA sweep now (as its time trigger does)',
+  run(c) {
+    const out = callEntryPoint(c, c.load(), 'onSlaTimer', []);
+    const r = (out.json as { result: any }).result;
+    if (r?.sweep?.error) throw new CliError(r.sweep.error);
+    return { json: { ...r, stats: (out.json as any).stats }, save: out.save };
+  },
+});
+
+/** The email of the agent named in the settings sheet (column H: name, J: email). */
+function agentEmail(rt: LocalRuntime, name: string): string | null {
+  const ss = rt.services.SpreadsheetApp.getActiveSpreadsheet();
+  const sheet = ss.getSheetByName('设置') ?? ss.getSheetByName('Settings');
+  if (!sheet || sheet.getLastRow() < 2) return null;
+  const rows = sheet.getRange(2, 8, sheet.getLastRow() - 1, 3).getValues();
+  const hit = rows.find((r) => String(r[0]).trim() === name);
+  return hit && String(hit[2]).includes('@') ? String(hit[2]) : null;
+}

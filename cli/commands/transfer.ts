@@ -1,0 +1,38 @@
+// `export --out FILE.xlsx` and `import FILE.xlsx`: the workbook to and from Excel. Import keeps the
+// rest of the runtime state (properties, triggers, clock) and replaces the workbook.
+import fs from 'node:fs';
+import { LocalRuntime } from '../../runtime';
+import { exportXlsx, importXlsx } from '../../runtime/spreadsheet';
+import { register, CliError, flagString } from '../registry';
+
+register({
+  name: 'export',
+  usage: 'export --out FILE.xlsx',
+  summary: 'write the workbook as .xlsx',
+  async run(c) {
+    const out = flagString(c, 'out') ?? c.args[0];
+    if (!out) throw new CliError('export: need --out FILE.xlsx');
+    const rt = c.load();
+    const buf = await exportXlsx(rt.workbook, rt.clock.now());
+    fs.writeFileSync(out, buf);
+    c.say(`wrote ${out} (${buf.length} bytes, ${rt.workbook.sheets.length} sheets)`);
+    return { json: { out, bytes: buf.length } };
+  },
+});
+
+register({
+  name: 'import',
+  usage: 'import FILE.xlsx',
+  summary: 'replace the workbook with an .xlsx file',
+  async run(c) {
+    const file = c.args[0];
+    if (!file) throw new CliError('import: need FILE.xlsx');
+    if (!fs.existsSync(file)) throw new CliError(`import: no file ${file}`);
+    const rt = c.load();
+    const wb = await importXlsx(fs.readFileSync(file), { timeZone: rt.workbook.timeZone, locale: rt.workbook.locale });
+    wb.id = rt.workbook.id; // triggers and properties stay tied to this document
+    const next = LocalRuntime.fromJSON({ ...rt.toJSON(), workbook: wb.toJSON() }, { distDir: c.distDir });
+    c.say(`imported ${file}: ${next.workbook.sheets.map((s) => s.name).join(', ')}`);
+    return { json: { file, sheets: next.workbook.sheets.map((s) => s.name) }, save: next };
+  },
+});

@@ -1,0 +1,108 @@
+// The local runtime's command line: `node build/cli.cjs <command> [--workbook FILE] [--at ISO]
+// [--user EMAIL] [--dist DIR] …`. Output: a readable report, then as the last stdout line one JSON
+// object ({"ok":true,…} or {"ok":false,"error":…}). On error: message on stderr, exit code 1, and the
+// workbook file untouched (state is written only after success, atomically).
+import path from 'node:path';
+import { loadRuntime, saveRuntime } from '../runtime';
+import { useScriptZone } from './zone';
+import { allCommands, lookup, CliError, parseTime, type CommandContext } from './registry';
+import './commands/init';
+import './commands/call';
+import './commands/edit';
+import './commands/tick';
+import './commands/open';
+import './commands/show';
+import './commands/transfer';
+import './commands/status';
+import './commands/weekly';
+import './commands/tracker';
+
+export interface Io {
+  out(s: string): void;
+  err(s: string): void;
+}
+
+const GLOBAL = new Set(['workbook', 'at', 'user', 'dist', 'verbose']);
+const DEFAULT_DIST = path.resolve(__dirname, '..', 'dist');
+
+export function parseArgv(argv: string[]): { command?: string; args: string[]; flags: Record<string, string | true> } {
+  const args: string[] = [];
+  const flags: Record<string, string | true> = {};
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a.startsWith('--') && a.length > 2) {
+      const eq = a.indexOf('=');
+      if (eq > 0) flags[a.slice(2, eq)] = a.slice(eq + 1);
+      else if (i + 1 < argv.length && !argv[i + 1].startsWith('--')) flags[a.slice(2)] = argv[++i];
+      else flags[a.slice(2)] = true;
+    } else args.push(a);
+  }
+  // Boolean flags must not swallow a positional argument.
+  for (const b of ['force', 'addon', 'no-setup', 'verbose']) {
+    const v = flags[b];
+    if (typeof v === 'string') {
+      args.push(v);
+      flags[b] = true;
+    }
+  }
+  return { command: args.shift(), args, flags };
+}
+
+const safeJson = (v: unknown) => JSON.stringify(v, (_k, x) => (typeof x === 'bigint' ? String(x) : x === undefined ? null : x));
+
+function usage(): string {
+  return ['usage: <command> [--workbook FILE] [--at ISO-8601] [--user EMAIL] [--dist DIR]', ...allCommands().map((c) => `  ${c.usage.padEnd(60)} ${c.summary}`)].join('\n');
+}
+
+export async function main(argv: string[], io: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) }): Promise<number> {
+  const lines: string[] = [];
+  try {
+    const { command, args, flags } = parseArgv(argv);
+    if (!command || command === 'help' || flags.help) {
+      io.out(`${usage()}\n${safeJson({ ok: true, commands: allCommands().map((c) => c.name) })}\n`);
+      return 0;
+    }
+    const cmd = lookup(command);
+    if (!cmd) throw new CliError(`unknown command: ${command}\n${usage()}`);
+    const str = (k: string) => (typeof flags[k] === 'string' ? (flags[k] as string) : undefined);
+    const workbookFile = str('workbook') ?? path.join('local', 'workbook.json');
+    const distDir = path.resolve(str('dist') ?? DEFAULT_DIST);
+    const at = str('at') !== undefined ? parseTime(str('at')!, '--at') : undefined;
+    const user = str('user');
+    const own = Object.fromEntries(Object.entries(flags).filter(([k]) => !GLOBAL.has(k)));
+    const ctx: CommandContext = {
+      args,
+      flags: own,
+      workbookFile,
+      distDir,
+      at,
+      user,
+      say: (l = '') => lines.push(l),
+      load: () => {
+        const rt = loadRuntime(workbookFile, { distDir, verbose: !!flags.verbose, ...(user ? { user } : {}) });
+        if (at !== undefined) rt.clock.set(at);
+        useScriptZone(rt.scriptTimeZone);
+        return rt;
+      },
+    };
+    const r = await cmd.run(ctx);
+    if (r.save) saveRuntime(r.save, workbookFile);
+    if (lines.length) io.out(`${lines.join('\n')}\n`);
+    io.out(`${safeJson({ ok: true, command, ...r.json })}\n`);
+    return 0;
+  } catch (e) {
+    // Errors thrown by the bundle come from another realm: not `instanceof Error`.
+    const msg = e && typeof e === 'object' && 'message' in e ? String((e as Error).message) : String(e);
+    const verbose = argv.includes('--verbose');
+    if (lines.length) io.out(`${lines.join('\n')}\n`);
+    io.err(`error: ${msg}\n${verbose && !(e instanceof CliError) && (e as Error)?.stack ? `${(e as Error).stack}\n` : ''}`);
+    io.out(`${safeJson({ ok: false, error: msg })}\n`);
+    return 1;
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

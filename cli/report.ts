@@ -1,0 +1,40 @@
+// Readable summaries of what an execution did: UI shown, mail sent, logs, service-call stats.
+import type { LocalRuntime, CallStats } from '../runtime';
+
+export interface Marks {
+  dialogs: number;
+  asks: number;
+  toasts: number;
+  mail: number;
+  logs: number;
+}
+
+export function mark(rt: LocalRuntime): Marks {
+  return { dialogs: rt.ui.dialogs.length, asks: rt.ui.asks.length, toasts: rt.ui.toasts.length, mail: rt.mail.length, logs: rt.logs.entries.length };
+}
+
+const clip = (s: string, n = 100) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+
+/** Lines describing everything shown or sent since `m`. */
+export function effects(rt: LocalRuntime, m: Marks): string[] {
+  const out: string[] = [];
+  for (const d of rt.ui.dialogs.slice(m.dialogs)) out.push(`  ${d.kind} "${d.title}" (${d.content.length} chars of HTML)`);
+  for (const a of rt.ui.asks.slice(m.asks)) out.push(`  ${a.kind}: ${a.title ? `${a.title}: ` : ''}${clip(a.prompt)} → ${a.answer.button}${a.answer.text ? ` "${a.answer.text}"` : ''}`);
+  for (const t of rt.ui.toasts.slice(m.toasts)) out.push(`  toast: ${t.title ? `${t.title}: ` : ''}${clip(t.message)}`);
+  for (const e of rt.mail.slice(m.mail)) out.push(`  mail to ${e.to}: ${clip(e.subject, 80)}`);
+  for (const l of rt.logs.entries.slice(m.logs)) out.push(`  [${l.level}] ${clip(l.message, 160)}`);
+  return out;
+}
+
+export function statsLine(s: CallStats): string {
+  return `${s.calls} service calls (${s.spreadsheetCalls} spreadsheet), ${s.cellsRead} cells read, ${s.cellsWritten} written`;
+}
+
+export function shownSince(rt: LocalRuntime, m: Marks) {
+  return {
+    dialogs: rt.ui.dialogs.slice(m.dialogs).map((d) => ({ kind: d.kind, title: d.title })),
+    alerts: rt.ui.asks.slice(m.asks).map((a) => ({ kind: a.kind, title: a.title, prompt: a.prompt, answer: a.answer })),
+    toasts: rt.ui.toasts.slice(m.toasts).map((t) => ({ title: t.title, message: t.message })),
+    mail: rt.mail.slice(m.mail).map((e) => ({ to: e.to, subject: e.subject })),
+  };
+}

@@ -1,0 +1,109 @@
+// CacheService (developers.google.com/apps-script/reference/cache/cache). Expiry follows the
+// runtime clock: default 600 s, at most 21600 s (6 h), values up to 100 KB, keys up to 250
+// characters. Google may evict earlier; `evictAll()` lets tests model that.
+import { expose } from '../instrument';
+import type { RuntimeContext } from '../context';
+
+export const DEFAULT_EXPIRATION_S = 600;
+export const MAX_EXPIRATION_S = 21600;
+export const MAX_VALUE_BYTES = 100 * 1024;
+export const MAX_KEY_CHARS = 250;
+
+export type CacheEntries = Record<string, { value: string; expiresAt: number }>;
+
+export interface CachesJson {
+  document: CacheEntries;
+  script: CacheEntries;
+  user: Record<string, CacheEntries>;
+}
+
+export const emptyCaches = (): CachesJson => ({ document: {}, script: {}, user: {} });
+
+export class LocalCache implements GoogleAppsScript.Cache.Cache {
+  constructor(
+    private ctx: RuntimeContext,
+    private entries: () => CacheEntries,
+  ) {}
+
+  private live(key: string): string | null {
+    const e = this.entries()[key];
+    if (!e) return null;
+    if (e.expiresAt <= this.ctx.clock.now()) {
+      delete this.entries()[key];
+      return null;
+    }
+    return e.value;
+  }
+
+  private checkKey(key: string): void {
+    if (String(key).length > MAX_KEY_CHARS) throw new Error('Argument too large: key');
+  }
+
+  get(key: string): string | null {
+    this.checkKey(key);
+    return this.live(key);
+  }
+
+  getAll(keys: string[]): { [key: string]: string } {
+    const out: Record<string, string> = {};
+    for (const k of keys) {
+      const v = this.live(k);
+      if (v !== null) out[k] = v;
+    }
+    return out;
+  }
+
+  put(key: string, value: string, expirationInSeconds: number = DEFAULT_EXPIRATION_S): void {
+    this.checkKey(key);
+    const v = String(value);
+    if (Buffer.byteLength(v, 'utf8') > MAX_VALUE_BYTES) throw new Error('Argument too large: value');
+    const secs = Math.min(Math.max(1, Number(expirationInSeconds)), MAX_EXPIRATION_S);
+    this.entries()[String(key)] = { value: v, expiresAt: this.ctx.clock.now() + secs * 1000 };
+  }
+
+  putAll(values: { [key: string]: string }, expirationInSeconds: number = DEFAULT_EXPIRATION_S): void {
+    for (const [k, v] of Object.entries(values)) this.put(k, v, expirationInSeconds);
+  }
+
+  remove(key: string): void {
+    delete this.entries()[key];
+  }
+
+  removeAll(keys: string[]): void {
+    for (const k of keys) delete this.entries()[k];
+  }
+}
+
+export class LocalCacheService implements Pick<GoogleAppsScript.Cache.CacheService, 'getDocumentCache' | 'getScriptCache' | 'getUserCache'> {
+  constructor(
+    private ctx: RuntimeContext,
+    private data: () => CachesJson,
+    private hasDocument: () => boolean,
+  ) {}
+
+  private wrap(entries: () => CacheEntries): GoogleAppsScript.Cache.Cache {
+    return expose(new LocalCache(this.ctx, entries) as GoogleAppsScript.Cache.Cache, 'Cache', this.ctx.acct);
+  }
+
+  /** null outside a document (reference/cache/cache-service#getdocumentcache). */
+  getDocumentCache(): GoogleAppsScript.Cache.Cache | null {
+    return this.hasDocument() ? this.wrap(() => this.data().document) : null;
+  }
+
+  getScriptCache(): GoogleAppsScript.Cache.Cache {
+    return this.wrap(() => this.data().script);
+  }
+
+  getUserCache(): GoogleAppsScript.Cache.Cache {
+    const user = this.ctx.user.effective;
+    return this.wrap(() => (this.data().user[user] ??= {}));
+  }
+
+  /** Models Google dropping cached values early ("may vanish"). */
+  evictAll(): void {
+    const d = this.data();
+    d.document = {};
+    d.script = {};
+    d.user = {};
+  }
+}

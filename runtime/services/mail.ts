@@ -1,0 +1,75 @@
+// MailApp (developers.google.com/apps-script/reference/mail/mail-app). Mail is recorded, never
+// sent. Quota (guides/services/quotas): recipients per day, 100 for consumer accounts by default
+// (configurable); every to/cc/bcc address counts. Simplification: the day resets at midnight
+// America/Los_Angeles (Google's quotas roll over roughly on Pacific time; VERIFY), computed from
+// the runtime clock.
+import type { RuntimeContext } from '../context';
+import { localFields } from './tz';
+
+export const MAIL_QUOTA_MESSAGE = 'Service invoked too many times for one day: email.';
+export const DEFAULT_MAIL_QUOTA = 100;
+
+export interface SentMail {
+  at: number;
+  to: string;
+  cc?: string;
+  bcc?: string;
+  subject: string;
+  body: string;
+  htmlBody?: string;
+  name?: string;
+  replyTo?: string;
+  noReply?: boolean;
+  from: string;
+}
+
+export interface MailJson {
+  sent: SentMail[];
+  /** Pacific calendar day (yyyy-mm-dd) → recipients used. */
+  used: Record<string, number>;
+  dailyQuota: number;
+}
+
+export const emptyMail = (quota = DEFAULT_MAIL_QUOTA): MailJson => ({ sent: [], used: {}, dailyQuota: quota });
+
+const recipients = (s?: string) => (s ? s.split(',').map((x) => x.trim()).filter(Boolean) : []);
+
+export class LocalMailApp implements Pick<GoogleAppsScript.Mail.MailApp, 'sendEmail' | 'getRemainingDailyQuota'> {
+  constructor(
+    private ctx: RuntimeContext,
+    private data: () => MailJson,
+    /** Throws when the execution's auth mode may not send mail (simple triggers). */
+    private guard: (what: string, scope: string) => void = () => {},
+  ) {}
+
+  private day(): string {
+    const f = localFields(this.ctx.clock.now(), 'America/Los_Angeles');
+    return `${f.year}-${String(f.month).padStart(2, '0')}-${String(f.day).padStart(2, '0')}`;
+  }
+
+  getRemainingDailyQuota(): number {
+    const d = this.data();
+    return Math.max(0, d.dailyQuota - (d.used[this.day()] ?? 0));
+  }
+
+  sendEmail(...args: any[]): void {
+    this.guard('MailApp.sendEmail', 'https://www.googleapis.com/auth/script.send_mail');
+    let m: Omit<SentMail, 'at' | 'from'>;
+    if (args.length === 1 && args[0] && typeof args[0] === 'object') {
+      const o = args[0];
+      m = { to: String(o.to ?? ''), cc: o.cc, bcc: o.bcc, subject: String(o.subject ?? ''), body: String(o.body ?? ''), htmlBody: o.htmlBody, name: o.name, replyTo: o.replyTo, noReply: o.noReply };
+    } else {
+      const [to, subject, body, opts] = args;
+      if (args.length === 4 && typeof opts === 'string') throw new Error('sendEmail(recipient, replyTo, subject, body) is not provided by the local runtime');
+      const o = opts ?? {};
+      m = { to: String(to), cc: o.cc, bcc: o.bcc, subject: String(subject), body: String(body), htmlBody: o.htmlBody, name: o.name, replyTo: o.replyTo, noReply: o.noReply };
+    }
+    const count = recipients(m.to).length + recipients(m.cc).length + recipients(m.bcc).length;
+    if (!count) throw new Error('Exception: Failed to send email: no recipient');
+    if (count > this.getRemainingDailyQuota()) throw new Error(MAIL_QUOTA_MESSAGE);
+    const d = this.data();
+    d.used[this.day()] = (d.used[this.day()] ?? 0) + count;
+    const clean = Object.fromEntries(Object.entries(m).filter(([, v]) => v !== undefined)) as typeof m;
+    d.sent.push({ at: this.ctx.clock.now(), from: this.ctx.user.effective, ...clean });
+  }
+}

@@ -1,0 +1,291 @@
+// Embedded charts: recorded (type, source ranges, options, anchor), never drawn. Exported to
+// xlsx as a note-free description is out of scope; render/preview can list them.
+import { unwrap } from '../instrument';
+import { asEnum, exposeSelf, Exposable, makeEnum, Svc } from './common';
+import { rangeToStored } from './validation';
+import type { ChartSpec, SheetData } from './workbook';
+
+type GChart = GoogleAppsScript.Spreadsheet.EmbeddedChart;
+type GBuilder = GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder;
+
+export const CHART_TYPES = [
+  'AREA',
+  'BAR',
+  'BUBBLE',
+  'CANDLESTICK',
+  'COLUMN',
+  'COMBO',
+  'GAUGE',
+  'GEO',
+  'HISTOGRAM',
+  'RADAR',
+  'LINE',
+  'ORG',
+  'PIE',
+  'SCATTER',
+  'SPARKLINE',
+  'STEPPED_AREA',
+  'TABLE',
+  'TIMELINE',
+  'TREEMAP',
+  'WATERFALL',
+];
+
+/** The part of the Charts service embedded-chart code uses: its enums. */
+export function chartsEnums() {
+  return {
+    ChartType: makeEnum('ChartType', CHART_TYPES),
+    Position: makeEnum('Position', ['TOP', 'RIGHT', 'BOTTOM', 'NONE']),
+    ChartMergeStrategy: makeEnum('ChartMergeStrategy', ['MERGE_COLUMNS', 'MERGE_ROWS']),
+    ChartHiddenDimensionStrategy: makeEnum('ChartHiddenDimensionStrategy', [
+      'IGNORE_BOTH',
+      'IGNORE_ROWS',
+      'IGNORE_COLUMNS',
+      'SHOW_BOTH',
+    ]),
+  };
+}
+
+const AS: Record<string, string> = {
+  asAreaChart: 'AREA',
+  asBarChart: 'BAR',
+  asColumnChart: 'COLUMN',
+  asComboChart: 'COMBO',
+  asHistogramChart: 'HISTOGRAM',
+  asLineChart: 'LINE',
+  asPieChart: 'PIE',
+  asScatterChart: 'SCATTER',
+  asTableChart: 'TABLE',
+};
+
+const clone = (s: ChartSpec): ChartSpec => ({
+  ...s,
+  ranges: s.ranges.map((r) => ({ sheetId: r.sheetId, rect: { ...r.rect } })),
+  options: { ...s.options },
+  position: { ...s.position },
+});
+
+/**
+ * One builder class serves every chart type: the typed sub-builders (EmbeddedPieChartBuilder…)
+ * only add option setters, recorded here as options with Google's option names.
+ */
+class ChartBuilderImpl
+  implements
+    Pick<
+      GBuilder,
+      | 'addRange'
+      | 'build'
+      | 'clearRanges'
+      | 'getChartType'
+      | 'getRanges'
+      | 'removeRange'
+      | 'setChartType'
+      | 'setNumHeaders'
+      | 'setOption'
+      | 'setPosition'
+      | 'setTransposeRowsAndColumns'
+    >,
+    Exposable
+{
+  _self: unknown;
+  constructor(
+    private svc: Svc,
+    readonly _spec: ChartSpec,
+  ) {}
+  private self(): GBuilder {
+    return this._self as GBuilder;
+  }
+  private opt(k: string, v: unknown): GBuilder {
+    this._spec.options[k] = v;
+    return this.self();
+  }
+  addRange(range: GoogleAppsScript.Spreadsheet.Range): GBuilder {
+    this._spec.ranges.push(rangeToStored(range));
+    return this.self();
+  }
+  removeRange(range: GoogleAppsScript.Spreadsheet.Range): GBuilder {
+    const st = rangeToStored(range);
+    this._spec.ranges = this._spec.ranges.filter((r) => JSON.stringify(r) !== JSON.stringify(st));
+    return this.self();
+  }
+  clearRanges(): GBuilder {
+    this._spec.ranges = [];
+    return this.self();
+  }
+  build(): GChart {
+    return chartObj(clone(this._spec), this.svc);
+  }
+  getChartType(): GoogleAppsScript.Charts.ChartType {
+    return asEnum(this._spec.type);
+  }
+  getRanges(): GoogleAppsScript.Spreadsheet.Range[] {
+    return rangesOut(this._spec, this.svc);
+  }
+  setChartType(type: GoogleAppsScript.Charts.ChartType): GBuilder {
+    const name = String(type);
+    if (!CHART_TYPES.includes(name)) throw new Error('Invalid argument: type');
+    this._spec.type = name;
+    return this.self();
+  }
+  setNumHeaders(n: number): GBuilder {
+    this._spec.numHeaders = n;
+    return this.self();
+  }
+  setOption(option: string, value: any): GBuilder {
+    return this.opt(option, value);
+  }
+  setPosition(anchorRowPos: number, anchorColPos: number, offsetX: number, offsetY: number): GBuilder {
+    this._spec.position = { row: anchorRowPos, col: anchorColPos, offsetX, offsetY };
+    return this.self();
+  }
+  setTransposeRowsAndColumns(t: boolean): GBuilder {
+    return this.opt('transpose', !!t);
+  }
+  setMergeStrategy(s: unknown): GBuilder {
+    return this.opt('mergeStrategy', String(s));
+  }
+  setHiddenDimensionStrategy(s: unknown): GBuilder {
+    return this.opt('hiddenDimensionStrategy', String(s));
+  }
+  getContainer(): GoogleAppsScript.Spreadsheet.ContainerInfo {
+    return containerInfo(this._spec, this.svc);
+  }
+  // typed sub-builder setters
+  setTitle(t: string): GBuilder {
+    return this.opt('title', t);
+  }
+  setXAxisTitle(t: string): GBuilder {
+    return this.opt('hAxis.title', t);
+  }
+  setYAxisTitle(t: string): GBuilder {
+    return this.opt('vAxis.title', t);
+  }
+  setLegendPosition(p: unknown): GBuilder {
+    return this.opt('legend.position', String(p).toLowerCase());
+  }
+  setStacked(): GBuilder {
+    return this.opt('isStacked', true);
+  }
+  set3D(): GBuilder {
+    return this.opt('is3D', true);
+  }
+  setColors(colors: string[]): GBuilder {
+    return this.opt('colors', [...colors]);
+  }
+  setDimensions(width: number, height: number): GBuilder {
+    this.opt('width', width);
+    return this.opt('height', height);
+  }
+  reverseCategories(): GBuilder {
+    return this.opt('hAxis.direction', -1);
+  }
+  setPointStyle(s: unknown): GBuilder {
+    return this.opt('pointStyle', String(s));
+  }
+  useLogScale(): GBuilder {
+    return this.opt('vAxis.logScale', true);
+  }
+}
+
+// asPieChart() etc. set the type and hand back the builder under its typed class name.
+for (const [method, type] of Object.entries(AS)) {
+  const className = `Embedded${type[0]}${type.slice(1).toLowerCase()}ChartBuilder`;
+  (ChartBuilderImpl.prototype as unknown as Record<string, unknown>)[method] = function (
+    this: ChartBuilderImpl,
+  ) {
+    this._spec.type = type;
+    return exposeSelf(this, className, (this as unknown as { svc: Svc }).svc);
+  };
+}
+
+function rangesOut(spec: ChartSpec, svc: Svc): GoogleAppsScript.Spreadsheet.Range[] {
+  return spec.ranges.flatMap((r) => {
+    const s = svc.wb.sheetById(r.sheetId);
+    return s ? [svc.range(s, r.rect)] : [];
+  });
+}
+
+function containerInfo(spec: ChartSpec, svc: Svc): GoogleAppsScript.Spreadsheet.ContainerInfo {
+  const p = spec.position;
+  const info = {
+    _self: undefined as unknown,
+    getAnchorColumn: () => p.col,
+    getAnchorRow: () => p.row,
+    getOffsetX: () => p.offsetX,
+    getOffsetY: () => p.offsetY,
+  };
+  return exposeSelf(info, 'ContainerInfo', svc) as unknown as GoogleAppsScript.Spreadsheet.ContainerInfo;
+}
+
+class ChartImpl
+  implements
+    Pick<
+      GChart,
+      | 'getChartId'
+      | 'getContainerInfo'
+      | 'getNumHeaders'
+      | 'getOptions'
+      | 'getRanges'
+      | 'getTransposeRowsAndColumns'
+      | 'modify'
+    >,
+    Exposable
+{
+  _self: unknown;
+  constructor(
+    readonly _spec: ChartSpec,
+    private svc: Svc,
+  ) {}
+  getChartId(): number | null {
+    return this._spec.id > 0 ? this._spec.id : null;
+  }
+  getContainerInfo(): GoogleAppsScript.Spreadsheet.ContainerInfo {
+    return containerInfo(this._spec, this.svc);
+  }
+  getNumHeaders(): number {
+    return this._spec.numHeaders ?? -1;
+  }
+  getOptions(): GoogleAppsScript.Charts.ChartOptions {
+    const opts = this._spec.options;
+    const o = {
+      _self: undefined as unknown,
+      get: (k: string) => opts[k] ?? null,
+      getOrDefault: (k: string) => opts[k] ?? null,
+    };
+    return exposeSelf(o, 'ChartOptions', this.svc) as unknown as GoogleAppsScript.Charts.ChartOptions;
+  }
+  getRanges(): GoogleAppsScript.Spreadsheet.Range[] {
+    return rangesOut(this._spec, this.svc);
+  }
+  getTransposeRowsAndColumns(): boolean {
+    return !!this._spec.options.transpose;
+  }
+  modify(): GBuilder {
+    return chartBuilder(this.svc, clone(this._spec));
+  }
+}
+
+export function chartObj(spec: ChartSpec, svc: Svc): GChart {
+  return exposeSelf(new ChartImpl(spec, svc), 'EmbeddedChart', svc) as unknown as GChart;
+}
+
+function chartBuilder(svc: Svc, spec: ChartSpec): GBuilder {
+  return exposeSelf(new ChartBuilderImpl(svc, spec), 'EmbeddedChartBuilder', svc) as unknown as GBuilder;
+}
+
+export function newChartBuilder(svc: Svc, sheet: SheetData): GBuilder {
+  void sheet;
+  return chartBuilder(svc, {
+    id: 0,
+    type: 'COLUMN',
+    ranges: [],
+    options: {},
+    position: { row: 1, col: 1, offsetX: 0, offsetY: 0 },
+  });
+}
+
+export function chartSpecOf(c: unknown): ChartSpec {
+  const raw = unwrap(c as object) as ChartImpl;
+  if (!raw || !raw._spec) throw new Error('Invalid argument: chart');
+  return raw._spec;
+}

@@ -1,0 +1,874 @@
+// A small Sheets formula evaluator: enough for the formulas the add-on writes into cells and into
+// conditional-format rules. References may be relative or absolute; conditional-format formulas
+// are evaluated with an offset (dr, dc) from the top-left cell of the rule's range, which moves
+// the relative parts only. Dates are serial numbers here, as in Sheets.
+import { colToLetters, lettersToCol } from './a1';
+import { fromSerial, toSerial } from './timezone';
+import { Formula, Scalar, formatDate, formatNumber, generalNumber, isDateFormat, parseTyped } from './values';
+import type { SheetData, Workbook } from './workbook';
+
+export class FErr {
+  constructor(readonly code: string) {}
+  toString(): string {
+    return this.code;
+  }
+}
+const NAME = new FErr('#NAME?');
+const VALUE = new FErr('#VALUE!');
+const DIV0 = new FErr('#DIV/0!');
+const REF = new FErr('#REF!');
+const NA = new FErr('#N/A');
+const NUM = new FErr('#NUM!');
+const ERRORS: Record<string, FErr> = {
+  '#NAME?': NAME,
+  '#VALUE!': VALUE,
+  '#DIV/0!': DIV0,
+  '#REF!': REF,
+  '#N/A': NA,
+  '#NUM!': NUM,
+};
+
+interface RefNode {
+  t: 'ref';
+  sheet?: string;
+  r: number;
+  c: number;
+  ar: boolean; // absolute row ($)
+  ac: boolean;
+  r2: number;
+  c2: number;
+  ar2: boolean;
+  ac2: boolean;
+  /** whole-column ("A:A") or whole-row ("2:2") ranges run to the grid's end */
+  openRows?: boolean;
+  openCols?: boolean;
+}
+type Node =
+  | { t: 'num'; v: number }
+  | { t: 'str'; v: string }
+  | { t: 'bool'; v: boolean }
+  | { t: 'err'; v: FErr }
+  | RefNode
+  | { t: 'un'; op: string; a: Node }
+  | { t: 'pct'; a: Node }
+  | { t: 'bin'; op: string; a: Node; b: Node }
+  | { t: 'call'; name: string; args: Node[] };
+
+/** A range reference resolved to absolute coordinates. */
+export interface RangeVal {
+  kind: 'range';
+  sheet: SheetData;
+  r1: number;
+  c1: number;
+  r2: number;
+  c2: number;
+}
+type Val = number | string | boolean | null | FErr;
+type AnyVal = Val | RangeVal;
+
+class Signal {
+  constructor(readonly err: FErr) {}
+}
+
+// ---------------------------------------------------------------- parsing
+
+interface Tok {
+  k: 'num' | 'str' | 'ref' | 'name' | 'op' | 'err' | 'end';
+  v: string;
+  at?: number;
+}
+
+const REF_RE =
+  /^(?:('(?:[^']|'')+'|[A-Za-z_][\w.]*)!)?(\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?|\$?[A-Za-z]{1,3}:\$?[A-Za-z]{1,3}|\$?\d+:\$?\d+|\$?[A-Za-z]{1,3}\$?\d+:\$?[A-Za-z]{1,3})/;
+
+function tokenize(src: string): Tok[] {
+  const toks: Tok[] = [];
+  let i = 0;
+  while (i < src.length) {
+    const c = src[i];
+    const rest = src.slice(i);
+    if (/\s/.test(c)) {
+      i++;
+      continue;
+    }
+    if (c === '"') {
+      let j = i + 1;
+      let s = '';
+      while (j < src.length) {
+        if (src[j] === '"') {
+          if (src[j + 1] === '"') {
+            s += '"';
+            j += 2;
+            continue;
+          }
+          break;
+        }
+        s += src[j++];
+      }
+      toks.push({ k: 'str', v: s });
+      i = j + 1;
+      continue;
+    }
+    const num = /^(\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/.exec(rest);
+    if (num && !/^\d+:/.test(rest)) {
+      toks.push({ k: 'num', v: num[0] });
+      i += num[0].length;
+      continue;
+    }
+    const err = /^#(?:NAME\?|VALUE!|DIV\/0!|REF!|N\/A|NUM!)/.exec(rest);
+    if (err) {
+      toks.push({ k: 'err', v: err[0] });
+      i += err[0].length;
+      continue;
+    }
+    const ref = REF_RE.exec(rest);
+    // a name followed by "(" is a function, not a reference (e.g. LOG10( )
+    if (ref && !/^\s*\(/.test(rest.slice(ref[0].length)) && !/^[\w.]/.test(rest.slice(ref[0].length))) {
+      toks.push({ k: 'ref', v: ref[0], at: i });
+      i += ref[0].length;
+      continue;
+    }
+    const name = /^[A-Za-z_][\w.]*/.exec(rest);
+    if (name) {
+      toks.push({ k: 'name', v: name[0] });
+      i += name[0].length;
+      continue;
+    }
+    const op = /^(<>|<=|>=|[-+*/^&=<>%(),;{}])/.exec(rest);
+    if (!op) throw new Signal(new FErr('#ERROR!'));
+    toks.push({ k: 'op', v: op[0] === ';' ? ',' : op[0] });
+    i += op[0].length;
+  }
+  toks.push({ k: 'end', v: '' });
+  return toks;
+}
+
+function parseRefText(text: string): RefNode {
+  let sheet: string | undefined;
+  let body = text;
+  const bang = text.lastIndexOf('!');
+  if (bang >= 0) {
+    sheet = text.slice(0, bang);
+    if (sheet.startsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
+    body = text.slice(bang + 1);
+  }
+  const [a, b = a] = body.split(':');
+  const pa = /^(\$?)([A-Za-z]*)(\$?)(\d*)$/.exec(a)!;
+  const pb = /^(\$?)([A-Za-z]*)(\$?)(\d*)$/.exec(b)!;
+  const openRows = !pa[4] || !pb[4];
+  const openCols = !pa[2] || !pb[2];
+  // "$A:$A": the $ before the letters marks the column absolute; "$2:$2" marks rows absolute
+  const rowAbs = (p: RegExpExecArray) => (p[2] ? p[3] === '$' : p[1] === '$');
+  return {
+    t: 'ref',
+    sheet,
+    c: pa[2] ? lettersToCol(pa[2]) : 1,
+    ac: pa[2] ? pa[1] === '$' : true,
+    r: pa[4] ? Number(pa[4]) : 1,
+    ar: pa[4] ? rowAbs(pa) : true,
+    c2: pb[2] ? lettersToCol(pb[2]) : 1,
+    ac2: pb[2] ? pb[1] === '$' : true,
+    r2: pb[4] ? Number(pb[4]) : 1,
+    ar2: pb[4] ? rowAbs(pb) : true,
+    openRows,
+    openCols,
+  };
+}
+
+class Parser {
+  private i = 0;
+  constructor(private toks: Tok[]) {}
+  private peek(): Tok {
+    return this.toks[this.i];
+  }
+  private next(): Tok {
+    return this.toks[this.i++];
+  }
+  private isOp(v: string): boolean {
+    const t = this.peek();
+    return t.k === 'op' && t.v === v;
+  }
+  private expect(v: string): void {
+    if (!this.isOp(v)) throw new Signal(new FErr('#ERROR!'));
+    this.i++;
+  }
+  parse(): Node {
+    const n = this.comparison();
+    if (this.peek().k !== 'end') throw new Signal(new FErr('#ERROR!'));
+    return n;
+  }
+  private comparison(): Node {
+    let a = this.concat();
+    for (;;) {
+      const t = this.peek();
+      if (t.k === 'op' && ['=', '<>', '<', '>', '<=', '>='].includes(t.v)) {
+        this.i++;
+        a = { t: 'bin', op: t.v, a, b: this.concat() };
+      } else return a;
+    }
+  }
+  private concat(): Node {
+    let a = this.additive();
+    while (this.isOp('&')) {
+      this.i++;
+      a = { t: 'bin', op: '&', a, b: this.additive() };
+    }
+    return a;
+  }
+  private additive(): Node {
+    let a = this.term();
+    while (this.isOp('+') || this.isOp('-')) {
+      const op = this.next().v;
+      a = { t: 'bin', op, a, b: this.term() };
+    }
+    return a;
+  }
+  private term(): Node {
+    let a = this.power();
+    while (this.isOp('*') || this.isOp('/')) {
+      const op = this.next().v;
+      a = { t: 'bin', op, a, b: this.power() };
+    }
+    return a;
+  }
+  private power(): Node {
+    let a = this.unary();
+    while (this.isOp('^')) {
+      this.i++;
+      a = { t: 'bin', op: '^', a, b: this.unary() };
+    }
+    return a;
+  }
+  private unary(): Node {
+    if (this.isOp('-') || this.isOp('+')) {
+      const op = this.next().v;
+      return { t: 'un', op, a: this.unary() };
+    }
+    let a = this.primary();
+    while (this.isOp('%')) {
+      this.i++;
+      a = { t: 'pct', a };
+    }
+    return a;
+  }
+  private primary(): Node {
+    const t = this.next();
+    switch (t.k) {
+      case 'num':
+        return { t: 'num', v: Number(t.v) };
+      case 'str':
+        return { t: 'str', v: t.v };
+      case 'err':
+        return { t: 'err', v: ERRORS[t.v] ?? NAME };
+      case 'ref':
+        return parseRefText(t.v);
+      case 'name': {
+        if (this.isOp('(')) {
+          this.i++;
+          const args: Node[] = [];
+          if (!this.isOp(')')) {
+            for (;;) {
+              // an empty argument (e.g. IF(A1,,1)) reads as empty
+              if (this.isOp(',') || this.isOp(')')) args.push({ t: 'str', v: '' });
+              else args.push(this.comparison());
+              if (this.isOp(',')) {
+                this.i++;
+                continue;
+              }
+              break;
+            }
+          }
+          this.expect(')');
+          return { t: 'call', name: t.v.toUpperCase(), args };
+        }
+        const up = t.v.toUpperCase();
+        if (up === 'TRUE' || up === 'FALSE') return { t: 'bool', v: up === 'TRUE' };
+        return { t: 'err', v: NAME }; // named ranges are not supported
+      }
+      case 'op':
+        if (t.v === '(') {
+          const n = this.comparison();
+          this.expect(')');
+          return n;
+        }
+        if (t.v === '{') {
+          // array literal: only its first element is used
+          const n = this.comparison();
+          while (!this.isOp('}') && this.peek().k !== 'end') this.next();
+          this.expect('}');
+          return n;
+        }
+    }
+    throw new Signal(new FErr('#ERROR!'));
+  }
+}
+
+function parseFormula(src: string): Node | FErr {
+  try {
+    return new Parser(tokenize(src.replace(/^=/, ''))).parse();
+  } catch (e) {
+    if (e instanceof Signal) return e.err;
+    throw e;
+  }
+}
+
+function astOf(f: Formula): Node | FErr {
+  if (f.ast === undefined) f.ast = parseFormula(f.src);
+  return f.ast as Node | FErr;
+}
+
+// ---------------------------------------------------------------- rewriting references
+
+interface Endpoint {
+  row?: number; // undefined for whole-column parts ("A")
+  col?: number;
+  absRow: boolean;
+  absCol: boolean;
+}
+
+/**
+ * Rewrites every cell reference in a formula: `map` gets each endpoint with the sheet it points
+ * to (undefined = the formula's own sheet) and returns the new endpoint, or null for #REF!.
+ */
+export function rewriteRefs(
+  src: string,
+  map: (e: Endpoint, sheet: string | undefined) => Endpoint | null,
+): string {
+  let toks: Tok[];
+  try {
+    toks = tokenize(src.slice(1));
+  } catch {
+    return src;
+  }
+  let out = src.slice(1);
+  // right to left so earlier positions stay valid
+  for (const t of toks.filter((x) => x.k === 'ref').reverse()) {
+    const bang = t.v.lastIndexOf('!');
+    const prefix = bang >= 0 ? t.v.slice(0, bang + 1) : '';
+    let sheet: string | undefined = bang >= 0 ? t.v.slice(0, bang) : undefined;
+    if (sheet?.startsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");
+    const parts = t.v.slice(prefix.length).split(':');
+    const mapped: string[] = [];
+    let broken = false;
+    for (const p of parts) {
+      const m = /^(\$?)([A-Za-z]*)(\$?)(\d*)$/.exec(p)!;
+      const e: Endpoint = {
+        col: m[2] ? lettersToCol(m[2]) : undefined,
+        row: m[4] ? Number(m[4]) : undefined,
+        absCol: m[1] === '$' && !!m[2],
+        absRow: m[2] ? m[3] === '$' : m[1] === '$',
+      };
+      const n = map(e, sheet);
+      if (!n || (n.row !== undefined && n.row < 1) || (n.col !== undefined && n.col < 1)) {
+        broken = true;
+        break;
+      }
+      mapped.push(
+        (n.col !== undefined ? (n.absCol ? '$' : '') + colToLetters(n.col) : '') +
+          (n.row !== undefined ? (n.absRow ? '$' : '') + n.row : ''),
+      );
+    }
+    const text = broken ? '#REF!' : prefix + mapped.join(':');
+    out = out.slice(0, t.at!) + text + out.slice(t.at! + t.v.length);
+  }
+  return '=' + out;
+}
+
+/** A formula copied by (dr, dc): relative parts move, absolute parts stay (setFormula over a range, copyTo). */
+export function shiftFormula(src: string, dr: number, dc: number): string {
+  if (!dr && !dc) return src;
+  return rewriteRefs(src, (e) => ({
+    ...e,
+    row: e.row === undefined || e.absRow ? e.row : e.row + dr,
+    col: e.col === undefined || e.absCol ? e.col : e.col + dc,
+  }));
+}
+
+// ---------------------------------------------------------------- evaluation
+
+export interface EvalEnv {
+  wb: Workbook;
+  sheet: SheetData;
+  now: number;
+  /** offset of the evaluated cell from the formula's anchor (conditional formats) */
+  dr: number;
+  dc: number;
+  /** cells being evaluated, for cycle detection */
+  visiting: Set<string>;
+}
+
+/** The value of a cell, with formula cells computed (dates stay Dates). */
+export function readCell(
+  wb: Workbook,
+  sheet: SheetData,
+  r: number,
+  c: number,
+  now: number,
+  visiting = new Set<string>(),
+): Scalar | undefined | FErr {
+  const v = sheet.rows[r - 1]?.[c - 1];
+  if (!(v instanceof Formula)) return v;
+  const key = `${sheet.id}:${r}:${c}`;
+  if (visiting.has(key)) return REF; // circular dependency
+  visiting.add(key);
+  try {
+    return evaluateFormula(v, { wb, sheet, now, dr: 0, dc: 0, visiting });
+  } finally {
+    visiting.delete(key);
+  }
+}
+
+/** Evaluates a formula to a cell value: numbers that are dates come back as (host) Dates. */
+export function evaluateFormula(f: Formula, env: EvalEnv): Scalar | undefined | FErr {
+  const ast = astOf(f);
+  if (ast instanceof FErr) return ast;
+  let v: AnyVal;
+  try {
+    v = scalar(ev(ast, env), env);
+  } catch (e) {
+    if (e instanceof Signal) return e.err;
+    throw e;
+  }
+  if (v === null) return undefined;
+  if (typeof v === 'number' && isDateExpr(ast, env)) return new Date(fromSerial(env.wb.timeZone, v));
+  return v as Scalar | FErr;
+}
+
+/** Truthiness of a conditional-format custom formula at an offset from its anchor. */
+export function formulaSatisfied(f: Formula, env: EvalEnv): boolean {
+  const ast = astOf(f);
+  if (ast instanceof FErr) return false;
+  try {
+    const v = scalar(ev(ast, env), env);
+    if (typeof v === 'boolean') return v;
+    if (typeof v === 'number') return v !== 0;
+    return false;
+  } catch (e) {
+    if (e instanceof Signal) return false;
+    throw e;
+  }
+}
+
+function sheetOf(name: string | undefined, env: EvalEnv): SheetData {
+  if (name === undefined) return env.sheet;
+  const s = env.wb.sheetByName(name);
+  if (!s) throw new Signal(REF);
+  return s;
+}
+
+function resolve(n: RefNode, env: EvalEnv): RangeVal {
+  const sheet = sheetOf(n.sheet, env);
+  let r1 = n.ar ? n.r : n.r + env.dr;
+  let c1 = n.ac ? n.c : n.c + env.dc;
+  let r2 = n.ar2 ? n.r2 : n.r2 + env.dr;
+  let c2 = n.ac2 ? n.c2 : n.c2 + env.dc;
+  if (n.openRows) {
+    r1 = n.r === 1 && n.r2 === 1 ? 1 : r1;
+    r2 = sheet.maxRows;
+  }
+  if (n.openCols) {
+    c1 = 1;
+    c2 = sheet.maxCols;
+  }
+  if (r1 < 1 || c1 < 1 || r2 < 1 || c2 < 1) throw new Signal(REF);
+  return {
+    kind: 'range',
+    sheet,
+    r1: Math.min(r1, r2),
+    c1: Math.min(c1, c2),
+    r2: Math.max(r1, r2),
+    c2: Math.max(c1, c2),
+  };
+}
+
+/** A stored cell value as a formula value (dates → serials, empty → null). */
+function cellVal(sheet: SheetData, r: number, c: number, env: EvalEnv): Val {
+  const v = readCell(env.wb, sheet, r, c, env.now, env.visiting);
+  if (v === undefined || v === '') return v === '' ? '' : null;
+  if (v instanceof FErr) return v;
+  if (typeof v === 'object') return toSerial(env.wb.timeZone, (v as Date).getTime());
+  return v as Val;
+}
+
+function scalar(v: AnyVal, env: EvalEnv): Val {
+  if (v !== null && typeof v === 'object' && (v as RangeVal).kind === 'range') {
+    const r = v as RangeVal;
+    // implicit intersection is approximated by the top-left cell
+    return cellVal(r.sheet, r.r1, r.c1, env);
+  }
+  return v as Val;
+}
+
+function* cells(v: AnyVal, env: EvalEnv): Generator<Val> {
+  if (v !== null && typeof v === 'object' && (v as RangeVal).kind === 'range') {
+    const r = v as RangeVal;
+    const lastRow = Math.min(r.r2, r.sheet.rows.length);
+    for (let row = r.r1; row <= lastRow; row++)
+      for (let c = r.c1; c <= r.c2; c++) yield cellVal(r.sheet, row, c, env);
+    // cells past the stored rows are empty
+    const emptyRows = Math.max(0, r.r2 - Math.max(lastRow, r.r1 - 1));
+    for (let k = 0; k < emptyRows * (r.c2 - r.c1 + 1); k++) yield null;
+  } else yield v as Val;
+}
+
+function num(v: Val): number {
+  if (v instanceof FErr) throw new Signal(v);
+  if (typeof v === 'number') return v;
+  if (typeof v === 'boolean') return v ? 1 : 0;
+  if (v === null || v === '') return 0;
+  const n = Number(v.trim().replace(/,/g, ''));
+  if (v.trim() !== '' && Number.isFinite(n)) return n;
+  throw new Signal(VALUE);
+}
+
+function str(v: Val): string {
+  if (v instanceof FErr) throw new Signal(v);
+  if (v === null) return '';
+  if (typeof v === 'number') return generalNumber(v);
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  return v;
+}
+
+function bool(v: Val): boolean {
+  if (v instanceof FErr) throw new Signal(v);
+  if (typeof v === 'boolean') return v;
+  if (typeof v === 'number') return v !== 0;
+  if (v === null || v === '') return false;
+  if (/^true$/i.test(v)) return true;
+  if (/^false$/i.test(v)) return false;
+  throw new Signal(VALUE);
+}
+
+/** Sheets ordering: numbers < text < booleans; text compares case-insensitively. */
+function compare(a: Val, b: Val): number {
+  if (a instanceof FErr) throw new Signal(a);
+  if (b instanceof FErr) throw new Signal(b);
+  const rank = (v: Val) => (typeof v === 'number' ? 0 : typeof v === 'string' ? 1 : 2);
+  // an empty cell compares as 0, "" or FALSE depending on the other side
+  if (a === null) a = b === null ? 0 : typeof b === 'number' ? 0 : typeof b === 'string' ? '' : false;
+  if (b === null) b = typeof a === 'number' ? 0 : typeof a === 'string' ? '' : false;
+  const ra = rank(a);
+  const rb = rank(b);
+  if (ra !== rb) return ra - rb;
+  if (typeof a === 'string') {
+    const x = a.toLowerCase();
+    const y = (b as string).toLowerCase();
+    return x < y ? -1 : x > y ? 1 : 0;
+  }
+  const x = Number(a);
+  const y = Number(b);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+function ev(n: Node, env: EvalEnv): AnyVal {
+  switch (n.t) {
+    case 'num':
+    case 'str':
+    case 'bool':
+      return n.v;
+    case 'err':
+      throw new Signal(n.v);
+    case 'ref':
+      return resolve(n, env);
+    case 'un': {
+      const v = num(scalar(ev(n.a, env), env));
+      return n.op === '-' ? -v : v;
+    }
+    case 'pct':
+      return num(scalar(ev(n.a, env), env)) / 100;
+    case 'bin': {
+      const a = scalar(ev(n.a, env), env);
+      const b = scalar(ev(n.b, env), env);
+      switch (n.op) {
+        case '&':
+          return str(a) + str(b);
+        case '+':
+          return num(a) + num(b);
+        case '-':
+          return num(a) - num(b);
+        case '*':
+          return num(a) * num(b);
+        case '/': {
+          const d = num(b);
+          if (d === 0) throw new Signal(DIV0);
+          return num(a) / d;
+        }
+        case '^':
+          return Math.pow(num(a), num(b));
+        case '=':
+          return compare(a, b) === 0;
+        case '<>':
+          return compare(a, b) !== 0;
+        case '<':
+          return compare(a, b) < 0;
+        case '>':
+          return compare(a, b) > 0;
+        case '<=':
+          return compare(a, b) <= 0;
+        case '>=':
+          return compare(a, b) >= 0;
+      }
+      throw new Signal(VALUE);
+    }
+    case 'call': {
+      const fn = FUNCTIONS[n.name];
+      if (!fn) throw new Signal(NAME);
+      return fn(n.args, env);
+    }
+  }
+}
+
+type Fn = (args: Node[], env: EvalEnv) => AnyVal;
+
+const arg = (args: Node[], i: number, env: EvalEnv): Val => {
+  if (i >= args.length) throw new Signal(NA);
+  return scalar(ev(args[i], env), env);
+};
+const optArg = (args: Node[], i: number, env: EvalEnv, dflt: Val): Val =>
+  i < args.length ? arg(args, i, env) : dflt;
+
+function allCells(args: Node[], env: EvalEnv): Val[] {
+  const out: Val[] = [];
+  for (const a of args) for (const v of cells(ev(a, env), env)) out.push(v);
+  return out;
+}
+
+/** Numbers among the arguments: text and booleans inside ranges are skipped, as Sheets does. */
+function numbers(args: Node[], env: EvalEnv): number[] {
+  const out: number[] = [];
+  for (const a of args) {
+    const v = ev(a, env);
+    const isRange = v !== null && typeof v === 'object' && (v as RangeVal).kind === 'range';
+    for (const c of cells(v, env)) {
+      if (c instanceof FErr) throw new Signal(c);
+      if (typeof c === 'number') out.push(c);
+      else if (!isRange && c !== null) out.push(num(c));
+    }
+  }
+  return out;
+}
+
+function criterion(crit: Val): (v: Val) => boolean {
+  if (typeof crit === 'number' || typeof crit === 'boolean')
+    return (v) => v !== null && !(v instanceof FErr) && compare(v, crit) === 0;
+  const s = str(crit);
+  const m = /^(<>|<=|>=|=|<|>)?(.*)$/s.exec(s)!;
+  const op = m[1] ?? '=';
+  const rhsText = m[2];
+  const rhsNum = rhsText.trim() !== '' && Number.isFinite(Number(rhsText)) ? Number(rhsText) : null;
+  const rhs: Val = rhsNum ?? rhsText;
+  const wild = typeof rhs === 'string' && /[*?]/.test(rhs);
+  const re = wild
+    ? new RegExp(
+        '^' +
+          (rhs as string)
+            .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+            .replace(/\*/g, '.*')
+            .replace(/\?/g, '.') +
+          '$',
+        'i',
+      )
+    : null;
+  return (v) => {
+    if (v instanceof FErr) return false;
+    if (re) {
+      const hit = typeof v === 'string' && re.test(v);
+      return op === '<>' ? !hit : hit;
+    }
+    if (op === '=' && rhs === '') return v === null || v === '';
+    if (op === '<>' && rhs === '') return !(v === null || v === '');
+    if (v === null) return op === '<>';
+    if (typeof rhs === 'number' && typeof v !== 'number') return op === '<>';
+    const c = compare(v, rhs);
+    switch (op) {
+      case '=':
+        return c === 0;
+      case '<>':
+        return c !== 0;
+      case '<':
+        return c < 0;
+      case '>':
+        return c > 0;
+      case '<=':
+        return c <= 0;
+      default:
+        return c >= 0;
+    }
+  };
+}
+
+function catchErr(fnc: () => AnyVal): AnyVal | FErr {
+  try {
+    return fnc();
+  } catch (e) {
+    if (e instanceof Signal) return e.err;
+    throw e;
+  }
+}
+
+const FUNCTIONS: Record<string, Fn> = {
+  AND: (a, e) =>
+    allCells(a, e)
+      .filter((v) => v !== null && typeof v !== 'string')
+      .every((v) => bool(v)),
+  OR: (a, e) =>
+    allCells(a, e)
+      .filter((v) => v !== null && typeof v !== 'string')
+      .some((v) => bool(v)),
+  NOT: (a, e) => !bool(arg(a, 0, e)),
+  IF: (a, e) =>
+    bool(arg(a, 0, e)) ? (a.length > 1 ? ev(a[1], e) : true) : a.length > 2 ? ev(a[2], e) : false,
+  IFERROR: (a, e) => {
+    const v = catchErr(() => scalar(ev(a[0], e), e));
+    return v instanceof FErr ? (a.length > 1 ? ev(a[1], e) : '') : v;
+  },
+  ISERROR: (a, e) => catchErr(() => scalar(ev(a[0], e), e)) instanceof FErr,
+  ISNA: (a, e) => catchErr(() => scalar(ev(a[0], e), e)) === NA,
+  NOW: (_a, e) => toSerial(e.wb.timeZone, e.now),
+  TODAY: (_a, e) => Math.floor(toSerial(e.wb.timeZone, e.now)),
+  DATE: (a, e) => {
+    const ms = Date.UTC(num(arg(a, 0, e)), num(arg(a, 1, e)) - 1, num(arg(a, 2, e)));
+    return (ms - Date.UTC(1899, 11, 30)) / 86400000;
+  },
+  ISBLANK: (a, e) => {
+    const v = arg(a, 0, e);
+    return v === null;
+  },
+  ISNUMBER: (a, e) => typeof catchErr(() => arg(a, 0, e)) === 'number',
+  ISTEXT: (a, e) => typeof catchErr(() => arg(a, 0, e)) === 'string',
+  LEN: (a, e) => str(arg(a, 0, e)).length,
+  LEFT: (a, e) => str(arg(a, 0, e)).slice(0, num(optArg(a, 1, e, 1))),
+  RIGHT: (a, e) => {
+    const s = str(arg(a, 0, e));
+    const k = num(optArg(a, 1, e, 1));
+    return k <= 0 ? '' : s.slice(-k);
+  },
+  MID: (a, e) => {
+    const s = str(arg(a, 0, e));
+    const start = num(arg(a, 1, e));
+    return s.substr(start - 1, num(arg(a, 2, e)));
+  },
+  LOWER: (a, e) => str(arg(a, 0, e)).toLowerCase(),
+  UPPER: (a, e) => str(arg(a, 0, e)).toUpperCase(),
+  TRIM: (a, e) =>
+    str(arg(a, 0, e))
+      .trim()
+      .replace(/\s+/g, ' '),
+  CONCATENATE: (a, e) => allCells(a, e).map(str).join(''),
+  CONCAT: (a, e) => str(arg(a, 0, e)) + str(arg(a, 1, e)),
+  SEARCH: (a, e) => {
+    const find = str(arg(a, 0, e)).toLowerCase();
+    const within = str(arg(a, 1, e)).toLowerCase();
+    const at = within.indexOf(find, num(optArg(a, 2, e, 1)) - 1);
+    if (at < 0) throw new Signal(VALUE);
+    return at + 1;
+  },
+  FIND: (a, e) => {
+    const at = str(arg(a, 1, e)).indexOf(str(arg(a, 0, e)), num(optArg(a, 2, e, 1)) - 1);
+    if (at < 0) throw new Signal(VALUE);
+    return at + 1;
+  },
+  REGEXMATCH: (a, e) => {
+    try {
+      return new RegExp(str(arg(a, 1, e))).test(str(arg(a, 0, e)));
+    } catch {
+      throw new Signal(new FErr('#REF!'));
+    }
+  },
+  HYPERLINK: (a, e) => (a.length > 1 ? arg(a, 1, e) : arg(a, 0, e)),
+  N: (a, e) => {
+    const v = arg(a, 0, e);
+    return typeof v === 'number' ? v : typeof v === 'boolean' ? (v ? 1 : 0) : 0;
+  },
+  VALUE: (a, e) => {
+    const v = arg(a, 0, e);
+    if (typeof v === 'number') return v;
+    const p = parseTyped(str(v), e.wb.timeZone, e.wb.locale).cell;
+    if (typeof p === 'number') return p;
+    if (p instanceof Date) return toSerial(e.wb.timeZone, p.getTime());
+    if (v === null || v === '') return 0;
+    throw new Signal(VALUE);
+  },
+  TEXT: (a, e) => {
+    const v = arg(a, 0, e);
+    const fmt = str(arg(a, 1, e));
+    if (typeof v !== 'number') return str(v);
+    return isDateFormat(fmt)
+      ? formatDate(fromSerial(e.wb.timeZone, v), fmt, e.wb.timeZone)
+      : formatNumber(v, fmt);
+  },
+  ROUND: (a, e) => {
+    const p = Math.pow(10, num(optArg(a, 1, e, 0)));
+    const x = num(arg(a, 0, e)) * p;
+    return (Math.sign(x) * Math.round(Math.abs(x))) / p;
+  },
+  INT: (a, e) => Math.floor(num(arg(a, 0, e))),
+  ABS: (a, e) => Math.abs(num(arg(a, 0, e))),
+  SUM: (a, e) => numbers(a, e).reduce((s, x) => s + x, 0),
+  MIN: (a, e) => {
+    const xs = numbers(a, e);
+    return xs.length ? Math.min(...xs) : 0;
+  },
+  MAX: (a, e) => {
+    const xs = numbers(a, e);
+    return xs.length ? Math.max(...xs) : 0;
+  },
+  AVERAGE: (a, e) => {
+    const xs = numbers(a, e);
+    if (!xs.length) throw new Signal(DIV0);
+    return xs.reduce((s, x) => s + x, 0) / xs.length;
+  },
+  COUNT: (a, e) => allCells(a, e).filter((v) => typeof v === 'number').length,
+  COUNTA: (a, e) => allCells(a, e).filter((v) => v !== null).length,
+  COUNTBLANK: (a, e) => allCells(a, e).filter((v) => v === null || v === '').length,
+  COUNTIF: (a, e) => {
+    const test = criterion(arg(a, 1, e));
+    let n = 0;
+    for (const v of cells(ev(a[0], e), e)) if (test(v)) n++;
+    return n;
+  },
+  ROW: (a, e) => {
+    if (!a.length) throw new Signal(VALUE);
+    const r = ev(a[0], e) as RangeVal;
+    if (r === null || typeof r !== 'object' || r.kind !== 'range') throw new Signal(VALUE);
+    return r.r1;
+  },
+  COLUMN: (a, e) => {
+    const r = ev(a[0], e) as RangeVal;
+    if (r === null || typeof r !== 'object' || r.kind !== 'range') throw new Signal(VALUE);
+    return r.c1;
+  },
+};
+
+/** Whether a formula's numeric result is a date, so getValue returns a Date (Sheets auto-formats it). */
+function isDateExpr(n: Node, env: EvalEnv): boolean {
+  switch (n.t) {
+    case 'call':
+      if (n.name === 'NOW' || n.name === 'TODAY' || n.name === 'DATE') return true;
+      if (n.name === 'IF') return n.args.slice(1).some((x) => isDateExpr(x, env));
+      if (n.name === 'MIN' || n.name === 'MAX' || n.name === 'IFERROR')
+        return n.args.some((x) => isDateExpr(x, env));
+      return false;
+    case 'ref': {
+      try {
+        const r = resolve(n, env);
+        const v = r.sheet.rows[r.r1 - 1]?.[r.c1 - 1];
+        if (v instanceof Formula) {
+          const ast = astOf(v);
+          return !(ast instanceof FErr) && isDateExpr(ast, { ...env, sheet: r.sheet, dr: 0, dc: 0 });
+        }
+        return v instanceof Date;
+      } catch {
+        return false;
+      }
+    }
+    case 'bin':
+      if (n.op === '+') return isDateExpr(n.a, env) !== isDateExpr(n.b, env);
+      if (n.op === '-') return isDateExpr(n.a, env) && !isDateExpr(n.b, env);
+      return false;
+    default:
+      return false;
+  }
+}
+
+export { ERRORS as FORMULA_ERRORS };

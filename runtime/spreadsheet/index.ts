@@ -1,0 +1,41 @@
+// The emulated Spreadsheet service: public entry points of runtime/spreadsheet.
+import type { RuntimeContext } from '../context';
+import type { Svc } from './common';
+import { rangeObj } from './range';
+import { sheetObj } from './sheet';
+import { spreadsheetAppObj, spreadsheetObj } from './spreadsheet';
+import { Workbook } from './workbook';
+
+export { Workbook, SheetData } from './workbook';
+export type { WorkbookJson, SheetJson, Rect } from './workbook';
+export { handEdit } from './edit';
+export type { HandEditResult } from './edit';
+export { renderSheet } from './render';
+export type { RenderedSheet, RenderedCell } from './render';
+export { exportXlsx, importXlsx } from './xlsx';
+export { chartsEnums } from './chart';
+export { measureLargeWorkbook } from './memory';
+
+/**
+ * SpreadsheetApp bound to one workbook (the "active spreadsheet" of a bound script or add-on).
+ * `ui` supplies SpreadsheetApp.getUi(); `onToast` receives Spreadsheet.toast messages.
+ */
+export function createSpreadsheetApp(
+  wb: Workbook,
+  ctx: RuntimeContext,
+  ui: () => GoogleAppsScript.Base.Ui,
+  onToast: (msg: string, title: string) => void,
+): GoogleAppsScript.Spreadsheet.SpreadsheetApp {
+  // the first user to open the file is its owner (protections always let the owner edit)
+  if (!wb.owner) wb.owner = ctx.user.effective;
+  const svc: Svc = {
+    wb,
+    ctx,
+    ui,
+    onToast,
+    range: (sheet, rect) => rangeObj(svc, sheet, rect),
+    sheet: (sheet) => sheetObj(svc, sheet),
+    spreadsheet: () => spreadsheetObj(svc),
+  };
+  return spreadsheetAppObj(svc);
+}

@@ -1,0 +1,432 @@
+// Spreadsheet (the file) and SpreadsheetApp (the service entry point).
+import { parseA1 } from './a1';
+import { emailOf, exposeSelf, Exposable, GRange, GSheet, makeEnum, Svc, toInt, userObj } from './common';
+import { booleanCriteriaEnum, newConditionalFormatRuleBuilder, relativeDateEnum } from './conditionalFormat';
+import { ownerOf, protectionObj, protectionTypeEnum } from './protection';
+import { checkedRange, rangeObj } from './range';
+import { checkSheetName, sheetObj } from './sheet';
+import { newTextFinder } from './textFinder';
+import { dataValidationCriteriaEnum, newDataValidationBuilder, rangeToStored } from './validation';
+import { fromWall, toWall } from './timezone';
+import { SheetData, Workbook } from './workbook';
+
+type SS = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/**
+ * Sheets stores dates as wall-clock serials: after a time-zone change a cell still shows
+ * 09:15, which is a different instant. Stored instants are moved to keep the wall clock.
+ */
+function rezone(wb: Workbook, from: string, to: string): void {
+  if (from === to) return;
+  const move = (d: Date) => {
+    const w = toWall(from, d.getTime());
+    return new Date(fromWall(to, w.y, w.mo, w.d, w.h, w.mi, w.s, w.ms));
+  };
+  for (const sheet of wb.sheets) {
+    for (const row of sheet.rows) {
+      if (!row) continue;
+      for (let c = 0; c < row.length; c++) {
+        const v = row[c];
+        if (v instanceof Date) row[c] = move(v);
+      }
+    }
+  }
+}
+
+const RECALC = ['ON_CHANGE', 'MINUTE', 'HOUR'];
+
+class SpreadsheetImpl
+  implements
+    Pick<
+      SS,
+      | 'addEditor'
+      | 'addEditors'
+      | 'createTextFinder'
+      | 'deleteActiveSheet'
+      | 'deleteSheet'
+      | 'getActiveCell'
+      | 'getActiveRange'
+      | 'getActiveSheet'
+      | 'getEditors'
+      | 'getFormUrl'
+      | 'getId'
+      | 'getLastColumn'
+      | 'getLastRow'
+      | 'getName'
+      | 'getNumSheets'
+      | 'getOwner'
+      | 'getProtections'
+      | 'getRange'
+      | 'getRangeByName'
+      | 'getRecalculationInterval'
+      | 'getSelection'
+      | 'getSheetByName'
+      | 'getSheetId'
+      | 'getSheetName'
+      | 'getSheets'
+      | 'getSpreadsheetLocale'
+      | 'getSpreadsheetTimeZone'
+      | 'getUrl'
+      | 'getViewers'
+      | 'insertSheet'
+      | 'moveActiveSheet'
+      | 'removeEditor'
+      | 'rename'
+      | 'renameActiveSheet'
+      | 'setActiveRange'
+      | 'setActiveSelection'
+      | 'setActiveSheet'
+      | 'setNamedRange'
+      | 'removeNamedRange'
+      | 'setRecalculationInterval'
+      | 'setSpreadsheetLocale'
+      | 'setSpreadsheetTimeZone'
+      | 'toast'
+      | 'getSheetById'
+      | 'setFrozenRows'
+      | 'setColumnWidth'
+    >,
+    Exposable
+{
+  _self: unknown;
+  constructor(private svc: Svc) {}
+  private get wb() {
+    return this.svc.wb;
+  }
+  private self(): SS {
+    return this._self as SS;
+  }
+  private active(): SheetData {
+    return this.wb.activeSheet();
+  }
+
+  getId(): string {
+    return this.wb.id;
+  }
+  getName(): string {
+    return this.wb.name;
+  }
+  rename(newName: string): void {
+    this.wb.name = String(newName);
+  }
+  getUrl(): string {
+    return `https://docs.google.com/spreadsheets/d/${this.wb.id}/edit`;
+  }
+  getFormUrl(): string | null {
+    return null;
+  }
+  getOwner(): GoogleAppsScript.Base.User {
+    return userObj(ownerOf(this.wb, this.svc), this.svc);
+  }
+  getEditors(): GoogleAppsScript.Base.User[] {
+    const owner = ownerOf(this.wb, this.svc);
+    return [owner, ...this.wb.editors.filter((e) => e !== owner)]
+      .filter(Boolean)
+      .map((e) => userObj(e, this.svc));
+  }
+  getViewers(): GoogleAppsScript.Base.User[] {
+    return this.getEditors();
+  }
+  addEditor(user: string | GoogleAppsScript.Base.User): SS {
+    const e = emailOf(user);
+    if (!this.wb.editors.includes(e)) this.wb.editors.push(e);
+    return this.self();
+  }
+  addEditors(emails: string[]): SS {
+    emails.forEach((e) => this.addEditor(e));
+    return this.self();
+  }
+  removeEditor(user: string | GoogleAppsScript.Base.User): SS {
+    const e = emailOf(user);
+    this.wb.editors = this.wb.editors.filter((x) => x !== e);
+    return this.self();
+  }
+
+  getSpreadsheetTimeZone(): string {
+    return this.wb.timeZone;
+  }
+  setSpreadsheetTimeZone(timezone: string): void {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: timezone });
+    } catch {
+      throw new Error(`Invalid argument: timezone`);
+    }
+    rezone(this.wb, this.wb.timeZone, timezone);
+    this.wb.timeZone = timezone;
+  }
+  getSpreadsheetLocale(): string {
+    return this.wb.locale;
+  }
+  setSpreadsheetLocale(locale: string): void {
+    this.wb.locale = String(locale);
+  }
+  getRecalculationInterval(): GoogleAppsScript.Spreadsheet.RecalculationInterval {
+    return this.wb.recalculationInterval as unknown as GoogleAppsScript.Spreadsheet.RecalculationInterval;
+  }
+  setRecalculationInterval(interval: GoogleAppsScript.Spreadsheet.RecalculationInterval): SS {
+    const s = String(interval);
+    if (!RECALC.includes(s)) throw new Error('Invalid argument: recalculationInterval');
+    this.wb.recalculationInterval = s;
+    return this.self();
+  }
+
+  toast(msg: string, title?: string, timeoutSeconds?: number | null): void {
+    void timeoutSeconds;
+    this.svc.onToast(String(msg), title === undefined ? '' : String(title));
+  }
+
+  // ------------------------------------------------------------ sheets
+
+  getSheets(): GSheet[] {
+    return this.wb.sheets.map((s) => sheetObj(this.svc, s));
+  }
+  getNumSheets(): number {
+    return this.wb.sheets.length;
+  }
+  getSheetByName(name: string): GSheet | null {
+    const s = this.wb.sheetByName(String(name));
+    return s ? sheetObj(this.svc, s) : null;
+  }
+  getSheetById(id: number): GSheet | null {
+    const s = this.wb.sheetById(toInt(id));
+    return s ? sheetObj(this.svc, s) : null;
+  }
+  getSheetId(): number {
+    return this.active().id;
+  }
+  getSheetName(): string {
+    return this.active().name;
+  }
+  /** insertSheet(), insertSheet(name), insertSheet(index), insertSheet(name, index): the new sheet becomes active. */
+  insertSheet(a?: unknown, b?: unknown): GSheet {
+    const wb = this.wb;
+    let name: string | undefined;
+    let index: number | undefined;
+    if (typeof a === 'string') {
+      name = a;
+      if (b !== undefined && typeof b !== 'object') index = toInt(b);
+    } else if (typeof a === 'number') index = toInt(a);
+    if (name === undefined) {
+      let k = wb.sheets.length + 1;
+      while (wb.sheets.some((s) => s.name.toLowerCase() === wb.defaultSheetName(k).toLowerCase())) k++;
+      name = wb.defaultSheetName(k);
+    }
+    name = checkSheetName(this.svc, name);
+    const at = index === undefined ? wb.sheets.length : index;
+    if (at < 0 || at > wb.sheets.length) throw new Error('Invalid argument: sheetIndex');
+    const s = new SheetData(wb.newId(), name);
+    wb.sheets.splice(at, 0, s);
+    wb.activeSheetId = s.id;
+    return sheetObj(this.svc, s);
+  }
+  deleteSheet(sheet: GSheet): void {
+    const id = sheet.getSheetId();
+    const s = this.wb.sheetById(id);
+    if (!s) throw new Error('Sheet not found');
+    if (this.wb.sheets.filter((x) => !x.hidden && x !== s).length === 0) {
+      throw new Error('Sorry, it is not possible to delete all non-hidden sheets.');
+    }
+    this.wb.sheets = this.wb.sheets.filter((x) => x !== s);
+    this.wb.protections = this.wb.protections.filter((p) => p.sheetId !== id);
+    if (this.wb.activeSheetId === id)
+      this.wb.activeSheetId = (this.wb.sheets.find((x) => !x.hidden) ?? this.wb.sheets[0]).id;
+  }
+  deleteActiveSheet(): GSheet {
+    const s = this.active();
+    this.deleteSheet(sheetObj(this.svc, s));
+    return sheetObj(this.svc, this.active());
+  }
+  getActiveSheet(): GSheet {
+    return sheetObj(this.svc, this.active());
+  }
+  setActiveSheet(sheet: GSheet, restoreSelection?: boolean): GSheet {
+    void restoreSelection;
+    return sheet.activate();
+  }
+  renameActiveSheet(newName: string): void {
+    this.getActiveSheet().setName(newName);
+  }
+  moveActiveSheet(pos: number): void {
+    const p = toInt(pos);
+    if (p < 1 || p > this.wb.sheets.length) throw new Error('Invalid argument: pos');
+    const s = this.active();
+    this.wb.sheets = this.wb.sheets.filter((x) => x !== s);
+    this.wb.sheets.splice(p - 1, 0, s);
+  }
+
+  // ------------------------------------------------------------ ranges & selection
+
+  /** 'Sheet!A1:B2' or 'A1' (active sheet). */
+  getRange(a1Notation: string): GRange {
+    const ref = parseA1(String(a1Notation));
+    if (!ref) throw new Error('Range not found');
+    const s = ref.sheet === undefined ? this.active() : this.wb.sheetByName(ref.sheet);
+    if (!s) throw new Error('Range not found');
+    const endRow = ref.endRow ?? s.maxRows;
+    const endCol = ref.endCol ?? s.maxCols;
+    return checkedRange(this.svc, s, ref.row, ref.col, endRow - ref.row + 1, endCol - ref.col + 1, {
+      rows: ref.endRow === undefined,
+      cols: ref.endCol === undefined,
+    });
+  }
+  getRangeByName(name: string): GRange | null {
+    const nr = this.wb.namedRanges[name];
+    const s = nr && this.wb.sheetById(nr.sheetId);
+    return s ? rangeObj(this.svc, s, nr.rect) : null;
+  }
+  setNamedRange(name: string, range: GRange): void {
+    if (!/^[A-Za-z_][\w.]*$/.test(name)) throw new Error('Invalid argument: name');
+    this.wb.namedRanges[name] = rangeToStored(range);
+  }
+  removeNamedRange(name: string): void {
+    delete this.wb.namedRanges[name];
+  }
+  getActiveRange(): GRange | null {
+    return this.getActiveSheet().getActiveRange();
+  }
+  getActiveCell(): GRange {
+    return this.getActiveSheet().getActiveCell();
+  }
+  setActiveRange(range: GRange): GRange {
+    return range.activate();
+  }
+  setActiveSelection(range: GRange | string): GRange {
+    return (typeof range === 'string' ? this.getRange(range) : range).activate();
+  }
+  getSelection(): GoogleAppsScript.Spreadsheet.Selection {
+    const sel = {
+      _self: undefined as unknown,
+      getActiveRange: () => this.getActiveRange(),
+      getActiveSheet: () => this.getActiveSheet(),
+      getCurrentCell: () => this.getActiveCell(),
+      getActiveRangeList: () => null,
+    };
+    return exposeSelf(sel, 'Selection', this.svc) as unknown as GoogleAppsScript.Spreadsheet.Selection;
+  }
+  getLastRow(): number {
+    return this.active().lastRow();
+  }
+  getLastColumn(): number {
+    return this.active().lastCol();
+  }
+  setFrozenRows(rows: number): void {
+    this.getActiveSheet().setFrozenRows(rows);
+  }
+  setColumnWidth(columnPosition: number, width: number): GSheet {
+    return this.getActiveSheet().setColumnWidth(columnPosition, width);
+  }
+  createTextFinder(findText: string): GoogleAppsScript.Spreadsheet.TextFinder {
+    return newTextFinder(
+      this.svc,
+      this.wb.sheets.map((s) => ({
+        sheet: s,
+        rect: { row: 1, col: 1, numRows: s.maxRows, numCols: s.maxCols },
+      })),
+      findText,
+    );
+  }
+
+  getProtections(
+    type: GoogleAppsScript.Spreadsheet.ProtectionType,
+  ): GoogleAppsScript.Spreadsheet.Protection[] {
+    const t = String(type);
+    if (t !== 'RANGE' && t !== 'SHEET') throw new Error('Invalid argument: type');
+    // in sheet order, as Sheets lists them
+    const order = new Map(this.wb.sheets.map((s, i) => [s.id, i]));
+    return this.wb.protections
+      .filter((p) => p.type === t)
+      .sort((a, b) => (order.get(a.sheetId) ?? 0) - (order.get(b.sheetId) ?? 0))
+      .map((p) => protectionObj(p, this.svc));
+  }
+}
+
+export function spreadsheetObj(svc: Svc): SS {
+  return exposeSelf(new SpreadsheetImpl(svc), 'Spreadsheet', svc) as unknown as SS;
+}
+
+type App = GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+
+class SpreadsheetAppImpl
+  implements
+    Pick<
+      App,
+      | 'flush'
+      | 'getActive'
+      | 'getActiveRange'
+      | 'getActiveSheet'
+      | 'getActiveSpreadsheet'
+      | 'getCurrentCell'
+      | 'getSelection'
+      | 'getUi'
+      | 'newConditionalFormatRule'
+      | 'newDataValidation'
+      | 'setActiveRange'
+      | 'setActiveSheet'
+      | 'setCurrentCell'
+    >,
+    Exposable
+{
+  _self: unknown;
+  BooleanCriteria = booleanCriteriaEnum();
+  DataValidationCriteria = dataValidationCriteriaEnum();
+  ProtectionType = protectionTypeEnum();
+  RelativeDate = relativeDateEnum();
+  RecalculationInterval = makeEnum('RecalculationInterval', RECALC);
+  WrapStrategy = makeEnum('WrapStrategy', ['WRAP', 'OVERFLOW', 'CLIP']);
+  SheetType = makeEnum('SheetType', ['GRID', 'OBJECT', 'DATASOURCE']);
+  Dimension = makeEnum('Dimension', ['COLUMNS', 'ROWS']);
+  Direction = makeEnum('Direction', ['UP', 'DOWN', 'PREVIOUS', 'NEXT']);
+  BorderStyle = makeEnum('BorderStyle', [
+    'DOTTED',
+    'DASHED',
+    'SOLID',
+    'SOLID_MEDIUM',
+    'SOLID_THICK',
+    'DOUBLE',
+  ]);
+
+  constructor(private svc: Svc) {}
+
+  getActiveSpreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {
+    return this.svc.spreadsheet();
+  }
+  getActive(): GoogleAppsScript.Spreadsheet.Spreadsheet {
+    return this.svc.spreadsheet();
+  }
+  getActiveSheet(): GSheet {
+    return this.svc.spreadsheet().getActiveSheet();
+  }
+  getActiveRange(): GRange {
+    return this.svc.spreadsheet().getActiveRange() as GRange;
+  }
+  getCurrentCell(): GRange {
+    return this.svc.spreadsheet().getActiveCell();
+  }
+  getSelection(): GoogleAppsScript.Spreadsheet.Selection {
+    return this.svc.spreadsheet().getSelection();
+  }
+  setActiveSheet(sheet: GSheet): GSheet {
+    return sheet.activate();
+  }
+  setActiveRange(range: GRange): GRange {
+    return range.activate();
+  }
+  setCurrentCell(cell: GRange): GRange {
+    return cell.activate();
+  }
+  getUi(): GoogleAppsScript.Base.Ui {
+    return this.svc.ui();
+  }
+  /** Writes apply immediately here; flush only counts as the round trip it is on Google. */
+  flush(): void {}
+  newDataValidation(): GoogleAppsScript.Spreadsheet.DataValidationBuilder {
+    return newDataValidationBuilder(this.svc);
+  }
+  newConditionalFormatRule(): GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder {
+    return newConditionalFormatRuleBuilder(this.svc);
+  }
+}
+
+export function spreadsheetAppObj(svc: Svc): App {
+  return exposeSelf(new SpreadsheetAppImpl(svc), 'SpreadsheetApp', svc) as unknown as App;
+}

@@ -1,0 +1,200 @@
+// The assembled runtime with the fixture bundle (test/fixtures/dist): calls, client calls, lock
+// interleaving, triggers over time, open/edit events, state round trip.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createLocalRuntime, loadRuntime, saveRuntime, LocalRuntime } from '../../runtime';
+import { LOCK_TIMEOUT_MESSAGE } from '../../runtime/services/lock';
+
+const distDir = path.join(__dirname, '../fixtures/dist');
+const T0 = Date.UTC(2024, 4, 6, 1, 0, 0); // Mon 2024-05-06 09:00 Asia/Shanghai
+const H = 3_600_000;
+const rtAt = (extra: Parameters<typeof createLocalRuntime>[0] = {}) => createLocalRuntime({ distDir, now: T0, timeZone: 'Asia/Shanghai', locale: 'zh_CN', user: 'agent@example.com', ...extra });
+
+describe('LocalRuntime calls', () => {
+  test('call returns result and stats; script zone read from appsscript.json', () => {
+    const rt = rtAt();
+    const r = rt.call('hello', 'x');
+    expect(r.result).toBe('hello x');
+    expect(r.stats.calls).toBe(0);
+    expect(rt.scriptTimeZone).toBe('Asia/Shanghai');
+    const n = rt.call<{ now: number }>('now');
+    expect(n.result.now).toBe(T0);
+    expect(rt.stats.calls).toBe(0);
+  });
+
+  test('callFromClient: Date arguments are refused, results are JSON copies, Date results become null', () => {
+    const rt = rtAt();
+    expect(() => rt.callFromClient('echo', new Date())).toThrow('Failed due to illegal value in property: 0');
+    // Arguments arrive as the bundle realm's own arrays.
+    expect(rt.callFromClient('echo', [1, 2]).result).toEqual({ x: [1, 2], isArray: true });
+    expect(rt.callFromClient('withDate').result).toBeNull();
+    expect(() => rt.callFromClient('privateThing_')).toThrow('Script function not found');
+  });
+
+  test('services count calls per class and method', () => {
+    const rt = rtAt();
+    const r = rt.call('nextId');
+    expect(r.result).toBe('T1');
+    expect(r.stats.byMethod['Lock.waitLock']).toBe(1);
+    expect(r.stats.byMethod['Properties.setProperty']).toBe(1);
+  });
+});
+
+describe('lock contention and interleaving', () => {
+  test('an interleaved call at lock acquisition: a correct counter gives distinct IDs', () => {
+    const rt = rtAt();
+    const ids: unknown[] = [];
+    rt.interleave('lock', () => ids.push(rt.call('nextId').result));
+    ids.push(rt.call('nextId').result);
+    expect(ids).toEqual(['T1', 'T2']);
+  });
+
+  test('the same interleaving catches a counter read outside the lock (duplicate IDs)', () => {
+    const rt = rtAt();
+    rt.services.PropertiesService.getScriptProperties().setProperty('unsafe', '1');
+    const ids: unknown[] = [];
+    rt.interleave('lock', () => ids.push(rt.call('nextId').result));
+    ids.push(rt.call('nextId').result);
+    expect(ids[0]).toBe(ids[1]); // the bug shows
+  });
+
+  test('a call during a sleep while the lock is held waits its full timeout and fails', () => {
+    const rt = rtAt();
+    let err = '';
+    rt.interleave('sleep', () => {
+      try {
+        rt.call('nextId');
+      } catch (e) {
+        err = (e as Error).message;
+      }
+    });
+    expect(rt.call('nextId').result).toBe('T1');
+    expect(err).toBe(LOCK_TIMEOUT_MESSAGE);
+    expect(rt.clock.now() - T0).toBe(100 + 10000); // A slept 100 ms, B waited 10 s
+  });
+
+  test('another process holding the document lock: waitLock times out, clock advances', () => {
+    const rt = rtAt();
+    rt.locks.holdDocumentLock(T0 + 60_000);
+    expect(() => rt.call('nextId')).toThrow(LOCK_TIMEOUT_MESSAGE);
+    expect(rt.clock.now()).toBe(T0 + 10_000);
+    rt.locks.holdDocumentLock(T0 + 15_000);
+    expect(rt.call('nextId').result).toBe('T1');
+  });
+
+  test('no document: getDocumentLock() and getDocumentProperties() are null', () => {
+    const rt = rtAt({ noDocument: true });
+    expect(rt.services.LockService.getDocumentLock()).toBeNull();
+    expect(() => rt.call('nextId')).toThrow();
+  });
+});
+
+describe('triggers', () => {
+  test('tick fires each due hourly run in order with the clock at its fire time', () => {
+    const rt = rtAt();
+    expect(rt.call('setupTriggers').result).toBe(1);
+    const fired = rt.tick(T0 + 3 * H + 5);
+    expect(fired.map((f) => f.at - T0)).toEqual([H, 2 * H, 3 * H]);
+    const runs = JSON.parse(rt.services.PropertiesService.getScriptProperties().getProperty('runs')!);
+    expect(runs.map((r: any) => r.at - T0)).toEqual([H, 2 * H, 3 * H]);
+    expect(runs[0].hour).toBe(2); // event fields in UTC
+    expect(rt.clock.now()).toBe(T0 + 3 * H + 5);
+  });
+
+  test('open fires onOpen (LIMITED) and records the menu; a failing trigger is recorded', () => {
+    const rt = rtAt();
+    const runs = rt.open();
+    expect(runs[0]).toMatchObject({ handler: 'onOpen', ok: true, result: 'LIMITED' });
+    expect(rt.ui.menus[0].items).toEqual([{ caption: 'Open', functionName: 'showForm' }]);
+    rt.services.ScriptApp.newTrigger('fail').timeBased().after(1000).create();
+    expect(rt.tick(T0 + 2000)).toMatchObject([{ handler: 'fail', ok: false, error: 'boom' }]);
+  });
+
+  test('showForm renders the template from dist/ into a recorded sidebar', () => {
+    const rt = rtAt();
+    rt.call('showForm');
+    expect(rt.ui.sidebars[0]).toMatchObject({ title: 'Form', content: '<h1>New &lt;ticket&gt;</h1>\n' });
+  });
+});
+
+describe('state', () => {
+  test('toJSON / fromJSON / save / load round trip', () => {
+    const rt = rtAt();
+    rt.call('nextId');
+    rt.call('setupTriggers');
+    rt.services.MailApp.sendEmail('a@x', 's', 'b');
+    rt.tick(T0 + H);
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'rt-')), 'wb.json');
+    saveRuntime(rt, file);
+    const back = loadRuntime(file, { distDir });
+    expect(back.toJSON()).toEqual(JSON.parse(JSON.stringify(rt.toJSON())));
+    expect(back.call('nextId').result).toBe('T2');
+    expect(back.mail).toHaveLength(1);
+    expect(back.tick(T0 + 2 * H)).toHaveLength(1);
+    expect(LocalRuntime.fromJSON(rt.toJSON(), { distDir }).clock.now()).toBe(rt.clock.now());
+    expect(fs.readdirSync(path.dirname(file))).toEqual(['wb.json']); // no temp file left
+  });
+});
+
+describe('concurrently', () => {
+  test('three submits interleaved at the lock get three distinct IDs', () => {
+    const rt = rtAt();
+    const r = rt.concurrently([{ name: 'nextId' }, { name: 'nextId' }, { name: 'nextId' }], { client: true });
+    expect(r.map((x) => x.result).sort()).toEqual(['T1', 'T2', 'T3']);
+  });
+
+  test('with the counter read outside the lock, the harness shows duplicates', () => {
+    const rt = rtAt();
+    rt.services.PropertiesService.getScriptProperties().setProperty('unsafe', '1');
+    const r = rt.concurrently([{ name: 'nextId' }, { name: 'nextId' }, { name: 'nextId' }]);
+    expect(new Set(r.map((x) => x.result)).size).toBeLessThan(3);
+  });
+
+  test('interleaved during sleep, the second call times out on the held lock', () => {
+    const rt = rtAt();
+    const r = rt.concurrently([{ name: 'nextId' }, { name: 'nextId' }], { point: 'sleep' });
+    expect(r).toEqual([{ ok: true, result: 'T1' }, { ok: false, error: LOCK_TIMEOUT_MESSAGE }]);
+  });
+});
+
+describe('hand edits fire onEdit (guides/triggers/events#edit)', () => {
+  const SHEET = '工作表1';
+  const lastEdit = (rt: LocalRuntime) => JSON.parse(rt.services.PropertiesService.getScriptProperties().getProperty('lastEdit') ?? 'null');
+
+  test('single cell: value, and oldValue only when the cell had one', () => {
+    const rt = rtAt();
+    const r1 = rt.edit(`${SHEET}!B3`, 'hello');
+    expect(r1).toMatchObject({ ok: true, runs: [{ handler: 'onEdit', kind: 'simple', ok: true }] });
+    expect(lastEdit(rt)).toEqual({ a1: 'B3', value: 'hello', hasOld: false });
+    rt.edit(`${SHEET}!B3`, 'bye');
+    expect(lastEdit(rt)).toEqual({ a1: 'B3', value: 'bye', oldValue: 'hello', hasOld: true });
+  });
+
+  test('multi-cell paste: the range, no value/oldValue', () => {
+    const rt = rtAt();
+    rt.edit(`${SHEET}!A1`, 'x');
+    rt.edit(`${SHEET}!A1:B2`, [['1', '2'], ['3', '4']]);
+    expect(lastEdit(rt)).toEqual({ a1: 'A1:B2', hasOld: false });
+  });
+
+  test('a strict dropdown refuses the edit; nothing fires', () => {
+    const rt = rtAt();
+    const SA = rt.services.SpreadsheetApp;
+    const rule = SA.newDataValidation().requireValueInList(['高', '中', '低'], true).setAllowInvalid(false).build();
+    SA.getActiveSpreadsheet().getSheetByName(SHEET)!.getRange('C2').setDataValidation(rule);
+    const r = rt.edit(`${SHEET}!C2`, '很高');
+    expect(r.ok).toBe(false);
+    expect(lastEdit(rt)).toBeNull();
+  });
+
+  test('simple onEdit cannot send mail; an installable onEdit trigger can', () => {
+    const rt = rtAt();
+    const r = rt.edit(`${SHEET}!A1`, 'mail');
+    expect(r.ok && r.runs[0]).toMatchObject({ ok: false, error: expect.stringContaining('You do not have permission to call MailApp.sendEmail') });
+    rt.services.ScriptApp.newTrigger('mailFromEdit').forSpreadsheet(rt.services.SpreadsheetApp.getActiveSpreadsheet()).onEdit().create();
+    const r2 = rt.edit(`${SHEET}!A2`, 'x');
+    expect(r2.ok && r2.runs.map((x) => [x.handler, x.ok])).toEqual([['onEdit', true], ['mailFromEdit', true]]);
+    expect(rt.mail).toHaveLength(1);
+  });
+});

@@ -1,0 +1,38 @@
+// CacheService fidelity: reference/cache/cache.
+import { LocalCacheService, emptyCaches } from '../../../runtime/services/cache';
+import { testContext, T0 } from './helpers';
+
+function cache() {
+  const { ctx } = testContext();
+  const data = emptyCaches();
+  return { ctx, svc: new LocalCacheService(ctx, () => data, () => true) };
+}
+
+describe('CacheService', () => {
+  // Each row: expiration passed to put, seconds later, still there?
+  test.each([
+    { ref: 'cache#putkey,-value: default 600 s', exp: undefined, after: 599, present: true },
+    { ref: 'cache#putkey,-value: default 600 s (expired)', exp: undefined, after: 600, present: false },
+    { ref: 'cache#putkey,-value,-expirationinseconds', exp: 5, after: 4, present: true },
+    { ref: 'cache#putkey,-value,-expirationinseconds (expired)', exp: 5, after: 5, present: false },
+    { ref: 'max 21600 s (6 h): longer is capped', exp: 100000, after: 21600, present: false },
+  ])('$ref after $after s → $present', ({ exp, after, present }) => {
+    const { ctx, svc } = cache();
+    const c = svc.getScriptCache();
+    if (exp === undefined) c.put('k', 'v');
+    else c.put('k', 'v', exp);
+    ctx.clock.set(T0 + after * 1000);
+    expect(c.get('k')).toBe(present ? 'v' : null);
+  });
+
+  test('getAll returns only live keys; removeAll; values over 100 KB refused', () => {
+    const { svc } = cache();
+    const c = svc.getDocumentCache()!;
+    c.putAll({ a: '1', b: '2' });
+    expect(c.getAll(['a', 'b', 'c'])).toEqual({ a: '1', b: '2' });
+    c.removeAll(['a']);
+    c.remove('b');
+    expect(c.getAll(['a', 'b'])).toEqual({});
+    expect(() => c.put('big', 'x'.repeat(100 * 1024 + 1))).toThrow(/too large/);
+  });
+});

@@ -1,0 +1,42 @@
+// MailApp fidelity: reference/mail/mail-app, quotas from guides/services/quotas.
+import { LocalMailApp, emptyMail, MAIL_QUOTA_MESSAGE } from '../../../runtime/services/mail';
+import { testContext } from './helpers';
+
+function mail(quota = 3) {
+  const { ctx } = testContext({ now: Date.UTC(2024, 4, 6, 18) }); // 11:00 Pacific
+  const data = emptyMail(quota);
+  return { ctx, data, app: new LocalMailApp(ctx, () => data) };
+}
+
+describe('MailApp', () => {
+  test('both signatures are recorded (mail-app#sendemailmessage, #sendemailrecipient,-subject,-body,-options)', () => {
+    const { app, data } = mail();
+    app.sendEmail('a@x', 'S1', 'B1', { htmlBody: '<b>B1</b>', name: 'Tracker' });
+    app.sendEmail({ to: 'b@x', subject: 'S2', body: 'B2' });
+    expect(data.sent.map((m) => [m.to, m.subject, m.htmlBody, m.name])).toEqual([
+      ['a@x', 'S1', '<b>B1</b>', 'Tracker'],
+      ['b@x', 'S2', undefined, undefined],
+    ]);
+    expect(app.getRemainingDailyQuota()).toBe(1);
+  });
+
+  test('every recipient counts; over quota throws Google\'s message; resets the next Pacific day', () => {
+    const { app, ctx } = mail(3);
+    app.sendEmail({ to: 'a@x, b@x', subject: 's', body: 'b' });
+    expect(() => app.sendEmail({ to: 'c@x', cc: 'd@x', subject: 's', body: 'b' })).toThrow(MAIL_QUOTA_MESSAGE);
+    app.sendEmail('c@x', 's', 'b');
+    expect(app.getRemainingDailyQuota()).toBe(0);
+    ctx.clock.set(Date.UTC(2024, 4, 7, 6, 59)); // 23:59 Pacific, same day
+    expect(app.getRemainingDailyQuota()).toBe(0);
+    ctx.clock.set(Date.UTC(2024, 4, 7, 7, 0)); // midnight Pacific
+    expect(app.getRemainingDailyQuota()).toBe(3);
+  });
+
+  test('a guard (simple trigger, no authorisation) refuses sending', () => {
+    const { ctx } = testContext();
+    const app = new LocalMailApp(ctx, () => emptyMail(), (what) => {
+      throw new Error(`You do not have permission to call ${what}`);
+    });
+    expect(() => app.sendEmail('a@x', 's', 'b')).toThrow('MailApp.sendEmail');
+  });
+});

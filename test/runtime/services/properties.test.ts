@@ -1,0 +1,72 @@
+// PropertiesService fidelity: reference/properties/properties, quotas from guides/services/quotas.
+import { LocalPropertiesService, emptyProperties, VALUE_TOO_LARGE, STORE_FULL } from '../../../runtime/services/properties';
+import { testContext } from './helpers';
+
+function props(hasDocument = true) {
+  const { ctx } = testContext();
+  const data = emptyProperties();
+  return { data, svc: new LocalPropertiesService(ctx, () => data, () => hasDocument) };
+}
+
+describe('PropertiesService', () => {
+  // reference/properties/properties#setpropertykey,-value: values are stored as strings.
+  test.each([
+    { value: 42, stored: '42' },
+    { value: true, stored: 'true' },
+    { value: null, stored: 'null' },
+    { value: { a: 1 }, stored: '[object Object]' },
+  ])('setProperty coerces $value to $stored', ({ value, stored }) => {
+    const p = props().svc.getScriptProperties();
+    p.setProperty('k', value as any);
+    expect(p.getProperty('k')).toBe(stored);
+  });
+
+  test('getProperty of a missing key is null (reference/properties/properties#getpropertykey)', () => {
+    expect(props().svc.getUserProperties().getProperty('nope')).toBeNull();
+  });
+
+  test('getDocumentProperties() is null without a document (properties-service#getdocumentproperties)', () => {
+    expect(props(false).svc.getDocumentProperties()).toBeNull();
+  });
+
+  test('setProperties merges; deleteAllOthers replaces (properties#setpropertiesproperties,-deleteallothers)', () => {
+    const p = props().svc.getDocumentProperties();
+    p.setProperty('a', '1');
+    p.setProperties({ b: 2 as any });
+    expect(p.getProperties()).toEqual({ a: '1', b: '2' });
+    p.setProperties({ c: '3' }, true);
+    expect(p.getKeys()).toEqual(['c']);
+    p.deleteProperty('c');
+    p.setProperty('x', 'y').setProperty('z', 'w');
+    p.deleteAllProperties();
+    expect(p.getKeys()).toEqual([]);
+  });
+
+  // guides/services/quotas: "Properties value size 9 KB / val", "Properties total storage 500 KB / property store".
+  test.each([
+    { what: '9 KB value fits', size: 9 * 1024, error: null },
+    { what: '9 KB + 1 byte value refused', size: 9 * 1024 + 1, error: VALUE_TOO_LARGE },
+  ])('$what', ({ size, error }) => {
+    const p = props().svc.getScriptProperties();
+    const act = () => p.setProperty('big', 'x'.repeat(size));
+    if (error) expect(act).toThrow(error);
+    else expect(act).not.toThrow();
+  });
+
+  test('store total over 500 KB refused, store unchanged', () => {
+    const { svc, data } = props();
+    const p = svc.getScriptProperties();
+    for (let i = 0; i < 55; i++) p.setProperty(`k${i}`, 'x'.repeat(9200));
+    expect(() => p.setProperty('k55', 'x'.repeat(9200))).toThrow(STORE_FULL);
+    expect(Object.keys(data.script)).toHaveLength(55);
+  });
+
+  test('user stores are per user', () => {
+    const { ctx } = testContext();
+    const data = emptyProperties();
+    const svc = new LocalPropertiesService(ctx, () => data, () => true);
+    svc.getUserProperties().setProperty('k', 'a');
+    ctx.user = { active: 'b@x', effective: 'b@x' };
+    expect(svc.getUserProperties().getProperty('k')).toBeNull();
+  });
+});

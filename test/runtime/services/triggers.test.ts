@@ -1,0 +1,91 @@
+// ScriptApp trigger fidelity: reference/script/clock-trigger-builder, reference/script/script-app,
+// guides/services/quotas (20 triggers / user / script), workspace/add-ons/concepts/editor-triggers.
+import { LocalScriptApp, TOO_MANY_TRIGGERS, ADDON_TOO_FREQUENT, ADDON_ONE_PER_TYPE, type TriggerRecord } from '../../../runtime/services/script';
+import { nextFire } from '../../../runtime/services/schedule';
+import { testContext, T0 } from './helpers';
+
+const H = 3_600_000;
+
+function scriptApp(addonMode = false) {
+  const { ctx } = testContext({ addonMode });
+  const triggers: TriggerRecord[] = [];
+  let seq = 1;
+  const app = new LocalScriptApp({ ctx, triggers: () => triggers, docId: () => 'doc1', scriptTimeZone: () => 'Asia/Shanghai', scriptId: 's', newId: () => String(seq++) });
+  return { ctx, app, triggers };
+}
+
+describe('trigger builders', () => {
+  test('clock trigger: handler, event type, source (trigger#geteventtype, #gettriggersource)', () => {
+    const { app } = scriptApp();
+    const t = app.newTrigger('sweep').timeBased().everyHours(1).create();
+    expect([t.getHandlerFunction(), String(t.getEventType()), String(t.getTriggerSource()), t.getTriggerSourceId()]).toEqual(['sweep', 'CLOCK', 'CLOCK', null]);
+    expect(app.getProjectTriggers().map((x) => x.getUniqueId())).toEqual([t.getUniqueId()]);
+  });
+
+  test('spreadsheet trigger: ON_EDIT from SPREADSHEETS with the sheet id; getUserTriggers(ss) lists it', () => {
+    const { app } = scriptApp();
+    const t = app.newTrigger('onEditTracked').forSpreadsheet('doc1').onEdit().create();
+    expect([String(t.getEventType()), String(t.getTriggerSource()), t.getTriggerSourceId()]).toEqual(['ON_EDIT', 'SPREADSHEETS', 'doc1']);
+    expect(app.getUserTriggers({ getId: () => 'doc1' } as any)).toHaveLength(1);
+    expect(app.getUserTriggers({ getId: () => 'other' } as any)).toHaveLength(0);
+    app.deleteTrigger(t);
+    expect(app.getProjectTriggers()).toHaveLength(0);
+  });
+
+  test.each([
+    { ref: 'clock-trigger-builder#everyminutesn: 1, 5, 10, 15 or 30', build: (b: any) => b.everyMinutes(7), error: /everyMinutes/ },
+    { ref: 'clock-trigger-builder#everyhoursn: 1, 2, 4, 6, 8 or 12', build: (b: any) => b.everyHours(3), error: /everyHours/ },
+    { ref: 'create() without a schedule', build: (b: any) => b.create(), error: /schedule/ },
+    { ref: 'atHour needs a daily/weekly schedule', build: (b: any) => b.everyHours(1).atHour(9).create(), error: /atHour/ },
+  ])('$ref', ({ build, error }) => {
+    const { app } = scriptApp();
+    expect(() => build(app.newTrigger('f').timeBased())).toThrow(error);
+  });
+
+  test('the 21st trigger of a user is refused (quotas: 20 triggers / user / script)', () => {
+    const { app, ctx } = scriptApp();
+    for (let i = 0; i < 20; i++) app.newTrigger(`f${i}`).timeBased().everyDays(1).create();
+    expect(() => app.newTrigger('f20').timeBased().everyDays(1).create()).toThrow(TOO_MANY_TRIGGERS);
+    ctx.user = { active: 'other@x', effective: 'other@x' };
+    expect(() => app.newTrigger('f20').timeBased().everyDays(1).create()).not.toThrow();
+  });
+
+  test.each([
+    { ref: 'editor-triggers: time-driven at most hourly', build: (a: LocalScriptApp) => a.newTrigger('f').timeBased().everyMinutes(30).create(), error: ADDON_TOO_FREQUENT },
+    { ref: 'editor-triggers: hourly is allowed', build: (a: LocalScriptApp) => a.newTrigger('f').timeBased().everyHours(1).create(), error: null },
+  ])('add-on mode: $ref', ({ build, error }) => {
+    const { app } = scriptApp(true);
+    if (error) expect(() => build(app)).toThrow(error);
+    else expect(() => build(app)).not.toThrow();
+  });
+
+  test('add-on mode: one trigger of each type per user per document', () => {
+    const { app } = scriptApp(true);
+    app.newTrigger('sweep').timeBased().everyHours(1).create();
+    app.newTrigger('edited').forSpreadsheet('doc1').onEdit().create();
+    expect(() => app.newTrigger('weekly').timeBased().everyWeeks(1).create()).toThrow(ADDON_ONE_PER_TYPE);
+    expect(() => app.newTrigger('edited2').forSpreadsheet('doc1').onEdit().create()).toThrow(ADDON_ONE_PER_TYPE);
+    // A bound script may have several.
+    const bound = scriptApp(false).app;
+    bound.newTrigger('a').timeBased().everyMinutes(5).create();
+    expect(() => bound.newTrigger('b').timeBased().everyHours(1).create()).not.toThrow();
+  });
+});
+
+describe('schedule (documented rule in runtime/services/schedule.ts)', () => {
+  const created = T0; // Mon 2024-05-06 09:00 Asia/Shanghai
+  test.each([
+    { what: 'everyMinutes(5) from creation', s: { kind: 'minutes', every: 5 }, after: created, next: created + 5 * 60_000 },
+    { what: 'everyHours(2)', s: { kind: 'hours', every: 2 }, after: created + 2 * H, next: created + 4 * H },
+    { what: 'everyDays(1).atHour(18) same day', s: { kind: 'days', every: 1, hour: 18 }, after: created, next: Date.UTC(2024, 4, 6, 10) },
+    { what: 'everyDays(1).atHour(8) next day', s: { kind: 'days', every: 1, hour: 8 }, after: created, next: Date.UTC(2024, 4, 7, 0) },
+    { what: 'everyDays(1).atHour(8).inTimezone(London)', s: { kind: 'days', every: 1, hour: 8, timeZone: 'Europe/London' }, after: created, next: Date.UTC(2024, 4, 6, 7) },
+    { what: 'onWeekDay(MONDAY).atHour(9) next week', s: { kind: 'weeks', every: 1, weekday: 1, hour: 9 }, after: created, next: Date.UTC(2024, 4, 13, 1) },
+    { what: 'onWeekDay(FRIDAY).atHour(17)', s: { kind: 'weeks', every: 1, weekday: 5, hour: 17 }, after: created, next: Date.UTC(2024, 4, 10, 9) },
+    { what: 'everyWeeks(2) on Monday: weeks counted from creation', s: { kind: 'weeks', every: 2, weekday: 1, hour: 9 }, after: Date.UTC(2024, 4, 20, 1), next: Date.UTC(2024, 5, 3, 1) },
+    { what: 'at(date) once', s: { kind: 'once', at: created + H }, after: created, next: created + H },
+    { what: 'at(date) never again', s: { kind: 'once', at: created + H }, after: created + H, next: null },
+  ] as const)('$what', ({ s, after, next }) => {
+    expect(nextFire(s as any, created, after, 'Asia/Shanghai')).toBe(next);
+  });
+});

@@ -1,0 +1,56 @@
+// Ui fidelity: reference/base/ui (alert/prompt button sets and return values), reference/base/menu.
+import { expose } from '../../../runtime/instrument';
+import { LocalUi, UiRecords } from '../../../runtime/services/ui';
+import { LocalHtmlService } from '../../../runtime/services/html';
+import { testContext } from './helpers';
+
+function ui() {
+  const { ctx } = testContext();
+  const records = new UiRecords();
+  return { ctx, records, ui: expose(new LocalUi(ctx, records), 'Ui', ctx.acct) as unknown as GoogleAppsScript.Base.Ui };
+}
+
+describe('Ui', () => {
+  test.each([
+    { ref: 'ui#alertprompt → OK', args: ['Saved'], answers: [], button: 'OK' },
+    { ref: 'ui#alerttitle,-prompt,-buttons YES_NO default YES', args: ['Delete?', 'Really?', 'YES_NO'], answers: [], button: 'YES' },
+    { ref: 'ui#alertprompt,-buttons OK_CANCEL answered CANCEL', args: ['Go?', 'OK_CANCEL'], answers: [{ button: 'CANCEL' }], button: 'CANCEL' },
+  ] as const)('$ref', ({ args, answers, button }) => {
+    const { ui: u, records } = ui();
+    records.answers.push(...(answers as any));
+    expect(String((u.alert as any)(...args))).toBe(button);
+    expect(records.asks[0].answer.button).toBe(button);
+  });
+
+  test('prompt returns a PromptResponse (ui#promptprompt; prompt-response)', () => {
+    const { ui: u, records } = ui();
+    expect(u.prompt('Name?').getResponseText()).toBe('');
+    records.responder = (q) => (q.kind === 'prompt' ? { button: 'NO', text: 'no way' } : undefined);
+    const r = u.prompt('Title', 'Continue?', u.ButtonSet.YES_NO);
+    expect([r.getResponseText(), String(r.getSelectedButton())]).toEqual(['no way', 'NO']);
+    expect(r.getSelectedButton()).toBe(u.Button.NO);
+  });
+
+  test('menus are recorded with items, separators and submenus; addToUi replaces a same-caption menu', () => {
+    const { ui: u, records } = ui();
+    const sub = u.createMenu('More').addItem('Weekly report', 'buildWeekly');
+    u.createAddonMenu().addItem('Open form', 'showSidebar').addSeparator().addSubMenu(sub).addToUi();
+    u.createMenu('Tickets').addItem('A', 'a').addToUi();
+    u.createMenu('Tickets').addItem('B', 'b').addToUi();
+    expect(records.menus).toEqual([
+      { caption: records.addonName, addon: true, items: [{ caption: 'Open form', functionName: 'showSidebar' }, { separator: true }, { submenu: { caption: 'More', addon: false, items: [{ caption: 'Weekly report', functionName: 'buildWeekly' }] } }] },
+      { caption: 'Tickets', addon: false, items: [{ caption: 'B', functionName: 'b' }] },
+    ]);
+  });
+
+  test('sidebars and dialogs record title and content', () => {
+    const { ui: u, records, ctx } = ui();
+    const html = expose(new LocalHtmlService(ctx, '/nonexistent'), 'HtmlService', ctx.acct);
+    u.showSidebar(html.createHtmlOutput('<p>form</p>').setTitle('New ticket'));
+    u.showModalDialog(html.createHtmlOutput('<p>sure?</p>'), 'Confirm');
+    expect(records.dialogs.map((d) => [d.kind, d.title, d.content])).toEqual([
+      ['sidebar', 'New ticket', '<p>form</p>'],
+      ['modal', 'Confirm', '<p>sure?</p>'],
+    ]);
+  });
+});
