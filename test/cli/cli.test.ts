@@ -1,0 +1,134 @@
+// The CLI end to end, in process, with the fixture dist dir: JSON last line, exit codes, and the
+// workbook file untouched when a command fails.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { main, parseArgv } from '../../cli/local';
+
+const dist = path.join(__dirname, '../fixtures/dist');
+// The CLI sets TZ to the script zone; put the worker's back for other test files.
+const savedTz = process.env.TZ;
+afterAll(() => {
+  if (savedTz === undefined) delete process.env.TZ;
+  else process.env.TZ = savedTz;
+});
+
+async function run(...argv: string[]) {
+  let out = '';
+  let err = '';
+  const code = await main([...argv, '--dist', dist], { out: (s) => (out += s), err: (s) => (err += s) });
+  const lines = out.trimEnd().split('\n');
+  return { code, out, err, json: JSON.parse(lines[lines.length - 1]) };
+}
+
+describe('cli', () => {
+  let dir: string;
+  let wb: string;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cli-'));
+    wb = path.join(dir, 'wb.json');
+  });
+
+  test('argument parsing: flags with values, booleans, positionals', () => {
+    expect(parseArgv(['call', 'hello', '"x"', '--at', '2024-05-06T09:00:00+08:00', '--force'])).toEqual({
+      command: 'call', args: ['hello', '"x"'], flags: { at: '2024-05-06T09:00:00+08:00', force: true },
+    });
+  });
+
+  test('init runs setup; call prints a report and ends with the JSON line', async () => {
+    const init = await run('init', '--workbook', wb, '--tz', 'Asia/Shanghai', '--locale', 'en', '--at', '2024-05-06T09:00:00+08:00');
+    expect(init.code).toBe(0);
+    expect(init.json).toMatchObject({ ok: true, command: 'init', timeZone: 'Asia/Shanghai', locale: 'en_US', setup: 'set up' });
+    const call = await run('call', 'hello', '"world"', '--workbook', wb);
+    expect(call.code).toBe(0);
+    expect(call.out).toContain('hello("world")');
+    expect(call.json).toMatchObject({ ok: true, result: 'hello world', stats: { calls: 0 } });
+    const st = JSON.parse(fs.readFileSync(wb, 'utf8'));
+    expect(st.properties.document.setup).toBe('done');
+  });
+
+  test('--at sets the clock; tick fires triggers and saves', async () => {
+    await run('init', '--workbook', wb, '--at', '2024-05-06T09:00:00+08:00');
+    const setup = await run('call', 'setupTriggers', '--workbook', wb, '--at', '2024-05-06T10:30:00+08:00');
+    expect(setup.json.result).toBe(1);
+    const t = await run('tick', '--to', '2024-05-06T13:00:00+08:00', '--workbook', wb);
+    expect(t.json.fired.map((f: any) => new Date(f.at).toISOString())).toEqual(['2024-05-06T03:30:00.000Z', '2024-05-06T04:30:00.000Z']);
+    const st = await run('status', '--workbook', wb);
+    expect(st.json.clock).toBe('2024-05-06T05:00:00.000Z');
+  });
+
+  test.each([
+    { what: 'an entry point that throws', argv: ['call', 'fail'], error: 'boom' },
+    { what: 'an unknown entry point', argv: ['call', 'nope'], error: 'Script function not found: nope' },
+    { what: 'a Date-like illegal value is impossible from JSON, but an unknown command fails', argv: ['frobnicate'], error: 'unknown command: frobnicate' },
+    { what: 'a bad --at', argv: ['call', 'hello', '--at', 'yesterday'], error: '--at: not an ISO-8601 time: yesterday' },
+  ])('error: $what → exit 1, {"ok":false} last, file untouched', async ({ argv, error }) => {
+    await run('init', '--workbook', wb);
+    const before = fs.readFileSync(wb, 'utf8');
+    const r = await run(...argv, '--workbook', wb);
+    expect(r.code).toBe(1);
+    expect(r.json.ok).toBe(false);
+    expect(r.json.error).toContain(error);
+    expect(r.err).toContain(error);
+    expect(fs.readFileSync(wb, 'utf8')).toBe(before);
+  });
+
+  test('a missing workbook file is a clear error; init refuses to overwrite without --force', async () => {
+    const r = await run('status', '--workbook', wb);
+    expect(r.json.error).toContain('run `init` first');
+    await run('init', '--workbook', wb);
+    expect((await run('init', '--workbook', wb)).json.error).toContain('--force');
+    expect((await run('init', '--workbook', wb, '--force')).code).toBe(0);
+  });
+
+  test('open lists the menus built by onOpen', async () => {
+    await run('init', '--workbook', wb);
+    const r = await run('open', '--workbook', wb);
+    expect(r.out).toContain('Open → showForm');
+    expect(r.json.menus[0].items[0]).toEqual({ caption: 'Open', functionName: 'showForm' });
+  });
+});
+
+describe('cli with the spreadsheet', () => {
+  let dir: string;
+  let wb: string;
+  beforeEach(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cli-ss-'));
+    wb = path.join(dir, 'wb.json');
+    await run('init', '--workbook', wb, '--locale', 'en');
+  });
+
+  test('edit fires onEdit and saves; show prints the table', async () => {
+    const e = await run('edit', 'Sheet1!A1', 'Ticket ID', '--workbook', wb);
+    expect(e.json).toMatchObject({ ok: true, sheet: 'Sheet1', a1: 'A1', triggers: [{ handler: 'onEdit', ok: true }] });
+    await run('edit', 'Sheet1!A2', 'IT20240506001', '--workbook', wb);
+    const s = await run('show', 'Sheet1', '--workbook', wb);
+    expect(s.out).toContain('Ticket ID');
+    expect(s.out).toContain('IT20240506001');
+    expect(s.json).toMatchObject({ ok: true, sheet: 'Sheet1', header: ['Ticket ID'] });
+  });
+
+  test('a refused edit exits 1 and leaves the file untouched', async () => {
+    const rt = (await import('../../runtime')).loadRuntime(wb, { distDir: dist });
+    const SA = rt.services.SpreadsheetApp;
+    SA.getActiveSpreadsheet().getSheetByName('Sheet1')!.getRange('C2').setDataValidation(SA.newDataValidation().requireValueInList(['a'], true).setAllowInvalid(false).build());
+    (await import('../../runtime')).saveRuntime(rt, wb);
+    const before = fs.readFileSync(wb, 'utf8');
+    const r = await run('edit', 'Sheet1!C2', 'zzz', '--workbook', wb);
+    expect(r.code).toBe(1);
+    expect(r.json.error).toContain('edit refused');
+    expect(fs.readFileSync(wb, 'utf8')).toBe(before);
+  });
+
+  test('export then import keeps the data and the document id', async () => {
+    await run('edit', 'Sheet1!B2', 'kept', '--workbook', wb);
+    const id = JSON.parse(fs.readFileSync(wb, 'utf8')).workbook.id;
+    const out = path.join(dir, 'x.xlsx');
+    expect((await run('export', '--out', out, '--workbook', wb)).json.ok).toBe(true);
+    expect(fs.statSync(out).size).toBeGreaterThan(1000);
+    expect((await run('import', out, '--workbook', wb)).json).toMatchObject({ ok: true, sheets: ['Sheet1'] });
+    const st = JSON.parse(fs.readFileSync(wb, 'utf8'));
+    expect(st.workbook.id).toBe(id);
+    expect((await run('show', '--workbook', wb)).out).toContain('kept');
+  });
+});
