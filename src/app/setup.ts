@@ -7,6 +7,7 @@ import type { ColumnMap } from '../domain/columns';
 import { t, langOfLocale } from '../domain/i18n';
 import type { Lang } from '../domain/schema';
 import { FIELDS, SHEET_NAMES, enumLabels, headerLabel } from '../domain/schema';
+import { literalText } from '../domain/text';
 import { AUDIT_HEADERS, findAuditSheet } from '../gas/auditSheet';
 import type { TrackerConfig } from '../gas/config';
 import { loadConfig, saveConfig } from '../gas/config';
@@ -57,17 +58,17 @@ export function setupTracker(svc: Services, confirm: (message: string) => boolea
       data = range.getValues();
       formulas = range.getFormulas();
     }
-    plan = planAdoption(data, ts.columns, zone, lang, (ms) => new Date(ms), Date.now());
+    plan = planAdoption(data, ts.columns, zone, lang, (ms) => new Date(ms), Date.now(), lastCol);
     const changes = plan.missing.length + plan.ids.length + plan.values.length;
-    if (data.length && changes && !confirm(t(lang, 'setupConfirm', { sheet: ts.sheet.getName(), rows: data.length, plan: describePlan(plan, ts, lang) }))) {
-      return { ...report, ok: false, cancelled: true, sheet: ts.sheet.getName(), messages: [t(lang, 'setupCancelled')] };
+    if (data.length && changes && !confirm(t(lang, 'setupConfirm', { sheet: ts.name, rows: data.length, plan: describePlan(plan, ts, lang) }))) {
+      return { ...report, ok: false, cancelled: true, sheet: ts.name, messages: [t(lang, 'setupCancelled')] };
     }
-    report.sheet = ts.sheet.getName();
+    report.sheet = ts.name;
     ts = adopt(ts, plan, data, formulas, lang, report);
   } else {
     ts = createTicketSheet(ss, lang);
     report.created = true;
-    report.sheet = ts.sheet.getName();
+    report.sheet = ts.name;
   }
 
   const { sheet: settingsSheet } = ensureSettingsSheet(app, ss, lang, enumLabels('tier', lang));
@@ -117,18 +118,15 @@ function adopt(ts: TicketSheet, plan: AdoptionPlan, data: unknown[][], formulas:
   }
   for (const [col, cells] of byCol) {
     // The whole column is written back as read, formulas kept, with only the planned cells changed.
-    const out = data.map((r, i) => [formulas[i]?.[col] || (typeof r[col] === 'string' ? quoteIfNeeded(r[col] as string) : r[col])]);
+    const out: unknown[][] = data.map((r, i) => [formulas[i]?.[col] || (typeof r[col] === 'string' ? literalText(r[col] as string) : (r[col] ?? ''))]);
     for (const c of cells) out[c.row][0] = c.to;
     sheet.getRange(headerRow + 1, col + 1, out.length, 1).setValues(out);
   }
   report.backfilledIds = plan.ids.length;
   report.mappedValues = plan.values.length;
   report.unmapped = plan.unmapped.map((u) => cellName(headerRow + 1 + u.row, u.col));
-  return { sheet, headerRow, header: [], columns, width: lastCol + plan.missing.length };
+  return { sheet, name: ts.name, headerRow, header: [], columns, width: lastCol + plan.missing.length };
 }
-
-// Text read back must not turn into a formula or a number when written again.
-const quoteIfNeeded = (s: string): string => (/^[=+\-@]/.test(s) || /^\s*[\d.,]+%?\s*$/.test(s) ? `'${s}` : s);
 
 function createTicketSheet(ss: Spreadsheet, lang: Lang): TicketSheet {
   const name = SHEET_NAMES.tickets[lang];
@@ -138,7 +136,7 @@ function createTicketSheet(ss: Spreadsheet, lang: Lang): TicketSheet {
   sheet.getRange(1, 1, 1, headers.length).setValues([headers]);
   const columns: ColumnMap = {};
   FIELDS.forEach((f, i) => (columns[f.key] = i));
-  return { sheet, headerRow: 1, header: headers, columns, width: headers.length };
+  return { sheet, name, headerRow: 1, header: headers, columns, width: headers.length };
 }
 
 function ensureAuditSheet(ss: Spreadsheet, lang: Lang): void {

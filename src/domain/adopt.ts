@@ -30,7 +30,8 @@ const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === 
 
 /**
  * `rows` are the data rows below the header (the whole sheet width). A row counts as a ticket
- * when any recognised field holds a value. `newDate` makes Dates of the caller's realm; rows
+ * when any recognised field holds a value. `width` is the sheet's column count (new columns go after it).
+ * `newDate` makes Dates of the caller's realm; rows
  * without a submit time are dated `now`.
  */
 export function planAdoption(
@@ -40,9 +41,12 @@ export function planAdoption(
   lang: Lang,
   newDate: (ms: number) => Date,
   now: number,
+  width: number,
 ): AdoptionPlan {
   const plan: AdoptionPlan = { missing: missingFields(columns), ids: [], values: [], unmapped: [] };
   const fieldCols = Object.entries(columns) as [FieldKey, number][];
+  // Missing fields become new columns after the last one; a missing ID column is filled in too.
+  const idCol = columns.id ?? (plan.missing.includes('id') ? width + plan.missing.indexOf('id') : undefined);
   const isTicketRow = (r: readonly unknown[]) => fieldCols.some(([k, c]) => k !== 'id' && !isBlank(r[c]));
 
   for (const [key, col] of fieldCols) {
@@ -67,13 +71,12 @@ export function planAdoption(
     }
   }
 
-  if (columns.id !== undefined) {
-    const idCol = columns.id;
+  if (idCol !== undefined) {
     const existing = rows.map((r) => r[idCol]);
     const seen = new Set<string>();
     const missingIds: { row: number; date: string; at: number | null }[] = [];
     rows.forEach((r, row) => {
-      const v = r[idCol];
+      const v = idCol < r.length ? r[idCol] : '';
       const parsed = parseTicketId(v);
       if (parsed && !seen.has(String(v).trim())) {
         seen.add(String(v).trim());

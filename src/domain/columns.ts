@@ -5,6 +5,7 @@ import { FIELDS, FIELD_BY_KEY, enumLabel, fieldForHeader, parseEnum } from './sc
 import type { Ticket } from './ticket';
 import type { Zone } from './zone';
 import { fromLocal } from './zone';
+import { readLiteralText } from './text';
 
 /** 0-based column index of each field found in the header row. */
 export type ColumnMap = Partial<Record<FieldKey, number>>;
@@ -62,7 +63,7 @@ export function cellToInstant(v: unknown, zone: Zone): number | null {
   return fromLocal({ year, month, day, hour, minute, second }, zone);
 }
 
-const text = (v: unknown): string => (v === null || v === undefined ? '' : isDate(v) ? v.toISOString() : String(v));
+const text = (v: unknown): string => (v === null || v === undefined ? '' : isDate(v) ? v.toISOString() : readLiteralText(String(v)));
 
 /** A sheet row as a Ticket. Unreadable cells become null/'' (the raw row is kept by the caller). */
 export function rowToTicket(row: readonly unknown[], columns: ColumnMap, zone: Zone): Ticket {

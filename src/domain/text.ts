@@ -16,11 +16,21 @@ const CONVERTIBLE =
 
 /**
  * The value to write so the cell shows exactly the user's text: an apostrophe prefix makes Sheets
- * store it as literal text (never a formula, never a converted number or date).
+ * store it as literal text (never a formula, never a converted number or date). In a column
+ * formatted as plain text (`@`) numbers and dates already stay text, and an apostrophe there may
+ * be kept as a visible character, so only formula-like text is prefixed (a format changed by hand
+ * must never let a formula in).
  */
-export function literalText(s: string): string {
+export function literalText(s: string, plainTextColumn = false): string {
   if (s === '') return s;
-  return FORMULA_START.test(s) || CONVERTIBLE.test(s) || s.startsWith("'") ? `'${s}` : s;
+  if (FORMULA_START.test(s)) return `'${s}`;
+  if (plainTextColumn) return s;
+  return CONVERTIBLE.test(s) || s.startsWith("'") ? `'${s}` : s;
+}
+
+/** Text read back from a plain-text column: drops the apostrophe `literalText` put before a formula-like start. */
+export function readLiteralText(s: string): string {
+  return /^'[=+\-@\t\r]/.test(s) ? s.slice(1) : s;
 }
 
 // Mainland mobile numbers: 1[3-9] and 9 more digits, with or without +86/0086, spaces or dashes.

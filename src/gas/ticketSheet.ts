@@ -11,6 +11,8 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 export interface TicketSheet {
   sheet: Sheet;
+  /** The sheet's name (known without another call when it came from the hint). */
+  name: string;
   /** 1-based row of the header. */
   headerRow: number;
   header: unknown[];
@@ -45,7 +47,7 @@ export function openTicketSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, hi
         const header = trimTrailing(sheet.getSheetValues(hint.headerRow, 1, 1, hint.width)[0]);
         const match = detectHeader([header]);
         if (match && match.columns.id !== undefined) {
-          return { sheet, headerRow: hint.headerRow, header, columns: match.columns, width: Math.max(header.length, 1) };
+          return { sheet, name: hint.name, headerRow: hint.headerRow, header, columns: match.columns, width: Math.max(header.length, 1) };
         }
       } catch {
         // Fewer columns than the hint (columns deleted): scan below.
@@ -60,19 +62,20 @@ export function locateTicketSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet):
   const names: string[] = [SHEET_NAMES.tickets.zh, SHEET_NAMES.tickets.en];
   const sheets = ss.getSheets().slice().sort((a, b) => Number(!names.includes(a.getName())) - Number(!names.includes(b.getName())));
   for (const sheet of sheets) {
+    const name = sheet.getName();
     const lastCol = sheet.getLastColumn();
     if (lastCol < 1) continue;
     const rows = sheet.getSheetValues(1, 1, Math.min(HEADER_SCAN_ROWS, Math.max(sheet.getLastRow(), 1)), lastCol);
     const match = detectHeader(rows);
     if (match) {
       const header = trimTrailing(rows[match.row]);
-      return { sheet, headerRow: match.row + 1, header, columns: match.columns, width: header.length };
+      return { sheet, name, headerRow: match.row + 1, header, columns: match.columns, width: header.length };
     }
   }
   return null;
 }
 
-export const hintOf = (ts: TicketSheet): SheetHint => ({ name: ts.sheet.getName(), headerRow: ts.headerRow, width: ts.width });
+export const hintOf = (ts: TicketSheet): SheetHint => ({ name: ts.name, headerRow: ts.headerRow, width: ts.width });
 
 /** The ID column below the header (one call after getLastRow). Index i is sheet row headerRow + 1 + i. */
 export function readIdColumn(ts: TicketSheet): { ids: unknown[]; lastRow: number } {
@@ -94,11 +97,14 @@ export function readRows(ts: TicketSheet, first: number, count: number): unknown
   return ts.sheet.getSheetValues(first, 1, count, ts.width);
 }
 
+/** Kinds whose columns setup formats as plain text (`@`). */
+export const isPlainTextKind = (kind: string): boolean => kind === 'text' || kind === 'longText' || kind === 'log' || kind === 'id';
+
 /** A cell value for a field, with user text protected from becoming a formula or a number. */
 export function cellFor(key: FieldKey, value: Ticket[FieldKey], lang: Lang): unknown {
   const v = fieldToCell(key, value, lang, (ms) => new Date(ms));
   const kind = FIELD_BY_KEY[key].kind;
-  return typeof v === 'string' && (kind === 'text' || kind === 'longText' || kind === 'log' || kind === 'id') ? literalText(v) : v;
+  return typeof v === 'string' && isPlainTextKind(kind) ? literalText(v, true) : v;
 }
 
 /** A new ticket's row, header-wide, with '' in the team's own columns. */
@@ -125,7 +131,8 @@ export function mergeRow(
     const key = byCol.get(c);
     if (key !== undefined && key in changes) return changes[key];
     if (formulas[c]) return formulas[c];
-    return typeof v === 'string' ? literalText(v) : v;
+    // Our text columns are plain text; the team's own columns get the full protection.
+    return typeof v === 'string' ? literalText(v, key !== undefined && isPlainTextKind(FIELD_BY_KEY[key].kind)) : v;
   });
 }
 

@@ -1,0 +1,236 @@
+// Agents working tickets: sidebar actions, two agents on one ticket, hand edits and the audit
+// trail, through the built bundle on the local runtime (issue: agent workflow).
+import type { LocalRuntime } from '../../runtime';
+import { FORM, T0, column, submit, ticketRows, trackerRuntime } from './helpers';
+
+const MIN = 60_000;
+
+function view(rt: LocalRuntime, id: string): any {
+  return rt.callFromClient('getTicketView', id).result;
+}
+
+/** Acts as the sidebar does: load the view, then send the action with its version. */
+function act(rt: LocalRuntime, id: string, action: string, payload: Record<string, unknown> = {}, as = 'li@example.com'): any {
+  rt.ctx.user.active = rt.ctx.user.effective = as;
+  const v = view(rt, id);
+  return rt.callFromClient('applyTicketAction', id, action, payload, v.version).result;
+}
+
+function cell(rt: LocalRuntime, id: string, header: string): unknown {
+  const rows = ticketRows(rt);
+  const row = rows.find((r) => r[0] === id);
+  return row ? row[rows[0].indexOf(header)] : undefined;
+}
+
+function audit(rt: LocalRuntime): unknown[][] {
+  return rt.services.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('操作日志')!.getDataRange().getValues().slice(1);
+}
+
+describe('sidebar actions', () => {
+  it('walks a ticket from pending to closed, stamping times and logging each step', () => {
+    const rt = trackerRuntime();
+    const { id } = submit(rt);
+    rt.clock.set(T0 + 20 * MIN);
+    expect(act(rt, id, 'accept').ok).toBe(true);
+    expect(cell(rt, id, '当前状态')).toBe('处理中');
+    expect(cell(rt, id, '负责人')).toBe('李工程师');
+    expect((cell(rt, id, '首次响应时间') as Date).getTime()).toBe(T0 + 20 * MIN);
+
+    rt.clock.set(T0 + 40 * MIN);
+    expect(act(rt, id, 'note', { text: '检查数据库服务器,发现服务异常终止' }).ok).toBe(true);
+    rt.clock.set(T0 + 60 * MIN);
+    expect(act(rt, id, 'resolve', { solution: '重启数据库服务并配置开机自启' }).ok).toBe(true);
+    expect(cell(rt, id, '当前状态')).toBe('已解决');
+    expect((cell(rt, id, '解决时间') as Date).getTime()).toBe(T0 + 60 * MIN);
+    expect(act(rt, id, 'feedback', { resolved: true, rating: 'satisfied' }).ok).toBe(true);
+    expect(cell(rt, id, '提交人反馈')).toBe('是;满意');
+    expect(act(rt, id, 'close').ok).toBe(true);
+    expect(cell(rt, id, '当前状态')).toBe('已关闭');
+
+    const log = String(cell(rt, id, '处理过程记录')).split('\n');
+    expect(log[0]).toBe('2024-05-01 09:35 李工程师: 已受理');
+    expect(log[1]).toBe('2024-05-01 09:55 李工程师: 检查数据库服务器,发现服务异常终止');
+    expect(log).toHaveLength(5);
+    // The first response was on time and the fix within 2 hours.
+    expect(cell(rt, id, 'SLA状态')).toBe('响应：已达成 · 解决：已达成');
+    // Closing with a solution files it in the knowledge base.
+    const kb = rt.services.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('知识库')!.getDataRange().getValues();
+    expect(kb[1].slice(0, 5)).toEqual([id, FORM.title, '软件', FORM.description, '重启数据库服务并配置开机自启']);
+  });
+
+  it('escalates with a reason, closes a pending duplicate with a reason, and reopens on "not solved"', () => {
+    const rt = trackerRuntime();
+    const a = submit(rt).id;
+    expect(act(rt, a, 'escalate', {}).errors[0]).toMatchObject({ field: 'reason' });
+    expect(act(rt, a, 'escalate', { reason: '涉及核心业务,一线无法处理' }).ok).toBe(true);
+    expect(cell(rt, a, '支持级别')).toBe('二线');
+    expect(String(cell(rt, a, '处理过程记录'))).toMatch(/升级至二线:涉及核心业务/);
+
+    const b = submit(rt).id;
+    expect(act(rt, b, 'close', {}).errors[0]).toMatchObject({ field: 'reason' });
+    expect(act(rt, b, 'close', { reason: '与 ' + a + ' 重复' }).ok).toBe(true);
+    expect(cell(rt, b, '当前状态')).toBe('已关闭');
+
+    act(rt, a, 'accept');
+    act(rt, a, 'resolve', { solution: '修复配置' });
+    expect(act(rt, a, 'feedback', { resolved: false, rating: 'unsatisfied' }).ok).toBe(true);
+    expect(cell(rt, a, '当前状态')).toBe('处理中');
+    expect(cell(rt, a, '解决时间')).toBe('');
+    expect(cell(rt, a, '提交人反馈')).toBe('否;不满意');
+  });
+
+  it.each([
+    ['resolve a pending ticket', [], 'resolve', { solution: 'x' }],
+    ['resolve without a solution', ['accept'], 'resolve', {}],
+    ['give feedback before resolution', ['accept'], 'feedback', { resolved: true, rating: 'satisfied' }],
+    ['reopen an open ticket', ['accept'], 'reopen', {}],
+    ['act on a closed ticket', ['accept', 'resolve', 'close'], 'note', { text: 'x' }],
+    ['assign to someone who is not an agent', [], 'assign', { assignee: '路人甲' }],
+    ['send an unknown action', [], 'delete', {}],
+  ])('refuses to %s, changing nothing', (_what, before, action, payload) => {
+    const rt = trackerRuntime();
+    const { id } = submit(rt);
+    for (const step of before as string[]) act(rt, id, step, step === 'resolve' ? { solution: '处理完毕' } : {});
+    const snapshot = JSON.stringify(ticketRows(rt));
+    const auditRows = audit(rt).length;
+    const r = act(rt, id, action as string, payload as Record<string, unknown>);
+    expect(r.ok).toBe(false);
+    expect(r.errors[0].message).toBeTruthy();
+    expect(JSON.stringify(ticketRows(rt))).toBe(snapshot);
+    expect(audit(rt)).toHaveLength(auditRows);
+  });
+
+  it('refuses an action on a ticket another agent changed since the sidebar loaded it', () => {
+    const rt = trackerRuntime();
+    const { id } = submit(rt);
+    rt.ctx.user.active = rt.ctx.user.effective = 'li@example.com';
+    const mine = view(rt, id);
+    expect(act(rt, id, 'accept', {}, 'zhang@example.com').ok).toBe(true); // 张工 acts first
+    const r = rt.callFromClient('applyTicketAction', id, 'note', { text: '我来处理' }, mine.version).result as any;
+    expect(r).toMatchObject({ ok: false, conflict: true });
+    expect(r.errors[0].message).toMatch(/已被 zhang@example.com 修改/);
+    expect(String(cell(rt, id, '处理过程记录'))).not.toMatch(/我来处理/);
+  });
+
+  it('finds the ticket by ID after people sorted the sheet', () => {
+    const rt = trackerRuntime();
+    const a = submit(rt).id;
+    const b = submit(rt).id;
+    const before = view(rt, a);
+    const sheet = rt.services.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('工单')!;
+    sheet.getRange(2, 1, 2, sheet.getLastColumn()).sort({ column: 1, ascending: false });
+    expect(column(rt, '问题编号')).toEqual([b, a]);
+    // The version names the old row; the ticket is found by its ID at its new row, unchanged.
+    expect((rt.callFromClient('applyTicketAction', a, 'accept', {}, before.version).result as any).ok).toBe(true);
+    expect(cell(rt, a, '当前状态')).toBe('处理中');
+    expect(cell(rt, b, '当前状态')).toBe('待处理');
+  });
+
+  it('costs a constant number of spreadsheet calls whatever the sheet size', () => {
+    const rt = trackerRuntime();
+    const ids = [submit(rt).id, submit(rt).id];
+    act(rt, ids[0], 'accept');
+    const small = rt.stats.spreadsheetCalls;
+    const sheet = rt.services.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('工单')!;
+    sheet.insertRowsAfter(sheet.getMaxRows(), 2000);
+    sheet.getRange(4, 1, 2000, 1).setValues(Array.from({ length: 2000 }, (_, i) => [`IT20240430${String(i + 1).padStart(3, '0')}`]));
+    act(rt, ids[1], 'accept');
+    expect(rt.stats.spreadsheetCalls).toBe(small);
+    expect(small).toBeLessThanOrEqual(10);
+  });
+});
+
+describe('audit trail', () => {
+  it('records each action as one row: time, user, ticket, fields, old and new values, via', () => {
+    const rt = trackerRuntime();
+    const { id } = submit(rt);
+    rt.clock.set(T0 + 5 * MIN);
+    act(rt, id, 'accept');
+    const rows = audit(rt);
+    expect(rows).toHaveLength(1);
+    const [at, user, ticket, fields, olds, news, via] = rows[0];
+    expect((at as Date).getTime()).toBe(T0 + 5 * MIN);
+    expect([user, ticket, via]).toEqual(['li@example.com', id, '侧边栏']);
+    const f = String(fields).split('\n');
+    const o = String(olds).split('\n');
+    const n = String(news).split('\n');
+    expect([...f].sort()).toEqual(['处理过程记录', '当前状态', '首次响应时间', '最近更新时间', '负责人'].sort());
+    expect([o[f.indexOf('当前状态')], n[f.indexOf('当前状态')]]).toEqual(['待处理', '处理中']);
+    expect([o[f.indexOf('负责人')], n[f.indexOf('负责人')]]).toEqual(['', '李工程师']);
+    expect(n[f.indexOf('处理过程记录')]).toBe('2024-05-01 09:20 李工程师: 已受理');
+  });
+
+  it('protects the audit sheet with a warning', () => {
+    const rt = trackerRuntime();
+    const ss = rt.services.SpreadsheetApp.getActiveSpreadsheet();
+    const p = ss.getProtections(rt.services.SpreadsheetApp.ProtectionType.SHEET).find((x) => x.getRange().getSheet().getName() === '操作日志');
+    expect(p?.isWarningOnly()).toBe(true);
+  });
+});
+
+describe('hand edits', () => {
+  it('stamps the resolve time when a person sets 已解决, and the update time on any tracked edit', () => {
+    const rt = trackerRuntime();
+    const { id } = submit(rt);
+    act(rt, id, 'accept');
+    rt.clock.set(T0 + 30 * MIN);
+    expect(rt.edit('工单!L2', '更换网线').ok).toBe(true); // 解决方案
+    expect((cell(rt, id, '最近更新时间') as Date).getTime()).toBe(T0 + 30 * MIN);
+    rt.clock.set(T0 + 45 * MIN);
+    expect(rt.edit('工单!I2', '已解决').ok).toBe(true);
+    expect((cell(rt, id, '解决时间') as Date).getTime()).toBe(T0 + 45 * MIN);
+    const last = audit(rt).pop()!;
+    expect(last.slice(2, 7)).toEqual([id, '当前状态', '处理中', '已解决', '手动编辑']);
+  });
+
+  it('stamps the first response when a person moves a ticket out of 待处理', () => {
+    const rt = trackerRuntime();
+    const { id } = submit(rt);
+    rt.clock.set(T0 + 10 * MIN);
+    rt.edit('工单!I2', '处理中');
+    expect((cell(rt, id, '首次响应时间') as Date).getTime()).toBe(T0 + 10 * MIN);
+  });
+
+  it('puts back an invalid status move and says why', () => {
+    const rt = trackerRuntime();
+    const { id } = submit(rt);
+    const r = rt.edit('工单!I2', '已解决'); // 待处理 → 已解决 skips 处理中
+    expect(r.ok).toBe(true);
+    expect(cell(rt, id, '当前状态')).toBe('待处理');
+    expect(rt.ui.toasts.pop()?.message).toMatch(/不允许把状态从「待处理」改为「已解决」/);
+  });
+
+  it('puts back an edited ticket ID', () => {
+    const rt = trackerRuntime();
+    const { id } = submit(rt);
+    rt.edit('工单!A2', 'IT20990101001');
+    expect(column(rt, '问题编号')).toEqual([id]);
+    expect(rt.ui.toasts.pop()?.message).toMatch(/不能修改/);
+  });
+
+  it('refuses a value outside a closed dropdown as Sheets does', () => {
+    const rt = trackerRuntime();
+    submit(rt);
+    const r = rt.edit('工单!E2', '超级紧急');
+    expect(r.ok).toBe(false);
+    expect(column(rt, '紧急程度')).toEqual(['高']);
+  });
+
+  it('keeps a pasted block, stamps each row and audits it, without old values to compare', () => {
+    const rt = trackerRuntime();
+    const a = submit(rt).id;
+    const b = submit(rt).id;
+    rt.clock.set(T0 + 15 * MIN);
+    const r = rt.edit('工单!I2:J3', [
+      ['处理中', '张工'],
+      ['处理中', '王工'],
+    ]);
+    expect(r.ok).toBe(true);
+    expect(column(rt, '当前状态')).toEqual(['处理中', '处理中']);
+    expect(column(rt, '负责人')).toEqual(['张工', '王工']);
+    for (const id of [a, b]) expect((cell(rt, id, '首次响应时间') as Date).getTime()).toBe(T0 + 15 * MIN);
+    const rows = audit(rt).slice(-2);
+    expect(rows.map((x) => x[2])).toEqual([a, b]);
+    expect(String(rows[0][4]).split('\n')[0]).toBe('?'); // the old status is unknown for a paste
+  });
+});

@@ -1,0 +1,53 @@
+// Shared set-up for use-case tests: the built bundle (dist/Code.js, what clasp pushes) running on
+// the local runtime, with a tracker already set up.
+import { createLocalRuntime } from '../../runtime';
+import type { LocalRuntime } from '../../runtime';
+
+export const T0 = Date.parse('2024-05-01T09:15:00+08:00'); // a Wednesday, working hours in Shanghai
+
+export function newRuntime(opts: { locale?: string; timeZone?: string; now?: number; user?: string } = {}): LocalRuntime {
+  return createLocalRuntime({ now: opts.now ?? T0, locale: opts.locale ?? 'zh-CN', timeZone: opts.timeZone ?? 'Asia/Shanghai', user: opts.user ?? 'li@example.com' });
+}
+
+/** Runs setup from the menu, answering YES to its confirmation. */
+export function setUp(rt: LocalRuntime): any {
+  rt.ui.responder = (q) => ({ button: q.buttons.includes('YES') ? 'YES' : 'OK' });
+  return rt.call('setupTrackerFromMenu').result;
+}
+
+export function trackerRuntime(opts: Parameters<typeof newRuntime>[0] = {}): LocalRuntime {
+  const rt = newRuntime(opts);
+  setUp(rt);
+  return rt;
+}
+
+export const FORM = {
+  title: 'CRM系统数据库连接错误',
+  department: '销售部/北京分公司',
+  description: '上午9点打开CRM系统提示“数据库连接错误”,3名销售无法录入客户;重启电脑无效',
+  urgency: '高',
+  category: '软件',
+  submitter: '小明',
+  contact: '内线8888',
+};
+
+let tokenSeq = 0;
+export const token = (): string => `test-token-${++tokenSeq}-${Math.random().toString(36).slice(2, 8)}`;
+
+export function submit(rt: LocalRuntime, form: Record<string, unknown> = FORM, tok: string | null = token()): any {
+  return rt.callFromClient('submitTicket', form, ...(tok ? [tok] : [])).result;
+}
+
+/** The ticket sheet as rows of values (header first). */
+export function ticketRows(rt: LocalRuntime, name = '工单'): unknown[][] {
+  const sheet = rt.services.SpreadsheetApp.getActiveSpreadsheet().getSheetByName(name);
+  if (!sheet) throw new Error(`no sheet ${name}`);
+  return sheet.getDataRange().getValues();
+}
+
+export function column(rt: LocalRuntime, header: string, name = '工单'): unknown[] {
+  const rows = ticketRows(rt, name);
+  const c = rows[0].indexOf(header);
+  if (c < 0) throw new Error(`no column ${header}`);
+  return rows.slice(1).map((r) => r[c]);
+}

@@ -1,0 +1,161 @@
+// Ticket intake through the built bundle on the local runtime (issue: tracker setup and intake).
+import { FORM, T0, column, newRuntime, setUp, submit, ticketRows, token, trackerRuntime } from './helpers';
+
+const HOUR = 3_600_000;
+
+describe('submitTicket', () => {
+  it('writes one row with a dated ID, the fields, the pending status and due times', () => {
+    const rt = trackerRuntime();
+    const r = submit(rt);
+    expect(r).toEqual({ ok: true, id: 'IT20240501001', duplicate: false, warnings: [] });
+    const [header, row] = ticketRows(rt);
+    const cell = (h: string) => row[header.indexOf(h)];
+    expect(cell('问题编号')).toBe('IT20240501001');
+    expect(cell('问题标题')).toBe(FORM.title);
+    expect(cell('紧急程度')).toBe('高');
+    expect(cell('问题类型')).toBe('软件');
+    expect(cell('当前状态')).toBe('待处理');
+    expect(cell('支持级别')).toBe('一线');
+    expect(cell('联系方式')).toBe('内线8888');
+    expect((cell('提交时间') as Date).getTime()).toBe(T0);
+    // 高: 1 working hour to respond, 2 hours round the clock to resolve.
+    expect((cell('响应截止') as Date).getTime()).toBe(T0 + HOUR);
+    expect((cell('解决截止') as Date).getTime()).toBe(T0 + 2 * HOUR);
+    expect(cell('SLA状态')).toMatch(/响应/);
+  });
+
+  it('numbers tickets per day, across days and past 999', () => {
+    const rt = trackerRuntime();
+    expect(submit(rt).id).toBe('IT20240501001');
+    expect(submit(rt).id).toBe('IT20240501002');
+    rt.clock.set(T0 + 24 * HOUR);
+    expect(submit(rt).id).toBe('IT20240502001');
+    // A sheet already holding serial 999 for the day continues at 1000, then 1001.
+    const sheet = rt.services.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('工单')!;
+    sheet.getRange(sheet.getLastRow() + 1, 1).setValue('IT20240502999');
+    expect(submit(rt).id).toBe('IT202405021000');
+    expect(submit(rt).id).toBe('IT202405021001');
+  });
+
+  it('takes the ID date from the spreadsheet time zone, not the script zone', () => {
+    // 2024-05-01 23:30 in Shanghai is still 2024-05-01 17:30 in London.
+    const rt = trackerRuntime({ timeZone: 'Europe/London', now: Date.parse('2024-05-01T23:30:00+01:00') });
+    expect(submit(rt).id).toBe('IT20240501001');
+  });
+
+  it('gives 20 interleaved submits 20 distinct IDs and 20 rows', () => {
+    const rt = trackerRuntime();
+    const calls = Array.from({ length: 20 }, () => ({ name: 'submitTicket', args: [FORM, token()] }));
+    const results = rt.concurrently(calls, { client: true });
+    const ids = results.map((r) => (r.result as { id: string }).id);
+    expect(results.every((r) => r.ok)).toBe(true);
+    expect(new Set(ids).size).toBe(20);
+    expect(column(rt, '问题编号').filter(Boolean).sort()).toEqual([...ids].sort());
+  });
+
+  it('returns the first ID for a retried or double-clicked submit (same client token)', () => {
+    const rt = trackerRuntime();
+    const tok = token();
+    const first = submit(rt, FORM, tok);
+    const again = submit(rt, FORM, tok);
+    expect(again).toMatchObject({ ok: true, id: first.id, duplicate: true });
+    expect(column(rt, '问题编号').filter(Boolean)).toEqual([first.id]);
+  });
+
+  it('says busy and writes nothing when the lock cannot be had', () => {
+    const rt = trackerRuntime();
+    rt.locks.holdDocumentLock();
+    const r = submit(rt);
+    expect(r.ok).toBe(false);
+    expect(r.errors[0].message).toMatch(/繁忙/);
+    expect(ticketRows(rt)).toHaveLength(1);
+  });
+
+  it('stores formula-like text as text and reads it back unchanged', () => {
+    const rt = trackerRuntime();
+    const texts = ['=IMPORTDATA("x.cn")', '+1', '-5', '@me', '2024-05-01', '8888'];
+    const ids = texts.map((title) => submit(rt, { ...FORM, title, description: `${title} 打不开系统,提示错误,影响 3 人` }).id);
+    const sheet = rt.services.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('工单')!;
+    const titles = sheet.getRange(2, 2, texts.length, 1);
+    expect(titles.getFormulas().every((r) => r[0] === '')).toBe(true);
+    expect(titles.getValues().every((r) => typeof r[0] === 'string')).toBe(true);
+    // What people and the add-on read back is exactly what was typed.
+    const shown = ids.map((id) => (rt.callFromClient('getTicketView', id).result as any).fields.find((f: any) => f.key === 'title').value);
+    expect(shown).toEqual(texts);
+  });
+
+  it.each([
+    ['a missing title', { title: '' }, 'title', /请填写问题标题/],
+    ['a 21-character title', { title: '一二三四五六七八九十一二三四五六七八九十一' }, 'title', /不能超过 20 个字/],
+    ['a personal mobile number', { contact: '+86 138-1234-5678' }, 'contact', /个人手机号/],
+    ['an urgency outside the list', { urgency: '超高' }, 'urgency', /只能是/],
+    ['a description over 50,000 characters', { description: 'x'.repeat(50_001) }, 'description', /太长/],
+    ['control characters', { submitter: '小明\u0007' }, 'submitter', /控制字符/],
+    ['a non-string field', { title: ['CRM'] }, 'title', /格式不正确/],
+  ])('refuses %s with a message beside the field and writes nothing', (_what, change, field, message) => {
+    const rt = trackerRuntime();
+    const r = submit(rt, { ...FORM, ...change });
+    expect(r.ok).toBe(false);
+    const err = r.errors.find((e: { field: string }) => e.field === field);
+    expect(err.message).toMatch(message);
+    expect(ticketRows(rt)).toHaveLength(1);
+  });
+
+  it.each([[null], [[1, 2]], ['form'], [42]])('refuses a tampered form %p', (form) => {
+    const rt = trackerRuntime();
+    const r = rt.callFromClient('submitTicket', form, token()).result as { ok: boolean; errors: { message: string }[] };
+    expect(r.ok).toBe(false);
+    expect(r.errors[0].message).toMatch(/格式不正确/);
+    expect(ticketRows(rt)).toHaveLength(1);
+  });
+
+  it('refuses a Date argument as google.script.run does', () => {
+    const rt = trackerRuntime();
+    expect(() => rt.callFromClient('submitTicket', { ...FORM, title: new Date() })).toThrow();
+  });
+
+  it('warns about a vague description without refusing it', () => {
+    const rt = trackerRuntime();
+    const r = submit(rt, { ...FORM, description: '系统不好用' });
+    expect(r.ok).toBe(true);
+    expect(r.warnings[0]).toMatchObject({ field: 'description' });
+  });
+
+  it('speaks English on an English spreadsheet', () => {
+    const rt = trackerRuntime({ locale: 'en_US' });
+    const r = submit(rt, { ...FORM, urgency: 'High', category: 'Software', contact: '13812345678' });
+    expect(r.errors[0].message).toMatch(/personal mobile/);
+    expect(submit(rt, { ...FORM, urgency: 'High', category: 'Software' }).id).toBe('IT20240501001');
+    expect(column(rt, 'Urgency', 'Tickets')).toEqual(['High']);
+    const form = rt.callFromClient('getIntakeForm').result as { fields: { label: string }[] };
+    expect(form.fields.map((f) => f.label)).toContain('Title');
+  });
+
+  it('makes the same number of spreadsheet calls (≤ 8) whatever the sheet size, reading only the ID column', () => {
+    const rt = trackerRuntime();
+    submit(rt);
+    submit(rt);
+    const small = { ...rt.stats };
+    const sheet = rt.services.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('工单')!;
+    const ids = Array.from({ length: 3000 }, (_, i) => [`IT20240430${String(i + 1).padStart(3, '0')}`]);
+    sheet.insertRowsAfter(sheet.getMaxRows(), 3000);
+    sheet.getRange(3, 1, ids.length, 1).setValues(ids);
+    submit(rt);
+    const large = { ...rt.stats };
+    expect(large.spreadsheetCalls).toBe(small.spreadsheetCalls);
+    expect(large.spreadsheetCalls).toBeLessThanOrEqual(8);
+    // header row + ID column, not the whole sheet
+    expect(large.cellsRead).toBeLessThan(3100 + 30);
+  });
+});
+
+describe('getIntakeForm', () => {
+  it('offers the departments from settings and the urgency definitions', () => {
+    const rt = newRuntime();
+    setUp(rt);
+    const form = rt.callFromClient('getIntakeForm').result as { departments: string[]; urgencies: { label: string; hint: string }[] };
+    expect(form.departments).toContain('销售部/北京分公司');
+    expect(form.urgencies.map((u) => u.label)).toEqual(['高', '中', '低']);
+    expect(form.urgencies[0].hint).toMatch(/核心业务/);
+  });
+});
