@@ -44,7 +44,7 @@ export function detectHeader(rows: readonly (readonly unknown[])[]): HeaderMatch
 
 export const missingFields = (columns: ColumnMap): FieldKey[] => FIELDS.filter((f) => columns[f.key] === undefined).map((f) => f.key);
 
-const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === '[object Date]';
+const isDate = (v: unknown): v is Date => v instanceof Date || (typeof v === 'object' && v !== null && Object.prototype.toString.call(v) === '[object Date]');
 
 /**
  * Instant of a date cell. Sheets give Dates; hand-typed text such as `2024-05-01 09:15` or the

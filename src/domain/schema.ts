@@ -155,16 +155,29 @@ const norm = (s: string): string =>
     .toLowerCase()
     .replace(/[\s_]+/g, ' ');
 
+/** Normalised code, labels and synonyms → code, per enum (first value wins, as the scan did). */
+const ENUM_INDEX = new Map<EnumName, Map<string, string>>();
+function enumIndex(name: EnumName): Map<string, string> {
+  let m = ENUM_INDEX.get(name);
+  if (!m) {
+    m = new Map();
+    for (const v of ENUMS[name]) for (const x of [v.code, v.zh, v.en, ...v.synonyms]) if (!m.has(norm(x))) m.set(norm(x), v.code);
+    ENUM_INDEX.set(name, m);
+  }
+  return m;
+}
+
 /** Canonical code for a cell value in either language or a known synonym; null if unknown. */
 export function parseEnum(name: EnumName, raw: unknown): string | null {
   if (raw === null || raw === undefined) return null;
+  const index = enumIndex(name);
+  // Cells usually hold the exact label: skip normalising then (whole-sheet reads parse 50,000 rows).
+  const exact = typeof raw === 'string' ? index.get(raw) : undefined;
+  if (exact !== undefined) return exact;
   const s = norm(String(raw));
   if (!s) return null;
-  for (const v of ENUMS[name]) {
-    if (norm(v.code) === s || norm(v.zh) === s || norm(v.en) === s || v.synonyms.some((x) => norm(x) === s)) {
-      return v.code;
-    }
-  }
+  const hit = index.get(s);
+  if (hit !== undefined) return hit;
   if (name === 'feedback') {
     // `是;满意`, `是；满意`, `yes, satisfied`, `Yes - Basically satisfied`…
     const m = s.match(/^(是|否|yes|no|y|n)\s*[;；,，/\-–]\s*(.+)$/);

@@ -1,0 +1,51 @@
+// `weekly [--week 2024-W19]`: builds (or rebuilds) a week's review sheet through the
+// buildWeeklyReview entry point; without --week, the week before the clock's (see --at).
+import { register, CliError, flagString } from '../registry';
+import { effects, mark, statsLine } from '../report';
+
+interface WeeklyOk {
+  ok: true;
+  sheet: string;
+  week: string;
+  period: string;
+  tickets: number;
+  archived: number;
+  counts: { created: number; resolved: number; closed: number; reopened: number; backlog: number };
+  previous: { created: number; resolved: number; closed: number; reopened: number; backlog: number };
+  overdue: number;
+  unsatisfied: number;
+  charts: number;
+  rows: number;
+}
+type WeeklyResult = WeeklyOk | { ok: false; message: string };
+
+register({
+  name: 'weekly',
+  usage: 'weekly [--week 2024-W19]',
+  summary: "build a week's review sheet (default: last week)",
+  run(c) {
+    const week = flagString(c, 'week') ?? c.args[0];
+    const rt = c.load();
+    if (!rt.bundle) throw new CliError(`No bundle: ${c.distDir}/Code.js is missing (build first).`);
+    if (!rt.entryPoints.includes('buildWeeklyReview'))
+      throw new CliError('Script function not found: buildWeeklyReview (rebuild the bundle).');
+    const m = mark(rt);
+    const { result, stats } = rt.callFromClient<WeeklyResult>('buildWeeklyReview', ...(week ? [week] : []));
+    for (const l of effects(rt, m)) c.say(l);
+    if (!result || !result.ok)
+      throw new CliError(result && 'message' in result ? result.message : 'weekly: the build failed');
+    const n = result.counts;
+    const p = result.previous;
+    c.say(`${result.sheet}: ${result.period}`);
+    c.say(
+      `  created ${n.created} (week before ${p.created}), resolved ${n.resolved} (${p.resolved}), closed ${n.closed} (${p.closed}), reopened ${n.reopened} (${p.reopened}), backlog ${n.backlog} (${p.backlog})`,
+    );
+    c.say(
+      `  overdue ${result.overdue}, unsatisfied ${result.unsatisfied}; ${result.tickets} tickets read (${result.archived} archived); ${result.rows} rows, ${result.charts} charts`,
+    );
+    c.say(statsLine(stats));
+    const { ok: _ok, ...rest } = result;
+    void _ok;
+    return { json: { ...rest, spreadsheetCalls: stats.spreadsheetCalls }, save: rt };
+  },
+});

@@ -1,0 +1,495 @@
+// The weekly review: read everything once (tickets, archived tickets, the audit log, the knowledge
+// base), compute the Review in memory (src/domain/review.ts), and replace the week's sheet in a
+// constant number of calls. Built on demand (menu, CLI) for any week, and by the hourly trigger for
+// the previous week once the configured weekday and hour have passed — exactly once per week.
+import { workingTimeBetween } from '../domain/calendar';
+import { HEADER_SCAN_ROWS, detectHeader, rowToTicket } from '../domain/columns';
+import type { ColumnMap } from '../domain/columns';
+import { t } from '../domain/i18n';
+import type { IsoWeek, Review } from '../domain/review';
+import { buildReview, previousIsoWeek, weeklyDue, weekBounds } from '../domain/review';
+import type { FieldKey, Lang } from '../domain/schema';
+import { SHEET_NAMES, fieldForHeader } from '../domain/schema';
+import { evaluate, parseSlaStatus } from '../domain/sla';
+import type { KbEntry } from '../domain/knowledge';
+import type { AuditEntry, Ticket } from '../domain/ticket';
+import { formatIsoWeek, parseIsoWeek } from '../domain/zone';
+import { BusyError, withDocumentLock } from '../gas/lock';
+import type { TicketLink } from '../gas/reviewSheet';
+import { writeReviewSheet } from '../gas/reviewSheet';
+import type { Services } from '../gas/services';
+import { locateTicketSheet } from '../gas/ticketSheet';
+import { calendarOf, policyOf } from './slaContext';
+import type { Tracker } from './tracker';
+import { openTracker } from './tracker';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Range = GoogleAppsScript.Spreadsheet.Range;
+
+/** Document property: the last week the scheduled build made (`2024-W19`). */
+export const LAST_BUILT_KEY = 'weekly.lastBuilt';
+/** Document property: the scheduled build's last outcome (JSON), since add-on triggers send no failure mail. */
+export const WEEKLY_STATUS_KEY = 'weekly.status';
+
+export type WeeklyResult =
+  | {
+      ok: true;
+      sheet: string;
+      week: string;
+      /** `2024-05-06 – 2024-05-12 (Asia/Shanghai); 生成于 …` */
+      period: string;
+      /** Tickets read (ticket sheet + archive, each ID once). */
+      tickets: number;
+      archived: number;
+      counts: Review['figures']['counts'];
+      previous: Review['figures']['previous'];
+      overdue: number;
+      unsatisfied: number;
+      charts: number;
+      rows: number;
+    }
+  | { ok: false; message: string; cancelled?: boolean };
+
+const MESSAGES = {
+  zh: {
+    badWeek: (s: string) =>
+      `无法识别周次「${s}」。请按 ISO 周填写，如 2024-W19（年份-W周数，周一为一周开始）。`,
+    futureWeek: (s: string) => `${s} 尚未开始，无法生成周报。`,
+    busy: '工单表正忙（有人正在提交或正在生成周报），请稍后重试。',
+    promptTitle: '生成周报',
+    prompt: (d: string) =>
+      `要生成哪一周的周报？请输入 ISO 周，如 ${d}。\n留空即生成上周（${d}）。同一周重新生成会替换原周报表。`,
+    done: (sheet: string) => `已生成「${sheet}」。`,
+    failed: '生成周报失败：',
+  },
+  en: {
+    badWeek: (s: string) =>
+      `"${s}" is not a week. Type an ISO week such as 2024-W19 (year-W week number; weeks start on Monday).`,
+    futureWeek: (s: string) => `${s} has not started yet; there is nothing to review.`,
+    busy: 'The tracker is busy (a submit or another review build); please try again shortly.',
+    promptTitle: 'Build weekly review',
+    prompt: (d: string) =>
+      `Which week? Type an ISO week such as ${d}.\nLeave it empty for last week (${d}). Rebuilding a week replaces its sheet.`,
+    done: (sheet: string) => `Built "${sheet}".`,
+    failed: 'Could not build the weekly review: ',
+  },
+};
+
+const msg = (lang: Lang) => MESSAGES[lang] ?? MESSAGES.zh;
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+interface TicketBlock {
+  /** The sheet's ID for `#gid=` links, asked only when a listed ticket needs it (one call). */
+  gid: () => number;
+  /** Columns read (the header's width). */
+  width: number;
+  tickets: Ticket[];
+  /** 1-based sheet row of each ticket. */
+  rows: number[];
+}
+
+/** The fields the review uses: the long texts (description, work log, solution…) are not parsed. */
+const REVIEW_FIELDS: FieldKey[] = [
+  'id',
+  'title',
+  'department',
+  'urgency',
+  'submittedAt',
+  'status',
+  'assignee',
+  'resolvedAt',
+  'feedback',
+  'category',
+  'tier',
+  'firstResponseAt',
+  'lastUpdateAt',
+  'responseDueAt',
+  'resolveDueAt',
+  'slaStatus',
+];
+
+/** Rows below the header (index `headerIndex` of `values`, sheet row `firstRow + index`) as tickets; rows without an ID are skipped. */
+function ticketsOf(
+  values: unknown[][],
+  headerIndex: number,
+  all: ColumnMap,
+  tr: Tracker,
+  firstRow: number,
+): { tickets: Ticket[]; rows: number[] } {
+  const columns: ColumnMap = {};
+  for (const k of REVIEW_FIELDS) if (all[k] !== undefined) columns[k] = all[k];
+  const idCol = columns.id as number;
+  const tickets: Ticket[] = [];
+  const rows: number[] = [];
+  for (let i = headerIndex + 1; i < values.length; i++) {
+    const id = values[i][idCol];
+    if (id === '' || id === null || id === undefined) continue; // the empty rows below the data
+    const tk = rowToTicket(values[i], columns, tr.zone);
+    if (!tk.id) continue;
+    tickets.push(tk);
+    rows.push(firstRow + i);
+  }
+  return { tickets, rows };
+}
+
+const once = <T>(f: () => T): (() => T) => {
+  let done = false;
+  let v: T;
+  return () => {
+    if (!done) [v, done] = [f(), true];
+    return v;
+  };
+};
+
+const columnLetters = (n: number): string => {
+  let s = '';
+  for (let c = n; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
+  return s;
+};
+
+/**
+ * A block of a sheet by name in one call, without looking the sheet up first: `'操作日志'!A2:G`
+ * (open-ended: to the last row of the grid). Null when there is no such sheet or the block does
+ * not fit it.
+ */
+function blockOf(ss: Spreadsheet, sheetName: string, a1: string): Range | null {
+  try {
+    return ss.getRange(`'${sheetName.replace(/'/g, "''")}'!${a1}`);
+  } catch {
+    return null;
+  }
+}
+
+/** The block of the sheet named in the tracker's language, else in the other language. */
+function namedBlock(tr: Tracker, names: { zh: string; en: string }, a1: string): Range | null {
+  const other: Lang = tr.lang === 'zh' ? 'en' : 'zh';
+  return blockOf(tr.ss, names[tr.lang], a1) ?? blockOf(tr.ss, names[other], a1);
+}
+
+/**
+ * The ticket sheet in one read (three calls: the block from the stored hint's header row down,
+ * its values, its sheet ID for links); a stale hint falls back to the scan setup uses.
+ */
+function readTicketSheet(tr: Tracker): TicketBlock | null {
+  const hint = tr.config.tickets;
+  if (hint) {
+    const block = blockOf(tr.ss, hint.name, `A${hint.headerRow}:${columnLetters(Math.max(1, hint.width))}`);
+    const values = block ? block.getValues() : null;
+    const match = values && values.length ? detectHeader([values[0]]) : null;
+    if (block && values && match && match.columns.id !== undefined) {
+      const { tickets, rows } = ticketsOf(values, 0, match.columns, tr, hint.headerRow);
+      return { gid: once(() => block.getGridId()), width: values[0].length, tickets, rows };
+    }
+  }
+  const ts = locateTicketSheet(tr.ss);
+  if (!ts || ts.columns.id === undefined) return null;
+  const last = ts.sheet.getLastRow();
+  const values = ts.sheet.getSheetValues(ts.headerRow, 1, Math.max(1, last - ts.headerRow + 1), ts.width);
+  const { tickets, rows } = ticketsOf(values, 0, ts.columns, tr, ts.headerRow);
+  return { gid: once(() => ts.sheet.getSheetId()), width: ts.width, tickets, rows };
+}
+
+/**
+ * Archived tickets (`归档` / `Archive`, src/gas/archiveSheet.ts), if that sheet exists: header
+ * detected in the first rows as on the ticket sheet, one read of the first max(26, ticket width)
+ * columns without a sheet lookup (the archive's columns follow the ticket sheet's, plus any the
+ * archive added later). An archive whose grid is narrower than that is not read.
+ */
+function readArchive(tr: Tracker, ticketWidth: number): TicketBlock | null {
+  const width = Math.max(26, ticketWidth);
+  const block = namedBlock(tr, SHEET_NAMES.archive, `A1:${columnLetters(width)}`);
+  if (!block) return null;
+  const values = block.getValues();
+  const match = detectHeader(values.slice(0, HEADER_SCAN_ROWS));
+  if (!match || match.columns.id === undefined) return null;
+  const { tickets, rows } = ticketsOf(values, match.row, match.columns, tr, 1);
+  return { gid: once(() => block.getGridId()), width, tickets, rows };
+}
+
+const VIA: Record<string, AuditEntry['via']> = {
+  侧边栏: 'sidebar',
+  sidebar: 'sidebar',
+  手动编辑: 'edit',
+  'hand edit': 'edit',
+  定时任务: 'trigger',
+  trigger: 'trigger',
+  初始化: 'setup',
+  setup: 'setup',
+  菜单: 'menu',
+  menu: 'menu',
+  表单: 'form',
+  form: 'form',
+};
+
+const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === '[object Date]';
+
+/**
+ * Audit rows as entries: an action's fields are newline-joined in one row (field, old and new
+ * cells line up), so each line becomes its own entry. With `only`, just that field's entries
+ * (the review needs status changes only).
+ */
+export function auditEntriesOf(values: readonly (readonly unknown[])[], only?: FieldKey): AuditEntry[] {
+  const out: AuditEntry[] = [];
+  const known = new Map<string, boolean>(); // field cell → holds the wanted field (a log repeats a few cells)
+  for (const r of values) {
+    const fieldCell = String(r[3] ?? '');
+    if (only) {
+      let has = known.get(fieldCell);
+      if (has === undefined)
+        known.set(fieldCell, (has = fieldCell.split('\n').some((f) => fieldForHeader(f) === only)));
+      if (!has) continue;
+    }
+    const at = isDate(r[0]) ? r[0].getTime() : typeof r[0] === 'string' ? Date.parse(r[0]) : NaN;
+    const id = String(r[2] ?? '').trim();
+    if (!Number.isFinite(at) || !id) continue;
+    const fields = fieldCell.split('\n');
+    const olds = String(r[4] ?? '').split('\n');
+    const news = String(r[5] ?? '').split('\n');
+    const via = VIA[String(r[6] ?? '').trim()] ?? 'edit';
+    fields.forEach((field, i) => {
+      if (!field.trim() || (only && fieldForHeader(field) !== only)) return;
+      out.push({
+        at,
+        user: String(r[1] ?? ''),
+        ticketId: id,
+        field: field.trim(),
+        oldValue: olds[i] ?? '',
+        newValue: news[i] ?? '',
+        via,
+      });
+    });
+  }
+  return out;
+}
+
+function readAudit(tr: Tracker): AuditEntry[] {
+  // Time, user, ticket ID, field, old, new (the source column is not needed).
+  const block = namedBlock(tr, SHEET_NAMES.audit, 'A2:F');
+  return block ? auditEntriesOf(block.getValues(), 'status') : [];
+}
+
+/**
+ * Knowledge-base entries for the recurring-problem link, one read of ID, title and category. The
+ * match is title to title (is there an article for this problem?): descriptions and solutions are
+ * left out, which keeps the index cheap for a large base (10,000 full entries take ~0.7 s to index,
+ * titles only ~0.2 s).
+ */
+function readKnowledgeEntries(tr: Tracker): KbEntry[] {
+  const block = namedBlock(tr, SHEET_NAMES.knowledge, 'A2:C');
+  if (!block) return [];
+  const str = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
+  return block
+    .getValues()
+    .filter((r) => str(r[0]).trim())
+    .map((r) => ({
+      id: str(r[0]).trim(),
+      title: str(r[1]),
+      category: str(r[2]),
+      description: '',
+      solution: '',
+      date: null,
+    }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Building
+
+/** `2024-W19`, `2024w19`, `2024W19`; '' or null → null. */
+export function parseWeekInput(s: unknown): IsoWeek | null {
+  if (typeof s !== 'string' || !s.trim()) return null;
+  return parseIsoWeek(s.trim().replace(/\s+/g, ''));
+}
+
+/**
+ * Builds (or rebuilds) one week's review sheet. `week` is `2024-W19`; none = the previous week in
+ * the spreadsheet's time zone. Only the week's own sheet is replaced.
+ */
+export function buildWeeklyReview(
+  svc: Services,
+  week?: unknown,
+  tracker?: Tracker,
+  opts: { locked?: boolean } = {},
+): WeeklyResult {
+  const tr = tracker ?? openTracker(svc);
+  const M = msg(tr.lang);
+  let target: IsoWeek;
+  if (week === undefined || week === null || (typeof week === 'string' && !week.trim()))
+    target = previousIsoWeek(tr.now, tr.zone);
+  else {
+    const parsed = parseWeekInput(week);
+    if (!parsed) return { ok: false, message: M.badWeek(String(week)) };
+    target = parsed;
+  }
+  if (weekBounds(target, tr.zone).start > tr.now)
+    return { ok: false, message: M.futureWeek(formatIsoWeek(target)) };
+
+  const main = readTicketSheet(tr);
+  if (!main) return { ok: false, message: t(tr.lang, 'noTicketSheet') };
+  const archive = readArchive(tr, main.width);
+  const audit = readAudit(tr);
+  const knowledge = readKnowledgeEntries(tr);
+
+  // Each ID once; the live sheet wins over the archive (a ticket being archived may be in both).
+  const where = new Map<string, { block: TicketBlock; row: number }>();
+  const tickets: Ticket[] = [];
+  main.tickets.forEach((tk, i) => {
+    if (where.has(tk.id)) return;
+    where.set(tk.id, { block: main, row: main.rows[i] });
+    tickets.push(tk);
+  });
+  let archived = 0;
+  archive?.tickets.forEach((tk, i) => {
+    if (where.has(tk.id)) return;
+    where.set(tk.id, { block: archive, row: archive.rows[i] });
+    tickets.push(tk);
+    archived++;
+  });
+  const linkOf = (id: string): TicketLink | null => {
+    const w = where.get(id);
+    return w ? { gid: w.block.gid(), row: w.row } : null;
+  };
+
+  const { settings } = tr.config;
+  const cal = calendarOf(settings, tr.zone);
+  const policy = policyOf(settings);
+  const review = buildReview({
+    week: target,
+    zone: tr.zone,
+    tickets,
+    audit,
+    now: tr.now,
+    lang: tr.lang,
+    knowledge,
+    workingMs: (a, b) => {
+      try {
+        return workingTimeBetween(cal, a, b);
+      } catch {
+        return Math.max(0, b - a); // a calendar without working time: count clock time
+      }
+    },
+    sla: (tk) => {
+      try {
+        const ev = evaluate(tk, tr.now, policy, cal, { lastWorkLogAt: tk.lastUpdateAt });
+        return { response: ev.response, resolution: ev.resolution };
+      } catch {
+        const p = parseSlaStatus(tk.slaStatus);
+        return { response: p.response, resolution: p.resolution };
+      }
+    },
+  });
+  // Replacing the sheet runs under the document lock (two builds of one week must not interleave
+  // their delete and insert); reading and computing do not hold it.
+  const write = () => writeReviewSheet(tr.ss, review, linkOf);
+  let written: ReturnType<typeof writeReviewSheet>;
+  try {
+    written = opts.locked
+      ? write()
+      : withDocumentLock(svc.LockService, svc.SpreadsheetApp, 10_000, M.busy, write);
+  } catch (e) {
+    if (e instanceof BusyError) return { ok: false, message: e.message };
+    throw e;
+  }
+  const f = review.figures;
+  return {
+    ok: true,
+    sheet: review.sheetName,
+    week: review.weekLabel,
+    period: review.period,
+    tickets: tickets.length,
+    archived,
+    counts: f.counts,
+    previous: f.previous,
+    overdue: f.overdueIds.length,
+    unsatisfied: f.satisfaction.unsatisfiedIds.length,
+    charts: written.layout.charts.length,
+    rows: written.layout.height,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Menu
+
+/** Asks for a week (empty = last week), builds it, and says what happened in the sheet's language. */
+export function buildWeeklyReviewFromMenu(svc: Services): WeeklyResult {
+  const tr = openTracker(svc);
+  const M = msg(tr.lang);
+  const ui = svc.SpreadsheetApp.getUi();
+  const last = formatIsoWeek(previousIsoWeek(tr.now, tr.zone));
+  const answer = ui.prompt(M.promptTitle, M.prompt(last), ui.ButtonSet.OK_CANCEL);
+  if (answer.getSelectedButton() !== ui.Button.OK) return { ok: false, cancelled: true, message: '' };
+  const text = answer.getResponseText().trim();
+  if (text && !parseWeekInput(text)) {
+    const message = M.badWeek(text);
+    ui.alert(M.promptTitle, message, ui.ButtonSet.OK);
+    return { ok: false, message };
+  }
+  let r: WeeklyResult;
+  try {
+    r = buildWeeklyReview(svc, text || last, tr);
+  } catch (e) {
+    r = { ok: false, message: `${M.failed}${(e as Error)?.message ?? String(e)}` };
+  }
+  if (r.ok) tr.ss.toast(M.done(r.sheet), M.promptTitle, 5);
+  else ui.alert(M.promptTitle, r.message, ui.ButtonSet.OK);
+  return r;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Schedule (called by the hourly trigger)
+
+export interface DueWeeklyResult {
+  /** The week built in this run, or null when none was due. */
+  built: string | null;
+  sheet?: string;
+  error?: string;
+}
+
+/**
+ * Builds the previous week once the configured weekday/hour has passed, exactly once per week:
+ * the last week built is kept in document properties and checked again under the document lock,
+ * so late runs still build, doubled runs build once, and after skipped weeks only the latest
+ * due week is built. A failure leaves the mark unset (the next run retries) and is recorded.
+ */
+export function buildDueWeeklyReview(svc: Services, opened?: Tracker): DueWeeklyResult {
+  const tr = opened ?? openTracker(svc);
+  const schedule = { weekday: tr.config.settings.weeklyWeekday, hour: tr.config.settings.weeklyHour };
+  if (!weeklyDue(tr.props.getProperty(LAST_BUILT_KEY), tr.now, tr.zone, schedule)) return { built: null };
+  const record = (r: DueWeeklyResult): void => {
+    tr.props.setProperty(
+      WEEKLY_STATUS_KEY,
+      JSON.stringify({ at: tr.now, week: r.built, ok: !r.error, error: r.error ?? '' }),
+    );
+  };
+  let result: DueWeeklyResult;
+  try {
+    result = withDocumentLock(
+      svc.LockService,
+      svc.SpreadsheetApp,
+      30_000,
+      t(tr.lang, 'busy'),
+      (): DueWeeklyResult => {
+        // Another run may have built it while this one waited.
+        const due = weeklyDue(tr.props.getProperty(LAST_BUILT_KEY), tr.now, tr.zone, schedule);
+        if (!due) return { built: null };
+        const week = formatIsoWeek(due);
+        const r = buildWeeklyReview(svc, week, tr, { locked: true });
+        if (!r.ok) return { built: null, error: r.message };
+        tr.props.setProperty(LAST_BUILT_KEY, week);
+        return { built: week, sheet: r.sheet };
+      },
+    );
+  } catch (e) {
+    record({ built: null, error: (e as Error)?.message || String(e) });
+    throw e;
+  }
+  if (result.built || result.error) record(result);
+  return result;
+}
+
+/** The scheduled build's last outcome as recorded (for status displays). */
+export function lastWeeklyStatus(svc: Services): unknown {
+  const raw = svc.PropertiesService.getDocumentProperties().getProperty(WEEKLY_STATUS_KEY);
+  return raw ? JSON.parse(raw) : null;
+}

@@ -1,0 +1,68 @@
+// `weekly [--week 2024-W19]` with the built bundle (dist/): a readable summary, then the JSON line.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { main } from '../../cli/local';
+
+const dist = path.join(__dirname, '../../dist');
+const savedTz = process.env.TZ;
+afterAll(() => {
+  if (savedTz === undefined) delete process.env.TZ;
+  else process.env.TZ = savedTz;
+});
+
+async function run(...argv: string[]) {
+  let out = '';
+  let err = '';
+  const code = await main([...argv, '--dist', dist], { out: (s) => (out += s), err: (s) => (err += s) });
+  const lines = out.trimEnd().split('\n');
+  return { code, out, err, json: JSON.parse(lines[lines.length - 1]) };
+}
+
+test('weekly builds the week given, or last week; a bad week fails with the message and leaves the file', async () => {
+  const wb = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cli-weekly-')), 'wb.json');
+  expect((await run('init', '--workbook', wb, '--at', '2024-05-06T09:00:00+08:00')).code).toBe(0);
+  const form = {
+    title: '打印机卡纸',
+    department: '财务部/总部',
+    description: '三楼打印机卡纸，无法打印报表，已重启无效',
+    urgency: '低',
+    category: '硬件',
+    submitter: '小王',
+    contact: '内线1234',
+  };
+  const sub = await run(
+    'call',
+    'submitTicket',
+    JSON.stringify(form),
+    '"token-0001"',
+    '--workbook',
+    wb,
+    '--at',
+    '2024-05-07T10:00:00+08:00',
+  );
+  expect(sub.json.result).toMatchObject({ ok: true });
+
+  const w = await run('weekly', '--week', '2024-W19', '--workbook', wb, '--at', '2024-05-13T10:00:00+08:00');
+  expect(w.code).toBe(0);
+  expect(w.out).toContain('周报 2024-W19: 2024-05-06 – 2024-05-12 (Asia/Shanghai)');
+  expect(w.out).toMatch(/created 1 \(week before 0\)/);
+  expect(w.json).toMatchObject({
+    ok: true,
+    command: 'weekly',
+    sheet: '周报 2024-W19',
+    week: '2024-W19',
+    counts: { created: 1, backlog: 1 },
+    charts: 3,
+  });
+  expect(w.json.spreadsheetCalls).toBeLessThanOrEqual(40);
+
+  const last = await run('weekly', '--workbook', wb, '--at', '2024-05-14T10:00:00+08:00');
+  expect(last.json).toMatchObject({ ok: true, sheet: '周报 2024-W19' });
+
+  const before = fs.readFileSync(wb, 'utf8');
+  const bad = await run('weekly', '--week', '2024-19', '--workbook', wb);
+  expect(bad.code).toBe(1);
+  expect(bad.json).toEqual({ ok: false, error: expect.stringContaining('无法识别周次「2024-19」') });
+  expect(fs.readFileSync(wb, 'utf8')).toBe(before);
+});
