@@ -2,12 +2,14 @@
 // google.script.run). Each is a one-line hand-over to the app layer with Apps Script's services.
 import { getIntakeForm as intakeForm, markArticleHelpful as markHelpful, submitTicket as submit, suggestArticles as suggest } from './app/intake';
 import { applyTicketAction as applyAction, getTicketView as ticketView } from './app/agent';
+import { archiveFromMenu as archiveMenu } from './app/archive';
 import { handleEdit } from './app/handEdit';
 import type { EditEvent } from './app/handEdit';
 import { buildMenu } from './app/menu';
 import { runScheduledWork } from './app/scheduled';
-import { runSweep } from './app/sweep';
+import { reportSweep, runSweep } from './app/sweep';
 import { runSetupFromMenu, showSidebar } from './app/ui';
+import { buildWeeklyReview as buildWeekly, buildWeeklyReviewFromMenu as buildWeeklyFromMenu } from './app/weekly';
 import { globalServices } from './gas/services';
 
 export function onOpen(e?: { authMode?: unknown }): void {
@@ -18,8 +20,8 @@ export function onInstall(e?: { authMode?: unknown }): void {
   onOpen(e);
 }
 
-export function setupTrackerFromMenu(): void {
-  runSetupFromMenu(globalServices());
+export function setupTrackerFromMenu() {
+  return runSetupFromMenu(globalServices());
 }
 
 export function showIntakeSidebar(): void {
@@ -67,7 +69,19 @@ export function onSlaTimer() {
 export function runSlaSweepFromMenu() {
   const svc = globalServices();
   const result = runSweep(svc, 'menu');
-  const ss = svc.SpreadsheetApp.getActiveSpreadsheet();
-  ss.toast(result.error ? result.error : `${result.tickets} / ${result.counts.breached ?? 0} / ${result.counts.atRisk ?? 0}`, 'SLA', 5);
-  return result;
+  return reportSweep(svc, result);
+}
+
+/** Builds (or rebuilds) a week's review sheet: `2024-W19`, or last week when omitted. */
+export function buildWeeklyReview(week?: unknown) {
+  return buildWeekly(globalServices(), week);
+}
+
+export function buildWeeklyReviewFromMenu() {
+  return buildWeeklyFromMenu(globalServices());
+}
+
+/** Menu: moves closed tickets older than the configured age to the archive sheet (confirm first). */
+export function archiveFromMenu() {
+  return archiveMenu(globalServices());
 }

@@ -1,10 +1,10 @@
 // The time-driven SLA sweep: one read of the columns it needs, every state computed in memory,
 // one write of the SLA columns, its own status recorded (add-on triggers send no failure mail).
 import type { FieldKey } from '../domain/schema';
-import { SHEET_NAMES } from '../domain/schema';
+import { SHEET_NAMES, parseEnum } from '../domain/schema';
 import { rowToTicket } from '../domain/columns';
 import type { AlertKey, SlaEvaluation } from '../domain/sla';
-import { alertsFor, evaluate, formatSlaStatus, parseAlertKeys, formatAlertKeys } from '../domain/sla';
+import { alertsFor, evaluate, formatSlaStatus, parseAlertKeys, parseSlaStatus, formatAlertKeys } from '../domain/sla';
 import { t } from '../domain/i18n';
 import { SETTINGS_LAYOUT } from '../gas/settingsSheet';
 import type { Services } from '../gas/services';
@@ -26,18 +26,24 @@ export interface SweepResult {
   mails: number;
   error?: string;
   durationMs: number;
+  /** The run stopped on its time budget; the next run continues where it stopped. */
+  more?: boolean;
 }
 
 const STATUS_KEY = 'sweep.status';
+/** Budget guard: stop at ~4.5 min (Google stops an execution at 6) and continue from here next run. */
+export const SWEEP_BUDGET_MS = 270_000;
+const RESUME_KEY = 'sweep.resumeAt';
+const CHECK_EVERY = 1_000;
 
-export function runSweep(svc: Services, via: 'trigger' | 'menu'): SweepResult {
+export function runSweep(svc: Services, via: 'trigger' | 'menu', opened?: Tracker): SweepResult {
   const started = Date.now();
   const lock = svc.LockService.getDocumentLock();
   if (!lock || !lock.tryLock(2_000)) return { ok: true, skipped: 'busy', tickets: 0, changed: 0, counts: {}, mails: 0, durationMs: 0 };
-  const tr = openTracker(svc);
+  const tr = opened ?? openTracker(svc);
   let result: SweepResult;
   try {
-    result = sweepTickets(tr);
+    result = sweepTickets(tr, started);
   } catch (e) {
     result = { ok: false, tickets: 0, changed: 0, counts: {}, mails: 0, error: (e as Error).message || String(e), durationMs: 0 };
   } finally {
@@ -49,7 +55,7 @@ export function runSweep(svc: Services, via: 'trigger' | 'menu'): SweepResult {
   return result;
 }
 
-function sweepTickets(tr: Tracker): SweepResult {
+function sweepTickets(tr: Tracker, started = Date.now()): SweepResult {
   const ts = openTicketSheet(tr.ss, tr.config.tickets);
   if (!ts) throw new Error(t(tr.lang, 'noTicketSheet'));
   for (const k of READ) if (ts.columns[k] === undefined) throw new Error(t(tr.lang, 'columnMissing', { column: k === 'id' ? '问题编号 / Ticket ID' : `${k}` }));
@@ -73,10 +79,25 @@ function sweepTickets(tr: Tracker): SweepResult {
   const out: unknown[][] = new Array(n);
   const alerts: { id: string; assignee: string; ev: SlaEvaluation }[] = [];
 
-  for (let i = 0; i < n; i++) {
+  // Rows in chunks from where a stopped run left off (wrapping round), checking the clock per chunk.
+  const resume = Number(tr.props.getProperty(RESUME_KEY));
+  const start = Number.isInteger(resume) && resume > 0 && resume < n ? resume : 0;
+  let done = n;
+  for (let k = 0; k < n; k++) {
+    if (k > 0 && k % CHECK_EVERY === 0 && Date.now() - started > SWEEP_BUDGET_MS) {
+      done = k;
+      break;
+    }
+    const i = (start + k) % n;
     const row = block[i];
     const segment = row.slice(wFirst, wLast + 1);
     out[i] = segment;
+    // Most rows are done tickets whose states are final: time can no longer change them.
+    if (isSettled(row, shifted)) {
+      result.tickets++;
+      result.counts.ok = (result.counts.ok ?? 0) + 1;
+      continue;
+    }
     const tk = rowToTicket(row, shifted, tr.zone);
     if (!tk.id) continue;
     result.tickets++;
@@ -101,9 +122,33 @@ function sweepTickets(tr: Tracker): SweepResult {
   }
   // Other cells in the written span are written back as read (the span holds only our columns
   // unless someone moved them; text there keeps its quote).
-  if (result.changed) ts.sheet.getRange(ts.headerRow + 1, first + wFirst + 1, n, wLast - wFirst + 1).setValues(out.map((r) => r.map((v) => (typeof v === 'string' && /^[=+\-@]/.test(v) ? `'${v}` : v))));
+  const quoted = (rows: unknown[][]) => rows.map((r) => r.map((v) => (typeof v === 'string' && /^[=+\-@]/.test(v) ? `'${v}` : v)));
+  const write = (from: number, to: number) => ts.sheet.getRange(ts.headerRow + 1 + from, first + wFirst + 1, to - from, wLast - wFirst + 1).setValues(quoted(out.slice(from, to)));
+  if (done === n) {
+    if (result.changed) write(0, n);
+    if (start) tr.props.deleteProperty(RESUME_KEY);
+  } else {
+    // Stopped on the budget: write the processed rows (one or two spans), remember where to go on.
+    if (result.changed) {
+      write(start, Math.min(n, start + done));
+      if (start + done > n) write(0, start + done - n);
+    }
+    tr.props.setProperty(RESUME_KEY, String((start + done) % n));
+    result.more = true;
+  }
   if (alerts.length) result.mails = sendAlerts(tr, alerts);
   return result;
+}
+
+const FINAL = new Set([null, 'met', 'missed']);
+
+/** A resolved or closed ticket whose SLA text already holds final states needs no evaluation. */
+function isSettled(row: readonly unknown[], at: Partial<Record<FieldKey, number>>): boolean {
+  if (!String(row[at.id as number] ?? '').trim()) return false;
+  const status = parseEnum('status', row[at.status as number]);
+  if (status !== 'resolved' && status !== 'closed') return false;
+  const sla = parseSlaStatus(row[at.slaStatus as number]);
+  return (sla.response !== null || sla.resolution !== null) && FINAL.has(sla.response) && FINAL.has(sla.resolution) && !sla.hints.length;
 }
 
 /** Opt-in mail: once per ticket per state, within the daily quota; a failed mail never stops the sweep. */
@@ -162,4 +207,14 @@ function recordStatus(tr: Tracker, r: SweepResult, via: string): void {
 export function lastSweepStatus(svc: Services): unknown {
   const raw = svc.PropertiesService.getDocumentProperties().getProperty(STATUS_KEY);
   return raw ? JSON.parse(raw) : null;
+}
+
+/** The menu's answer: a toast saying what the sweep found (or why it failed), in the sheet's language. */
+export function reportSweep(svc: Services, r: SweepResult): SweepResult {
+  const tr = openTracker(svc);
+  const message = r.skipped
+    ? t(tr.lang, 'busy')
+    : r.error ?? t(tr.lang, 'sweepDone', { n: r.tickets, breached: r.counts.breached ?? 0, atRisk: r.counts.atRisk ?? 0 });
+  tr.ss.toast(message, 'SLA', 6);
+  return r;
 }

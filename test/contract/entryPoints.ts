@@ -15,4 +15,7 @@ export const ENTRY_POINTS = [
   'onTrackerEdit',
   'onSlaTimer',
   'runSlaSweepFromMenu',
+  'buildWeeklyReview',
+  'buildWeeklyReviewFromMenu',
+  'archiveFromMenu',
 ] as const;

@@ -1,0 +1,435 @@
+// `npm run bench [-- --quick] [-- --sizes=1000,5000]`: generates ticket sheets of 1k, 10k, 50k and
+// 100k tickets in the local runtime, runs each operation through the built bundle (dist/Code.js),
+// and reports spreadsheet calls, cells read/written, CPU (median), memory, and the estimated time
+// on Google (bench/costModel.ts) beside the naive per-cell reference (bench/naive.ts).
+// Writes bench/results/latest.json and, for --quick, docs/bench.md.
+import fs from 'node:fs';
+import path from 'node:path';
+import v8 from 'node:v8';
+import vm from 'node:vm';
+import { createLocalRuntime } from '../runtime';
+import type { CallStats, LocalRuntime } from '../runtime';
+import { measureLargeWorkbook } from '../runtime/spreadsheet/memory';
+import { COST_MODEL, estimateRange } from './costModel';
+import { FULL_HEADER, generateTickets, rowsFor, writeRawSheet } from './generate';
+import {
+  naiveAction,
+  naiveAdopt,
+  naiveArchive,
+  naiveContext,
+  naiveHandEdit,
+  naiveSubmit,
+  naiveSweep,
+  naiveWeekly,
+} from './naive';
+
+const root = path.resolve(__dirname, '..');
+const NOW = Date.parse('2024-11-06T10:00:00+08:00'); // Wednesday, working hours
+const DAY = 86_400_000;
+const TODAY = '20241106';
+const WEEK = '2024-W44';
+const WEEK_FROM = Date.parse('2024-10-28T00:00:00+08:00');
+const NAIVE_MAX = 10_000; // naive runs above this are extrapolated linearly from the measured sizes
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const sizesArg = args.find((a) => a.startsWith('--sizes='));
+const SIZES = sizesArg
+  ? sizesArg.slice(8).split(',').map(Number)
+  : quick
+    ? [1_000, 10_000]
+    : [1_000, 10_000, 50_000, 100_000];
+
+v8.setFlagsFromString('--expose-gc');
+const gc = vm.runInNewContext('gc') as () => void;
+
+const _OPS = ['submit', 'agentAction', 'handEdit', 'sweep', 'weekly', 'setupAdopt', 'archive'] as const;
+type Op = (typeof _OPS)[number];
+const OP_LABEL: Record<Op, string> = {
+  submit: 'submit (submitTicket)',
+  agentAction: 'agent action (note)',
+  handEdit: 'hand edit (assignee)',
+  sweep: 'sweep (onSlaTimer)',
+  weekly: 'weekly review',
+  setupAdopt: 'setup adopting the sheet',
+  archive: 'archive (first run)',
+};
+const TARGET_CALLS: Partial<Record<Op, number>> = { submit: 8, agentAction: 10, sweep: 10, weekly: 40 };
+
+interface Figure {
+  op: Op;
+  size: number;
+  runs: number;
+  calls: number;
+  allCalls: number;
+  cellsRead: number;
+  cellsWritten: number;
+  cpuMs: number;
+  cpuAllMs: number[];
+  est: { low: number; central: number; high: number };
+  naive?: {
+    calls: number;
+    cellsRead: number;
+    cellsWritten: number;
+    est: { low: number; central: number; high: number };
+    extrapolated: boolean;
+  };
+  note?: string;
+  topMethods?: Record<string, number>;
+}
+
+let peakRss = 0;
+let peakHeap = 0;
+function sample(): void {
+  const m = process.memoryUsage();
+  peakRss = Math.max(peakRss, m.rss);
+  peakHeap = Math.max(peakHeap, m.heapUsed);
+}
+
+const cpuMs = (fn: () => void): number => {
+  const c = process.cpuUsage();
+  fn();
+  const d = process.cpuUsage(c);
+  sample();
+  return (d.user + d.system) / 1000;
+};
+const median = (a: number[]) => {
+  const s = [...a].sort((x, y) => x - y);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const sum = (list: CallStats[]): CallStats => {
+  const out: CallStats = { spreadsheetCalls: 0, calls: 0, cellsRead: 0, cellsWritten: 0, byMethod: {} };
+  for (const s of list) {
+    out.spreadsheetCalls += s.spreadsheetCalls;
+    out.calls += s.calls;
+    out.cellsRead += s.cellsRead;
+    out.cellsWritten += s.cellsWritten;
+    for (const [k, v] of Object.entries(s.byMethod)) out.byMethod[k] = (out.byMethod[k] ?? 0) + v;
+  }
+  return out;
+};
+const top = (by: Record<string, number>) =>
+  Object.fromEntries(
+    Object.entries(by)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 8),
+  );
+
+function newRt(): LocalRuntime {
+  const rt = createLocalRuntime({
+    distDir: path.join(root, 'dist'),
+    now: NOW,
+    timeZone: 'Asia/Shanghai',
+    locale: 'zh-CN',
+    user: 'zhang@example.com',
+  });
+  rt.ui.responder = (q) => ({ button: q.buttons.includes('YES') ? 'YES' : 'OK' });
+  return rt;
+}
+
+function loadSheet(rt: LocalRuntime, size: number): void {
+  const tickets = generateTickets({ n: size, now: NOW, days: 365, seed: 42 });
+  writeRawSheet(rt, '工单', FULL_HEADER, rowsFor(FULL_HEADER, tickets));
+}
+
+/** Measures `fn` (returning the execution's stats) `runs` times; stats of the last run, CPU median. */
+function measure(op: Op, size: number, runs: number, fn: (i: number) => CallStats): Figure {
+  const cpus: number[] = [];
+  let stats: CallStats | null = null;
+  for (let i = 0; i < runs; i++) cpus.push(cpuMs(() => (stats = fn(i))));
+  const s = stats as unknown as CallStats;
+  return {
+    op,
+    size,
+    runs,
+    calls: s.spreadsheetCalls,
+    allCalls: s.calls,
+    cellsRead: s.cellsRead,
+    cellsWritten: s.cellsWritten,
+    cpuMs: Math.round(median(cpus) * 10) / 10,
+    cpuAllMs: cpus.map((c) => Math.round(c * 10) / 10),
+    est: estimateRange({
+      spreadsheetCalls: s.spreadsheetCalls,
+      cellsRead: s.cellsRead,
+      cellsWritten: s.cellsWritten,
+    }),
+    topMethods: top(s.byMethod),
+  };
+}
+
+const FORM = {
+  title: '打印机卡纸无法打印',
+  department: '财务部/总部',
+  description: '三楼打印机卡纸,财务报表无法打印,已重启打印机无效',
+  urgency: '中',
+  category: '硬件',
+  submitter: '小明',
+  contact: '内线8001',
+};
+
+function benchSize(size: number): Figure[] {
+  const runs = size >= 50_000 ? 3 : 5;
+  const out: Figure[] = [];
+  const t0 = Date.now();
+  const rt = newRt();
+  loadSheet(rt, size);
+  sample();
+  log(`  ${size}: sheet generated in ${Date.now() - t0} ms`);
+
+  // Setup adopting the hand-kept sheet: once (it changes the sheet).
+  out.push(measure('setupAdopt', size, 1, () => rt.call('setupTrackerFromMenu').stats));
+  const props = rt.services.PropertiesService.getDocumentProperties();
+  // Steady state: last week's review built, today's archive done; one sweep fills the SLA columns.
+  props.setProperty('weekly.lastBuilt', WEEK);
+  props.setProperty('archive.status', JSON.stringify({ at: NOW, ok: true, more: false }));
+  rt.call('onSlaTimer');
+
+  const ss = rt.services.SpreadsheetApp.getActiveSpreadsheet();
+  const sheet = ss.getSheetByName('工单')!;
+  const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0].map(String);
+  const ids = sheet
+    .getRange(2, header.indexOf('问题编号') + 1, sheet.getLastRow() - 1, 1)
+    .getValues()
+    .map((r) => String(r[0]));
+  const statuses = sheet
+    .getRange(2, header.indexOf('当前状态') + 1, sheet.getLastRow() - 1, 1)
+    .getValues()
+    .map((r) => String(r[0]));
+  // An open ticket in the middle of the sheet for the agent action and the hand edit.
+  const mid = Math.floor(ids.length / 2);
+  let k = mid;
+  while (k < ids.length && statuses[k] !== '处理中') k++;
+  if (k >= ids.length) for (k = mid; k > 0 && statuses[k] !== '处理中'; k--);
+  const actionId = ids[k];
+  const editRow = k + 2;
+  const assigneeCol = header.indexOf('负责人');
+  const a1 = `工单!${String.fromCharCode(65 + assigneeCol)}${editRow}`;
+
+  let tok = 0;
+  out.push(
+    measure(
+      'submit',
+      size,
+      runs,
+      () => rt.callFromClient('submitTicket', FORM, `bench-token-${size}-${++tok}`).stats,
+    ),
+  );
+  out.push(
+    measure('agentAction', size, runs, (i) => {
+      const view = rt.callFromClient<any>('getTicketView', actionId).result;
+      return rt.callFromClient('applyTicketAction', actionId, 'note', { text: `跟进 ${i}` }, view.version)
+        .stats;
+    }),
+  );
+  out.push(
+    measure('handEdit', size, runs, (i) => {
+      const r = rt.edit(a1, i % 2 ? '张工' : '王工');
+      if (!r.ok) throw new Error(`hand edit refused: ${r.reason}`);
+      return sum(r.runs.map((x) => x.stats));
+    }),
+  );
+  out.push(measure('sweep', size, runs, () => rt.call('onSlaTimer').stats));
+  out.push(measure('weekly', size, runs, () => rt.call('buildWeeklyReview', WEEK).stats));
+  // Archive: the first run on a year of history (moves the backlog of closed tickets > 90 days).
+  let archived = 0;
+  let more = false;
+  const fig = measure('archive', size, 1, () => {
+    const r = rt.call<any>('archiveFromMenu');
+    archived = r.result.archived + r.result.resumed;
+    more = r.result.more;
+    return r.stats;
+  });
+  let extraRuns = 0;
+  let total = archived;
+  while (more && extraRuns < 50) {
+    const r = rt.call<any>('archiveFromMenu').result;
+    total += r.archived + r.resumed;
+    more = r.more;
+    extraRuns++;
+  }
+  fig.note = `moved ${archived} of ${total} in the first run${extraRuns ? `; ${extraRuns} more run(s) to finish` : ''}; ${sheet.getLastRow() - 1} tickets left live`;
+  out.push(fig);
+  const live = sheet.getLastRow() - 1;
+  // The sweep again on the archived sheet: what a team that archives sees every hour.
+  const after = measure('sweep', size, runs, () => rt.call('onSlaTimer').stats);
+  after.note = `after archiving (${live} live tickets)`;
+  out.push(after);
+  sample();
+  return out;
+}
+
+/** The naive reference on a copy of the same generated sheet (never set up). */
+function naiveSize(size: number): Map<Op, { calls: number; cellsRead: number; cellsWritten: number }> {
+  const rt = newRt();
+  loadSheet(rt, size);
+  const ctx = naiveContext(rt);
+  const res = new Map<Op, { calls: number; cellsRead: number; cellsWritten: number }>();
+  const run = (op: Op, fn: () => void) => {
+    rt.ctx.acct.reset();
+    fn();
+    const s = rt.ctx.acct.reset();
+    res.set(op, { calls: s.spreadsheetCalls, cellsRead: s.cellsRead, cellsWritten: s.cellsWritten });
+    sample();
+  };
+  const header = rt.services.SpreadsheetApp.getActiveSpreadsheet()
+    .getSheetByName('工单')!
+    .getRange(1, 1, 1, FULL_HEADER.length)
+    .getValues()[0];
+  const ids = ctx.sheet
+    .getRange(2, 1, size, 1)
+    .getValues()
+    .map((r) => String(r[0]));
+  void header;
+  const id = ids[Math.floor(ids.length / 2)];
+  run('handEdit', () => naiveHandEdit(ctx, Math.floor(size / 2) + 2));
+  run('submit', () => naiveSubmit(ctx, TODAY));
+  run('agentAction', () => naiveAction(ctx, id));
+  run('sweep', () => naiveSweep(ctx, NOW));
+  run('weekly', () => naiveWeekly(ctx, WEEK_FROM, WEEK_FROM + 7 * DAY));
+  run('setupAdopt', () => naiveAdopt(ctx));
+  run('archive', () => naiveArchive(ctx, NOW - 90 * DAY));
+  return res;
+}
+
+function attachNaive(
+  figs: Figure[],
+  naive: Map<number, Map<Op, { calls: number; cellsRead: number; cellsWritten: number }>>,
+): void {
+  const measured = [...naive.keys()].sort((a, b) => a - b);
+  for (const f of figs) {
+    if (f.note?.startsWith('after archiving')) continue;
+    let n = naive.get(f.size)?.get(f.op);
+    let extrapolated = false;
+    if (!n && measured.length >= 2) {
+      // Linear in the number of tickets: fit through the two largest measured sizes.
+      const [a, b] = measured.slice(-2);
+      const na = naive.get(a)!.get(f.op)!;
+      const nb = naive.get(b)!.get(f.op)!;
+      const at = (x: number, y: number) => Math.round(x + ((y - x) * (f.size - a)) / (b - a));
+      n = {
+        calls: at(na.calls, nb.calls),
+        cellsRead: at(na.cellsRead, nb.cellsRead),
+        cellsWritten: at(na.cellsWritten, nb.cellsWritten),
+      };
+      extrapolated = true;
+    }
+    if (n)
+      f.naive = {
+        ...n,
+        est: estimateRange({
+          spreadsheetCalls: n.calls,
+          cellsRead: n.cellsRead,
+          cellsWritten: n.cellsWritten,
+        }),
+        extrapolated,
+      };
+  }
+}
+
+const fmtS = (s: number) =>
+  s >= 3600
+    ? `${(s / 3600).toFixed(1)} h`
+    : s >= 100
+      ? `${Math.round(s)} s`
+      : s >= 10
+        ? `${s.toFixed(0)} s`
+        : `${s.toFixed(1)} s`;
+const fmtN = (n: number) =>
+  n >= 1e6 ? `${(n / 1e6).toFixed(2)}M` : n >= 1e4 ? `${(n / 1e3).toFixed(0)}k` : String(n);
+
+function table(figs: Figure[]): string {
+  const lines = [
+    '| operation | tickets | calls | cells read / written | CPU ms (median) | est. on Google (low / central / high) | naive calls | naive est. (central) | ratio (central time) |',
+    '|---|---:|---:|---:|---:|---|---:|---:|---:|',
+  ];
+  for (const f of figs) {
+    const target = TARGET_CALLS[f.op];
+    const flag = target !== undefined && !f.note ? (f.calls <= target ? ` ✓≤${target}` : ` ✗>${target}`) : '';
+    const nv = f.naive;
+    lines.push(
+      `| ${OP_LABEL[f.op]}${f.note ? ` — ${f.note}` : ''} | ${fmtN(f.size)} | ${f.calls}${flag} | ${fmtN(f.cellsRead)} / ${fmtN(f.cellsWritten)} | ${f.cpuMs} | ${fmtS(f.est.low)} / ${fmtS(f.est.central)} / ${fmtS(f.est.high)} | ${nv ? `${fmtN(nv.calls)}${nv.extrapolated ? '*' : ''}` : '—'} | ${nv ? fmtS(nv.est.central) : '—'} | ${nv ? `${Math.round(nv.est.central / f.est.central)}×` : '—'} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+const quiet = args.includes('--quiet');
+function log(s: string): void {
+  if (!quiet) console.error(s);
+}
+
+function main(): void {
+  const started = Date.now();
+  if (!fs.existsSync(path.join(root, 'dist/Code.js')))
+    throw new Error('dist/Code.js missing: run node scripts/build.mjs');
+  const figs: Figure[] = [];
+  const naive = new Map<number, Map<Op, { calls: number; cellsRead: number; cellsWritten: number }>>();
+  for (const size of SIZES) {
+    log(`size ${size}`);
+    figs.push(...benchSize(size));
+    gc();
+    if (size <= NAIVE_MAX) {
+      const t = Date.now();
+      naive.set(size, naiveSize(size));
+      log(`  naive reference in ${Date.now() - t} ms`);
+      gc();
+    }
+  }
+  attachNaive(figs, naive);
+
+  // Memory: 100k tickets × 25 columns in the runtime's workbook.
+  gc();
+  const mem = measureLargeWorkbook(100_000, 25);
+  const memory = {
+    rows: mem.rows,
+    cols: mem.cols,
+    heapDeltaMB: Math.round(mem.heapDeltaBytes / 1048576),
+    writeMs: mem.writeMs,
+    readMs: mem.readMs,
+    gcExposed: mem.gcExposed,
+  };
+  sample();
+
+  const result = {
+    at: new Date().toISOString(),
+    node: process.version,
+    quick,
+    sizes: SIZES,
+    costModel: COST_MODEL,
+    naiveExtrapolatedAbove: NAIVE_MAX,
+    targets: {
+      calls: TARGET_CALLS,
+      cpuAt50k: { sweepMs: 500, weeklyMs: 1000, submitMs: 50 },
+      sweepOnGoogleAt50kS: 20,
+      memory100kx25Bytes: 1024 ** 3,
+    },
+    figures: figs,
+    memory: {
+      ...memory,
+      peakRssMB: Math.round(peakRss / 1048576),
+      peakHeapMB: Math.round(peakHeap / 1048576),
+    },
+    durationS: Math.round((Date.now() - started) / 100) / 10,
+  };
+  fs.mkdirSync(path.join(root, 'bench/results'), { recursive: true });
+  fs.writeFileSync(path.join(root, 'bench/results/latest.json'), JSON.stringify(result, null, 2));
+
+  const md = [
+    `Benchmark (${quick ? '--quick' : 'full'}) — ${result.at}, Node ${process.version}, ${result.durationS} s.`,
+    '',
+    table(figs),
+    '',
+    `calls = spreadsheet-service round trips per execution (targets: submit ≤ 8, agent action ≤ 10, sweep ≤ 10, weekly ≤ 40).`,
+    `est. = 0.1 s + calls × 0.25 s + cells × 1 µs (central; low 7 ms/call, high 1 s/call: bench/costModel.ts).`,
+    `naive = per-cell getValue/setValue loops (bench/naive.ts) on the same sheet; * = extrapolated linearly from ${[...naive.keys()].join(' and ')} tickets.`,
+    `Memory: ${memory.rows.toLocaleString('en')} × ${memory.cols} workbook: heap +${memory.heapDeltaMB} MB (write ${memory.writeMs} ms, full read ${memory.readMs} ms); bench peak RSS ${result.memory.peakRssMB} MB, peak heap ${result.memory.peakHeapMB} MB.`,
+  ].join('\n');
+  console.log(md);
+  if (quick)
+    fs.writeFileSync(
+      path.join(root, 'docs/bench.md'),
+      `# Benchmark (quick)\n\nGenerated by \`npm run bench -- --quick\`; figures from the local runtime.\n\n${md}\n`,
+    );
+}
+
+main();

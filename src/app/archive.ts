@@ -1,0 +1,436 @@
+// Archiving: closed tickets whose last activity is older than `archiveAfterDays` move from the
+// ticket sheet to the archive sheet (`归档` / `Archive`) in batched calls, so the live sheet (and
+// every hot path reading it) stays small as the team's history grows.
+//
+// Calls: one read of the ticket block, one of the archive's IDs, per batch one append (setValues)
+// and one `deleteRows` per contiguous run of archived rows, bottom-up. Rows are deleted, never
+// rewritten: formulas, formats, notes and a person's concurrent edit elsewhere stay intact.
+//
+// Crash safety: a batch's IDs are recorded in document properties before the archive is written;
+// the next run finishes a recorded batch first — IDs already in the archive are not appended again,
+// and a ticket row is only ever deleted when its ID is in the archive. A run that stops half-way
+// (timeout, error, budget) loses and duplicates nothing; re-running completes it.
+//
+// Budget: stops cleanly at ~4.5 minutes (Date.now(), as Google counts the 6-minute limit) or after
+// MAX_DELETES deleteRows calls, and says there is more; the next run (menu or daily) continues.
+import { rowToTicket } from '../domain/columns';
+import { t } from '../domain/i18n';
+import { parseTicketId } from '../domain/ticketId';
+import { formatLocal } from '../domain/zone';
+import type { ArchiveSheet } from '../gas/archiveSheet';
+import {
+  alignColumns,
+  archiveRows,
+  createArchiveSheet,
+  findArchiveSheet,
+  readArchiveSheet,
+} from '../gas/archiveSheet';
+import { KB_HEADERS, findKnowledgeSheet } from '../gas/knowledgeSheet';
+import type { Services } from '../gas/services';
+import type { TicketSheet } from '../gas/ticketSheet';
+import { openTicketSheet } from '../gas/ticketSheet';
+import { enumLabel } from '../domain/schema';
+import { literalText } from '../domain/text';
+import type { Ticket } from '../domain/ticket';
+import type { Tracker } from './tracker';
+import { openTracker } from './tracker';
+
+const DAY = 86_400_000;
+/** Stop before Google's 6-minute limit, leaving time to record where we are. */
+export const ARCHIVE_BUDGET_MS = 270_000;
+/** Rows per batch: bounds the recorded batch (document properties: 9 KB a value) and one append. */
+export const BATCH_ROWS = 2_000;
+/** deleteRows calls per run, whatever the clock says (each is a 0.1–1 s round trip on Google). */
+export const MAX_DELETES = 200;
+/** The scheduled run archives at most once a day (the hourly sweep stays lean). */
+const SCHEDULE_EVERY_MS = 20 * 3_600_000;
+
+const PENDING_KEY = 'archive.pending';
+const STATUS_KEY = 'archive.status';
+/** Test-only fault injection: `afterAppend` throws between the archive write and the deletes. */
+export const FAULT_KEY = 'archive.fault';
+const CHUNK_CHARS = 8_000;
+
+export interface ArchiveOptions {
+  via?: 'menu' | 'trigger';
+  /** When the execution started (the budget counts from there); default: now. */
+  startedAt?: number;
+  budgetMs?: number;
+  maxDeletes?: number;
+  batchRows?: number;
+  tracker?: Tracker;
+}
+
+export interface ArchiveResult {
+  ok: boolean;
+  skipped?: 'busy';
+  /** Tickets moved in this run (appended and removed). */
+  archived: number;
+  /** Tickets of an interrupted batch finished in this run. */
+  resumed: number;
+  /** Tickets still due for the archive (the run stopped on its budget). */
+  remaining: number;
+  more: boolean;
+  /** Knowledge-base entries added for archived tickets with a solution but no entry. */
+  kbAdded: number;
+  deleteCalls: number;
+  afterDays: number;
+  error?: string;
+  durationMs: number;
+}
+
+const empty = (afterDays: number): ArchiveResult => ({
+  ok: true,
+  archived: 0,
+  resumed: 0,
+  remaining: 0,
+  more: false,
+  kbAdded: 0,
+  deleteCalls: 0,
+  afterDays,
+  durationMs: 0,
+});
+
+// ---------------------------------------------------------------------------------------------
+// The recorded batch (split over several properties: 9 KB a value)
+
+function readPending(props: GoogleAppsScript.Properties.Properties): Set<string> | null {
+  const head = props.getProperty(PENDING_KEY);
+  if (!head) return null;
+  try {
+    const { chunks } = JSON.parse(head) as { chunks: number };
+    let text = '';
+    for (let i = 0; i < chunks; i++) text += props.getProperty(`${PENDING_KEY}.${i}`) ?? '';
+    return new Set(text.split(',').filter(Boolean));
+  } catch {
+    return null;
+  }
+}
+
+function writePending(props: GoogleAppsScript.Properties.Properties, ids: string[], now: number): void {
+  const text = ids.join(',');
+  const values: Record<string, string> = {};
+  let chunks = 0;
+  for (let i = 0; i < text.length; i += CHUNK_CHARS)
+    values[`${PENDING_KEY}.${chunks++}`] = text.slice(i, i + CHUNK_CHARS);
+  values[PENDING_KEY] = JSON.stringify({ chunks, count: ids.length, at: now });
+  props.setProperties(values);
+}
+
+function clearPending(props: GoogleAppsScript.Properties.Properties): void {
+  const head = props.getProperty(PENDING_KEY);
+  let chunks: number;
+  try {
+    chunks = head ? (JSON.parse(head) as { chunks: number }).chunks : 0;
+  } catch {
+    chunks = 0;
+  }
+  props.deleteProperty(PENDING_KEY);
+  for (let i = 0; i < chunks; i++) props.deleteProperty(`${PENDING_KEY}.${i}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/** The instant a closed ticket last moved: the latest of its update, resolution and response stamps. */
+export function lastActivity(tk: Ticket): number | null {
+  const stamps = [tk.lastUpdateAt, tk.resolvedAt, tk.firstResponseAt].filter(
+    (x): x is number => typeof x === 'number',
+  );
+  if (stamps.length) return Math.max(...stamps);
+  return tk.submittedAt ?? null;
+}
+
+class Budget {
+  deletes = 0;
+  constructor(
+    private readonly startedAt: number,
+    private readonly budgetMs: number,
+    private readonly maxDeletes: number,
+  ) {}
+  get spent(): boolean {
+    return Date.now() - this.startedAt >= this.budgetMs || this.deletes >= this.maxDeletes;
+  }
+}
+
+/**
+ * Deletes the ticket rows whose ID is in `ids` (and in the archive), bottom-up, one deleteRows per
+ * contiguous run. Row numbers come from a fresh read of the ID column (or `idColumn` when it was
+ * just read). Returns whether every such row is gone.
+ */
+function deleteArchivedRows(
+  ts: TicketSheet,
+  ids: Set<string>,
+  archived: Set<string>,
+  budget: Budget,
+  idColumn?: unknown[],
+): { deleted: number; complete: boolean } {
+  let col = idColumn;
+  if (!col) {
+    const last = ts.sheet.getLastRow();
+    col =
+      last > ts.headerRow
+        ? ts.sheet
+            .getSheetValues(ts.headerRow + 1, (ts.columns.id as number) + 1, last - ts.headerRow, 1)
+            .map((r) => r[0])
+        : [];
+  }
+  const rows: number[] = [];
+  col.forEach((v, i) => {
+    const id = String(v ?? '').trim();
+    if (id && ids.has(id) && archived.has(id)) rows.push(ts.headerRow + 1 + i);
+  });
+  // Contiguous runs, deleted from the bottom so the rows above keep their numbers.
+  const runs: [number, number][] = [];
+  for (const r of rows) {
+    const lastRun = runs[runs.length - 1];
+    if (lastRun && lastRun[0] + lastRun[1] === r) lastRun[1]++;
+    else runs.push([r, 1]);
+  }
+  let deleted = 0;
+  for (let i = runs.length - 1; i >= 0; i--) {
+    if (budget.spent) return { deleted, complete: false };
+    ts.sheet.deleteRows(runs[i][0], runs[i][1]);
+    budget.deletes++;
+    deleted += runs[i][1];
+  }
+  return { deleted, complete: true };
+}
+
+/** Appends rows below the archive's last row in one write (growing the sheet first when needed). */
+function appendToArchive(arch: ArchiveSheet, rows: unknown[][], width: number): void {
+  if (!rows.length) return;
+  const first = arch.lastRow + 1;
+  const need = first + rows.length - 1;
+  const max = arch.sheet.getMaxRows();
+  if (need > max) arch.sheet.insertRowsAfter(max, need - max);
+  arch.sheet.getRange(first, 1, rows.length, width).setValues(rows);
+  arch.lastRow = need;
+}
+
+/** Knowledge-base entries for archived tickets with a solution that have none yet: one append. */
+function addMissingKnowledge(tr: Tracker, tickets: Ticket[]): number {
+  const withSolution = tickets.filter((tk) => tk.solution.trim());
+  if (!withSolution.length) return 0;
+  const sheet = findKnowledgeSheet(tr.ss);
+  if (!sheet) return 0;
+  const last = sheet.getLastRow();
+  const known = new Set(
+    last >= 2 ? sheet.getSheetValues(2, 1, last - 1, 1).map((r) => String(r[0] ?? '').trim()) : [],
+  );
+  const rows = withSolution
+    .filter((tk) => !known.has(tk.id))
+    .map((tk) => [
+      literalText(tk.id),
+      literalText(tk.title),
+      tk.category ? enumLabel('category', tk.category, tr.lang) : '',
+      literalText(tk.description),
+      literalText(tk.solution),
+      new Date(tk.resolvedAt ?? lastActivity(tk) ?? tr.now),
+      0,
+    ]);
+  if (!rows.length) return 0;
+  const first = Math.max(last, 1) + 1;
+  const max = sheet.getMaxRows();
+  if (first + rows.length - 1 > max) sheet.insertRowsAfter(max, first + rows.length - 1 - max);
+  sheet.getRange(first, 1, rows.length, KB_HEADERS.zh.length).setValues(rows);
+  return rows.length;
+}
+
+function archiveUnderLock(tr: Tracker, opts: ArchiveOptions, result: ArchiveResult, budget: Budget): void {
+  const batchRows = Math.max(1, opts.batchRows ?? BATCH_ROWS);
+  const ts = openTicketSheet(tr.ss, tr.config.tickets);
+  if (!ts || ts.columns.id === undefined) throw new Error(t(tr.lang, 'noTicketSheet'));
+
+  // One read of the ticket block.
+  const lastRow = ts.sheet.getLastRow();
+  const n = lastRow - ts.headerRow;
+  const block = n > 0 ? ts.sheet.getSheetValues(ts.headerRow + 1, 1, n, ts.width) : [];
+  const idCol = ts.columns.id as number;
+  const idColumn = block.map((r) => r[idCol]);
+
+  const existing = findArchiveSheet(tr.ss, tr.lang);
+  let arch: ArchiveSheet | null = existing ? readArchiveSheet(existing) : null;
+  if (existing && !arch)
+    throw new Error(
+      tr.lang === 'zh'
+        ? '归档表的表头无法识别,请检查第一行。'
+        : 'The archive sheet has no recognisable header row.',
+    );
+
+  // 1. Finish a recorded batch: remove what reached the archive; the rest is simply still live.
+  let freshIds: unknown[] | undefined = idColumn;
+  const pending = readPending(tr.props);
+  if (pending) {
+    const inArchive = arch ? arch.ids : new Set<string>();
+    const r = deleteArchivedRows(ts, pending, inArchive, budget, freshIds);
+    freshIds = undefined;
+    result.resumed = r.deleted;
+    if (!r.complete) {
+      result.more = true;
+      return;
+    }
+    clearPending(tr.props);
+  }
+
+  // 2. Pick: closed, quiet for archiveAfterDays, each ID once in the sheet, not already archived,
+  //    and never today's IDs (the next serial is derived from them).
+  const cutoff = tr.now - result.afterDays * DAY;
+  const today = formatLocal(tr.now, tr.zone, 'compact');
+  const seen = new Map<string, number>();
+  idColumn.forEach((v) => {
+    const id = String(v ?? '').trim();
+    if (id) seen.set(id, (seen.get(id) ?? 0) + 1);
+  });
+  const picked: { id: string; row: unknown[]; ticket: Ticket }[] = [];
+  for (let i = 0; i < block.length; i++) {
+    const id = String(idColumn[i] ?? '').trim();
+    if (!id || seen.get(id) !== 1 || (arch && arch.ids.has(id))) continue;
+    const tk = rowToTicket(block[i], ts.columns, tr.zone);
+    if (tk.status !== 'closed') continue;
+    const at = lastActivity(tk);
+    if (at === null || at > cutoff) continue;
+    if (parseTicketId(id)?.date === today) continue;
+    picked.push({ id, row: block[i], ticket: tk });
+  }
+
+  // 3. Batches: record → append → (fault hook) → delete → clear.
+  let done = 0;
+  for (let start = 0; start < picked.length; start += batchRows) {
+    if (budget.spent) break;
+    const batch = picked.slice(start, start + batchRows);
+    const ids = batch.map((b) => b.id);
+    writePending(tr.props, ids, tr.now);
+    if (!arch) arch = createArchiveSheet(tr.ss, tr.lang, ts);
+    const { width, map } = alignColumns(arch, ts);
+    appendToArchive(
+      arch,
+      archiveRows(
+        batch.map((b) => b.row),
+        map,
+        width,
+        ts.columns,
+      ),
+      width,
+    );
+    for (const id of ids) arch.ids.add(id);
+    result.kbAdded += addMissingKnowledge(
+      tr,
+      batch.map((b) => b.ticket),
+    );
+    if (tr.props.getProperty(FAULT_KEY) === 'afterAppend')
+      throw new Error('archive: injected fault after append');
+    const r = deleteArchivedRows(ts, new Set(ids), arch.ids, budget, freshIds);
+    freshIds = undefined;
+    done += batch.length;
+    if (!r.complete) {
+      // Appended but not all removed: the record stays, the next run finishes it.
+      result.archived += r.deleted;
+      result.more = true;
+      result.remaining = picked.length - done + (batch.length - r.deleted);
+      return;
+    }
+    clearPending(tr.props);
+    result.archived += batch.length;
+  }
+  result.remaining = picked.length - done;
+  result.more = result.remaining > 0;
+}
+
+/** Moves closed tickets older than the configured age to the archive sheet, under the document lock. */
+export function archiveClosedTickets(svc: Services, opts: ArchiveOptions = {}): ArchiveResult {
+  const started = Date.now();
+  const tr = opts.tracker ?? openTracker(svc);
+  const result = empty(tr.config.settings.archiveAfterDays || 90);
+  const lock = svc.LockService.getDocumentLock();
+  if (!lock || !lock.tryLock(opts.via === 'menu' ? 10_000 : 2_000)) return { ...result, skipped: 'busy' };
+  const budget = new Budget(
+    opts.startedAt ?? started,
+    opts.budgetMs ?? ARCHIVE_BUDGET_MS,
+    opts.maxDeletes ?? MAX_DELETES,
+  );
+  try {
+    archiveUnderLock(tr, opts, result, budget);
+  } catch (e) {
+    result.ok = false;
+    result.error = (e as Error)?.message || String(e);
+  } finally {
+    svc.SpreadsheetApp.flush();
+    lock.releaseLock();
+  }
+  result.deleteCalls = budget.deletes;
+  result.durationMs = Date.now() - started;
+  tr.props.setProperty(STATUS_KEY, JSON.stringify({ at: tr.now, via: opts.via ?? 'trigger', ...result }));
+  return result;
+}
+
+/** An archive result for an error thrown outside the run (the scheduled run reports it, never throws). */
+export function archiveFailure(e: unknown): ArchiveResult {
+  return { ...empty(0), ok: false, error: (e as Error)?.message || String(e) };
+}
+
+export function lastArchiveStatus(svc: Services): (ArchiveResult & { at: number; via: string }) | null {
+  const raw = svc.PropertiesService.getDocumentProperties().getProperty(STATUS_KEY);
+  return raw ? JSON.parse(raw) : null;
+}
+
+/**
+ * The scheduled run's part: archive once a day, or at once while a batch is recorded or the last
+ * run stopped on its budget. Errors are returned (and recorded), never thrown.
+ */
+export function archiveIfDue(svc: Services, startedAt: number): ArchiveResult | null {
+  const props = svc.PropertiesService.getDocumentProperties();
+  const raw = props.getProperty(STATUS_KEY);
+  let last: { at?: number; more?: boolean; ok?: boolean } | null;
+  try {
+    last = raw ? JSON.parse(raw) : null;
+  } catch {
+    last = null;
+  }
+  const due =
+    !last ||
+    last.more ||
+    last.ok === false ||
+    props.getProperty(PENDING_KEY) !== null ||
+    Date.now() - (last.at ?? 0) >= SCHEDULE_EVERY_MS;
+  if (!due) return null;
+  return archiveClosedTickets(svc, { via: 'trigger', startedAt });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Menu
+
+const MSG = {
+  zh: {
+    title: '归档已关闭工单',
+    confirm: (days: number) =>
+      `将把关闭超过 ${days} 天的工单移到「归档」表(周报和知识库仍会找到它们)。继续吗?`,
+    done: (r: ArchiveResult) =>
+      `已归档 ${r.archived + r.resumed} 张工单。` +
+      (r.kbAdded ? `知识库新增 ${r.kbAdded} 条。` : '') +
+      (r.more ? `还有 ${r.remaining} 张待归档,请稍后再次运行(或等待定时任务继续)。` : ''),
+    failed: '归档未完成:',
+  },
+  en: {
+    title: 'Archive closed tickets',
+    confirm: (days: number) =>
+      `Tickets closed more than ${days} days ago will move to the "Archive" sheet (the weekly review and the knowledge base still find them). Continue?`,
+    done: (r: ArchiveResult) =>
+      `Archived ${r.archived + r.resumed} tickets.` +
+      (r.kbAdded ? ` ${r.kbAdded} knowledge-base entries added.` : '') +
+      (r.more ? ` ${r.remaining} more are due: run it again (or let the scheduled run continue).` : ''),
+    failed: 'Archiving did not finish: ',
+  },
+};
+
+export function archiveFromMenu(svc: Services): ArchiveResult | { ok: false; cancelled: true } {
+  const tr = openTracker(svc);
+  const M = MSG[tr.lang];
+  const ui = svc.SpreadsheetApp.getUi();
+  const days = tr.config.settings.archiveAfterDays || 90;
+  if (ui.alert(M.title, M.confirm(days), ui.ButtonSet.YES_NO) !== ui.Button.YES)
+    return { ok: false, cancelled: true };
+  const r = archiveClosedTickets(svc, { via: 'menu', tracker: tr });
+  const text = r.skipped ? t(tr.lang, 'busy') : r.ok ? M.done(r) : `${M.failed}${r.error}`;
+  ui.alert(M.title, text, ui.ButtonSet.OK);
+  return r;
+}
