@@ -1,0 +1,549 @@
+// `npm start`: a local page that shows the add-on working on the local Apps Script runtime — the
+// sheet (values, colours, conditional formats, frozen header, widths, dropdowns), the add-on menu,
+// sidebars and dialogs from the built .html files with a google.script.run bridge, alert/prompt
+// dialogs, a clock to move time forward (time triggers fire), and the workbook as .xlsx.
+//
+// Environment: PORT (default 8080; 0 = any free port), HOST (default 127.0.0.1), WORKBOOK (state
+// file, default local/demo-workbook.json; created with demo data on first run), DIST (built add-on,
+// default dist/), DEMO_NOW (ISO time: the demo's "now" when it is created; default the real time).
+//
+// Ui.alert / Ui.prompt: Apps Script blocks the script until the person answers. The runtime is
+// synchronous, so a question with a choice (YES_NO, OK_CANCEL, prompts…) is modelled by replay: the
+// run stops at the question, its changes are rolled back, the page asks, and the run starts again
+// from the same state with the answers given so far (runs are deterministic: same state, same clock,
+// same answers ⇒ same questions). An alert whose only button is OK cannot change what the script
+// does next, so it is answered OK at once and shown to the person when the run ends.
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import * as esbuild from 'esbuild';
+import {
+  createLocalRuntime,
+  loadRuntime,
+  saveRuntime,
+  type LocalRuntime,
+  type RuntimeStateJson,
+} from '../runtime';
+import { exportXlsx, renderSheet, type RenderedCell } from '../runtime/spreadsheet';
+import { quoteSheet } from '../runtime/spreadsheet/a1';
+import type { AskRecord, ButtonName, DialogRecord } from '../runtime/services/ui';
+import { createDemo } from './demo';
+
+const root = path.resolve(__dirname, '..');
+const pageDir = path.join(root, 'preview', 'page');
+const DEFAULT_ROWS = 500;
+const DEMO_USER = 'zhang@example.com';
+
+export interface PreviewOptions {
+  workbookFile: string;
+  distDir: string;
+  demoNow?: number;
+  log?: (s: string) => void;
+}
+
+type Question = Omit<AskRecord, 'answer' | 'at'>;
+type Answer = { button: ButtonName; text?: string };
+
+interface Interactive<T> {
+  /** The run stopped at a question: nothing it did was kept; ask, then send the answers again. */
+  pending?: Question & { answered: number };
+  ok?: boolean;
+  value?: T;
+  error?: string;
+  dialogs: DialogRecord[];
+  /** OK-only alerts, answered at once: show them now. */
+  alerts: Array<{ title: string; prompt: string }>;
+  toasts: Array<{ message: string; title: string }>;
+  /** The run changed the state (the page redraws, the file is saved). */
+  changed?: boolean;
+}
+
+class WaitingForAnswer extends Error {
+  constructor() {
+    super('(waiting for the person to answer a dialog)');
+  }
+}
+
+const errorMessage = (e: unknown): string =>
+  e && typeof e === 'object' && 'message' in e ? String((e as Error).message) : String(e);
+
+/** google.script.run arguments arrive as JSON; Dates are tagged so the runtime can refuse them as Google does. */
+function revive(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(revive);
+  if (v && typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    if (typeof o.__gasDate__ === 'number' && Object.keys(o).length === 1) return new Date(o.__gasDate__);
+    if (o.__gasUndefined__ === 1 && Object.keys(o).length === 1) return undefined;
+    return Object.fromEntries(Object.entries(o).map(([k, x]) => [k, revive(x)]));
+  }
+  return v;
+}
+
+/** Rendered cells without their defaults (most cells are plain): keeps the state response small. */
+function compactCell(
+  c: RenderedCell,
+  lists: string[][],
+  listIndex: Map<string, number>,
+): Record<string, unknown> {
+  const o: Record<string, unknown> = {};
+  if (c.display !== '') o.v = c.display;
+  if (c.background !== '#ffffff') o.bg = c.background;
+  if (c.fontColor !== '#000000') o.fc = c.fontColor;
+  if (c.fontWeight === 'bold') o.b = 1;
+  if (c.italic) o.i = 1;
+  if (c.hAlign) o.al = c.hAlign;
+  if (c.wrap) o.w = 1;
+  if (c.note) o.n = c.note;
+  if (c.formula) o.f = c.formula;
+  if (c.list) {
+    const key = JSON.stringify(c.list);
+    let i = listIndex.get(key);
+    if (i === undefined) {
+      i = lists.length;
+      lists.push(c.list);
+      listIndex.set(key, i);
+    }
+    o.l = i;
+    if (c.dropdown) o.dd = 1;
+  }
+  if (c.strict) o.s = 1;
+  if (c.helpText) o.h = c.helpText;
+  if (c.invalid) o.x = 1;
+  return o;
+}
+
+export class Preview {
+  rt: LocalRuntime;
+  readonly shimJs: string;
+  readonly pageJs: string;
+  readonly pageHtml: string;
+  readonly pageCss: string;
+  private log: (s: string) => void;
+
+  constructor(private opts: PreviewOptions) {
+    this.log = opts.log ?? ((s) => console.log(s));
+    if (!fs.existsSync(path.join(opts.distDir, 'Code.js')))
+      throw new Error(`${path.join(opts.distDir, 'Code.js')} is missing: run node scripts/build.mjs first.`);
+    if (fs.existsSync(opts.workbookFile)) {
+      this.rt = loadRuntime(opts.workbookFile, { distDir: opts.distDir });
+      this.useZone();
+      this.log(`workbook ${opts.workbookFile}`);
+    } else {
+      const now = opts.demoNow ?? Date.now();
+      this.rt = createLocalRuntime({
+        distDir: opts.distDir,
+        now,
+        user: DEMO_USER,
+        timeZone: 'Asia/Shanghai',
+        locale: 'zh_CN',
+      });
+      this.useZone();
+      const s = createDemo(this.rt, { now });
+      this.log(
+        `new demo workbook ${opts.workbookFile}: ${s.tickets} tickets, ${s.actions} actions, ${s.firings} trigger runs, ${s.ms} ms`,
+      );
+      for (const f of s.failed.slice(0, 10)) this.log(`  demo step refused: ${f}`);
+      this.save();
+    }
+    const bundle = (file: string) =>
+      esbuild.buildSync({
+        entryPoints: [path.join(pageDir, file)],
+        bundle: true,
+        write: false,
+        format: 'iife',
+        target: 'es2019',
+        platform: 'browser',
+        charset: 'utf8',
+        logLevel: 'error',
+      }).outputFiles[0].text;
+    this.pageJs = bundle('main.ts');
+    this.shimJs = bundle('shim.ts');
+    this.pageHtml = fs.readFileSync(path.join(pageDir, 'index.html'), 'utf8');
+    this.pageCss = fs.readFileSync(path.join(pageDir, 'page.css'), 'utf8');
+  }
+
+  /** The bundle's Date reads local-time fields in the process zone: make it the script's (as the CLI does). */
+  private useZone(): void {
+    if (process.env.TZ !== this.rt.scriptTimeZone) process.env.TZ = this.rt.scriptTimeZone;
+  }
+
+  save(): void {
+    fs.mkdirSync(path.dirname(this.opts.workbookFile), { recursive: true });
+    saveRuntime(this.rt, this.opts.workbookFile);
+  }
+
+  private restore(state: RuntimeStateJson): void {
+    this.rt = createLocalRuntime({ distDir: this.opts.distDir, state });
+  }
+
+  /**
+   * Runs `fn` as something the person started (menu item, sidebar call, edit). Questions with a
+   * choice take their answers from `answers`, in order; one more question stops the run, rolls it
+   * back and comes back as `pending`.
+   */
+  interactive<T>(fn: (rt: LocalRuntime) => T, answers: Answer[] = []): Interactive<T> {
+    const rt = this.rt;
+    const beforeText = JSON.stringify(rt.toJSON());
+    const marks = { dialogs: rt.ui.dialogs.length, asks: rt.ui.asks.length, toasts: rt.ui.toasts.length };
+    const queue = answers.slice();
+    let pending: Question | null = null;
+    rt.ui.answers = [];
+    rt.ui.responder = (q) => {
+      if (q.kind === 'alert' && q.buttons.length === 1 && q.buttons[0] === 'OK') return { button: 'OK' };
+      if (!pending && queue.length) return queue.shift();
+      pending = pending ?? q;
+      throw new WaitingForAnswer();
+    };
+    const out: Interactive<T> = { dialogs: [], alerts: [], toasts: [] };
+    try {
+      out.value = fn(rt);
+      out.ok = true;
+    } catch (e) {
+      out.ok = false;
+      out.error = errorMessage(e);
+    } finally {
+      rt.ui.responder = undefined;
+    }
+    if (pending) {
+      this.restore(JSON.parse(beforeText) as RuntimeStateJson);
+      return {
+        pending: { ...(pending as Question), answered: answers.length },
+        dialogs: [],
+        alerts: [],
+        toasts: [],
+      };
+    }
+    out.dialogs = rt.ui.dialogs.slice(marks.dialogs);
+    out.alerts = rt.ui.asks
+      .slice(marks.asks)
+      .filter((a) => a.kind === 'alert' && a.buttons.length === 1)
+      .map((a) => ({ title: a.title, prompt: a.prompt }));
+    out.toasts = rt.ui.toasts.slice(marks.toasts).map((t) => ({ message: t.message, title: t.title }));
+    // Keep the records short: the page has what it needs.
+    rt.ui.dialogs = [];
+    rt.ui.asks = [];
+    rt.ui.toasts = [];
+    out.changed = JSON.stringify(rt.toJSON()) !== beforeText;
+    if (out.changed) this.save();
+    return out;
+  }
+
+  /** The sheet tabs, the active sheet rendered at the runtime's now, the menus and the clock. */
+  state(sheetName?: string, rows = DEFAULT_ROWS): unknown {
+    const rt = this.rt;
+    const wb = rt.workbook;
+    const now = rt.clock.now();
+    const sheet = (sheetName && wb.sheetByName(sheetName)) || wb.activeSheet();
+    const r = renderSheet(wb, sheet.name, now, { maxRows: Math.max(1, rows) });
+    const lists: string[][] = [];
+    const listIndex = new Map<string, number>();
+    const clockTriggers = rt.triggers.filter((t) => t.eventType === 'CLOCK' && t.nextFireAt != null);
+    const next = clockTriggers.reduce<number | null>(
+      (m, t) => (m === null || (t.nextFireAt as number) < m ? (t.nextFireAt as number) : m),
+      null,
+    );
+    return {
+      title: wb.name,
+      locale: wb.locale,
+      timeZone: wb.timeZone,
+      user: rt.ctx.user.active || rt.ctx.user.effective,
+      sheets: wb.sheets.filter((s) => !s.hidden).map((s) => ({ name: s.name, tabColor: s.tabColor })),
+      active: sheet.name,
+      activeA1: sheet.activeA1,
+      grid: {
+        name: r.name,
+        frozenRows: r.frozenRows,
+        frozenCols: r.frozenCols,
+        numRows: r.numRows,
+        numCols: r.numCols,
+        totalRows: Math.max(sheet.lastRow(), r.numRows),
+        truncated: r.truncated,
+        colWidths: r.colWidths,
+        hiddenCols: r.hiddenCols,
+        rows: r.rows.map((row) => row.map((c) => compactCell(c, lists, listIndex))),
+        lists,
+        charts: r.charts.map((c) => ({
+          type: c.type,
+          ranges: c.ranges,
+          title: String(c.options.title ?? ''),
+          row: c.position.row,
+          col: c.position.col,
+        })),
+      },
+      menus: rt.ui.menus,
+      clock: {
+        now,
+        nextTrigger: next,
+        triggers: clockTriggers.map((t) => ({ handler: t.handler, next: t.nextFireAt })),
+        firings: rt.firings.slice(-8).reverse(),
+      },
+      entryPoints: this.clientNames(),
+    };
+  }
+
+  /** What google.script.run offers: the bundle's top-level functions, minus private ones (name_). */
+  clientNames(): string[] {
+    return this.rt.entryPoints.filter((n) => !n.endsWith('_'));
+  }
+
+  /** A sidebar/dialog's HTML with the google.script.run bridge inserted before its own scripts. */
+  withBridge(html: string): string {
+    const boot = `<script>window.__GAS_BRIDGE__=${JSON.stringify({ names: this.clientNames() }).replace(/</g, '\\u003c')};</script><script>${this.shimJs.replace(/<\/script/gi, '<\\/script')}</script>`;
+    const m = /<head[^>]*>/i.exec(html);
+    if (m) return html.slice(0, m.index + m[0].length) + boot + html.slice(m.index + m[0].length);
+    return boot + html;
+  }
+
+  dialogsOut(ds: DialogRecord[]): unknown[] {
+    return ds.map((d) => ({
+      kind: d.kind,
+      title: d.title,
+      width: d.width,
+      height: d.height,
+      html: this.withBridge(d.content),
+    }));
+  }
+
+  open(): unknown {
+    const runs = this.rt.open();
+    this.save();
+    return { runs: runs.map((r) => ({ handler: r.handler, ok: r.ok, error: r.error })) };
+  }
+
+  select(sheetName: string, a1?: string): unknown {
+    const wb = this.rt.workbook;
+    const sheet = wb.sheetByName(sheetName);
+    if (!sheet) throw new HttpError(404, `No sheet named ${sheetName}`);
+    wb.activeSheetId = sheet.id;
+    if (a1) {
+      if (!/^[A-Z]{1,3}[0-9]{1,7}(:[A-Z]{1,3}[0-9]{1,7})?$/.test(a1))
+        throw new HttpError(400, `Bad cell ${a1}`);
+      sheet.activeA1 = a1;
+    }
+    this.save();
+    return { ok: true };
+  }
+
+  edit(sheetName: string, a1: string, value: string, answers?: Answer[]): unknown {
+    if (!this.rt.workbook.sheetByName(sheetName)) throw new HttpError(404, `No sheet named ${sheetName}`);
+    const r = this.interactive((rt) => rt.edit(`${quoteSheet(sheetName)}!${a1}`, value), answers);
+    return this.outcome(r, (v) => {
+      if (!v.ok) return { ok: false, reason: v.reason };
+      return { ok: true, runs: v.runs.map((x) => ({ handler: x.handler, ok: x.ok, error: x.error })) };
+    });
+  }
+
+  menu(functionName: string, answers?: Answer[]): unknown {
+    if (!this.rt.entryPoints.includes(functionName))
+      throw new HttpError(404, `Script function not found: ${functionName}`);
+    const r = this.interactive((rt) => rt.call(functionName).result, answers);
+    return this.outcome(r, () => ({ ok: true }));
+  }
+
+  /** The google.script.run bridge: JSON-safe arguments only, as Google's client enforces. */
+  run(name: string, args: unknown[], answers?: Answer[]): unknown {
+    const revived = revive(args) as unknown[];
+    const r = this.interactive((rt) => rt.callFromClient(name, ...revived).result, answers);
+    return this.outcome(r, (value) => ({ ok: true, value: value === undefined ? null : value }));
+  }
+
+  private outcome<T>(r: Interactive<T>, done: (v: T) => Record<string, unknown>): unknown {
+    if (r.pending) return { pending: r.pending };
+    const base = {
+      dialogs: this.dialogsOut(r.dialogs),
+      alerts: r.alerts,
+      toasts: r.toasts,
+      changed: !!r.changed,
+    };
+    if (!r.ok) return { ...base, ok: false, error: r.error };
+    return { ...base, ...done(r.value as T) };
+  }
+
+  advance(to: number): unknown {
+    const rt = this.rt;
+    if (!Number.isFinite(to)) throw new HttpError(400, 'Bad time');
+    if (to < rt.clock.now()) throw new HttpError(400, 'The clock only moves forward.');
+    const marks = { toasts: rt.ui.toasts.length };
+    const fired = rt.tick(to);
+    const toasts = rt.ui.toasts.slice(marks.toasts).map((t) => ({ message: t.message, title: t.title }));
+    rt.ui.dialogs = [];
+    rt.ui.asks = [];
+    rt.ui.toasts = [];
+    this.save();
+    return { ok: true, now: rt.clock.now(), fired, toasts };
+  }
+
+  get workbookFile(): string {
+    return this.opts.workbookFile;
+  }
+
+  async xlsx(): Promise<Buffer> {
+    return exportXlsx(this.rt.workbook, this.rt.clock.now());
+  }
+}
+
+class HttpError extends Error {
+  constructor(
+    public status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function readBody(req: http.IncomingMessage): Promise<any> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > 5 * 1024 * 1024) {
+        reject(new HttpError(413, 'Request too large'));
+        req.destroy();
+      } else chunks.push(c);
+    });
+    req.on('end', () => {
+      const text = Buffer.concat(chunks).toString('utf8');
+      if (!text) return resolve({});
+      try {
+        resolve(JSON.parse(text));
+      } catch {
+        reject(new HttpError(400, 'Bad JSON'));
+      }
+    });
+    req.on('error', reject);
+  });
+}
+
+const answersOf = (b: any): Answer[] | undefined =>
+  Array.isArray(b.answers)
+    ? b.answers.map((a: any) => ({
+        button: String(a.button) as ButtonName,
+        text: a.text === undefined ? undefined : String(a.text),
+      }))
+    : undefined;
+
+export function createServer(preview: Preview): http.Server {
+  const send = (
+    res: http.ServerResponse,
+    status: number,
+    type: string,
+    body: string | Buffer,
+    extra: Record<string, string> = {},
+  ) => {
+    res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', ...extra });
+    res.end(body);
+  };
+  const json = (res: http.ServerResponse, v: unknown, status = 200) =>
+    send(res, status, 'application/json; charset=utf-8', JSON.stringify(v));
+
+  return http.createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const route = `${req.method} ${url.pathname}`;
+    try {
+      switch (route) {
+        case 'GET /':
+        case 'GET /index.html':
+          return send(res, 200, 'text/html; charset=utf-8', preview.pageHtml);
+        case 'GET /page.js':
+          return send(res, 200, 'text/javascript; charset=utf-8', preview.pageJs);
+        case 'GET /page.css':
+          return send(res, 200, 'text/css; charset=utf-8', preview.pageCss);
+        case 'GET /favicon.ico':
+          return send(res, 204, 'image/x-icon', '');
+        case 'GET /api/state':
+          return json(
+            res,
+            preview.state(
+              url.searchParams.get('sheet') ?? undefined,
+              Number(url.searchParams.get('rows')) || DEFAULT_ROWS,
+            ),
+          );
+        case 'GET /workbook.xlsx': {
+          const buf = await preview.xlsx();
+          const name = `${path.basename(preview.workbookFile).replace(/\.json$/, '')}.xlsx`;
+          return send(res, 200, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buf, {
+            'content-disposition': `attachment; filename="${name.replace(/[^\w.-]/g, '_')}"`,
+          });
+        }
+      }
+      if (req.method !== 'POST') throw new HttpError(404, `Not found: ${url.pathname}`);
+      const b = await readBody(req);
+      switch (url.pathname) {
+        case '/api/open':
+          return json(res, preview.open());
+        case '/api/select':
+          return json(
+            res,
+            preview.select(String(b.sheet ?? ''), b.a1 === undefined ? undefined : String(b.a1)),
+          );
+        case '/api/edit':
+          return json(
+            res,
+            preview.edit(String(b.sheet ?? ''), String(b.a1 ?? ''), String(b.value ?? ''), answersOf(b)),
+          );
+        case '/api/menu':
+          return json(res, preview.menu(String(b.functionName ?? ''), answersOf(b)));
+        case '/api/run':
+          if (typeof b.name !== 'string' || !Array.isArray(b.args))
+            throw new HttpError(400, 'name and args expected');
+          return json(res, preview.run(b.name, b.args, answersOf(b)));
+        case '/api/clock': {
+          const now = preview.rt.clock.now();
+          const to = b.to !== undefined ? Number(b.to) : now + Number(b.minutes ?? 0) * 60_000;
+          return json(res, preview.advance(to));
+        }
+      }
+      throw new HttpError(404, `Not found: ${url.pathname}`);
+    } catch (e) {
+      const status = e instanceof HttpError ? e.status : 500;
+      if (status === 500) console.error(e);
+      return json(res, { ok: false, error: errorMessage(e) }, status);
+    }
+  });
+}
+
+export function optionsFromEnv(
+  env: NodeJS.ProcessEnv = process.env,
+): PreviewOptions & { port: number; host: string } {
+  const demoNow = env.DEMO_NOW ? Date.parse(env.DEMO_NOW) : undefined;
+  if (demoNow !== undefined && !Number.isFinite(demoNow))
+    throw new Error(`DEMO_NOW: not a time: ${env.DEMO_NOW}`);
+  return {
+    port: env.PORT === undefined || env.PORT === '' ? 8080 : Number(env.PORT),
+    host: env.HOST || '127.0.0.1',
+    workbookFile: path.resolve(env.WORKBOOK || path.join(root, 'local', 'demo-workbook.json')),
+    distDir: path.resolve(env.DIST || path.join(root, 'dist')),
+    demoNow,
+  };
+}
+
+function main(): void {
+  let o: ReturnType<typeof optionsFromEnv>;
+  let preview: Preview;
+  try {
+    o = optionsFromEnv();
+    preview = new Preview(o);
+  } catch (e) {
+    console.error(errorMessage(e));
+    process.exit(1);
+  }
+  const server = createServer(preview);
+  server.on('error', (e) => {
+    console.error(`Cannot listen on ${o.host}:${o.port}: ${errorMessage(e)}`);
+    process.exit(1);
+  });
+  server.listen(o.port, o.host, () => {
+    const addr = server.address();
+    const port = addr && typeof addr === 'object' ? addr.port : o.port;
+    const host = o.host === '0.0.0.0' || o.host === '::' ? 'localhost' : o.host;
+    console.log(
+      `IT Support Tracker preview: http://${host}:${port}/  (workbook ${path.relative(process.cwd(), o.workbookFile) || o.workbookFile}; Ctrl+C to stop)`,
+    );
+  });
+  const stop = () => server.close(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+if (require.main === module) main();

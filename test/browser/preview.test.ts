@@ -1,0 +1,511 @@
+// The `npm start` preview in a real browser (Debian's Chromium driven by playwright-core): the
+// demo workbook, the add-on menu, the intake and agent sidebars through the google.script.run
+// bridge, hand edits, the clock turning rows amber then red, and a weekly review asked for through
+// a prompt. Each test runs its own server on a free port with its own copy of the demo workbook.
+// Screenshots for the README go to docs/preview-*.png.
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import * as esbuild from 'esbuild';
+import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
+
+jest.setTimeout(120_000);
+
+const CHROMIUM = '/usr/bin/chromium';
+const root = path.resolve(__dirname, '../..');
+const dist = path.join(root, 'dist');
+const docs = path.join(root, 'docs');
+const serverJs = path.join(root, 'build', `server-test-${process.pid}.cjs`);
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'preview-'));
+const template = path.join(tmp, 'template.json');
+// A Wednesday morning in the sheet's zone: inside working hours, so SLA clocks run.
+const DEMO_NOW = '2026-03-04T10:00:00+08:00';
+const AMBER = 'rgb(253, 226, 147)'; // #fde293
+const RED = 'rgb(244, 199, 195)'; // #f4c7c3
+
+const haveChromium = fs.existsSync(CHROMIUM);
+if (!haveChromium) {
+  console.warn(
+    `Browser tests SKIPPED: ${CHROMIUM} not found (Debian: apt-get install chromium). CI installs it (.ci/run).`,
+  );
+}
+const suite = haveChromium ? describe : describe.skip;
+
+interface Server {
+  url: string;
+  proc: ChildProcess;
+  output: () => string;
+}
+
+function startServer(workbook: string): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const proc = spawn(process.execPath, [serverJs], {
+      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', WORKBOOK: workbook, DIST: dist, DEMO_NOW },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    const timer = setTimeout(() => {
+      proc.kill();
+      reject(new Error(`server did not start:\n${out}`));
+    }, 60_000);
+    const onData = (b: Buffer) => {
+      out += b.toString();
+      const m = /(http:\/\/127\.0\.0\.1:\d+)\//.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve({ url: m[1], proc, output: () => out });
+      }
+    };
+    proc.stdout!.on('data', onData);
+    proc.stderr!.on('data', onData);
+    proc.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited (${code}):\n${out}`));
+    });
+  });
+}
+
+function stopServer(s: Server | undefined): Promise<void> {
+  if (!s || s.proc.exitCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    s.proc.once('exit', () => resolve());
+    s.proc.kill('SIGTERM');
+  });
+}
+
+let browser: Browser;
+let server: Server | undefined;
+let page: Page;
+let pageErrors: string[] = [];
+
+suite('preview page (npm start)', () => {
+  beforeAll(async () => {
+    if (!fs.existsSync(path.join(dist, 'Code.js')))
+      throw new Error('dist/Code.js is missing: run `node scripts/build.mjs` first (npm test does).');
+    await esbuild.build({
+      entryPoints: [path.join(root, 'preview/server.ts')],
+      outfile: serverJs,
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'cjs',
+      packages: 'external',
+      logLevel: 'error',
+    });
+    // The demo is made once (first run), then each test gets its own copy.
+    const t0 = Date.now();
+    const first = await startServer(template);
+    expect(first.output()).toContain('new demo workbook');
+    await stopServer(first);
+    expect(Date.now() - t0).toBeLessThan(30_000);
+    expect(fs.existsSync(template)).toBe(true);
+    fs.mkdirSync(docs, { recursive: true });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+      ],
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    fs.rmSync(serverJs, { force: true });
+    fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  beforeEach(async () => {
+    const file = path.join(tmp, `wb-${Math.random().toString(36).slice(2)}.json`);
+    fs.copyFileSync(template, file);
+    server = await startServer(file);
+    page = await browser.newPage({ viewport: { width: 1440, height: 820 }, locale: 'zh-CN' });
+    pageErrors = [];
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.goto(`${server.url}/`);
+    await page.waitForSelector('body[data-ready="true"]');
+    headers = (await page.locator('#sheet tbody tr[data-row="1"] td').allTextContents()).map((t) => t.trim());
+  });
+
+  afterEach(async () => {
+    await page?.close();
+    await stopServer(server);
+    expect(pageErrors).toEqual([]);
+  });
+
+  test('the demo: tabs, frozen coloured header, all statuses, amber and red rows, dropdowns, the add-on menu, xlsx', async () => {
+    const tabs = await page.locator('#tabs .tab').allTextContents();
+    expect(tabs).toEqual(expect.arrayContaining(['工单', '设置', '操作日志', '知识库']));
+    await expect(page.locator('#tabs .tab[aria-selected="true"]')).toHaveText('工单');
+
+    const a1 = page.locator('td[data-a1="A1"]');
+    await expect(a1).toHaveText('问题编号');
+    expect(await a1.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(26, 115, 232)');
+    expect(await page.locator('tr.frozen').count()).toBe(1);
+    expect(await a1.evaluate((el) => getComputedStyle(el).position)).toBe('sticky');
+
+    // Column I holds 当前状态: every status occurs.
+    await expect(page.locator('td[data-a1="I1"]')).toHaveText('当前状态');
+    const statuses = new Set(
+      await page.locator('#sheet tbody tr:not(.frozen) td:nth-child(10)').allTextContents(),
+    );
+    for (const s of ['待处理', '处理中', '已解决', '已关闭']) expect(statuses).toContain(s);
+    const urgencies = new Set(
+      await page.locator('#sheet tbody tr:not(.frozen) td:nth-child(6)').allTextContents(),
+    );
+    for (const s of ['高', '中', '低']) expect(urgencies).toContain(s);
+
+    const backgrounds = await page
+      .locator('#sheet tbody td[data-a1^="A"]')
+      .evaluateAll((tds) => tds.map((td) => getComputedStyle(td).backgroundColor));
+    expect(backgrounds).toContain(AMBER);
+    expect(backgrounds).toContain(RED);
+
+    // The add-on menu: Extensions → the add-on → its items (built by onOpen when the page opened).
+    await page.click('#menu-extensions');
+    await page.click('[data-submenu="IT Support Tracker"]');
+    const items = await page.locator('.menu.sub [role="menuitem"]').allTextContents();
+    expect(items).toEqual(
+      expect.arrayContaining(['提交问题', '处理工单', '立即检查 SLA', '生成周报…', '初始化 / 修复工单表']),
+    );
+    await page.screenshot({ path: path.join(docs, 'preview-sheet.png') });
+    await page.keyboard.press('Escape');
+    await expect(page.locator('.menu')).toHaveCount(0);
+
+    // A dropdown cell offers its validation list.
+    await page.locator('td[data-a1="I2"]').dblclick();
+    const options = await page.locator('select#cell-editor option').allTextContents();
+    expect(options).toEqual(expect.arrayContaining(['待处理', '处理中', '已解决', '已关闭']));
+    await page.keyboard.press('Escape');
+    await expect(page.locator('#cell-editor')).toHaveCount(0);
+
+    const xlsx = await page.request.get(`${server!.url}/workbook.xlsx`);
+    expect(xlsx.status()).toBe(200);
+    expect(xlsx.headers()['content-type']).toContain('spreadsheetml');
+    expect((await xlsx.body()).subarray(0, 2).toString()).toBe('PK');
+    await expect(page.locator('#download-xlsx')).toHaveAttribute('href', '/workbook.xlsx');
+  });
+
+  test('intake sidebar: fill it by its labels, submit, see the new ID and the new row; the bridge refuses a Date', async () => {
+    const frame = await openSidebar('提交问题');
+    const id = await submitIntake(frame, { title: '会议室电视无法投屏', urgency: '中', category: '硬件' });
+    expect(id).toMatch(/^IT20260304\d{3}$/);
+    const row = page.locator('#sheet tbody tr', { has: page.locator('td[data-a1^="A"]', { hasText: id }) });
+    await expect(row).toHaveCount(1);
+    await expect(cellOf(row, '问题标题')).toHaveText('会议室电视无法投屏');
+    await expect(cellOf(row, '当前状态')).toHaveText('待处理');
+    await row.locator('td').nth(1).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(docs, 'preview-intake.png') });
+
+    // google.script.run as Google's: asynchronous, handlers and user object, JSON-safe values only.
+    const probe = await frame.evaluate(() => {
+      const g = (window as any).google;
+      return new Promise<any>((resolve) => {
+        let sync = true;
+        const ret = g.script.run
+          .withSuccessHandler(() => resolve({ ok: true }))
+          .withFailureHandler((e: Error, u: unknown) =>
+            resolve({ message: e.message, user: u, sync, isError: e instanceof Error }),
+          )
+          .withUserObject('marker')
+          .submitTicket(new Date(), 'token-12345');
+        sync = false;
+        if (ret !== undefined) resolve({ returned: ret });
+      });
+    });
+    expect(probe).toEqual({
+      message: 'Failed due to illegal value in property: 0',
+      user: 'marker',
+      sync: false,
+      isError: true,
+    });
+    const echo = await frame.evaluate(
+      () =>
+        new Promise<any>((resolve) => {
+          const g = (window as any).google;
+          let sync = true;
+          g.script.run
+            .withSuccessHandler((v: any, u: unknown) => resolve({ title: v.title, u, sync }))
+            .withUserObject({ n: 1 })
+            .getIntakeForm();
+          sync = false;
+        }),
+    );
+    expect(echo).toEqual({ title: '提交技术问题', u: { n: 1 }, sync: false });
+  });
+
+  test('agent sidebar: work the selected ticket (accept, note, resolve) and see the sheet follow', async () => {
+    const intake = await openSidebar('提交问题');
+    const id = await submitIntake(intake, { title: '打印机提示碳粉不足', urgency: '低', category: '硬件' });
+    const row = page.locator('#sheet tbody tr', { has: page.locator('td[data-a1^="A"]', { hasText: id }) });
+    await row.locator('td').nth(1).click();
+
+    const frame = await openSidebar('处理工单');
+    await expect(frame.locator('#ticket-heading')).toHaveText(id);
+    await expect(frame.locator('#ticket-status')).toHaveText('待处理');
+    await frame.locator('button[data-action="accept"]').click();
+    await expect(frame.locator('#ticket-status')).toHaveText('处理中');
+    await expect(cellOf(row, '当前状态')).toHaveText('处理中');
+    await expect(cellOf(row, '负责人')).toHaveText('张工');
+
+    await frame.locator('button[data-action="note"]').click();
+    await frame.locator('#act-text').fill('已远程查看,需要更换硒鼓。');
+    await frame.locator('#confirm-action').click();
+    await expect(cellOf(row, '处理过程记录')).toContainText('已远程查看,需要更换硒鼓。');
+
+    await frame.locator('button[data-action="resolve"]').click();
+    await frame.locator('#act-solution').fill('更换硒鼓后打印正常。');
+    await frame.locator('#confirm-action').click();
+    await expect(frame.locator('#ticket-status')).toHaveText('已解决');
+    await expect(cellOf(row, '当前状态')).toHaveText('已解决');
+    await expect(cellOf(row, '解决方案')).toHaveText('更换硒鼓后打印正常。');
+  });
+
+  test('hand edits: a dropdown offers its list, a value outside it is refused, onEdit runs', async () => {
+    const intake = await openSidebar('提交问题');
+    const id = await submitIntake(intake, { title: '扫描仪卡纸', urgency: '低', category: '硬件' });
+    await page.click('#sidebar-close');
+    const row = page.locator('#sheet tbody tr', { has: page.locator('td[data-a1^="A"]', { hasText: id }) });
+    const urgency = cellOf(row, '紧急程度');
+    const a1 = (await urgency.getAttribute('data-a1'))!;
+
+    // Typing a value that is not in the list: the strict rule refuses it, the cell keeps its value.
+    await urgency.click();
+    await expect(page.locator('#name-box')).toHaveValue(a1);
+    await page.fill('#formula-bar', '很急');
+    await page.press('#formula-bar', 'Enter');
+    await expect(page.locator('#ask')).toBeVisible();
+    await expect(page.locator('#ask-title')).toHaveText('输入的数据无效');
+    await page.click('#ask button[data-button="OK"]');
+    await expect(page.locator(`td[data-a1="${a1}"]`)).toHaveText('低');
+
+    // Choosing from the dropdown: accepted; the installable onEdit recomputes the SLA due times.
+    const dueBefore = await cellOf(row, '解决截止').textContent();
+    await page.locator(`td[data-a1="${a1}"]`).dblclick();
+    await page.locator('select#cell-editor').selectOption('高');
+    await expect(page.locator(`td[data-a1="${a1}"]`)).toHaveText('高');
+    await expect(cellOf(row, '解决截止')).not.toHaveText(dueBefore ?? '');
+  });
+
+  test('the clock: an accepted high-urgency ticket turns amber, then red, as time passes', async () => {
+    const intake = await openSidebar('提交问题');
+    const id = await submitIntake(intake, { title: '财务系统无法登录', urgency: '高', category: '软件' });
+    const row = page.locator('#sheet tbody tr', { has: page.locator('td[data-a1^="A"]', { hasText: id }) });
+    await row.locator('td').nth(1).click();
+    const agent = await openSidebar('处理工单');
+    await expect(agent.locator('#ticket-heading')).toHaveText(id);
+    await agent.locator('button[data-action="accept"]').click();
+    await expect(cellOf(row, '当前状态')).toHaveText('处理中');
+    await page.click('#sidebar-close');
+
+    const bg = () =>
+      row
+        .locator('td')
+        .nth(1)
+        .evaluate((el) => getComputedStyle(el).backgroundColor);
+    expect(await bg()).toBe('rgb(255, 255, 255)');
+    await expect(page.locator('#clock-now')).toContainText('2026-03-04 10:00');
+    await page.click('[data-advance="60"]');
+    await expect(page.locator('#clock-now')).toContainText('2026-03-04 11:00');
+    expect(await bg()).toBe('rgb(255, 255, 255)');
+    for (let i = 0; i < 3; i++) await page.click('[data-advance="15"]');
+    await expect(page.locator('#clock-now')).toContainText('2026-03-04 11:45');
+    await runMenu('立即检查 SLA');
+    await expect(page.locator('#toasts .toast').last()).toContainText('SLA');
+    await expect.poll(bg).toBe(AMBER);
+    await row.locator('td').nth(1).scrollIntoViewIfNeeded();
+    const amberShot = await page.screenshot();
+
+    for (let i = 0; i < 2; i++) await page.click('[data-advance="15"]');
+    await expect(page.locator('#clock-now')).toContainText('2026-03-04 12:15');
+    await expect.poll(bg).toBe(RED);
+    await row.locator('td').nth(1).scrollIntoViewIfNeeded();
+    for (const x of await page.locator('#toasts .toast-close').all()) await x.click();
+    await page.screenshot({ path: path.join(docs, 'preview-amber-red.png') });
+    expect(amberShot.length).toBeGreaterThan(0);
+  });
+
+  test('weekly review: the prompt is answered in the page, the review sheet appears', async () => {
+    // Cancel first: nothing is built.
+    await runMenu('生成周报…');
+    await expect(page.locator('#ask')).toBeVisible();
+    await expect(page.locator('#ask-input')).toBeVisible();
+    await page.click('#ask button[data-button="CANCEL"]');
+    await expect(page.locator('#ask-layer')).toBeHidden();
+    await expect(page.locator('#tabs .tab[data-sheet="周报 2026-W10"]')).toHaveCount(0);
+
+    await runMenu('生成周报…');
+    await page.fill('#ask-input', '2026-W10');
+    await page.click('#ask button[data-button="OK"]');
+    const tab = page.locator('#tabs .tab[data-sheet="周报 2026-W10"]');
+    await expect(tab).toHaveCount(1);
+    await tab.click();
+    await expect(tab).toHaveAttribute('aria-selected', 'true');
+    await expect(page.locator('#sheet td').first()).not.toHaveText('');
+    const text = await page.locator('#sheet').innerText();
+    expect(text).toContain('2026-W10');
+    await page.screenshot({ path: path.join(docs, 'preview-weekly.png') });
+  });
+});
+
+let headers: string[] = [];
+/** The cell of `row` under the header `name` (the ticket sheet's header row 1). */
+function cellOf(row: ReturnType<Page['locator']>, name: string) {
+  const i = headers.indexOf(name);
+  if (i < 0) throw new Error(`no column ${name} in ${headers.join(', ')}`);
+  return row.locator('td').nth(i);
+}
+
+async function runMenu(caption: string): Promise<void> {
+  await page.click('#menu-extensions');
+  await page.click('[data-submenu="IT Support Tracker"]');
+  await page.getByRole('menuitem', { name: caption, exact: true }).click();
+}
+
+/** Opens a sidebar from the add-on menu; returns its frame once its page has loaded its data. */
+async function openSidebar(caption: string): Promise<Frame> {
+  await runMenu(caption);
+  await expect(page.locator('#sidebar')).toBeVisible();
+  await expect(page.locator('#sidebar-frame')).toHaveAttribute('srcdoc', /google\.script/);
+  const handle = await page.locator('#sidebar-frame').elementHandle();
+  let frame: Frame | null = null;
+  await expect
+    .poll(
+      async () =>
+        (frame = await handle!.contentFrame()) !== null &&
+        (await frame.evaluate(() => document.readyState)) === 'complete',
+    )
+    .toBe(true);
+  await expect
+    .poll(() => frame!.evaluate(() => document.getElementById('app')?.getAttribute('aria-busy') ?? null))
+    .toBeNull();
+  return frame!;
+}
+
+async function submitIntake(
+  frame: Frame,
+  o: { title: string; urgency: '高' | '中' | '低'; category: string },
+): Promise<string> {
+  await frame.getByLabel('问题标题').fill(o.title);
+  await frame.getByLabel('所属部门/区域').fill('财务部/总部');
+  await frame
+    .getByLabel('问题描述')
+    .fill(`${o.title}:今天上午开始出现,已重启电脑仍然无法解决,影响本组日常工作。`);
+  await frame.getByLabel(o.urgency, { exact: true }).check();
+  await frame.getByLabel('问题类型').selectOption({ label: o.category });
+  await frame.getByLabel('提交人').fill('陈静');
+  await frame.getByLabel('联系方式').fill('分机 8123');
+  await frame.locator('#submit').click();
+  const idEl = frame.locator('#result-id');
+  await expect(idEl).toBeVisible();
+  const id = (await idEl.textContent())!.trim();
+  await expect(page.locator('#sheet td[data-a1^="A"]', { hasText: id })).toHaveCount(1);
+  return id;
+}
+
+/** Playwright-style waiting assertions on top of jest's expect (no @playwright/test here): locators retry. */
+const jestExpect: jest.Expect = (globalThis as any).expect;
+function expect<T>(actual: T): any {
+  const loc = actual as any;
+  if (loc && typeof loc === 'object' && typeof loc.waitFor === 'function' && typeof loc.count === 'function')
+    return locatorExpect(loc, false);
+  return jestExpect(actual);
+}
+expect.poll = <T>(fn: () => Promise<T> | T, opts: { timeout?: number } = {}) => ({
+  async toBe(want: T): Promise<void> {
+    const until = Date.now() + (opts.timeout ?? 10_000);
+    let last: T | undefined;
+    for (;;) {
+      last = await fn();
+      if (last === want) return;
+      if (Date.now() > until) return jestExpect(last).toBe(want);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  },
+  async toBeNull(): Promise<void> {
+    return expect.poll(fn, opts).toBe(null as T);
+  },
+});
+expect.arrayContaining = jestExpect.arrayContaining;
+
+function locatorExpect(loc: any, negate: boolean): any {
+  const timeout = 10_000;
+  const retry = async (
+    what: string,
+    check: () => Promise<boolean>,
+    detail: () => Promise<unknown>,
+  ): Promise<void> => {
+    const until = Date.now() + timeout;
+    for (;;) {
+      const ok = await check().then(
+        (v) => v !== negate,
+        () => false,
+      );
+      if (ok) return;
+      if (Date.now() > until)
+        throw new Error(
+          `expect(${loc})${negate ? '.not' : ''}.${what} failed; got ${JSON.stringify(await detail().catch((e) => String(e)))}`,
+        );
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  };
+  const text = async () => ((await loc.count()) ? ((await loc.first().textContent()) ?? '').trim() : null);
+  const api = {
+    get not() {
+      return locatorExpect(loc, !negate);
+    },
+    toBeVisible: () =>
+      retry(
+        'toBeVisible()',
+        () => loc.first().isVisible(),
+        () => loc.count(),
+      ),
+    toBeHidden: () =>
+      retry(
+        'toBeHidden()',
+        async () => !(await loc.first().isVisible()),
+        () => loc.count(),
+      ),
+    toHaveCount: (n: number) =>
+      retry(
+        `toHaveCount(${n})`,
+        async () => (await loc.count()) === n,
+        () => loc.count(),
+      ),
+    toHaveText: (s: string | RegExp) =>
+      retry(
+        `toHaveText(${s})`,
+        async () => {
+          const t = await text();
+          return t !== null && (typeof s === 'string' ? t === s.trim() : s.test(t));
+        },
+        text,
+      ),
+    toHaveValue: (v: string) =>
+      retry(
+        `toHaveValue(${v})`,
+        async () => (await loc.first().inputValue()) === v,
+        () => loc.first().inputValue(),
+      ),
+    toContainText: (s: string) =>
+      retry(`toContainText(${s})`, async () => ((await text()) ?? '').includes(s), text),
+    toHaveAttribute: (name: string, v: string | RegExp) =>
+      retry(
+        `toHaveAttribute(${name}, ${v})`,
+        async () => {
+          const a = await loc.first().getAttribute(name);
+          return a !== null && (typeof v === 'string' ? a === v : v.test(a));
+        },
+        () =>
+          loc
+            .first()
+            .getAttribute(name)
+            .then((a: string | null) => (a && a.length > 200 ? `${a.slice(0, 200)}…` : a)),
+      ),
+  };
+  return api;
+}
