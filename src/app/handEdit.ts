@@ -41,7 +41,7 @@ export function handleEdit(svc: Services, e: EditEvent): EditOutcome {
   const settingsSheet = findSettingsSheet(tr.ss);
   if (settingsSheet && sheet.getSheetId() === settingsSheet.getSheetId()) {
     // Settings are validated on read; hot paths use the stored copy, refreshed here.
-    const { settings } = readSettings(settingsSheet, tr.lang);
+    const { settings } = readSettings(settingsSheet, tr.lang, tr.zone);
     saveConfig(tr.props, { ...tr.config, settings });
     return { ...none, handled: true };
   }

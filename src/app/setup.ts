@@ -72,7 +72,7 @@ export function setupTracker(svc: Services, confirm: (message: string) => boolea
   }
 
   const { sheet: settingsSheet } = ensureSettingsSheet(app, ss, lang, enumLabels('tier', lang));
-  const { settings, warnings } = readSettings(settingsSheet, lang);
+  const { settings, warnings } = readSettings(settingsSheet, lang, zone);
   report.messages.push(...warnings.map((w) => w.message));
   applyTicketFormat(app, ts, lang, settings);
   ensureAuditSheet(ss, lang);

@@ -132,7 +132,7 @@ export function applyAction(tk: Ticket, action: unknown, payload: unknown, ctx: 
       const reason = cleanText(p.reason);
       if (!reason) return { ok: false, field: 'reason', message: t(lang, 'reasonRequired') };
       if (tk.tier === 'tier2') {
-        return { ok: false, field: null, message: t(lang, 'actionNotAllowed', { action: actionLabel(name, lang), status: enumLabel('tier', 'tier2', lang) }) };
+        return { ok: false, field: null, message: t(lang, 'alreadyTier2') };
       }
       const to = cleanText(p.assignee);
       const agent = to ? ctx.agents.find((a) => a.name === to) : undefined;

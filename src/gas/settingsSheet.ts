@@ -2,6 +2,8 @@
 // department list (F), the agents table (H:J) and the add-on's status (L:M). People edit it by
 // hand, so it is parsed (and warned about) on read, never trusted.
 import type { Lang } from '../domain/schema';
+import type { Zone } from '../domain/zone';
+import { formatLocal } from '../domain/zone';
 import { SHEET_NAMES } from '../domain/schema';
 import type { Settings, SettingsWarning } from '../domain/settings';
 import { defaultSettingRows, defaultSettings, parseSettings } from '../domain/settings';
@@ -28,11 +30,22 @@ export function findSettingsSheet(ss: Spreadsheet): Sheet | null {
 }
 
 /** Reads and validates the settings sheet in one read; writes the warnings column when it changed. */
-export function readSettings(sheet: Sheet | null, lang: Lang): { settings: Settings; warnings: SettingsWarning[] } {
+/**
+ * A date or time cell as the text a person sees, in the spreadsheet's zone (Sheets turns a typed
+ * `09:00` into a time and `2024-05-01` into a date; the parsers read text).
+ */
+function cellText(v: unknown, zone: Zone): unknown {
+  if (Object.prototype.toString.call(v) !== '[object Date]') return v;
+  const ms = (v as Date).getTime();
+  const local = formatLocal(ms, zone, 'minute');
+  return local.startsWith('1899-12-30') ? local.slice(11) : local.endsWith(' 00:00') ? local.slice(0, 10) : local;
+}
+
+export function readSettings(sheet: Sheet | null, lang: Lang, zone: Zone): { settings: Settings; warnings: SettingsWarning[] } {
   if (!sheet) return { settings: defaultSettings(), warnings: [] };
   const lastRow = sheet.getLastRow();
   if (lastRow < 2) return { settings: defaultSettings(), warnings: [] };
-  const grid = sheet.getSheetValues(1, 1, lastRow, SETTINGS_LAYOUT.width);
+  const grid = sheet.getSheetValues(1, 1, lastRow, SETTINGS_LAYOUT.width).map((r) => r.map((v) => cellText(v, zone)));
   const body = grid.slice(1);
   const col = (c: number) => body.map((r) => r[c - 1]);
   const parsed = parseSettings(

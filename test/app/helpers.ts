@@ -5,8 +5,14 @@ import type { LocalRuntime } from '../../runtime';
 
 export const T0 = Date.parse('2024-05-01T09:15:00+08:00'); // a Wednesday, working hours in Shanghai
 
-export function newRuntime(opts: { locale?: string; timeZone?: string; now?: number; user?: string } = {}): LocalRuntime {
-  return createLocalRuntime({ now: opts.now ?? T0, locale: opts.locale ?? 'zh-CN', timeZone: opts.timeZone ?? 'Asia/Shanghai', user: opts.user ?? 'li@example.com' });
+export function newRuntime(opts: { locale?: string; timeZone?: string; now?: number; user?: string; mailQuota?: number } = {}): LocalRuntime {
+  return createLocalRuntime({
+    now: opts.now ?? T0,
+    locale: opts.locale ?? 'zh-CN',
+    timeZone: opts.timeZone ?? 'Asia/Shanghai',
+    user: opts.user ?? 'li@example.com',
+    mailQuota: opts.mailQuota,
+  });
 }
 
 /** Runs setup from the menu, answering YES to its confirmation. */

@@ -16,6 +16,8 @@ function colour(rt: LocalRuntime, id: string): 'red' | 'amber' | 'none' {
   return bg === COLOURS.red ? 'red' : bg === COLOURS.amber ? 'amber' : 'none';
 }
 
+const column0 = (rt: LocalRuntime) => ticketRows(rt).slice(1).map((r) => String(r[0]));
+
 function slaText(rt: LocalRuntime, id: string): string {
   const rows = ticketRows(rt);
   return String(rows.find((r) => r[0] === id)![rows[0].indexOf('SLA状态')]);
@@ -73,17 +75,18 @@ describe('the sweep', () => {
     const rt = trackerRuntime();
     for (let i = 0; i < 3; i++) submit(rt);
     rt.call('onSlaTimer'); // also builds last week's review, once
-    rt.clock.set(T0 + HOUR / 2);
-    rt.call('onSlaTimer');
+    rt.clock.set(T0 + 1.6 * HOUR); // 高 tickets turn at risk: the SLA column is written
+    expect((rt.call('onSlaTimer').result as any).sweep.changed).toBe(3);
     const small = rt.stats.spreadsheetCalls;
     const sheet = ss(rt).getSheetByName('工单')!;
     const template = sheet.getRange(2, 1, 1, sheet.getLastColumn()).getValues()[0];
     const rows = Array.from({ length: 3000 }, (_, i) => template.map((v, c) => (c === 0 ? `IT20240430${String(i + 1).padStart(3, '0')}` : v)));
     sheet.insertRowsAfter(sheet.getMaxRows(), 3000);
     sheet.getRange(5, 1, rows.length, rows[0].length).setValues(rows);
-    rt.clock.set(T0 + HOUR);
+    rt.clock.set(T0 + 2.5 * HOUR); // breached: written again
     const r = rt.call('onSlaTimer').result as any;
     expect(r.sweep.tickets).toBe(3003);
+    expect(r.sweep.changed).toBeGreaterThan(3);
     expect(r.weekly.built).toBeNull();
     expect(rt.stats.spreadsheetCalls).toBe(small);
     expect(small).toBeLessThanOrEqual(10);
@@ -133,6 +136,19 @@ describe('the sweep', () => {
     expect(subjects.filter((s) => /有风险/.test(s))).toHaveLength(1);
     expect(subjects.filter((s) => /已超时/.test(s)).length).toBeGreaterThanOrEqual(1);
     expect(new Set(subjects).size).toBe(subjects.length);
+  });
+
+  it('stays within the daily mail quota and keeps sweeping', () => {
+    const rt = trackerRuntime({ mailQuota: 1 });
+    const settings = ss(rt).getSheetByName('设置')!;
+    const row = settings.getRange('A:A').getValues().findIndex((r) => r[0] === '邮件提醒') + 1;
+    rt.edit(`设置!B${row}`, '是');
+    for (let i = 0; i < 3; i++) submit(rt);
+    const fired = rt.tick(T0 + 5 * HOUR) as any[];
+    expect(rt.mail.length).toBeLessThanOrEqual(1);
+    const last = fired.filter((f) => f.handler === 'onSlaTimer').pop();
+    expect(last.ok).toBe(true);
+    expect(slaText(rt, column0(rt)[0])).toMatch(/已超时/);
   });
 
   it('sends nothing when email alerts are off (the default)', () => {

@@ -114,6 +114,7 @@ function intakeModel(): IntakeFormModel {
       label,
     })),
     text: {
+      tooLong: zh ? '问题标题不能超过 {max} 个字(现在 {n} 个)。' : 'The title must be at most {max} characters (now {n}).',
       submit: zh ? '提交' : 'Submit',
       submitting: zh ? '正在提交…' : 'Submitting…',
       success: zh ? '已提交,问题编号 {id}' : 'Submitted as {id}',
