@@ -2,7 +2,7 @@
 // demo workbook, the add-on menu, the intake and agent sidebars through the google.script.run
 // bridge, hand edits, the clock turning rows amber then red, and a weekly review asked for through
 // a prompt. Each test runs its own server on a free port with its own copy of the demo workbook.
-// Screenshots for the README go to docs/preview-*.png.
+// Screenshots for the README go to docs/preview-*.png (with UPDATE_DOCS=1).
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -15,7 +15,9 @@ jest.setTimeout(120_000);
 const CHROMIUM = '/usr/bin/chromium';
 const root = path.resolve(__dirname, '../..');
 const dist = path.join(root, 'dist');
-const docs = path.join(root, 'docs');
+// The committed README screenshots are refreshed only on request (UPDATE_DOCS=1), so a test run
+// leaves the tree clean; otherwise they go to a scratch folder.
+const docs = process.env.UPDATE_DOCS ? path.join(root, 'docs') : fs.mkdtempSync(path.join(os.tmpdir(), 'preview-shots-'));
 const serverJs = path.join(root, 'build', `server-test-${process.pid}.cjs`);
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'preview-'));
 const template = path.join(tmp, 'template.json');
