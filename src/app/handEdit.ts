@@ -4,7 +4,7 @@
 import { rowToTicket } from '../domain/columns';
 import { t } from '../domain/i18n';
 import type { FieldKey, Status } from '../domain/schema';
-import { enumLabel, headerLabel, parseEnum } from '../domain/schema';
+import { SHEET_NAMES, enumLabel, headerLabel, parseEnum } from '../domain/schema';
 import type { AuditEntry, Ticket } from '../domain/ticket';
 import { parseTicketId } from '../domain/ticketId';
 import type { TicketChanges } from '../domain/workflow';
@@ -12,6 +12,7 @@ import { canMove } from '../domain/workflow';
 import { appendAuditRows, auditRow } from '../gas/auditSheet';
 import { saveConfig } from '../gas/config';
 import { findSettingsSheet, readSettings } from '../gas/settingsSheet';
+import { withDocumentLock } from '../gas/lock';
 import type { Services } from '../gas/services';
 import { cellFor, hintOf, mergeRow, openTicketSheet } from '../gas/ticketSheet';
 import { slaFields } from './slaContext';
@@ -24,7 +25,20 @@ export interface EditEvent {
 }
 
 /** Fields whose edit is progress on the ticket (stamps 最近更新时间). */
-const TRACKED: FieldKey[] = ['title', 'department', 'description', 'urgency', 'status', 'assignee', 'workLog', 'solution', 'feedback', 'notes', 'category', 'tier'];
+const TRACKED: FieldKey[] = [
+  'title',
+  'department',
+  'description',
+  'urgency',
+  'status',
+  'assignee',
+  'workLog',
+  'solution',
+  'feedback',
+  'notes',
+  'category',
+  'tier',
+];
 
 export interface EditOutcome {
   handled: boolean;
@@ -37,21 +51,23 @@ export function handleEdit(svc: Services, e: EditEvent): EditOutcome {
   const none: EditOutcome = { handled: false, reverted: [], changedRows: 0 };
   if (!e || !e.range) return none;
   const tr = openTracker(svc);
-  const sheet = e.range.getSheet();
-  const settingsSheet = findSettingsSheet(tr.ss);
-  if (settingsSheet && sheet.getSheetId() === settingsSheet.getSheetId()) {
+  // Two calls tell where the edit is; the rest is only paid for edits in our sheets.
+  const sheetName = e.range.getSheet().getName();
+  const area = parseA1Area(e.range.getA1Notation());
+  if (!area) return none;
+  if (sheetName === SHEET_NAMES.settings.zh || sheetName === SHEET_NAMES.settings.en) {
     // Settings are validated on read; hot paths use the stored copy, refreshed here.
-    const { settings } = readSettings(settingsSheet, tr.lang, tr.zone);
+    const { settings } = readSettings(findSettingsSheet(tr.ss), tr.lang, tr.zone);
     saveConfig(tr.props, { ...tr.config, settings });
     return { ...none, handled: true };
   }
+  if (tr.config.tickets && sheetName !== tr.config.tickets.name) return none;
   const ts = openTicketSheet(tr.ss, tr.config.tickets);
-  if (!ts || ts.sheet.getSheetId() !== sheet.getSheetId()) return none;
+  if (!ts || ts.name !== sheetName) return none;
 
-  const firstRow = e.range.getRow();
-  const numRows = e.range.getNumRows();
-  const firstCol = e.range.getColumn() - 1;
-  const lastCol = firstCol + e.range.getNumColumns() - 1;
+  const { firstRow, numRows } = area;
+  const firstCol = area.firstCol - 1;
+  const lastCol = firstCol + area.numCols - 1;
   if (firstRow <= ts.headerRow) {
     // The header itself was edited: remember where the columns are now.
     saveConfig(tr.props, { ...tr.config, tickets: hintOf(ts) });
@@ -66,81 +82,136 @@ export function handleEdit(svc: Services, e: EditEvent): EditOutcome {
   if (!edited.length || count <= 0) return none;
 
   const single = numRows === 1 && firstCol === lastCol;
-  const block = ts.sheet.getRange(top, 1, count, ts.width);
-  const values = block.getValues();
-  const me = actingUser(tr);
-  const reverted: string[] = [];
-  const audit: unknown[][] = [];
-  const out: unknown[][] = [];
-  let changedRows = 0;
-  const formulas = block.getFormulas();
+  // Under the document lock, like every other read-modify-write of ticket rows.
+  return withDocumentLock(svc.LockService, svc.SpreadsheetApp, 10_000, t(tr.lang, 'busy'), () => {
+    const block = ts.sheet.getRange(top, 1, count, ts.width);
+    const values = block.getValues();
+    const me = actingUser(tr);
+    const reverted: string[] = [];
+    const audit: unknown[][] = [];
+    const out: unknown[][] = [];
+    let changedRows = 0;
+    const formulas = block.getFormulas();
 
-  values.forEach((row, i) => {
-    const tk = rowToTicket(row, ts.columns, tr.zone);
-    const changes: Partial<Record<FieldKey, unknown>> = {};
-    const entries: AuditEntry[] = [];
-    const old = single ? e.oldValue : undefined;
-    const note = (field: FieldKey, oldValue: string, newValue: string) =>
-      entries.push({ at: tr.now, user: me.email || me.name, ticketId: tk.id || `#${top + i}`, field: headerLabel(field, tr.lang), oldValue, newValue, via: 'edit' });
+    values.forEach((row, i) => {
+      const tk = rowToTicket(row, ts.columns, tr.zone);
+      const changes: Partial<Record<FieldKey, unknown>> = {};
+      const entries: AuditEntry[] = [];
+      const old = single ? e.oldValue : undefined;
+      const note = (field: FieldKey, oldValue: string, newValue: string) =>
+        entries.push({
+          at: tr.now,
+          user: me.email || me.name,
+          ticketId: tk.id || `#${top + i}`,
+          field: headerLabel(field, tr.lang),
+          oldValue,
+          newValue,
+          via: 'edit',
+        });
 
-    if (edited.includes('id')) {
-      if (single) {
-        // IDs are generated and never reused: put the old one back.
-        changes.id = old === undefined ? '' : cellFor('id', String(old), tr.lang);
-        reverted.push(t(tr.lang, 'idReadOnly'));
-      } else if (tk.id && !parseTicketId(tk.id)) {
-        reverted.push(`${headerLabel('id', tr.lang)} ${top + i}: ${t(tr.lang, 'idReadOnly')}`);
+      if (edited.includes('id')) {
+        if (single) {
+          // IDs are generated and never reused: put the old one back.
+          changes.id = old === undefined ? '' : cellFor('id', String(old), tr.lang);
+          reverted.push(t(tr.lang, 'idReadOnly'));
+        } else if (tk.id && !parseTicketId(tk.id)) {
+          reverted.push(`${headerLabel('id', tr.lang)} ${top + i}: ${t(tr.lang, 'idReadOnly')}`);
+        }
       }
-    }
 
-    let status: Status | null = tk.status;
-    if (edited.includes('status')) {
-      const before = single ? (parseEnum('status', old) as Status | null) : null;
-      const raw = row[ts.columns.status as number];
-      if (raw !== '' && !status) {
-        if (single) changes.status = old ?? '';
-        reverted.push(t(tr.lang, 'notInList', { field: headerLabel('status', tr.lang), values: ['pending', 'inProgress', 'resolved', 'closed'].map((s) => enumLabel('status', s, tr.lang)).join(' / ') }));
-        status = before;
-      } else if (single && status && !canMove(before, status)) {
-        changes.status = old ?? '';
-        reverted.push(t(tr.lang, 'moveNotAllowed', { from: before ? enumLabel('status', before, tr.lang) : '', to: enumLabel('status', status, tr.lang) }));
-        status = before;
-      } else if (single && status === 'resolved' && !tk.solution.trim()) {
-        changes.status = old ?? '';
-        reverted.push(t(tr.lang, 'solutionRequired'));
-        status = before;
-      } else if (status) {
-        note('status', before ? enumLabel('status', before, tr.lang) : single ? '' : '?', enumLabel('status', status, tr.lang));
+      let status: Status | null = tk.status;
+      if (edited.includes('status')) {
+        const before = single ? (parseEnum('status', old) as Status | null) : null;
+        const raw = row[ts.columns.status as number];
+        if (raw !== '' && !status) {
+          if (single) changes.status = old ?? '';
+          reverted.push(
+            t(tr.lang, 'notInList', {
+              field: headerLabel('status', tr.lang),
+              values: ['pending', 'inProgress', 'resolved', 'closed']
+                .map((s) => enumLabel('status', s, tr.lang))
+                .join(' / '),
+            }),
+          );
+          status = before;
+        } else if (single && status && !canMove(before, status)) {
+          changes.status = old ?? '';
+          reverted.push(
+            t(tr.lang, 'moveNotAllowed', {
+              from: before ? enumLabel('status', before, tr.lang) : '',
+              to: enumLabel('status', status, tr.lang),
+            }),
+          );
+          status = before;
+        } else if (single && status === 'resolved' && !tk.solution.trim()) {
+          changes.status = old ?? '';
+          reverted.push(t(tr.lang, 'solutionRequired'));
+          status = before;
+        } else if (status) {
+          note(
+            'status',
+            before ? enumLabel('status', before, tr.lang) : single ? '' : '?',
+            enumLabel('status', status, tr.lang),
+          );
+        }
       }
-    }
 
-    const stamps: TicketChanges = {};
-    const trackedEdit = edited.some((k) => TRACKED.includes(k));
-    if (trackedEdit && tk.id) {
-      stamps.lastUpdateAt = tr.now;
-      if (!tk.firstResponseAt && ((status && status !== 'pending') || (edited.includes('workLog') && tk.workLog.trim()))) stamps.firstResponseAt = tr.now;
-      if (status === 'resolved' && !tk.resolvedAt) stamps.resolvedAt = tr.now;
-      if (status === 'inProgress' && tk.resolvedAt) stamps.resolvedAt = null;
-      for (const k of edited) {
-        if (k === 'status' || k === 'id' || !TRACKED.includes(k)) continue;
-        const v = row[ts.columns[k] as number];
-        note(k, single && old !== undefined ? String(old) : single ? '' : '?', v === null || v === undefined ? '' : String(v));
+      const stamps: TicketChanges = {};
+      const trackedEdit = edited.some((k) => TRACKED.includes(k));
+      if (trackedEdit && tk.id) {
+        stamps.lastUpdateAt = tr.now;
+        if (
+          !tk.firstResponseAt &&
+          ((status && status !== 'pending') || (edited.includes('workLog') && tk.workLog.trim()))
+        )
+          stamps.firstResponseAt = tr.now;
+        if (status === 'resolved' && !tk.resolvedAt) stamps.resolvedAt = tr.now;
+        if (status === 'inProgress' && tk.resolvedAt) stamps.resolvedAt = null;
+        for (const k of edited) {
+          if (k === 'status' || k === 'id' || !TRACKED.includes(k)) continue;
+          const v = row[ts.columns[k] as number];
+          note(
+            k,
+            single && old !== undefined ? String(old) : single ? '' : '?',
+            v === null || v === undefined ? '' : String(v),
+          );
+        }
       }
-    }
-    let after: Ticket = { ...tk, status, ...stamps };
-    if (tk.id && (trackedEdit || 'status' in changes)) {
-      const sla = slaFields(after, tr.now, tr.config.settings, tr.zone, tr.lang).fields;
-      Object.assign(stamps, sla);
-      after = { ...after, ...sla };
-    }
-    for (const k of Object.keys(stamps) as FieldKey[]) changes[k] = cellFor(k, after[k], tr.lang);
-    if (Object.keys(changes).length) changedRows++;
-    out.push(mergeRow(row, formulas[i], changes, ts.columns));
-    if (entries.length) audit.push(auditRow(entries, tr.lang));
+      let after: Ticket = { ...tk, status, ...stamps };
+      if (tk.id && (trackedEdit || 'status' in changes)) {
+        const sla = slaFields(after, tr.now, tr.config.settings, tr.zone, tr.lang).fields;
+        Object.assign(stamps, sla);
+        after = { ...after, ...sla };
+      }
+      for (const k of Object.keys(stamps) as FieldKey[]) changes[k] = cellFor(k, after[k], tr.lang);
+      if (Object.keys(changes).length) changedRows++;
+      out.push(mergeRow(row, formulas[i], changes, ts.columns));
+      if (entries.length) audit.push(auditRow(entries, tr.lang));
+    });
+
+    if (changedRows) block.setValues(out);
+    appendAuditRows(tr.ss, audit);
+    if (reverted.length)
+      tr.ss.toast(reverted.slice(0, 3).join('\n'), tr.lang === 'zh' ? '工单' : 'Tracker', 8);
+    return { handled: true, reverted, changedRows };
   });
+}
 
-  if (changedRows) block.setValues(out);
-  appendAuditRows(tr.ss, audit);
-  if (reverted.length) tr.ss.toast(reverted.slice(0, 3).join('\n'), tr.lang === 'zh' ? '工单' : 'Tracker', 8);
-  return { handled: true, reverted, changedRows };
+/** `B2`, `B2:C3` → 1-based first row/column and size (what e.range's getters would say, in one call). */
+export function parseA1Area(
+  a1: string,
+): { firstRow: number; firstCol: number; numRows: number; numCols: number } | null {
+  const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+))?$/.exec(a1.trim().toUpperCase());
+  if (!m) return null;
+  const col = (letters: string) => letters.split('').reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  const r1 = Number(m[2]);
+  const c1 = col(m[1]);
+  const r2 = m[4] ? Number(m[4]) : r1;
+  const c2 = m[3] ? col(m[3]) : c1;
+  return {
+    firstRow: Math.min(r1, r2),
+    firstCol: Math.min(c1, c2),
+    numRows: Math.abs(r2 - r1) + 1,
+    numCols: Math.abs(c2 - c1) + 1,
+  };
 }

@@ -1,0 +1,42 @@
+// The hand-edit trigger's own helpers and cost (its behaviour is walked in agent.test.ts).
+import { parseA1Area } from '../../src/app/handEdit';
+import { submit, trackerRuntime } from './helpers';
+
+describe('parseA1Area', () => {
+  it.each([
+    ['B2', { firstRow: 2, firstCol: 2, numRows: 1, numCols: 1 }],
+    ['I2:J3', { firstRow: 2, firstCol: 9, numRows: 2, numCols: 2 }],
+    ['$AA$10', { firstRow: 10, firstCol: 27, numRows: 1, numCols: 1 }],
+    ['C5:A1', { firstRow: 1, firstCol: 1, numRows: 5, numCols: 3 }],
+  ])('%s', (a1, area) => expect(parseA1Area(a1)).toEqual(area));
+
+  it('refuses what is not a cell range', () => {
+    expect(parseA1Area('A:A')).toBeNull();
+    expect(parseA1Area('工单!B2')).toBeNull();
+  });
+});
+
+describe('a hand edit', () => {
+  it('costs the same number of spreadsheet calls on a small or a large sheet', () => {
+    const rt = trackerRuntime();
+    submit(rt);
+    const small = rt.edit('工单!J2', '张工') as any;
+    const smallCalls = small.runs.find((r: any) => r.handler === 'onTrackerEdit').stats.spreadsheetCalls;
+    const sheet = rt.services.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('工单')!;
+    sheet.insertRowsAfter(sheet.getMaxRows(), 2000);
+    sheet.getRange(3, 1, 2000, 1).setValues(Array.from({ length: 2000 }, (_, i) => [`IT20240430${String(i + 1).padStart(3, '0')}`]));
+    const large = rt.edit('工单!J2', '王工') as any;
+    expect(large.runs.find((r: any) => r.handler === 'onTrackerEdit').stats.spreadsheetCalls).toBe(smallCalls);
+    expect(smallCalls).toBeLessThanOrEqual(14);
+  });
+
+  it('ignores edits on sheets that are not the tracker’s, at the cost of a look', () => {
+    const rt = trackerRuntime();
+    const other = rt.services.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('工作表1')!;
+    expect(other).not.toBeNull();
+    const r = rt.edit('工作表1!A1', 'hello') as any;
+    const run = r.runs.find((x: any) => x.handler === 'onTrackerEdit');
+    expect(run.result.handled).toBe(false);
+    expect(run.stats.spreadsheetCalls).toBeLessThanOrEqual(4);
+  });
+});
