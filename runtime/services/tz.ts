@@ -1,8 +1,10 @@
 // Time-zone arithmetic for the runtime (formatDate, trigger schedules), from Intl: IANA zones plus
 // the fixed `GMT+8`, `GMT+08:00`, `UTC` forms Apps Script also accepts.
 
+import type { Zone } from '../../src/domain/zone';
+import { fromLocal as zoneFromLocal, intlZone, isKnownZone } from '../../src/domain/zone';
+
 const MIN = 60_000;
-const fmtCache = new Map<string, Intl.DateTimeFormat>();
 
 function fixedOffset(tz: string): number | null {
   if (/^(UTC|GMT|Z|Etc\/UTC|Etc\/GMT)$/i.test(tz)) return 0;
@@ -11,32 +13,26 @@ function fixedOffset(tz: string): number | null {
   return (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0));
 }
 
-function formatter(tz: string): Intl.DateTimeFormat {
-  let f = fmtCache.get(tz);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone: tz, timeZoneName: 'longOffset', year: 'numeric' });
-    fmtCache.set(tz, f);
+// One zone implementation for the add-on and the runtime (src/domain/zone.ts), cached per id.
+const zones = new Map<string, Zone>();
+
+export function zoneOf(tz: string): Zone {
+  let z = zones.get(tz);
+  if (!z) {
+    const fixed = fixedOffset(tz);
+    z = fixed !== null ? { id: tz, offsetMinutes: () => fixed } : intlZone(tz);
+    zones.set(tz, z);
   }
-  return f;
+  return z;
 }
 
 export function isValidZone(tz: string): boolean {
-  if (fixedOffset(tz) !== null) return true;
-  try {
-    formatter(tz);
-    return true;
-  } catch {
-    return false;
-  }
+  return fixedOffset(tz) !== null || isKnownZone(tz);
 }
 
 /** Minutes east of UTC in `tz` at the instant. */
 export function offsetMinutes(epochMs: number, tz: string): number {
-  const fixed = fixedOffset(tz);
-  if (fixed !== null) return fixed;
-  const name = formatter(tz).formatToParts(new Date(epochMs)).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
-  const m = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
-  return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
+  return zoneOf(tz).offsetMinutes(epochMs);
 }
 
 export interface LocalFields {
@@ -70,8 +66,5 @@ export function localFields(epochMs: number, tz: string): LocalFields {
 
 /** The instant of a wall-clock time in `tz`; a time skipped by DST lands after the jump, a repeated one on its first occurrence. */
 export function fromLocal(y: number, mo: number, d: number, h: number, mi: number, tz: string): number {
-  const naive = Date.UTC(y, mo - 1, d, h, mi);
-  const candidates = [offsetMinutes(naive - 14 * 60 * MIN, tz), offsetMinutes(naive + 14 * 60 * MIN, tz)].map((o) => naive - o * MIN);
-  const exact = candidates.filter((c) => offsetMinutes(c, tz) * MIN === naive - c).sort((a, b) => a - b);
-  return exact.length ? exact[0] : candidates[0];
+  return zoneFromLocal({ year: y, month: mo, day: d, hour: h, minute: mi }, zoneOf(tz));
 }

@@ -1,6 +1,7 @@
 // Wall-clock time in an IANA zone, and spreadsheet serial numbers (days since 1899-12-30 in the
 // spreadsheet's zone). Dates in a sheet are wall-clock values of the spreadsheet zone, so every
-// conversion goes through here.
+// conversion goes through here. Offsets come from the one zone implementation (services/tz.ts).
+import { offsetMinutes } from '../services/tz';
 
 export interface Wall {
   y: number;
@@ -13,36 +14,9 @@ export interface Wall {
   dow: number; // 0 = Sunday
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(tz: string): Intl.DateTimeFormat {
-  let f = formatters.get(tz);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone: tz,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(tz, f);
-  }
-  return f;
-}
-
 /** Offset of `tz` from UTC at instant `epochMs`, in ms (e.g. +8 h for Asia/Shanghai). */
 export function tzOffset(tz: string, epochMs: number): number {
-  if (tz === 'UTC' || tz === 'Etc/UTC' || tz === 'GMT') return 0;
-  const p: Record<string, number> = {};
-  const base = Math.floor(epochMs / 1000) * 1000;
-  for (const part of formatter(tz).formatToParts(new Date(base))) {
-    if (part.type !== 'literal') p[part.type] = Number(part.value);
-  }
-  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
-  return asUtc - base;
+  return offsetMinutes(epochMs, tz) * 60_000;
 }
 
 export function toWall(tz: string, epochMs: number): Wall {
