@@ -3,6 +3,7 @@
 // on the same local runtime (same counters) against a copy of the same generated sheet, so every
 // figure of the add-on has a ratio beside it. They do the same amount of work, not the same logic.
 import type { LocalRuntime } from '../runtime';
+import { FIELDS } from '../src/domain/schema';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 /** Dates from the runtime belong to the bundle's realm: no instanceof. */
@@ -26,30 +27,8 @@ export function naiveContext(rt: LocalRuntime, name = '工单'): NaiveCtx {
   return { rt, sheet, col, rows: sheet.getLastRow() - 1 };
 }
 
-const DATA_COLS = [
-  '问题编号',
-  '问题标题',
-  '所属部门/区域',
-  '问题描述',
-  '紧急程度',
-  '提交人',
-  '联系方式',
-  '提交时间',
-  '当前状态',
-  '负责人',
-  '处理过程记录',
-  '解决方案',
-  '解决时间',
-  '提交人反馈',
-  '备注',
-  '问题类型',
-  '支持级别',
-  '首次响应时间',
-  '最近更新时间',
-  '响应截止',
-  '解决截止',
-  'SLA状态',
-];
+
+const DATA_COLS = FIELDS.map((f) => f.zh);
 
 function audit(ctx: NaiveCtx, id: string, field: string, oldV: unknown, newV: unknown): void {
   const ss = ctx.rt.services.SpreadsheetApp.getActiveSpreadsheet();

@@ -206,7 +206,7 @@ export function applyTicketAction(svc: Services, id: unknown, action: unknown, p
 }
 
 /** One setValues over the row just read; formulas and text in untouched cells are kept. */
-export function writeChanges(tr: Tracker, loaded: LoadedRow, changes: TicketChanges): void {
+function writeChanges(tr: Tracker, loaded: LoadedRow, changes: TicketChanges): void {
   const cells: Partial<Record<FieldKey, unknown>> = {};
   const after: Ticket = { ...loaded.ticket, ...changes };
   for (const k of Object.keys(changes) as FieldKey[]) cells[k] = cellFor(k, after[k], tr.lang);

@@ -125,7 +125,8 @@ function adopt(ts: TicketSheet, plan: AdoptionPlan, data: unknown[][], formulas:
   report.backfilledIds = plan.ids.length;
   report.mappedValues = plan.values.length;
   report.unmapped = plan.unmapped.map((u) => cellName(headerRow + 1 + u.row, u.col));
-  return { sheet, name: ts.name, headerRow, header: [], columns, width: lastCol + plan.missing.length };
+  const header = [...ts.header, ...new Array(Math.max(lastCol - ts.header.length, 0)).fill(''), ...plan.missing.map((k) => headerLabel(k, lang))];
+  return { sheet, name: ts.name, headerRow, header, columns, width: header.length };
 }
 
 function createTicketSheet(ss: Spreadsheet, lang: Lang): TicketSheet {

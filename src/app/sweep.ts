@@ -2,7 +2,8 @@
 // one write of the SLA columns, its own status recorded (add-on triggers send no failure mail).
 import type { FieldKey } from '../domain/schema';
 import { SHEET_NAMES, parseEnum } from '../domain/schema';
-import { rowToTicket } from '../domain/columns';
+import { columnLetter, rowToTicket } from '../domain/columns';
+import { literalText } from '../domain/text';
 import type { AlertKey, SlaEvaluation } from '../domain/sla';
 import { alertsFor, evaluate, formatSlaStatus, parseAlertKeys, parseSlaStatus, formatAlertKeys } from '../domain/sla';
 import { t } from '../domain/i18n';
@@ -122,7 +123,7 @@ function sweepTickets(tr: Tracker, started = Date.now()): SweepResult {
   }
   // Other cells in the written span are written back as read (the span holds only our columns
   // unless someone moved them; text there keeps its quote).
-  const quoted = (rows: unknown[][]) => rows.map((r) => r.map((v) => (typeof v === 'string' && /^[=+\-@]/.test(v) ? `'${v}` : v)));
+  const quoted = (rows: unknown[][]) => rows.map((r) => r.map((v) => (typeof v === 'string' ? literalText(v, true) : v)));
   const write = (from: number, to: number) => ts.sheet.getRange(ts.headerRow + 1 + from, first + wFirst + 1, to - from, wLast - wFirst + 1).setValues(quoted(out.slice(from, to)));
   if (done === n) {
     if (result.changed) write(0, n);
@@ -197,17 +198,13 @@ function recordStatus(tr: Tracker, r: SweepResult, via: string): void {
     // One write by A1 with the sheet's name: no lookup call.
     const name = SHEET_NAMES.settings[tr.config.lang];
     const col = SETTINGS_LAYOUT.statusCol;
-    const a1 = `'${name}'!${String.fromCharCode(64 + col)}2:${String.fromCharCode(65 + col)}${lines.length + 1}`;
+    const a1 = `'${name}'!${columnLetter(col)}2:${columnLetter(col + 1)}${lines.length + 1}`;
     tr.ss.getRange(a1).setValues(lines.map(([k, v]) => [k, v ? `'${v}` : '']));
   } catch {
     // The settings sheet was renamed or removed: the status stays in document properties.
   }
 }
 
-export function lastSweepStatus(svc: Services): unknown {
-  const raw = svc.PropertiesService.getDocumentProperties().getProperty(STATUS_KEY);
-  return raw ? JSON.parse(raw) : null;
-}
 
 /** The menu's answer: a toast saying what the sweep found (or why it failed), in the sheet's language. */
 export function reportSweep(svc: Services, r: SweepResult): SweepResult {

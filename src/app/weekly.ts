@@ -3,7 +3,7 @@
 // constant number of calls. Built on demand (menu, CLI) for any week, and by the hourly trigger for
 // the previous week once the configured weekday and hour have passed — exactly once per week.
 import { workingTimeBetween } from '../domain/calendar';
-import { HEADER_SCAN_ROWS, detectHeader, rowToTicket } from '../domain/columns';
+import { HEADER_SCAN_ROWS, columnLetter, detectHeader, rowToTicket } from '../domain/columns';
 import type { ColumnMap } from '../domain/columns';
 import { t } from '../domain/i18n';
 import type { IsoWeek, Review } from '../domain/review';
@@ -143,12 +143,6 @@ const once = <T>(f: () => T): (() => T) => {
   };
 };
 
-const columnLetters = (n: number): string => {
-  let s = '';
-  for (let c = n; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
-  return s;
-};
-
 /**
  * A block of a sheet by name in one call, without looking the sheet up first: `'操作日志'!A2:G`
  * (open-ended: to the last row of the grid). Null when there is no such sheet or the block does
@@ -175,7 +169,7 @@ function namedBlock(tr: Tracker, names: { zh: string; en: string }, a1: string):
 function readTicketSheet(tr: Tracker): TicketBlock | null {
   const hint = tr.config.tickets;
   if (hint) {
-    const block = blockOf(tr.ss, hint.name, `A${hint.headerRow}:${columnLetters(Math.max(1, hint.width))}`);
+    const block = blockOf(tr.ss, hint.name, `A${hint.headerRow}:${columnLetter(Math.max(1, hint.width))}`);
     const values = block ? block.getValues() : null;
     const match = values && values.length ? detectHeader([values[0]]) : null;
     if (block && values && match && match.columns.id !== undefined) {
@@ -199,7 +193,7 @@ function readTicketSheet(tr: Tracker): TicketBlock | null {
  */
 function readArchive(tr: Tracker, ticketWidth: number): TicketBlock | null {
   const width = Math.max(26, ticketWidth);
-  const block = namedBlock(tr, SHEET_NAMES.archive, `A1:${columnLetters(width)}`);
+  const block = namedBlock(tr, SHEET_NAMES.archive, `A1:${columnLetter(width)}`);
   if (!block) return null;
   const values = block.getValues();
   const match = detectHeader(values.slice(0, HEADER_SCAN_ROWS));

@@ -2,7 +2,7 @@
 // is written, so it can be shown and confirmed. Nothing is ever removed: values that cannot be
 // mapped are listed, not changed.
 import type { ColumnMap } from './columns';
-import { cellToInstant, missingFields } from './columns';
+import { cellToInstant, columnLetter, missingFields } from './columns';
 import type { EnumName, FieldKey, Lang } from './schema';
 import { FIELD_BY_KEY, enumLabel, parseEnum } from './schema';
 import { backfillIds, parseTicketId } from './ticketId';
@@ -99,12 +99,5 @@ export function planAdoption(
 
 /** A1-style name of a cell, for the "could not map" list shown to people. */
 export function cellName(sheetRow: number, col: number): string {
-  let n = col + 1;
-  let s = '';
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return `${s}${sheetRow}`;
+  return `${columnLetter(col + 1)}${sheetRow}`;
 }

@@ -18,6 +18,13 @@ export interface HeaderMatch {
   extra: { index: number; header: string }[];
 }
 
+/** Column letters of a 1-based column number: 1 → A, 27 → AA. */
+export function columnLetter(col1: number): string {
+  let s = '';
+  for (let n = col1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
 /** How many of the first rows may hold the header (a title row or two above it is common). */
 export const HEADER_SCAN_ROWS = 5;
 

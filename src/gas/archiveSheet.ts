@@ -1,6 +1,6 @@
 // The archive sheet (`归档` / `Archive`): closed tickets moved out of the ticket sheet, same header
 // (by name, so a team's own columns travel too). Created on first use from the ticket sheet's header.
-import { detectHeader } from '../domain/columns';
+import { columnLetter, detectHeader } from '../domain/columns';
 import type { ColumnMap } from '../domain/columns';
 import type { Lang } from '../domain/schema';
 import { FIELD_BY_KEY, SHEET_NAMES } from '../domain/schema';
@@ -24,12 +24,6 @@ export interface ArchiveSheet {
   /** Last row with content. */
   lastRow: number;
 }
-
-const colLetter = (n: number): string => {
-  let s = '';
-  for (; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-};
 
 const str = (v: unknown): string => (v === null || v === undefined ? '' : String(v)).trim();
 
@@ -80,7 +74,7 @@ export function createArchiveSheet(ss: Spreadsheet, lang: Lang, ts: TicketSheet)
   for (let c = 0; c < formats.length;) {
     let end = c;
     while (end + 1 < formats.length && formats[end + 1] === formats[c]) end++;
-    if (formats[c]) sheet.getRange(`${colLetter(c + 1)}2:${colLetter(end + 1)}`).setNumberFormat(formats[c]);
+    if (formats[c]) sheet.getRange(`${columnLetter(c + 1)}2:${columnLetter(end + 1)}`).setNumberFormat(formats[c]);
     c = end + 1;
   }
   return { sheet, headerRow: 1, header, columns: { ...ts.columns }, ids: new Set(), lastRow: 1 };

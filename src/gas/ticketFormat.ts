@@ -2,6 +2,7 @@
 // warning-only protection of auto-filled columns, and the SLA colour rules (merged with the team's
 // own conditional formats, never replacing them). Applying it twice changes nothing.
 import type { ColumnMap } from '../domain/columns';
+import { columnLetter } from '../domain/columns';
 import type { EnumName, FieldKey, Lang } from '../domain/schema';
 import { FIELDS, SLA_LABELS, enumLabels, headerLabel } from '../domain/schema';
 import type { Settings } from '../domain/settings';
@@ -29,20 +30,9 @@ const HELP: Partial<Record<FieldKey, { zh: string; en: string }>> = {
   department: { zh: '提交人所在部门或办公地点,可自由填写', en: 'Requester department or office; free text allowed' },
 };
 
-const colLetter = (col1: number): string => {
-  let n = col1;
-  let s = '';
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-};
-
 /** The SLA colour formulas for the first data row (relative rows, absolute columns). */
 export function slaRuleFormulas(columns: ColumnMap, firstRow: number): { red: string; amber: string } | null {
-  const c = (k: FieldKey) => (columns[k] === undefined ? null : `$${colLetter((columns[k] as number) + 1)}${firstRow}`);
+  const c = (k: FieldKey) => (columns[k] === undefined ? null : `$${columnLetter((columns[k] as number) + 1)}${firstRow}`);
   const sla = c('slaStatus');
   if (!sla) return null;
   const has = (word: string) => `ISNUMBER(SEARCH("${word}",${sla}))`;

@@ -91,12 +91,6 @@ export function rowOfId(ts: TicketSheet, ids: unknown[], id: string): number | n
   return null;
 }
 
-/** Reads the header-wide block of rows [first, first+count) in one call. */
-export function readRows(ts: TicketSheet, first: number, count: number): unknown[][] {
-  if (count <= 0) return [];
-  return ts.sheet.getSheetValues(first, 1, count, ts.width);
-}
-
 /** Kinds whose columns setup formats as plain text (`@`). */
 export const isPlainTextKind = (kind: string): boolean => kind === 'text' || kind === 'longText' || kind === 'log' || kind === 'id';
 

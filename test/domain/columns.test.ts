@@ -2,6 +2,7 @@ import type { FieldKey, Lang } from '../../src/domain/schema';
 import { FIELDS } from '../../src/domain/schema';
 import type { ColumnMap } from '../../src/domain/columns';
 import {
+  columnLetter,
   HEADER_SCAN_ROWS,
   cellToInstant,
   detectHeader,
@@ -319,4 +320,14 @@ describe('rowToTicket / fieldToCell', () => {
   it('fieldToCell refuses an unknown enum code', () => {
     expect(() => fieldToCell('urgency', 'urgent' as never, 'zh', newDate)).toThrow();
   });
+});
+
+describe('columnLetter', () => {
+  it.each([
+    [1, 'A'],
+    [26, 'Z'],
+    [27, 'AA'],
+    [52, 'AZ'],
+    [703, 'AAA'],
+  ])('%i → %s', (n, letters) => expect(columnLetter(n)).toBe(letters));
 });
