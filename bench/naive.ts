@@ -86,6 +86,25 @@ export function naiveAction(ctx: NaiveCtx, id: string): void {
   audit(ctx, id, '处理过程记录', '', '跟进中');
 }
 
+/** Closing: find the row, set the status, then look the ID up in the knowledge base before adding it. */
+export function naiveClose(ctx: NaiveCtx, id: string): void {
+  const { sheet } = ctx;
+  const idCol = ctx.col('问题编号');
+  const last = sheet.getLastRow();
+  let row = -1;
+  for (let r = 2; r <= last && row < 0; r++) if (sheet.getRange(r, idCol).getValue() === id) row = r;
+  if (row < 0) throw new Error(`naive: ${id} not found`);
+  const entry = ['问题编号', '问题标题', '问题类型', '问题描述', '解决方案'].map((h) => sheet.getRange(row, ctx.col(h)).getValue());
+  sheet.getRange(row, ctx.col('当前状态')).setValue('已关闭');
+  sheet.getRange(row, ctx.col('最近更新时间')).setValue(new Date());
+  audit(ctx, id, '当前状态', '已解决', '已关闭');
+  const ss = ctx.rt.services.SpreadsheetApp.getActiveSpreadsheet();
+  const kb = ss.getSheetByName('知识库') ?? ss.insertSheet('知识库');
+  const kbLast = kb.getLastRow();
+  for (let r = 2; r <= kbLast; r++) if (kb.getRange(r, 1).getValue() === id) return;
+  kb.appendRow([...entry, new Date(), 0]);
+}
+
 /** Hand edit (the onEdit of a sheet script): read the edited row cell by cell, stamp, log. */
 export function naiveHandEdit(ctx: NaiveCtx, row: number): void {
   const { sheet } = ctx;

@@ -14,6 +14,7 @@ import { COST_MODEL, estimateRange } from './costModel';
 import { FULL_HEADER, generateTickets, rowsFor, writeRawSheet } from './generate';
 import {
   naiveAction,
+  naiveClose,
   naiveAdopt,
   naiveArchive,
   naiveContext,
@@ -43,18 +44,19 @@ const SIZES = sizesArg
 v8.setFlagsFromString('--expose-gc');
 const gc = vm.runInNewContext('gc') as () => void;
 
-const _OPS = ['submit', 'agentAction', 'handEdit', 'sweep', 'weekly', 'setupAdopt', 'archive'] as const;
+const _OPS = ['submit', 'agentAction', 'closeAction', 'handEdit', 'sweep', 'weekly', 'setupAdopt', 'archive'] as const;
 type Op = (typeof _OPS)[number];
 const OP_LABEL: Record<Op, string> = {
   submit: 'submit (submitTicket)',
   agentAction: 'agent action (note)',
+  closeAction: 'agent action (close + knowledge base)',
   handEdit: 'hand edit (assignee)',
   sweep: 'sweep (onSlaTimer)',
   weekly: 'weekly review',
   setupAdopt: 'setup adopting the sheet',
   archive: 'archive (first run)',
 };
-const TARGET_CALLS: Partial<Record<Op, number>> = { submit: 8, agentAction: 10, sweep: 10, weekly: 40 };
+const TARGET_CALLS: Partial<Record<Op, number>> = { submit: 8, agentAction: 10, closeAction: 10, sweep: 10, weekly: 40 };
 
 interface Figure {
   op: Op;
@@ -201,6 +203,10 @@ function benchSize(size: number): Figure[] {
   while (k < ids.length && statuses[k] !== '处理中') k++;
   if (k >= ids.length) for (k = mid; k > 0 && statuses[k] !== '处理中'; k--);
   const actionId = ids[k];
+  // Resolved tickets (they carry a solution) to close, one a run, from the middle on.
+  const toClose: string[] = [];
+  for (let j = mid; j < ids.length && toClose.length < runs; j++) if (statuses[j] === '已解决') toClose.push(ids[j]);
+  for (let j = mid - 1; j >= 0 && toClose.length < runs; j--) if (statuses[j] === '已解决') toClose.push(ids[j]);
   const editRow = k + 2;
   const assigneeCol = header.indexOf('负责人');
   const a1 = `工单!${String.fromCharCode(65 + assigneeCol)}${editRow}`;
@@ -219,6 +225,14 @@ function benchSize(size: number): Figure[] {
       const view = rt.callFromClient<any>('getTicketView', actionId).result;
       return rt.callFromClient('applyTicketAction', actionId, 'note', { text: `跟进 ${i}` }, view.version)
         .stats;
+    }),
+  );
+  out.push(
+    measure('closeAction', size, toClose.length, (i) => {
+      const view = rt.callFromClient<any>('getTicketView', toClose[i]).result;
+      const r = rt.callFromClient<any>('applyTicketAction', toClose[i], 'close', {}, view.version);
+      if (!r.result?.ok) throw new Error(`close refused: ${JSON.stringify(r.result?.errors)}`);
+      return r.stats;
     }),
   );
   out.push(
@@ -284,6 +298,7 @@ function naiveSize(size: number): Map<Op, { calls: number; cellsRead: number; ce
   run('handEdit', () => naiveHandEdit(ctx, Math.floor(size / 2) + 2));
   run('submit', () => naiveSubmit(ctx, TODAY));
   run('agentAction', () => naiveAction(ctx, id));
+  run('closeAction', () => naiveClose(ctx, id));
   run('sweep', () => naiveSweep(ctx, NOW));
   run('weekly', () => naiveWeekly(ctx, WEEK_FROM, WEEK_FROM + 7 * DAY));
   run('setupAdopt', () => naiveAdopt(ctx));

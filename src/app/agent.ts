@@ -9,15 +9,15 @@ import type { AuditEntry, Ticket } from '../domain/ticket';
 import type { ActionName, TicketChanges } from '../domain/workflow';
 import { actionLabel, applyAction, availableActions } from '../domain/workflow';
 import { appendAudit, findAuditSheet } from '../gas/auditSheet';
-import { readKnowledge, upsertKnowledge } from '../gas/knowledgeSheet';
+import { appendKnowledge, knowledgeEntry } from '../gas/knowledgeSheet';
 import { BusyError, withDocumentLock } from '../gas/lock';
 import type { Services } from '../gas/services';
 import type { TicketSheet } from '../gas/ticketSheet';
-import { cellFor, mergeRow, openTicketSheet, readIdColumn, rowOfId, rowVersion } from '../gas/ticketSheet';
+import { cellFor, mergeRow, readIdColumn, rowOfId, rowVersion } from '../gas/ticketSheet';
 import type { ActionOutcome, TicketView, TicketViewResult } from './contracts';
 import { slaFields } from './slaContext';
 import type { Tracker } from './tracker';
-import { actingUser, openTracker } from './tracker';
+import { actingUser, openTickets, openTracker } from './tracker';
 
 const LOCK_WAIT_MS = 10_000;
 
@@ -94,7 +94,7 @@ function buildView(tr: Tracker, loaded: LoadedRow): TicketView {
     ok: true,
     lang,
     id: ticket.id,
-    version: `${loaded.row}:${rowVersion(loaded.values)}`,
+    version: `${loaded.row}:${rowVersion(loaded.values, loaded.ts.columns)}`,
     fields: FIELDS.filter((f) => loaded.ts.columns[f.key] !== undefined && f.key !== 'slaStatus').map((f) => ({
       key: f.key,
       label: headerLabel(f.key, lang),
@@ -112,7 +112,7 @@ function buildView(tr: Tracker, loaded: LoadedRow): TicketView {
 export function getTicketView(svc: Services, id?: unknown): TicketViewResult {
   const tr = openTracker(svc);
   const lang = tr.lang;
-  const ts = openTicketSheet(tr.ss, tr.config.tickets);
+  const ts = openTickets(tr);
   if (!ts || ts.columns.id === undefined) return { ok: false, message: t(lang, 'noTicketSheet'), text: VIEW_TEXT[lang] };
   if (id !== undefined && id !== null && id !== '') {
     if (typeof id !== 'string' || id.length > 40) return { ok: false, message: t(lang, 'badRequest'), text: VIEW_TEXT[lang] };
@@ -177,12 +177,12 @@ export function applyTicketAction(svc: Services, id: unknown, action: unknown, p
   const me = actingUser(tr);
   try {
     return withDocumentLock(svc.LockService, svc.SpreadsheetApp, LOCK_WAIT_MS, t(lang, 'busy'), (): ActionOutcome => {
-      const ts = openTicketSheet(tr.ss, tr.config.tickets);
+      const ts = openTickets(tr);
       if (!ts || ts.columns.id === undefined) return { ok: false, errors: [{ field: null, message: t(lang, 'noTicketSheet') }] };
       const hint = typeof version === 'string' ? Number(version.split(':')[0]) || null : null;
       const loaded = loadRow(tr, ts, ticketId, hint);
       if (!loaded) return { ok: false, errors: [{ field: null, message: t(lang, 'ticketNotFound', { id: ticketId }) }] };
-      if (typeof version === 'string' && version.split(':')[1] !== rowVersion(loaded.values)) {
+      if (typeof version === 'string' && version.split(':')[1] !== rowVersion(loaded.values, ts.columns)) {
         return { ok: false, conflict: true, errors: [{ field: null, message: t(lang, 'changedBy', { id: ticketId, by: lastEditor(tr, ticketId) }) }] };
       }
       const by = me.name || (lang === 'zh' ? '未知' : 'unknown');
@@ -214,15 +214,7 @@ function writeChanges(tr: Tracker, loaded: LoadedRow, changes: TicketChanges): v
   loaded.range.setValues([mergeRow(loaded.values, formulas, cells, loaded.ts.columns as ColumnMap)]);
 }
 
+/** Closed is final (workflow.ts), so the entry is new: appended without reading the base. */
 function addToKnowledge(tr: Tracker, tk: Ticket): void {
-  const kb = readKnowledge(tr.ss);
-  if (!kb) return;
-  upsertKnowledge(kb, {
-    id: tk.id,
-    title: tk.title,
-    category: tk.category ? enumLabel('category', tk.category, tr.lang) : '',
-    description: tk.description,
-    solution: tk.solution,
-    date: tk.resolvedAt ?? tr.now,
-  });
+  appendKnowledge(tr.ss, knowledgeEntry(tk, tr.lang, tk.resolvedAt ?? tr.now));
 }

@@ -25,15 +25,12 @@ import {
   findArchiveSheet,
   readArchiveSheet,
 } from '../gas/archiveSheet';
-import { KB_HEADERS, findKnowledgeSheet } from '../gas/knowledgeSheet';
+import { KB_HEADERS, findKnowledgeSheet, knowledgeEntry, knowledgeRow } from '../gas/knowledgeSheet';
 import type { Services } from '../gas/services';
 import type { TicketSheet } from '../gas/ticketSheet';
-import { openTicketSheet } from '../gas/ticketSheet';
-import { enumLabel } from '../domain/schema';
-import { literalText } from '../domain/text';
 import type { Ticket } from '../domain/ticket';
 import type { Tracker } from './tracker';
-import { openTracker } from './tracker';
+import { openTickets, openTracker } from './tracker';
 
 const DAY = 86_400_000;
 /** Stop before Google's 6-minute limit, leaving time to record where we are. */
@@ -219,15 +216,7 @@ function addMissingKnowledge(tr: Tracker, tickets: Ticket[]): number {
   );
   const rows = withSolution
     .filter((tk) => !known.has(tk.id))
-    .map((tk) => [
-      literalText(tk.id),
-      literalText(tk.title),
-      tk.category ? enumLabel('category', tk.category, tr.lang) : '',
-      literalText(tk.description),
-      literalText(tk.solution),
-      new Date(tk.resolvedAt ?? lastActivity(tk) ?? tr.now),
-      0,
-    ]);
+    .map((tk) => knowledgeRow(knowledgeEntry(tk, tr.lang, tk.resolvedAt ?? lastActivity(tk) ?? tr.now)));
   if (!rows.length) return 0;
   const first = Math.max(last, 1) + 1;
   const max = sheet.getMaxRows();
@@ -238,7 +227,7 @@ function addMissingKnowledge(tr: Tracker, tickets: Ticket[]): number {
 
 function archiveUnderLock(tr: Tracker, opts: ArchiveOptions, result: ArchiveResult, budget: Budget): void {
   const batchRows = Math.max(1, opts.batchRows ?? BATCH_ROWS);
-  const ts = openTicketSheet(tr.ss, tr.config.tickets);
+  const ts = openTickets(tr);
   if (!ts || ts.columns.id === undefined) throw new Error(t(tr.lang, 'noTicketSheet'));
 
   // One read of the ticket block.

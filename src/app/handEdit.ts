@@ -14,9 +14,9 @@ import { saveConfig } from '../gas/config';
 import { findSettingsSheet, readSettings } from '../gas/settingsSheet';
 import { withDocumentLock } from '../gas/lock';
 import type { Services } from '../gas/services';
-import { cellFor, hintOf, mergeRow, openTicketSheet } from '../gas/ticketSheet';
+import { cellFor, hintOf, locateTicketSheet, mergeRow } from '../gas/ticketSheet';
 import { slaFields } from './slaContext';
-import { actingUser, openTracker } from './tracker';
+import { actingUser, openTickets, openTracker } from './tracker';
 
 export interface EditEvent {
   range: GoogleAppsScript.Spreadsheet.Range;
@@ -62,15 +62,16 @@ export function handleEdit(svc: Services, e: EditEvent): EditOutcome {
     return { ...none, handled: true };
   }
   if (tr.config.tickets && sheetName !== tr.config.tickets.name) return none;
-  const ts = openTicketSheet(tr.ss, tr.config.tickets);
+  const ts = openTickets(tr);
   if (!ts || ts.name !== sheetName) return none;
 
   const { firstRow, numRows } = area;
   const firstCol = area.firstCol - 1;
   const lastCol = firstCol + area.numCols - 1;
   if (firstRow <= ts.headerRow) {
-    // The header itself was edited: remember where the columns are now.
-    saveConfig(tr.props, { ...tr.config, tickets: hintOf(ts) });
+    // The header itself was edited (maybe past the hinted width): rescan, remember the columns.
+    const fresh = locateTicketSheet(tr.ss);
+    if (fresh) saveConfig(tr.props, { ...tr.config, tickets: hintOf(fresh) });
     if (firstRow + numRows - 1 <= ts.headerRow) return { ...none, handled: true };
   }
   const top = Math.max(firstRow, ts.headerRow + 1);

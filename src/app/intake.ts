@@ -7,14 +7,13 @@ import { ENUMS, headerLabel } from '../domain/schema';
 import type { Ticket } from '../domain/ticket';
 import { nextTicketId } from '../domain/ticketId';
 import { formatLocal } from '../domain/zone';
-import { saveConfig } from '../gas/config';
 import { readKnowledge } from '../gas/knowledgeSheet';
 import { BusyError, withDocumentLock } from '../gas/lock';
 import type { Services } from '../gas/services';
-import { hintOf, newRow, openTicketSheet, readIdColumn } from '../gas/ticketSheet';
+import { newRow, readIdColumn } from '../gas/ticketSheet';
 import type { ArticleSuggestion, IntakeFormModel, SubmitResult } from './contracts';
 import { slaFields } from './slaContext';
-import { openTracker } from './tracker';
+import { openTickets, openTracker } from './tracker';
 
 const LOCK_WAIT_MS = 10_000;
 const TOKENS_KEY = 'intake.tokens';
@@ -101,7 +100,7 @@ export function submitTicket(svc: Services, form: unknown, clientToken?: unknown
       const seen = token ? tokens.find(([k]) => k === token) : undefined;
       if (seen) return { ok: true as const, id: seen[1], duplicate: true, warnings: checked.warnings };
 
-      const ts = openTicketSheet(tr.ss, tr.config.tickets);
+      const ts = openTickets(tr);
       if (!ts) return { ok: false as const, errors: [{ field: null, message: t(lang, 'noTicketSheet') }] };
       const now = Date.now();
       const { ids } = readIdColumn(ts);
@@ -129,8 +128,6 @@ export function submitTicket(svc: Services, form: unknown, clientToken?: unknown
       ts.sheet.appendRow(newRow(ts, ticket, lang));
 
       if (token) tr.props.setProperty(TOKENS_KEY, JSON.stringify([...tokens, [token, id]].slice(-TOKENS_KEPT)));
-      const hint = hintOf(ts);
-      if (JSON.stringify(hint) !== JSON.stringify(tr.config.tickets)) saveConfig(tr.props, { ...tr.config, tickets: hint });
       return { ok: true as const, id, duplicate: false, warnings: checked.warnings };
     });
   } catch (e) {
@@ -160,7 +157,7 @@ export function markArticleHelpful(svc: Services, id: unknown): boolean {
     const kb = readKnowledge(tr.ss);
     const i = kb ? kb.entries.findIndex((e) => e.id === id.trim()) : -1;
     if (!kb || i < 0) return false;
-    kb.sheet.getRange(kb.rows[i], 7).setValue((kb.entries[i].helpful ?? 0) + 1);
+    kb.sheet.getRange(kb.rows[i], 7).setValue(kb.rowHelpful[i] + 1);
     return true;
   });
 }

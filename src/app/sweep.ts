@@ -9,10 +9,10 @@ import { alertsFor, evaluate, formatSlaStatus, parseAlertKeys, parseSlaStatus, f
 import { t } from '../domain/i18n';
 import { SETTINGS_LAYOUT } from '../gas/settingsSheet';
 import type { Services } from '../gas/services';
-import { cellFor, openTicketSheet } from '../gas/ticketSheet';
+import { cellFor } from '../gas/ticketSheet';
 import { calendarOf, policyOf } from './slaContext';
 import type { Tracker } from './tracker';
-import { openTracker } from './tracker';
+import { openTickets, openTracker } from './tracker';
 
 /** The columns the sweep reads; it writes only the last three. */
 const READ: FieldKey[] = ['id', 'urgency', 'submittedAt', 'status', 'assignee', 'resolvedAt', 'tier', 'firstResponseAt', 'lastUpdateAt', 'responseDueAt', 'resolveDueAt', 'slaStatus'];
@@ -57,7 +57,7 @@ export function runSweep(svc: Services, via: 'trigger' | 'menu', opened?: Tracke
 }
 
 function sweepTickets(tr: Tracker, started = Date.now()): SweepResult {
-  const ts = openTicketSheet(tr.ss, tr.config.tickets);
+  const ts = openTickets(tr);
   if (!ts) throw new Error(t(tr.lang, 'noTicketSheet'));
   for (const k of READ) if (ts.columns[k] === undefined) throw new Error(t(tr.lang, 'columnMissing', { column: k === 'id' ? '问题编号 / Ticket ID' : `${k}` }));
   const cols = READ.map((k) => ts.columns[k] as number);

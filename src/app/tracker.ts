@@ -6,7 +6,9 @@ import { formatLocal } from '../domain/zone';
 import { langOfLocale } from '../domain/i18n';
 import type { Services } from '../gas/services';
 import type { TrackerConfig } from '../gas/config';
-import { loadConfig } from '../gas/config';
+import { loadConfig, saveConfig } from '../gas/config';
+import type { TicketSheet } from '../gas/ticketSheet';
+import { hintOf, openTicketSheet } from '../gas/ticketSheet';
 import { utilitiesZone } from '../gas/zone';
 import { defaultSettings } from '../domain/settings';
 
@@ -51,4 +53,19 @@ export function actingUser(tr: Tracker): { email: string; name: string } {
   }
   const agent = tr.config.settings.agents.find((a) => a.email && a.email.toLowerCase() === email.toLowerCase());
   return { email, name: agent ? agent.name : email };
+}
+
+/**
+ * The ticket sheet, through the stored hint (one header read); when the hint was stale and the
+ * sheet was found by scanning, the fresh hint is stored so the next call is cheap again.
+ */
+export function openTickets(tr: Tracker): TicketSheet | null {
+  const ts = openTicketSheet(tr.ss, tr.config.tickets);
+  if (!ts) return null;
+  const hint = hintOf(ts);
+  if (JSON.stringify(hint) !== JSON.stringify(tr.config.tickets)) {
+    tr.config = { ...tr.config, tickets: hint };
+    saveConfig(tr.props, tr.config);
+  }
+  return ts;
 }

@@ -2,7 +2,8 @@
 // suggestions; an entry is added or updated in one write.
 import type { KbEntry } from '../domain/knowledge';
 import type { Lang } from '../domain/schema';
-import { SHEET_NAMES } from '../domain/schema';
+import { SHEET_NAMES, enumLabel } from '../domain/schema';
+import type { Ticket } from '../domain/ticket';
 import { literalText } from '../domain/text';
 import { COLOURS } from './ticketFormat';
 
@@ -32,44 +33,85 @@ export function ensureKnowledgeSheet(ss: Spreadsheet, lang: Lang): GoogleAppsScr
 
 export interface KbTable {
   sheet: GoogleAppsScript.Spreadsheet.Sheet;
+  /** One entry per ticket ID (see readKnowledge). */
   entries: KbEntry[];
-  /** 1-based sheet row of each entry. */
+  /** 1-based sheet row of each entry: its newest row. */
   rows: number[];
+  /** The helpful count stored in that row (an entry's total may span older rows). */
+  rowHelpful: number[];
 }
 
 const str = (v: unknown) => (v === null || v === undefined ? '' : String(v));
+const count = (v: unknown) => (typeof v === 'number' ? v : Number(v) || 0);
 
+/**
+ * Every entry, one per ticket ID. Closing appends without looking for an older entry (one call
+ * instead of a read and a write), so an ID can appear twice when a ticket closed before is closed
+ * again (a row moved back from the archive, a status pasted by hand): the newest row wins and the
+ * helpful counts add up.
+ */
 export function readKnowledge(ss: Spreadsheet): KbTable | null {
   const sheet = findKnowledgeSheet(ss);
   if (!sheet) return null;
   const last = sheet.getLastRow();
-  if (last < 2) return { sheet, entries: [], rows: [] };
-  const values = sheet.getSheetValues(2, 1, last - 1, 7);
-  const entries: KbEntry[] = [];
-  const rows: number[] = [];
-  values.forEach((r, i) => {
-    if (!str(r[0]).trim()) return;
+  const table: KbTable = { sheet, entries: [], rows: [], rowHelpful: [] };
+  if (last < 2) return table;
+  const at = new Map<string, number>();
+  sheet.getSheetValues(2, 1, last - 1, 7).forEach((r, i) => {
+    const id = str(r[0]).trim();
+    if (!id) return;
     const d = r[5];
-    entries.push({
-      id: str(r[0]).trim(),
+    const entry: KbEntry = {
+      id,
       title: str(r[1]),
       category: str(r[2]),
       description: str(r[3]),
       solution: str(r[4]),
       date: Object.prototype.toString.call(d) === '[object Date]' ? (d as Date).getTime() : null,
-      helpful: typeof r[6] === 'number' ? r[6] : Number(r[6]) || 0,
-    });
-    rows.push(i + 2);
+      helpful: count(r[6]),
+    };
+    const k = at.get(id);
+    if (k === undefined) {
+      at.set(id, table.entries.length);
+      table.entries.push(entry);
+      table.rows.push(i + 2);
+      table.rowHelpful.push(count(r[6]));
+    } else {
+      entry.helpful = (table.entries[k].helpful ?? 0) + count(r[6]);
+      table.entries[k] = entry;
+      table.rows[k] = i + 2;
+      table.rowHelpful[k] = count(r[6]);
+    }
   });
-  return { sheet, entries, rows };
+  return table;
 }
 
-/** Adds the ticket's entry, or updates it in place when the ticket was closed before. */
-export function upsertKnowledge(table: KbTable, entry: KbEntry): void {
-  const i = table.entries.findIndex((e) => e.id === entry.id);
-  const row = i >= 0 ? table.rows[i] : Math.max(table.sheet.getLastRow(), 1) + 1;
-  const helpful = i >= 0 ? table.entries[i].helpful ?? 0 : 0;
-  table.sheet
-    .getRange(row, 1, 1, 7)
-    .setValues([[literalText(entry.id), literalText(entry.title), entry.category, literalText(entry.description), literalText(entry.solution), entry.date === null ? '' : new Date(entry.date), helpful]]);
+/** A closed ticket's entry, dated `date` (its resolution time, normally). */
+export function knowledgeEntry(tk: Ticket, lang: Lang, date: number): KbEntry {
+  return {
+    id: tk.id,
+    title: tk.title,
+    category: tk.category ? enumLabel('category', tk.category, lang) : '',
+    description: tk.description,
+    solution: tk.solution,
+    date,
+  };
+}
+
+/** The sheet row for an entry; text goes in as typed, never as a formula. */
+export function knowledgeRow(entry: KbEntry): unknown[] {
+  return [
+    literalText(entry.id),
+    literalText(entry.title),
+    entry.category,
+    literalText(entry.description),
+    literalText(entry.solution),
+    entry.date === null ? '' : new Date(entry.date),
+    entry.helpful ?? 0,
+  ];
+}
+
+/** Files a closed ticket's entry: two calls (find the sheet, append). No sheet, no entry. */
+export function appendKnowledge(ss: Spreadsheet, entry: KbEntry): void {
+  findKnowledgeSheet(ss)?.appendRow(knowledgeRow(entry));
 }

@@ -26,6 +26,8 @@ export interface SheetHint {
   name: string;
   headerRow: number;
   width: number;
+  /** Fields recognised in the header: fewer through the hint means columns moved past its width. */
+  fields?: number;
 }
 
 const trimTrailing = (row: unknown[]): unknown[] => {
@@ -46,7 +48,8 @@ export function openTicketSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, hi
         // The stored width may lag columns added since; those are the team's own and stay untouched.
         const header = trimTrailing(sheet.getSheetValues(hint.headerRow, 1, 1, hint.width)[0]);
         const match = detectHeader([header]);
-        if (match && match.columns.id !== undefined) {
+        // A column inserted in the middle pushes a field past the hinted width: rescan.
+        if (match && match.columns.id !== undefined && Object.keys(match.columns).length >= (hint.fields ?? 0)) {
           return { sheet, name: hint.name, headerRow: hint.headerRow, header, columns: match.columns, width: Math.max(header.length, 1) };
         }
       } catch {
@@ -75,7 +78,12 @@ export function locateTicketSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet):
   return null;
 }
 
-export const hintOf = (ts: TicketSheet): SheetHint => ({ name: ts.name, headerRow: ts.headerRow, width: ts.width });
+export const hintOf = (ts: TicketSheet): SheetHint => ({
+  name: ts.name,
+  headerRow: ts.headerRow,
+  width: ts.width,
+  fields: Object.keys(ts.columns).length,
+});
 
 /** The ID column below the header (one call after getLastRow). Index i is sheet row headerRow + 1 + i. */
 export function readIdColumn(ts: TicketSheet): { ids: unknown[]; lastRow: number } {
@@ -130,8 +138,23 @@ export function mergeRow(
   });
 }
 
-/** A short fingerprint of a row, to notice that someone else changed the ticket meanwhile. */
-export function rowVersion(values: readonly unknown[]): string {
+/** Written by the sweep every hour: a fresh SLA status must not look like someone's edit. */
+const SWEPT: ReadonlySet<FieldKey> = new Set<FieldKey>(['slaStatus', 'responseDueAt', 'resolveDueAt']);
+
+/**
+ * A short fingerprint of a ticket's fields, to notice that someone else changed the ticket
+ * meanwhile. The team's own columns (a `=NOW()-…` age column recalculates on every edit) and the
+ * SLA columns the sweep rewrites are left out: the action re-reads them and keeps them anyway.
+ */
+export function rowVersion(values: readonly unknown[], columns: ColumnMap): string {
+  const tracked = (Object.entries(columns) as [FieldKey, number][])
+    .filter(([k]) => !SWEPT.has(k))
+    .sort((a, b) => a[1] - b[1])
+    .map(([, c]) => values[c]);
+  return fingerprint(tracked);
+}
+
+function fingerprint(values: readonly unknown[]): string {
   let h = 0x811c9dc5;
   const s = JSON.stringify(values.map((v) => (Object.prototype.toString.call(v) === '[object Date]' ? (v as Date).getTime() : v)));
   for (let i = 0; i < s.length; i++) {

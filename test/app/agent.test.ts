@@ -112,6 +112,41 @@ describe('sidebar actions', () => {
     expect(String(cell(rt, id, '处理过程记录'))).not.toMatch(/我来处理/);
   });
 
+  it("does not call a change to the team's own columns or a sweep in between a conflict", () => {
+    const rt = trackerRuntime();
+    const { id } = submit(rt);
+    const sheet = rt.services.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('工单')!;
+    const width = sheet.getLastColumn();
+    sheet.getRange(1, width + 1).setValue('备注(团队)');
+    const mine = view(rt, id);
+    // Someone fills the team's own column, and the hourly sweep rewrites the SLA columns.
+    sheet.getRange(2, width + 1).setValue('已电话联系');
+    rt.clock.set(T0 + 50 * MIN);
+    rt.call('onSlaTimer');
+    expect(String(cell(rt, id, 'SLA状态'))).toMatch(/有风险/);
+    const r = rt.callFromClient('applyTicketAction', id, 'accept', {}, mine.version).result as any;
+    expect(r.ok).toBe(true);
+    expect(cell(rt, id, '当前状态')).toBe('处理中');
+    expect(cell(rt, id, '备注(团队)')).toBe('已电话联系');
+  });
+
+  it('finds a field pushed past the remembered width by a column inserted in the middle', () => {
+    const rt = trackerRuntime();
+    const { id } = submit(rt);
+    const sheet = rt.services.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('工单')!;
+    sheet.insertColumnAfter(2);
+    sheet.getRange(1, 3).setValue('年龄');
+    sheet.getRange(2, 3).setValue('=NOW()-I2');
+    rt.clock.set(T0 + 30 * MIN);
+    expect(act(rt, id, 'accept').ok).toBe(true);
+    // The last column (SLA状态) moved past the old width; the action still refreshed it.
+    expect(String(cell(rt, id, 'SLA状态'))).toMatch(/响应：已达成/);
+    expect(sheet.getRange(2, 3).getFormula()).toBe('=NOW()-I2');
+    // The next call finds the sheet through the refreshed hint: back to the usual cost.
+    act(rt, id, 'note', { text: '跟进' });
+    expect(rt.stats.spreadsheetCalls).toBeLessThanOrEqual(10);
+  });
+
   it('finds the ticket by ID after people sorted the sheet', () => {
     const rt = trackerRuntime();
     const a = submit(rt).id;
@@ -137,6 +172,23 @@ describe('sidebar actions', () => {
     act(rt, ids[1], 'accept');
     expect(rt.stats.spreadsheetCalls).toBe(small);
     expect(small).toBeLessThanOrEqual(10);
+  });
+  it('closing costs two calls more than other actions (the knowledge-base append), whatever the sizes', () => {
+    const rt = trackerRuntime();
+    const closeOne = (id: string): number => {
+      act(rt, id, 'accept');
+      act(rt, id, 'resolve', { solution: '重启数据库服务' });
+      act(rt, id, 'feedback', { resolved: true, rating: '满意' });
+      expect(act(rt, id, 'close').ok).toBe(true);
+      return rt.stats.spreadsheetCalls;
+    };
+    const small = closeOne(submit(rt).id);
+    const ss = rt.services.SpreadsheetApp.getActiveSpreadsheet();
+    const kb = ss.getSheetByName('知识库')!;
+    kb.insertRowsAfter(kb.getMaxRows(), 3000);
+    kb.getRange(3, 1, 3000, 1).setValues(Array.from({ length: 3000 }, (_, i) => [`IT20240101${String(i).padStart(3, '0')}`]));
+    expect(closeOne(submit(rt).id)).toBe(small);
+    expect(small).toBeLessThanOrEqual(12);
   });
 });
 

@@ -517,8 +517,8 @@ describe('knowledge base on close', () => {
   const kbRows = (rt: LocalRuntime): unknown[][] =>
     reviewSheet(rt, '知识库').getDataRange().getValues().slice(1);
 
-  it('closing a resolved ticket with a solution adds one entry; closing it again updates that entry', () => {
-    const { rt, A, D } = workedWeek();
+  it('closing a resolved ticket with a solution adds one entry', () => {
+    const { rt, A } = workedWeek();
     const rows = kbRows(rt);
     expect(rows).toHaveLength(1);
     expect(rows[0].slice(0, 5)).toEqual([
@@ -529,24 +529,23 @@ describe('knowledge base on close', () => {
       '重启数据库连接池，恢复正常',
     ]);
     expect((rows[0][5] as Date).getTime()).toBe(at('2024-05-06T11:00:00'));
+  });
 
-    // D already has an entry (closed before, e.g. before an archive round trip): closing updates it in place.
-    const kb = reviewSheet(rt, '知识库');
-    kb.getRange(3, 1, 1, 7).setValues([
-      [D, '旧标题', '其他', '旧描述', '旧方案', new Date(at('2024-04-01T10:00:00')), 2],
-    ]);
+  it('an ID closed again supersedes its older entry, keeping the helpful count', () => {
+    const { rt, D } = workedWeek();
+    // D already has an entry (closed before, e.g. a row moved back from the archive).
+    reviewSheet(rt, '知识库')
+      .getRange(3, 1, 1, 7)
+      .setValues([[D, '共享盘旧标题', '其他', '旧描述', '旧方案', new Date(at('2024-04-01T10:00:00')), 2]]);
     act(rt, '2024-05-07T09:00:00', D, 'close');
-    const after = kbRows(rt);
-    expect(after).toHaveLength(2);
-    expect(after[1].slice(0, 5)).toEqual([
-      D,
-      '共享盘权限申请',
-      '其他',
-      FORM.description,
-      '已在共享盘为其开通读写权限',
-    ]);
-    expect(after[1][6]).toBe(2); // helpful count kept
-    expect(after.filter((r) => r[0] === D)).toHaveLength(1);
+    // Closing appends (no read of the base); readers see one entry, the newest.
+    expect(kbRows(rt).filter((r) => r[0] === D)).toHaveLength(2);
+    const hits = rt.callFromClient<any[]>('suggestArticles', '共享盘权限').result.filter((h) => h.id === D);
+    expect(hits).toHaveLength(1);
+    expect(hits[0]).toMatchObject({ title: '共享盘权限申请', solution: '已在共享盘为其开通读写权限' });
+    // "Helpful" adds to the newest row; the total over both rows is what ranks the entry.
+    expect(rt.callFromClient('markArticleHelpful', D).result).toBe(true);
+    expect(kbRows(rt).filter((r) => r[0] === D).map((r) => r[6])).toEqual([2, 1]);
   });
 
   it('suggestArticles finds the new entry while the requester types', () => {
