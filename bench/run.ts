@@ -82,10 +82,13 @@ interface Figure {
 
 let peakRss = 0;
 let peakHeap = 0;
+/** Peak heap while one size's operations run (reset after a GC when the size starts). */
+let sizePeakHeap = 0;
 function sample(): void {
   const m = process.memoryUsage();
   peakRss = Math.max(peakRss, m.rss);
   peakHeap = Math.max(peakHeap, m.heapUsed);
+  sizePeakHeap = Math.max(sizePeakHeap, m.heapUsed);
 }
 
 const cpuMs = (fn: () => void): number => {
@@ -379,9 +382,14 @@ function main(): void {
     throw new Error('dist/Code.js missing: run node scripts/build.mjs');
   const figs: Figure[] = [];
   const naive = new Map<number, Map<Op, { calls: number; cellsRead: number; cellsWritten: number }>>();
+  const peakHeapBySize: Record<number, number> = {};
   for (const size of SIZES) {
     log(`size ${size}`);
+    gc();
+    sizePeakHeap = 0;
+    sample();
     figs.push(...benchSize(size));
+    peakHeapBySize[size] = Math.round(sizePeakHeap / 1048576);
     gc();
     if (size <= NAIVE_MAX) {
       const t = Date.now();
@@ -394,7 +402,7 @@ function main(): void {
 
   // Memory: 100k tickets × 25 columns in the runtime's workbook.
   gc();
-  const mem = measureLargeWorkbook(100_000, 25);
+  const mem = measureLargeWorkbook(100_000, 25, gc);
   const memory = {
     rows: mem.rows,
     cols: mem.cols,
@@ -423,6 +431,7 @@ function main(): void {
       ...memory,
       peakRssMB: Math.round(peakRss / 1048576),
       peakHeapMB: Math.round(peakHeap / 1048576),
+      peakHeapMBBySize: peakHeapBySize,
     },
     durationS: Math.round((Date.now() - started) / 100) / 10,
   };
@@ -438,6 +447,7 @@ function main(): void {
     `est. = 0.1 s + calls × 0.25 s + cells × 1 µs (central; low 7 ms/call, high 1 s/call: bench/costModel.ts).`,
     `naive = per-cell getValue/setValue loops (bench/naive.ts) on the same sheet; * = extrapolated linearly from ${[...naive.keys()].join(' and ')} tickets.`,
     `Memory: ${memory.rows.toLocaleString('en')} × ${memory.cols} workbook: heap +${memory.heapDeltaMB} MB (write ${memory.writeMs} ms, full read ${memory.readMs} ms); bench peak RSS ${result.memory.peakRssMB} MB, peak heap ${result.memory.peakHeapMB} MB.`,
+    `Peak heap while the operations run (sheet, runtime and add-on together): ${SIZES.map((n) => `${n.toLocaleString('en')} tickets ${peakHeapBySize[n]} MB`).join(', ')}.`,
   ].join('\n');
   console.log(md);
   if (quick)

@@ -26,8 +26,16 @@ export function zoneOf(tz: string): Zone {
   return z;
 }
 
+// Asked on every Utilities.formatDate; building an Intl formatter each time cost more than the format.
+const validity = new Map<string, boolean>();
+
 export function isValidZone(tz: string): boolean {
-  return fixedOffset(tz) !== null || isKnownZone(tz);
+  let ok = validity.get(tz);
+  if (ok === undefined) {
+    ok = fixedOffset(tz) !== null || isKnownZone(tz);
+    validity.set(tz, ok);
+  }
+  return ok;
 }
 
 /** Minutes east of UTC in `tz` at the instant. */

@@ -1,5 +1,6 @@
 // Memory/speed probe: a ticket sheet of `rows` × `cols` written through the service, as the
-// benchmark's "large sheet" case. Heap figures are exact only when node runs with --expose-gc.
+// benchmark's "large sheet" case. Heap figures are exact only with a garbage collector to call
+// (node --expose-gc, or one handed in).
 import { Accounting } from '../instrument';
 import { fixedClock, hostRealm, RuntimeContext } from '../context';
 import { Workbook } from './workbook';
@@ -13,10 +14,13 @@ export interface LargeWorkbookStats {
   gcExposed: boolean;
 }
 
-export function measureLargeWorkbook(rows = 100000, cols = 25): LargeWorkbookStats & { workbook: Workbook } {
+export function measureLargeWorkbook(
+  rows = 100000,
+  cols = 25,
+  gc: (() => void) | undefined = (globalThis as { gc?: () => void }).gc,
+): LargeWorkbookStats & { workbook: Workbook } {
   // imported lazily: index.ts re-exports this module
   const { createSpreadsheetApp } = require('./index') as typeof import('./index');
-  const gc = (globalThis as { gc?: () => void }).gc;
   gc?.();
   const before = process.memoryUsage().heapUsed;
   const wb = new Workbook({ timeZone: 'Asia/Shanghai', locale: 'zh_CN' });

@@ -800,35 +800,39 @@ export function buildReview(input: ReviewInput): Review {
     }
     for (const c of Object.values(slaFig[target.key])) c.compliance = ratio(c.met, c.met + c.missed);
   }
-  {
-    const rows: Cell[][] = [];
-    for (const target of targets) {
+  /** One row per target and urgency ("unset" only when some ticket has none), then the total. */
+  const perTargetRows = <C>(
+    fig: Record<'response' | 'resolution', Record<UrgencyKey, C>>,
+    any: (c: C) => number,
+    cells: (c: C) => Cell[],
+  ): Cell[][] =>
+    targets.flatMap((target) => {
       const keys: UrgencyKey[] = [
         ...URGENCIES,
-        ...(slaFig[target.key].unset.inScope ? (['unset'] as UrgencyKey[]) : []),
+        ...(any(fig[target.key].unset) ? (['unset'] as const) : []),
         'all',
       ];
-      for (const k of keys) {
-        const c = slaFig[target.key][k];
-        rows.push([
-          target.label,
-          k === 'all' ? T.total : urgLabel(k === 'unset' ? null : k),
-          c.inScope,
-          c.met,
-          c.missed,
-          c.pending,
-          c.compliance,
-        ]);
-      }
-    }
-    sections.push({
-      key: 'sla',
-      title: T.sla,
-      basis: T.slaBasis,
-      table: { header: T.slaCols, rows, formats: ['text', 'text', 'int', 'int', 'int', 'int', 'percent'] },
-      notes: [T.slaNote],
+      return keys.map((k) => [
+        target.label,
+        k === 'all' ? T.total : urgLabel(k === 'unset' ? null : k),
+        ...cells(fig[target.key][k]),
+      ]);
     });
-  }
+  sections.push({
+    key: 'sla',
+    title: T.sla,
+    basis: T.slaBasis,
+    table: {
+      header: T.slaCols,
+      rows: perTargetRows(
+        slaFig,
+        (c) => c.inScope,
+        (c) => [c.inScope, c.met, c.missed, c.pending, c.compliance],
+      ),
+      formats: ['text', 'text', 'int', 'int', 'int', 'int', 'percent'],
+    },
+    notes: [T.slaNote],
+  });
 
   // --- handling times ------------------------------------------------------------------------------
   const timesFig = {
@@ -854,33 +858,21 @@ export function buildReview(input: ReviewInput): Review {
         p90: percentileNearestRank(list, 90),
       };
   }
-  {
-    const rows: Cell[][] = [];
-    for (const target of targets) {
-      const keys: UrgencyKey[] = [
-        ...URGENCIES,
-        ...(timesFig[target.key].unset.n ? (['unset'] as UrgencyKey[]) : []),
-        'all',
-      ];
-      for (const k of keys) {
-        const c = timesFig[target.key][k];
-        rows.push([
-          target.label,
-          k === 'all' ? T.total : urgLabel(k === 'unset' ? null : k),
-          c.n,
-          round(c.median),
-          round(c.p90),
-        ]);
-      }
-    }
-    sections.push({
-      key: 'times',
-      title: T.times,
-      basis: T.timesBasis,
-      table: { header: T.timesCols, rows, formats: ['text', 'text', 'int', 'hours', 'hours'] },
-      notes: [T.timesNote],
-    });
-  }
+  sections.push({
+    key: 'times',
+    title: T.times,
+    basis: T.timesBasis,
+    table: {
+      header: T.timesCols,
+      rows: perTargetRows(
+        timesFig,
+        (c) => c.n,
+        (c) => [c.n, round(c.median), round(c.p90)],
+      ),
+      formats: ['text', 'text', 'int', 'hours', 'hours'],
+    },
+    notes: [T.timesNote],
+  });
 
   // --- backlog age and overdue -------------------------------------------------------------------
   const backlogAge = { lt1: 0, d1to3: 0, d3to7: 0, gt7: 0 };
