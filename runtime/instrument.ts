@@ -23,6 +23,9 @@ const SPREADSHEET_CLASSES = new Set([
   'Protection', 'EmbeddedChart', 'Filter', 'TextFinder', 'Selection',
 ]);
 
+/** SpreadsheetApp.newDataValidation(), newConditionalFormatRule()…: builders made locally, no round trip. */
+const isLocalFactory = (className: string, method: string): boolean => className === 'SpreadsheetApp' && method.startsWith('new');
+
 export class Accounting {
   stats: CallStats = emptyStats();
 
@@ -35,7 +38,7 @@ export class Accounting {
   count(className: string, method: string): void {
     const s = this.stats;
     s.calls++;
-    if (SPREADSHEET_CLASSES.has(className) && !LOCAL_CLASSES.test(className)) s.spreadsheetCalls++;
+    if (SPREADSHEET_CLASSES.has(className) && !LOCAL_CLASSES.test(className) && !isLocalFactory(className, method)) s.spreadsheetCalls++;
     const k = `${className}.${method}`;
     s.byMethod[k] = (s.byMethod[k] ?? 0) + 1;
   }

@@ -46,21 +46,40 @@ export function slaRuleFormulas(columns: ColumnMap, firstRow: number): { red: st
   };
 }
 
+/** Adjacent columns (0-based) sharing a value, as runs: one call a run instead of one a column. */
+export function columnRuns<T>(cols: ReadonlyArray<readonly [number, T]>): Array<{ first: number; count: number; value: T }> {
+  const out: Array<{ first: number; count: number; value: T }> = [];
+  for (const [col, value] of [...cols].sort((a, b) => a[0] - b[0])) {
+    const last = out[out.length - 1];
+    if (last && last.first + last.count === col && last.value === value) last.count++;
+    else out.push({ first: col, count: 1, value });
+  }
+  return out;
+}
+
+const NUMBER_FORMAT: Partial<Record<string, string>> = {
+  dateTime: 'yyyy-mm-dd hh:mm',
+  text: '@',
+  longText: '@',
+  log: '@',
+  id: '@',
+};
+
 export function applyTicketFormat(app: App, ts: TicketSheet, lang: Lang, settings: Settings): void {
   const { sheet, headerRow, columns, width } = ts;
-  const maxRows = sheet.getMaxRows();
-  const dataRows = Math.max(maxRows - headerRow, 1);
+  const dataRows = Math.max(sheet.getMaxRows() - headerRow, 1);
+  const block = (first: number, count: number) => sheet.getRange(headerRow + 1, first + 1, dataRows, count);
   sheet.getRange(headerRow, 1, 1, width).setFontWeight('bold').setBackground(COLOURS.header).setFontColor(COLOURS.headerText).setWrap(true);
   if (sheet.getFrozenRows() !== headerRow) sheet.setFrozenRows(headerRow);
 
-  for (const def of FIELDS) {
-    const col = columns[def.key];
-    if (col === undefined) continue;
-    const range = sheet.getRange(headerRow + 1, col + 1, dataRows, 1);
-    sheet.setColumnWidth(col + 1, def.width);
-    if (def.kind === 'dateTime') range.setNumberFormat('yyyy-mm-dd hh:mm');
-    else if (def.kind === 'text' || def.kind === 'longText' || def.kind === 'log' || def.kind === 'id') range.setNumberFormat('@');
-    if (def.kind === 'longText' || def.kind === 'log') range.setWrap(true);
+  const present = FIELDS.filter((def) => columns[def.key] !== undefined).map((def) => [columns[def.key] as number, def] as const);
+  for (const r of columnRuns(present.map(([c, def]) => [c, def.width] as const))) sheet.setColumnWidths(r.first + 1, r.count, r.value);
+  for (const r of columnRuns(present.filter(([, def]) => NUMBER_FORMAT[def.kind]).map(([c, def]) => [c, NUMBER_FORMAT[def.kind] as string] as const)))
+    block(r.first, r.count).setNumberFormat(r.value);
+  for (const r of columnRuns(present.filter(([, def]) => def.kind === 'longText' || def.kind === 'log').map(([c]) => [c, true] as const)))
+    block(r.first, r.count).setWrap(true);
+
+  for (const [col, def] of present) {
     const help = HELP[def.key]?.[lang] ?? '';
     let values: string[] | null = null;
     let closed = true;
@@ -72,40 +91,43 @@ export function applyTicketFormat(app: App, ts: TicketSheet, lang: Lang, setting
     }
     if (values && values.length) {
       // Closed value sets reject other input; departments only warn (free text is allowed).
-      range.setDataValidation(app.newDataValidation().requireValueInList(values, true).setAllowInvalid(!closed).setHelpText(help).build());
+      block(col, 1).setDataValidation(app.newDataValidation().requireValueInList(values, true).setAllowInvalid(!closed).setHelpText(help).build());
     }
   }
-  protectAutoColumns(app, ts, lang);
-  mergeSlaRules(app, ts);
+  protectAutoColumns(app, ts, lang, dataRows);
+  mergeSlaRules(app, ts, dataRows);
 }
 
-function protectAutoColumns(app: App, ts: TicketSheet, lang: Lang): void {
+/** One warning-only protection per run of adjacent auto-filled columns; ours only are replaced. */
+function protectAutoColumns(app: App, ts: TicketSheet, lang: Lang, dataRows: number): void {
   const { sheet, headerRow, columns } = ts;
+  const auto = FIELDS.filter((def) => def.auto && columns[def.key] !== undefined).map((def) => [columns[def.key] as number, def.key] as const);
   const wanted = new Map<string, string>();
-  for (const def of FIELDS) {
-    const col = columns[def.key];
-    if (!def.auto || col === undefined) continue;
-    const a1 = sheet.getRange(headerRow + 1, col + 1, Math.max(sheet.getMaxRows() - headerRow, 1), 1).getA1Notation();
-    wanted.set(a1, `${PROTECTION_MARK} ${headerLabel(def.key, lang)}`);
+  for (const r of columnRuns(auto.map(([c]) => [c, true] as const))) {
+    const a1 = `${columnLetter(r.first + 1)}${headerRow + 1}:${columnLetter(r.first + r.count)}${headerRow + dataRows}`;
+    const labels = auto.filter(([c]) => c >= r.first && c < r.first + r.count).sort((a, b) => a[0] - b[0]).map(([, k]) => headerLabel(k, lang));
+    wanted.set(a1, `${PROTECTION_MARK} ${labels.join(lang === 'zh' ? '、' : ', ')}`);
   }
+  const name = sheet.getName();
   for (const p of sheet.getParent().getProtections(app.ProtectionType.RANGE)) {
     const desc = p.getDescription();
     if (!desc.startsWith(PROTECTION_MARK)) continue;
     const range = p.getRange();
-    const a1 = range.getSheet().getName() === sheet.getName() ? range.getA1Notation() : '';
+    if (range.getSheet().getName() !== name) continue;
+    const a1 = range.getA1Notation();
     if (wanted.get(a1) === desc && p.isWarningOnly()) wanted.delete(a1);
-    else if (range.getSheet().getName() === sheet.getName()) p.remove();
+    else p.remove();
   }
   for (const [a1, desc] of wanted) sheet.getRange(a1).protect().setDescription(desc).setWarningOnly(true);
 }
 
 /** Replaces our SLA rules and keeps every rule of the team's own, in their order, ahead of ours. */
-export function mergeSlaRules(app: App, ts: TicketSheet): void {
+export function mergeSlaRules(app: App, ts: TicketSheet, dataRows: number): void {
   const formulas = slaRuleFormulas(ts.columns, ts.headerRow + 1);
   const existing = ts.sheet.getConditionalFormatRules();
   const theirs = existing.filter((r) => !isOurRule(r));
   if (!formulas) return;
-  const range = ts.sheet.getRange(ts.headerRow + 1, 1, Math.max(ts.sheet.getMaxRows() - ts.headerRow, 1), ts.width);
+  const range = ts.sheet.getRange(ts.headerRow + 1, 1, dataRows, ts.width);
   const ours = [
     app.newConditionalFormatRule().whenFormulaSatisfied(formulas.red).setBackground(COLOURS.red).setRanges([range]).build(),
     app.newConditionalFormatRule().whenFormulaSatisfied(formulas.amber).setBackground(COLOURS.amber).setRanges([range]).build(),

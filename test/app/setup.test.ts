@@ -25,9 +25,14 @@ describe('setup on a new spreadsheet', () => {
     expect(sheet.getRange('B2').getNumberFormat()).toBe('@');
 
     const protections = ss(rt).getProtections(rt.services.SpreadsheetApp.ProtectionType.RANGE);
-    const protectedCols = protections.map((p) => p.getRange().getColumn()).sort((a, b) => a - b);
+    // One protection per run of adjacent auto-filled columns, naming each column it covers.
+    const protectedCols = protections
+      .flatMap((p) => Array.from({ length: p.getRange().getNumColumns() }, (_, i) => p.getRange().getColumn() + i))
+      .sort((a, b) => a - b);
     expect(protectedCols).toEqual(FIELDS.map((f, i) => (f.auto ? i + 1 : 0)).filter(Boolean));
     expect(protections.every((p) => p.isWarningOnly())).toBe(true);
+    expect(protections.map((p) => p.getDescription())).toContain('IT tracker: 首次响应时间、最近更新时间、响应截止、解决截止、SLA状态');
+    expect(protections).toHaveLength(4);
 
     const handlers = rt.services.ScriptApp.getUserTriggers(ss(rt)).map((t) => t.getHandlerFunction()).sort();
     expect(handlers).toEqual(['onSlaTimer', 'onTrackerEdit']);

@@ -785,8 +785,8 @@ const cases: Case[] = [
       expect(s.cellsRead).toBe(60);
       expect(s.byMethod['Range.setValues']).toBe(1);
       expect(s.byMethod['Sheet.getRange']).toBe(1);
-      // getRange, setValues, getValues, getBackgrounds, newDataValidation; builder calls are local
-      expect(s.spreadsheetCalls).toBe(5);
+      // getRange, setValues, getValues, getBackgrounds; newDataValidation and the builder are local
+      expect(s.spreadsheetCalls).toBe(4);
       expect(s.byMethod['DataValidationBuilder.requireValueInList']).toBe(1);
     },
   },
