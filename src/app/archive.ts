@@ -25,7 +25,7 @@ import {
   findArchiveSheet,
   readArchiveSheet,
 } from '../gas/archiveSheet';
-import { KB_HEADERS, findKnowledgeSheet, knowledgeEntry, knowledgeRow } from '../gas/knowledgeSheet';
+import { fileMissingKnowledge } from '../gas/knowledgeSheet';
 import type { Services } from '../gas/services';
 import type { TicketSheet } from '../gas/ticketSheet';
 import type { Ticket } from '../domain/ticket';
@@ -204,27 +204,6 @@ function appendToArchive(arch: ArchiveSheet, rows: unknown[][], width: number): 
   arch.lastRow = need;
 }
 
-/** Knowledge-base entries for archived tickets with a solution that have none yet: one append. */
-function addMissingKnowledge(tr: Tracker, tickets: Ticket[]): number {
-  const withSolution = tickets.filter((tk) => tk.solution.trim());
-  if (!withSolution.length) return 0;
-  const sheet = findKnowledgeSheet(tr.ss);
-  if (!sheet) return 0;
-  const last = sheet.getLastRow();
-  const known = new Set(
-    last >= 2 ? sheet.getSheetValues(2, 1, last - 1, 1).map((r) => String(r[0] ?? '').trim()) : [],
-  );
-  const rows = withSolution
-    .filter((tk) => !known.has(tk.id))
-    .map((tk) => knowledgeRow(knowledgeEntry(tk, tr.lang, tk.resolvedAt ?? lastActivity(tk) ?? tr.now)));
-  if (!rows.length) return 0;
-  const first = Math.max(last, 1) + 1;
-  const max = sheet.getMaxRows();
-  if (first + rows.length - 1 > max) sheet.insertRowsAfter(max, first + rows.length - 1 - max);
-  sheet.getRange(first, 1, rows.length, KB_HEADERS.zh.length).setValues(rows);
-  return rows.length;
-}
-
 function archiveUnderLock(tr: Tracker, opts: ArchiveOptions, result: ArchiveResult, budget: Budget): void {
   const batchRows = Math.max(1, opts.batchRows ?? BATCH_ROWS);
   const ts = openTickets(tr);
@@ -302,10 +281,7 @@ function archiveUnderLock(tr: Tracker, opts: ArchiveOptions, result: ArchiveResu
       width,
     );
     for (const id of ids) arch.ids.add(id);
-    result.kbAdded += addMissingKnowledge(
-      tr,
-      batch.map((b) => b.ticket),
-    );
+    result.kbAdded += fileMissingKnowledge(tr.ss, tr.lang, batch.map((b) => b.ticket), (tk) => tk.resolvedAt ?? lastActivity(tk) ?? tr.now);
     if (tr.props.getProperty(FAULT_KEY) === 'afterAppend')
       throw new Error('archive: injected fault after append');
     const r = deleteArchivedRows(ts, new Set(ids), arch.ids, budget, freshIds);

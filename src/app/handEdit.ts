@@ -11,6 +11,7 @@ import type { TicketChanges } from '../domain/workflow';
 import { canMove } from '../domain/workflow';
 import { appendAuditRows, auditRow } from '../gas/auditSheet';
 import { saveConfig } from '../gas/config';
+import { fileMissingKnowledge } from '../gas/knowledgeSheet';
 import { findSettingsSheet, readSettings } from '../gas/settingsSheet';
 import { withDocumentLock } from '../gas/lock';
 import type { Services } from '../gas/services';
@@ -93,6 +94,8 @@ export function handleEdit(svc: Services, e: EditEvent): EditOutcome {
     const out: unknown[][] = [];
     let changedRows = 0;
     const formulas = block.getFormulas();
+    /** Tickets this edit closed: closing copies them to the knowledge base, as the sidebar does. */
+    const closed: Ticket[] = [];
 
     values.forEach((row, i) => {
       const tk = rowToTicket(row, ts.columns, tr.zone);
@@ -121,8 +124,10 @@ export function handleEdit(svc: Services, e: EditEvent): EditOutcome {
       }
 
       let status: Status | null = tk.status;
+      let wasClosed = false;
       if (edited.includes('status')) {
         const before = single ? (parseEnum('status', old) as Status | null) : null;
+        wasClosed = before === 'closed';
         const raw = row[ts.columns.status as number];
         if (raw !== '' && !status) {
           if (single) changes.status = old ?? '';
@@ -186,12 +191,14 @@ export function handleEdit(svc: Services, e: EditEvent): EditOutcome {
       }
       for (const k of Object.keys(stamps) as FieldKey[]) changes[k] = cellFor(k, after[k], tr.lang);
       if (Object.keys(changes).length) changedRows++;
+      if (edited.includes('status') && after.status === 'closed' && !wasClosed && tk.id) closed.push(after);
       out.push(mergeRow(row, formulas[i], changes, ts.columns));
       if (entries.length) audit.push(auditRow(entries, tr.lang));
     });
 
     if (changedRows) block.setValues(out);
     appendAuditRows(tr.ss, audit);
+    fileMissingKnowledge(tr.ss, tr.lang, closed, (tk) => tk.resolvedAt ?? tr.now);
     if (reverted.length)
       tr.ss.toast(reverted.slice(0, 3).join('\n'), tr.lang === 'zh' ? '工单' : 'Tracker', 8);
     return { handled: true, reverted, changedRows };

@@ -115,3 +115,23 @@ export function knowledgeRow(entry: KbEntry): unknown[] {
 export function appendKnowledge(ss: Spreadsheet, entry: KbEntry): void {
   findKnowledgeSheet(ss)?.appendRow(knowledgeRow(entry));
 }
+
+/**
+ * Entries for closed tickets with a solution that have none yet (tickets closed by hand in the
+ * sheet, archived ones): one read of the base's IDs, one append. Returns how many were added.
+ */
+export function fileMissingKnowledge(ss: Spreadsheet, lang: Lang, tickets: readonly Ticket[], dateOf: (tk: Ticket) => number): number {
+  const withSolution = tickets.filter((tk) => tk.id && tk.solution.trim());
+  if (!withSolution.length) return 0;
+  const sheet = findKnowledgeSheet(ss);
+  if (!sheet) return 0;
+  const last = sheet.getLastRow();
+  const known = new Set(last >= 2 ? sheet.getSheetValues(2, 1, last - 1, 1).map((r) => str(r[0]).trim()) : []);
+  const rows = withSolution.filter((tk) => !known.has(tk.id)).map((tk) => knowledgeRow(knowledgeEntry(tk, lang, dateOf(tk))));
+  if (!rows.length) return 0;
+  const first = Math.max(last, 1) + 1;
+  const max = sheet.getMaxRows();
+  if (first + rows.length - 1 > max) sheet.insertRowsAfter(max, first + rows.length - 1 - max);
+  sheet.getRange(first, 1, rows.length, KB_HEADERS.zh.length).setValues(rows);
+  return rows.length;
+}

@@ -40,3 +40,34 @@ describe('a hand edit', () => {
     expect(run.stats.spreadsheetCalls).toBeLessThanOrEqual(4);
   });
 });
+
+describe('closing by hand', () => {
+  const kbIds = (rt: ReturnType<typeof trackerRuntime>): unknown[] =>
+    rt.services.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('知识库')!.getDataRange().getValues().slice(1).map((r) => r[0]);
+
+  it('copies a ticket closed in the sheet to the knowledge base, once, as the sidebar does', () => {
+    const rt = trackerRuntime();
+    const { id } = submit(rt);
+    for (const [a1, v] of [['I2', '处理中'], ['L2', '重启打印服务后恢复'], ['I2', '已解决'], ['I2', '已关闭']])
+      expect((rt.edit(`工单!${a1}`, v) as any).ok).toBe(true);
+    expect(kbIds(rt)).toEqual([id]);
+    const entry = rt.services.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('知识库')!.getRange(2, 1, 1, 7).getValues()[0];
+    expect(entry.slice(0, 5)).toEqual([id, 'CRM系统数据库连接错误', '软件', expect.stringContaining('CRM'), '重启打印服务后恢复']);
+    // Typing the same status again files nothing more.
+    rt.edit('工单!I2', '已关闭');
+    expect(kbIds(rt)).toEqual([id]);
+  });
+
+  it('files the tickets a pasted block closes, skipping those without a solution or already filed', () => {
+    const rt = trackerRuntime();
+    const a = submit(rt).id;
+    const b = submit(rt).id;
+    const c = submit(rt).id;
+    rt.edit('工单!L2:L3', [['方案A'], ['方案B']]);
+    rt.edit('工单!I2:I4', [['已关闭'], ['已关闭'], ['已关闭']]);
+    expect(kbIds(rt)).toEqual([a, b]);
+    rt.edit('工单!I2:I4', [['已关闭'], ['已关闭'], ['已关闭']]);
+    expect(kbIds(rt)).toEqual([a, b]);
+    expect(kbIds(rt)).not.toContain(c);
+  });
+});
