@@ -1,5 +1,5 @@
 // The knowledge base (`知识库`): one entry per closed ticket with a solution. Read in one call for
-// suggestions; an entry is added or updated in one write.
+// suggestions; entries are only ever appended (one call when a ticket closes).
 import type { KbEntry } from '../domain/knowledge';
 import type { Lang } from '../domain/schema';
 import { SHEET_NAMES, enumLabel } from '../domain/schema';
@@ -47,8 +47,7 @@ const count = (v: unknown) => (typeof v === 'number' ? v : Number(v) || 0);
 /**
  * Every entry, one per ticket ID. Closing appends without looking for an older entry (one call
  * instead of a read and a write), so an ID can appear twice when a ticket closed before is closed
- * again (a row moved back from the archive, a status pasted by hand): the newest row wins and the
- * helpful counts add up.
+ * again (a row moved back from the archive): the newest row wins and the helpful counts add up.
  */
 export function readKnowledge(ss: Spreadsheet): KbTable | null {
   const sheet = findKnowledgeSheet(ss);
