@@ -5,6 +5,7 @@ import { LIMITS, validateSubmission } from '../domain/intake';
 import { buildIndex, search } from '../domain/knowledge';
 import { ENUMS, headerLabel } from '../domain/schema';
 import type { Ticket } from '../domain/ticket';
+import { blankTicket } from '../domain/ticket';
 import { nextTicketId } from '../domain/ticketId';
 import { formatLocal } from '../domain/zone';
 import { readKnowledge } from '../gas/knowledgeSheet';
@@ -105,24 +106,7 @@ export function submitTicket(svc: Services, form: unknown, clientToken?: unknown
       const now = Date.now();
       const { ids } = readIdColumn(ts);
       const id = nextTicketId(ids, formatLocal(now, tr.zone, 'compact'));
-      const ticket: Ticket = {
-        id,
-        ...s,
-        submittedAt: now,
-        status: 'pending',
-        assignee: '',
-        workLog: '',
-        solution: '',
-        resolvedAt: null,
-        feedback: null,
-        notes: '',
-        tier: 'tier1',
-        firstResponseAt: null,
-        lastUpdateAt: null,
-        responseDueAt: null,
-        resolveDueAt: null,
-        slaStatus: '',
-      };
+      const ticket: Ticket = { ...blankTicket(), id, ...s, submittedAt: now, status: 'pending', tier: 'tier1' };
       Object.assign(ticket, slaFields(ticket, now, tr.config.settings, tr.zone, lang).fields);
       // appendRow writes after the last row with content: never onto anything already there.
       ts.sheet.appendRow(newRow(ts, ticket, lang));

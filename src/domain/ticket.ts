@@ -29,6 +29,34 @@ export interface Ticket {
   slaStatus: string;
 }
 
+/** A ticket with every field empty: the base that new tickets and fixtures override. */
+export function blankTicket(): Ticket {
+  return {
+    id: '',
+    title: '',
+    department: '',
+    description: '',
+    urgency: null,
+    submitter: '',
+    contact: '',
+    submittedAt: null,
+    status: null,
+    assignee: '',
+    workLog: '',
+    solution: '',
+    resolvedAt: null,
+    feedback: null,
+    notes: '',
+    category: null,
+    tier: null,
+    firstResponseAt: null,
+    lastUpdateAt: null,
+    responseDueAt: null,
+    resolveDueAt: null,
+    slaStatus: '',
+  };
+}
+
 /** One row of the audit sheet (`操作日志`). */
 export interface AuditEntry {
   at: number;

@@ -13,6 +13,7 @@ import {
 } from '../../src/domain/review';
 import { median, percentileNearestRank } from '../../src/domain/stats';
 import type { AuditEntry, Ticket } from '../../src/domain/ticket';
+import { blankTicket } from '../../src/domain/ticket';
 import type { KbEntry } from '../../src/domain/knowledge';
 import { intlZone } from '../../src/domain/zone';
 
@@ -51,26 +52,9 @@ function ticket(x: Fx): Ticket {
   const { sla, ...rest } = x;
   SLA.set(x.id, sla ?? { response: null, resolution: null });
   return {
-    department: '',
-    description: '',
-    urgency: null,
+    ...blankTicket(),
     submitter: '小明',
     contact: '内线8888',
-    submittedAt: null,
-    status: null,
-    assignee: '',
-    workLog: '',
-    solution: '',
-    resolvedAt: null,
-    feedback: null,
-    notes: '',
-    category: null,
-    tier: null,
-    firstResponseAt: null,
-    lastUpdateAt: null,
-    responseDueAt: null,
-    resolveDueAt: null,
-    slaStatus: '',
     ...rest,
   };
 }

@@ -11,6 +11,7 @@ import {
   parseRating,
 } from '../../src/domain/workflow';
 import type { Ticket } from '../../src/domain/ticket';
+import { blankTicket } from '../../src/domain/ticket';
 import { t } from '../../src/domain/i18n';
 import { formatLocal, intlZone } from '../../src/domain/zone';
 
@@ -32,6 +33,7 @@ const ctx = (over: Partial<ActionContext> = {}): ActionContext => ({
 });
 
 const ticket = (over: Partial<Ticket> = {}): Ticket => ({
+  ...blankTicket(),
   id: 'IT20240501001',
   title: 'CRM系统数据库连接错误',
   department: '销售部/北京分公司',
@@ -41,19 +43,7 @@ const ticket = (over: Partial<Ticket> = {}): Ticket => ({
   contact: '内线8888',
   submittedAt: T0,
   status: 'pending',
-  assignee: '',
-  workLog: '',
-  solution: '',
-  resolvedAt: null,
-  feedback: null,
-  notes: '',
   category: 'software',
-  tier: null,
-  firstResponseAt: null,
-  lastUpdateAt: null,
-  responseDueAt: null,
-  resolveDueAt: null,
-  slaStatus: '',
   ...over,
 });
 

@@ -2,6 +2,7 @@
 // format, links for ticket lists, literal user text, chart data blocks and chart placement.
 import { buildReview, type Review } from '../../src/domain/review';
 import type { Ticket } from '../../src/domain/ticket';
+import { blankTicket } from '../../src/domain/ticket';
 import { intlZone } from '../../src/domain/zone';
 import {
   AUTO_FORMAT,
@@ -16,27 +17,15 @@ const at = (s: string): number => Date.parse(`${s}+08:00`);
 
 function ticket(x: Partial<Ticket> & { id: string }): Ticket {
   return {
+    ...blankTicket(),
     title: '打印机卡纸',
     department: '财务部/总部',
-    description: '',
     urgency: 'low',
     submitter: '小明',
     contact: '内线8888',
-    submittedAt: null,
     status: 'pending',
-    assignee: '',
-    workLog: '',
-    solution: '',
-    resolvedAt: null,
-    feedback: null,
-    notes: '',
     category: 'hardware',
     tier: 'tier1',
-    firstResponseAt: null,
-    lastUpdateAt: null,
-    responseDueAt: null,
-    resolveDueAt: null,
-    slaStatus: '',
     ...x,
   };
 }
