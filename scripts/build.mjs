@@ -49,23 +49,21 @@ export async function buildAppsScript(outDir = dist) {
   return { names, pages };
 }
 
-/** Each src/ui/<name>.html becomes dist/<Name>.html with its CSS and bundled <name>.ts inlined. */
+/** Each src/ui/<name>.ts becomes dist/<Name>.html: the one sidebar shell with the CSS and the bundled script inlined. */
 async function buildPages(outDir) {
   const uiDir = path.join(root, 'src/ui');
-  if (!fs.existsSync(uiDir)) return [];
+  const shellFile = path.join(uiDir, 'sidebar.html');
+  if (!fs.existsSync(shellFile)) return [];
+  const shell = fs.readFileSync(shellFile, 'utf8');
   const css = fs.existsSync(path.join(uiDir, 'addon.css')) ? fs.readFileSync(path.join(uiDir, 'addon.css'), 'utf8') : '';
   const built = [];
-  for (const file of fs.readdirSync(uiDir).filter((f) => f.endsWith('.html'))) {
-    const name = file.replace(/\.html$/, '');
-    let html = fs.readFileSync(path.join(uiDir, file), 'utf8');
-    const script = path.join(uiDir, `${name}.ts`);
-    let js = '';
-    if (fs.existsSync(script)) {
-      const r = await esbuild.build({ ...appsScriptTarget, platform: 'browser', entryPoints: [script], format: 'iife', write: false });
-      js = r.outputFiles[0].text.replace(/<\/script/gi, '<\\/script');
-    }
-    html = html.replace('<!-- inline:style -->', () => `<style>\n${css}</style>`);
-    html = html.replace('<!-- inline:script -->', () => `<script>\n${js}</script>`);
+  for (const file of fs.readdirSync(uiDir).filter((f) => f.endsWith('.ts'))) {
+    const name = file.replace(/\.ts$/, '');
+    const r = await esbuild.build({ ...appsScriptTarget, platform: 'browser', entryPoints: [path.join(uiDir, file)], format: 'iife', write: false });
+    const js = r.outputFiles[0].text.replace(/<\/script/gi, '<\\/script');
+    const html = shell
+      .replace('<!-- inline:style -->', () => `<style>\n${css}</style>`)
+      .replace('<!-- inline:script -->', () => `<script>\n${js}</script>`);
     const outName = name.charAt(0).toUpperCase() + name.slice(1);
     fs.writeFileSync(path.join(outDir, `${outName}.html`), html);
     built.push(`${outName}.html`);
