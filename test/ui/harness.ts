@@ -35,7 +35,7 @@ async function buildPage(name: string, fake: string): Promise<string> {
   const ui = path.join(root, 'src', 'ui');
   const css = fs.readFileSync(path.join(ui, 'addon.css'), 'utf8');
   const js = await bundle(path.join(ui, `${name}.ts`));
-  let html = fs.readFileSync(path.join(ui, `${name}.html`), 'utf8');
+  let html = fs.readFileSync(path.join(ui, 'sidebar.html'), 'utf8');
   html = html.replace('<!-- inline:style -->', () => `<style>\n${css}</style>`);
   html = html.replace('<!-- inline:script -->', () => `<script>\n${fake}</script>\n<script>\n${js}</script>`);
   const file = path.join(outDir, `${name}.html`);
@@ -157,38 +157,16 @@ async function intake(page: Page, file: string, lang: 'zh' | 'en'): Promise<void
 
   // For the docs: a clean form part-filled, with a suggestion open.
   await page.goto(url());
-  await page.waitForSelector('#submit');
-  await page.getByLabel(L.title, { exact: true }).fill(zh ? 'CRM系统数据库连接错误' : 'CRM database error');
-  await page.getByLabel(L.dept, { exact: true }).fill(zh ? '销售部/北京分公司' : 'Sales / Beijing');
-  await page
-    .getByLabel(L.desc, { exact: true })
-    .fill(
-      zh
-        ? '上午9点打开CRM系统提示“数据库连接错误”,3名销售无法录入客户;重启电脑无效'
-        : 'Since 9:00 the CRM shows "database connection error"; 3 sales staff cannot work.',
-    );
-  await page.waitForSelector('#suggestions:not([hidden]) li.suggestion');
-  await page.click('li.suggestion:first-child .suggestion-toggle');
-  await page.getByLabel(L.high, { exact: true }).check();
-  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-  await shot(page, `intake-${lang}-filling`);
-
-  // Fill correctly and double-click submit: one call, new ID shown.
-  await page.goto(url('&delay=400'));
-  await page.waitForSelector('#submit');
-  await page.getByLabel(L.title, { exact: true }).fill(zh ? 'CRM系统数据库连接错误' : 'CRM database error');
-  await page.getByLabel(L.dept, { exact: true }).fill(zh ? '销售部/北京分公司' : 'Sales / Beijing');
-  await page
-    .getByLabel(L.desc, { exact: true })
-    .fill(
-      zh
-        ? '上午9点打开CRM系统提示“数据库连接错误”,3名销售无法录入客户;重启电脑无效'
-        : 'Since 9:00 the CRM shows "database connection error"; 3 sales staff cannot work. Restarting did not help.',
-    );
-  await page.getByLabel(L.high, { exact: true }).check();
-  await page.getByLabel(L.cat, { exact: true }).selectOption({ label: zh ? '软件' : 'Software' });
-  await page.getByLabel(L.submitter, { exact: true }).fill(zh ? '小明' : 'Ming');
-  await page.getByLabel(L.contact, { exact: true }).fill(zh ? '内线8888' : 'ext 8888');
+  await fillForm(page, L, {
+    title: zh ? 'CRM系统数据库连接错误' : 'CRM database error',
+    dept: zh ? '销售部/北京分公司' : 'Sales / Beijing',
+    desc: zh
+      ? '上午9点打开CRM系统提示“数据库连接错误”,3名销售无法录入客户;重启电脑无效'
+      : 'Since 9:00 the CRM shows "database connection error"; 3 sales staff cannot work. Restarting did not help.',
+    category: zh ? '软件' : 'Software',
+    submitter: zh ? '小明' : 'Ming',
+    contact: zh ? '内线8888' : 'ext 8888',
+  });
   await page.click('#submit');
   expect(await page.isDisabled('#submit'), `intake ${lang}: submit disabled while the call runs`);
   expect(
@@ -262,21 +240,35 @@ async function intake(page: Page, file: string, lang: 'zh' | 'en'): Promise<void
   await shot(page, `intake-${lang}-failure`);
 }
 
-async function fillValid(page: Page, L: Record<string, string>, zh: boolean): Promise<void> {
-  await page.waitForSelector('#submit');
-  await page.getByLabel(L.title, { exact: true }).fill(zh ? '打印机无法连接' : 'Printer offline');
-  await page.getByLabel(L.dept, { exact: true }).fill(zh ? '财务部/上海总部' : 'Finance / Shanghai');
-  await page
-    .getByLabel(L.desc, { exact: true })
-    .fill(
-      zh
-        ? '三楼打印机从今早起无法连接,已重启打印机'
-        : 'The 3rd-floor printer has been offline since this morning.',
-    );
-  await page.getByLabel(L.high, { exact: true }).check();
-  await page.getByLabel(L.submitter, { exact: true }).fill(zh ? '小红' : 'Hong');
-  await page.getByLabel(L.contact, { exact: true }).fill('hong@example.com');
+interface FormValues {
+  title: string;
+  dept: string;
+  desc: string;
+  category?: string;
+  submitter: string;
+  contact: string;
 }
+
+/** Fills the intake form as a person would; urgency 高 / High. */
+async function fillForm(page: Page, L: Record<string, string>, v: FormValues): Promise<void> {
+  await page.waitForSelector('#submit');
+  await page.getByLabel(L.title, { exact: true }).fill(v.title);
+  await page.getByLabel(L.dept, { exact: true }).fill(v.dept);
+  await page.getByLabel(L.desc, { exact: true }).fill(v.desc);
+  await page.getByLabel(L.high, { exact: true }).check();
+  if (v.category) await page.getByLabel(L.cat, { exact: true }).selectOption({ label: v.category });
+  await page.getByLabel(L.submitter, { exact: true }).fill(v.submitter);
+  await page.getByLabel(L.contact, { exact: true }).fill(v.contact);
+}
+
+const fillValid = (page: Page, L: Record<string, string>, zh: boolean): Promise<void> =>
+  fillForm(page, L, {
+    title: zh ? '打印机无法连接' : 'Printer offline',
+    dept: zh ? '财务部/上海总部' : 'Finance / Shanghai',
+    desc: zh ? '三楼打印机从今早起无法连接,已重启打印机' : 'The 3rd-floor printer has been offline since this morning.',
+    submitter: zh ? '小红' : 'Hong',
+    contact: 'hong@example.com',
+  });
 
 async function ticket(page: Page, file: string, lang: 'zh' | 'en'): Promise<void> {
   const zh = lang === 'zh';
