@@ -445,7 +445,9 @@ function main(): void {
     '',
     `calls = spreadsheet-service round trips per execution (targets: submit ≤ 8, agent action ≤ 10, sweep ≤ 10, weekly ≤ 40).`,
     `est. = 0.1 s + calls × 0.25 s + cells × 1 µs (central; low 7 ms/call, high 1 s/call: bench/costModel.ts).`,
-    `naive = per-cell getValue/setValue loops (bench/naive.ts) on the same sheet; * = extrapolated linearly from ${[...naive.keys()].join(' and ')} tickets.`,
+    naive.size
+      ? `naive = per-cell getValue/setValue loops (bench/naive.ts) on the same sheet; * = extrapolated linearly from ${[...naive.keys()].join(' and ')} tickets.`
+      : `naive = not run: it is measured at ${NAIVE_MAX.toLocaleString('en')} tickets or fewer (add such a size to --sizes).`,
     `Memory: ${memory.rows.toLocaleString('en')} × ${memory.cols} workbook: heap +${memory.heapDeltaMB} MB (write ${memory.writeMs} ms, full read ${memory.readMs} ms); bench peak RSS ${result.memory.peakRssMB} MB, peak heap ${result.memory.peakHeapMB} MB.`,
     `Peak heap while the operations run (sheet, runtime and add-on together): ${SIZES.map((n) => `${n.toLocaleString('en')} tickets ${peakHeapBySize[n]} MB`).join(', ')}.`,
   ].join('\n');
