@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Accounting, emptyStats, expose, type CallStats } from './instrument';
+import { manifestScopes, scopeCheck } from './scopes';
 import { fixedClock, hostRealm, type Clock, type RuntimeContext } from './context';
 import { Workbook, createSpreadsheetApp, handEdit } from './spreadsheet';
 import type { Services } from '../src/gas/services';
@@ -47,6 +48,8 @@ export interface LocalRuntimeOptions {
   workbook?: Workbook;
   mailQuota?: number;
   verbose?: boolean;
+  /** Scopes granted; default the manifest's `oauthScopes` (null: automatic, everything granted). */
+  oauthScopes?: string[] | null;
 }
 
 export interface CallResult<T = unknown> {
@@ -71,11 +74,11 @@ const DEFAULT_DIST = path.resolve(__dirname, '..', 'dist');
 const MAX_FIRINGS_PER_TICK = 200_000;
 const KEEP_FIRINGS = 500;
 
-function readManifestZone(distDir: string): string | undefined {
+function readManifest(distDir: string): { timeZone?: string; oauthScopes?: unknown } | null {
   try {
-    return JSON.parse(fs.readFileSync(path.join(distDir, 'appsscript.json'), 'utf8')).timeZone;
+    return JSON.parse(fs.readFileSync(path.join(distDir, 'appsscript.json'), 'utf8'));
   } catch {
-    return undefined;
+    return null;
   }
 }
 
@@ -122,7 +125,9 @@ export class LocalRuntime {
     this.homeUser = st?.user ?? { ...this.ctx.user };
     this.workbook =
       opts.workbook ?? (st ? Workbook.fromJSON(st.workbook) : new Workbook({ timeZone: opts.timeZone ?? 'Asia/Shanghai', locale: opts.locale ?? 'zh-CN' }));
-    this.scriptTimeZone = opts.scriptTimeZone ?? st?.scriptTimeZone ?? readManifestZone(this.distDir) ?? this.workbook.timeZone;
+    const manifest = readManifest(this.distDir);
+    this.scriptTimeZone = opts.scriptTimeZone ?? st?.scriptTimeZone ?? manifest?.timeZone ?? this.workbook.timeZone;
+    this.ctx.acct.check = scopeCheck(opts.oauthScopes === undefined ? manifestScopes(manifest) : opts.oauthScopes);
     this.noDocument = opts.noDocument ?? st?.noDocument ?? false;
     this.properties = st?.properties ?? emptyProperties();
     this.caches = st?.caches ?? emptyCaches();

@@ -28,6 +28,8 @@ const isLocalFactory = (className: string, method: string): boolean => className
 
 export class Accounting {
   stats: CallStats = emptyStats();
+  /** Runs before every call; throws to refuse it (the runtime sets it from the manifest's scopes). */
+  check: ((className: string, method: string) => void) | null = null;
 
   reset(): CallStats {
     const done = this.stats;
@@ -76,6 +78,7 @@ export function expose<T extends object>(target: T, className: string, acct: Acc
       const v = Reflect.get(obj, prop, obj);
       if (typeof v === 'function' && !prop.startsWith('_') && prop !== 'constructor') {
         return function (this: unknown, ...args: unknown[]) {
+          acct.check?.(className, prop);
           acct.count(className, prop);
           const r = (v as (...a: unknown[]) => unknown).apply(obj, args);
           // Chained setters (`return this`) must hand back the proxy, not the raw object.

@@ -29,6 +29,8 @@ describe('dist/Code.js', () => {
     expect(manifest.timeZone).toBe('Asia/Shanghai');
     expect(manifest.oauthScopes).not.toContain('https://www.googleapis.com/auth/spreadsheets');
     expect(manifest.oauthScopes.some((s: string) => /drive/.test(s))).toBe(false);
+    // Session.getActiveUser() needs it: without it the audit could never name anyone.
+    expect(manifest.oauthScopes).toContain('https://www.googleapis.com/auth/userinfo.email');
     for (const page of ['Intake.html', 'Ticket.html']) {
       const html = fs.readFileSync(path.join(dist, page), 'utf8');
       expect(html).toContain('<style>');
