@@ -13,7 +13,7 @@ import { LockTable, LocalLockService } from './services/lock';
 import { LocalPropertiesService, emptyProperties, type PropertiesJson } from './services/properties';
 import { LocalCacheService, emptyCaches, type CachesJson } from './services/cache';
 import { LocalUtilities } from './services/utilities';
-import { LocalSession, userObject } from './services/session';
+import { LocalSession, emailSeenBy, userObject } from './services/session';
 import { LocalMailApp, emptyMail, type MailJson, type SentMail, DEFAULT_MAIL_QUOTA } from './services/mail';
 import { LogBook, LocalLogger, recordingConsole } from './services/logger';
 import { LocalHtmlService } from './services/html';
@@ -283,10 +283,10 @@ export class LocalRuntime {
     return (this.services.SpreadsheetApp as any).getActiveSpreadsheet();
   }
 
-  private runTrigger(handler: string, kind: TriggerRun['kind'], event: object, authMode: AuthModeName, user?: string): TriggerRun {
+  private runTrigger(handler: string, kind: TriggerRun['kind'], event: object, authMode: AuthModeName, user?: { active: string; effective: string }): TriggerRun {
     const b = this.requireBundle();
     try {
-      const r = this.execute(() => b.invoke(handler, [event]), { authMode, user: user ? { active: user, effective: user } : undefined });
+      const r = this.execute(() => b.invoke(handler, [event]), { authMode, user });
       return { handler, kind, ok: true, result: r.result, stats: r.stats };
     } catch (e) {
       const error = e instanceof Error || (e && typeof e === 'object' && 'message' in e) ? String((e as Error).message) : String(e);
@@ -309,8 +309,9 @@ export class LocalRuntime {
       runs.push(this.runTrigger('onOpen', 'simple', e, e.authMode));
     }
     for (const t of this.installable('ON_OPEN')) {
-      const e: OpenEvent = { authMode: 'FULL', source: this.spreadsheet(), user, triggerUid: t.id };
-      runs.push(this.runTrigger(t.handler, 'installable', e, 'FULL', t.user));
+      const as = this.triggeredBy(t);
+      const e: OpenEvent = { authMode: 'FULL', source: this.spreadsheet(), user: userObject(this.ctx, as.active), triggerUid: t.id };
+      runs.push(this.runTrigger(t.handler, 'installable', e, 'FULL', as));
     }
     return runs;
   }
@@ -328,8 +329,20 @@ export class LocalRuntime {
       if (r.oldValue !== undefined && r.oldValue !== '') base.oldValue = r.oldValue;
     }
     if (this.bundle?.has('onEdit')) runs.push(this.runTrigger('onEdit', 'simple', { ...base }, 'LIMITED'));
-    for (const t of this.installable('ON_EDIT')) runs.push(this.runTrigger(t.handler, 'installable', { ...base, authMode: 'FULL', triggerUid: t.id }, 'FULL', t.user));
+    for (const t of this.installable('ON_EDIT')) {
+      const as = this.triggeredBy(t);
+      const e: EditEvent = { ...base, authMode: 'FULL', user: userObject(this.ctx, as.active), triggerUid: t.id };
+      runs.push(this.runTrigger(t.handler, 'installable', e, 'FULL', as));
+    }
     return { ...r, runs };
+  }
+
+  /**
+   * Who an installable trigger runs as when the current user sets it off: its creator's authority
+   * (getEffectiveUser), and the current user as the active user only where Google reveals them.
+   */
+  private triggeredBy(t: TriggerRecord): { active: string; effective: string } {
+    return { active: emailSeenBy(this.ctx.user.active, t.user), effective: t.user };
   }
 
   /**
@@ -352,7 +365,7 @@ export class LocalRuntime {
       due.fireCount = (due.fireCount ?? 0) + 1;
       due.nextFireAt = nextFire(due.schedule!, due.createdAt, at, this.scriptTimeZone);
       const run = this.bundle?.has(due.handler)
-        ? this.runTrigger(due.handler, 'installable', timeEvent(at, due.id), 'FULL', due.user)
+        ? this.runTrigger(due.handler, 'installable', timeEvent(at, due.id), 'FULL', { active: due.user, effective: due.user })
         : { handler: due.handler, kind: 'installable' as const, ok: false, error: `Script function not found: ${due.handler}`, stats: emptyStats() };
       const rec: FiringRecord = { triggerId: due.id, handler: due.handler, at, ok: run.ok, ...(run.error ? { error: run.error } : {}) };
       fired.push(rec);

@@ -44,3 +44,20 @@ export class LocalSession implements Pick<GoogleAppsScript.Base.Session, 'getAct
 export function userObject(ctx: RuntimeContext, email: string): GoogleAppsScript.Base.User {
   return expose(new LocalUser(email), 'User', ctx.acct) as unknown as GoogleAppsScript.Base.User;
 }
+
+/** Consumer Gmail domains: sharing one says nothing about belonging to one Workspace. */
+const CONSUMER_DOMAINS = new Set(['gmail.com', 'googlemail.com']);
+const domainOf = (email: string) => email.slice(email.lastIndexOf('@') + 1).toLowerCase();
+
+/**
+ * The acting person's email as a script authorised by `authoriser` sees it (reference/base/user
+ * #getEmail): blank when the script runs on someone else's authorisation (an installable trigger
+ * set up by a colleague, a web app executing as its owner), unless it is the same person or both
+ * belong to one Google Workspace domain.
+ */
+export function emailSeenBy(actor: string, authoriser: string): string {
+  if (!actor) return '';
+  if (actor.toLowerCase() === authoriser.toLowerCase()) return actor;
+  const domain = domainOf(actor);
+  return domain === domainOf(authoriser) && !CONSUMER_DOMAINS.has(domain) ? actor : '';
+}

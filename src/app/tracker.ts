@@ -43,11 +43,16 @@ export function openTracker(svc: Services): Tracker {
   return { svc, ss, props, config, lang: config.lang, zone, now: Date.now(), stamp: (ms) => formatLocal(ms, zone, 'minute') };
 }
 
-/** The acting person: the agent whose email matches, else the email, else '' (Google may hide it). */
-export function actingUser(tr: Tracker): { email: string; name: string } {
+/**
+ * The acting person: the agent whose email matches, else the email, else '' (Google may hide it).
+ * A sidebar runs as the person using it, so its effective user is them too; an installable
+ * trigger runs as whoever set it up, so there only the active user can name the editor.
+ */
+export function actingUser(tr: Tracker, context: 'sidebar' | 'trigger' = 'sidebar'): { email: string; name: string } {
   let email = '';
   try {
-    email = tr.svc.Session.getActiveUser().getEmail() || tr.svc.Session.getEffectiveUser().getEmail();
+    email = tr.svc.Session.getActiveUser().getEmail();
+    if (!email && context === 'sidebar') email = tr.svc.Session.getEffectiveUser().getEmail();
   } catch {
     email = '';
   }

@@ -71,3 +71,32 @@ describe('closing by hand', () => {
     expect(kbIds(rt)).not.toContain(c);
   });
 });
+
+describe('who a hand edit is logged as', () => {
+  // The edit trigger runs as whoever ran setup (li@…); Google shows the editor's email only to
+  // the same person or within one Workspace domain (reference/base/user#getEmail).
+  const lastAuditUser = (rt: ReturnType<typeof trackerRuntime>): unknown => {
+    const audit = rt.services.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('操作日志')!;
+    return audit.getRange(audit.getLastRow(), 2).getValue();
+  };
+  const editAs = (rt: ReturnType<typeof trackerRuntime>, email: string) => {
+    rt.ctx.user.active = rt.ctx.user.effective = email;
+    expect((rt.edit('工单!J2', '张工') as any).runs.every((r: any) => r.ok)).toBe(true);
+  };
+
+  it('names a colleague of the same Workspace domain', () => {
+    const rt = trackerRuntime({ user: 'li@corp.example' });
+    submit(rt);
+    editAs(rt, 'wang@corp.example');
+    expect(lastAuditUser(rt)).toBe('wang@corp.example');
+  });
+
+  it('says unknown, never the trigger owner, when Google hides the editor', () => {
+    const rt = trackerRuntime({ user: 'li@gmail.com' });
+    submit(rt);
+    editAs(rt, 'wang@gmail.com');
+    expect(lastAuditUser(rt)).toBe('未知');
+    editAs(rt, 'li@gmail.com');
+    expect(lastAuditUser(rt)).toBe('li@gmail.com');
+  });
+});
