@@ -88,7 +88,7 @@ export function handleEdit(svc: Services, e: EditEvent): EditOutcome {
   return withDocumentLock(svc.LockService, svc.SpreadsheetApp, 10_000, t(tr.lang, 'busy'), () => {
     const block = ts.sheet.getRange(top, 1, count, ts.width);
     const values = block.getValues();
-    const me = actingUser(tr, 'trigger');
+    const me = actingUser(tr, 'triggerOwner');
     const reverted: string[] = [];
     const audit: unknown[][] = [];
     const out: unknown[][] = [];

@@ -8,7 +8,8 @@ import { t, langOfLocale } from '../domain/i18n';
 import type { Lang } from '../domain/schema';
 import { FIELDS, SHEET_NAMES, enumLabels, headerLabel } from '../domain/schema';
 import { literalText } from '../domain/text';
-import { AUDIT_HEADERS, findAuditSheet } from '../gas/auditSheet';
+import type { AuditEntry } from '../domain/ticket';
+import { AUDIT_HEADERS, appendAuditRows, auditRow, findAuditSheet } from '../gas/auditSheet';
 import type { TrackerConfig } from '../gas/config';
 import { loadConfig, saveConfig } from '../gas/config';
 import { ensureKnowledgeSheet } from '../gas/knowledgeSheet';
@@ -18,6 +19,7 @@ import { applyTicketFormat, COLOURS, PROTECTION_MARK } from '../gas/ticketFormat
 import type { TicketSheet } from '../gas/ticketSheet';
 import { hintOf, locateTicketSheet } from '../gas/ticketSheet';
 import { ensureTriggers } from '../gas/triggers';
+import { actingEmail } from './tracker';
 import { utilitiesZone } from '../gas/zone';
 
 export interface SetupReport {
@@ -76,6 +78,7 @@ export function setupTracker(svc: Services, confirm: (message: string) => boolea
   report.messages.push(...warnings.map((w) => w.message));
   applyTicketFormat(app, ts, lang, settings);
   ensureAuditSheet(ss, lang);
+  if (plan) appendAuditRows(ss, adoptionAudit(plan, ts, data, actingEmail(svc, 'user'), Date.now(), lang));
   ensureKnowledgeSheet(ss, lang);
 
   const config: TrackerConfig = { version: 1, tickets: hintOf(ts), timeZone, lang, settings, addon: previous?.addon ?? true };
@@ -127,6 +130,19 @@ function adopt(ts: TicketSheet, plan: AdoptionPlan, data: unknown[][], formulas:
   report.unmapped = plan.unmapped.map((u) => cellName(headerRow + 1 + u.row, u.col));
   const header = [...ts.header, ...new Array(Math.max(lastCol - ts.header.length, 0)).fill(''), ...plan.missing.map((k) => headerLabel(k, lang))];
   return { sheet, name: ts.name, headerRow, header, columns, width: header.length };
+}
+
+/** One audit row per ticket setup changed: its new ID and the values it normalised, via setup. */
+function adoptionAudit(plan: AdoptionPlan, ts: TicketSheet, data: unknown[][], user: string, at: number, lang: Lang): unknown[][] {
+  const byRow = new Map<number, AuditEntry[]>();
+  const newIds = new Map(plan.ids.map((c) => [c.row, String(c.to)]));
+  const idCol = ts.columns.id;
+  for (const c of [...plan.ids, ...plan.values]) {
+    const ticketId = newIds.get(c.row) ?? (idCol === undefined ? '' : String(data[c.row][idCol] ?? '').trim());
+    const entry: AuditEntry = { at, user, ticketId: ticketId || `#${ts.headerRow + 1 + c.row}`, field: String(ts.header[c.col] ?? ''), oldValue: String(c.from ?? ''), newValue: String(c.to ?? ''), via: 'setup' };
+    byRow.set(c.row, [...(byRow.get(c.row) ?? []), entry]);
+  }
+  return [...byRow.keys()].sort((a, b) => a - b).map((row) => auditRow(byRow.get(row) as AuditEntry[], lang));
 }
 
 function createTicketSheet(ss: Spreadsheet, lang: Lang): TicketSheet {

@@ -44,18 +44,22 @@ export function openTracker(svc: Services): Tracker {
 }
 
 /**
- * The acting person: the agent whose email matches, else the email, else '' (Google may hide it).
- * A sidebar runs as the person using it, so its effective user is them too; an installable
- * trigger runs as whoever set it up, so there only the active user can name the editor.
+ * The acting person's email, or '' when Google hides it. A sidebar or menu runs as the person
+ * using it, so its effective user is them too; an installable trigger runs as whoever set it up,
+ * so there only the active user can name the editor.
  */
-export function actingUser(tr: Tracker, context: 'sidebar' | 'trigger' = 'sidebar'): { email: string; name: string } {
-  let email = '';
+export function actingEmail(svc: Services, runsAs: 'user' | 'triggerOwner'): string {
   try {
-    email = tr.svc.Session.getActiveUser().getEmail();
-    if (!email && context === 'sidebar') email = tr.svc.Session.getEffectiveUser().getEmail();
+    const email = svc.Session.getActiveUser().getEmail();
+    return email || (runsAs === 'user' ? svc.Session.getEffectiveUser().getEmail() : '');
   } catch {
-    email = '';
+    return '';
   }
+}
+
+/** The acting person: the agent whose email matches, else the email, else ''. */
+export function actingUser(tr: Tracker, runsAs: 'user' | 'triggerOwner' = 'user'): { email: string; name: string } {
+  const email = actingEmail(tr.svc, runsAs);
   const agent = tr.config.settings.agents.find((a) => a.email && a.email.toLowerCase() === email.toLowerCase());
   return { email, name: agent ? agent.name : email };
 }

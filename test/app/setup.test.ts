@@ -147,6 +147,14 @@ describe('adopting a hand-kept sheet', () => {
     expect(new Set(col('Priority'))).toEqual(new Set(['High', 'Low', 'Medium', 'P9']));
     expect(report.unmapped).toHaveLength(80);
     expect(report.messages.join('\n')).toMatch(/could not be mapped/);
+    // Each ticket setup changed has one audit row: its new ID and the cells it normalised.
+    const audit = ss(rt).getSheetByName('Audit log')!.getDataRange().getValues().slice(1);
+    expect(audit).toHaveLength(200);
+    expect(audit.map((r) => r[2])).toEqual(ids);
+    expect(audit.every((r) => r[1] === 'li@example.com' && r[6] === 'setup')).toBe(true);
+    const lines = (r: unknown[]) => r.slice(3, 6).map((c) => String(c).split('\n'));
+    expect(lines(audit[0])).toEqual([['Ticket ID', 'Status'], ['', 'Open'], [ids[0], 'Pending']]);
+    expect(lines(audit[1])).toEqual([['Ticket ID', 'Priority'], ['', '紧急'], [ids[1], 'High']]);
   });
 
   it('keeps the team’s own conditional formats, validation on other columns and extra sheets', () => {
