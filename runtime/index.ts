@@ -3,7 +3,7 @@
 // clock triggers). Everything is in memory; toJSON()/fromJSON() carry the whole state.
 import fs from 'node:fs';
 import path from 'node:path';
-import { Accounting, emptyStats, expose, type CallStats } from './instrument';
+import { Accounting, emptyStats, expose, unwrap, type CallStats } from './instrument';
 import { manifestScopes, scopeCheck } from './scopes';
 import { fixedClock, hostRealm, type Clock, type RuntimeContext } from './context';
 import { Workbook, createSpreadsheetApp, handEdit } from './spreadsheet';
@@ -105,6 +105,8 @@ export class LocalRuntime {
   lastTick: number;
   /** Auth mode of the running execution (simple triggers run LIMITED). */
   authMode: AuthModeName = 'FULL';
+  /** True while a web-app request runs: no editor UI, and an add-on's web app has no spreadsheet. */
+  private webRequest = false;
   private triggerSeq: number;
   /** The state's own user: a per-command --user does not change who the saved state belongs to. */
   private homeUser: { active: string; effective: string };
@@ -167,8 +169,16 @@ export class LocalRuntime {
       if (this.authMode !== 'FULL') throw new Error(`You do not have permission to call ${what}. Required permissions: ${scope}`);
     };
     const uiObject = expose(new LocalUi(ctx, this.ui), 'Ui', acct) as unknown as GoogleAppsScript.Base.Ui;
-    const spreadsheetApp = createSpreadsheetApp(this.workbook, ctx, () => uiObject, (message, title) =>
-      this.ui.toasts.push({ message: String(message), title: String(title ?? ''), at: this.clock.now() }),
+    const spreadsheetApp = createSpreadsheetApp(
+      this.workbook,
+      ctx,
+      () => {
+        if (this.webRequest) throw new Error('Cannot call SpreadsheetApp.getUi() from this context.');
+        return uiObject;
+      },
+      (message, title) => this.ui.toasts.push({ message: String(message), title: String(title ?? ''), at: this.clock.now() }),
+      // A web app has a container only when the script is bound to the sheet.
+      () => !(this.webRequest && this.ctx.addonMode),
     );
     const any = <T>(o: object, name: string) => expose(o, name, acct) as unknown as T;
     return {
@@ -244,6 +254,45 @@ export class LocalRuntime {
     const copied = b.fromHost(marshalArgs(args));
     const r = this.execute(() => b.invoke(name, copied as unknown[]));
     return { result: marshalResult(r.result) as T, stats: r.stats };
+  }
+
+  /**
+   * The web app deployed with "Execute as: Me" by `owner` (guides/web), as `visitor` sees it: each
+   * request runs as the owner, with the visitor as active user only where Google reveals them.
+   * `get` runs doGet and returns the page; `run` is a google.script.run call from that page.
+   */
+  webApp(visitor: string, owner = this.homeUser.effective): {
+    get: (parameter?: Record<string, string>) => CallResult<{ title: string; content: string }>;
+    run: <T = unknown>(name: string, ...args: unknown[]) => CallResult<T>;
+  } {
+    const user = { active: emailSeenBy(visitor, owner), effective: owner };
+    const request = <T>(fn: (b: LoadedBundle) => T): CallResult<T> => {
+      const b = this.requireBundle();
+      const outer = this.webRequest;
+      this.webRequest = true;
+      try {
+        return this.execute(() => fn(b), { user });
+      } finally {
+        this.webRequest = outer;
+      }
+    };
+    return {
+      get: (parameter = {}) => {
+        if (!this.bundle?.has('doGet')) throw new Error('Script function not found: doGet');
+        const queryString = new URLSearchParams(parameter).toString();
+        const e = { parameter, parameters: Object.fromEntries(Object.entries(parameter).map(([k, v]) => [k, [v]])), queryString, contentLength: -1, contextPath: '' };
+        const r = request((b) => b.invoke('doGet', [b.fromHost(e)]));
+        const out = r.result as GoogleAppsScript.HTML.HtmlOutput | null;
+        const page = out && typeof out === 'object' ? unwrap(out) : null;
+        if (!page || typeof page.getContent !== 'function') throw new Error('The script completed but did not return anything.');
+        return { result: { title: page.getTitle(), content: page.getContent() }, stats: r.stats };
+      },
+      run: <T>(name: string, ...args: unknown[]) => {
+        if (name.endsWith('_')) throw new Error(`Script function not found: ${name}`);
+        const r = request((b) => b.invoke(name, b.fromHost(marshalArgs(args)) as unknown[]));
+        return { result: marshalResult(r.result) as T, stats: r.stats };
+      },
+    };
   }
 
   /** Runs `fn` (typically another `call`) the next time an execution reaches `point`; returns a cancel function. */

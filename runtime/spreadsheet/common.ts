@@ -13,6 +13,7 @@ export interface Svc {
   ctx: RuntimeContext;
   ui: () => GoogleAppsScript.Base.Ui;
   onToast: (msg: string, title: string) => void;
+  hasContainer: () => boolean;
   range(sheet: SheetData, rect: Rect): GRange;
   sheet(sheet: SheetData): GSheet;
   spreadsheet(): GSpreadsheet;

@@ -18,13 +18,15 @@ export { measureLargeWorkbook } from './memory';
 
 /**
  * SpreadsheetApp bound to one workbook (the "active spreadsheet" of a bound script or add-on).
- * `ui` supplies SpreadsheetApp.getUi(); `onToast` receives Spreadsheet.toast messages.
+ * `ui` supplies SpreadsheetApp.getUi(); `onToast` receives Spreadsheet.toast messages;
+ * `hasContainer` false means no active spreadsheet (an add-on's web app has no container).
  */
 export function createSpreadsheetApp(
   wb: Workbook,
   ctx: RuntimeContext,
   ui: () => GoogleAppsScript.Base.Ui,
   onToast: (msg: string, title: string) => void,
+  hasContainer: () => boolean = () => true,
 ): GoogleAppsScript.Spreadsheet.SpreadsheetApp {
   // the first user to open the file is its owner (protections always let the owner edit)
   if (!wb.owner) wb.owner = ctx.user.effective;
@@ -33,6 +35,7 @@ export function createSpreadsheetApp(
     ctx,
     ui,
     onToast,
+    hasContainer,
     range: (sheet, rect) => rangeObj(svc, sheet, rect),
     sheet: (sheet) => sheetObj(svc, sheet),
     spreadsheet: () => spreadsheetObj(svc),

@@ -387,11 +387,12 @@ class SpreadsheetAppImpl
 
   constructor(private svc: Svc) {}
 
+  /** null without a container, e.g. in an add-on's web app (guides/bound: only bound scripts and add-ons have one). */
   getActiveSpreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {
-    return this.svc.spreadsheet();
+    return this.svc.hasContainer() ? this.svc.spreadsheet() : (null as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet);
   }
   getActive(): GoogleAppsScript.Spreadsheet.Spreadsheet {
-    return this.svc.spreadsheet();
+    return this.getActiveSpreadsheet();
   }
   getActiveSheet(): GSheet {
     return this.svc.spreadsheet().getActiveSheet();

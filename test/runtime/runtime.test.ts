@@ -198,3 +198,35 @@ describe('hand edits fire onEdit (guides/triggers/events#edit)', () => {
     expect(rt.mail).toHaveLength(1);
   });
 });
+
+describe('web app requests (guides/web, "Execute as: Me")', () => {
+  const code = `
+function doGet(e) {
+  var who = Session.getActiveUser().getEmail() + '|' + Session.getEffectiveUser().getEmail();
+  var ss = SpreadsheetApp.getActiveSpreadsheet();
+  return HtmlService.createHtmlOutput('<p>' + e.parameter.q + '|' + who + '|' + (ss ? 'sheet' : 'none') + '</p>').setTitle('Form');
+}
+function whoami() { return Session.getActiveUser().getEmail() + '|' + Session.getEffectiveUser().getEmail(); }
+function ui() { return SpreadsheetApp.getUi() ? 'ui' : ''; }
+`;
+  const rt = (addonMode = false) => createLocalRuntime({ distDir, bundle: code, now: T0, user: 'owner@corp.example', addonMode });
+
+  test('run as the owner; the visitor is named only where Google would reveal them', () => {
+    expect(rt().webApp('guest@gmail.com').get({ q: 'a&b' }).result).toEqual({ title: 'Form', content: '<p>a&b||owner@corp.example|sheet</p>' });
+    expect(rt().webApp('wang@corp.example').run('whoami').result).toBe('wang@corp.example|owner@corp.example');
+    expect(rt().webApp('owner@corp.example').run('whoami').result).toBe('owner@corp.example|owner@corp.example');
+  });
+
+  test('have no editor UI, and no spreadsheet when the script is an add-on', () => {
+    expect(() => rt().webApp('guest@gmail.com').run('ui')).toThrow('Cannot call SpreadsheetApp.getUi() from this context.');
+    expect(rt(true).webApp('guest@gmail.com').get().result.content).toContain('|none</p>');
+    // Outside the request, the editor's UI is back.
+    const r = rt();
+    expect(() => r.webApp('guest@gmail.com').run('ui')).toThrow();
+    expect(r.call('ui').result).toBe('ui');
+  });
+
+  test('doGet must return a page', () => {
+    expect(() => createLocalRuntime({ distDir, bundle: 'function doGet() {}' }).webApp('x@gmail.com').get()).toThrow('The script completed but did not return anything.');
+  });
+});
