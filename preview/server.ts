@@ -33,6 +33,8 @@ const root = path.resolve(__dirname, '..');
 const pageDir = path.join(root, 'preview', 'page');
 const DEFAULT_ROWS = 500;
 const DEMO_USER = 'zhang@example.com';
+/** Who opens /form unless ?as= says otherwise: a requester outside the team's domain. */
+const FORM_VISITOR = 'requester@gmail.com';
 
 export interface PreviewOptions {
   workbookFile: string;
@@ -347,6 +349,39 @@ export class Preview {
     return this.outcome(r, (value) => ({ ok: true, value: value === undefined ? null : value }));
   }
 
+  /**
+   * The web form as `visitor` sees it (`/form`): doGet's page in a sandboxed frame, as Google
+   * serves web apps, its google.script.run relayed to formRun.
+   */
+  formPage(visitor: string): string {
+    const page = this.rt.webApp(visitor).get().result;
+    const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+    const relay = `<script>
+var frame = document.getElementById('app');
+window.addEventListener('message', function (ev) {
+  var d = ev.data;
+  if (ev.source !== frame.contentWindow || !d || d.__gas !== 'run') return;
+  var reply = function (m) { m.__gas = 'result'; m.id = d.id; ev.source.postMessage(m, '*'); };
+  fetch('/api/form/run?as=' + encodeURIComponent(${JSON.stringify(visitor).replace(/</g, '\u003c')}), { method: 'POST', body: JSON.stringify({ name: d.name, args: d.args }) })
+    .then(function (r) { return r.json(); })
+    .then(function (r) { reply(r.ok ? { ok: true, value: r.value } : { ok: false, error: { message: r.error || '' } }); })
+    .catch(function (e) { reply({ ok: false, error: { message: String(e) } }); });
+});
+</script>`;
+    return `<!doctype html><html><head><meta charset="utf-8"><title>${esc(page.title)}</title><meta name="viewport" content="width=device-width, initial-scale=1"><style>html,body{margin:0;height:100%}iframe{display:block;border:0;width:100%;height:100%}</style></head><body><iframe id="app" title="${esc(page.title)}" sandbox="allow-scripts allow-forms" srcdoc="${esc(this.withBridge(page.content))}"></iframe>${relay}</body></html>`;
+  }
+
+  /** google.script.run from the web form: runs as the owner, for `visitor`. */
+  formRun(visitor: string, name: string, args: unknown[]): unknown {
+    try {
+      const value = this.rt.webApp(visitor).run(name, ...(revive(args) as unknown[])).result;
+      this.save();
+      return { ok: true, value: value === undefined ? null : value };
+    } catch (e) {
+      return { ok: false, error: errorMessage(e) };
+    }
+  }
+
   private outcome<T>(r: Interactive<T>, done: (v: T) => Record<string, unknown>): unknown {
     if (r.pending) return { pending: r.pending };
     const base = {
@@ -449,6 +484,8 @@ export function createServer(preview: Preview): http.Server {
           return send(res, 200, 'text/javascript; charset=utf-8', preview.pageJs);
         case 'GET /page.css':
           return send(res, 200, 'text/css; charset=utf-8', preview.pageCss);
+        case 'GET /form':
+          return send(res, 200, 'text/html; charset=utf-8', preview.formPage(url.searchParams.get('as') || FORM_VISITOR));
         case 'GET /favicon.ico':
           return send(res, 204, 'image/x-icon', '');
         case 'GET /api/state':
@@ -488,6 +525,9 @@ export function createServer(preview: Preview): http.Server {
           if (typeof b.name !== 'string' || !Array.isArray(b.args))
             throw new HttpError(400, 'name and args expected');
           return json(res, preview.run(b.name, b.args, answersOf(b)));
+        case '/api/form/run':
+          if (typeof b.name !== 'string' || !Array.isArray(b.args)) throw new HttpError(400, 'name and args expected');
+          return json(res, preview.formRun(url.searchParams.get('as') || FORM_VISITOR, b.name, b.args));
         case '/api/clock': {
           const now = preview.rt.clock.now();
           const to = b.to !== undefined ? Number(b.to) : now + Number(b.minutes ?? 0) * 60_000;

@@ -10,7 +10,15 @@ import { runScheduledWork } from './app/scheduled';
 import { reportSweep, runSweep } from './app/sweep';
 import { runSetupFromMenu, showSidebar } from './app/ui';
 import { buildWeeklyReview as buildWeekly, buildWeeklyReviewFromMenu as buildWeeklyFromMenu } from './app/weekly';
+import { serveIntakeForm, teamOnly } from './app/webApp';
+import type { Services } from './gas/services';
 import { globalServices } from './gas/services';
+
+/** Everything but the intake form is for the people working in the sheet, not web-form visitors. */
+const forTeam = <T>(fn: (svc: Services) => T): T => {
+  const svc = globalServices();
+  return teamOnly(svc, () => fn(svc));
+};
 
 export function onOpen(e?: { authMode?: unknown }): void {
   buildMenu(globalServices(), e);
@@ -21,15 +29,15 @@ export function onInstall(e?: { authMode?: unknown }): void {
 }
 
 export function setupTrackerFromMenu() {
-  return runSetupFromMenu(globalServices());
+  return forTeam(runSetupFromMenu);
 }
 
 export function showIntakeSidebar(): void {
-  showSidebar(globalServices(), 'Intake');
+  forTeam((svc) => showSidebar(svc, 'Intake'));
 }
 
 export function showTicketSidebar(): void {
-  showSidebar(globalServices(), 'Ticket');
+  forTeam((svc) => showSidebar(svc, 'Ticket'));
 }
 
 export function getIntakeForm() {
@@ -49,11 +57,11 @@ export function markArticleHelpful(id: unknown) {
 }
 
 export function getTicketView(id?: unknown) {
-  return ticketView(globalServices(), id);
+  return forTeam((svc) => ticketView(svc, id));
 }
 
 export function applyTicketAction(id: unknown, action: unknown, payload: unknown, version?: unknown) {
-  return applyAction(globalServices(), id, action, payload, version);
+  return forTeam((svc) => applyAction(svc, id, action, payload, version));
 }
 
 /** Installable onEdit trigger (installed by setup): a person's edit in the sheet. */
@@ -67,21 +75,24 @@ export function onSlaTimer() {
 }
 
 export function runSlaSweepFromMenu() {
-  const svc = globalServices();
-  const result = runSweep(svc, 'menu');
-  return reportSweep(svc, result);
+  return forTeam((svc) => reportSweep(svc, runSweep(svc, 'menu')));
 }
 
 /** Builds (or rebuilds) a week's review sheet: `2024-W19`, or last week when omitted. */
 export function buildWeeklyReview(week?: unknown) {
-  return buildWeekly(globalServices(), week);
+  return forTeam((svc) => buildWeekly(svc, week));
 }
 
 export function buildWeeklyReviewFromMenu() {
-  return buildWeeklyFromMenu(globalServices());
+  return forTeam(buildWeeklyFromMenu);
 }
 
 /** Menu: moves closed tickets older than the configured age to the archive sheet (confirm first). */
 export function archiveFromMenu() {
-  return archiveMenu(globalServices());
+  return forTeam(archiveMenu);
+}
+
+/** The web app (bound-script deployment, "Execute as: Me"): the intake form for requesters. */
+export function doGet() {
+  return serveIntakeForm(globalServices());
 }

@@ -44,6 +44,15 @@ const MESSAGES = {
   sweepDone: { zh: 'SLA 检查完成:{n} 张工单,{breached} 张超时,{atRisk} 张有风险。', en: 'SLA check done: {n} tickets, {breached} breached, {atRisk} at risk.' },
   reasonRequired: { zh: '请填写原因。', en: 'Please give a reason.' },
   solutionRequired: { zh: '标记为已解决前请填写解决方案。', en: 'Please write the solution before resolving.' },
+  teamOnly: {
+    zh: '此功能只对工单表的使用者开放;网页表单只能提交问题。',
+    en: 'Only people working in the tracker sheet can do this; the web form can only report problems.',
+  },
+  webFormNeedsBoundScript: {
+    zh: '网页表单需要把工单系统部署为绑定到工单表的脚本(见 README 的「网页表单」)。',
+    en: 'The web form needs the tracker deployed as a script bound to the sheet (see "Web form" in the README).',
+  },
+  webFormTitle: { zh: '提交技术问题', en: 'Report a problem' },
   unknownAgent: { zh: '「{name}」不在设置的支持人员名单中。', en: '"{name}" is not an agent listed in Settings.' },
 } as const;
 

@@ -240,6 +240,40 @@ suite('preview page (npm start)', () => {
     expect(echo).toEqual({ title: '提交技术问题', u: { n: 1 }, sync: false });
   });
 
+  test('web form: a requester who cannot see the sheet reports a problem; any other call is refused', async () => {
+    const visitor = await browser.newPage({ viewport: { width: 900, height: 860 }, locale: 'zh-CN' });
+    visitor.on('pageerror', (e) => pageErrors.push(e.message));
+    await visitor.goto(`${server!.url}/form`);
+    jestExpect(await visitor.title()).toBe('提交技术问题');
+    const frame = (await (await visitor.waitForSelector('#app')).contentFrame())!;
+    await expect
+      .poll(() => frame.evaluate(() => document.getElementById('app')?.getAttribute('aria-busy') ?? null))
+      .toBeNull();
+    await fillIntake(frame, { title: '无线网络频繁掉线', urgency: '中', category: '网络' });
+    await visitor.screenshot({ path: path.join(docs, 'web-form.png') });
+    await frame.locator('#submit').click();
+    const idEl = frame.locator('#result-id');
+    await expect(idEl).toBeVisible();
+    const id = (await idEl.textContent())!.trim();
+    expect(id).toMatch(/^IT20260304\d{3}$/);
+    // google.script.run reaches every global, but the visitor runs on the owner's authority.
+    const refused = await frame.evaluate(
+      (ticket) =>
+        new Promise<string>((resolve) => {
+          (window as any).google.script.run
+            .withSuccessHandler(() => resolve('ran'))
+            .withFailureHandler((e: Error) => resolve(e.message))
+            .getTicketView(ticket);
+        }),
+      id,
+    );
+    expect(refused).toContain('此功能只对工单表的使用者开放');
+    await visitor.close();
+    await page.reload();
+    await page.waitForSelector('body[data-ready="true"]');
+    await expect(page.locator('#sheet td[data-a1^="A"]', { hasText: id })).toHaveCount(1);
+  });
+
   test('agent sidebar: work the selected ticket (accept, note, resolve) and see the sheet follow', async () => {
     const intake = await openSidebar('提交问题');
     const id = await submitIntake(intake, { title: '打印机提示碳粉不足', urgency: '低', category: '硬件' });
@@ -392,6 +426,16 @@ async function submitIntake(
   frame: Frame,
   o: { title: string; urgency: '高' | '中' | '低'; category: string },
 ): Promise<string> {
+  await fillIntake(frame, o);
+  await frame.locator('#submit').click();
+  const idEl = frame.locator('#result-id');
+  await expect(idEl).toBeVisible();
+  const id = (await idEl.textContent())!.trim();
+  await expect(page.locator('#sheet td[data-a1^="A"]', { hasText: id })).toHaveCount(1);
+  return id;
+}
+
+async function fillIntake(frame: Frame, o: { title: string; urgency: '高' | '中' | '低'; category: string }): Promise<void> {
   await frame.getByLabel('问题标题').fill(o.title);
   await frame.getByLabel('所属部门/区域').fill('财务部/总部');
   await frame
@@ -401,12 +445,6 @@ async function submitIntake(
   await frame.getByLabel('问题类型').selectOption({ label: o.category });
   await frame.getByLabel('提交人').fill('陈静');
   await frame.getByLabel('联系方式').fill('分机 8123');
-  await frame.locator('#submit').click();
-  const idEl = frame.locator('#result-id');
-  await expect(idEl).toBeVisible();
-  const id = (await idEl.textContent())!.trim();
-  await expect(page.locator('#sheet td[data-a1^="A"]', { hasText: id })).toHaveCount(1);
-  return id;
 }
 
 /** Playwright-style waiting assertions on top of jest's expect (no @playwright/test here): locators retry. */

@@ -18,4 +18,5 @@ export const ENTRY_POINTS = [
   'buildWeeklyReview',
   'buildWeeklyReviewFromMenu',
   'archiveFromMenu',
+  'doGet',
 ] as const;

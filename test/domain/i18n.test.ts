@@ -30,6 +30,9 @@ const ALL: Record<MessageKey, true> = {
   reasonRequired: true,
   solutionRequired: true,
   unknownAgent: true,
+  teamOnly: true,
+  webFormNeedsBoundScript: true,
+  webFormTitle: true,
 };
 const KEYS = Object.keys(ALL) as MessageKey[];
 

@@ -1,0 +1,65 @@
+// The web form: the intake page served by doGet from the script bound to the sheet, deployed
+// "Execute as: Me". Visitors may report problems and read suggestions, and nothing else.
+import fs from 'node:fs';
+import path from 'node:path';
+import { createLocalRuntime } from '../../runtime';
+import { FORM, T0, column, setUp, submit, token, trackerRuntime } from './helpers';
+
+const OWNER = 'li@example.com'; // trackerRuntime's user: ran setup, deploys the web app
+const VISITOR = 'xiaoming@gmail.com';
+
+describe('the web form', () => {
+  it('serves the intake page, titled in the sheet language, to anyone the deployment admits', () => {
+    const rt = trackerRuntime();
+    const page = rt.webApp(VISITOR).get().result;
+    expect(page.title).toBe('提交技术问题');
+    // The very page the sidebar shows (it widens itself on a wide screen).
+    expect(page.content).toBe(fs.readFileSync(path.join(__dirname, '../../dist/Intake.html'), 'utf8'));
+  });
+
+  it('lets a visitor report a problem and see suggestions, written like a sidebar submit', () => {
+    const rt = trackerRuntime();
+    const web = rt.webApp(VISITOR);
+    expect(web.run<any>('getIntakeForm').result).toEqual(rt.callFromClient('getIntakeForm').result);
+    const r = web.run<any>('submitTicket', FORM, token()).result;
+    expect(r).toMatchObject({ ok: true, id: 'IT20240501001' });
+    expect(column(rt, '问题编号')).toEqual(['IT20240501001']);
+    expect(column(rt, '提交人')).toEqual(['小明']);
+    // IDs keep counting across the sidebar and the web form (one sheet, one document lock).
+    expect(submit(rt).id).toBe('IT20240501002');
+    expect(Array.isArray(web.run('suggestArticles', '打印机').result)).toBe(true);
+  });
+
+  it.each([
+    ['getTicketView', ['IT20240501001']],
+    ['applyTicketAction', ['IT20240501001', 'close', {}]],
+    ['setupTrackerFromMenu', []],
+    ['buildWeeklyReview', ['2024-W18']],
+    ['runSlaSweepFromMenu', []],
+    ['archiveFromMenu', []],
+    ['showTicketSidebar', []],
+  ])('refuses a tampered call to %s and changes nothing', (name, args) => {
+    const rt = trackerRuntime();
+    submit(rt);
+    const before = JSON.stringify(rt.workbook.toJSON());
+    for (const visitor of [VISITOR, 'wang@example.com']) {
+      // Also a colleague of the owner's domain: they run on the owner's authority all the same.
+      expect(() => rt.webApp(visitor).run(name, ...args)).toThrow('此功能只对工单表的使用者开放');
+    }
+    expect(JSON.stringify(rt.workbook.toJSON())).toBe(before);
+  });
+
+  it('lets the owner, running as themselves, use everything', () => {
+    const rt = trackerRuntime();
+    const { id } = submit(rt);
+    expect(rt.webApp(OWNER).run<any>('getTicketView', id).result).toMatchObject({ ok: true, id });
+  });
+
+  it('in an add-on, where a web app has no spreadsheet, says how to deploy it instead', () => {
+    const rt = createLocalRuntime({ now: T0, locale: 'zh-CN', user: OWNER, addonMode: true });
+    setUp(rt);
+    const page = rt.webApp(VISITOR).get().result;
+    expect(page.content).toContain('绑定到工单表的脚本');
+    expect(page.content).not.toContain('google.script.run');
+  });
+});
