@@ -11,8 +11,8 @@ import { openTracker } from './tracker';
 export function serveIntakeForm(svc: Services): GoogleAppsScript.HTML.HtmlOutput {
   if (!svc.SpreadsheetApp.getActiveSpreadsheet()) {
     const lang = langOfLocale(svc.Session.getActiveUserLocale());
-    const message = t(lang, 'webFormNeedsBoundScript').replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c] as string);
-    return svc.HtmlService.createHtmlOutput(`<p style="font-family:Arial,sans-serif;margin:24px">${message}</p>`).setTitle(t(lang, 'webFormTitle'));
+    // Our own fixed text, no markup in it: nothing to escape.
+    return svc.HtmlService.createHtmlOutput(`<p style="font-family:Arial,sans-serif;margin:24px">${t(lang, 'webFormNeedsBoundScript')}</p>`).setTitle(t(lang, 'webFormTitle'));
   }
   const { lang } = openTracker(svc);
   // Web apps ignore <meta> tags in the page; the viewport has to be added here (guides/html/restrictions).
