@@ -18,7 +18,7 @@ export const emptyStats = (): CallStats => ({ spreadsheetCalls: 0, calls: 0, cel
 /** Classes whose calls are not round trips on Google (builders assemble a request locally). */
 const LOCAL_CLASSES = /Builder$|^(Logger|console|Utilities)$/;
 /** Classes of the spreadsheet service: their calls are the 0.1–1 s round trips that budgets count. */
-const SPREADSHEET_CLASSES = new Set([
+export const SPREADSHEET_CLASSES = new Set([
   'SpreadsheetApp', 'Spreadsheet', 'Sheet', 'Range', 'RangeList', 'DataValidation', 'ConditionalFormatRule',
   'Protection', 'EmbeddedChart', 'Filter', 'TextFinder', 'Selection',
 ]);

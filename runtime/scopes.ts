@@ -2,6 +2,7 @@
 // developers.google.com/apps-script/reference. When appsscript.json lists `oauthScopes`, Apps
 // Script grants exactly those (guides/services/authorization, "Manual authorization scopes"), and a
 // call needing a scope that is not listed throws instead of running.
+import { SPREADSHEET_CLASSES } from './instrument';
 
 const SPREADSHEETS = ['https://www.googleapis.com/auth/spreadsheets.currentonly', 'https://www.googleapis.com/auth/spreadsheets'];
 const CONTAINER_UI = ['https://www.googleapis.com/auth/script.container.ui'];
@@ -9,8 +10,6 @@ const SCRIPTAPP = ['https://www.googleapis.com/auth/script.scriptapp'];
 const SEND_MAIL = ['https://www.googleapis.com/auth/script.send_mail'];
 const USERINFO_EMAIL = ['https://www.googleapis.com/auth/userinfo.email'];
 
-/** Classes whose every method reads or changes the spreadsheet. */
-const SPREADSHEET_CLASSES = new Set(['Spreadsheet', 'Sheet', 'Range', 'RangeList', 'Protection', 'EmbeddedChart', 'Filter', 'TextFinder', 'Selection']);
 
 /** `Class.method` → the scopes of which one is needed; methods not listed need none. */
 const METHOD_SCOPES: Record<string, string[]> = {
@@ -33,10 +32,9 @@ const METHOD_SCOPES: Record<string, string[]> = {
 export function scopesFor(className: string, method: string): string[] | null {
   const listed = METHOD_SCOPES[`${className}.${method}`];
   if (listed) return listed;
-  if (SPREADSHEET_CLASSES.has(className)) return SPREADSHEETS;
   // getUi() and the new…() builders assemble things locally; menus are built in AuthMode.NONE.
-  if (className === 'SpreadsheetApp' && method !== 'getUi' && !method.startsWith('new')) return SPREADSHEETS;
-  return null;
+  if (className === 'SpreadsheetApp' && (method === 'getUi' || method.startsWith('new'))) return null;
+  return SPREADSHEET_CLASSES.has(className) ? SPREADSHEETS : null;
 }
 
 /**

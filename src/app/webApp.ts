@@ -21,8 +21,10 @@ export function serveIntakeForm(svc: Services): GoogleAppsScript.HTML.HtmlOutput
 
 /**
  * Runs `fn` only for the person the script runs as. In a sidebar or menu that is whoever uses
- * it; a web-app visitor runs on the owner's authority and is refused. Triggers are not guarded
- * here: their events carry real Ranges, which google.script.run cannot forge.
+ * it; a web-app visitor runs on the owner's authority and is refused. The trigger functions are
+ * not guarded (a colleague's edit legitimately runs as the trigger's owner): onTrackerEdit needs a
+ * real Range, which google.script.run cannot send, and onSlaTimer only does the work the timer
+ * would do anyway (sweep, due review, due archiving).
  */
 export function teamOnly<T>(svc: Services, fn: () => T): T {
   if (!runsAsCaller(svc)) throw new Error(t(langOfLocale(svc.Session.getActiveUserLocale()), 'teamOnly'));

@@ -49,7 +49,7 @@ describe('the web form', () => {
     expect(JSON.stringify(rt.workbook.toJSON())).toBe(before);
   });
 
-  it('lets the owner, running as themselves, use everything', () => {
+  it('lets the owner, running as themselves, read tickets through it', () => {
     const rt = trackerRuntime();
     const { id } = submit(rt);
     expect(rt.webApp(OWNER).run<any>('getTicketView', id).result).toMatchObject({ ok: true, id });

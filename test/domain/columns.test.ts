@@ -11,6 +11,7 @@ import {
   rowToTicket,
 } from '../../src/domain/columns';
 import type { Ticket } from '../../src/domain/ticket';
+import { blankTicket } from '../../src/domain/ticket';
 import { intlZone } from '../../src/domain/zone';
 
 const SH = intlZone('Asia/Shanghai');
@@ -256,30 +257,7 @@ describe('rowToTicket / fieldToCell', () => {
   it('an empty ticket round-trips', () => {
     const columns = allColumns(FIELDS.map((f) => f.key));
     const empty = rowToTicket([], columns, SH);
-    expect(empty).toEqual({
-      id: '',
-      title: '',
-      department: '',
-      description: '',
-      urgency: null,
-      submitter: '',
-      contact: '',
-      submittedAt: null,
-      status: null,
-      assignee: '',
-      workLog: '',
-      solution: '',
-      resolvedAt: null,
-      feedback: null,
-      notes: '',
-      category: null,
-      tier: null,
-      firstResponseAt: null,
-      lastUpdateAt: null,
-      responseDueAt: null,
-      resolveDueAt: null,
-      slaStatus: '',
-    });
+    expect(empty).toEqual(blankTicket());
     const row = FIELDS.map((f) => fieldToCell(f.key, empty[f.key], 'zh', newDate));
     expect(row.every((c) => c === '')).toBe(true);
   });
