@@ -40,6 +40,10 @@ function zoneName(epochMs: number, tz: string, long: boolean): string {
     const name = new Intl.DateTimeFormat('en-US', { timeZone: tz, timeZoneName: long ? 'long' : 'short' })
       .formatToParts(new Date(epochMs))
       .find((p) => p.type === 'timeZoneName')?.value;
+    // Intl has no abbreviation for many zones and answers "GMT+8": Java writes an offset as
+    // "GMT Sign Hours : Minutes" (SimpleDateFormat, General time zone).
+    const off = name && /^GMT([+-])(\d{1,2})(?::(\d{2}))?$/.exec(name);
+    if (off) return `GMT${off[1]}${off[2].padStart(2, '0')}:${off[3] ?? '00'}`;
     if (name) return name;
   } catch {
     /* fixed-offset zone */

@@ -8,6 +8,9 @@ import { localFields } from './tz';
 
 export const MAIL_QUOTA_MESSAGE = 'Service invoked too many times for one day: email.';
 export const DEFAULT_MAIL_QUOTA = 100;
+/** guides/services/quotas: "Email recipients per message 50 / msg" (message as reported on Google; VERIFY). */
+export const MAX_RECIPIENTS_PER_MESSAGE = 50;
+export const TOO_MANY_RECIPIENTS_MESSAGE = 'Limit Exceeded: Email Recipients Per Message.';
 
 export interface SentMail {
   at: number;
@@ -66,6 +69,7 @@ export class LocalMailApp implements Pick<GoogleAppsScript.Mail.MailApp, 'sendEm
     }
     const count = recipients(m.to).length + recipients(m.cc).length + recipients(m.bcc).length;
     if (!count) throw new Error('Exception: Failed to send email: no recipient');
+    if (count > MAX_RECIPIENTS_PER_MESSAGE) throw new Error(TOO_MANY_RECIPIENTS_MESSAGE);
     if (count > this.getRemainingDailyQuota()) throw new Error(MAIL_QUOTA_MESSAGE);
     const d = this.data();
     d.used[this.day()] = (d.used[this.day()] ?? 0) + count;

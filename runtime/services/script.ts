@@ -112,8 +112,9 @@ export class LocalClockTriggerBuilder
     return this.setKind('minutes', n);
   }
   everyHours(n: number): any {
-    // reference/script/clock-trigger-builder#everyhoursn: 1, 2, 4, 6, 8 or 12.
-    if (![1, 2, 4, 6, 8, 12].includes(n)) throw new Error('Exception: The value passed to everyHours() must be 1, 2, 4, 6, 8 or 12.');
+    // reference/script/clock-trigger-builder#everyHours(Integer): "the number of hours between
+    // executions"; unlike everyMinutes, the reference lists no allowed values.
+    if (!(Number.isInteger(n) && n >= 1)) throw new Error('Exception: Invalid argument: everyHours');
     return this.setKind('hours', n);
   }
   everyDays(n: number): any {

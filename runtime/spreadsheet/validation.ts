@@ -94,8 +94,9 @@ export class DataValidationImpl
   getCriteriaValues(): any[] {
     return argsOut(this._spec.args, this.svc);
   }
+  /** reference/spreadsheet/data-validation#getHelpText(): null if no help text is set (@types says string). */
   getHelpText(): string {
-    return this._spec.helpText;
+    return (this._spec.helpText || null) as string;
   }
 }
 

@@ -61,3 +61,12 @@ describe('Utilities.formatDate', () => {
     expect(bytes[0]).toBe(0xba - 256);
   });
 });
+
+// SimpleDateFormat, General time zone: "interpreted as text if they have names", otherwise
+// "GMT Sign Hours : Minutes" — never Intl's "GMT+8".
+test('"z" gives a zone name or GMT±hh:mm', () => {
+  const d = at('2024-05-06T01:00:00Z');
+  const javaGeneralZone = /^(?:[A-Z]{2,5}|GMT[+-]\d{2}:\d{2})$/;
+  expect(U.formatDate(d, 'Asia/Shanghai', 'z')).toMatch(javaGeneralZone);
+  expect(U.formatDate(d, 'Asia/Kolkata', 'z')).toMatch(javaGeneralZone);
+});

@@ -40,3 +40,12 @@ describe('MailApp', () => {
     expect(() => app.sendEmail('a@x', 's', 'b')).toThrow('MailApp.sendEmail');
   });
 });
+
+// guides/services/quotas: "Email recipients per message | 50 / msg".
+test('a message to more than 50 recipients is refused and uses no quota', () => {
+  const { data, app } = mail(1500);
+  const to = Array.from({ length: 51 }, (_, i) => `u${i}@example.com`).join(',');
+  expect(() => app.sendEmail(to, 'subject', 'body')).toThrow();
+  expect(data.sent).toHaveLength(0);
+  expect(app.getRemainingDailyQuota()).toBe(1500);
+});

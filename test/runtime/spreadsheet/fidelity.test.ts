@@ -481,6 +481,16 @@ const cases: Case[] = [
     },
   },
   {
+    name: 'a rule without help text answers null for it ("or null if no help text is set")',
+    ref: REF + 'data-validation#gethelptext',
+    run: ({ app, sheet }) => {
+      const rule = app.newDataValidation().requireValueInList(['a', 'b'], true).setAllowInvalid(false).build();
+      expect(rule.getHelpText()).toBeNull();
+      sheet.getRange('A1').setDataValidation(rule);
+      expect(sheet.getRange('A1').getDataValidation()!.getHelpText()).toBeNull();
+    },
+  },
+  {
     name: 'script writes bypass validation: an off-list value is stored',
     ref: 'developers.google.com/apps-script/reference/spreadsheet/data-validation-builder',
     run: ({ app, sheet }) => {
