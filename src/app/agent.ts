@@ -3,6 +3,7 @@
 import type { ColumnMap } from '../domain/columns';
 import { rowToTicket } from '../domain/columns';
 import { t } from '../domain/i18n';
+import { CELL_MAX_CHARS } from '../domain/text';
 import type { FieldKey, Lang } from '../domain/schema';
 import { FIELDS, SLA_LABELS, enumLabel, headerLabel } from '../domain/schema';
 import type { AuditEntry, Ticket } from '../domain/ticket';
@@ -70,8 +71,13 @@ function loadRow(tr: Tracker, ts: TicketSheet, id: string, hintRow: number | nul
     if (String(values[idCol]).trim() !== id) return null;
     return { ts, row, range, values, ticket: rowToTicket(values, ts.columns, tr.zone) };
   };
-  if (hintRow) {
-    const hit = tryRow(hintRow);
+  if (hintRow && Number.isSafeInteger(hintRow)) {
+    let hit: LoadedRow | null = null;
+    try {
+      hit = tryRow(hintRow);
+    } catch {
+      // The row number comes from the client (the view's version): past the sheet's end it is forged or stale.
+    }
     if (hit) return hit;
   }
   const row = rowOfId(ts, readIdColumn(ts).ids, id);
@@ -102,7 +108,12 @@ function buildView(tr: Tracker, loaded: LoadedRow): TicketView {
     })),
     status: ticket.status ? enumLabel('status', ticket.status, lang) : '',
     slaText: ticket.slaStatus,
-    actions: availableActions(ticket).map((name) => ({ name, label: actionLabel(name, lang), needs: NEEDS[name] })),
+    // Closing a pending ticket (duplicate, withdrawn) needs a reason (SPEC; workflow.ts 'close').
+    actions: availableActions(ticket).map((name) => ({
+      name,
+      label: actionLabel(name, lang),
+      needs: name === 'close' && (ticket.status ?? 'pending') === 'pending' ? ['reason'] : NEEDS[name],
+    })),
     agents: tr.config.settings.agents.map((a) => a.name),
     text: VIEW_TEXT[lang],
   };
@@ -114,7 +125,8 @@ export function getTicketView(svc: Services, id?: unknown): TicketViewResult {
   const lang = tr.lang;
   const ts = openTickets(tr);
   if (!ts || ts.columns.id === undefined) return { ok: false, message: t(lang, 'noTicketSheet'), text: VIEW_TEXT[lang] };
-  if (id !== undefined && id !== null && id !== '') {
+  // Blank is "no ID" (the selected row), as the sidebar sends it: a blank ID would match empty rows.
+  if (id !== undefined && id !== null && !(typeof id === 'string' && !id.trim())) {
     if (typeof id !== 'string' || id.length > 40) return { ok: false, message: t(lang, 'badRequest'), text: VIEW_TEXT[lang] };
     const loaded = loadRow(tr, ts, id.trim(), null);
     return loaded ? buildView(tr, loaded) : { ok: false, message: t(lang, 'ticketNotFound', { id: id.trim() }), text: VIEW_TEXT[lang] };
@@ -189,6 +201,12 @@ export function applyTicketAction(svc: Services, id: unknown, action: unknown, p
       const result = applyAction(loaded.ticket, action, payload, { now: tr.now, by, lang, agents: tr.config.settings.agents, stamp: tr.stamp });
       if (!result.ok) return { ok: false, errors: [{ field: result.field, message: result.message }] };
       const changes = withSla(tr, loaded.ticket, result.changes);
+      // A cell holds 50,000 characters: a work log that would outgrow it is refused with a message.
+      const full = (Object.keys(changes) as FieldKey[]).find((k) => {
+        const v = cellFor(k, { ...loaded.ticket, ...changes }[k], lang);
+        return typeof v === 'string' && v.length > CELL_MAX_CHARS;
+      });
+      if (full) return { ok: false, errors: [{ field: null, message: t(lang, 'tooLong', { field: headerLabel(full, lang), max: CELL_MAX_CHARS }) }] };
       writeChanges(tr, loaded, changes);
       appendAudit(tr.ss, auditEntries(tr, loaded.ticket, changes, me.email || by, 'sidebar'), lang);
       const after: Ticket = { ...loaded.ticket, ...changes };

@@ -2,7 +2,7 @@
 import type { Category, Lang, Urgency } from './schema';
 import { enumLabels, headerLabel, parseEnum } from './schema';
 import { t } from './i18n';
-import { codePointLength, containsPersonalMobile, hasControlChars, isEmail } from './text';
+import { codePointLength, containsPersonalMobile, hasControlChars, isEmail, literalText, CELL_MAX_CHARS } from './text';
 
 export interface Submission {
   title: string;
@@ -26,7 +26,7 @@ export type IntakeResult =
   | { ok: true; value: Submission; warnings: FieldMessage[] }
   | { ok: false; errors: FieldMessage[] };
 
-export const LIMITS = { title: 20, department: 100, description: 50_000, submitter: 50, contact: 100 } as const;
+export const LIMITS = { title: 20, department: 100, description: CELL_MAX_CHARS, submitter: 50, contact: 100 } as const;
 
 const TEXT_FIELDS: (keyof typeof LIMITS)[] = ['title', 'department', 'description', 'submitter', 'contact'];
 
@@ -56,7 +56,8 @@ export function validateSubmission(raw: unknown, lang: Lang): IntakeResult {
     if (!s) errors.push({ field, message: t(lang, 'required', { field: label(field) }) });
     else if (hasControlChars(s) || (field !== 'description' && /[\r\n\t]/.test(s))) errors.push({ field, message: t(lang, 'controlChars', { field: label(field) }) });
     else if (field === 'title' && codePointLength(s) > LIMITS.title) errors.push({ field, message: t(lang, 'titleTooLong', { max: LIMITS.title, n: codePointLength(s) }) });
-    else if (codePointLength(s) > LIMITS[field]) errors.push({ field, message: t(lang, 'tooLong', { field: label(field), max: LIMITS[field] }) });
+    // The text must also fit a cell as written (an emoji counts twice, a protected start adds `'`).
+    else if (codePointLength(s) > LIMITS[field] || literalText(s).length > CELL_MAX_CHARS) errors.push({ field, message: t(lang, 'tooLong', { field: label(field), max: LIMITS[field] }) });
     else text[field] = s;
   }
 

@@ -4,6 +4,9 @@
 /** Length as a person counts it: code points, so 20 Chinese characters or emoji are 20. */
 export const codePointLength = (s: string): number => Array.from(s).length;
 
+/** What one cell holds, as Sheets counts (UTF-16 units, a protecting apostrophe included). */
+export const CELL_MAX_CHARS = 50_000;
+
 /** C0/C1 control characters other than tab and newline (which multi-line fields may hold). */
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 export const hasControlChars = (s: string): boolean => /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/.test(s);

@@ -79,6 +79,35 @@ function cleanText(v: unknown): string | null {
   return s;
 }
 
+/** What is wrong with a typed text that cleanText refuses although it was filled in, or null. */
+function textProblem(v: unknown, field: string, lang: Lang): string | null {
+  if (typeof v !== 'string' || !v.trim()) return null;
+  const s = v.normalize('NFC').trim();
+  // Nothing but control characters is as good as empty: the caller says "required".
+  if (hasControlChars(s)) return Array.from(s).some((ch) => ch.trim() && !hasControlChars(ch)) ? t(lang, 'controlChars', { field }) : null;
+  if (codePointLength(s) > MAX_TEXT) return t(lang, 'tooLong', { field, max: MAX_TEXT });
+  return null;
+}
+
+const TEXT_LABELS = {
+  assignee: { zh: '负责人', en: 'Assignee' },
+  reason: { zh: '原因', en: 'Reason' },
+  text: { zh: '记录内容', en: 'Note' },
+  solution: { zh: '解决方案', en: 'Solution' },
+};
+
+/** The text inputs each action reads from the payload. */
+const TEXT_INPUTS: Record<ActionName, (keyof typeof TEXT_LABELS)[]> = {
+  accept: [],
+  assign: ['assignee'],
+  escalate: ['reason', 'assignee'],
+  note: ['text'],
+  resolve: ['solution'],
+  feedback: [],
+  close: ['reason'],
+  reopen: ['reason'],
+};
+
 /** A rating code or label in either language (`basic`, `基本满意`, `Basically satisfied`). */
 export function parseRating(v: unknown): Rating | null {
   if (typeof v !== 'string') return null;
@@ -107,6 +136,12 @@ export function applyAction(tk: Ticket, action: unknown, payload: unknown, ctx: 
   if (!availableActions(tk).includes(name)) {
     return { ok: false, field: null, message: t(lang, 'actionNotAllowed', { action: actionLabel(name, lang), status: enumLabel('status', status, lang) }) };
   }
+  // A filled-in text that is too long or holds control characters is refused as such, never
+  // answered "please fill in" nor silently dropped (an optional reopen reason).
+  for (const k of TEXT_INPUTS[name]) {
+    const problem = textProblem(p[k], TEXT_LABELS[k][lang], lang);
+    if (problem) return { ok: false, field: k, message: problem };
+  }
   const entry = (text: string) => `${ctx.stamp(ctx.now)} ${ctx.by}: ${text}`;
   const log = (text: string) => appendLog(tk.workLog, entry(text));
   // The first move out of 待处理 or the first work-log entry is the first response (seed step 1).
@@ -122,7 +157,7 @@ export function applyAction(tk: Ticket, action: unknown, payload: unknown, ctx: 
     }
     case 'assign': {
       const who = cleanText(p.assignee);
-      if (!who) return { ok: false, field: 'assignee', message: t(lang, 'required', { field: zh ? '负责人' : 'Assignee' }) };
+      if (!who) return { ok: false, field: 'assignee', message: t(lang, 'required', { field: TEXT_LABELS.assignee[lang] }) };
       const agent = ctx.agents.find((a) => a.name === who);
       if (!agent) return { ok: false, field: 'assignee', message: t(lang, 'unknownAgent', { name: who }) };
       // Assigning writes the work log, and the first work-log entry is the first response.
@@ -147,7 +182,7 @@ export function applyAction(tk: Ticket, action: unknown, payload: unknown, ctx: 
     }
     case 'note': {
       const text = cleanText(p.text);
-      if (!text) return { ok: false, field: 'text', message: t(lang, 'required', { field: zh ? '记录内容' : 'Note' }) };
+      if (!text) return { ok: false, field: 'text', message: t(lang, 'required', { field: TEXT_LABELS.text[lang] }) };
       return { ok: true, changes: responded({ lastUpdateAt: ctx.now, workLog: log(text.replace(/\s*\n\s*/g, ' ')) }) };
     }
     case 'resolve': {

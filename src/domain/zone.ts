@@ -96,7 +96,8 @@ export function formatIsoWeek(w: { year: number; week: number }): string {
 }
 
 export function parseIsoWeek(s: string): { year: number; week: number } | null {
-  const m = /^(\d{4})-?W(\d{1,2})$/i.exec(s.trim());
+  // Years 0000–0999 are refused: Date.UTC reads 0–99 as 1900–1999, and labels would lose digits.
+  const m = /^([1-9]\d{3})-?W(\d{1,2})$/i.exec(s.trim());
   if (!m) return null;
   const year = Number(m[1]);
   const week = Number(m[2]);
