@@ -15,6 +15,7 @@ import type { KbEntry } from '../domain/knowledge';
 import type { AuditEntry, Ticket } from '../domain/ticket';
 import { formatIsoWeek, parseIsoWeek } from '../domain/zone';
 import { BusyError, withDocumentLock } from '../gas/lock';
+import { findArchiveSheet } from '../gas/archiveSheet';
 import type { TicketLink } from '../gas/reviewSheet';
 import { writeReviewSheet } from '../gas/reviewSheet';
 import type { Services } from '../gas/services';
@@ -193,7 +194,11 @@ function readTicketSheet(tr: Tracker): TicketBlock | null {
  */
 function readArchive(tr: Tracker, ticketWidth: number): TicketBlock | null {
   const width = Math.max(26, ticketWidth);
-  const block = namedBlock(tr, SHEET_NAMES.archive, `A1:${columnLetter(width)}`);
+  // A narrower grid (empty columns deleted) does not fit that block: read the sheet's own data range.
+  const block =
+    namedBlock(tr, SHEET_NAMES.archive, `A1:${columnLetter(width)}`) ??
+    findArchiveSheet(tr.ss, tr.lang)?.getDataRange() ??
+    null;
   if (!block) return null;
   const values = block.getValues();
   const match = detectHeader(values.slice(0, HEADER_SCAN_ROWS));

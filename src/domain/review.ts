@@ -384,7 +384,7 @@ const TEXT = {
     satisfactionCols: ['评价', '已解决：是', '已解决：否', '合计'],
     responseRate: (n: number, d: number, r: string): string => `反馈率：${n} / ${d}（${r}）`,
     unsatisfied: '不满意工单',
-    unsatisfiedBasis: '解决时间在本周，且评价为不满意或反馈未解决',
+    unsatisfiedBasis: '解决时间在本周，且评价为不满意或反馈未解决；或本周因反馈未解决而重新打开',
     unsatisfiedCols: ['问题编号', '问题标题', '负责人', '反馈', '解决时间'],
     none: '无',
     chartCategory: '本周新建：按问题类型',
@@ -485,7 +485,8 @@ const TEXT = {
     satisfactionCols: ['Rating', 'Resolved: yes', 'Resolved: no', 'Total'],
     responseRate: (n: number, d: number, r: string): string => `Response rate: ${n} / ${d} (${r})`,
     unsatisfied: 'Unsatisfied tickets',
-    unsatisfiedBasis: 'resolved at in the week, rated unsatisfied or answered not resolved',
+    unsatisfiedBasis:
+      'resolved at in the week, rated unsatisfied or answered not resolved; or reopened in the week after a "not resolved" answer',
     unsatisfiedCols: ['Ticket ID', 'Title', 'Assignee', 'Feedback', 'Resolved at'],
     none: 'None',
     chartCategory: 'Created this week by category',
@@ -736,15 +737,20 @@ export function buildReview(input: ReviewInput): Review {
     const handled = tickets.filter(
       (t) => inRange(t.submittedAt, start, end) || inRange(t.resolvedAt, start, end),
     );
-    for (const t of handled) {
+    const get = (t: Ticket) => {
       const k = String(t.assignee ?? '').trim() || T.unassigned;
       let v = m.get(k);
       if (!v) m.set(k, (v = { handled: 0, created: 0, resolved: 0, open: 0 }));
+      return v;
+    };
+    for (const t of handled) {
+      const v = get(t);
       v.handled++;
       if (inRange(t.submittedAt, start, end)) v.created++;
       if (inRange(t.resolvedAt, start, end)) v.resolved++;
-      if (isOpenStatus(statusAtEnd.get(t) ?? null)) v.open++;
     }
+    // Open at week end counts like the backlog: every open ticket, handled this week or not.
+    for (const t of openAtEnd) get(t).open++;
     const rows: Cell[][] = sortedEntries(m, (v) => [v.handled]).map(([k, v]) => [
       k,
       v.handled,
@@ -783,7 +789,13 @@ export function buildReview(input: ReviewInput): Review {
     due: (t: Ticket) => number | null;
     done: (t: Ticket) => number | null;
   }[] = [
-    { key: 'response', label: T.response, due: (t) => t.responseDueAt, done: (t) => t.firstResponseAt },
+    {
+      key: 'response',
+      label: T.response,
+      due: (t) => t.responseDueAt,
+      // As the SLA engine (sla.evaluate): a ticket resolved without a response stamp responded when resolved.
+      done: (t) => t.firstResponseAt ?? (t.status === 'resolved' || t.status === 'closed' ? t.resolvedAt : null),
+    },
     { key: 'resolution', label: T.resolution, due: (t) => t.resolveDueAt, done: (t) => t.resolvedAt },
   ];
   for (const target of targets) {
@@ -969,9 +981,18 @@ export function buildReview(input: ReviewInput): Review {
     else no++;
     byPair.set(String(t.feedback), (byPair.get(String(t.feedback)) ?? 0) + 1);
   }
+  // A "no" answer reopens the ticket and clears Resolved at: list it in the week it was reopened.
+  const reopenedUnresolved = tickets.filter(
+    (t) =>
+      String(t.feedback ?? '').startsWith('no:') &&
+      !inRange(t.resolvedAt, start, end) &&
+      (eventsOf(t) ?? []).some((ev) => inRange(ev.at, start, end) && ev.from === 'resolved' && ev.to === 'inProgress'),
+  );
+  const lastOf = (t: Ticket): number => t.resolvedAt ?? Number.MAX_SAFE_INTEGER;
   const unsatisfied = withFeedback
     .filter((t) => String(t.feedback).startsWith('no:') || String(t.feedback).endsWith(':unsatisfied'))
-    .sort((a, b) => (a.resolvedAt as number) - (b.resolvedAt as number) || (a.id < b.id ? -1 : 1));
+    .concat(reopenedUnresolved)
+    .sort((a, b) => lastOf(a) - lastOf(b) || (a.id < b.id ? -1 : 1));
   const responseRate = ratio(withFeedback.length, resolvedInWeek.length);
   sections.push({
     key: 'satisfaction',
@@ -1133,7 +1154,15 @@ export function recurringProblems(
       let title = '';
       let best = 0;
       for (const [k, n] of titles) if (n > best) [title, best] = [k, n]; // Map keeps first-seen order: earliest wins ties
-      const hit = search(index, title, 1)[0];
+      // Only an article about the same problem (title similarity as for grouping) counts as a link;
+      // search's own threshold is for suggestions and accepts a shared word like 无法.
+      const words = new Set(tokenize(title));
+      const hit = search(index, title, 5).find((h) => {
+        const other = new Set(tokenize(h.title));
+        return words.size && other.size
+          ? jaccard(words, other) >= RECURRING_SIMILARITY
+          : normalizeText(h.title).trim() === normalizeText(title).trim();
+      });
       return {
         problem: {
           category: g.category,

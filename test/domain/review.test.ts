@@ -463,9 +463,9 @@ describe('buildReview: 2024-W19, Asia/Shanghai', () => {
     expect(section(r, 'assignee').table.rows).toEqual([
       ['张工', 4, 4, 4, 0], // T01 T02 T05 T15
       ['李工程师', 4, 3, 2, 2], // T03 T04 T07 + T10 (resolved); open T04 T07
-      ['王主管', 3, 2, 2, 1], // T08 T09 + T18 (resolved); open T09
+      ['王主管', 3, 2, 2, 2], // T08 T09 + T18 (resolved); open T09 + T14 (W18, still open)
       ['（未分配）', 1, 1, 0, 1], // T06
-      ['合计', 12, 10, 8, 4],
+      ['合计', 12, 10, 8, 5], // open total = backlog
     ]);
   });
 
