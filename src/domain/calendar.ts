@@ -5,8 +5,7 @@
 // Rules
 // - A day is worked when it is listed in `extraWorkDays` (make-up day, 调休), otherwise when it
 //   is not in `holidays` and its ISO weekday is in `workDays`. A date in both lists is a holiday
-//   (an explicit "not worked" wins; the settings layer reports the conflict, see
-//   calendarProblems).
+//   (an explicit "not worked" wins; parseSettings in settings.ts warns about the conflict).
 // - A worked day's working time is the wall-clock range [workStart, workEnd) minus `breaks`, in
 //   the calendar's zone, whatever the UTC offset that day. On a daylight-saving day the range
 //   maps to the instants of those wall times, so 09:00–18:00 is still 9 hours unless a jump
@@ -20,7 +19,8 @@
 //   one when the settings change.
 // - A calendar that can never provide working time again (no working weekday, or every working
 //   range empty, and no make-up day ahead) makes `addWorkingTime` throw a CalendarError instead
-//   of looping. `calendarProblems` lets the settings layer refuse such settings up front.
+//   of looping. parseSettings never builds such settings (no working day, or hours that end
+//   before they start, fall back to the defaults with a warning).
 import { dayNumber, fromDayNumber, fromLocal, toLocal, type Zone } from './zone';
 
 export interface TimeRange {
@@ -363,37 +363,4 @@ export function timeBetween(cal: CalendarSettings, clock: Clock, a: number, b: n
     return b > a ? b - a : 0;
   }
   return workingTimeBetween(cal, a, b);
-}
-
-/** Human-readable problems with calendar settings (empty when usable), in English. */
-export function calendarProblems(cal: CalendarSettings): string[] {
-  const out: string[] = [];
-  if (!cal.zone) out.push('time zone missing');
-  const badDays = (cal.workDays ?? []).filter((d) => !(Number.isInteger(d) && d >= 1 && d <= 7));
-  if (badDays.length) out.push(`working days must be ISO weekdays 1–7: ${badDays.join(', ')}`);
-  const okMinute = (m: number): boolean => Number.isFinite(m) && m >= 0 && m <= 1440;
-  if (!okMinute(cal.workStart) || !okMinute(cal.workEnd))
-    out.push('working hours must lie between 00:00 and 24:00');
-  else if (cal.workEnd <= cal.workStart)
-    out.push('working hours must end after they start (overnight shifts are not supported)');
-  for (const b of cal.breaks ?? []) {
-    if (!okMinute(b.start) || !okMinute(b.end) || b.end <= b.start)
-      out.push(`invalid break ${b.start}–${b.end}`);
-  }
-  const badDates = [...(cal.holidays ?? []), ...(cal.extraWorkDays ?? [])].filter(
-    (s) => parseDate(s) === null,
-  );
-  if (badDates.length) out.push(`not dates (yyyy-MM-dd): ${badDates.join(', ')}`);
-  const holidays = new Set((cal.holidays ?? []).map(parseDate));
-  const both = (cal.extraWorkDays ?? []).filter((s) => {
-    const n = parseDate(s);
-    return n !== null && holidays.has(n);
-  });
-  if (both.length)
-    out.push(
-      `dates listed both as holiday and as make-up working day (treated as holidays): ${both.join(', ')}`,
-    );
-  if (!out.length && !compile(cal).weeklyWork)
-    out.push('no working time in a normal week (no working days, or breaks cover the working hours)');
-  return out;
 }

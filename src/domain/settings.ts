@@ -133,7 +133,9 @@ const WEEKDAY_WORDS: Record<string, number> = {
 function parseWeekday(token: string): number | null {
   const s = token.trim().toLowerCase().replace(/^(周|星期|礼拜)/, '');
   if (/^[1-7]$/.test(s)) return Number(s);
-  return WEEKDAY_WORDS[s] ?? WEEKDAY_WORDS[s.slice(0, 3)] ?? null;
+  // Own keys only: `constructor`, `__proto__` must not read Object.prototype.
+  const own = (k: string): number | null => (Object.prototype.hasOwnProperty.call(WEEKDAY_WORDS, k) ? WEEKDAY_WORDS[k] : null);
+  return own(s) ?? own(s.slice(0, 3));
 }
 
 /** `1-5`, `1,2,3,4,5`, `周一至周五`, `Mon-Fri`, `Mon,Wed`. */
@@ -360,6 +362,9 @@ export function parseSettings(input: SettingsInput, lang: Lang): { settings: Set
     s.workStart = 9 * 60;
     s.workEnd = 18 * 60;
   }
+  // A date in both lists is treated as a holiday by the calendar: say so beside the settings.
+  const both = s.extraWorkDays.filter((d) => s.holidays.includes(d));
+  if (both.length) warnings.push({ row: -1, message: t(lang, 'settingHolidayConflict', { dates: both.join(', ') }) });
   const departments = input.departments.map(str).filter(Boolean);
   if (departments.length) s.departments = [...new Set(departments)];
   const agents: Agent[] = [];

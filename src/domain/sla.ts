@@ -271,7 +271,9 @@ function evalTarget(
 ): TargetResult {
   const ms = target.minutes * 60_000;
   const dueAt = dueWithPauses(cal, target.clock, start, ms, pauses);
-  const riskAt = dueWithPauses(cal, target.clock, start, ceil(ms * share), pauses);
+  // ms * share is inexact in binary (3 600 000 × 0.55 = 1 980 000.0000000002): drop the float
+  // noise before rounding up, or the at-risk instant lands 1 ms after the exact share.
+  const riskAt = dueWithPauses(cal, target.clock, start, ceil(ms * share - 1e-3), pauses);
   const until = done ? (doneAt ?? now) : now;
   const used = until > start ? elapsedWithPauses(cal, target.clock, start, until, pauses) / ms : 0;
   let state: SlaState | null;

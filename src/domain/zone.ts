@@ -22,6 +22,14 @@ export interface LocalDateTime {
 
 const MINUTE = 60_000;
 
+/**
+ * Date.UTC without its legacy mapping of years 0–99 to 1900–1999: the Gregorian calendar repeats
+ * every 400 years (146 097 days), so shift such years by 400 and back.
+ */
+function utc(y: number, mo: number, d: number, h = 0, mi = 0, s = 0): number {
+  return y >= 0 && y < 100 ? Date.UTC(y + 400, mo, d, h, mi, s) - 146_097 * 86_400_000 : Date.UTC(y, mo, d, h, mi, s);
+}
+
 export function toLocal(epochMs: number, zone: Zone): LocalDateTime {
   const d = new Date(epochMs + zone.offsetMinutes(epochMs) * MINUTE);
   return {
@@ -43,7 +51,7 @@ export function fromLocal(
   t: { year: number; month: number; day: number; hour?: number; minute?: number; second?: number },
   zone: Zone,
 ): number {
-  const naive = Date.UTC(t.year, t.month - 1, t.day, t.hour ?? 0, t.minute ?? 0, t.second ?? 0);
+  const naive = utc(t.year, t.month - 1, t.day, t.hour ?? 0, t.minute ?? 0, t.second ?? 0);
   const before = zone.offsetMinutes(naive - 14 * 60 * MINUTE);
   const after = zone.offsetMinutes(naive + 14 * 60 * MINUTE);
   const candidates = [naive - before * MINUTE, naive - after * MINUTE];
@@ -55,7 +63,7 @@ export function fromLocal(
 
 /** Days since 1970-01-01 of a local calendar date, for day arithmetic independent of zones. */
 export function dayNumber(year: number, month: number, day: number): number {
-  return Math.floor(Date.UTC(year, month - 1, day) / 86_400_000);
+  return Math.floor(utc(year, month - 1, day) / 86_400_000);
 }
 
 export function fromDayNumber(n: number): { year: number; month: number; day: number; weekday: number } {
@@ -127,7 +135,7 @@ export function intlZone(id: string): Zone {
       if (hit !== undefined) return hit;
       const p: Record<string, number> = {};
       for (const part of fmt.formatToParts(new Date(key * MINUTE))) if (part.type !== 'literal') p[part.type] = Number(part.value);
-      const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+      const asUtc = utc(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
       const off = Math.round((asUtc - key * MINUTE) / MINUTE);
       if (cache.size > 10_000) cache.clear();
       cache.set(key, off);

@@ -1,7 +1,6 @@
 import {
   addTime,
   addWorkingTime,
-  calendarProblems,
   CalendarError,
   defaultCalendar,
   isWorkingDay,
@@ -423,7 +422,6 @@ describe('instants and days', () => {
     };
     expect(isWorkingDay(x, '2024-05-18')).toBe(false);
     expect(isWorkingDay(x, '2024-05-19')).toBe(true);
-    expect(calendarProblems(x).join()).toMatch(/both as holiday/);
   });
 
   test('parseDate', () => {
@@ -447,7 +445,6 @@ describe('guards', () => {
   test('no working weekdays: throws a CalendarError instead of looping', () => {
     const x = { ...defaultCalendar(z), workDays: [] };
     expect(() => addWorkingTime(x, at(z, '2024-05-15 10:00'), H)).toThrow(CalendarError);
-    expect(calendarProblems(x).length).toBe(1);
   });
 
   test('breaks covering the day: throws', () => {
@@ -461,21 +458,6 @@ describe('guards', () => {
     const s = at(z, '2024-05-01 00:00');
     expect(show(z, addWorkingTime(x, s, 10 * H))).toBe('2024-06-01 10:00');
     expect(() => addWorkingTime(x, s, 19 * H)).toThrow(CalendarError);
-  });
-
-  test('calendarProblems on good and bad settings', () => {
-    expect(calendarProblems(defaultCalendar(z))).toEqual([]);
-    const bad = {
-      ...defaultCalendar(z),
-      workDays: [0, 8],
-      workStart: 18 * 60,
-      workEnd: 9 * 60,
-      holidays: ['soon'],
-    };
-    const p = calendarProblems(bad);
-    expect(p.some((s) => /ISO weekdays/.test(s))).toBe(true);
-    expect(p.some((s) => /end after/.test(s))).toBe(true);
-    expect(p.some((s) => /soon/.test(s))).toBe(true);
   });
 });
 

@@ -5,6 +5,7 @@ import { langOfLocale, t } from '../../src/domain/i18n';
 const ALL: Record<MessageKey, true> = {
   required: true,
   alreadyTier2: true,
+  settingHolidayConflict: true,
   sweepDone: true,
   titleTooLong: true,
   tooLong: true,
