@@ -19,6 +19,8 @@ import { openTickets, openTracker } from './tracker';
 const LOCK_WAIT_MS = 10_000;
 const TOKENS_KEY = 'intake.tokens';
 const TOKENS_KEPT = 100;
+/** The last ID handed out: IDs are never reused, even when its row was cleared or deleted. */
+const LAST_ID_KEY = 'intake.lastId';
 
 const URGENCY_HINTS = {
   zh: { high: '影响核心业务(如生产系统中断),需立即处理,并电话通知支持团队', medium: '影响部分工作,4 小时内解决', low: '非紧急,24 小时内解决' },
@@ -105,12 +107,14 @@ export function submitTicket(svc: Services, form: unknown, clientToken?: unknown
       if (!ts) return { ok: false as const, errors: [{ field: null, message: t(lang, 'noTicketSheet') }] };
       const now = Date.now();
       const { ids } = readIdColumn(ts);
-      const id = nextTicketId(ids, formatLocal(now, tr.zone, 'compact'));
+      const lastId = tr.props.getProperty(LAST_ID_KEY);
+      const id = nextTicketId(lastId ? [...ids, lastId] : ids, formatLocal(now, tr.zone, 'compact'));
       const ticket: Ticket = { ...blankTicket(), id, ...s, submittedAt: now, status: 'pending', tier: 'tier1' };
       Object.assign(ticket, slaFields(ticket, now, tr.config.settings, tr.zone, lang).fields);
       // appendRow writes after the last row with content: never onto anything already there.
       ts.sheet.appendRow(newRow(ts, ticket, lang));
 
+      tr.props.setProperty(LAST_ID_KEY, id);
       if (token) tr.props.setProperty(TOKENS_KEY, JSON.stringify([...tokens, [token, id]].slice(-TOKENS_KEPT)));
       return { ok: true as const, id, duplicate: false, warnings: checked.warnings };
     });

@@ -4,6 +4,8 @@ import { langOfLocale, t } from '../../src/domain/i18n';
 // A Record so tsc fails when a message key is added or removed without updating this list.
 const ALL: Record<MessageKey, true> = {
   required: true,
+  closeNeedsNote: true,
+  headerRestored: true,
   alreadyTier2: true,
   settingHolidayConflict: true,
   sweepDone: true,
