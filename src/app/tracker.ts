@@ -24,6 +24,12 @@ export interface Tracker {
   stamp: (ms: number) => string;
 }
 
+/** Before setup has stored a configuration: the spreadsheet's own zone and language. */
+function firstConfig(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): TrackerConfig {
+  const lang = langOfLocale(ss.getSpreadsheetLocale());
+  return { version: 1, tickets: null, timeZone: ss.getSpreadsheetTimeZone(), lang, settings: defaultSettings(lang), addon: true };
+}
+
 /**
  * One spreadsheet call (getActiveSpreadsheet) when setup has stored the config; a sheet never set
  * up costs two more (zone and locale) and gets defaults.
@@ -31,14 +37,7 @@ export interface Tracker {
 export function openTracker(svc: Services): Tracker {
   const ss = svc.SpreadsheetApp.getActiveSpreadsheet();
   const props = svc.PropertiesService.getDocumentProperties();
-  const config: TrackerConfig = loadConfig(props) ?? {
-    version: 1,
-    tickets: null,
-    timeZone: ss.getSpreadsheetTimeZone(),
-    lang: langOfLocale(ss.getSpreadsheetLocale()),
-    settings: defaultSettings(),
-    addon: true,
-  };
+  const config: TrackerConfig = loadConfig(props) ?? firstConfig(ss);
   const zone = utilitiesZone(svc.Utilities, config.timeZone);
   return { svc, ss, props, config, lang: config.lang, zone, now: Date.now(), stamp: (ms) => formatLocal(ms, zone, 'minute') };
 }

@@ -65,7 +65,27 @@ const URGENCY_EN: Record<Urgency, string> = { high: 'High', medium: 'Medium', lo
 const TARGET_ZH: Record<TargetName, string> = { response: '首次响应', escalation: '一线升级提示', resolution: '解决时限', update: '进度同步间隔' };
 const TARGET_EN: Record<TargetName, string> = { response: 'First response', escalation: 'Tier-1 escalation hint', resolution: 'Resolution', update: 'Progress update interval' };
 
-export function defaultSettings(): Settings {
+/** The sample departments and agents a new settings sheet starts with, in the sheet's language. */
+const SAMPLE_LISTS: Record<Lang, Pick<Settings, 'departments' | 'agents'>> = {
+  zh: {
+    departments: ['销售部/北京分公司', '市场部/上海分公司', '财务部/总部', '人力资源部/总部', '研发部/深圳分公司', '客服部/广州分公司'],
+    agents: [
+      { name: '张工', tier: 'tier1', email: 'zhang@example.com' },
+      { name: '王工', tier: 'tier1', email: 'wang@example.com' },
+      { name: '李工程师', tier: 'tier2', email: 'li@example.com' },
+    ],
+  },
+  en: {
+    departments: ['Sales / Beijing', 'Marketing / Shanghai', 'Finance / Head office', 'HR / Head office', 'R&D / Shenzhen', 'Customer service / Guangzhou'],
+    agents: [
+      { name: 'Zhang', tier: 'tier1', email: 'zhang@example.com' },
+      { name: 'Wang', tier: 'tier1', email: 'wang@example.com' },
+      { name: 'Li', tier: 'tier2', email: 'li@example.com' },
+    ],
+  },
+};
+
+export function defaultSettings(lang: Lang = 'zh'): Settings {
   const all = (minutes: number, clock: ClockKind = 'working'): Record<Urgency, TargetSetting> => ({
     high: { minutes, clock },
     medium: { minutes, clock },
@@ -95,12 +115,7 @@ export function defaultSettings(): Settings {
     emailAlerts: false,
     leadEmail: '',
     archiveAfterDays: 90,
-    departments: ['销售部/北京分公司', '市场部/上海分公司', '财务部/总部', '人力资源部/总部', '研发部/深圳分公司', '客服部/广州分公司'],
-    agents: [
-      { name: '张工', tier: 'tier1', email: 'zhang@example.com' },
-      { name: '王工', tier: 'tier1', email: 'wang@example.com' },
-      { name: '李工程师', tier: 'tier2', email: 'li@example.com' },
-    ],
+    ...SAMPLE_LISTS[lang],
   };
 }
 
@@ -347,7 +362,7 @@ export interface SettingsInput {
 
 /** Validated settings plus warnings for every cell that fell back to its default. */
 export function parseSettings(input: SettingsInput, lang: Lang): { settings: Settings; warnings: SettingsWarning[] } {
-  const s = defaultSettings();
+  const s = defaultSettings(lang);
   const warnings: SettingsWarning[] = [];
   input.rows.forEach((row, i) => {
     const key = settingKeyForLabel(row[0]);

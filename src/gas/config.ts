@@ -25,7 +25,7 @@ export function loadConfig(props: GoogleAppsScript.Properties.Properties): Track
   try {
     const c = JSON.parse(raw) as TrackerConfig;
     if (c.version !== 1) return null;
-    return { ...c, settings: { ...defaultSettings(), ...c.settings } };
+    return { ...c, settings: { ...defaultSettings(c.lang), ...c.settings } };
   } catch {
     return null;
   }

@@ -42,9 +42,9 @@ function cellText(v: unknown, zone: Zone): unknown {
 }
 
 export function readSettings(sheet: Sheet | null, lang: Lang, zone: Zone): { settings: Settings; warnings: SettingsWarning[] } {
-  if (!sheet) return { settings: defaultSettings(), warnings: [] };
+  if (!sheet) return { settings: defaultSettings(lang), warnings: [] };
   const lastRow = sheet.getLastRow();
-  if (lastRow < 2) return { settings: defaultSettings(), warnings: [] };
+  if (lastRow < 2) return { settings: defaultSettings(lang), warnings: [] };
   const grid = sheet.getSheetValues(1, 1, lastRow, SETTINGS_LAYOUT.width).map((r) => r.map((v) => cellText(v, zone)));
   const body = grid.slice(1);
   const col = (c: number) => body.map((r) => r[c - 1]);
@@ -78,7 +78,7 @@ export function ensureSettingsSheet(
   if (existing) return { sheet: existing, created: false };
   const sheet = ss.insertSheet(SHEET_NAMES.settings[lang]);
   const h = HEADERS[lang];
-  const d = defaultSettings();
+  const d = defaultSettings(lang);
   const rows = defaultSettingRows(lang);
   const height = Math.max(rows.length, d.departments.length, d.agents.length) + 1;
   const grid: unknown[][] = Array.from({ length: height }, () => new Array(SETTINGS_LAYOUT.width).fill(''));

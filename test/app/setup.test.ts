@@ -175,3 +175,17 @@ describe('adopting a hand-kept sheet', () => {
     expect(ss(rt).getSheetByName('Notes')!.getRange('A1').getValue()).toBe('our notes');
   });
 });
+
+describe('an English spreadsheet', () => {
+  it('starts with English sample departments and agents (settings sheet and intake form)', () => {
+    const rt = newRuntime({ locale: 'en-US' });
+    setUp(rt);
+    const han = /[\u3400-\u9fff]/;
+    // Column C is help text, which names the language choice "中文" on purpose.
+    const settings = ss(rt).getSheetByName('Settings')!.getDataRange().getValues();
+    expect(settings.flatMap((r) => r.filter((v, j) => j !== 2 && typeof v === 'string' && han.test(v)))).toEqual([]);
+    const form: any = rt.callFromClient('getIntakeForm').result;
+    expect(form.departments).toContain('Sales / Beijing');
+    expect(form.departments.filter((d: string) => han.test(d))).toEqual([]);
+  });
+});

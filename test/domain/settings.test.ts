@@ -73,7 +73,7 @@ describe('defaultSettingRows round-trip', () => {
     expect(rows.map((r) => settingKeyForLabel(r[0]))).toEqual(SETTING_KEYS);
     const { settings, warnings } = parseSettings(input(rows), lang);
     expect(warnings).toEqual([]);
-    expect(settings).toEqual(defaultSettings());
+    expect(settings).toEqual(defaultSettings(lang));
   });
 
   it('zh rows read in an en sheet and vice versa', () => {
