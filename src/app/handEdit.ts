@@ -9,13 +9,13 @@ import type { AuditEntry, Ticket } from '../domain/ticket';
 import { parseTicketId } from '../domain/ticketId';
 import type { TicketChanges } from '../domain/workflow';
 import { canMove } from '../domain/workflow';
-import { appendAuditRows, auditRow } from '../gas/auditSheet';
+import { appendAuditRows, auditEntriesOf, auditRow, findAuditSheet } from '../gas/auditSheet';
 import { saveConfig } from '../gas/config';
 import { fileMissingKnowledge } from '../gas/knowledgeSheet';
 import { findSettingsSheet, readSettings } from '../gas/settingsSheet';
 import { withDocumentLock } from '../gas/lock';
 import type { Services } from '../gas/services';
-import { cellFor, hintOf, locateTicketSheet, mergeRow } from '../gas/ticketSheet';
+import { cellFor, hintOf, locateTicketSheet, mergeRow, readIdColumn } from '../gas/ticketSheet';
 import { slaFields } from './slaContext';
 import { actingUser, openTickets, openTracker } from './tracker';
 
@@ -41,6 +41,15 @@ const TRACKED: FieldKey[] = [
   'tier',
 ];
 
+/** Auto-filled times a person may still override (warning-only protection): audited, and the SLA follows. */
+const OVERRIDABLE: FieldKey[] = ['submittedAt', 'firstResponseAt', 'resolvedAt'];
+
+/** e.oldValue of a date cell is its serial number (days since 1899-12-30, spreadsheet wall clock). */
+const serialText = (v: unknown): string =>
+  typeof v === 'string' && /^\d+(\.\d+)?$/.test(v)
+    ? new Date(Math.round((Number(v) - 25569) * 864e5)).toISOString().slice(0, 16).replace('T', ' ')
+    : v === undefined || v === null ? '' : String(v);
+
 export interface EditOutcome {
   handled: boolean;
   reverted: string[];
@@ -63,17 +72,32 @@ export function handleEdit(svc: Services, e: EditEvent): EditOutcome {
     return { ...none, handled: true };
   }
   if (tr.config.tickets && sheetName !== tr.config.tickets.name) return none;
+  const known = tr.config.tickets;
   const ts = openTickets(tr);
   if (!ts || ts.name !== sheetName) return none;
 
   const { firstRow, numRows } = area;
   const firstCol = area.firstCol - 1;
   const lastCol = firstCol + area.numCols - 1;
+  const headerNotes: string[] = [];
   if (firstRow <= ts.headerRow) {
+    // A header typed or pasted over so that it names no field any more is put back: the tracker
+    // finds its columns by these names (renaming to another recognised name is fine).
+    const prev = known && known.name === ts.name && known.headerRow === ts.headerRow ? known.columns : undefined;
+    for (const k of Object.keys(prev ?? {}) as FieldKey[]) {
+      const c = (prev as Record<string, number>)[k];
+      if (ts.columns[k] !== undefined || c < firstCol || c > lastCol || Object.values(ts.columns).includes(c)) continue;
+      ts.sheet.getRange(ts.headerRow, c + 1).setValue(headerLabel(k, tr.lang));
+      ts.columns[k] = c;
+      headerNotes.push(t(tr.lang, 'headerRestored', { column: headerLabel(k, tr.lang) }));
+    }
     // The header itself was edited (maybe past the hinted width): rescan, remember the columns.
-    const fresh = locateTicketSheet(tr.ss);
+    const fresh = headerNotes.length ? ts : locateTicketSheet(tr.ss);
     if (fresh) saveConfig(tr.props, { ...tr.config, tickets: hintOf(fresh) });
-    if (firstRow + numRows - 1 <= ts.headerRow) return { ...none, handled: true };
+    if (firstRow + numRows - 1 <= ts.headerRow) {
+      if (headerNotes.length) tr.ss.toast(headerNotes.join('\n'), tr.lang === 'zh' ? '工单' : 'Tracker', 8);
+      return { ...none, handled: true, reverted: headerNotes };
+    }
   }
   const top = Math.max(firstRow, ts.headerRow + 1);
   const count = firstRow + numRows - top;
@@ -89,13 +113,17 @@ export function handleEdit(svc: Services, e: EditEvent): EditOutcome {
     const block = ts.sheet.getRange(top, 1, count, ts.width);
     const values = block.getValues();
     const me = actingUser(tr, 'triggerOwner');
-    const reverted: string[] = [];
+    const reverted: string[] = [...headerNotes];
     const audit: unknown[][] = [];
     const out: unknown[][] = [];
     let changedRows = 0;
     const formulas = block.getFormulas();
     /** Tickets this edit closed: closing copies them to the knowledge base, as the sidebar does. */
     const closed: Ticket[] = [];
+    /** IDs a paste put in the ID column: moving rows is fine, copying one over another ticket is not. */
+    const pastedIds: string[] = [];
+    // A paste carries no old values: each ticket's status before it is its last audited one.
+    const history = !single && edited.includes('status') ? auditedStatuses(tr.ss) : null;
 
     values.forEach((row, i) => {
       const tk = rowToTicket(row, ts.columns, tr.zone);
@@ -120,16 +148,20 @@ export function handleEdit(svc: Services, e: EditEvent): EditOutcome {
           reverted.push(t(tr.lang, 'idReadOnly'));
         } else if (tk.id && !parseTicketId(tk.id)) {
           reverted.push(`${headerLabel('id', tr.lang)} ${top + i}: ${t(tr.lang, 'idReadOnly')}`);
+        } else if (tk.id) {
+          pastedIds.push(tk.id);
         }
       }
 
       let status: Status | null = tk.status;
       let wasClosed = false;
       if (edited.includes('status')) {
-        const before = single ? (parseEnum('status', old) as Status | null) : null;
+        const before = single ? (parseEnum('status', old) as Status | null) : ((tk.id && history?.get(tk.id)) || null);
+        const putBack = single ? (old ?? '') : enumLabel('status', before ?? (tk.firstResponseAt ? 'inProgress' : 'pending'), tr.lang);
         wasClosed = before === 'closed';
         const raw = row[ts.columns.status as number];
-        if (raw !== '' && !status) {
+        // Clearing it (Delete key) is no status at all: put back, or a closed ticket could be reopened.
+        if (!status && (raw !== '' || (single && old !== undefined && old !== ''))) {
           if (single) changes.status = old ?? '';
           reverted.push(
             t(tr.lang, 'notInList', {
@@ -140,8 +172,8 @@ export function handleEdit(svc: Services, e: EditEvent): EditOutcome {
             }),
           );
           status = before;
-        } else if (single && status && !canMove(before, status)) {
-          changes.status = old ?? '';
+        } else if ((single || before) && status && !canMove(before, status)) {
+          changes.status = putBack;
           reverted.push(
             t(tr.lang, 'moveNotAllowed', {
               from: before ? enumLabel('status', before, tr.lang) : '',
@@ -149,9 +181,14 @@ export function handleEdit(svc: Services, e: EditEvent): EditOutcome {
             }),
           );
           status = before;
-        } else if (single && status === 'resolved' && !tk.solution.trim()) {
-          changes.status = old ?? '';
+        } else if (status === 'resolved' && !tk.solution.trim()) {
+          changes.status = putBack;
           reverted.push(t(tr.lang, 'solutionRequired'));
+          status = before;
+        } else if (single && status === 'closed' && (before ?? 'pending') === 'pending' && !tk.notes.trim()) {
+          // 待处理→已关闭 is for duplicates and withdrawn requests, with a note saying so (SPEC).
+          changes.status = old ?? '';
+          reverted.push(t(tr.lang, 'closeNeedsNote', { notes: headerLabel('notes', tr.lang) }));
           status = before;
         } else if (status) {
           note(
@@ -160,6 +197,13 @@ export function handleEdit(svc: Services, e: EditEvent): EditOutcome {
             enumLabel('status', status, tr.lang),
           );
         }
+      }
+
+      // 否 from the requester reopens the ticket (seed step 4), as the sidebar's feedback does.
+      if (edited.includes('feedback') && tk.id && tk.feedback?.startsWith('no:') && status === 'resolved') {
+        changes.status = enumLabel('status', 'inProgress', tr.lang);
+        note('status', enumLabel('status', 'resolved', tr.lang), changes.status as string);
+        status = 'inProgress';
       }
 
       const stamps: TicketChanges = {};
@@ -183,8 +227,13 @@ export function handleEdit(svc: Services, e: EditEvent): EditOutcome {
           );
         }
       }
+      const overridden = tk.id ? edited.filter((k) => OVERRIDABLE.includes(k)) : [];
+      for (const k of overridden) {
+        const at = tk[k] as number | null;
+        note(k, single ? serialText(old) : '?', at !== null ? tr.stamp(at) : String(row[ts.columns[k] as number] ?? ''));
+      }
       let after: Ticket = { ...tk, status, ...stamps };
-      if (tk.id && (trackedEdit || 'status' in changes)) {
+      if (tk.id && (trackedEdit || 'status' in changes || overridden.length)) {
         const sla = slaFields(after, tr.now, tr.config.settings, tr.zone, tr.lang).fields;
         Object.assign(stamps, sla);
         after = { ...after, ...sla };
@@ -196,6 +245,13 @@ export function handleEdit(svc: Services, e: EditEvent): EditOutcome {
       if (entries.length) audit.push(auditRow(entries, tr.lang));
     });
 
+    if (pastedIds.length) {
+      // A paste has no old IDs to put back: name the duplicates it made, so the person can undo.
+      const seen = new Map<string, number>();
+      for (const id of readIdColumn(ts).ids) seen.set(String(id).trim(), (seen.get(String(id).trim()) ?? 0) + 1);
+      const twice = [...new Set(pastedIds)].filter((id) => (seen.get(id) ?? 0) > 1);
+      if (twice.length) reverted.push(t(tr.lang, 'idPasted', { ids: twice.slice(0, 5).join(', ') }));
+    }
     if (changedRows) block.setValues(out);
     appendAuditRows(tr.ss, audit);
     fileMissingKnowledge(tr.ss, tr.lang, closed, (tk) => tk.resolvedAt ?? tr.now);
@@ -222,4 +278,18 @@ export function parseA1Area(
     numRows: Math.abs(r2 - r1) + 1,
     numCols: Math.abs(c2 - c1) + 1,
   };
+}
+
+/** Each ticket's last status in the audit log (its newest rows), for edits that carry no old value. */
+function auditedStatuses(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): Map<string, Status> {
+  const out = new Map<string, Status>();
+  const sheet = findAuditSheet(ss);
+  const last = sheet ? sheet.getLastRow() : 0;
+  if (!sheet || last < 2) return out;
+  const n = Math.min(5000, last - 1);
+  for (const e of auditEntriesOf(sheet.getSheetValues(last - n + 1, 1, n, 6), 'status')) {
+    const s = parseEnum('status', e.newValue) as Status | null;
+    if (s) out.set(e.ticketId, s);
+  }
+  return out;
 }

@@ -9,11 +9,12 @@ import { t } from '../domain/i18n';
 import type { IsoWeek, Review } from '../domain/review';
 import { buildReview, previousIsoWeek, weeklyDue, weekBounds } from '../domain/review';
 import type { FieldKey, Lang } from '../domain/schema';
-import { SHEET_NAMES, fieldForHeader } from '../domain/schema';
+import { SHEET_NAMES } from '../domain/schema';
 import { evaluate, parseSlaStatus } from '../domain/sla';
 import type { KbEntry } from '../domain/knowledge';
 import type { AuditEntry, Ticket } from '../domain/ticket';
 import { formatIsoWeek, parseIsoWeek } from '../domain/zone';
+import { auditEntriesOf } from '../gas/auditSheet';
 import { BusyError, withDocumentLock } from '../gas/lock';
 import { findArchiveSheet } from '../gas/archiveSheet';
 import type { TicketLink } from '../gas/reviewSheet';
@@ -205,62 +206,6 @@ function readArchive(tr: Tracker, ticketWidth: number): TicketBlock | null {
   if (!match || match.columns.id === undefined) return null;
   const { tickets, rows } = ticketsOf(values, match.row, match.columns, tr, 1);
   return { gid: once(() => block.getGridId()), width, tickets, rows };
-}
-
-const VIA: Record<string, AuditEntry['via']> = {
-  侧边栏: 'sidebar',
-  sidebar: 'sidebar',
-  手动编辑: 'edit',
-  'hand edit': 'edit',
-  定时任务: 'trigger',
-  trigger: 'trigger',
-  初始化: 'setup',
-  setup: 'setup',
-  菜单: 'menu',
-  menu: 'menu',
-  表单: 'form',
-  form: 'form',
-};
-
-const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === '[object Date]';
-
-/**
- * Audit rows as entries: an action's fields are newline-joined in one row (field, old and new
- * cells line up), so each line becomes its own entry. With `only`, just that field's entries
- * (the review needs status changes only).
- */
-export function auditEntriesOf(values: readonly (readonly unknown[])[], only?: FieldKey): AuditEntry[] {
-  const out: AuditEntry[] = [];
-  const known = new Map<string, boolean>(); // field cell → holds the wanted field (a log repeats a few cells)
-  for (const r of values) {
-    const fieldCell = String(r[3] ?? '');
-    if (only) {
-      let has = known.get(fieldCell);
-      if (has === undefined)
-        known.set(fieldCell, (has = fieldCell.split('\n').some((f) => fieldForHeader(f) === only)));
-      if (!has) continue;
-    }
-    const at = isDate(r[0]) ? r[0].getTime() : typeof r[0] === 'string' ? Date.parse(r[0]) : NaN;
-    const id = String(r[2] ?? '').trim();
-    if (!Number.isFinite(at) || !id) continue;
-    const fields = fieldCell.split('\n');
-    const olds = String(r[4] ?? '').split('\n');
-    const news = String(r[5] ?? '').split('\n');
-    const via = VIA[String(r[6] ?? '').trim()] ?? 'edit';
-    fields.forEach((field, i) => {
-      if (!field.trim() || (only && fieldForHeader(field) !== only)) return;
-      out.push({
-        at,
-        user: String(r[1] ?? ''),
-        ticketId: id,
-        field: field.trim(),
-        oldValue: olds[i] ?? '',
-        newValue: news[i] ?? '',
-        via,
-      });
-    });
-  }
-  return out;
 }
 
 function readAudit(tr: Tracker): AuditEntry[] {

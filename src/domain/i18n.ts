@@ -31,6 +31,8 @@ const MESSAGES = {
   moveNotAllowed: { zh: '不允许把状态从「{from}」改为「{to}」。', en: 'The status cannot move from "{from}" to "{to}".' },
   actionNotAllowed: { zh: '当前状态「{status}」下不能执行「{action}」。', en: 'Cannot "{action}" while the status is "{status}".' },
   idReadOnly: { zh: '问题编号由系统生成,不能修改。', en: 'Ticket IDs are generated and cannot be edited.' },
+  idPasted: { zh: '粘贴后问题编号重复:{ids}。问题编号由系统生成,请撤销(Ctrl+Z)。', en: 'The paste duplicated ticket IDs: {ids}. IDs are generated; please undo (Ctrl+Z).' },
+  headerRestored: { zh: '表头「{column}」用于识别该列,已恢复。', en: 'The header "{column}" is how the tracker finds that column; it was put back.' },
   columnMissing: { zh: '工单表缺少列「{column}」。请运行「初始化 / 修复工单表」。', en: 'The ticket sheet has no "{column}" column. Run "Set up / repair tracker".' },
   setupConfirm: {
     zh: '即将整理工作表「{sheet}」(已有 {rows} 行数据):\n{plan}\n\n不会删除任何已有数据。继续吗?',
@@ -44,6 +46,7 @@ const MESSAGES = {
   alreadyTier2: { zh: '该工单已在二线处理,无需再次升级。', en: 'This ticket is already with tier 2.' },
   sweepDone: { zh: 'SLA 检查完成:{n} 张工单,{breached} 张超时,{atRisk} 张有风险。', en: 'SLA check done: {n} tickets, {breached} breached, {atRisk} at risk.' },
   reasonRequired: { zh: '请填写原因。', en: 'Please give a reason.' },
+  closeNeedsNote: { zh: '关闭待处理的工单前,请先在「{notes}」中写明原因(如重复提交、已撤回)。', en: 'Before closing a pending ticket, write why (duplicate, withdrawn…) in "{notes}".' },
   solutionRequired: { zh: '标记为已解决前请填写解决方案。', en: 'Please write the solution before resolving.' },
   teamOnly: {
     zh: '此功能只对工单表的使用者开放;网页表单只能提交问题。',

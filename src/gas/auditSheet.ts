@@ -1,8 +1,8 @@
 // The audit trail (`操作日志`): append-only, one appendRow per action. An action that changes
 // several fields is one row whose field/old/new cells hold one line per field, in the same order,
 // so the log costs one spreadsheet call whatever the action.
-import type { Lang } from '../domain/schema';
-import { SHEET_NAMES } from '../domain/schema';
+import type { FieldKey, Lang } from '../domain/schema';
+import { SHEET_NAMES, fieldForHeader } from '../domain/schema';
 import type { AuditEntry } from '../domain/ticket';
 import { literalText } from '../domain/text';
 
@@ -17,6 +17,11 @@ const VIA = {
   zh: { sidebar: '侧边栏', edit: '手动编辑', trigger: '定时任务', setup: '初始化', menu: '菜单', form: '表单' },
   en: { sidebar: 'sidebar', edit: 'hand edit', trigger: 'trigger', setup: 'setup', menu: 'menu', form: 'form' },
 };
+
+/** A "via" cell read back, in either language (or the code itself). */
+const VIA_OF_LABEL = new Map<string, AuditEntry['via']>(
+  (Object.keys(VIA.zh) as AuditEntry['via'][]).flatMap((v) => [[VIA.zh[v], v], [VIA.en[v], v], [v, v]] as const),
+);
 
 export function findAuditSheet(ss: Spreadsheet): GoogleAppsScript.Spreadsheet.Sheet | null {
   return ss.getSheetByName(SHEET_NAMES.audit.zh) ?? ss.getSheetByName(SHEET_NAMES.audit.en);
@@ -55,4 +60,45 @@ export function appendAuditRows(ss: Spreadsheet, rows: unknown[][]): void {
   const room = sheet.getMaxRows() - last;
   if (room < rows.length) sheet.insertRowsAfter(sheet.getMaxRows(), rows.length - room);
   sheet.getRange(last + 1, 1, rows.length, rows[0].length).setValues(rows);
+}
+
+const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === '[object Date]';
+
+/**
+ * Audit rows as entries: an action's fields are newline-joined in one row (field, old and new
+ * cells line up), so each line becomes its own entry. With `only`, just that field's entries
+ * (the review needs status changes only).
+ */
+export function auditEntriesOf(values: readonly (readonly unknown[])[], only?: FieldKey): AuditEntry[] {
+  const out: AuditEntry[] = [];
+  const known = new Map<string, boolean>(); // field cell → holds the wanted field (a log repeats a few cells)
+  for (const r of values) {
+    const fieldCell = String(r[3] ?? '');
+    if (only) {
+      let has = known.get(fieldCell);
+      if (has === undefined)
+        known.set(fieldCell, (has = fieldCell.split('\n').some((f) => fieldForHeader(f) === only)));
+      if (!has) continue;
+    }
+    const at = isDate(r[0]) ? r[0].getTime() : typeof r[0] === 'string' ? Date.parse(r[0]) : NaN;
+    const id = String(r[2] ?? '').trim();
+    if (!Number.isFinite(at) || !id) continue;
+    const fields = fieldCell.split('\n');
+    const olds = String(r[4] ?? '').split('\n');
+    const news = String(r[5] ?? '').split('\n');
+    const via = VIA_OF_LABEL.get(String(r[6] ?? '').trim()) ?? 'edit';
+    fields.forEach((field, i) => {
+      if (!field.trim() || (only && fieldForHeader(field) !== only)) return;
+      out.push({
+        at,
+        user: String(r[1] ?? ''),
+        ticketId: id,
+        field: field.trim(),
+        oldValue: olds[i] ?? '',
+        newValue: news[i] ?? '',
+        via,
+      });
+    });
+  }
+  return out;
 }

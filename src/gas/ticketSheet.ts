@@ -28,6 +28,8 @@ export interface SheetHint {
   width: number;
   /** Fields recognised in the header: fewer through the hint means columns moved past its width. */
   fields?: number;
+  /** Where each field was: a header typed or pasted over can be put back. */
+  columns?: ColumnMap;
 }
 
 const trimTrailing = (row: unknown[]): unknown[] => {
@@ -83,6 +85,7 @@ export const hintOf = (ts: TicketSheet): SheetHint => ({
   headerRow: ts.headerRow,
   width: ts.width,
   fields: Object.keys(ts.columns).length,
+  columns: { ...ts.columns },
 });
 
 /** The ID column below the header (one call after getLastRow). Index i is sheet row headerRow + 1 + i. */

@@ -6,6 +6,7 @@ const ALL: Record<MessageKey, true> = {
   required: true,
   closeNeedsNote: true,
   headerRestored: true,
+  idPasted: true,
   alreadyTier2: true,
   settingHolidayConflict: true,
   sweepDone: true,

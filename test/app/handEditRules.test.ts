@@ -1,0 +1,134 @@
+// Hand edits obey the workflow the sidebar enforces (SPEC: allowed status moves, 否 reopens, IDs
+// never reused), for single cells, pastes and header cells alike.
+import type { LocalRuntime } from '../../runtime';
+import { T0, submit, ticketRows, trackerRuntime } from './helpers';
+
+const MIN = 60_000;
+
+function act(rt: LocalRuntime, id: string, action: string, payload: Record<string, unknown> = {}): any {
+  const v: any = rt.callFromClient('getTicketView', id).result;
+  return rt.callFromClient('applyTicketAction', id, action, payload, v.version).result;
+}
+function cell(rt: LocalRuntime, id: string, header: string): unknown {
+  const rows = ticketRows(rt);
+  const row = rows.find((r) => r[0] === id);
+  return row ? row[(rows[0] as unknown[]).indexOf(header)] : undefined;
+}
+const audit = (rt: LocalRuntime): unknown[][] =>
+  rt.services.SpreadsheetApp.getActiveSpreadsheet()
+    .getSheetByName('操作日志')!
+    .getDataRange()
+    .getValues()
+    .slice(1);
+const lastToast = (rt: LocalRuntime): string => rt.ui.toasts[rt.ui.toasts.length - 1]?.message ?? '';
+
+describe('hand edits: status', () => {
+  it('clearing the status cell (Delete) is put back, so a closed ticket cannot be reopened by clear + retype', () => {
+    const rt = trackerRuntime();
+    const { id } = submit(rt);
+    expect(act(rt, id, 'close', { reason: '重复提交' }).ok).toBe(true);
+    expect(rt.edit('工单!I2', '').ok).toBe(true); // Delete key
+    expect(cell(rt, id, '当前状态')).toBe('已关闭');
+    rt.edit('工单!I2', '处理中');
+    expect(cell(rt, id, '当前状态')).toBe('已关闭');
+  });
+
+  it('a pasted block of statuses obeys the workflow: no reopening closed tickets, no 已解决 without a solution', () => {
+    const rt = trackerRuntime();
+    const a = submit(rt).id;
+    const b = submit(rt).id;
+    expect(act(rt, a, 'close', { reason: '重复提交' }).ok).toBe(true);
+    rt.edit('工单!I2:I3', [['处理中'], ['处理中']]);
+    expect(cell(rt, a, '当前状态')).toBe('已关闭'); // closed is final
+    expect(cell(rt, b, '当前状态')).toBe('处理中'); // a valid move in the same paste is kept
+    const rt2 = trackerRuntime();
+    const c = submit(rt2).id;
+    rt2.edit('工单!I2:J2', [['已解决', '张工']]);
+    expect(cell(rt2, c, '当前状态')).toBe('待处理');
+    expect(cell(rt2, c, '解决时间')).toBe('');
+    expect(cell(rt2, c, '负责人')).toBe('张工');
+    expect(lastToast(rt2)).toMatch(/解决方案|不允许/);
+  });
+
+  it('typing 否 as the requester feedback reopens a resolved ticket, as the sidebar does (SPEC step 4)', () => {
+    const rt = trackerRuntime();
+    const { id } = submit(rt);
+    act(rt, id, 'accept');
+    act(rt, id, 'resolve', { solution: '重启数据库服务' });
+    rt.clock.set(T0 + 30 * MIN);
+    expect(rt.edit('工单!N2', '否;不满意').ok).toBe(true);
+    expect(cell(rt, id, '当前状态')).toBe('处理中');
+    expect(cell(rt, id, '解决时间')).toBe('');
+  });
+
+  it('closing a pending ticket by hand needs a note (SPEC: 待处理→已关闭 with a note)', () => {
+    const rt = trackerRuntime();
+    const { id } = submit(rt);
+    rt.edit('工单!I2', '已关闭');
+    expect(cell(rt, id, '当前状态')).toBe('待处理');
+    expect(rt.ui.toasts.length).toBeGreaterThan(0);
+    rt.edit('工单!O2', '重复提交,见 IT20240501002'); // 备注
+    rt.edit('工单!I2', '已关闭');
+    expect(cell(rt, id, '当前状态')).toBe('已关闭');
+  });
+});
+
+describe('hand edits: IDs and the header', () => {
+  it('pasting a copied row over another ticket (ID column included) is not silent', () => {
+    const rt = trackerRuntime();
+    submit(rt);
+    submit(rt);
+    const row2 = ticketRows(rt)[1].map((v) => (v instanceof Date ? '' : String(v)));
+    rt.ui.toasts = [];
+    expect(rt.edit('工单!A3:G3', [row2.slice(0, 7)]).ok).toBe(true);
+    expect(lastToast(rt)).toMatch(/问题编号重复/);
+  });
+
+  it('moving rows by pasting them elsewhere (no duplicate ID) raises no warning', () => {
+    const rt = trackerRuntime();
+    submit(rt);
+    const row2 = ticketRows(rt)[1].map((v) => (v instanceof Date ? '' : String(v)));
+    // Cut row 2 and paste it at row 5: the ID appears once.
+    rt.edit('工单!A2:G2', [new Array(7).fill('')]);
+    rt.ui.toasts = [];
+    expect(rt.edit('工单!A5:G5', [row2.slice(0, 7)]).ok).toBe(true);
+    expect(rt.ui.toasts.map((x) => x.message).join()).not.toMatch(/问题编号/);
+  });
+
+  it('an ID is never reused: clearing the last ticket’s row does not hand its ID to the next ticket', () => {
+    const rt = trackerRuntime();
+    submit(rt);
+    const b = submit(rt).id;
+    rt.edit('工单!A3:V3', [new Array(22).fill('')]);
+    expect(submit(rt).id).not.toBe(b);
+  });
+
+  it('a paste over the header row keeps the status column tracked (header put back)', () => {
+    const rt = trackerRuntime();
+    const { id } = submit(rt);
+    rt.edit('工单!I1:I2', [['处理中'], ['处理中']]);
+    expect(ticketRows(rt)[0][8]).toBe('当前状态');
+    // …and later hand edits of the status are still checked.
+    rt.edit('工单!I2', '待处理');
+    expect(cell(rt, id, '当前状态')).toBe('处理中');
+    // Typing over one header cell likewise; renaming to another recognised name is kept.
+    rt.edit('工单!I1', '随便');
+    expect(ticketRows(rt)[0][8]).toBe('当前状态');
+    rt.edit('工单!I1', '状态');
+    expect(ticketRows(rt)[0][8]).toBe('状态');
+  });
+});
+
+describe('hand edits: auto-filled columns', () => {
+  it('overriding 首次响应时间 by hand is audited and the SLA state follows it', () => {
+    const rt = trackerRuntime();
+    const { id } = submit(rt);
+    const before = audit(rt).length;
+    expect(rt.edit('工单!R2', '2024-05-01 11:00').ok).toBe(true); // 首次响应时间, 1h45 after submit: response missed
+    const rows = audit(rt).slice(before);
+    expect(rows.map((r) => [r[2], r[3]])).toEqual([[id, '首次响应时间']]);
+    expect(String(cell(rt, id, 'SLA状态'))).toMatch(/响应：未达成/);
+    rt.edit('工单!R2', '2024-05-01 09:45');
+    expect(audit(rt).pop()!.slice(3, 6)).toEqual(['首次响应时间', '2024-05-01 11:00', '2024-05-01 09:45']);
+  });
+});
