@@ -16,7 +16,6 @@ import type { AuditEntry, Ticket } from '../domain/ticket';
 import { formatIsoWeek, parseIsoWeek } from '../domain/zone';
 import { auditEntriesOf } from '../gas/auditSheet';
 import { BusyError, withDocumentLock } from '../gas/lock';
-import { findArchiveSheet } from '../gas/archiveSheet';
 import type { TicketLink } from '../gas/reviewSheet';
 import { writeReviewSheet } from '../gas/reviewSheet';
 import type { Services } from '../gas/services';
@@ -195,10 +194,11 @@ function readTicketSheet(tr: Tracker): TicketBlock | null {
  */
 function readArchive(tr: Tracker, ticketWidth: number): TicketBlock | null {
   const width = Math.max(26, ticketWidth);
-  // A narrower grid (empty columns deleted) does not fit that block: read the sheet's own data range.
+  // A narrower grid (empty columns deleted) does not fit that block: read the sheet's own data range
+  // (one call more, and only when there is no archive at all).
   const block =
     namedBlock(tr, SHEET_NAMES.archive, `A1:${columnLetter(width)}`) ??
-    findArchiveSheet(tr.ss, tr.lang)?.getDataRange() ??
+    tr.ss.getSheetByName(SHEET_NAMES.archive[tr.lang])?.getDataRange() ??
     null;
   if (!block) return null;
   const values = block.getValues();

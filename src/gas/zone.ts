@@ -1,8 +1,8 @@
 // The spreadsheet's time zone as a domain Zone, answered by Utilities.formatDate (documented on
 // Google; Intl's zone data in Apps Script is not). The SLA maths asks many times per run, so
-// offsets are cached per UTC hour — unless the offset at the hour's start differs from the next
-// hour's: then the change falls inside the hour (at :30 UTC in Adelaide, St John's, Lord Howe)
-// and that hour is answered per quarter hour, the finest step any zone has changed on.
+// offsets are cached per UTC hour. Clocks change at a whole local hour, which is a whole UTC hour
+// unless the offset has minutes (Adelaide +09:30 changes at 16:30 UTC): for such an offset the
+// next hour is asked too, and an hour with a change inside is answered per quarter hour.
 import type { Zone } from '../domain/zone';
 
 const HOUR = 3_600_000;
@@ -25,7 +25,8 @@ export function utilitiesZone(utilities: GoogleAppsScript.Utilities.Utilities, t
     offsetMinutes(epochMs: number): number {
       const hour = Math.floor(epochMs / HOUR) * HOUR;
       const off = offsetAt(hour);
-      return off === offsetAt(hour + HOUR) ? off : offsetAt(Math.floor(epochMs / QUARTER) * QUARTER);
+      if (off % 60 === 0 || off === offsetAt(hour + HOUR)) return off;
+      return offsetAt(Math.floor(epochMs / QUARTER) * QUARTER);
     },
   };
 }

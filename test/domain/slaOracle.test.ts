@@ -223,6 +223,20 @@ describe('dates in years 0–99', () => {
 });
 
 describe('the zone answered by Utilities.formatDate (on Google)', () => {
+  test.each(['America/New_York', 'Europe/London', 'Australia/Adelaide', 'America/St_Johns', 'Australia/Lord_Howe', 'Pacific/Chatham', 'Asia/Kathmandu'])(
+    '%s agrees with Intl every quarter hour through 2024',
+    (tz) => {
+      const { ctx, executions } = testContext();
+      const z = utilitiesZone(new LocalUtilities(ctx, executions) as unknown as GoogleAppsScript.Utilities.Utilities, tz);
+      const ref = intlZone(tz);
+      const bad: string[] = [];
+      for (let ms = Date.UTC(2024, 0, 1); ms < Date.UTC(2025, 0, 1); ms += 15 * MIN) {
+        if (z.offsetMinutes(ms) !== ref.offsetMinutes(ms)) bad.push(new Date(ms).toISOString());
+      }
+      expect(bad.slice(0, 3)).toEqual([]);
+    },
+  );
+
   test('Australia/Adelaide 2024-10-06: 16:00Z is +09:30, 16:45Z is +10:30 (the change is at 16:30Z)', () => {
     const { ctx, executions } = testContext();
     const z = utilitiesZone(new LocalUtilities(ctx, executions) as unknown as GoogleAppsScript.Utilities.Utilities, 'Australia/Adelaide');
