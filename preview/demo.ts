@@ -5,6 +5,7 @@
 // open tickets that are at risk or overdue "now". Deterministic for a given seed and `now`.
 import type { LocalRuntime } from '../runtime';
 import { fromWall, toWall } from '../runtime/spreadsheet/timezone';
+import { prng } from '../bench/generate';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -30,17 +31,6 @@ export interface DemoSummary {
   ms: number;
 }
 
-/** mulberry32: small, fast, good enough for made-up data. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Category = 'hardware' | 'software' | 'network' | 'access' | 'other';
 type Urgency = 'high' | 'medium' | 'low';

@@ -14,6 +14,7 @@ import {
   type Clock,
 } from '../../src/domain/calendar';
 import { dayNumber, formatLocal, fromDayNumber, fromLocal, intlZone, type Zone } from '../../src/domain/zone';
+import { prng } from '../../bench/generate';
 
 const MIN = 60_000;
 const H = 60 * MIN;
@@ -494,17 +495,6 @@ describe('cost grows with days, not minutes', () => {
   });
 });
 
-// Deterministic pseudo-random numbers (mulberry32).
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('properties over random starts', () => {
   const ZONES = [
@@ -521,7 +511,7 @@ describe('properties over random starts', () => {
   const hi = Date.UTC(2030, 0, 1);
 
   test.each(ZONES)('%s: round trip, monotonicity, additivity', (id) => {
-    const r = rng(id.length * 7919 + id.charCodeAt(0));
+    const r = prng(id.length * 7919 + id.charCodeAt(0));
     const base = defaultCalendar(zone(id));
     const variants: CalendarSettings[] = [
       base,

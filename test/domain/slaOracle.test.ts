@@ -15,20 +15,11 @@ import { calendarOf, policyOf } from '../../src/app/slaContext';
 import { utilitiesZone } from '../../src/gas/zone';
 import { LocalUtilities } from '../../runtime/services/utilities';
 import { testContext } from '../runtime/services/helpers';
+import { prng } from '../../bench/generate';
 
 const MIN = 60_000;
 const H = 60 * MIN;
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // ---------------------------------------------------------------------------------------------
 // Oracle: local wall time from Intl directly, one minute at a time.
@@ -104,7 +95,7 @@ const ANCHORS = [
 
 describe('calendar vs a minute-by-minute brute force', () => {
   test('addWorkingTime / workingTimeBetween / isWorkingInstant, 150 seeded cases', () => {
-    const r = rng(20240501);
+    const r = prng(20240501);
     const pick = <T,>(a: T[]): T => a[Math.floor(r() * a.length)];
     const bad: string[] = [];
     for (let i = 0; i < 150; i++) {
@@ -131,7 +122,7 @@ describe('calendar vs a minute-by-minute brute force', () => {
 
 describe('SLA states, due times and used share vs the brute force', () => {
   test('120 seeded tickets with pauses, both clocks, shares 50–90%', () => {
-    const r = rng(4242);
+    const r = prng(4242);
     const pick = <T,>(a: T[]): T => a[Math.floor(r() * a.length)];
     const bad: string[] = [];
     for (let i = 0; i < 120; i++) {
