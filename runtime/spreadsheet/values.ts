@@ -166,10 +166,19 @@ export function isAutoFormat(fmt: string | undefined): boolean {
   return !fmt || fmt === AUTO_FORMAT || /^general$/i.test(fmt);
 }
 
+// A workbook uses a handful of formats, and reads ask once per cell: remember the answer.
+const dateFormats = new Map<string, boolean>();
+
 export function isDateFormat(fmt: string | undefined): boolean {
   if (isAutoFormat(fmt) || fmt === TEXT_FORMAT) return false;
-  const s = stripLiterals(fmt!.split(';')[0]);
-  return /[ydhsm]/i.test(s) && !/[0#]/.test(s.replace(/\.0+/, ''));
+  let hit = dateFormats.get(fmt!);
+  if (hit === undefined) {
+    const s = stripLiterals(fmt!.split(';')[0]);
+    hit = /[ydhsm]/i.test(s) && !/[0#]/.test(s.replace(/\.0+/, ''));
+    if (dateFormats.size > 1000) dateFormats.clear();
+    dateFormats.set(fmt!, hit);
+  }
+  return hit;
 }
 
 /** The string a person sees in the cell. */

@@ -477,11 +477,25 @@ const HINT_WORDS: Array<[string, SlaHint]> = [
 
 export type ParsedSlaStatus = SlaSummary;
 
+// A sheet holds a few dozen distinct SLA texts across thousands of rows: parse each once.
+const parsedStatuses = new Map<string, ParsedSlaStatus>();
+
 /** Read an `SLA状态` cell written in either language (or by hand). Never throws. */
 export function parseSlaStatus(text: unknown): ParsedSlaStatus {
+  if (typeof text !== 'string' && typeof text !== 'number') return { response: null, resolution: null, hints: [] };
+  const key = String(text);
+  let hit = parsedStatuses.get(key);
+  if (!hit) {
+    hit = parseSlaText(key);
+    if (parsedStatuses.size > 1000) parsedStatuses.clear();
+    parsedStatuses.set(key, hit);
+  }
+  return { ...hit, hints: [...hit.hints] };
+}
+
+function parseSlaText(text: string): ParsedSlaStatus {
   const out: ParsedSlaStatus = { response: null, resolution: null, hints: [] };
-  if (typeof text !== 'string' && typeof text !== 'number') return out;
-  const s = normText(String(text));
+  const s = normText(text);
   if (!s) return out;
   const word = (w: string): SlaState | null => STATE_WORDS.find(([x]) => x === w)?.[1] ?? null;
   const r = TARGET_RE.response.exec(s);

@@ -16,7 +16,7 @@ export function utilitiesZone(utilities: GoogleAppsScript.Utilities.Utilities, t
     const z = utilities.formatDate(new Date(ms), tz, 'Z'); // "+0800"
     const m = /^([+-])(\d{2}):?(\d{2})$/.exec(z);
     const off = m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
-    if (cache.size > 10_000) cache.clear();
+    if (cache.size > 100_000) cache.clear(); // a year of hours is 8,760: only a runaway caller reaches this
     cache.set(ms, off);
     return off;
   };
