@@ -193,6 +193,28 @@ function deleteArchivedRows(
   return { deleted, complete: true };
 }
 
+/** Deletes the archive rows of `ids` (bottom-up, one deleteRows per run); returns the calls made. */
+function removeFromArchive(arch: ArchiveSheet, ids: Set<string>): number {
+  const n = arch.lastRow - arch.headerRow;
+  if (n <= 0 || arch.columns.id === undefined) return 0;
+  const col = arch.sheet.getSheetValues(arch.headerRow + 1, (arch.columns.id as number) + 1, n, 1);
+  const rows: number[] = [];
+  col.forEach((r, i) => {
+    if (ids.has(String(r[0] ?? '').trim())) rows.push(arch.headerRow + 1 + i);
+  });
+  let calls = 0;
+  for (let i = rows.length - 1; i >= 0; ) {
+    let j = i;
+    while (j > 0 && rows[j - 1] === rows[j] - 1) j--;
+    arch.sheet.deleteRows(rows[j], i - j + 1);
+    calls++;
+    i = j - 1;
+  }
+  for (const id of ids) arch.ids.delete(id);
+  arch.lastRow -= rows.length;
+  return calls;
+}
+
 /** Appends rows below the archive's last row in one write (growing the sheet first when needed). */
 function appendToArchive(arch: ArchiveSheet, rows: unknown[][], width: number): void {
   if (!rows.length) return;
@@ -206,8 +228,14 @@ function appendToArchive(arch: ArchiveSheet, rows: unknown[][], width: number): 
 
 function archiveUnderLock(tr: Tracker, opts: ArchiveOptions, result: ArchiveResult, budget: Budget): void {
   const batchRows = Math.max(1, opts.batchRows ?? BATCH_ROWS);
-  const ts = openTickets(tr);
-  if (!ts || ts.columns.id === undefined) throw new Error(t(tr.lang, 'noTicketSheet'));
+  const opened = openTickets(tr);
+  if (!opened || opened.columns.id === undefined) throw new Error(t(tr.lang, 'noTicketSheet'));
+  // Rows are deleted whole: every column with content travels, not only those the hint knows.
+  const sheetCols = opened.sheet.getLastColumn();
+  const ts: TicketSheet =
+    sheetCols > opened.width
+      ? { ...opened, header: opened.sheet.getSheetValues(opened.headerRow, 1, 1, sheetCols)[0], width: sheetCols }
+      : opened;
 
   // One read of the ticket block.
   const lastRow = ts.sheet.getLastRow();
@@ -225,17 +253,18 @@ function archiveUnderLock(tr: Tracker, opts: ArchiveOptions, result: ArchiveResu
         : 'The archive sheet has no recognisable header row.',
     );
 
-  // 1. Finish a recorded batch: remove what reached the archive; the rest is simply still live.
+  // 1. Finish a recorded batch. Its rows still in the ticket sheet may have been edited since the
+  //    copy was appended: the copy is dropped and the live row (the truth) is picked again below.
   let freshIds: unknown[] | undefined = idColumn;
   const pending = readPending(tr.props);
+  const redo = new Set<string>();
   if (pending) {
-    const inArchive = arch ? arch.ids : new Set<string>();
-    const r = deleteArchivedRows(ts, pending, inArchive, budget, freshIds);
-    freshIds = undefined;
-    result.resumed = r.deleted;
-    if (!r.complete) {
-      result.more = true;
-      return;
+    if (arch) {
+      for (const v of idColumn) {
+        const id = String(v ?? '').trim();
+        if (pending.has(id) && arch.ids.has(id)) redo.add(id);
+      }
+      if (redo.size) budget.deletes += removeFromArchive(arch, redo);
     }
     clearPending(tr.props);
   }
@@ -295,7 +324,9 @@ function archiveUnderLock(tr: Tracker, opts: ArchiveOptions, result: ArchiveResu
       return;
     }
     clearPending(tr.props);
-    result.archived += batch.length;
+    const again = batch.filter((b) => redo.has(b.id)).length;
+    result.resumed += again;
+    result.archived += batch.length - again;
   }
   result.remaining = picked.length - done;
   result.more = result.remaining > 0;

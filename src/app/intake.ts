@@ -8,6 +8,7 @@ import type { Ticket } from '../domain/ticket';
 import { blankTicket } from '../domain/ticket';
 import { nextTicketId } from '../domain/ticketId';
 import { formatLocal } from '../domain/zone';
+import { LAST_ID_KEY } from '../gas/config';
 import { readKnowledge } from '../gas/knowledgeSheet';
 import { BusyError, withDocumentLock } from '../gas/lock';
 import type { Services } from '../gas/services';
@@ -19,8 +20,6 @@ import { openTickets, openTracker } from './tracker';
 const LOCK_WAIT_MS = 10_000;
 const TOKENS_KEY = 'intake.tokens';
 const TOKENS_KEPT = 100;
-/** The last ID handed out: IDs are never reused, even when its row was cleared or deleted. */
-const LAST_ID_KEY = 'intake.lastId';
 
 const URGENCY_HINTS = {
   zh: { high: '影响核心业务(如生产系统中断),需立即处理,并电话通知支持团队', medium: '影响部分工作,4 小时内解决', low: '非紧急,24 小时内解决' },

@@ -10,8 +10,9 @@ import { FIELDS, SHEET_NAMES, enumLabels, headerLabel } from '../domain/schema';
 import { literalText } from '../domain/text';
 import type { AuditEntry } from '../domain/ticket';
 import { AUDIT_HEADERS, appendAuditRows, auditRow, findAuditSheet } from '../gas/auditSheet';
+import { findArchiveSheet, readArchiveSheet } from '../gas/archiveSheet';
 import type { TrackerConfig } from '../gas/config';
-import { loadConfig, saveConfig } from '../gas/config';
+import { LAST_ID_KEY, loadConfig, saveConfig } from '../gas/config';
 import { ensureKnowledgeSheet } from '../gas/knowledgeSheet';
 import { ensureSettingsSheet, readSettings } from '../gas/settingsSheet';
 import type { Services } from '../gas/services';
@@ -60,7 +61,18 @@ export function setupTracker(svc: Services, confirm: (message: string) => boolea
       data = range.getValues();
       formulas = range.getFormulas();
     }
-    plan = planAdoption(data, ts.columns, zone, lang, (ms) => new Date(ms), Date.now(), lastCol);
+    // IDs handed out before (archived tickets, the last one intake issued) are never given again.
+    const archSheet = findArchiveSheet(ss, lang);
+    const usedIds: unknown[] = archSheet ? [...(readArchiveSheet(archSheet)?.ids ?? [])] : [];
+    const lastId = props.getProperty(LAST_ID_KEY);
+    if (lastId) usedIds.push(lastId);
+    plan = planAdoption(data, ts.columns, zone, lang, (ms) => new Date(ms), Date.now(), lastCol, usedIds);
+    // A team's formula is kept: its cell is listed, not replaced by a value.
+    const p = plan;
+    const keepFormula = (c: { row: number; col: number; from: unknown }) =>
+      formulas[c.row]?.[c.col] ? (p.unmapped.push({ row: c.row, col: c.col, value: c.from }), false) : true;
+    plan.values = plan.values.filter(keepFormula);
+    plan.ids = plan.ids.filter(keepFormula);
     const changes = plan.missing.length + plan.ids.length + plan.values.length;
     if (data.length && changes && !confirm(t(lang, 'setupConfirm', { sheet: ts.name, rows: data.length, plan: describePlan(plan, ts, lang) }))) {
       return { ...report, ok: false, cancelled: true, sheet: ts.name, messages: [t(lang, 'setupCancelled')] };

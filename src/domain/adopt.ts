@@ -42,6 +42,8 @@ export function planAdoption(
   newDate: (ms: number) => Date,
   now: number,
   width: number,
+  /** IDs handed out elsewhere (the archive, the last submitted one): never given again. */
+  usedIds: readonly unknown[] = [],
 ): AdoptionPlan {
   const plan: AdoptionPlan = { missing: missingFields(columns), ids: [], values: [], unmapped: [] };
   const fieldCols = Object.entries(columns) as [FieldKey, number][];
@@ -91,7 +93,7 @@ export function planAdoption(
       const at = columns.submittedAt !== undefined ? cellToInstant(r[columns.submittedAt], zone) : null;
       missingIds.push({ row, date: formatLocal(at ?? now, zone, 'compact'), at });
     });
-    for (const [row, id] of backfillIds(existing, missingIds)) plan.ids.push({ row, col: idCol, from: '', to: id });
+    for (const [row, id] of backfillIds([...existing, ...usedIds], missingIds)) plan.ids.push({ row, col: idCol, from: '', to: id });
     plan.ids.sort((a, b) => a.row - b.row);
   }
   return plan;

@@ -89,12 +89,16 @@ export function alignColumns(arch: ArchiveSheet, ts: TicketSheet): { width: numb
   const byField = new Map<number, FieldKey>();
   for (const [k, c] of Object.entries(ts.columns) as [FieldKey, number][]) byField.set(c, k);
   const added: string[] = [];
+  // Each archive column takes one ticket column: two columns with the same header stay two.
+  const taken = new Set<number>();
+  for (const k of byField.values()) if (arch.columns[k] !== undefined) taken.add(arch.columns[k] as number);
   const map = ts.header.map((h, c) => {
     const key = byField.get(c);
     if (key !== undefined && arch.columns[key] !== undefined) return arch.columns[key] as number;
-    const text = str(h);
-    if (!text) return -1;
-    const at = arch.header.indexOf(text);
+    // A column without a header (under a merged header cell) still holds data: keep it by its letter.
+    const text = str(h) || `(${columnLetter(c + 1)})`;
+    const at = arch.header.findIndex((x, i) => x === text && !taken.has(i));
+    taken.add(at >= 0 ? at : arch.header.length);
     if (at >= 0) return at;
     added.push(text);
     arch.header.push(text);

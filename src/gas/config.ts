@@ -18,6 +18,8 @@ export interface TrackerConfig {
 }
 
 const KEY = 'tracker.config';
+/** The last ticket ID intake handed out: IDs are never reused, even when its row was cleared. */
+export const LAST_ID_KEY = 'intake.lastId';
 
 export function loadConfig(props: GoogleAppsScript.Properties.Properties): TrackerConfig | null {
   const raw = props.getProperty(KEY);
