@@ -2,6 +2,7 @@
 // [--user EMAIL] [--dist DIR] …`. Output: a readable report, then as the last stdout line one JSON
 // object ({"ok":true,…} or {"ok":false,"error":…}). On error: message on stderr, exit code 1, and the
 // workbook file untouched (state is written only after success, atomically).
+import fs from 'node:fs';
 import path from 'node:path';
 import { loadRuntime, saveRuntime } from '../runtime';
 import { useScriptZone } from './zone';
@@ -48,6 +49,40 @@ export function parseArgv(argv: string[]): { command?: string; args: string[]; f
   return { command: args.shift(), args, flags };
 }
 
+/**
+ * One command at a time per workbook: load → run → save is a read-modify-write of the whole file, so
+ * two processes at once would each save their own copy and one would lose the other's changes.
+ * An exclusive FILE.lock (holding the pid; a dead holder's lock is taken over) is held until saved.
+ */
+async function lockWorkbook(file: string, waitMs = 30_000): Promise<() => void> {
+  if (!fs.existsSync(path.dirname(path.resolve(file)))) return () => {}; // no workbook yet: nothing to race on
+  const lock = `${file}.lock`;
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    try {
+      fs.writeFileSync(lock, String(process.pid), { flag: 'wx' });
+      return () => fs.rmSync(lock, { force: true });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
+    let holder: number;
+    try {
+      holder = Number(fs.readFileSync(lock, 'utf8'));
+    } catch {
+      continue; // released meanwhile: try again
+    }
+    if (holder > 0 && holder !== process.pid) {
+      try {
+        process.kill(holder, 0);
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === 'ESRCH') fs.rmSync(lock, { force: true });
+      }
+    }
+    if (Date.now() > deadline) throw new CliError(`${file} is in use by another command (lock ${lock}, pid ${holder || '?'})`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
 const safeJson = (v: unknown) => JSON.stringify(v, (_k, x) => (typeof x === 'bigint' ? String(x) : x === undefined ? null : x));
 
 function usage(): string {
@@ -64,12 +99,15 @@ export async function main(argv: string[], io: Io = { out: (s) => process.stdout
     }
     const cmd = lookup(command);
     if (!cmd) throw new CliError(`unknown command: ${command}\n${usage()}`);
+    for (const k of ['workbook', 'at', 'user', 'dist']) if (flags[k] === true) throw new CliError(`--${k} needs a value`);
     const str = (k: string) => (typeof flags[k] === 'string' ? (flags[k] as string) : undefined);
     const workbookFile = str('workbook') ?? path.join('local', 'workbook.json');
     const distDir = path.resolve(str('dist') ?? DEFAULT_DIST);
     const at = str('at') !== undefined ? parseTime(str('at')!, '--at') : undefined;
     const user = str('user');
     const own = Object.fromEntries(Object.entries(flags).filter(([k]) => !GLOBAL.has(k)));
+    const unknown = Object.keys(own).filter((k) => !(cmd.options ?? []).includes(k));
+    if (unknown.length) throw new CliError(`${command}: unknown option --${unknown[0]}\nusage: ${cmd.usage}`);
     const ctx: CommandContext = {
       args,
       flags: own,
@@ -85,8 +123,14 @@ export async function main(argv: string[], io: Io = { out: (s) => process.stdout
         return rt;
       },
     };
-    const r = await cmd.run(ctx);
-    if (r.save) saveRuntime(r.save, workbookFile);
+    const unlock = await lockWorkbook(workbookFile);
+    let r;
+    try {
+      r = await cmd.run(ctx);
+      if (r.save) saveRuntime(r.save, workbookFile);
+    } finally {
+      unlock();
+    }
     if (lines.length) io.out(`${lines.join('\n')}\n`);
     io.out(`${safeJson({ ok: true, command, ...r.json })}\n`);
     return 0;

@@ -30,6 +30,8 @@ export interface Command {
   name: string;
   usage: string;
   summary: string;
+  /** The command's own options (without --); any other option is an error. */
+  options?: string[];
   run(c: CommandContext): CommandResult | Promise<CommandResult>;
 }
 
@@ -56,8 +58,17 @@ export function flagString(c: CommandContext, name: string): string | undefined 
   return v;
 }
 
+const ISO_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::\d{2}(?:\.\d{1,3})?)?(Z|([+-])(\d{2}):?(\d{2}))$/;
+
+/** A full ISO-8601 date-time with a zone (Z or ±hh:mm); impossible dates (2024-02-30) are refused. */
 export function parseTime(s: string, what: string): number {
-  const t = Date.parse(s);
-  if (Number.isNaN(t)) throw new CliError(`${what}: not an ISO-8601 time: ${s}`);
+  const m = ISO_TIME.exec(s);
+  const t = m ? Date.parse(s) : NaN;
+  const bad = () => new CliError(`${what}: not an ISO-8601 time: ${s} (use e.g. 2024-05-08T15:00:00+08:00)`);
+  if (!m || Number.isNaN(t)) throw bad();
+  // Date.parse rolls impossible dates over (2024-02-30 → 2024-03-01): the wall fields must survive.
+  const offMin = m[6] === 'Z' ? 0 : (m[7] === '-' ? -1 : 1) * (Number(m[8]) * 60 + Number(m[9]));
+  const wall = new Date(t + offMin * 60_000);
+  if (wall.getUTCFullYear() !== +m[1] || wall.getUTCMonth() + 1 !== +m[2] || wall.getUTCDate() !== +m[3] || wall.getUTCHours() !== +m[4] || wall.getUTCMinutes() !== +m[5]) throw bad();
   return t;
 }

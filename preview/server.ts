@@ -15,6 +15,7 @@
 // does next, so it is answered OK at once and shown to the person when the run ends.
 import fs from 'node:fs';
 import http from 'node:http';
+import net from 'node:net';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
 import {
@@ -362,7 +363,7 @@ window.addEventListener('message', function (ev) {
   var d = ev.data;
   if (ev.source !== frame.contentWindow || !d || d.__gas !== 'run') return;
   var reply = function (m) { m.__gas = 'result'; m.id = d.id; ev.source.postMessage(m, '*'); };
-  fetch('/api/form/run?as=' + encodeURIComponent(${JSON.stringify(visitor).replace(/</g, '\u003c')}), { method: 'POST', body: JSON.stringify({ name: d.name, args: d.args }) })
+  fetch('/api/form/run?as=' + encodeURIComponent(${JSON.stringify(visitor).replace(/</g, '\\u003c')}), { method: 'POST', body: JSON.stringify({ name: d.name, args: d.args }) })
     .then(function (r) { return r.json(); })
     .then(function (r) { reply(r.ok ? { ok: true, value: r.value } : { ok: false, error: { message: r.error || '' } }); })
     .catch(function (e) { reply({ ok: false, error: { message: String(e) } }); });
@@ -430,21 +431,25 @@ function readBody(req: http.IncomingMessage): Promise<any> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    const limit = 5 * 1024 * 1024;
     req.on('data', (c: Buffer) => {
+      if (size > limit) return; // refused already: drain the rest so the 413 answer reaches the client
       size += c.length;
-      if (size > 5 * 1024 * 1024) {
-        reject(new HttpError(413, 'Request too large'));
-        req.destroy();
-      } else chunks.push(c);
+      if (size > limit) reject(new HttpError(413, 'Request too large'));
+      else chunks.push(c);
     });
     req.on('end', () => {
+      if (size > limit) return;
       const text = Buffer.concat(chunks).toString('utf8');
       if (!text) return resolve({});
+      let v: unknown;
       try {
-        resolve(JSON.parse(text));
+        v = JSON.parse(text);
       } catch {
-        reject(new HttpError(400, 'Bad JSON'));
+        return reject(new HttpError(400, 'Bad JSON'));
       }
+      if (!v || typeof v !== 'object' || Array.isArray(v)) return reject(new HttpError(400, 'A JSON object expected'));
+      resolve(v);
     });
     req.on('error', reject);
   });
@@ -476,6 +481,14 @@ export function createServer(preview: Preview): http.Server {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const route = `${req.method} ${url.pathname}`;
     try {
+      // Only this page may drive the preview: a Host that is a domain name other than localhost is a
+      // DNS-rebinding page, and a POST from another Origin is a cross-site request (text/plain needs no preflight).
+      const host = req.headers.host ?? '';
+      const hostname = host.replace(/:\d+$/, '').replace(/^\[(.*)\]$/, '$1');
+      if (hostname !== 'localhost' && !net.isIP(hostname)) throw new HttpError(403, `Forbidden host: ${host}`);
+      const origin = req.headers.origin;
+      if (req.method !== 'GET' && req.method !== 'HEAD' && origin !== undefined && origin !== `http://${host}`)
+        throw new HttpError(403, `Forbidden origin: ${origin}`);
       switch (route) {
         case 'GET /':
         case 'GET /index.html':

@@ -33,6 +33,7 @@ export function runSetup(c: CommandContext, rt: LocalRuntime): unknown {
 
 register({
   name: 'init',
+  options: ['tz', 'locale', 'from', 'addon', 'force', 'no-setup'],
   usage: 'init [--tz Asia/Shanghai] [--locale zh-CN|en] [--from FILE.xlsx] [--addon] [--force] [--no-setup]',
   summary: 'create the workbook state (and run setup)',
   async run(c) {

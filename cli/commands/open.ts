@@ -15,6 +15,7 @@ function menuLines(m: MenuRecord, indent = '  '): string[] {
 
 register({
   name: 'open',
+  options: ['auth'],
   usage: 'open [--auth NONE|LIMITED]',
   summary: 'open the spreadsheet (fires onOpen, builds menus)',
   run(c) {

@@ -14,6 +14,7 @@ export function tableOf(rendered: RenderedSheet): { rows: string[][]; background
 
 register({
   name: 'show',
+  options: ['width', 'rows'],
   usage: 'show [SHEET] [--width N] [--rows N]',
   summary: 'print a sheet as a text table with row colours',
   run(c) {
@@ -22,6 +23,8 @@ register({
     if (!name || !rt.workbook.sheetByName(name)) throw new CliError(`show: no sheet ${JSON.stringify(name)}; sheets: ${rt.workbook.sheets.map((s) => s.name).join(', ')}`);
     const width = Number(flagString(c, 'width') ?? 16);
     const maxRows = Number(flagString(c, 'rows') ?? 200);
+    if (!Number.isInteger(width) || width < 1) throw new CliError(`--width: not a positive whole number: ${flagString(c, 'width')}`);
+    if (!Number.isInteger(maxRows) || maxRows < 0) throw new CliError(`--rows: not a whole number >= 0: ${flagString(c, 'rows')}`);
     const rendered = renderSheet(rt.workbook, name, rt.clock.now(), { maxRows: maxRows + 1 });
     const t = tableOf(rendered);
     const rows = t.rows;

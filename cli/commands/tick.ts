@@ -3,6 +3,7 @@ import { register, CliError, flagString, parseTime } from '../registry';
 
 register({
   name: 'tick',
+  options: ['to'],
   usage: 'tick --to ISO-8601',
   summary: 'advance the clock, firing time-driven triggers',
   run(c) {

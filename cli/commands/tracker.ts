@@ -34,6 +34,7 @@ function run(c: CommandContext, rt: LocalRuntime, name: string, args: unknown[])
 
 register({
   name: 'submit',
+  options: ['json', 'token'],
   usage: `submit --json '{"title":…,"department":…,"description":…,"urgency":"高","category":"软件","submitter":…,"contact":…}' [--token T]`,
   summary: 'report a problem as the intake form does',
   run(c) {
@@ -46,6 +47,7 @@ register({
 
 register({
   name: 'update',
+  options: ['json'],
   usage: `update <ID> --json '{"action":"accept|assign|escalate|note|resolve|feedback|close|reopen","by":…, …}'`,
   summary: 'work a ticket as the agent sidebar does',
   run(c) {

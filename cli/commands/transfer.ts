@@ -7,6 +7,7 @@ import { register, CliError, flagString } from '../registry';
 
 register({
   name: 'export',
+  options: ['out'],
   usage: 'export --out FILE.xlsx',
   summary: 'write the workbook as .xlsx',
   async run(c) {

@@ -21,6 +21,7 @@ type WeeklyResult = WeeklyOk | { ok: false; message: string };
 
 register({
   name: 'weekly',
+  options: ['week'],
   usage: 'weekly [--week 2024-W19]',
   summary: "build a week's review sheet (default: last week)",
   run(c) {

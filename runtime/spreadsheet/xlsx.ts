@@ -272,7 +272,8 @@ export async function importXlsx(buf: Buffer, opts: { timeZone: string; locale: 
     importValidations(ws, sheet, wb);
     importConditionalFormats(ws, sheet);
   });
-  if (!wb.sheets.length) wb.sheets.push(new SheetData(0, wb.defaultSheetName(1)));
+  // Any zip loads; an .xlsx has at least one worksheet. Never turn "not a workbook" into an empty one.
+  if (!wb.sheets.length) throw new Error('not an .xlsx workbook: it has no worksheets');
   wb.activeSheetId = wb.sheets[0].id;
   return wb;
 }
