@@ -485,7 +485,8 @@ export function createServer(preview: Preview): http.Server {
       // DNS-rebinding page, and a POST from another Origin is a cross-site request (text/plain needs no preflight).
       const host = req.headers.host ?? '';
       const hostname = host.replace(/:\d+$/, '').replace(/^\[(.*)\]$/, '$1');
-      if (hostname !== 'localhost' && !net.isIP(hostname)) throw new HttpError(403, `Forbidden host: ${host}`);
+      // (A name given as HOST is this machine's own, so it is allowed too.)
+      if (hostname !== 'localhost' && hostname !== process.env.HOST && !net.isIP(hostname)) throw new HttpError(403, `Forbidden host: ${host}`);
       const origin = req.headers.origin;
       if (req.method !== 'GET' && req.method !== 'HEAD' && origin !== undefined && origin !== `http://${host}`)
         throw new HttpError(403, `Forbidden origin: ${origin}`);

@@ -1,0 +1,88 @@
+// The preview server refuses what a page on another site, a malformed request or an oversized body
+// could do to it, and never reflects a query parameter into a script.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { Preview, createServer } from '../../preview/server';
+
+const realDist = path.resolve(__dirname, '../..', 'dist');
+const hash = (f: string) => crypto.createHash('sha256').update(fs.readFileSync(f)).digest('hex');
+
+describe('preview server', () => {
+  let server: http.Server;
+  let base: string;
+  let port: number;
+  let wbFile: string;
+  beforeAll(async () => {
+    const d = fs.mkdtempSync(path.join(os.tmpdir(), 'preview-server-'));
+    wbFile = path.join(d, 'demo.json');
+    const preview = new Preview({
+      workbookFile: wbFile,
+      distDir: realDist,
+      demoNow: Date.parse('2024-05-08T10:00:00+08:00'),
+      log: () => {},
+    });
+    server = createServer(preview);
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+    port = (server.address() as AddressInfo).port;
+    base = `http://127.0.0.1:${port}`;
+  }, 60000);
+  afterAll(() => new Promise<void>((r) => server.close(() => r())));
+
+  const request = (method: string, p: string, body?: string | Buffer, headers: Record<string, string> = {}) =>
+    new Promise<{ status: number | null; text: string; error?: string }>((resolve) => {
+      const req = http.request({ host: '127.0.0.1', port, method, path: p, headers }, (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (c) => (text += c));
+        res.on('end', () => resolve({ status: res.statusCode ?? null, text }));
+      });
+      req.on('error', (e) => resolve({ status: null, text: '', error: String(e) }));
+      if (body !== undefined) req.write(body);
+      req.end();
+    });
+
+  test('/form?as= is not reflected into a <script> unescaped (XSS)', async () => {
+    const r = await fetch(
+      `${base}/form?as=${encodeURIComponent('</script><script>alert(document.domain)</script>')}`,
+    );
+    const html = await r.text();
+    expect(html).not.toContain('<script>alert(document.domain)</script>');
+  });
+
+  test('a body over the limit gets a 413 answer, not a reset connection', async () => {
+    const r = await request('POST', '/api/run', Buffer.alloc(6 * 1024 * 1024, 0x61), {
+      'content-type': 'application/json',
+    });
+    expect(r.error).toBeUndefined();
+    expect(r.status).toBe(413);
+  });
+
+  test('a JSON body that is not an object (null) is a 400, not a 500', async () => {
+    for (const p of ['/api/run', '/api/edit', '/api/clock']) {
+      const r = await request('POST', p, 'null', { 'content-type': 'application/json' });
+      expect([p, r.status]).toEqual([p, 400]);
+    }
+  });
+
+  test('a cross-origin page cannot drive the preview (CSRF) nor a foreign Host read it', async () => {
+    const before = hash(wbFile);
+    const r = await request('POST', '/api/clock', '{"minutes":5}', {
+      origin: 'http://evil.example',
+      'content-type': 'text/plain',
+    });
+    expect(r.status).toBe(403);
+    expect(hash(wbFile)).toBe(before);
+    const g = await request('GET', '/api/state', undefined, { host: `evil.example:${port}` });
+    expect(g.status).toBe(403);
+    // The page itself still works.
+    const own = await request('POST', '/api/clock', '{"minutes":5}', {
+      origin: base,
+      'content-type': 'text/plain',
+    });
+    expect(own.status).toBe(200);
+  });
+});
