@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import * as esbuild from 'esbuild';
+import { bundleTool } from '../bundle';
 import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
 
 jest.setTimeout(120_000);
@@ -85,16 +85,7 @@ suite('preview page (npm start)', () => {
   beforeAll(async () => {
     if (!fs.existsSync(path.join(dist, 'Code.js')))
       throw new Error('dist/Code.js is missing: run `node scripts/build.mjs` first (npm test does).');
-    await esbuild.build({
-      entryPoints: [path.join(root, 'preview/server.ts')],
-      outfile: serverJs,
-      bundle: true,
-      platform: 'node',
-      target: 'node20',
-      format: 'cjs',
-      packages: 'external',
-      logLevel: 'error',
-    });
+    await bundleTool('preview/server.ts', serverJs);
     // The demo is made once (first run), then each test gets its own copy.
     const t0 = Date.now();
     const first = await startServer(template);

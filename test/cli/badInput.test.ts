@@ -5,8 +5,8 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import * as esbuild from 'esbuild';
 import { main } from '../../cli/local';
+import { bundleTool } from '../bundle';
 
 const root = path.resolve(__dirname, '../..');
 const realDist = path.join(root, 'dist');
@@ -54,18 +54,7 @@ beforeEach(async () => {
 });
 
 const cli = path.join(root, 'build', `cli-bad-input-${process.pid}.cjs`);
-beforeAll(async () => {
-  await esbuild.build({
-    entryPoints: [path.join(root, 'cli/local.ts')],
-    outfile: cli,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'cjs',
-    packages: 'external',
-    logLevel: 'error',
-  });
-});
+beforeAll(() => bundleTool('cli/local.ts', cli));
 afterAll(() => fs.rmSync(cli, { force: true }));
 const runProc = (argv: string[], env: NodeJS.ProcessEnv = process.env) =>
   new Promise<{ code: number | null; json: any }>((resolve) => {

@@ -4,19 +4,14 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import * as esbuild from 'esbuild';
+import { bundleTool } from '../bundle';
 
 const root = path.resolve(__dirname, '../..');
 const dist = path.join(root, 'test/fixtures/dist');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cli-built-'));
 const cli = path.join(root, 'build', `cli-test-${process.pid}.cjs`);
 
-beforeAll(async () => {
-  await esbuild.build({
-    entryPoints: [path.join(root, 'cli/local.ts')], outfile: cli, bundle: true,
-    platform: 'node', target: 'node20', format: 'cjs', packages: 'external', logLevel: 'error',
-  });
-});
+beforeAll(() => bundleTool('cli/local.ts', cli));
 afterAll(() => fs.rmSync(cli, { force: true }));
 
 const run = (...argv: string[]) => {
