@@ -15,7 +15,7 @@ import type { Services } from '../gas/services';
 import { newRow, readIdColumn } from '../gas/ticketSheet';
 import type { ArticleSuggestion, IntakeFormModel, SubmitResult } from './contracts';
 import { slaFields } from './slaContext';
-import { openTickets, openTracker } from './tracker';
+import { actingEmail, openTickets, openTracker } from './tracker';
 
 const LOCK_WAIT_MS = 10_000;
 const TOKENS_KEY = 'intake.tokens';
@@ -136,15 +136,27 @@ export function suggestArticles(svc: Services, text: unknown): ArticleSuggestion
   });
 }
 
-/** "This solved it": counts the entry as helpful (the requester did not need a ticket). */
+/** How long one person's "this solved it" for one entry is remembered (CacheService's maximum). */
+const HELPFUL_MEMORY_S = 6 * 60 * 60;
+
+/**
+ * "This solved it": counts the entry as helpful (the requester did not need a ticket) — once per
+ * person and entry, so a looping web-form visitor cannot inflate the count. Someone whose email
+ * Google hides cannot be told apart and is counted each time.
+ */
 export function markArticleHelpful(svc: Services, id: unknown): boolean {
-  if (typeof id !== 'string' || !id.trim()) return false;
+  if (typeof id !== 'string' || !id.trim() || id.length > 40) return false;
   const tr = openTracker(svc);
+  const who = actingEmail(svc, 'triggerOwner').toLowerCase();
+  const cache = svc.CacheService.getScriptCache();
+  const key = `helpful:${who}:${id.trim()}`;
+  if (who && cache.get(key)) return true;
   return withDocumentLock(svc.LockService, svc.SpreadsheetApp, LOCK_WAIT_MS, t(tr.lang, 'busy'), () => {
     const kb = readKnowledge(tr.ss);
     const i = kb ? kb.entries.findIndex((e) => e.id === id.trim()) : -1;
     if (!kb || i < 0) return false;
     kb.sheet.getRange(kb.rows[i], 7).setValue(kb.rowHelpful[i] + 1);
+    if (who) cache.put(key, '1', HELPFUL_MEMORY_S);
     return true;
   });
 }

@@ -49,6 +49,22 @@ describe('the web form', () => {
     expect(JSON.stringify(rt.workbook.toJSON())).toBe(before);
   });
 
+  it('counts "this solved it" once per person and entry, however often a visitor sends it', () => {
+    const rt = trackerRuntime();
+    const kb = rt.services.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('知识库')!;
+    kb.getRange(2, 1, 1, 7).setValues([['IT20240401001', '打印机无法连接', '硬件', '三楼打印机脱机', '重启打印服务', new Date(T0), 0]]);
+    const helpful = () => kb.getRange(2, 7).getValue();
+    const colleague = rt.webApp('wang@example.com');
+    for (let i = 0; i < 5; i++) expect(colleague.run('markArticleHelpful', 'IT20240401001').result).toBe(true);
+    expect(helpful()).toBe(1);
+    rt.webApp('zhao@example.com').run('markArticleHelpful', 'IT20240401001');
+    expect(helpful()).toBe(2);
+    // Someone Google does not name (another domain) cannot be told apart: counted each time.
+    rt.webApp(VISITOR).run('markArticleHelpful', 'IT20240401001');
+    rt.webApp(VISITOR).run('markArticleHelpful', 'IT20240401001');
+    expect(helpful()).toBe(4);
+  });
+
   it('lets the owner, running as themselves, read tickets through it', () => {
     const rt = trackerRuntime();
     const { id } = submit(rt);
