@@ -121,10 +121,20 @@ function sweepTickets(tr: Tracker, started = Date.now()): SweepResult {
     result.counts[worst] = (result.counts[worst] ?? 0) + 1;
     if (settings.emailAlerts && (worst !== 'ok' || ev.hints.length)) alerts.push({ id: tk.id, assignee: tk.assignee, ev });
   }
-  // Other cells in the written span are written back as read (the span holds only our columns
-  // unless someone moved them; text there keeps its quote).
   const quoted = (rows: unknown[][]) => rows.map((r) => r.map((v) => (typeof v === 'string' ? literalText(v, true) : v)));
-  const write = (from: number, to: number) => ts.sheet.getRange(ts.headerRow + 1 + from, first + wFirst + 1, to - from, wLast - wFirst + 1).setValues(quoted(out.slice(from, to)));
+  // Only our own columns are written: a team column that sits between them (a formula, a cell
+  // typed while the sweep ran) is left alone. One write per run of adjacent SLA columns.
+  const own = WRITE.map((k) => (shifted[k] as number) - wFirst).sort((a, b) => a - b);
+  const runs: [number, number][] = [];
+  for (const c of own) {
+    const r = runs[runs.length - 1];
+    if (r && r[1] + 1 === c) r[1] = c;
+    else runs.push([c, c]);
+  }
+  const write = (from: number, to: number) => {
+    for (const [a, b] of runs)
+      ts.sheet.getRange(ts.headerRow + 1 + from, first + wFirst + a + 1, to - from, b - a + 1).setValues(quoted(out.slice(from, to).map((r) => r.slice(a, b + 1))));
+  };
   if (done === n) {
     if (result.changed) write(0, n);
     if (start) tr.props.deleteProperty(RESUME_KEY);
@@ -137,6 +147,7 @@ function sweepTickets(tr: Tracker, started = Date.now()): SweepResult {
     tr.props.setProperty(RESUME_KEY, String((start + done) % n));
     result.more = true;
   }
+  dropAlertRecords(tr, block, shifted);
   if (alerts.length) result.mails = sendAlerts(tr, alerts);
   return result;
 }
@@ -152,6 +163,22 @@ function isSettled(row: readonly unknown[], at: Partial<Record<FieldKey, number>
   return (sla.response !== null || sla.resolution !== null) && FINAL.has(sla.response) && FINAL.has(sla.resolution) && !sla.hints.length;
 }
 
+/**
+ * Alert records (`alerts.<ID>`) of tickets that are closed (final: no state can follow) or no longer
+ * on the ticket sheet (archived, deleted) are dropped, or they fill the 500 KB property store.
+ */
+function dropAlertRecords(tr: Tracker, block: unknown[][], at: Partial<Record<FieldKey, number>>): void {
+  const open = new Set<string>();
+  for (const row of block) {
+    const id = String(row[at.id as number] ?? '').trim();
+    if (id && parseEnum('status', row[at.status as number]) !== 'closed') open.add(id);
+  }
+  for (const key of tr.props.getKeys()) if (key.startsWith('alerts.') && !open.has(key.slice(7))) tr.props.deleteProperty(key);
+}
+
+/** MailApp takes at most 50 recipients a message (quotas guide). */
+const MAX_RECIPIENTS = 50;
+
 /** Opt-in mail: once per ticket per state, within the daily quota; a failed mail never stops the sweep. */
 function sendAlerts(tr: Tracker, list: { id: string; assignee: string; ev: SlaEvaluation }[]): number {
   const { settings } = tr.config;
@@ -160,7 +187,14 @@ function sendAlerts(tr: Tracker, list: { id: string; assignee: string; ev: SlaEv
   for (const item of list) {
     const key = `alerts.${item.id}`;
     const before: AlertKey[] = parseAlertKeys(tr.props.getProperty(key));
-    const { alerts, sent: now } = alertsFor(before, item.ev);
+    const { alerts } = alertsFor(before, item.ev);
+    // Only what went out (or has nobody to go to) is recorded: an alert held back by the quota or
+    // a failed send is tried again on a later run.
+    const now = new Set<AlertKey>(before);
+    const record = (a: (typeof alerts)[number]): void => {
+      now.add(a.key);
+      if (a.state === 'breached' && a.target) now.add(`${a.target}:atRisk`);
+    };
     for (const a of alerts) {
       const to = new Set<string>();
       if (a.to.includes('assignee')) {
@@ -169,17 +203,24 @@ function sendAlerts(tr: Tracker, list: { id: string; assignee: string; ev: SlaEv
       }
       if (a.to.includes('tier2')) settings.agents.filter((g) => g.tier === 'tier2' && g.email).forEach((g) => to.add(g.email));
       if (a.to.includes('lead') && settings.leadEmail) to.add(settings.leadEmail);
-      if (!to.size || quota < to.size) continue;
+      if (!to.size) {
+        record(a);
+        continue;
+      }
+      if (quota < to.size) continue;
       const subject = `[SLA] ${item.id} ${formatSlaStatus(item.ev, tr.lang)}`;
       try {
-        tr.svc.MailApp.sendEmail([...to].join(','), subject, `${subject}\n${tr.ss.getUrl()}`);
+        // MailApp takes at most 50 recipients a message.
+        const addresses = [...to];
+        for (let i = 0; i < addresses.length; i += MAX_RECIPIENTS) tr.svc.MailApp.sendEmail(addresses.slice(i, i + MAX_RECIPIENTS).join(','), subject, `${subject}\n${tr.ss.getUrl()}`);
         quota -= to.size;
         sent++;
+        record(a);
       } catch (e) {
         tr.props.setProperty('sweep.mailError', `${new Date(tr.now).toISOString()} ${item.id}: ${(e as Error).message}`);
       }
     }
-    if (formatAlertKeys(now) !== formatAlertKeys(before)) tr.props.setProperty(key, formatAlertKeys(now));
+    if (formatAlertKeys([...now]) !== formatAlertKeys(before)) tr.props.setProperty(key, formatAlertKeys([...now]));
   }
   return sent;
 }

@@ -335,6 +335,10 @@ export function buildWeeklyReview(
     if (e instanceof BusyError) return { ok: false, message: e.message };
     throw e;
   }
+  // A finished week built by hand counts as built: the schedule must not build (replace) it again.
+  const last = parseWeekInput(tr.props.getProperty(LAST_BUILT_KEY));
+  if (weekBounds(target, tr.zone).end <= tr.now && (!last || weekBounds(last, tr.zone).start < weekBounds(target, tr.zone).start))
+    tr.props.setProperty(LAST_BUILT_KEY, formatIsoWeek(target));
   const f = review.figures;
   return {
     ok: true,
