@@ -25,6 +25,7 @@ import {
   findArchiveSheet,
   readArchiveSheet,
 } from '../gas/archiveSheet';
+import { saveConfig } from '../gas/config';
 import { fileMissingKnowledge } from '../gas/knowledgeSheet';
 import type { Services } from '../gas/services';
 import type { TicketSheet } from '../gas/ticketSheet';
@@ -352,6 +353,13 @@ export function archiveClosedTickets(svc: Services, opts: ArchiveOptions = {}): 
   } finally {
     svc.SpreadsheetApp.flush();
     lock.releaseLock();
+  }
+  // Deleted rows take their formats with them: the formatted region ends that much higher.
+  const deletedRows = result.archived + result.resumed;
+  const covered = tr.config.tickets?.formattedRows;
+  if (deletedRows && tr.config.tickets && covered !== undefined) {
+    tr.config = { ...tr.config, tickets: { ...tr.config.tickets, formattedRows: covered - deletedRows } };
+    saveConfig(tr.props, tr.config);
   }
   result.deleteCalls = budget.deletes;
   result.durationMs = Date.now() - started;

@@ -8,13 +8,16 @@ import type { Ticket } from '../domain/ticket';
 import { blankTicket } from '../domain/ticket';
 import { nextTicketId } from '../domain/ticketId';
 import { formatLocal } from '../domain/zone';
-import { LAST_ID_KEY } from '../gas/config';
+import { LAST_ID_KEY, saveConfig } from '../gas/config';
 import { readKnowledge } from '../gas/knowledgeSheet';
 import { BusyError, withDocumentLock } from '../gas/lock';
 import type { Services } from '../gas/services';
-import { newRow, readIdColumn } from '../gas/ticketSheet';
+import { applyTicketFormat } from '../gas/ticketFormat';
+import type { TicketSheet } from '../gas/ticketSheet';
+import { hintOf, newRow, readIdColumn } from '../gas/ticketSheet';
 import type { ArticleSuggestion, IntakeFormModel, SubmitResult } from './contracts';
 import { slaFields } from './slaContext';
+import type { Tracker } from './tracker';
 import { actingEmail, openTickets, openTracker } from './tracker';
 
 const LOCK_WAIT_MS = 10_000;
@@ -105,7 +108,8 @@ export function submitTicket(svc: Services, form: unknown, clientToken?: unknown
       const ts = openTickets(tr);
       if (!ts) return { ok: false as const, errors: [{ field: null, message: t(lang, 'noTicketSheet') }] };
       const now = Date.now();
-      const { ids } = readIdColumn(ts);
+      const { ids, lastRow } = readIdColumn(ts);
+      growFormattedRows(tr, ts, lastRow);
       const lastId = tr.props.getProperty(LAST_ID_KEY);
       const id = nextTicketId(lastId ? [...ids, lastId] : ids, formatLocal(now, tr.zone, 'compact'));
       const ticket: Ticket = { ...blankTicket(), id, ...s, submittedAt: now, status: 'pending', tier: 'tier1' };
@@ -121,6 +125,23 @@ export function submitTicket(svc: Services, form: unknown, clientToken?: unknown
     if (e instanceof BusyError) return { ok: false, errors: [{ field: null, message: e.message }] };
     throw e;
   }
+}
+
+/** Rows the grid and its formats grow by when a new ticket would land below them. */
+const GROW_ROWS = 1000;
+
+/**
+ * appendRow writes below the last row; past the rows setup formatted, a ticket would have no
+ * colours, dropdowns, plain-text format or protection. Then the grid grows by a block (when full)
+ * and is formatted again, once per GROW_ROWS tickets; otherwise this costs no call.
+ */
+function growFormattedRows(tr: Tracker, ts: TicketSheet, lastRow: number): void {
+  const covered = tr.config.tickets?.formattedRows;
+  if (covered === undefined || lastRow < covered) return;
+  if (lastRow >= ts.sheet.getMaxRows()) ts.sheet.insertRowsAfter(lastRow, GROW_ROWS);
+  const formattedRows = applyTicketFormat(tr.svc.SpreadsheetApp, ts, tr.lang, tr.config.settings);
+  tr.config = { ...tr.config, tickets: { ...hintOf(ts, tr.config.tickets), formattedRows } };
+  saveConfig(tr.props, tr.config);
 }
 
 /** Up to three knowledge-base entries matching what the requester is typing. */

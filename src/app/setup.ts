@@ -88,12 +88,12 @@ export function setupTracker(svc: Services, confirm: (message: string) => boolea
   const { sheet: settingsSheet } = ensureSettingsSheet(app, ss, lang, enumLabels('tier', lang));
   const { settings, warnings } = readSettings(settingsSheet, lang, zone);
   report.messages.push(...warnings.map((w) => w.message));
-  applyTicketFormat(app, ts, lang, settings);
+  const formattedRows = applyTicketFormat(app, ts, lang, settings);
   ensureAuditSheet(ss, lang);
   if (plan) appendAuditRows(ss, adoptionAudit(plan, ts, data, actingEmail(svc, 'user'), Date.now(), lang));
   ensureKnowledgeSheet(ss, lang);
 
-  const config: TrackerConfig = { version: 1, tickets: hintOf(ts), timeZone, lang, settings, addon: previous?.addon ?? true };
+  const config: TrackerConfig = { version: 1, tickets: { ...hintOf(ts), formattedRows }, timeZone, lang, settings, addon: previous?.addon ?? true };
   saveConfig(props, config);
   report.triggers = ensureTriggers(svc, ss, config);
   if (plan && plan.unmapped.length) report.messages.push(t(lang, 'unmappedCells', { cells: report.unmapped.join(', ') }));

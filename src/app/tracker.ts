@@ -70,7 +70,7 @@ export function actingUser(tr: Tracker, runsAs: 'user' | 'triggerOwner' = 'user'
 export function openTickets(tr: Tracker): TicketSheet | null {
   const ts = openTicketSheet(tr.ss, tr.config.tickets);
   if (!ts) return null;
-  const hint = hintOf(ts);
+  const hint = hintOf(ts, tr.config.tickets);
   if (JSON.stringify(hint) !== JSON.stringify(tr.config.tickets)) {
     tr.config = { ...tr.config, tickets: hint };
     saveConfig(tr.props, tr.config);

@@ -65,7 +65,8 @@ const NUMBER_FORMAT: Partial<Record<string, string>> = {
   id: '@',
 };
 
-export function applyTicketFormat(app: App, ts: TicketSheet, lang: Lang, settings: Settings): void {
+/** Formats the ticket sheet down to the grid's end; returns that last row (for SheetHint.formattedRows). */
+export function applyTicketFormat(app: App, ts: TicketSheet, lang: Lang, settings: Settings): number {
   const { sheet, headerRow, columns, width } = ts;
   const dataRows = Math.max(sheet.getMaxRows() - headerRow, 1);
   const block = (first: number, count: number) => sheet.getRange(headerRow + 1, first + 1, dataRows, count);
@@ -96,6 +97,7 @@ export function applyTicketFormat(app: App, ts: TicketSheet, lang: Lang, setting
   }
   protectAutoColumns(app, ts, lang, dataRows);
   mergeSlaRules(app, ts, dataRows);
+  return headerRow + dataRows;
 }
 
 /** One warning-only protection per run of adjacent auto-filled columns; ours only are replaced. */
@@ -135,7 +137,11 @@ export function mergeSlaRules(app: App, ts: TicketSheet, dataRows: number): void
   const current = existing.filter(isOurRule).map(ruleKey);
   const next = ours.map(ruleKey);
   if (current.length === next.length && current.every((k, i) => k === next[i])) return;
-  ts.sheet.setConditionalFormatRules([...theirs, ...ours]);
+  // Ours go back where they were: a rule the team put below them (Sheets appends new rules at the
+  // end) must not jump above the SLA colours and hide them.
+  const at = existing.findIndex(isOurRule);
+  const before = at < 0 ? theirs.length : existing.slice(0, at).filter((r) => !isOurRule(r)).length;
+  ts.sheet.setConditionalFormatRules([...theirs.slice(0, before), ...ours, ...theirs.slice(before)]);
 }
 
 function isOurRule(rule: GoogleAppsScript.Spreadsheet.ConditionalFormatRule): boolean {

@@ -30,6 +30,12 @@ export interface SheetHint {
   fields?: number;
   /** Where each field was: a header typed or pasted over can be put back. */
   columns?: ColumnMap;
+  /**
+   * The last sheet row setup's formats, dropdowns and colour rules reach (the grid's end then).
+   * Kept up to date by intake (which grows the grid) and archiving (which deletes rows), so a new
+   * ticket is never appended below them without another call to ask the grid's size.
+   */
+  formattedRows?: number;
 }
 
 const trimTrailing = (row: unknown[]): unknown[] => {
@@ -66,8 +72,12 @@ export function openTicketSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, hi
 export function locateTicketSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): TicketSheet | null {
   const names: string[] = [SHEET_NAMES.tickets.zh, SHEET_NAMES.tickets.en];
   const sheets = ss.getSheets().slice().sort((a, b) => Number(!names.includes(a.getName())) - Number(!names.includes(b.getName())));
+  // The add-on's own side sheets (knowledge base, archive, audit…) carry ticket-like headers too.
+  const side: string[] = (['settings', 'audit', 'knowledge', 'archive'] as const).flatMap((k) => [SHEET_NAMES[k].zh, SHEET_NAMES[k].en]);
+  const isReview = (n: string) => n.startsWith(`${SHEET_NAMES.review.zh} `) || n.startsWith(`${SHEET_NAMES.review.en} `);
   for (const sheet of sheets) {
     const name = sheet.getName();
+    if (side.includes(name) || isReview(name)) continue;
     const lastCol = sheet.getLastColumn();
     if (lastCol < 1) continue;
     const rows = sheet.getSheetValues(1, 1, Math.min(HEADER_SCAN_ROWS, Math.max(sheet.getLastRow(), 1)), lastCol);
@@ -80,12 +90,13 @@ export function locateTicketSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet):
   return null;
 }
 
-export const hintOf = (ts: TicketSheet): SheetHint => ({
+export const hintOf = (ts: TicketSheet, previous?: SheetHint | null): SheetHint => ({
   name: ts.name,
   headerRow: ts.headerRow,
   width: ts.width,
   fields: Object.keys(ts.columns).length,
   columns: { ...ts.columns },
+  formattedRows: previous?.formattedRows,
 });
 
 /** The ID column below the header (one call after getLastRow). Index i is sheet row headerRow + 1 + i. */
