@@ -151,10 +151,18 @@ export function suggestArticles(svc: Services, text: unknown): ArticleSuggestion
   const kb = readKnowledge(tr.ss);
   if (!kb || !kb.entries.length) return [];
   const byId = new Map(kb.entries.map((e) => [e.id, e]));
-  return search(buildIndex(kb.entries), text, 3).map((h) => {
-    const e = byId.get(h.id);
-    return { id: h.id, title: h.title, category: e?.category ?? '', solution: e?.solution ?? '', score: h.score };
-  });
+  // A recurring problem is filed once per closed ticket: show each title + solution once.
+  const seen = new Set<string>();
+  return search(buildIndex(kb.entries), text, 30)
+    .map((h) => {
+      const e = byId.get(h.id);
+      return { id: h.id, title: h.title, category: e?.category ?? '', solution: e?.solution ?? '', score: h.score };
+    })
+    .filter((a) => {
+      const key = `${a.title.trim()}\n${a.solution.trim()}`;
+      return !seen.has(key) && !!seen.add(key);
+    })
+    .slice(0, 3);
 }
 
 /** How long one person's "this solved it" for one entry is remembered (CacheService's maximum). */
@@ -176,7 +184,7 @@ export function markArticleHelpful(svc: Services, id: unknown): boolean {
     const kb = readKnowledge(tr.ss);
     const i = kb ? kb.entries.findIndex((e) => e.id === id.trim()) : -1;
     if (!kb || i < 0) return false;
-    kb.sheet.getRange(kb.rows[i], 7).setValue(kb.rowHelpful[i] + 1);
+    kb.sheet.getRange(kb.rows[i], kb.helpfulCol).setValue(kb.rowHelpful[i] + 1);
     if (who) cache.put(key, '1', HELPFUL_MEMORY_S);
     return true;
   });

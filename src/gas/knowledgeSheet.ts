@@ -39,6 +39,8 @@ export interface KbTable {
   rows: number[];
   /** The helpful count stored in that row (an entry's total may span older rows). */
   rowHelpful: number[];
+  /** 1-based column of the helpful count (found by header, like every other column). */
+  helpfulCol: number;
 }
 
 const str = (v: unknown) => (v === null || v === undefined ? '' : String(v));
@@ -52,11 +54,17 @@ const count = (v: unknown) => (typeof v === 'number' ? v : Number(v) || 0);
 export function readKnowledge(ss: Spreadsheet): KbTable | null {
   const sheet = findKnowledgeSheet(ss);
   if (!sheet) return null;
-  const last = sheet.getLastRow();
-  const table: KbTable = { sheet, entries: [], rows: [], rowHelpful: [] };
-  if (last < 2) return table;
+  const [header = [], ...body] = sheet.getDataRange().getValues();
+  // Columns by header name (Chinese or English, people insert and move columns); template position otherwise.
+  const norm = header.map((h) => str(h).trim().toLowerCase());
+  const col = KB_HEADERS.zh.map((zh, k) => {
+    const c = norm.findIndex((h) => h === zh.toLowerCase() || h === KB_HEADERS.en[k].toLowerCase());
+    return c >= 0 ? c : k;
+  });
+  const table: KbTable = { sheet, entries: [], rows: [], rowHelpful: [], helpfulCol: col[6] + 1 };
   const at = new Map<string, number>();
-  sheet.getSheetValues(2, 1, last - 1, 7).forEach((r, i) => {
+  body.forEach((row, i) => {
+    const r = col.map((c) => row[c]);
     const id = str(r[0]).trim();
     if (!id) return;
     const d = r[5];

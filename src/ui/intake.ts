@@ -490,7 +490,13 @@ let shownIds = '';
 
 const requestSuggestions = debounce(() => {
   const text = `${raw('title').trim()} ${raw('description').trim()}`.trim();
-  if (codePoints(text) < SUGGEST_MIN) return;
+  if (codePoints(text) < SUGGEST_MIN) {
+    // Too short to search: what was suggested for the earlier text goes (and any answer in flight).
+    lastQuery = '';
+    suggestSeq++;
+    renderSuggestions([]);
+    return;
+  }
   const query = Array.from(text).slice(0, SUGGEST_MAX_QUERY).join('');
   if (query === lastQuery) return;
   lastQuery = query;

@@ -286,3 +286,18 @@ describe('hand edits', () => {
     expect(String(rows[0][4]).split('\n')[0]).toBe('?'); // the old status is unknown for a paste
   });
 });
+
+describe('actions the view offers', () => {
+  it('an escalated (tier 2) ticket is not offered "escalate" again', () => {
+    const rt = trackerRuntime();
+    const { id } = submit(rt, { ...FORM, urgency: '中' });
+    rt.callFromClient('applyTicketAction', id, 'accept', {});
+    const out = rt.callFromClient<any>('applyTicketAction', id, 'escalate', { reason: '需要数据库管理员' }).result;
+    expect(out.ok).toBe(true);
+    const offered = out.view.actions.map((a: any) => a.name);
+    // The server refuses a second escalation ("already tier 2") after the agent typed a reason.
+    const again = rt.callFromClient<any>('applyTicketAction', id, 'escalate', { reason: '再升级' }).result;
+    expect(again.ok).toBe(false);
+    expect(offered).not.toContain('escalate');
+  });
+});

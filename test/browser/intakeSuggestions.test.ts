@@ -1,0 +1,109 @@
+// The intake sidebar as a person uses it in the `npm start` preview (Debian's Chromium through
+// playwright-core): knowledge-base suggestions follow what is typed.
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { bundleTool } from '../bundle';
+import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
+
+jest.setTimeout(120_000);
+
+const CHROMIUM = '/usr/bin/chromium';
+const root = path.resolve(__dirname, '../..');
+const dist = path.join(root, 'dist');
+const serverJs = path.join(root, 'build', `server-attack-${process.pid}.cjs`);
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'preview-attack-'));
+const DEMO_NOW = '2026-03-04T10:00:00+08:00';
+const suite = fs.existsSync(CHROMIUM) ? describe : describe.skip;
+
+function startServer(workbook: string): Promise<{ url: string; proc: ChildProcess }> {
+  return new Promise((resolve, reject) => {
+    const proc = spawn(process.execPath, [serverJs], {
+      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', WORKBOOK: workbook, DIST: dist, DEMO_NOW },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 60_000);
+    const onData = (b: Buffer) => {
+      out += b.toString();
+      const m = /(http:\/\/127\.0\.0\.1:\d+)\//.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve({ url: m[1], proc });
+      }
+    };
+    proc.stdout!.on('data', onData);
+    proc.stderr!.on('data', onData);
+  });
+}
+
+let browser: Browser;
+let server: { url: string; proc: ChildProcess };
+let page: Page;
+
+async function openSidebar(caption: string): Promise<Frame> {
+  await page.click('#menu-extensions');
+  await page.click('[data-submenu="IT Support Tracker"]');
+  await page.getByRole('menuitem', { name: caption, exact: true }).click();
+  await page.waitForSelector('#sidebar-frame[srcdoc]');
+  const handle = await page.locator('#sidebar-frame').elementHandle();
+  for (let i = 0; i < 200; i++) {
+    const frame = await handle!.contentFrame();
+    const ready =
+      frame &&
+      (await frame
+        .evaluate(
+          () =>
+            document.readyState === 'complete' &&
+            document.getElementById('app')?.getAttribute('aria-busy') === null,
+        )
+        .catch(() => false));
+    if (ready) return frame!;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('sidebar did not load');
+}
+
+/** Waits past the page's 400 ms typing pause and the server round trip. */
+const settle = () => page.waitForTimeout(1500);
+
+suite('intake sidebar in the preview: suggestions', () => {
+  beforeAll(async () => {
+    await bundleTool('preview/server.ts', serverJs);
+    server = await startServer(path.join(tmp, 'demo.json'));
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
+    page = await browser.newPage({ viewport: { width: 1440, height: 820 }, locale: 'zh-CN' });
+    await page.goto(`${server.url}/`);
+    await page.waitForSelector('body[data-ready="true"]');
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    server?.proc.kill('SIGTERM');
+    fs.rmSync(serverJs, { force: true });
+    fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  test('suggestions for an earlier text go away when the text is shortened or cleared', async () => {
+    const frame = await openSidebar('提交问题');
+    const titles = () =>
+      frame.locator('#suggestions:not([hidden]) li.suggestion .suggestion-title').allTextContents();
+
+    await frame.getByLabel('问题标题').fill('打印机卡纸无法打印');
+    await settle();
+    expect(await titles()).toContain('打印机卡纸无法打印');
+
+    // The requester rewrites the title: "VPN" is about something else, no printer articles.
+    await frame.getByLabel('问题标题').fill('VPN');
+    await settle();
+    expect(await titles()).not.toContain('打印机卡纸无法打印');
+
+    await frame.getByLabel('问题标题').fill('');
+    await settle();
+    expect(await frame.locator('#suggestions').isVisible()).toBe(false);
+  });
+});
