@@ -5,6 +5,7 @@
 import type { LocalRuntime } from '../runtime';
 import { FIELDS, fieldForHeader } from '../src/domain/schema';
 import type { FieldKey } from '../src/domain/schema';
+import { defaultSettings } from '../src/domain/settings';
 
 const DAY = 86_400_000;
 const MIN = 60_000;
@@ -39,15 +40,9 @@ const TITLES = [
   ['杀毒软件报警', '软件'],
   ['其他问题咨询', '其他'],
 ] as const;
-const DEPTS = [
-  '销售部/北京分公司',
-  '市场部/上海分公司',
-  '财务部/总部',
-  '人力资源部/总部',
-  '研发部/深圳分公司',
-  '客服部/广州分公司',
-];
-const AGENTS = ['张工', '王工', '李工程师'];
+// The sample lists a new settings sheet starts with, so generated tickets fit its dropdowns.
+const { departments: DEPTS, agents } = defaultSettings('zh');
+const AGENTS = agents.map((a) => a.name);
 const NAMES = ['小明', '小红', '李雷', '韩梅梅', '王芳', '赵强', '陈静', '刘洋', '周杰', '吴敏'];
 const SOLUTIONS = [
   '重启服务后恢复',

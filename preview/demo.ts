@@ -6,6 +6,7 @@
 import type { LocalRuntime } from '../runtime';
 import { fromWall, toWall } from '../runtime/spreadsheet/timezone';
 import { prng } from '../bench/generate';
+import { defaultSettings } from '../src/domain/settings';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -294,14 +295,6 @@ const PEOPLE = [
   ['罗斌', 'luobin'],
   ['梁悦', 'liangyue'],
 ];
-const DEPARTMENTS = [
-  '销售部/北京分公司',
-  '市场部/上海分公司',
-  '财务部/总部',
-  '人力资源部/总部',
-  '研发部/深圳分公司',
-  '客服部/广州分公司',
-];
 const TIER1 = [
   { name: '张工', email: 'zhang@example.com' },
   { name: '王工', email: 'wang@example.com' },
@@ -416,7 +409,7 @@ export function createDemo(rt: LocalRuntime, opts: DemoOptions = {}): DemoSummar
     const problem = pick(PROBLEMS[category]);
     const urgency = pick(problem.urgency);
     const [name, login] = pick(PEOPLE);
-    const department = pick(DEPARTMENTS);
+    const department = pick(defaultSettings('zh').departments);
     const contact = rand() < 0.5 ? `${login}@example.com` : `分机 ${Math.floor(between(8100, 8999))}`;
     // A requester unsure of the type leaves it to the agent (the form allows an empty category).
     forms.push({

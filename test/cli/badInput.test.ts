@@ -5,33 +5,12 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { main } from '../../cli/local';
+import { runCli } from './run';
 import { bundleTool } from '../bundle';
 
 const root = path.resolve(__dirname, '../..');
 const realDist = path.join(root, 'dist');
-const savedTz = process.env.TZ;
-afterAll(() => {
-  if (savedTz === undefined) delete process.env.TZ;
-  else process.env.TZ = savedTz;
-});
-
-async function run(argv: string[], cwd?: string) {
-  let out = '';
-  let err = '';
-  const prev = process.cwd();
-  if (cwd) process.chdir(cwd);
-  try {
-    const code = await main([...argv, '--dist', realDist], {
-      out: (s) => (out += s),
-      err: (s) => (err += s),
-    });
-    const lines = out.trimEnd().split('\n');
-    return { code, out, err, json: JSON.parse(lines[lines.length - 1]) };
-  } finally {
-    if (cwd) process.chdir(prev);
-  }
-}
+const run = (argv: string[], cwd?: string) => runCli(realDist, argv, cwd);
 const hash = (f: string) => crypto.createHash('sha256').update(fs.readFileSync(f)).digest('hex');
 
 const FORM = (i: number) =>

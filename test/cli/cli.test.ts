@@ -3,23 +3,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { main, parseArgv } from '../../cli/local';
+import { parseArgv } from '../../cli/local';
+import { runCli } from './run';
 
 const dist = path.join(__dirname, '../fixtures/dist');
-// The CLI sets TZ to the script zone; put the worker's back for other test files.
-const savedTz = process.env.TZ;
-afterAll(() => {
-  if (savedTz === undefined) delete process.env.TZ;
-  else process.env.TZ = savedTz;
-});
-
-async function run(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main([...argv, '--dist', dist], { out: (s) => (out += s), err: (s) => (err += s) });
-  const lines = out.trimEnd().split('\n');
-  return { code, out, err, json: JSON.parse(lines[lines.length - 1]) };
-}
+const run = (...argv: string[]) => runCli(dist, argv);
 
 describe('cli', () => {
   let dir: string;

@@ -2,22 +2,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { main } from '../../cli/local';
+import { runCli } from './run';
 
 const dist = path.join(__dirname, '../../dist');
-const savedTz = process.env.TZ;
-afterAll(() => {
-  if (savedTz === undefined) delete process.env.TZ;
-  else process.env.TZ = savedTz;
-});
-
-async function run(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main([...argv, '--dist', dist], { out: (s) => (out += s), err: (s) => (err += s) });
-  const lines = out.trimEnd().split('\n');
-  return { code, out, err, json: JSON.parse(lines[lines.length - 1]) };
-}
+const run = (...argv: string[]) => runCli(dist, argv);
 
 test('weekly builds the week given, or last week; a bad week fails with the message and leaves the file', async () => {
   const wb = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cli-weekly-')), 'wb.json');
