@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'build/**', 'local/**', 'node_modules/**', 'coverage/**', 'test/fixtures/**'] },
+  { ignores: ['dist/**', 'build/**', 'local/**', 'node_modules/**', 'coverage/**', 'test/fixtures/**', 'selftest-dist/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -20,3 +20,6 @@ export const ENTRY_POINTS = [
   'archiveFromMenu',
   'doGet',
 ] as const;
+
+/** The self-test project's globals (selftest/entry.ts; README "Verify on your Google account"). */
+export const SELFTEST_ENTRY_POINTS = ['onOpen', 'onEdit', 'doGet', 'runSelfTest'] as const;

@@ -1,0 +1,140 @@
+// What only Google can hand a script, so only a person can set off: the event of a real hand edit
+// (recorded by the self-test's simple onEdit trigger) and a real web-app request (doGet runs its
+// probes and stores them). Each becomes a case; until the person has done it, the case is pending.
+import { submitTicket } from '../src/app/intake';
+import type { Services } from '../src/gas/services';
+import { FORM } from './endToEnd';
+import type { Case } from './suite';
+import { PENDING, REF } from './suite';
+
+export const EDITS_SHEET = 'selftest-edits';
+export const EDIT_LOG_SHEET = 'selftest-edit-log';
+export const WEB_PROBE_KEY = 'selftest.webProbe';
+/** The date B3 holds before the person types over it: 2024-05-01 09:15 in Asia/Shanghai. */
+const B3_DATE = Date.UTC(2024, 4, 1, 1, 15);
+
+/** The edits a person makes, in this order (the sheet shows the same list). */
+export const EDIT_STEPS = [
+  { a1: 'B2', typed: 'hello', say: 'type hello into the empty cell B2' },
+  { a1: 'B2', typed: 'world', say: 'type world into B2 (over hello)' },
+  { a1: 'B3', typed: 'x', say: 'type x into B3 (over the date)' },
+  { a1: 'D2:D3', typed: null, say: 'copy B2:B3 and paste it into D2' },
+];
+
+type Ss = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** The sheet the person edits, with its instructions; left as it is once edits were recorded. */
+export function prepareEditSheet(ss: Ss): void {
+  const log = ss.getSheetByName(EDIT_LOG_SHEET) ?? ss.insertSheet(EDIT_LOG_SHEET);
+  if (log.getLastRow() > 0) return;
+  const sheet = ss.getSheetByName(EDITS_SHEET) ?? ss.insertSheet(EDITS_SHEET);
+  sheet.clear();
+  sheet.getRange('A1').setValue('Make these edits by hand, in this order, then run the self-test again:');
+  sheet.getRange('F1:F4').setValues(EDIT_STEPS.map((s, i) => [`${i + 1}. ${s.say}`]));
+  sheet.getRange('B3').setValue(new Date(B3_DATE));
+}
+
+/** The self-test's simple onEdit trigger: records what Google put in the event object. */
+export function recordEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
+  const sheet = e.range.getSheet();
+  if (sheet.getName() !== EDITS_SHEET) return;
+  const ev = e as unknown as Record<string, unknown>;
+  const shape = {
+    a1: e.range.getA1Notation(),
+    value: ev.value === undefined ? '(absent)' : ev.value,
+    oldValue: ev.oldValue === undefined ? '(absent)' : ev.oldValue,
+    authMode: String(e.authMode),
+  };
+  const log = e.source.getSheetByName(EDIT_LOG_SHEET) ?? e.source.insertSheet(EDIT_LOG_SHEET);
+  log.appendRow([JSON.stringify(shape)]);
+}
+
+function recordedEdits(ss: Ss): Record<string, unknown>[] {
+  const log = ss.getSheetByName(EDIT_LOG_SHEET);
+  if (!log || log.getLastRow() < 1) return [];
+  return log.getSheetValues(1, 1, log.getLastRow(), 1).map((r) => JSON.parse(String(r[0])));
+}
+
+const EV = 'developers.google.com/apps-script/guides/triggers/events#edit';
+const editCase = (i: number, id: string, expected: Record<string, unknown>, how: string): Case => ({
+  id,
+  ref: EV,
+  expected,
+  how: `${how}; recorded by the simple onEdit trigger (edit ${i + 1} in ${EDITS_SHEET})`,
+  run: ({ ss }) => {
+    const e = recordedEdits(ss)[i];
+    return e ? { a1: e.a1, value: e.value, oldValue: e.oldValue } : PENDING;
+  },
+});
+
+export const EDIT_CASES: Case[] = [
+  editCase(0, 'event.typed-into-empty-cell', { a1: 'B2', value: 'hello', oldValue: '(absent)' }, 'e.value is the typed text; no e.oldValue for an empty cell'),
+  editCase(1, 'event.typed-over-a-value', { a1: 'B2', value: 'world', oldValue: 'hello' }, 'e.oldValue is the previous text'),
+  editCase(2, 'event.typed-over-a-date', { a1: 'B3', value: 'x', oldValue: '45413.385416666664' }, "e.oldValue of a date cell (the runtime's model: its serial number as text; README: to confirm)"),
+  editCase(3, 'event.paste-of-two-cells', { a1: 'D2:D3', value: '(absent)', oldValue: '(absent)' }, 'e.value and e.oldValue exist "only if the edited range is a single cell"'),
+  {
+    id: 'event.simple-trigger-auth-mode',
+    ref: 'developers.google.com/apps-script/guides/triggers#restrictions',
+    expected: ['LIMITED'],
+    how: 'the distinct e.authMode values of the recorded edits (a simple trigger in a bound script)',
+    run: ({ ss }) => {
+      const all = recordedEdits(ss);
+      return all.length < EDIT_STEPS.length ? PENDING : Array.from(new Set(all.map((e) => e.authMode)));
+    },
+  },
+];
+
+export interface WebProbe {
+  documentLockIsNull: boolean;
+  hasSpreadsheet: boolean;
+  uiThrows: boolean;
+  sameUser: boolean;
+  submit: string;
+}
+
+/** doGet: what a real web-app request sees, and a real web-form submit; stored for the next run. */
+export function probeWebApp(svc: Services): WebProbe {
+  const attempt = (fn: () => unknown): boolean => {
+    try {
+      fn();
+      return false;
+    } catch {
+      return true;
+    }
+  };
+  let submit: string;
+  try {
+    const r = submitTicket(svc, FORM, 'selftest-web-token-' + Date.now());
+    submit = r.ok ? 'ok' : r.errors.map((e) => e.message).join('; ');
+  } catch (e) {
+    submit = `error: ${(e as Error)?.message ?? String(e)}`;
+  }
+  const probe: WebProbe = {
+    documentLockIsNull: svc.LockService.getDocumentLock() === null,
+    hasSpreadsheet: !!svc.SpreadsheetApp.getActiveSpreadsheet(),
+    uiThrows: attempt(() => svc.SpreadsheetApp.getUi()),
+    sameUser: svc.Session.getActiveUser().getEmail().toLowerCase() === svc.Session.getEffectiveUser().getEmail().toLowerCase(),
+    submit,
+  };
+  svc.PropertiesService.getScriptProperties().setProperty(WEB_PROBE_KEY, JSON.stringify(probe));
+  return probe;
+}
+
+const webCase = (id: string, ref: string, key: keyof WebProbe, expected: unknown, how: string): Case => ({
+  id,
+  ref,
+  expected,
+  how: `${how}; observed in doGet when the web app URL is opened by its owner`,
+  run: ({ svc }) => {
+    const raw = svc.PropertiesService.getScriptProperties().getProperty(WEB_PROBE_KEY);
+    return raw ? (JSON.parse(raw) as WebProbe)[key] : PENDING;
+  },
+});
+
+export const WEB_CASES: Case[] = [
+  webCase('web.document-lock-is-null', REF + 'lock/lock-service#getdocumentlock', 'documentLockIsNull', true, 'LockService.getDocumentLock() === null "from a … webapp"'),
+  webCase('web.bound-script-has-its-sheet', 'developers.google.com/apps-script/guides/bound', 'hasSpreadsheet', true, 'SpreadsheetApp.getActiveSpreadsheet() in a bound web app (README: to confirm)'),
+  webCase('web.no-editor-ui', REF + 'spreadsheet/spreadsheet-app#getui', 'uiThrows', true, 'SpreadsheetApp.getUi() throws in a web app'),
+  webCase('web.owner-is-active-user', REF + 'base/session#getactiveuser', 'sameUser', true, '"Execute as: Me", opened by the owner: active user = effective user'),
+  webCase('web.submit', 'developers.google.com/apps-script/guides/web', 'submit', 'ok', 'submitTicket from doGet: the web-form path for real'),
+];
