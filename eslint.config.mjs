@@ -1,5 +1,6 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import layers from './scripts/eslint-layers.mjs';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'build/**', 'local/**', 'node_modules/**', 'coverage/**', 'test/fixtures/**', 'selftest-dist/**'] },
@@ -11,6 +12,12 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'off',
       '@typescript-eslint/no-require-imports': 'off',
     },
+  },
+  {
+    // House rule: no imports upward (scripts/eslint-layers.mjs lists the layers).
+    files: ['src/**/*.ts', 'runtime/**/*.ts'],
+    plugins: { layers },
+    rules: { 'layers/imports': 'error' },
   },
   {
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
