@@ -6,6 +6,7 @@ import type { LocalRuntime } from '../runtime';
 import { FIELDS, fieldForHeader } from '../src/domain/schema';
 import type { FieldKey } from '../src/domain/schema';
 import { defaultSettings } from '../src/domain/settings';
+import { toWall } from '../runtime/zone';
 
 const DAY = 86_400_000;
 const MIN = 60_000;
@@ -63,23 +64,18 @@ export interface GenOptions {
   /** Period the tickets span, days back from now (default 365). */
   days?: number;
   seed?: number;
-  /** Spreadsheet zone offset in minutes for IDs (Asia/Shanghai: +480). */
-  zoneOffsetMin?: number;
+  /** Spreadsheet time zone the IDs and log stamps are written in (default Asia/Shanghai). The
+   * generator plays the world that typed the sheet, so it reads clocks as the runtime does. */
+  timeZone?: string;
 }
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
-const localParts = (ms: number, off: number) => {
-  const d = new Date(ms + off * MIN);
-  return {
-    y: d.getUTCFullYear(),
-    m: d.getUTCMonth() + 1,
-    d: d.getUTCDate(),
-    hh: d.getUTCHours(),
-    mm: d.getUTCMinutes(),
-  };
+const localParts = (ms: number, tz: string) => {
+  const w = toWall(tz, ms);
+  return { y: w.y, m: w.mo, d: w.d, hh: w.h, mm: w.mi };
 };
-const stamp = (ms: number, off: number) => {
-  const p = localParts(ms, off);
+const stamp = (ms: number, tz: string) => {
+  const p = localParts(ms, tz);
   return `${p.y}-${pad(p.m)}-${pad(p.d)} ${pad(p.hh)}:${pad(p.mm)}`;
 };
 
@@ -87,14 +83,14 @@ const stamp = (ms: number, off: number) => {
 export function generateTickets(opts: GenOptions): Partial<Record<FieldKey, unknown>>[] {
   const rnd = prng(opts.seed ?? 42);
   const days = opts.days ?? 365;
-  const off = opts.zoneOffsetMin ?? 480;
+  const tz = opts.timeZone ?? 'Asia/Shanghai';
   const pick = <T>(a: readonly T[]): T => a[Math.floor(rnd() * a.length)];
   const times: number[] = [];
   for (let i = 0; i < opts.n; i++) times.push(opts.now - 30 * MIN - Math.floor(rnd() * days * DAY));
   times.sort((a, b) => a - b);
   const serial = new Map<string, number>();
   return times.map((at) => {
-    const p = localParts(at, off);
+    const p = localParts(at, tz);
     const date = `${p.y}${pad(p.m)}${pad(p.d)}`;
     const s = (serial.get(date) ?? 0) + 1;
     serial.set(date, s);
@@ -137,13 +133,13 @@ export function generateTickets(opts: GenOptions): Partial<Record<FieldKey, unkn
     const closedAt = status === '已关闭' ? (resolved as number) + Math.floor(rnd() * 3 * DAY) : null;
     const lastUpdate = Math.min(opts.now - MIN, closedAt ?? resolved ?? firstResponse ?? at);
     const log: string[] = [];
-    if (firstResponse) log.push(`${stamp(firstResponse, off)} ${assignee}: 已受理,正在排查`);
-    if (resolved) log.push(`${stamp(resolved, off)} ${assignee}: 已处理完成`);
+    if (firstResponse) log.push(`${stamp(firstResponse, tz)} ${assignee}: 已受理,正在排查`);
+    if (resolved) log.push(`${stamp(resolved, tz)} ${assignee}: 已处理完成`);
     const row: Partial<Record<FieldKey, unknown>> = {
       id: `IT${date}${pad(s, 3)}`,
       title,
       department: pick(DEPTS),
-      description: `${title}:影响${1 + Math.floor(rnd() * 9)}人,${stamp(at, off)}开始出现,已尝试重启无效`,
+      description: `${title}:影响${1 + Math.floor(rnd() * 9)}人,${stamp(at, tz)}开始出现,已尝试重启无效`,
       urgency,
       submitter: pick(NAMES),
       contact: `内线${8000 + Math.floor(rnd() * 1999)}`,

@@ -4,7 +4,7 @@
 // categories, urgencies and statuses, escalations, reopened tickets, a filled knowledge base, and
 // open tickets that are at risk or overdue "now". Deterministic for a given seed and `now`.
 import type { LocalRuntime } from '../runtime';
-import { fromWall, toWall } from '../runtime/spreadsheet/timezone';
+import { fromWall, toWall } from '../runtime/zone';
 import { prng } from '../bench/generate';
 import { defaultSettings } from '../src/domain/settings';
 

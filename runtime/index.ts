@@ -7,7 +7,7 @@ import { Accounting, emptyStats, expose, unwrap, type CallStats } from './instru
 import { manifestScopes, scopeCheck } from './scopes';
 import { fixedClock, hostRealm, type Clock, type RuntimeContext } from './context';
 import { Workbook, createSpreadsheetApp, handEdit } from './spreadsheet';
-import type { Services } from '../src/gas/services';
+import type { RuntimeServices } from './services/types';
 import { Executions, type InterleavePoint, type PointInfo } from './services/executions';
 import { LockTable, LocalLockService } from './services/lock';
 import { LocalPropertiesService, emptyProperties, type PropertiesJson } from './services/properties';
@@ -27,6 +27,7 @@ import { STATE_VERSION, readStateFile, writeFileAtomic, type FiringRecord, type 
 
 export type { RuntimeStateJson, FiringRecord } from './state';
 export type { CallStats } from './instrument';
+export type { RuntimeServices } from './services/types';
 
 export interface LocalRuntimeOptions {
   /** Directory with Code.js, appsscript.json and the .html pages (default: <repo>/dist). */
@@ -91,7 +92,7 @@ export class LocalRuntime {
   readonly logs: LogBook;
   readonly distDir: string;
   workbook: Workbook;
-  services: Services;
+  services: RuntimeServices;
   bundle: LoadedBundle | null = null;
   /** Stats of the last completed top-level execution. */
   stats: CallStats = emptyStats();
@@ -160,7 +161,7 @@ export class LocalRuntime {
     this.ctx.realm = this.bundle.realm;
   }
 
-  private buildServices(): Services {
+  private buildServices(): RuntimeServices {
     const { ctx } = this;
     const acct = ctx.acct;
     const hasDocument = () => !this.noDocument;

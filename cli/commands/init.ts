@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import { createLocalRuntime, type LocalRuntime } from '../../runtime';
 import { importXlsx } from '../../runtime/spreadsheet';
-import { isValidZone } from '../../runtime/services/tz';
+import { isValidZone } from '../../runtime/zone';
 import { register, CliError, flagString, type CommandContext } from '../registry';
 import { useScriptZone } from '../zone';
 import { effects, mark } from '../report';

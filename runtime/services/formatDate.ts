@@ -2,7 +2,7 @@
 // linked from developers.google.com/apps-script/reference/utilities/utilities#formatdatedate,-timezone,-format),
 // English names, US week rules for `w` (weeks start Sunday, week 1 holds 1 January): the rules of
 // Java's default en-US calendar. Unknown letters throw as Java does.
-import { localFields, offsetMinutes } from './tz';
+import { localFields, offsetMinutes } from '../zone';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];

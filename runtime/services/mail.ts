@@ -4,7 +4,7 @@
 // America/Los_Angeles (Google's quotas roll over roughly on Pacific time; VERIFY), computed from
 // the runtime clock.
 import type { RuntimeContext } from '../context';
-import { localFields } from './tz';
+import { localFields } from '../zone';
 
 export const MAIL_QUOTA_MESSAGE = 'Service invoked too many times for one day: email.';
 export const DEFAULT_MAIL_QUOTA = 100;

@@ -11,7 +11,7 @@
 //   onMonthDay(d): day d of every month at h:m.
 //   at(date) / after(ms) / atDate(y,m,d): once; the trigger stays listed after it fires (one-off
 //     triggers count towards the 20 until deleted), but never fires again.
-import { fromLocal, localFields } from './tz';
+import { fromWall, localFields } from '../zone';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -77,7 +77,7 @@ export function nextFire(s: ClockSchedule, createdAt: number, afterMs: number, s
           ok = weekday === wd && dayMs >= firstMatch && weeks % (s.every ?? 1) === 0;
         } else ok = d.getUTCDate() === s.monthDay;
         if (!ok) continue;
-        const t = fromLocal(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), hour, minute, tz);
+        const t = fromWall(tz, d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), hour, minute);
         if (t > after) return t;
       }
       return null;

@@ -7,7 +7,7 @@ import { expose, unwrap } from '../instrument';
 import type { RuntimeContext } from '../context';
 import { isDate } from '../context';
 import { nextFire, type ClockSchedule } from './schedule';
-import { fromLocal, isValidZone } from './tz';
+import { fromWall, isValidZone } from '../zone';
 
 export const TOO_MANY_TRIGGERS = 'This script has too many triggers. Triggers must be deleted from the script before more can be added.';
 /** Wording from the editor-triggers page; Google's exact runtime message is not documented (VERIFY). */
@@ -177,7 +177,7 @@ export class LocalClockTriggerBuilder
     if ((s as any).atDateLocal) {
       // atDate: near midnight of that date in the trigger's zone.
       const d = new Date(s.at!);
-      s.at = fromLocal(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), 0, 0, s.timeZone ?? this.env.scriptTimeZone());
+      s.at = fromWall(s.timeZone ?? this.env.scriptTimeZone(), d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), 0, 0);
       delete (s as any).atDateLocal;
     }
     if (this.env.ctx.addonMode && (s.kind === 'minutes')) throw new Error(ADDON_TOO_FREQUENT);

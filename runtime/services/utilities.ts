@@ -6,7 +6,7 @@ import type { RuntimeContext } from '../context';
 import { isDate } from '../context';
 import type { Executions } from './executions';
 import { formatDate } from './formatDate';
-import { isValidZone } from './tz';
+import { isValidZone } from '../zone';
 
 /** Utilities.sleep allows at most 5 minutes (reference/utilities/utilities#sleepmilliseconds). */
 const MAX_SLEEP_MS = 300_000;

@@ -4,7 +4,7 @@ import { isDate } from '../context';
 import { unwrap } from '../instrument';
 import { asEnum, exposeSelf, Exposable, makeEnum, normColor, Svc } from './common';
 import { FErr, formulaSatisfied, readCell } from './formula';
-import { toSerial } from './timezone';
+import { toSerial } from '../zone';
 import { Formula, formatDisplay, Scalar } from './values';
 import { rangeToStored } from './validation';
 import type { CfFormat, CfRuleSpec, Rect, SheetData, Workbook } from './workbook';

@@ -6,7 +6,7 @@ import { isDate } from '../context';
 import { parseA1, rangeA1 } from './a1';
 import { FErr, readCell } from './formula';
 import { canEditCell, ownerOf } from './protection';
-import { toSerial } from './timezone';
+import { toSerial } from '../zone';
 import { defaultRejectMessage, passes } from './validation';
 import {
   AUTO_FORMAT,

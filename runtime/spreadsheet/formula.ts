@@ -3,7 +3,7 @@
 // are evaluated with an offset (dr, dc) from the top-left cell of the rule's range, which moves
 // the relative parts only. Dates are serial numbers here, as in Sheets.
 import { colToLetters, lettersToCol } from './a1';
-import { fromSerial, toSerial } from './timezone';
+import { fromSerial, toSerial } from '../zone';
 import { Formula, Scalar, formatDate, formatNumber, generalNumber, isDateFormat, parseTyped } from './values';
 import type { SheetData, Workbook } from './workbook';
 

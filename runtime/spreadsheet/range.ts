@@ -24,7 +24,7 @@ import {
   tooLong,
 } from './values';
 import { FORMAT_KEYS, Rect, SheetData, ValidationSpec } from './workbook';
-import { fromSerial, toSerial, toWall } from './timezone';
+import { fromSerial, toSerial, toWall } from '../zone';
 
 type R = GoogleAppsScript.Spreadsheet.Range;
 

@@ -7,7 +7,7 @@ import { checkedRange, rangeObj } from './range';
 import { checkSheetName, sheetObj } from './sheet';
 import { newTextFinder } from './textFinder';
 import { dataValidationCriteriaEnum, newDataValidationBuilder, rangeToStored } from './validation';
-import { fromWall, toWall } from './timezone';
+import { fromWall, toWall } from '../zone';
 import { SheetData, Workbook } from './workbook';
 
 type SS = GoogleAppsScript.Spreadsheet.Spreadsheet;

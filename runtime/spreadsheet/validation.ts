@@ -4,7 +4,7 @@ import { isDate } from '../context';
 import { unwrap } from '../instrument';
 import { asEnum, exposeSelf, Exposable, makeEnum, Svc } from './common';
 import { evaluateFormula, FErr, formulaSatisfied } from './formula';
-import { toSerial } from './timezone';
+import { toSerial } from '../zone';
 import { Cell, Formula, formatDisplay } from './values';
 import type { Rect, SheetData, ValidationSpec, Workbook } from './workbook';
 

@@ -1,7 +1,7 @@
 // Cell values: what is stored, how written values are converted (as when typing in Sheets), and
 // how values are displayed through a number format in the spreadsheet's time zone.
 import { isDate } from '../context';
-import { fromSerial, fromWall, toSerial, toWall } from './timezone';
+import { fromSerial, fromWall, toSerial, toWall } from '../zone';
 
 /** A formula cell; its value is computed on read. `ast` caches the parse. */
 export class Formula {

@@ -4,7 +4,7 @@
 import ExcelJS from 'exceljs';
 import { colToLetters, parseA1, rangeA1 } from './a1';
 import { FErr, readCell } from './formula';
-import { utcAsWall, wallAsUtc, toWall } from './timezone';
+import { utcAsWall, wallAsUtc, toWall } from '../zone';
 import { AUTO_FORMAT, defaultDateFormats, Formula, isAutoFormat } from './values';
 import { CfRuleSpec, DEFAULT_COL_WIDTH, SheetData, ValidationSpec, Workbook } from './workbook';
 
