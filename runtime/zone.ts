@@ -69,7 +69,14 @@ function intlOffsets(tz: string): OffsetFn {
       const f: Record<string, string> = {};
       for (const p of fmt.formatToParts(new Date(minute * MIN))) f[p.type] = p.value;
       const year = f.era === 'BC' || f.era === 'B' ? 1 - Number(f.year) : Number(f.year);
-      const wallAsUtc = utcMs(year, Number(f.month), Number(f.day), Number(f.hour), Number(f.minute), Number(f.second));
+      const wallAsUtc = utcMs(
+        year,
+        Number(f.month),
+        Number(f.day),
+        Number(f.hour),
+        Number(f.minute),
+        Number(f.second),
+      );
       off = Math.round((wallAsUtc - minute * MIN) / MIN);
       if (cache.size > 20_000) cache.clear();
       cache.set(minute, off);

@@ -10,9 +10,17 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const FORBIDDEN = [
   { from: 'runtime/', to: ['src/'], why: 'the emulator must not answer with the code it checks' },
   { from: 'runtime/', to: ['cli/', 'preview/', 'bench/'], why: 'the runtime sits below the tools' },
-  { from: 'src/domain/', to: ['src/gas/', 'src/app/', 'src/ui/'], why: 'pure domain logic knows nothing of Apps Script' },
+  {
+    from: 'src/domain/',
+    to: ['src/gas/', 'src/app/', 'src/ui/'],
+    why: 'pure domain logic knows nothing of Apps Script',
+  },
   { from: 'src/gas/', to: ['src/app/', 'src/ui/'], why: 'adapters sit below the app' },
-  { from: 'src/', to: ['cli/', 'preview/', 'bench/', 'runtime/'], why: 'the add-on never depends on the tools around it' },
+  {
+    from: 'src/',
+    to: ['cli/', 'preview/', 'bench/', 'runtime/'],
+    why: 'the add-on never depends on the tools around it',
+  },
 ];
 
 function repoRelative(root, file) {
@@ -50,9 +58,15 @@ const rule = {
         const lit = n.source ?? n.argument?.literal ?? n.argument;
         if (lit && lit.type === 'Literal') check(lit, lit.value);
       },
-      TSExternalModuleReference: (n) => n.expression.type === 'Literal' && check(n.expression, n.expression.value),
+      TSExternalModuleReference: (n) =>
+        n.expression.type === 'Literal' && check(n.expression, n.expression.value),
       CallExpression: (n) => {
-        if (n.callee.type === 'Identifier' && n.callee.name === 'require' && n.arguments[0]?.type === 'Literal') check(n.arguments[0], n.arguments[0].value);
+        if (
+          n.callee.type === 'Identifier' &&
+          n.callee.name === 'require' &&
+          n.arguments[0]?.type === 'Literal'
+        )
+          check(n.arguments[0], n.arguments[0].value);
       },
     };
   },

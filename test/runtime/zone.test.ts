@@ -3,7 +3,15 @@
 // occurrence (Google documents neither; see the module's header). Typed dates go through the same
 // conversion: Range.setValue parses a date string like typed input
 // (https://developers.google.com/apps-script/reference/spreadsheet/range#setValue(Object)).
-import { fromSerial, fromWall, isValidZone, localFields, offsetMinutes, toSerial, toWall } from '../../runtime/zone';
+import {
+  fromSerial,
+  fromWall,
+  isValidZone,
+  localFields,
+  offsetMinutes,
+  toSerial,
+  toWall,
+} from '../../runtime/zone';
 import { env } from './spreadsheet/helpers';
 
 const Z = (iso: string) => Date.parse(iso);
@@ -19,9 +27,24 @@ interface Change {
 }
 
 const CHANGES: Change[] = [
-  { zone: 'America/New_York', gap: ['2024-03-10 02:30', '2024-03-10T07:30:00Z'], repeat: ['2024-11-03 01:30', '2024-11-03T05:30:00Z'], repeatLater: '2024-11-03T06:30:00Z' },
-  { zone: 'Europe/London', gap: ['2024-03-31 01:30', '2024-03-31T01:30:00Z'], repeat: ['2024-10-27 01:30', '2024-10-27T00:30:00Z'], repeatLater: '2024-10-27T01:30:00Z' },
-  { zone: 'Australia/Sydney', gap: ['2024-10-06 02:30', '2024-10-05T16:30:00Z'], repeat: ['2024-04-07 02:30', '2024-04-06T15:30:00Z'], repeatLater: '2024-04-06T16:30:00Z' },
+  {
+    zone: 'America/New_York',
+    gap: ['2024-03-10 02:30', '2024-03-10T07:30:00Z'],
+    repeat: ['2024-11-03 01:30', '2024-11-03T05:30:00Z'],
+    repeatLater: '2024-11-03T06:30:00Z',
+  },
+  {
+    zone: 'Europe/London',
+    gap: ['2024-03-31 01:30', '2024-03-31T01:30:00Z'],
+    repeat: ['2024-10-27 01:30', '2024-10-27T00:30:00Z'],
+    repeatLater: '2024-10-27T01:30:00Z',
+  },
+  {
+    zone: 'Australia/Sydney',
+    gap: ['2024-10-06 02:30', '2024-10-05T16:30:00Z'],
+    repeat: ['2024-04-07 02:30', '2024-04-06T15:30:00Z'],
+    repeatLater: '2024-04-06T16:30:00Z',
+  },
 ];
 
 const parts = (wall: string) => {
@@ -54,7 +77,8 @@ describe.each(CHANGES)('fromWall across clock changes in $zone', ({ zone, gap, r
         const mi = (q % 4) * 15;
         const t = fromWall(zone, y, mo, d, h, mi);
         const w = toWall(zone, t);
-        const skippedOrRepeated = offsetMinutes(t - 3 * 3_600_000, zone) !== offsetMinutes(t + 3 * 3_600_000, zone);
+        const skippedOrRepeated =
+          offsetMinutes(t - 3 * 3_600_000, zone) !== offsetMinutes(t + 3 * 3_600_000, zone);
         if (!skippedOrRepeated) expect([w.y, w.mo, w.d, w.h, w.mi]).toEqual([y, mo, d, h, mi]);
       }
     }
@@ -94,7 +118,17 @@ describe('runtime zone basics', () => {
 
   it('gives ISO weekdays and offsets to the services', () => {
     // 2024-05-12 is a Sunday
-    expect(localFields(Z('2024-05-12T04:00:00Z'), 'Asia/Shanghai')).toEqual({ year: 2024, month: 5, day: 12, hour: 12, minute: 0, second: 0, ms: 0, weekday: 7, offset: 480 });
+    expect(localFields(Z('2024-05-12T04:00:00Z'), 'Asia/Shanghai')).toEqual({
+      year: 2024,
+      month: 5,
+      day: 12,
+      hour: 12,
+      minute: 0,
+      second: 0,
+      ms: 0,
+      weekday: 7,
+      offset: 480,
+    });
   });
 
   it('keeps years 0–99 as written', () => {
@@ -107,6 +141,8 @@ describe('runtime zone basics', () => {
     expect(toSerial('UTC', Z('1899-12-30T00:00:00Z'))).toBe(0);
     expect(toSerial('Asia/Shanghai', Z('2024-05-01T04:00:00Z'))).toBe(45413.5);
     expect(fromSerial('Asia/Shanghai', 45413.5)).toBe(Z('2024-05-01T04:00:00Z'));
-    expect(fromSerial('America/New_York', toSerial('America/New_York', Z('2024-11-03T05:30:00Z')))).toBe(Z('2024-11-03T05:30:00Z'));
+    expect(fromSerial('America/New_York', toSerial('America/New_York', Z('2024-11-03T05:30:00Z')))).toBe(
+      Z('2024-11-03T05:30:00Z'),
+    );
   });
 });

@@ -1,0 +1,108 @@
+// What every section of the weekly review reads: the week as instants, the tickets and their
+// status history, which tickets were created, resolved and open in the week, and the labels.
+// Built once per review; each section (./sections/*) is a function of it, testable alone.
+import type { Ticket } from '../ticket';
+import type { Category, Lang, Rating, Status, Urgency } from '../schema';
+import { RATING_VALUES, enumLabel } from '../schema';
+import type { Zone } from '../zone';
+import { formatLocal } from '../zone';
+import type { ReviewInput, UrgencyKey } from './model';
+import { TEXT, type ReviewText } from './text';
+import { isOpenStatus, statusAt, statusHistory, type StatusEvent } from './history';
+import { shiftIsoWeek, weekBounds, type IsoWeek } from './week';
+
+export const HOUR = 3_600_000;
+export const DAY = 24 * HOUR;
+
+export interface ReviewScope {
+  input: ReviewInput;
+  week: IsoWeek;
+  zone: Zone;
+  lang: Lang;
+  now: number;
+  T: ReviewText;
+  /** Tickets with an ID. */
+  tickets: Ticket[];
+  /** The week: Monday 00:00 local (inclusive) to the next Monday (exclusive). */
+  start: number;
+  end: number;
+  /** The week's end, or now while the week is running: what "at week end" means. */
+  asOf: number;
+  prev: { start: number; end: number };
+  prevAsOf: number;
+  history: Map<string, StatusEvent[]>;
+  eventsOf(t: Ticket): StatusEvent[] | undefined;
+  createdInWeek: Ticket[];
+  resolvedInWeek: Ticket[];
+  statusAtEnd: Map<Ticket, Status | null>;
+  openAtEnd: Ticket[];
+  catLabel(c: Category | null): string;
+  urgLabel(u: Urgency | null): string;
+  statusLabel(s: Status | null): string;
+  ratingLabel(r: Rating): string;
+  /** `yyyy-MM-dd HH:mm` in the zone, '' for none. */
+  fmt(ms: number | null): string;
+  urgKey(u: Urgency | null): UrgencyKey;
+}
+
+export function reviewScope(input: ReviewInput): ReviewScope {
+  const { week, zone, lang, now } = input;
+  const T = TEXT[lang] ?? TEXT.zh;
+  const tickets = input.tickets.filter((t) => t && String(t.id ?? '').trim() !== '');
+  const { start, end } = weekBounds(week, zone);
+  const prev = weekBounds(shiftIsoWeek(week, -1), zone);
+  const asOf = Math.min(end, now);
+  const prevAsOf = Math.min(prev.end, now);
+  const history = statusHistory(input.audit);
+  const eventsOf = (t: Ticket): StatusEvent[] | undefined => history.get(String(t.id).trim());
+  const createdInWeek = tickets.filter((t) => inRange(t.submittedAt, start, end));
+  const resolvedInWeek = tickets.filter((t) => inRange(t.resolvedAt, start, end));
+  const statusAtEnd = new Map<Ticket, Status | null>();
+  for (const t of tickets) statusAtEnd.set(t, statusAt(t, asOf, eventsOf(t)));
+  const openAtEnd = tickets.filter((t) => isOpenStatus(statusAtEnd.get(t) ?? null));
+  return {
+    input,
+    week,
+    zone,
+    lang,
+    now,
+    T,
+    tickets,
+    start,
+    end,
+    asOf,
+    prev,
+    prevAsOf,
+    history,
+    eventsOf,
+    createdInWeek,
+    resolvedInWeek,
+    statusAtEnd,
+    openAtEnd,
+    catLabel: (c) => (c ? enumLabel('category', c, lang) : T.unset),
+    urgLabel: (u) => (u ? enumLabel('urgency', u, lang) : T.unset),
+    statusLabel: (s) => (s ? enumLabel('status', s, lang) : T.unset),
+    ratingLabel: (r) => RATING_VALUES.find((v) => v.code === r)![lang],
+    fmt: (ms) => (ms === null ? '' : formatLocal(ms, zone, 'minute')),
+    urgKey: (u) => u ?? 'unset',
+  };
+}
+
+export const inRange = (v: number | null, start: number, end: number): boolean =>
+  v !== null && v >= start && v < end;
+
+export function emptyByUrgency<T>(make: () => T): Record<UrgencyKey, T> {
+  return { high: make(), medium: make(), low: make(), unset: make(), all: make() };
+}
+
+/** Map entries sorted by the numeric keys (descending, in order), then by name. */
+export function sortedEntries<T>(m: Map<string, T>, keys: (v: T) => number[]): [string, T][] {
+  return Array.from(m.entries()).sort((a, b) => {
+    const ka = keys(a[1]);
+    const kb = keys(b[1]);
+    for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return kb[i] - ka[i];
+    return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0;
+  });
+}
+
+export const percentText = (r: number | null): string => (r === null ? '–' : `${Math.round(r * 1000) / 10}%`);

@@ -1,0 +1,58 @@
+// The summary: created, resolved, closed, reopened and backlog, this week against the previous.
+import type { ReviewSection, WeekCounts, Cell } from '../model';
+import { isOpenStatus, statusAt } from '../history';
+import { inRange, type ReviewScope } from '../scope';
+
+export function summarySection(scope: ReviewScope): {
+  section: ReviewSection;
+  counts: WeekCounts;
+  previous: WeekCounts;
+} {
+  const { T, tickets, start, end, asOf, prev, prevAsOf, history, eventsOf } = scope;
+  const countsFor = (s: number, e: number, backlogAt: number): WeekCounts => {
+    const closed = new Set<string>();
+    const reopened = new Set<string>();
+    for (const [id, events] of history) {
+      for (const ev of events) {
+        if (ev.at < s || ev.at >= e) continue;
+        if (ev.to === 'closed') closed.add(id);
+        if (ev.from === 'resolved' && ev.to === 'inProgress') reopened.add(id);
+      }
+    }
+    return {
+      created: tickets.filter((t) => inRange(t.submittedAt, s, e)).length,
+      resolved: tickets.filter((t) => inRange(t.resolvedAt, s, e)).length,
+      closed: closed.size,
+      reopened: reopened.size,
+      backlog: tickets.filter((t) => isOpenStatus(statusAt(t, backlogAt, eventsOf(t)))).length,
+    };
+  };
+  const counts = countsFor(start, end, asOf);
+  const previous = countsFor(prev.start, prev.end, prevAsOf);
+
+  const row = (label: string, key: keyof WeekCounts, basis: string): Cell[] => [
+    label,
+    counts[key],
+    previous[key],
+    counts[key] - previous[key],
+    basis,
+  ];
+  const section: ReviewSection = {
+    key: 'summary',
+    title: T.summary,
+    basis: T.summaryBasis,
+    table: {
+      header: [T.figure, T.thisWeek, T.previousWeek, T.change, T.countsBy],
+      rows: [
+        row(T.created, 'created', T.basisCreated),
+        row(T.resolved, 'resolved', T.basisResolved),
+        row(T.closed, 'closed', T.basisClosed),
+        row(T.reopened, 'reopened', T.basisReopened),
+        row(T.backlog, 'backlog', T.basisBacklog),
+      ],
+      formats: ['text', 'int', 'int', 'int', 'text'],
+    },
+    notes: [T.countsAreTickets],
+  };
+  return { section, counts, previous };
+}
