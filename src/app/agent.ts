@@ -11,6 +11,8 @@ import type { ActionName, TicketChanges } from '../domain/workflow';
 import { actionLabel, applyAction, availableActions } from '../domain/workflow';
 import { appendAudit, findAuditSheet } from '../gas/auditSheet';
 import { appendKnowledge, knowledgeEntry } from '../gas/knowledgeSheet';
+import { appendMovedLog } from '../gas/logArchiveSheet';
+import { splitEntries, splitForArchive } from '../domain/worklog';
 import { BusyError, withDocumentLock } from '../gas/lock';
 import type { Services } from '../gas/services';
 import type { TicketSheet } from '../gas/ticketSheet';
@@ -152,7 +154,8 @@ function withSla(tr: Tracker, before: Ticket, changes: TicketChanges): TicketCha
   return { ...changes, ...fields };
 }
 
-function auditEntries(tr: Tracker, before: Ticket, changes: TicketChanges, user: string, via: AuditEntry['via']): AuditEntry[] {
+/** `logAdded`: the entry the action wrote (the log cell may also have moved old entries out). */
+function auditEntries(tr: Tracker, before: Ticket, changes: TicketChanges, logAdded: string, user: string, via: AuditEntry['via']): AuditEntry[] {
   const show = (k: FieldKey, tk: Ticket) => display(k, tk, tr);
   const after: Ticket = { ...before, ...changes };
   return (Object.keys(changes) as FieldKey[])
@@ -164,7 +167,7 @@ function auditEntries(tr: Tracker, before: Ticket, changes: TicketChanges, user:
       field: headerLabel(k, tr.lang),
       // The work log only grows: record what was added, not the whole log twice.
       oldValue: k === 'workLog' ? '' : show(k, before),
-      newValue: k === 'workLog' ? show(k, after).slice(show(k, before).length).trim() : show(k, after),
+      newValue: k === 'workLog' ? logAdded : show(k, after),
       via,
     }));
 }
@@ -202,6 +205,15 @@ export function applyTicketAction(svc: Services, id: unknown, action: unknown, p
       const result = applyAction(loaded.ticket, action, payload, { now: tr.now, by, lang, agents: tr.config.settings.agents, stamp: tr.stamp });
       if (!result.ok) return { ok: false, errors: [{ field: result.field, message: result.message }] };
       const changes = withSla(tr, loaded.ticket, result.changes);
+      // Every action that writes the log appends one entry, the last one (its further lines are indented).
+      const logAdded = changes.workLog !== undefined ? (splitEntries(changes.workLog).entries.pop() ?? '') : '';
+      // A log near a cell's size moves its oldest entries to the work-log archive first (written
+      // before the row: a failure in between leaves a copy, never a loss).
+      const split = changes.workLog !== undefined ? splitForArchive(changes.workLog, lang) : null;
+      if (split) {
+        appendMovedLog(tr.ss, lang, ticketId, tr.now, split.moved);
+        changes.workLog = split.kept;
+      }
       // A cell holds 50,000 characters: a work log that would outgrow it is refused with a message.
       const full = (Object.keys(changes) as FieldKey[]).find((k) => {
         const v = cellFor(k, { ...loaded.ticket, ...changes }[k], lang);
@@ -209,7 +221,7 @@ export function applyTicketAction(svc: Services, id: unknown, action: unknown, p
       });
       if (full) return { ok: false, errors: [{ field: null, message: t(lang, 'tooLong', { field: headerLabel(full, lang), max: CELL_MAX_CHARS }) }] };
       writeChanges(tr, loaded, changes);
-      appendAudit(tr.ss, auditEntries(tr, loaded.ticket, changes, me.email || by, 'sidebar'), lang);
+      appendAudit(tr.ss, auditEntries(tr, loaded.ticket, changes, logAdded, me.email || by, 'sidebar'), lang);
       const after: Ticket = { ...loaded.ticket, ...changes };
       if (after.status === 'closed' && after.solution.trim()) addToKnowledge(tr, after);
       const values = loaded.values.map((v, c) => {

@@ -46,6 +46,10 @@ export interface IntakeFormModel {
     failed: string;
     /** contains {max} and {n} */
     tooLong: string;
+    /** Each contains {field}: text the server would refuse (see unsafeTextKind). */
+    controlChars: string;
+    brokenChars: string;
+    bidiChars: string;
   };
 }
 

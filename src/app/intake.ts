@@ -82,6 +82,9 @@ export function getIntakeForm(svc: Services): IntakeFormModel {
       mobile: t(lang, 'personalMobile'),
       failed: zh ? '提交失败:' : 'Could not submit: ',
       tooLong: t(lang, 'titleTooLong', { max: '{max}', n: '{n}' }),
+      controlChars: t(lang, 'controlChars', { field: '{field}' }),
+      brokenChars: t(lang, 'brokenChars', { field: '{field}' }),
+      bidiChars: t(lang, 'bidiChars', { field: '{field}' }),
     },
   };
 }

@@ -7,6 +7,14 @@ const MESSAGES = {
   titleTooLong: { zh: '问题标题不能超过 {max} 个字(现在 {n} 个)。', en: 'The title must be at most {max} characters (now {n}).' },
   tooLong: { zh: '{field}太长:最多 {max} 个字符。', en: '{field} is too long: at most {max} characters.' },
   controlChars: { zh: '{field}含有不可见的控制字符,请删除后重试。', en: '{field} contains invisible control characters; please remove them.' },
+  brokenChars: {
+    zh: '{field}含有残缺的字符(常见于只复制了一半的表情符号),请删除后重试。',
+    en: '{field} contains a broken character (often half of a copied emoji); please remove it.',
+  },
+  bidiChars: {
+    zh: '{field}含有改变文字方向的隐藏字符,可能让内容显示得与实际不同,请删除后重试。',
+    en: '{field} contains hidden text-direction characters that can make it show something else; please remove them.',
+  },
   notInList: { zh: '{field}只能是:{values}。', en: '{field} must be one of: {values}.' },
   personalMobile: {
     zh: '联系方式请填写内线电话或企业邮箱,不要填写个人手机号。',

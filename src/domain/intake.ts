@@ -2,7 +2,7 @@
 import type { Category, Lang, Urgency } from './schema';
 import { enumLabels, headerLabel, parseEnum } from './schema';
 import { t } from './i18n';
-import { codePointLength, containsPersonalMobile, hasControlChars, isEmail, literalText, CELL_MAX_CHARS } from './text';
+import { codePointLength, containsPersonalMobile, hasVisibleText, isEmail, literalText, unsafeTextKind, CELL_MAX_CHARS } from './text';
 
 export interface Submission {
   title: string;
@@ -53,8 +53,10 @@ export function validateSubmission(raw: unknown, lang: Lang): IntakeResult {
     }
     // Titles are one line; other fields keep their line breaks but lose trailing blanks.
     const s = (v ?? '').normalize('NFC').trim();
-    if (!s) errors.push({ field, message: t(lang, 'required', { field: label(field) }) });
-    else if (hasControlChars(s) || (field !== 'description' && /[\r\n\t]/.test(s))) errors.push({ field, message: t(lang, 'controlChars', { field: label(field) }) });
+    const unsafe = unsafeTextKind(s);
+    if (!hasVisibleText(s)) errors.push({ field, message: t(lang, 'required', { field: label(field) }) });
+    else if (unsafe) errors.push({ field, message: t(lang, unsafe, { field: label(field) }) });
+    else if (field !== 'description' && /[\r\n\t\u2028\u2029]/.test(s)) errors.push({ field, message: t(lang, 'controlChars', { field: label(field) }) });
     else if (field === 'title' && codePointLength(s) > LIMITS.title) errors.push({ field, message: t(lang, 'titleTooLong', { max: LIMITS.title, n: codePointLength(s) }) });
     // The text must also fit a cell as written (an emoji counts twice, a protected start adds `'`).
     else if (codePointLength(s) > LIMITS[field] || literalText(s).length > CELL_MAX_CHARS) errors.push({ field, message: t(lang, 'tooLong', { field: label(field), max: LIMITS[field] }) });

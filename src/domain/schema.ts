@@ -227,6 +227,7 @@ export const SHEET_NAMES = {
   audit: { zh: '操作日志', en: 'Audit log' },
   knowledge: { zh: '知识库', en: 'Knowledge base' },
   archive: { zh: '归档', en: 'Archive' },
+  logArchive: { zh: '工作日志归档', en: 'Work log archive' },
   review: { zh: '周报', en: 'Review' },
 } as const;
 

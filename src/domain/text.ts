@@ -36,12 +36,30 @@ export function readLiteralText(s: string): string {
   return /^'[=+\-@\t\r]/.test(s) ? s.slice(1) : s;
 }
 
-// Mainland mobile numbers: 1[3-9] and 9 more digits, with or without +86/0086, spaces or dashes.
-const MOBILE = /(?:^|[^\d])(?:(?:\+|00)?86[\s-]*)?1[3-9](?:[\s-]*\d){9}(?!\d)/;
+// The privacy rule for the contact field lives in phone.ts (shared with the form's script).
+export { containsPersonalMobile } from './phone';
 
-export function containsPersonalMobile(s: string): boolean {
-  // NFKC: full-width digits and dashes typed with a Chinese IME are still a mobile number.
-  return MOBILE.test(s.normalize('NFKC'));
+// A lone surrogate is half a character: Sheets, JSON and mail would each mangle it differently.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:^|[^\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+// Bidirectional embeddings, overrides and isolates reorder what the reader sees ("Trojan source"):
+// a title or name could show another person's name or a different number than it holds.
+const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/;
+
+/** Whether anything visible is typed: zero-width and other invisible characters alone are empty. */
+export const hasVisibleText = (s: string): boolean => /[^\s\p{Z}\p{Cc}\p{Cf}\p{Mn}\p{Me}]/u.test(s);
+
+export const hasLoneSurrogate = (s: string): boolean => LONE_SURROGATE.test(s);
+export const hasBidiControl = (s: string): boolean => BIDI_CONTROL.test(s);
+
+/**
+ * Why a typed text cannot be stored as it is, or null: control characters, a broken character
+ * (lone surrogate) or direction overrides. One check for the forms' scripts and the server.
+ */
+export function unsafeTextKind(s: string): 'controlChars' | 'brokenChars' | 'bidiChars' | null {
+  if (hasLoneSurrogate(s)) return 'brokenChars';
+  if (hasBidiControl(s)) return 'bidiChars';
+  if (hasControlChars(s)) return 'controlChars';
+  return null;
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;

@@ -4,7 +4,10 @@ import type { Lang, Rating, Status, Tier } from './schema';
 import { RATING_VALUES, enumLabel } from './schema';
 import { t } from './i18n';
 import type { Ticket } from './ticket';
-import { codePointLength, hasControlChars } from './text';
+import { codePointLength, hasVisibleText, unsafeTextKind } from './text';
+import { appendLog, logEntry } from './worklog';
+
+export { appendLog } from './worklog';
 
 export type ActionName = 'accept' | 'assign' | 'escalate' | 'note' | 'resolve' | 'feedback' | 'close' | 'reopen';
 export const ACTIONS: readonly ActionName[] = ['accept', 'assign', 'escalate', 'note', 'resolve', 'feedback', 'close', 'reopen'];
@@ -66,16 +69,12 @@ export function availableActions(tk: Pick<Ticket, 'status'>): ActionName[] {
   }
 }
 
-export function appendLog(log: string, entry: string): string {
-  return log.trim() ? `${log.replace(/\s+$/, '')}\n${entry}` : entry;
-}
-
 const MAX_TEXT = 5000;
 
 function cleanText(v: unknown): string | null {
   if (typeof v !== 'string') return null;
   const s = v.normalize('NFC').trim();
-  if (!s || hasControlChars(s) || codePointLength(s) > MAX_TEXT) return null;
+  if (!hasVisibleText(s) || unsafeTextKind(s) || codePointLength(s) > MAX_TEXT) return null;
   return s;
 }
 
@@ -83,8 +82,10 @@ function cleanText(v: unknown): string | null {
 function textProblem(v: unknown, field: string, lang: Lang): string | null {
   if (typeof v !== 'string' || !v.trim()) return null;
   const s = v.normalize('NFC').trim();
-  // Nothing but control characters is as good as empty: the caller says "required".
-  if (hasControlChars(s)) return Array.from(s).some((ch) => ch.trim() && !hasControlChars(ch)) ? t(lang, 'controlChars', { field }) : null;
+  // Nothing visible (only control or zero-width characters) is as good as empty: the caller says "required".
+  if (!hasVisibleText(s)) return null;
+  const unsafe = unsafeTextKind(s);
+  if (unsafe) return t(lang, unsafe, { field });
   if (codePointLength(s) > MAX_TEXT) return t(lang, 'tooLong', { field, max: MAX_TEXT });
   return null;
 }
@@ -142,8 +143,8 @@ export function applyAction(tk: Ticket, action: unknown, payload: unknown, ctx: 
     const problem = textProblem(p[k], TEXT_LABELS[k][lang], lang);
     if (problem) return { ok: false, field: k, message: problem };
   }
-  const entry = (text: string) => `${ctx.stamp(ctx.now)} ${ctx.by}: ${text}`;
-  const log = (text: string) => appendLog(tk.workLog, entry(text));
+  // logEntry keeps every typed line inside this entry: a reason cannot forge another one.
+  const log = (text: string) => appendLog(tk.workLog, logEntry(ctx.stamp(ctx.now), ctx.by, text));
   // The first move out of 待处理 or the first work-log entry is the first response (seed step 1).
   const responded = (c: TicketChanges): TicketChanges => (tk.firstResponseAt ? c : { ...c, firstResponseAt: ctx.now });
   const zh = lang === 'zh';
@@ -183,7 +184,7 @@ export function applyAction(tk: Ticket, action: unknown, payload: unknown, ctx: 
     case 'note': {
       const text = cleanText(p.text);
       if (!text) return { ok: false, field: 'text', message: t(lang, 'required', { field: TEXT_LABELS.text[lang] }) };
-      return { ok: true, changes: responded({ lastUpdateAt: ctx.now, workLog: log(text.replace(/\s*\n\s*/g, ' ')) }) };
+      return { ok: true, changes: responded({ lastUpdateAt: ctx.now, workLog: log(text) }) };
     }
     case 'resolve': {
       const solution = cleanText(p.solution) ?? (typeof p.solution === 'undefined' ? cleanText(tk.solution) : null);

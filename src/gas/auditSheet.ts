@@ -5,6 +5,7 @@ import type { FieldKey, Lang } from '../domain/schema';
 import { SHEET_NAMES, fieldForHeader } from '../domain/schema';
 import type { AuditEntry } from '../domain/ticket';
 import { literalText } from '../domain/text';
+import { lineBreaksShown } from '../domain/worklog';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -30,7 +31,9 @@ export function findAuditSheet(ss: Spreadsheet): GoogleAppsScript.Spreadsheet.Sh
 /** One row for the changes one action made to one ticket. */
 export function auditRow(entries: readonly AuditEntry[], lang: Lang): unknown[] {
   const first = entries[0];
-  const col = (f: (e: AuditEntry) => string) => literalText(entries.map(f).join('\n'));
+  // One line per field: a value's own line breaks are shown as ⏎, so the lines of the field, old
+  // and new cells stay aligned (a typed reason cannot shift another field's value, or forge one).
+  const col = (f: (e: AuditEntry) => string) => literalText(entries.map((e) => lineBreaksShown(f(e))).join('\n'));
   return [
     new Date(first.at),
     literalText(first.user || (lang === 'zh' ? '未知' : 'unknown')),

@@ -6,7 +6,7 @@
 // #err-<key> beside each field, #warn-description, #title-counter, #suggestions (li.suggestion
 // [data-article-id], .suggestion-toggle, .solved, .thanks), #result, #result-id, #another.
 import type { ArticleSuggestion, FieldError, IntakeFormModel, SubmitResult } from '../app/contracts';
-import { containsPersonalMobile } from '../domain/text';
+import { containsPersonalMobile, hasVisibleText, unsafeTextKind } from '../domain/text';
 import {
   append,
   byId,
@@ -264,7 +264,9 @@ function check(form: IntakeForm): FieldError[] {
   for (const f of model.fields) {
     const value = form[f.key];
     const max = maxOf(f);
-    if (f.required && !value) errors.push({ field: f.key, message: fmt(t.required, { field: f.label }) });
+    const unsafe = unsafeTextKind(value);
+    if (f.required && !hasVisibleText(value)) errors.push({ field: f.key, message: fmt(t.required, { field: f.label }) });
+    else if (unsafe) errors.push({ field: f.key, message: fmt(t[unsafe], { field: f.label }) });
     else if (max !== undefined && codePoints(value) > max) {
       const n = codePoints(value);
       errors.push({

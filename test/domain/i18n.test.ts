@@ -13,6 +13,8 @@ const ALL: Record<MessageKey, true> = {
   titleTooLong: true,
   tooLong: true,
   controlChars: true,
+  brokenChars: true,
+  bidiChars: true,
   notInList: true,
   personalMobile: true,
   contactFormat: true,

@@ -444,12 +444,12 @@ describe('notes and the work log', () => {
     ]);
   });
 
-  it('a multi-line note becomes one entry', () => {
+  it('a multi-line note becomes one entry, its further lines indented', () => {
     expect(
       changesOf(
         applyAction(ticket({ status: 'inProgress' }), 'note', { text: '第一行\n  第二行\r\n第三行' }, ctx()),
       ).workLog,
-    ).toBe('2024-05-01 09:30 张工: 第一行 第二行 第三行');
+    ).toBe('2024-05-01 09:30 张工: 第一行\n  第二行\n  第三行');
   });
 
   it.each([undefined, '', '   ', 7, { text: 'x' }, 'bad\u0000', 'x'.repeat(5001)])(

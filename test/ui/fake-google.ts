@@ -14,6 +14,7 @@ import type {
   TicketViewResult,
 } from '../../src/app/contracts';
 import type { ActionPayload, IntakeForm } from '../../src/ui/client/run';
+import { t } from '../../src/domain/i18n';
 
 type Lang = 'zh' | 'en';
 const params = new URLSearchParams(location.search);
@@ -131,6 +132,9 @@ function intakeModel(): IntakeFormModel {
         ? '联系方式请填写内线电话或企业邮箱,不要填写个人手机号。'
         : 'Please give an internal extension or a company email, not a personal mobile number.',
       failed: zh ? '提交失败:' : 'Could not submit: ',
+      controlChars: t(lang, 'controlChars', { field: '{field}' }),
+      brokenChars: t(lang, 'brokenChars', { field: '{field}' }),
+      bidiChars: t(lang, 'bidiChars', { field: '{field}' }),
     },
   };
 }
