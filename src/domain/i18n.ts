@@ -50,6 +50,14 @@ const MESSAGES = {
   setupCancelled: { zh: '已取消,工作表未做任何修改。', en: 'Cancelled; the sheet was not changed.' },
   unmappedCells: { zh: '以下单元格无法识别,已保持原样:{cells}', en: 'These cells could not be mapped and were left as they were: {cells}' },
   settingInvalid: { zh: '设置「{name}」的值「{value}」无效,已使用默认值 {fallback}。', en: 'Setting "{name}" has an invalid value "{value}"; using the default {fallback}.' },
+  settingListTooLong: {
+    zh: '「{list}」只使用前 {max} 项,其后的 {n} 项未使用(设置的存储空间有限)。',
+    en: '"{list}": only the first {max} entries are used; the {n} after them are not (settings storage is limited).',
+  },
+  settingEntryTooLong: {
+    zh: '「{list}」中有 {n} 项超过 {max} 个字(如「{value}」),未使用。',
+    en: '"{list}": {n} entries are longer than {max} characters (e.g. "{value}") and are not used.',
+  },
   settingHolidayConflict: { zh: '以下日期同时列为节假日和调休上班日,按节假日处理:{dates}', en: 'These dates are listed both as holidays and as extra working days and are treated as holidays: {dates}' },
   alreadyTier2: { zh: '该工单已在二线处理,无需再次升级。', en: 'This ticket is already with tier 2.' },
   sweepDone: { zh: 'SLA 检查完成:{n} 张工单,{breached} 张超时,{atRisk} 张有风险。', en: 'SLA check done: {n} tickets, {breached} breached, {atRisk} at risk.' },

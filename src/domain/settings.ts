@@ -188,10 +188,14 @@ function formatDateCell(v: unknown): string | null {
   return `${y}-${pad(mo)}-${pad(d)}`;
 }
 
+/** More dates than decades of holidays: the stored settings must stay small (gas/config.ts). */
+const MAX_DATES = 1000;
+
 /** Dates separated by commas or new lines; the whole cell is refused if any date is bad. */
 export function parseDateList(v: unknown): Parsed<string[]> {
   if (Object.prototype.toString.call(v) === '[object Date]') return { ok: true, value: [formatDateCell(v) as string] };
   const parts = str(v).split(/[,，、;；\n\s]+/).filter(Boolean);
+  if (parts.length > MAX_DATES) return { ok: false };
   const out: string[] = [];
   for (const p of parts) {
     const d = formatDateCell(p);
@@ -360,6 +364,49 @@ export interface SettingsInput {
   agents: unknown[][];
 }
 
+/**
+ * The lists are stored with the settings in document properties (9 KB a value, 500 KB a store):
+ * bounded here so a sheet with hundreds of departments still fits, and within Sheets' 500 items of
+ * a dropdown list. An entry longer than a form field would take is dropped too.
+ */
+export const LIST_CAPS = {
+  departments: { items: 500, entryChars: 100, totalChars: 30_000 },
+  agents: { items: 100, entryChars: 50, totalChars: 5_000 },
+} as const;
+
+function capList<T>(
+  items: T[],
+  cap: { items: number; entryChars: number; totalChars: number },
+  list: string,
+  lang: Lang,
+  warnings: SettingsWarning[],
+  text: (x: T) => string = (x) => String(x),
+): T[] {
+  const out: T[] = [];
+  let total = 0;
+  let dropped = 0;
+  const tooLong: string[] = [];
+  for (const x of items) {
+    const s = text(x);
+    if (Array.from(s).length > cap.entryChars) {
+      tooLong.push(s);
+      continue;
+    }
+    if (out.length >= cap.items || total + s.length > cap.totalChars) {
+      dropped++;
+      continue;
+    }
+    total += s.length;
+    out.push(x);
+  }
+  if (tooLong.length) {
+    const value = `${Array.from(tooLong[0]).slice(0, 20).join('')}…`;
+    warnings.push({ row: -1, message: t(lang, 'settingEntryTooLong', { list, value, max: cap.entryChars, n: tooLong.length }) });
+  }
+  if (dropped) warnings.push({ row: -1, message: t(lang, 'settingListTooLong', { list, max: out.length, n: dropped }) });
+  return out;
+}
+
 /** Validated settings plus warnings for every cell that fell back to its default. */
 export function parseSettings(input: SettingsInput, lang: Lang): { settings: Settings; warnings: SettingsWarning[] } {
   const s = defaultSettings(lang);
@@ -380,12 +427,19 @@ export function parseSettings(input: SettingsInput, lang: Lang): { settings: Set
   // A date in both lists is treated as a holiday by the calendar: say so beside the settings.
   const both = s.extraWorkDays.filter((d) => s.holidays.includes(d));
   if (both.length) warnings.push({ row: -1, message: t(lang, 'settingHolidayConflict', { dates: both.join(', ') }) });
-  const departments = input.departments.map(str).filter(Boolean);
-  if (departments.length) s.departments = [...new Set(departments)];
+  const departments = capList([...new Set(input.departments.map(str).filter(Boolean))], LIST_CAPS.departments, lang === 'zh' ? '部门/区域' : 'Departments', lang, warnings);
+  if (departments.length) s.departments = departments;
   const agents: Agent[] = [];
-  input.agents.forEach((r, i) => {
+  const agentRows = capList(
+    input.agents.filter((r) => str(r[0])),
+    LIST_CAPS.agents,
+    lang === 'zh' ? '支持人员' : 'Agents',
+    lang,
+    warnings,
+    (r) => str(r[0]),
+  );
+  agentRows.forEach((r, i) => {
     const name = str(r[0]);
-    if (!name) return;
     const tier = parseEnum('tier', r[1]) as Tier | null;
     const email = str(r[2]);
     if (!tier || (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))) {

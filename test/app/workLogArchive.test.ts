@@ -5,7 +5,7 @@ import type { LocalRuntime } from '../../runtime';
 import { T0, submit, ticketRows, trackerRuntime } from './helpers';
 
 function act(rt: LocalRuntime, id: string, action: string, payload: Record<string, unknown> = {}): any {
-  const v = rt.callFromClient('getTicketView', id).result;
+  const v = rt.callFromClient('getTicketView', id).result as any;
   return rt.callFromClient('applyTicketAction', id, action, payload, v.version).result;
 }
 
@@ -63,14 +63,14 @@ describe('a full work log', () => {
     const rt = trackerRuntime();
     const { id } = submit(rt);
     act(rt, id, 'accept');
-    const v = rt.callFromClient('getTicketView', id).result;
+    const v = rt.callFromClient('getTicketView', id).result as any;
     rt.callFromClient('applyTicketAction', id, 'note', { text: '普通记录' }, v.version);
     const normal = rt.stats.spreadsheetCalls;
     expect(normal).toBeLessThanOrEqual(10);
     expect(ss(rt).getSheetByName('工作日志归档')).toBeNull();
     fillLog(rt, id, 260);
     for (const round of [1, 2]) {
-      const v2 = rt.callFromClient('getTicketView', id).result;
+      const v2 = rt.callFromClient('getTicketView', id).result as any;
       rt.callFromClient('applyTicketAction', id, 'note', { text: '又一条记录'.repeat(1000) + round }, v2.version);
       const moving = rt.stats.spreadsheetCalls;
       // Finding (or first creating) the archive sheet and one append: only when a log moves.

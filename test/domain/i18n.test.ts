@@ -9,6 +9,8 @@ const ALL: Record<MessageKey, true> = {
   idPasted: true,
   alreadyTier2: true,
   settingHolidayConflict: true,
+  settingListTooLong: true,
+  settingEntryTooLong: true,
   sweepDone: true,
   titleTooLong: true,
   tooLong: true,
