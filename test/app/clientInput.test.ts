@@ -73,18 +73,22 @@ describe('bad input from a sidebar or the web form', () => {
     expect(column(rt, '问题编号')).toEqual([]);
   });
 
-  it('a note that would overflow the work-log cell is refused with a message, not a cell-size exception', () => {
+  it('a note that would overflow the work-log cell is written, the oldest entries moved out (issue 17)', () => {
     const rt = trackerRuntime();
     const { id } = submit(rt);
     expect(act(rt, id, 'accept').ok).toBe(true);
     const text = '检'.repeat(4_990);
     let out: any;
     for (let i = 0; i < 9; i++) expect(act(rt, id, 'note', { text }).ok).toBe(true);
-    const before = cell(rt, id, '处理过程记录');
+    const before = String(cell(rt, id, '处理过程记录'));
     expect(() => (out = act(rt, id, 'note', { text }))).not.toThrow();
-    expect(out.ok).toBe(false);
-    expect(out.errors[0].message).toMatch(/处理过程记录/);
-    expect(cell(rt, id, '处理过程记录')).toBe(before);
+    expect(out.ok).toBe(true);
+    const after = String(cell(rt, id, '处理过程记录'));
+    expect(after.length).toBeLessThan(50_000);
+    expect(after.split('\n')[0]).toMatch(/工作日志归档/);
+    const moved = rt.services.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('工作日志归档')!.getDataRange().getValues();
+    const kept = `${moved.map((r) => r[2]).join('\n')}\n${after}`;
+    for (const line of before.split('\n')) expect(kept).toContain(line);
   });
 
   it.each([
