@@ -22,11 +22,12 @@ import {
   createLocalRuntime,
   loadRuntime,
   saveRuntime,
+  TickTooLongError,
   type LocalRuntime,
   type RuntimeStateJson,
 } from '../runtime';
 import { exportXlsx, renderSheet, type RenderedCell } from '../runtime/spreadsheet';
-import { quoteSheet } from '../runtime/spreadsheet/a1';
+import { parseA1, quoteSheet } from '../runtime/spreadsheet/a1';
 import type { AskRecord, ButtonName, DialogRecord } from '../runtime/services/ui';
 import { createDemo } from './demo';
 
@@ -319,8 +320,11 @@ export class Preview {
     if (!sheet) throw new HttpError(404, `No sheet named ${sheetName}`);
     wb.activeSheetId = sheet.id;
     if (a1) {
-      if (!/^[A-Z]{1,3}[0-9]{1,7}(:[A-Z]{1,3}[0-9]{1,7})?$/.test(a1))
-        throw new HttpError(400, `Bad cell ${a1}`);
+      const ref = /^[A-Z]{1,3}[0-9]{1,7}(:[A-Z]{1,3}[0-9]{1,7})?$/.test(a1) ? parseA1(a1) : null;
+      if (!ref) throw new HttpError(400, `Bad cell ${a1}`);
+      // Checked against this sheet's grid before anything is sized by it.
+      if ((ref.endRow ?? ref.row) > sheet.maxRows || (ref.endCol ?? ref.col) > sheet.maxCols)
+        throw new HttpError(400, `${a1} is outside the sheet (${sheet.maxRows} rows, ${sheet.maxCols} columns)`);
       sheet.activeA1 = a1;
     }
     this.save();
@@ -400,7 +404,14 @@ window.addEventListener('message', function (ev) {
     if (!Number.isFinite(to)) throw new HttpError(400, 'Bad time');
     if (to < rt.clock.now()) throw new HttpError(400, 'The clock only moves forward.');
     const marks = { toasts: rt.ui.toasts.length };
-    const fired = rt.tick(to);
+    let fired;
+    try {
+      fired = rt.tick(to);
+    } catch (e) {
+      // A jump of decades is refused before anything runs (the runtime counts the runs first).
+      if (e instanceof TickTooLongError) throw new HttpError(400, e.message);
+      throw e;
+    }
     const toasts = rt.ui.toasts.slice(marks.toasts).map((t) => ({ message: t.message, title: t.title }));
     rt.ui.dialogs = [];
     rt.ui.asks = [];

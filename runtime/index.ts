@@ -23,7 +23,7 @@ import { nextFire } from './services/schedule';
 import { loadBundle, type LoadedBundle } from './bundle';
 import { marshalArgs, marshalResult } from './client';
 import { timeEvent, type AuthModeName, type EditEvent, type OpenEvent } from './events';
-import { STATE_VERSION, readStateFile, writeFileAtomic, type FiringRecord, type RuntimeStateJson } from './state';
+import { DamagedStateError, STATE_VERSION, readStateFile, writeFileAtomic, type FiringRecord, type RuntimeStateJson } from './state';
 
 export type { RuntimeStateJson, FiringRecord } from './state';
 export type { CallStats } from './instrument';
@@ -72,7 +72,14 @@ export type EditOutcome =
   | { ok: false; reason: string };
 
 const DEFAULT_DIST = path.resolve(__dirname, '..', 'dist');
-const MAX_FIRINGS_PER_TICK = 200_000;
+/**
+ * At most this many trigger runs in one tick (a month of 10-minute sweeps is 4,320). A jump of
+ * decades is refused before anything runs, state unchanged, instead of replaying for minutes.
+ */
+export const MAX_FIRINGS_PER_TICK = 5_000;
+
+/** A clock jump that would fire more trigger runs than one tick allows. */
+export class TickTooLongError extends Error {}
 const KEEP_FIRINGS = 500;
 
 function readManifest(distDir: string): { timeZone?: string; oauthScopes?: unknown } | null {
@@ -400,6 +407,13 @@ export class LocalRuntime {
    * order (ties: creation order), each with the clock at its fire time. Returns what fired.
    */
   tick(toMs: number): FiringRecord[] {
+    if (!Number.isFinite(toMs)) throw new TickTooLongError('tick: not a time');
+    const due = this.firingsDue(toMs, MAX_FIRINGS_PER_TICK + 1);
+    if (due > MAX_FIRINGS_PER_TICK) {
+      throw new TickTooLongError(
+        `tick: moving the clock to ${new Date(toMs).toISOString()} would fire more than ${MAX_FIRINGS_PER_TICK} trigger runs; move it in smaller steps (nothing was run)`,
+      );
+    }
     const fired: FiringRecord[] = [];
     for (let n = 0; ; n++) {
       if (n > MAX_FIRINGS_PER_TICK) throw new Error(`tick: more than ${MAX_FIRINGS_PER_TICK} trigger runs; tick in smaller steps`);
@@ -425,6 +439,17 @@ export class LocalRuntime {
     if (toMs > this.clock.now()) this.clock.set(toMs);
     this.lastTick = Math.max(this.lastTick, toMs);
     return fired;
+  }
+
+  /** How many time-driven runs are due up to `toMs` (counting stops past `limit`); runs nothing. */
+  firingsDue(toMs: number, limit: number): number {
+    let n = 0;
+    for (const t of this.triggers) {
+      if (t.eventType !== 'CLOCK' || t.nextFireAt == null) continue;
+      for (let at: number | null = t.nextFireAt; at != null && at <= toMs && n < limit; at = nextFire(t.schedule!, t.createdAt, at, this.scriptTimeZone)) n++;
+      if (n >= limit) break;
+    }
+    return n;
   }
 
   toJSON(): RuntimeStateJson {
@@ -458,7 +483,14 @@ export function createLocalRuntime(opts: LocalRuntimeOptions = {}): LocalRuntime
 }
 
 export function loadRuntime(file: string, opts: Omit<LocalRuntimeOptions, 'state'> = {}): LocalRuntime {
-  return new LocalRuntime({ ...opts, state: readStateFile(file) });
+  const state = readStateFile(file);
+  try {
+    return new LocalRuntime({ ...opts, state });
+  } catch (e) {
+    throw new DamagedStateError(
+      `${file} is not a usable workbook file (${(e as Error).message}); it was left as it is. Restore it from a backup, or start over with \`init --force\`.`,
+    );
+  }
 }
 
 export function saveRuntime(rt: LocalRuntime, file: string): void {

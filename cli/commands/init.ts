@@ -2,8 +2,8 @@
 // creates the workbook state file, then runs the add-on's setup entry point when the bundle has one.
 import fs from 'node:fs';
 import { createLocalRuntime, type LocalRuntime } from '../../runtime';
-import { importXlsx } from '../../runtime/spreadsheet';
 import { isValidZone } from '../../runtime/zone';
+import { readXlsxFile, sameFile } from '../files';
 import { register, CliError, flagString, type CommandContext } from '../registry';
 import { useScriptZone } from '../zone';
 import { effects, mark } from '../report';
@@ -42,7 +42,8 @@ register({
     if (!isValidZone(timeZone)) throw new CliError(`--tz: unknown time zone ${timeZone}`);
     const locale = normaliseLocale(flagString(c, 'locale') ?? 'zh-CN');
     const from = flagString(c, 'from');
-    const workbook = from ? await importXlsx(fs.readFileSync(from), { timeZone, locale }) : undefined;
+    if (from && sameFile(from, c.workbookFile)) throw new CliError(`init: --from ${from} is the workbook file itself, not an .xlsx file`);
+    const workbook = from ? await readXlsxFile(from, { timeZone, locale }, 'init --from') : undefined;
     const rt = createLocalRuntime({ distDir: c.distDir, timeZone, locale, now: c.at ?? Date.now(), user: c.user, addonMode: !!c.flags.addon, workbook });
     useScriptZone(rt.scriptTimeZone);
     c.say(`new workbook ${c.workbookFile}: ${timeZone}, ${locale}${from ? `, from ${from}` : ''}, ${rt.ctx.addonMode ? 'add-on' : 'bound script'} mode`);

@@ -20,6 +20,11 @@ register({
   run(c) {
     const rt = c.load();
     const name = c.args[0] ?? rt.workbook.sheets[0]?.name;
+    // `show` prints a whole sheet (its first --rows rows), never a range: a range is refused as such
+    // (a hostile `工单!A1:ZZZ9999999` must not size anything).
+    if (name && !rt.workbook.sheetByName(name) && /![$A-Za-z0-9:]+$/.test(name)) {
+      throw new CliError(`show: takes a sheet name, not a range (${JSON.stringify(name)}); use show ${JSON.stringify(name.slice(0, name.lastIndexOf('!')))} --rows N`);
+    }
     if (!name || !rt.workbook.sheetByName(name)) throw new CliError(`show: no sheet ${JSON.stringify(name)}; sheets: ${rt.workbook.sheets.map((s) => s.name).join(', ')}`);
     const width = Number(flagString(c, 'width') ?? 16);
     const maxRows = Number(flagString(c, 'rows') ?? 200);

@@ -1,8 +1,8 @@
 // `export --out FILE.xlsx` and `import FILE.xlsx`: the workbook to and from Excel. Import keeps the
 // rest of the runtime state (properties, triggers, clock) and replaces the workbook.
-import fs from 'node:fs';
 import { LocalRuntime } from '../../runtime';
-import { exportXlsx, importXlsx } from '../../runtime/spreadsheet';
+import { exportXlsx } from '../../runtime/spreadsheet';
+import { readXlsxFile, sameFile, writeExport } from '../files';
 import { register, CliError, flagString } from '../registry';
 
 register({
@@ -13,9 +13,10 @@ register({
   async run(c) {
     const out = flagString(c, 'out') ?? c.args[0];
     if (!out) throw new CliError('export: need --out FILE.xlsx');
+    if (sameFile(out, c.workbookFile)) throw new CliError(`export: ${out} is the workbook file itself; choose another --out, e.g. tracker.xlsx`);
     const rt = c.load();
     const buf = await exportXlsx(rt.workbook, rt.clock.now());
-    fs.writeFileSync(out, buf);
+    writeExport(out, c.workbookFile, buf);
     c.say(`wrote ${out} (${buf.length} bytes, ${rt.workbook.sheets.length} sheets)`);
     return { json: { out, bytes: buf.length } };
   },
@@ -28,9 +29,9 @@ register({
   async run(c) {
     const file = c.args[0];
     if (!file) throw new CliError('import: need FILE.xlsx');
-    if (!fs.existsSync(file)) throw new CliError(`import: no file ${file}`);
+    if (sameFile(file, c.workbookFile)) throw new CliError(`import: ${file} is the workbook file itself, not an .xlsx file`);
     const rt = c.load();
-    const wb = await importXlsx(fs.readFileSync(file), { timeZone: rt.workbook.timeZone, locale: rt.workbook.locale });
+    const wb = await readXlsxFile(file, { timeZone: rt.workbook.timeZone, locale: rt.workbook.locale }, 'import');
     wb.id = rt.workbook.id; // triggers and properties stay tied to this document
     const next = LocalRuntime.fromJSON({ ...rt.toJSON(), workbook: wb.toJSON() }, { distDir: c.distDir });
     c.say(`imported ${file}: ${next.workbook.sheets.map((s) => s.name).join(', ')}`);

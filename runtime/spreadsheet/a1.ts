@@ -72,6 +72,16 @@ export function splitSheet(a1: string): { sheet?: string; ref: string } {
 
 const PART = /^\$?([A-Za-z]{0,3})\$?([0-9]*)$/;
 
+/**
+ * The largest grid any sheet can have: 18,278 columns (ZZZ) and, with Sheets' 10 million cells per
+ * spreadsheet (support.google.com/drive/answer/37603; PLATFORM.md "Limits"), 10 million rows. A
+ * reference past either names no cell of any sheet: it is refused here, before anything sized by it
+ * is allocated (a hostile `A1:ZZZ9999999` would otherwise ask for 180 billion cells).
+ */
+export const MAX_SPREADSHEET_CELLS = 10_000_000;
+export const MAX_GRID_ROWS = MAX_SPREADSHEET_CELLS;
+export const MAX_GRID_COLS = 18_278;
+
 /** Parses A1 notation; returns null when it is not a valid reference ("Range not found"). */
 export function parseA1(a1: string): A1Ref | null {
   const { sheet, ref } = splitSheet(a1);
@@ -86,6 +96,7 @@ export function parseA1(a1: string): A1Ref | null {
   const r2 = pb[2] ? Number(pb[2]) : undefined;
   if (c1 === undefined && r1 === undefined) return null;
   if (r1 === 0 || r2 === 0) return null;
+  if ((r1 ?? 1) > MAX_GRID_ROWS || (r2 ?? 1) > MAX_GRID_ROWS || (c1 ?? 1) > MAX_GRID_COLS || (c2 ?? 1) > MAX_GRID_COLS) return null;
   if (b === undefined) {
     // a single cell needs both parts
     if (c1 === undefined || r1 === undefined) return null;

@@ -48,6 +48,9 @@ export function handEdit(
   if (!sheet) return { ok: false, reason: `Sheet not found: ${ref.sheet}` };
   let numRows = (ref.endRow ?? sheet.maxRows) - ref.row + 1;
   let numCols = (ref.endCol ?? sheet.maxCols) - ref.col + 1;
+  // Checked before the grid is built: a range past the sheet must never size an allocation.
+  if (ref.row + numRows - 1 > sheet.maxRows || ref.col + numCols - 1 > sheet.maxCols)
+    return { ok: false, reason: 'The range is outside the sheet.' };
   let grid: string[][];
   if (typeof values === 'string')
     grid = Array.from({ length: numRows }, () => new Array(numCols).fill(values));

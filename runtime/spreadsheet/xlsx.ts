@@ -2,7 +2,7 @@
 // formulas with their cached results, static formats, widths, frozen panes, list dropdowns and
 // custom-formula conditional formats. Charts, protections and notes' authors are not exported.
 import ExcelJS from 'exceljs';
-import { colToLetters, parseA1, rangeA1 } from './a1';
+import { colToLetters, MAX_GRID_COLS, MAX_SPREADSHEET_CELLS, parseA1, rangeA1 } from './a1';
 import { FErr, readCell } from './formula';
 import { utcAsWall, wallAsUtc, toWall } from '../zone';
 import { AUTO_FORMAT, defaultDateFormats, Formula, isAutoFormat } from './values';
@@ -220,11 +220,18 @@ export async function importXlsx(buf: Buffer, opts: { timeZone: string; locale: 
     name: book.title || undefined,
   });
   const tz = opts.timeZone;
+  let cells = 0;
   book.worksheets.forEach((ws, i) => {
     const sheet = new SheetData(i === 0 ? 0 : wb.newId(), ws.name);
     wb.sheets.push(sheet);
     sheet.maxRows = Math.max(1000, ws.rowCount);
     sheet.maxCols = Math.max(26, ws.columnCount);
+    // Sheets refuses a file past 10 million cells (support.google.com/drive/answer/37603): so does
+    // the runtime, before anything is allocated for the grid.
+    cells += sheet.maxRows * sheet.maxCols;
+    if (sheet.maxCols > MAX_GRID_COLS || cells > MAX_SPREADSHEET_CELLS) {
+      throw new Error(`The file has more than ${MAX_SPREADSHEET_CELLS.toLocaleString('en')} cells (sheet "${ws.name}": ${sheet.maxRows} × ${sheet.maxCols}), the limit of a spreadsheet.`);
+    }
     sheet.hidden = ws.state !== 'visible';
     const tab = hexOf(ws.properties?.tabColor as Partial<ExcelJS.Color> | undefined);
     if (tab) sheet.tabColor = tab;

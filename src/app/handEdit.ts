@@ -57,9 +57,21 @@ export interface EditOutcome {
   message?: string;
 }
 
+/**
+ * Whether `e` is an edit event Sheets made: its range a real Range. Anything else (a call through
+ * google.script.run, which cannot carry a Range, or junk) is refused before any cell is touched.
+ */
+function isEditEvent(e: unknown): e is EditEvent {
+  const range = e && typeof e === 'object' ? (e as { range?: unknown }).range : undefined;
+  return !!range && typeof range === 'object' && ['getSheet', 'getA1Notation'].every((m) => typeof (range as Record<string, unknown>)[m] === 'function');
+}
+
 export function handleEdit(svc: Services, e: EditEvent): EditOutcome {
   const none: EditOutcome = { handled: false, reverted: [], changedRows: 0 };
-  if (!e || !e.range) return none;
+  if (!isEditEvent(e)) {
+    // Said in the sheet's language; nothing read or written beyond the stored config.
+    return { ...none, message: t(openTracker(svc).lang, 'badEditEvent') };
+  }
   const tr = openTracker(svc);
   // Two calls tell where the edit is; the rest is only paid for edits in our sheets.
   const sheetName = e.range.getSheet().getName();

@@ -28,6 +28,10 @@ const MESSAGES = {
     zh: '描述较笼统。请写明具体错误提示、发生时间、影响范围和已尝试的方法,便于快速定位。',
     en: 'The description is vague. Say the exact error, when it happened, who is affected and what you tried.',
   },
+  badEditEvent: {
+    zh: '这不是工作表的编辑事件,未做任何修改(编辑触发器只处理在表格中的真实编辑)。',
+    en: 'That is not an edit event from the sheet; nothing was changed (the edit trigger only handles real edits in the sheet).',
+  },
   badRequest: { zh: '提交的数据格式不正确,请刷新后重试。', en: 'The request was malformed; please reload and try again.' },
   busy: { zh: '系统繁忙(其他人正在提交),请稍后重试。您填写的内容已保留。', en: 'Busy (someone else is submitting); please try again. Your input has been kept.' },
   noTicketSheet: {

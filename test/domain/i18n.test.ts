@@ -22,6 +22,7 @@ const ALL: Record<MessageKey, true> = {
   contactFormat: true,
   vagueDescription: true,
   badRequest: true,
+  badEditEvent: true,
   busy: true,
   noTicketSheet: true,
   ticketNotFound: true,

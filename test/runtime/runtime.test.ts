@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createLocalRuntime, loadRuntime, saveRuntime, LocalRuntime } from '../../runtime';
+import { createLocalRuntime, loadRuntime, saveRuntime, LocalRuntime, MAX_FIRINGS_PER_TICK, TickTooLongError } from '../../runtime';
 import { LOCK_TIMEOUT_MESSAGE } from '../../runtime/services/lock';
 
 const distDir = path.join(__dirname, '../fixtures/dist');
@@ -91,6 +91,18 @@ describe('lock contention and interleaving', () => {
 });
 
 describe('triggers', () => {
+  test('a clock jump past MAX_FIRINGS_PER_TICK is refused before anything runs (issue 17)', () => {
+    const rt = rtAt();
+    rt.call('setupTriggers');
+    const before = JSON.stringify(rt.toJSON());
+    const started = Date.now();
+    expect(() => rt.tick(Date.UTC(2090, 0, 1))).toThrow(TickTooLongError);
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(JSON.stringify(rt.toJSON())).toBe(before);
+    expect(rt.firingsDue(T0 + (MAX_FIRINGS_PER_TICK - 1) * H, Infinity)).toBe(MAX_FIRINGS_PER_TICK - 1);
+    expect(() => rt.tick(NaN)).toThrow(TickTooLongError);
+  });
+
   test('tick fires each due hourly run in order with the clock at its fire time', () => {
     const rt = rtAt();
     expect(rt.call('setupTriggers').result).toBe(1);
