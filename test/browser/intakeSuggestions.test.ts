@@ -106,4 +106,30 @@ suite('intake sidebar in the preview: suggestions', () => {
     await settle();
     expect(await frame.locator('#suggestions').isVisible()).toBe(false);
   });
+
+  // Issue 17: the form's own script uses the server's check (src/domain/phone.ts, text.ts), so a
+  // disguised mobile number or a direction override is stopped beside its field before any call.
+  test.each([
+    ['contact', '联系方式', '138\u200b1234\u200b5678', /个人手机号/],
+    ['contact', '联系方式', '＋８６（１３８）１２３４－５６７８', /个人手机号/],
+    ['contact', '联系方式', '138·1234·5678', /个人手机号/],
+    ['title', '问题标题', '打印机\u202e卡纸', /改变文字方向/],
+    // (A lone surrogate cannot be typed into a page: the browser turns it into U+FFFD; the server
+    // refuses one sent directly: test/scenarios/hostile/badInput.test.ts.)
+    ['submitter', '提交人', '小明\u2066王经理', /改变文字方向/],
+  ])('the form refuses %s %p before sending', async (key, label, value, message) => {
+    const frame = await openSidebar('提交问题');
+    await frame.getByLabel('问题标题').fill('打印机卡纸');
+    await frame.getByLabel('所属部门/区域').fill('销售部/北京分公司');
+    await frame.getByLabel('问题描述').fill('三楼打印机持续卡纸,已清理两次仍然出现');
+    await frame.getByLabel('提交人').fill('小明');
+    await frame.getByLabel('联系方式').fill('内线8888');
+    await frame.locator('#f-urgency input[type=radio]').first().check();
+    await frame.getByLabel(label).fill(value);
+    await frame.click('#submit');
+    await frame.waitForSelector(`#err-${key}:not([hidden])`);
+    expect(await frame.locator(`#err-${key}`).textContent()).toMatch(message);
+    expect(await frame.locator('#result').isVisible()).toBe(false);
+  });
 });
+

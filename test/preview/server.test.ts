@@ -85,4 +85,25 @@ describe('preview server', () => {
     });
     expect(own.status).toBe(200);
   });
+
+  // Issue 17: a huge range or a clock jump of decades is refused at once, the workbook unchanged.
+  const post = (p: string, body: unknown) => request('POST', p, JSON.stringify(body), { origin: base, 'content-type': 'application/json' });
+  test.each([
+    ['/api/select', { sheet: '工单', a1: 'A1:ZZZ9999999' }, /outside the sheet/],
+    ['/api/select', { sheet: '工单', a1: 'ZZZ1' }, /outside the sheet/],
+    ['/api/select', { sheet: '工单', a1: 'A0' }, /Bad cell/],
+    ['/api/edit', { sheet: '工单', a1: 'A1:ZZZ9999999', value: 'x' }, /outside the sheet/],
+    ['/api/edit', { sheet: '工单', a1: 'A:ZZZ', value: 'x' }, /outside the sheet/],
+    ['/api/clock', { to: Date.parse('2090-01-01T00:00:00Z') }, /more than 5000 trigger runs/],
+    ['/api/clock', { minutes: 60 * 24 * 365 * 30 }, /more than 5000 trigger runs/],
+  ])('%s %j is refused with a clear message', async (p, body, message) => {
+    const before = hash(wbFile);
+    const started = Date.now();
+    const r = await post(p, body);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    expect(r.status === 400 || JSON.parse(r.text).ok === false).toBe(true);
+    expect(r.text).toMatch(message);
+    expect(hash(wbFile)).toBe(before);
+  });
 });
+
