@@ -61,6 +61,26 @@ describe('PropertiesService', () => {
     expect(Object.keys(data.script)).toHaveLength(55);
   });
 
+  // Same page: the quotas hold for setProperties too, and a refused batch stores none of it
+  // (issue 17: settings beyond one value must fail loudly here, as on Google, never be kept).
+  test('setProperties with one value over 9 KB is refused whole', () => {
+    const { svc, data } = props();
+    const p = svc.getDocumentProperties();
+    p.setProperty('keep', '1');
+    expect(() => p.setProperties({ a: 'x', big: '部'.repeat(3100) })).toThrow(VALUE_TOO_LARGE);
+    expect(data.document).toEqual({ keep: '1' });
+  });
+
+  test('keys count toward the 500 KB store (UTF-8 bytes of key and value)', () => {
+    const { svc } = props();
+    const p = svc.getDocumentProperties();
+    for (let i = 0; i < 54; i++) p.setProperty(`k${i}`, 'x'.repeat(9200));
+    const used = 54 * 9200 + 54 * 3;
+    const room = 500 * 1024 - used;
+    expect(() => p.setProperty('键'.repeat(Math.ceil(room / 3) + 10), 'y')).toThrow(STORE_FULL);
+    expect(() => p.setProperty('键'.repeat(Math.floor(room / 3) - 10), 'y')).not.toThrow();
+  });
+
   test('user stores are per user', () => {
     const { ctx } = testContext();
     const data = emptyProperties();
