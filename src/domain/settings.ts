@@ -188,6 +188,9 @@ function formatDateCell(v: unknown): string | null {
   return `${y}-${pad(mo)}-${pad(d)}`;
 }
 
+/** An address as mail accepts it: at most 254 characters (RFC 5321), so settings stay small too. */
+const validEmail = (x: string): boolean => x.length <= 254 && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(x);
+
 /** More dates than decades of holidays: the stored settings must stay small (gas/config.ts). */
 const MAX_DATES = 1000;
 
@@ -329,7 +332,7 @@ const DEFS: SettingDef[] = [
     text: () => '',
     apply: (s, v) => {
       const x = str(v);
-      if (x && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(x)) return false;
+      if (x && !validEmail(x)) return false;
       s.leadEmail = x;
       return true;
     },
@@ -442,10 +445,10 @@ export function parseSettings(input: SettingsInput, lang: Lang): { settings: Set
     const name = str(r[0]);
     const tier = parseEnum('tier', r[1]) as Tier | null;
     const email = str(r[2]);
-    if (!tier || (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))) {
+    if (!tier || (email && !validEmail(email))) {
       warnings.push({ row: -1, message: t(lang, 'settingInvalid', { name: `${lang === 'zh' ? '支持人员' : 'Agent'} ${i + 1}`, value: `${name} ${str(r[1])} ${email}`, fallback: tier ? '—' : lang === 'zh' ? '一线' : 'Tier 1' }) });
     }
-    agents.push({ name, tier: tier ?? 'tier1', email: email && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email) ? email : '' });
+    agents.push({ name, tier: tier ?? 'tier1', email: email && validEmail(email) ? email : '' });
   });
   if (agents.length) s.agents = agents;
   return { settings: s, warnings };

@@ -102,3 +102,26 @@ describe('config in document properties', () => {
     expect(parsed.warnings[0].message).toMatch(/1 entries are longer than 100/);
   });
 });
+
+describe('every settings cell at its largest still fits', () => {
+  it('50,000-character emails, names and date lists are left out, the config stays within budget', () => {
+    const huge = 'x'.repeat(49_990);
+    const dates = Array.from({ length: 4000 }, (_, i) => `20${String(10 + (i % 80)).padStart(2, '0')}-01-${String(1 + (i % 28)).padStart(2, '0')}`).join(',');
+    const parsed = parseSettings(
+      {
+        rows: [['组长邮箱', `${huge}@example.com`], ['节假日', dates], ['调休上班日', dates]],
+        departments: Array.from({ length: 600 }, () => huge),
+        agents: Array.from({ length: 200 }, (_, i) => [`张工${i}`, '一线', `${huge}${i}@example.com`]),
+      },
+      'zh',
+    );
+    expect(parsed.settings.leadEmail).toBe('');
+    expect(parsed.settings.agents.every((a) => a.email === '')).toBe(true);
+    const c = config(parsed.settings.departments, parsed.settings.agents);
+    const full = { ...c, settings: { ...c.settings, ...parsed.settings } };
+    expect(Buffer.byteLength(JSON.stringify(full), 'utf8')).toBeLessThan(CONFIG_MAX_BYTES / 2);
+    const { props } = store();
+    saveConfig(props, full);
+    expect(loadConfig(props)).toEqual(full);
+  });
+});
