@@ -10,6 +10,7 @@ import vm from 'node:vm';
 import { createLocalRuntime } from '../runtime';
 import type { CallStats, LocalRuntime } from '../runtime';
 import { measureLargeWorkbook } from '../runtime/spreadsheet/memory';
+import { PROPERTY_KEYS } from '../src/gas/properties';
 import { COST_MODEL, estimateRange } from './costModel';
 import { FULL_HEADER, generateTickets, rowsFor, writeRawSheet } from './generate';
 import {
@@ -185,8 +186,8 @@ function benchSize(size: number): Figure[] {
   out.push(measure('setupAdopt', size, 1, () => rt.call('setupTrackerFromMenu').stats));
   const props = rt.services.PropertiesService.getDocumentProperties();
   // Steady state: last week's review built, today's archive done; one sweep fills the SLA columns.
-  props.setProperty('weekly.lastBuilt', WEEK);
-  props.setProperty('archive.status', JSON.stringify({ at: NOW, ok: true, more: false }));
+  props.setProperty(PROPERTY_KEYS.weeklyLastBuilt, WEEK);
+  props.setProperty(PROPERTY_KEYS.archiveStatus, JSON.stringify({ at: NOW, ok: true, more: false }));
   rt.call('onSlaTimer');
 
   const ss = rt.services.SpreadsheetApp.getActiveSpreadsheet();

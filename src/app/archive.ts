@@ -27,6 +27,8 @@ import {
 } from '../gas/archiveSheet';
 import { saveConfig } from '../gas/config';
 import { fileMissingKnowledge } from '../gas/knowledgeSheet';
+import type { ArchiveStatusRecord } from '../gas/properties';
+import { PROPERTY_KEYS, pendingChunkKey, readArchiveStatus, readPendingHeader } from '../gas/properties';
 import type { Services } from '../gas/services';
 import type { TicketSheet } from '../gas/ticketSheet';
 import type { Ticket } from '../domain/ticket';
@@ -43,8 +45,8 @@ export const MAX_DELETES = 200;
 /** The scheduled run archives at most once a day (the hourly sweep stays lean). */
 const SCHEDULE_EVERY_MS = 20 * 3_600_000;
 
-const PENDING_KEY = 'archive.pending';
-const STATUS_KEY = 'archive.status';
+const PENDING_KEY = PROPERTY_KEYS.archivePending;
+const STATUS_KEY = PROPERTY_KEYS.archiveStatus;
 /** Test-only fault injection: `afterAppend` throws between the archive write and the deletes. */
 export const FAULT_KEY = 'archive.fault';
 const CHUNK_CHARS = 8_000;
@@ -93,16 +95,11 @@ const empty = (afterDays: number): ArchiveResult => ({
 // The recorded batch (split over several properties: 9 KB a value)
 
 function readPending(props: GoogleAppsScript.Properties.Properties): Set<string> | null {
-  const head = props.getProperty(PENDING_KEY);
+  const head = readPendingHeader(props);
   if (!head) return null;
-  try {
-    const { chunks } = JSON.parse(head) as { chunks: number };
-    let text = '';
-    for (let i = 0; i < chunks; i++) text += props.getProperty(`${PENDING_KEY}.${i}`) ?? '';
-    return new Set(text.split(',').filter(Boolean));
-  } catch {
-    return null;
-  }
+  let text = '';
+  for (let i = 0; i < head.chunks; i++) text += props.getProperty(pendingChunkKey(i)) ?? '';
+  return new Set(text.split(',').filter(Boolean));
 }
 
 function writePending(props: GoogleAppsScript.Properties.Properties, ids: string[], now: number): void {
@@ -110,21 +107,15 @@ function writePending(props: GoogleAppsScript.Properties.Properties, ids: string
   const values: Record<string, string> = {};
   let chunks = 0;
   for (let i = 0; i < text.length; i += CHUNK_CHARS)
-    values[`${PENDING_KEY}.${chunks++}`] = text.slice(i, i + CHUNK_CHARS);
+    values[pendingChunkKey(chunks++)] = text.slice(i, i + CHUNK_CHARS);
   values[PENDING_KEY] = JSON.stringify({ chunks, count: ids.length, at: now });
   props.setProperties(values);
 }
 
 function clearPending(props: GoogleAppsScript.Properties.Properties): void {
-  const head = props.getProperty(PENDING_KEY);
-  let chunks: number;
-  try {
-    chunks = head ? (JSON.parse(head) as { chunks: number }).chunks : 0;
-  } catch {
-    chunks = 0;
-  }
+  const chunks = readPendingHeader(props)?.chunks ?? 0;
   props.deleteProperty(PENDING_KEY);
-  for (let i = 0; i < chunks; i++) props.deleteProperty(`${PENDING_KEY}.${i}`);
+  for (let i = 0; i < chunks; i++) props.deleteProperty(pendingChunkKey(i));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -363,7 +354,8 @@ export function archiveClosedTickets(svc: Services, opts: ArchiveOptions = {}): 
   }
   result.deleteCalls = budget.deletes;
   result.durationMs = Date.now() - started;
-  tr.props.setProperty(STATUS_KEY, JSON.stringify({ at: tr.now, via: opts.via ?? 'trigger', ...result }));
+  const status: ArchiveStatusRecord = { at: tr.now, via: opts.via ?? 'trigger', ...result };
+  tr.props.setProperty(STATUS_KEY, JSON.stringify(status));
   return result;
 }
 
@@ -373,8 +365,8 @@ export function archiveFailure(e: unknown): ArchiveResult {
 }
 
 export function lastArchiveStatus(svc: Services): (ArchiveResult & { at: number; via: string }) | null {
-  const raw = svc.PropertiesService.getDocumentProperties().getProperty(STATUS_KEY);
-  return raw ? JSON.parse(raw) : null;
+  const last = readArchiveStatus(svc.PropertiesService.getDocumentProperties());
+  return last && typeof last.at === 'number' ? (last as unknown as ArchiveResult & { at: number; via: string }) : null;
 }
 
 /**
@@ -383,13 +375,7 @@ export function lastArchiveStatus(svc: Services): (ArchiveResult & { at: number;
  */
 export function archiveIfDue(svc: Services, startedAt: number): ArchiveResult | null {
   const props = svc.PropertiesService.getDocumentProperties();
-  const raw = props.getProperty(STATUS_KEY);
-  let last: { at?: number; more?: boolean; ok?: boolean } | null;
-  try {
-    last = raw ? JSON.parse(raw) : null;
-  } catch {
-    last = null;
-  }
+  const last = readArchiveStatus(props);
   const due =
     !last ||
     last.more ||

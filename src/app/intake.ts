@@ -8,7 +8,8 @@ import type { Ticket } from '../domain/ticket';
 import { blankTicket } from '../domain/ticket';
 import { nextTicketId } from '../domain/ticketId';
 import { formatLocal } from '../domain/zone';
-import { LAST_ID_KEY, saveConfig } from '../gas/config';
+import { saveConfig } from '../gas/config';
+import { PROPERTY_KEYS, readSubmitTokens, writeSubmitTokens } from '../gas/properties';
 import { readKnowledge } from '../gas/knowledgeSheet';
 import { BusyError, withDocumentLock } from '../gas/lock';
 import type { Services } from '../gas/services';
@@ -21,7 +22,6 @@ import type { Tracker } from './tracker';
 import { actingEmail, openTickets, openTracker } from './tracker';
 
 const LOCK_WAIT_MS = 10_000;
-const TOKENS_KEY = 'intake.tokens';
 const TOKENS_KEPT = 100;
 
 const URGENCY_HINTS = {
@@ -104,7 +104,7 @@ export function submitTicket(svc: Services, form: unknown, clientToken?: unknown
   try {
     return withDocumentLock(svc.LockService, svc.SpreadsheetApp, LOCK_WAIT_MS, t(lang, 'busy'), () => {
       // A retried or double-clicked submit returns the first ticket instead of writing again.
-      const tokens: [string, string][] = JSON.parse(tr.props.getProperty(TOKENS_KEY) ?? '[]');
+      const tokens = readSubmitTokens(tr.props);
       const seen = token ? tokens.find(([k]) => k === token) : undefined;
       if (seen) return { ok: true as const, id: seen[1], duplicate: true, warnings: checked.warnings };
 
@@ -113,15 +113,15 @@ export function submitTicket(svc: Services, form: unknown, clientToken?: unknown
       const now = Date.now();
       const { ids, lastRow } = readIdColumn(ts);
       growFormattedRows(tr, ts, lastRow);
-      const lastId = tr.props.getProperty(LAST_ID_KEY);
+      const lastId = tr.props.getProperty(PROPERTY_KEYS.lastId);
       const id = nextTicketId(lastId ? [...ids, lastId] : ids, formatLocal(now, tr.zone, 'compact'));
       const ticket: Ticket = { ...blankTicket(), id, ...s, submittedAt: now, status: 'pending', tier: 'tier1' };
       Object.assign(ticket, slaFields(ticket, now, tr.config.settings, tr.zone, lang).fields);
       // appendRow writes after the last row with content: never onto anything already there.
       ts.sheet.appendRow(newRow(ts, ticket, lang));
 
-      tr.props.setProperty(LAST_ID_KEY, id);
-      if (token) tr.props.setProperty(TOKENS_KEY, JSON.stringify([...tokens, [token, id]].slice(-TOKENS_KEPT)));
+      tr.props.setProperty(PROPERTY_KEYS.lastId, id);
+      if (token) writeSubmitTokens(tr.props, [...tokens, [token, id] as [string, string]].slice(-TOKENS_KEPT));
       return { ok: true as const, id, duplicate: false, warnings: checked.warnings };
     });
   } catch (e) {

@@ -12,7 +12,8 @@ import type { AuditEntry } from '../domain/ticket';
 import { AUDIT_HEADERS, appendAuditRows, auditRow, findAuditSheet } from '../gas/auditSheet';
 import { findArchiveSheet, readArchiveSheet } from '../gas/archiveSheet';
 import type { TrackerConfig } from '../gas/config';
-import { LAST_ID_KEY, loadConfig, saveConfig } from '../gas/config';
+import { loadConfig, saveConfig } from '../gas/config';
+import { PROPERTY_KEYS } from '../gas/properties';
 import { ensureKnowledgeSheet } from '../gas/knowledgeSheet';
 import { ensureSettingsSheet, readSettings } from '../gas/settingsSheet';
 import type { Services } from '../gas/services';
@@ -64,7 +65,7 @@ export function setupTracker(svc: Services, confirm: (message: string) => boolea
     // IDs handed out before (archived tickets, the last one intake issued) are never given again.
     const archSheet = findArchiveSheet(ss, lang);
     const usedIds: unknown[] = archSheet ? [...(readArchiveSheet(archSheet)?.ids ?? [])] : [];
-    const lastId = props.getProperty(LAST_ID_KEY);
+    const lastId = props.getProperty(PROPERTY_KEYS.lastId);
     if (lastId) usedIds.push(lastId);
     plan = planAdoption(data, ts.columns, zone, lang, (ms) => new Date(ms), Date.now(), lastCol, usedIds);
     // A team's formula is kept: its cell is listed, not replaced by a value.

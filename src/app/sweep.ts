@@ -8,6 +8,8 @@ import type { AlertKey, SlaEvaluation } from '../domain/sla';
 import { alertsFor, evaluate, formatSlaStatus, parseAlertKeys, parseSlaStatus, formatAlertKeys } from '../domain/sla';
 import { t } from '../domain/i18n';
 import { SETTINGS_LAYOUT } from '../gas/settingsSheet';
+import type { SweepStatus } from '../gas/properties';
+import { PROPERTY_KEYS, alertsKey, alertsKeyId, readSweepResume } from '../gas/properties';
 import type { Services } from '../gas/services';
 import { cellFor } from '../gas/ticketSheet';
 import { calendarOf, policyOf } from './slaContext';
@@ -31,10 +33,10 @@ export interface SweepResult {
   more?: boolean;
 }
 
-const STATUS_KEY = 'sweep.status';
+const STATUS_KEY = PROPERTY_KEYS.sweepStatus;
 /** Budget guard: stop at ~4.5 min (Google stops an execution at 6) and continue from here next run. */
 export const SWEEP_BUDGET_MS = 270_000;
-const RESUME_KEY = 'sweep.resumeAt';
+const RESUME_KEY = PROPERTY_KEYS.sweepResumeAt;
 const CHECK_EVERY = 1_000;
 
 export function runSweep(svc: Services, via: 'trigger' | 'menu', opened?: Tracker): SweepResult {
@@ -81,8 +83,7 @@ function sweepTickets(tr: Tracker, started = Date.now()): SweepResult {
   const alerts: { id: string; assignee: string; ev: SlaEvaluation }[] = [];
 
   // Rows in chunks from where a stopped run left off (wrapping round), checking the clock per chunk.
-  const resume = Number(tr.props.getProperty(RESUME_KEY));
-  const start = Number.isInteger(resume) && resume > 0 && resume < n ? resume : 0;
+  const start = readSweepResume(tr.props, n);
   let done = n;
   for (let k = 0; k < n; k++) {
     if (k > 0 && k % CHECK_EVERY === 0 && Date.now() - started > SWEEP_BUDGET_MS) {
@@ -173,7 +174,10 @@ function dropAlertRecords(tr: Tracker, block: unknown[][], at: Partial<Record<Fi
     const id = String(row[at.id as number] ?? '').trim();
     if (id && parseEnum('status', row[at.status as number]) !== 'closed') open.add(id);
   }
-  for (const key of tr.props.getKeys()) if (key.startsWith('alerts.') && !open.has(key.slice(7))) tr.props.deleteProperty(key);
+  for (const key of tr.props.getKeys()) {
+    const id = alertsKeyId(key);
+    if (id !== null && !open.has(id)) tr.props.deleteProperty(key);
+  }
 }
 
 /** MailApp takes at most 50 recipients a message (quotas guide). */
@@ -185,7 +189,7 @@ function sendAlerts(tr: Tracker, list: { id: string; assignee: string; ev: SlaEv
   let sent = 0;
   let quota = tr.svc.MailApp.getRemainingDailyQuota();
   for (const item of list) {
-    const key = `alerts.${item.id}`;
+    const key = alertsKey(item.id);
     const before: AlertKey[] = parseAlertKeys(tr.props.getProperty(key));
     const { alerts } = alertsFor(before, item.ev);
     // Only what went out (or has nobody to go to) is recorded: an alert held back by the quota or
@@ -217,7 +221,7 @@ function sendAlerts(tr: Tracker, list: { id: string; assignee: string; ev: SlaEv
         sent++;
         record(a);
       } catch (e) {
-        tr.props.setProperty('sweep.mailError', `${new Date(tr.now).toISOString()} ${item.id}: ${(e as Error).message}`);
+        tr.props.setProperty(PROPERTY_KEYS.sweepMailError, `${new Date(tr.now).toISOString()} ${item.id}: ${(e as Error).message}`);
       }
     }
     if (formatAlertKeys([...now]) !== formatAlertKeys(before)) tr.props.setProperty(key, formatAlertKeys([...now]));
@@ -227,7 +231,7 @@ function sendAlerts(tr: Tracker, list: { id: string; assignee: string; ev: SlaEv
 
 function recordStatus(tr: Tracker, r: SweepResult, via: string): void {
   const zh = tr.lang === 'zh';
-  const status = { at: tr.now, via, ok: r.ok, durationMs: r.durationMs, tickets: r.tickets, changed: r.changed, counts: r.counts, mails: r.mails, error: r.error ?? '' };
+  const status: SweepStatus = { at: tr.now, via, ok: r.ok, durationMs: r.durationMs, tickets: r.tickets, changed: r.changed, counts: r.counts, mails: r.mails, error: r.error ?? '' };
   tr.props.setProperty(STATUS_KEY, JSON.stringify(status));
   const lines: [string, string][] = [
     [zh ? '最近巡检' : 'Last sweep', `${tr.stamp(tr.now)} (${via})`],

@@ -18,6 +18,7 @@ import { auditEntriesOf } from '../gas/auditSheet';
 import { BusyError, withDocumentLock } from '../gas/lock';
 import type { TicketLink } from '../gas/reviewSheet';
 import { writeReviewSheet } from '../gas/reviewSheet';
+import { PROPERTY_KEYS, readWeeklyStatus, type WeeklyStatus } from '../gas/properties';
 import type { Services } from '../gas/services';
 import { locateTicketSheet } from '../gas/ticketSheet';
 import { calendarOf, policyOf } from './slaContext';
@@ -28,9 +29,9 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Range = GoogleAppsScript.Spreadsheet.Range;
 
 /** Document property: the last week the scheduled build made (`2024-W19`). */
-export const LAST_BUILT_KEY = 'weekly.lastBuilt';
+export const LAST_BUILT_KEY = PROPERTY_KEYS.weeklyLastBuilt;
 /** Document property: the scheduled build's last outcome (JSON), since add-on triggers send no failure mail. */
-export const WEEKLY_STATUS_KEY = 'weekly.status';
+export const WEEKLY_STATUS_KEY = PROPERTY_KEYS.weeklyStatus;
 
 export type WeeklyResult =
   | {
@@ -407,7 +408,7 @@ export function buildDueWeeklyReview(svc: Services, opened?: Tracker): DueWeekly
   const record = (r: DueWeeklyResult): void => {
     tr.props.setProperty(
       WEEKLY_STATUS_KEY,
-      JSON.stringify({ at: tr.now, week: r.built, ok: !r.error, error: r.error ?? '' }),
+      JSON.stringify({ at: tr.now, week: r.built, ok: !r.error, error: r.error ?? '' } satisfies WeeklyStatus),
     );
   };
   let result: DueWeeklyResult;
@@ -437,7 +438,6 @@ export function buildDueWeeklyReview(svc: Services, opened?: Tracker): DueWeekly
 }
 
 /** The scheduled build's last outcome as recorded (for status displays). */
-export function lastWeeklyStatus(svc: Services): unknown {
-  const raw = svc.PropertiesService.getDocumentProperties().getProperty(WEEKLY_STATUS_KEY);
-  return raw ? JSON.parse(raw) : null;
+export function lastWeeklyStatus(svc: Services): WeeklyStatus | null {
+  return readWeeklyStatus(svc.PropertiesService.getDocumentProperties());
 }

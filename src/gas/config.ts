@@ -4,6 +4,7 @@
 import type { Lang } from '../domain/schema';
 import type { Settings } from '../domain/settings';
 import { defaultSettings } from '../domain/settings';
+import { PROPERTY_KEYS } from './properties';
 import type { SheetHint } from './ticketSheet';
 
 export interface TrackerConfig {
@@ -17,9 +18,7 @@ export interface TrackerConfig {
   addon: boolean;
 }
 
-const KEY = 'tracker.config';
-/** The last ticket ID intake handed out: IDs are never reused, even when its row was cleared. */
-export const LAST_ID_KEY = 'intake.lastId';
+const KEY = PROPERTY_KEYS.config;
 
 /**
  * Document properties hold 9 KB a value and 500 KB a store (developers.google.com/apps-script/

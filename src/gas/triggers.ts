@@ -1,12 +1,13 @@
 // Installable triggers: the hand-edit trigger and the SLA sweep. Checked before creating, so
 // setup never duplicates them (an editor add-on may hold one trigger of each type per document).
 import type { TrackerConfig } from './config';
+import { PROPERTY_KEYS } from './properties';
 import type { Services } from './services';
 
 export const EDIT_HANDLER = 'onTrackerEdit';
 export const TIMER_HANDLER = 'onSlaTimer';
-const INTERVAL_KEY = 'tracker.sweepMinutes';
-const OWNER_KEY = 'tracker.triggerOwner';
+const INTERVAL_KEY = PROPERTY_KEYS.sweepMinutes;
+const OWNER_KEY = PROPERTY_KEYS.triggerOwner;
 
 /** Returns what it did, for the setup report. */
 export function ensureTriggers(svc: Services, ss: GoogleAppsScript.Spreadsheet.Spreadsheet, config: TrackerConfig): string[] {

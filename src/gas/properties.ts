@@ -1,0 +1,161 @@
+// Every document property the add-on stores: its key, the shape of its value, and a typed,
+// checked read (a value another version wrote, or a hand edit broke, reads as absent, never as a
+// wrong type). When the stored shape changes, this is the one place to migrate (issue 21).
+//
+// Document properties hold 9 KB a value and 500 KB a store (developers.google.com/apps-script/
+// guides/services/quotas); values are strings. The tracker config and the archive's recorded batch
+// can outgrow one value and are stored in pieces under their own prefix (gas/config.ts,
+// app/archive.ts), which read and write through the keys below.
+type Props = GoogleAppsScript.Properties.Properties;
+
+/** The keys, by what they hold. A key's owner module is named beside it. */
+export const PROPERTY_KEYS = {
+  /** TrackerConfig JSON, or a header naming its pieces `tracker.config.<gen>.<i>` (gas/config.ts). */
+  config: 'tracker.config',
+  /** The sweep interval last asked for, in minutes (gas/triggers.ts). */
+  sweepMinutes: 'tracker.sweepMinutes',
+  /** Email of the person whose installable triggers serve this document (gas/triggers.ts). */
+  triggerOwner: 'tracker.triggerOwner',
+  /** The last ticket ID intake handed out: IDs are never reused, even when its row was cleared (app/intake.ts). */
+  lastId: 'intake.lastId',
+  /** Recent submit tokens and the ID each got, JSON `[token, id][]` (app/intake.ts). */
+  submitTokens: 'intake.tokens',
+  /** The sweep's last outcome, JSON (app/sweep.ts). */
+  sweepStatus: 'sweep.status',
+  /** Row the next sweep starts from after one stopped on its time budget (app/sweep.ts). */
+  sweepResumeAt: 'sweep.resumeAt',
+  /** The last failed alert mail: `<ISO time> <ID>: <message>` (app/sweep.ts). */
+  sweepMailError: 'sweep.mailError',
+  /** Prefix of `alerts.<ticket ID>`: the alerts already sent for a ticket (app/sweep.ts). */
+  alertsPrefix: 'alerts.',
+  /** The last week the scheduled build made, `2024-W19` (app/weekly.ts). */
+  weeklyLastBuilt: 'weekly.lastBuilt',
+  /** The scheduled weekly build's last outcome, JSON (app/weekly.ts). */
+  weeklyStatus: 'weekly.status',
+  /** Header of the archive's recorded batch; its IDs sit in `archive.pending.<i>` (app/archive.ts). */
+  archivePending: 'archive.pending',
+  /** The last archive run's outcome, JSON (app/archive.ts). */
+  archiveStatus: 'archive.status',
+} as const;
+
+export type PropertyKey = (typeof PROPERTY_KEYS)[keyof typeof PROPERTY_KEYS];
+
+/** JSON stored under a key, or null when absent or not JSON. */
+export function readJson(props: Props, key: string): unknown {
+  const raw = props.getProperty(key);
+  if (raw === null || raw === '') return null;
+  try {
+    return JSON.parse(raw) as unknown;
+  } catch {
+    return null;
+  }
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+// ---------------------------------------------------------------------------------------------
+// intake
+
+/** Submit tokens and their IDs, oldest first; a broken value reads as none. */
+export function readSubmitTokens(props: Props): [string, string][] {
+  const v = readJson(props, PROPERTY_KEYS.submitTokens);
+  if (!Array.isArray(v)) return [];
+  return v.filter(
+    (p): p is [string, string] =>
+      Array.isArray(p) && p.length === 2 && typeof p[0] === 'string' && typeof p[1] === 'string',
+  );
+}
+
+export function writeSubmitTokens(props: Props, tokens: [string, string][]): void {
+  props.setProperty(PROPERTY_KEYS.submitTokens, JSON.stringify(tokens));
+}
+
+// ---------------------------------------------------------------------------------------------
+// sweep
+
+/** What `sweep.status` holds. */
+export interface SweepStatus {
+  at: number;
+  via: string;
+  ok: boolean;
+  durationMs: number;
+  tickets: number;
+  changed: number;
+  counts: Record<string, number>;
+  mails: number;
+  error: string;
+}
+
+/** The row a stopped sweep resumes from, or 0 (start) when none is recorded or it is out of 1…rows-1. */
+export function readSweepResume(props: Props, rows: number): number {
+  const resume = Number(props.getProperty(PROPERTY_KEYS.sweepResumeAt));
+  return Number.isInteger(resume) && resume > 0 && resume < rows ? resume : 0;
+}
+
+/** The key of one ticket's alert record. */
+export const alertsKey = (ticketId: string): string => `${PROPERTY_KEYS.alertsPrefix}${ticketId}`;
+
+/** The ticket ID an alert-record key names, or null for any other key. */
+export const alertsKeyId = (key: string): string | null =>
+  key.startsWith(PROPERTY_KEYS.alertsPrefix) ? key.slice(PROPERTY_KEYS.alertsPrefix.length) : null;
+
+// ---------------------------------------------------------------------------------------------
+// weekly
+
+/** What `weekly.status` holds. */
+export interface WeeklyStatus {
+  at: number;
+  week: string | null;
+  ok: boolean;
+  error: string;
+}
+
+export function readWeeklyStatus(props: Props): WeeklyStatus | null {
+  const v = readJson(props, PROPERTY_KEYS.weeklyStatus);
+  return isRecord(v) && typeof v.at === 'number' && typeof v.ok === 'boolean'
+    ? (v as unknown as WeeklyStatus)
+    : null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// archive
+
+/** Header of the recorded batch under `archive.pending`. */
+export interface PendingHeader {
+  chunks: number;
+  count?: number;
+  at?: number;
+}
+
+/**
+ * The recorded batch's header, or null when none is recorded (or it is not JSON). A header without
+ * a usable piece count reads as a batch of no pieces, so the next run clears it.
+ */
+export function readPendingHeader(props: Props): PendingHeader | null {
+  const v = readJson(props, PROPERTY_KEYS.archivePending);
+  if (v === null) return null;
+  const chunks = isRecord(v) ? v.chunks : undefined;
+  return {
+    ...(isRecord(v) ? v : {}),
+    chunks: typeof chunks === 'number' && Number.isSafeInteger(chunks) && chunks > 0 ? chunks : 0,
+  };
+}
+
+/** The key of the recorded batch's i-th piece. */
+export const pendingChunkKey = (i: number): string => `${PROPERTY_KEYS.archivePending}.${i}`;
+
+/** What `archive.status` holds: the run's result, when and how it ran. */
+export interface ArchiveStatusRecord {
+  at: number;
+  via: string;
+  ok: boolean;
+  more: boolean;
+  [field: string]: unknown;
+}
+
+/** The last archive run as recorded, or null when none is (or the value is broken). */
+export function readArchiveStatus(props: Props): Partial<ArchiveStatusRecord> | null {
+  const v = readJson(props, PROPERTY_KEYS.archiveStatus);
+  return isRecord(v) ? (v as Partial<ArchiveStatusRecord>) : null;
+}
