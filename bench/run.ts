@@ -104,9 +104,10 @@ const median = (a: number[]) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 const sum = (list: CallStats[]): CallStats => {
-  const out: CallStats = { spreadsheetCalls: 0, calls: 0, cellsRead: 0, cellsWritten: 0, byMethod: {} };
+  const out: CallStats = { spreadsheetCalls: 0, serviceCalls: 0, calls: 0, cellsRead: 0, cellsWritten: 0, byMethod: {} };
   for (const s of list) {
     out.spreadsheetCalls += s.spreadsheetCalls;
+    out.serviceCalls += s.serviceCalls;
     out.calls += s.calls;
     out.cellsRead += s.cellsRead;
     out.cellsWritten += s.cellsWritten;
@@ -156,6 +157,7 @@ function measure(op: Op, size: number, runs: number, fn: (i: number) => CallStat
     cpuAllMs: cpus.map((c) => Math.round(c * 10) / 10),
     est: estimateRange({
       spreadsheetCalls: s.spreadsheetCalls,
+      serviceCalls: s.serviceCalls,
       cellsRead: s.cellsRead,
       cellsWritten: s.cellsWritten,
     }),
@@ -337,6 +339,7 @@ function attachNaive(
         ...n,
         est: estimateRange({
           spreadsheetCalls: n.calls,
+          serviceCalls: 0,
           cellsRead: n.cellsRead,
           cellsWritten: n.cellsWritten,
         }),

@@ -3,7 +3,7 @@
 // clock triggers). Everything is in memory; toJSON()/fromJSON() carry the whole state.
 import fs from 'node:fs';
 import path from 'node:path';
-import { Accounting, emptyStats, expose, unwrap, type CallStats } from './instrument';
+import { Accounting, emptyStats, expose, frozenStats, unwrap, type CallStats } from './instrument';
 import { manifestScopes, scopeCheck } from './scopes';
 import { fixedClock, hostRealm, type Clock, type RuntimeContext } from './context';
 import { Workbook, createSpreadsheetApp, handEdit } from './spreadsheet';
@@ -230,15 +230,18 @@ export class LocalRuntime {
     this.ctx.acct.stats = emptyStats();
     this.authMode = opts.authMode ?? 'FULL';
     if (opts.user) this.ctx.user = opts.user;
-    let stats: CallStats;
+    let stats = this.ctx.acct.stats;
     try {
-      const result = this.executions.run(fn);
-      stats = this.ctx.acct.stats;
+      // An execution slipped in while another's call waits (a lock, a sleep) is a script's own code.
+      const result = this.ctx.acct.asCaller(() => this.executions.run(fn));
+      stats = frozenStats(this.ctx.acct.stats);
       return { result, stats };
     } finally {
-      stats = this.ctx.acct.stats;
+      // The figures freeze when the execution ends: what the host does afterwards (reading the
+      // sheet, building the next event) is counted apart, never added to this execution.
+      if (stats === this.ctx.acct.stats) stats = frozenStats(stats);
       if (!nested) this.stats = stats;
-      this.ctx.acct.stats = nested ? outerStats : stats;
+      this.ctx.acct.stats = nested ? outerStats : emptyStats();
       this.authMode = outerAuth;
       this.ctx.user = outerUser;
     }

@@ -1,11 +1,22 @@
 // Every emulated Apps Script object is handed out through `expose`: it counts each method call
 // for the benchmark, and turns any member the runtime does not provide into a clear error instead
 // of a silent `undefined` (a missing method must never look like it worked).
+//
+// One public call is one call, as on Google: a member the runtime implements by calling its own
+// public members (Spreadsheet.getActiveRange → getActiveSheet → Sheet.getActiveRange) counts once,
+// for the member the script called. Calls the runtime makes while a counted call runs are its own
+// (`depth` > 0); only code of the script (a template's scriptlets, another execution slipped in at
+// a lock or a sleep) counts again, through `asCaller`.
 
 export interface CallStats {
   /** Calls on spreadsheet-service objects (SpreadsheetApp, Spreadsheet, Sheet, Range, …): the round trips. */
   spreadsheetCalls: number;
-  /** All service calls, including builders and other services. */
+  /**
+   * Calls on the other services that go to Google's servers: Properties, Lock, Cache, Session (and
+   * the User it returns), Mail, Script (triggers). Round trips too, priced apart (bench/costModel.ts).
+   */
+  serviceCalls: number;
+  /** All service calls, including builders and local helpers (Utilities, Logger, HTML, Ui). */
   calls: number;
   cellsRead: number;
   cellsWritten: number;
@@ -13,7 +24,12 @@ export interface CallStats {
   byMethod: Record<string, number>;
 }
 
-export const emptyStats = (): CallStats => ({ spreadsheetCalls: 0, calls: 0, cellsRead: 0, cellsWritten: 0, byMethod: {} });
+export const emptyStats = (): CallStats => ({ spreadsheetCalls: 0, serviceCalls: 0, calls: 0, cellsRead: 0, cellsWritten: 0, byMethod: {} });
+
+/** A finished execution's figures: a copy nothing can add to afterwards. */
+export function frozenStats(s: CallStats): CallStats {
+  return Object.freeze({ ...s, byMethod: Object.freeze({ ...s.byMethod }) }) as CallStats;
+}
 
 /** Classes whose calls are not round trips on Google (builders assemble a request locally). */
 const LOCAL_CLASSES = /Builder$|^(Logger|console|Utilities)$/;
@@ -23,6 +39,16 @@ export const SPREADSHEET_CLASSES = new Set([
   'Protection', 'EmbeddedChart', 'Filter', 'TextFinder', 'Selection',
 ]);
 
+/**
+ * Classes of the other services whose calls reach Google's servers (the stores, the lock table, the
+ * user directory, mail, the trigger list). Ui dialogs wait for a person, HtmlService builds a page
+ * in the script's own process, Utilities and Logger are local: none of those is priced per call.
+ */
+export const SERVICE_CLASSES = new Set([
+  'PropertiesService', 'Properties', 'LockService', 'Lock', 'CacheService', 'Cache', 'Session', 'User',
+  'MailApp', 'ScriptApp', 'Trigger',
+]);
+
 /** SpreadsheetApp.newDataValidation(), newConditionalFormatRule()…: builders made locally, no round trip. */
 const isLocalFactory = (className: string, method: string): boolean => className === 'SpreadsheetApp' && method.startsWith('new');
 
@@ -30,6 +56,19 @@ export class Accounting {
   stats: CallStats = emptyStats();
   /** Runs before every call; throws to refuse it (the runtime sets it from the manifest's scopes). */
   check: ((className: string, method: string) => void) | null = null;
+  /** How many counted calls are running: calls made inside one are the runtime's own, uncounted. */
+  depth = 0;
+
+  /** Runs the script's own code from inside a call (a template's scriptlets, an execution slipped in): its calls count. */
+  asCaller<T>(fn: () => T): T {
+    const outer = this.depth;
+    this.depth = 0;
+    try {
+      return fn();
+    } finally {
+      this.depth = outer;
+    }
+  }
 
   reset(): CallStats {
     const done = this.stats;
@@ -41,6 +80,7 @@ export class Accounting {
     const s = this.stats;
     s.calls++;
     if (SPREADSHEET_CLASSES.has(className) && !LOCAL_CLASSES.test(className) && !isLocalFactory(className, method)) s.spreadsheetCalls++;
+    else if (SERVICE_CLASSES.has(className)) s.serviceCalls++;
     const k = `${className}.${method}`;
     s.byMethod[k] = (s.byMethod[k] ?? 0) + 1;
   }
@@ -78,9 +118,21 @@ export function expose<T extends object>(target: T, className: string, acct: Acc
       const v = Reflect.get(obj, prop, obj);
       if (typeof v === 'function' && !prop.startsWith('_') && prop !== 'constructor') {
         return function (this: unknown, ...args: unknown[]) {
-          acct.check?.(className, prop);
-          acct.count(className, prop);
-          const r = (v as (...a: unknown[]) => unknown).apply(obj, args);
+          const fn = v as (...a: unknown[]) => unknown;
+          let r: unknown;
+          if (acct.depth > 0) {
+            // The runtime calling its own members inside a counted call: not the script's call.
+            r = fn.apply(obj, args);
+          } else {
+            acct.check?.(className, prop);
+            acct.count(className, prop);
+            acct.depth++;
+            try {
+              r = fn.apply(obj, args);
+            } finally {
+              acct.depth--;
+            }
+          }
           // Chained setters (`return this`) must hand back the proxy, not the raw object.
           return r === obj ? receiver : r;
         };

@@ -139,7 +139,8 @@ export class LocalHtmlTemplate implements Pick<GoogleAppsScript.HTML.HtmlTemplat
     // Sloppy-mode function so `with` exposes the template variables as plain names.
     const fn = new F('__t', '__out', '__esc', `with (__t) {\n${compileTemplate(this._source)}}`);
     const out: string[] = [];
-    fn(vars, out, escapeHtml);
+    // Scriptlets are the script's code: their calls count, even though evaluate() is running.
+    this._ctx.acct.asCaller(() => fn(vars, out, escapeHtml));
     return expose(new LocalHtmlOutput(out.join('')), 'HtmlOutput', this._ctx.acct) as unknown as GoogleAppsScript.HTML.HtmlOutput;
   }
 }

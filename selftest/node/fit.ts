@@ -9,7 +9,8 @@ export interface Observation {
   seconds: number;
 }
 
-export interface Fit extends CostCase {
+/** Spreadsheet round trips and cells are fitted; the other services' per-call figure is measured apart. */
+export interface Fit extends Omit<CostCase, 'perServiceCallS'> {
   n: number;
   /** Root-mean-square residual, seconds. */
   rmsS: number;
@@ -71,6 +72,7 @@ export function fitCostModel(obs: Observation[]): Fit | null {
 const num = (v: number): string => String(Number(v.toPrecision(3)));
 
 /** The fit in bench/costModel.ts's own form, ready to paste into COST_MODEL. */
-export function costModelLine(f: CostCase, name = 'measured'): string {
-  return `${name}: { fixedS: ${num(f.fixedS)}, perCallS: ${num(f.perCallS)}, perCellS: ${num(f.perCellS)} },`;
+export function costModelLine(f: Omit<CostCase, 'perServiceCallS'> & { perServiceCallS?: number }, name = 'measured'): string {
+  const service = f.perServiceCallS === undefined ? '' : ` perServiceCallS: ${num(f.perServiceCallS)},`;
+  return `${name}: { fixedS: ${num(f.fixedS)}, perCallS: ${num(f.perCallS)},${service} perCellS: ${num(f.perCellS)} },`;
 }
