@@ -1,0 +1,47 @@
+// The Chinese message catalog, the reference: its keys are the catalog's keys, and en.ts must
+// translate every one (src/domain/messages/types.ts). Every message a user can see is here, so the
+// sidebar, the sheet, the web form, the preview and the CLI all say the same thing in the sheet's
+// language. `{name}` is a placeholder filled by `t()` (src/domain/i18n.ts).
+// Chinese text uses full-width punctuation (：？！（），；) — test/domain/messages.test.ts checks.
+
+export const zh = {
+  required: '请填写{field}。',
+  titleTooLong: '问题标题不能超过 {max} 个字(现在 {n} 个)。',
+  tooLong: '{field}太长:最多 {max} 个字符。',
+  controlChars: '{field}含有不可见的控制字符,请删除后重试。',
+  brokenChars: '{field}含有残缺的字符(常见于只复制了一半的表情符号),请删除后重试。',
+  bidiChars: '{field}含有改变文字方向的隐藏字符,可能让内容显示得与实际不同,请删除后重试。',
+  notInList: '{field}只能是:{values}。',
+  personalMobile: '联系方式请填写内线电话或企业邮箱,不要填写个人手机号。',
+  contactFormat: '联系方式应为内线电话(如 内线8888)或企业邮箱。',
+  vagueDescription: '描述较笼统。请写明具体错误提示、发生时间、影响范围和已尝试的方法,便于快速定位。',
+  badEditEvent: '这不是工作表的编辑事件,未做任何修改(编辑触发器只处理在表格中的真实编辑)。',
+  badRequest: '提交的数据格式不正确,请刷新后重试。',
+  busy: '系统繁忙(其他人正在提交),请稍后重试。您填写的内容已保留。',
+  noTicketSheet: '找不到工单表。请先在菜单中运行「初始化 / 修复工单表」。',
+  ticketNotFound: '找不到工单 {id}。',
+  changedBy: '工单 {id} 已被 {by} 修改,请重新加载后再操作。',
+  moveNotAllowed: '不允许把状态从「{from}」改为「{to}」。',
+  actionNotAllowed: '当前状态「{status}」下不能执行「{action}」。',
+  idReadOnly: '问题编号由系统生成,不能修改。',
+  idPasted: '粘贴后问题编号重复:{ids}。问题编号由系统生成,请撤销(Ctrl+Z)。',
+  headerRestored: '表头「{column}」用于识别该列,已恢复。',
+  columnMissing: '工单表缺少列「{column}」。请运行「初始化 / 修复工单表」。',
+  setupConfirm: '即将整理工作表「{sheet}」(已有 {rows} 行数据):\n{plan}\n\n不会删除任何已有数据。继续吗?',
+  setupDone: '工单表已就绪。',
+  setupCancelled: '已取消,工作表未做任何修改。',
+  unmappedCells: '以下单元格无法识别,已保持原样:{cells}',
+  settingInvalid: '设置「{name}」的值「{value}」无效,已使用默认值 {fallback}。',
+  settingListTooLong: '「{list}」只使用前 {max} 项,其后的 {n} 项未使用(设置的存储空间有限)。',
+  settingEntryTooLong: '「{list}」中有 {n} 项超过 {max} 个字(如「{value}」),未使用。',
+  settingHolidayConflict: '以下日期同时列为节假日和调休上班日,按节假日处理:{dates}',
+  alreadyTier2: '该工单已在二线处理,无需再次升级。',
+  sweepDone: 'SLA 检查完成:{n} 张工单,{breached} 张超时,{atRisk} 张有风险。',
+  reasonRequired: '请填写原因。',
+  closeNeedsNote: '关闭待处理的工单前,请先在「{notes}」中写明原因(如重复提交、已撤回)。',
+  solutionRequired: '标记为已解决前请填写解决方案。',
+  teamOnly: '此功能只对工单表的使用者开放;网页表单只能提交问题。',
+  webFormNeedsBoundScript: '网页表单需要把工单系统部署为绑定到工单表的脚本(见 README 的「网页表单」)。',
+  webFormTitle: '提交技术问题',
+  unknownAgent: '「{name}」不在设置的支持人员名单中。',
+} as const;
