@@ -172,6 +172,12 @@ export class LocalRuntime {
     const { ctx } = this;
     const acct = ctx.acct;
     const hasDocument = () => !this.noDocument;
+    // getDocumentLock() and getDocumentCache() return null "outside of the context of a containing
+    // document (such as from a standalone script or webapp)" (reference/lock/lock-service#getdocumentlock,
+    // reference/cache/cache-service#getdocumentcache): a web-app request has none, bound or not.
+    // Document properties differ: they exist whenever the script is bound or an add-on
+    // (reference/properties/properties-service#getdocumentproperties).
+    const inDocument = () => !this.noDocument && !this.webRequest;
     const guard = (what: string, scope: string) => {
       // Simple triggers cannot use services that need authorisation (guides/triggers#restrictions).
       if (this.authMode !== 'FULL') throw new Error(`You do not have permission to call ${what}. Required permissions: ${scope}`);
@@ -192,7 +198,7 @@ export class LocalRuntime {
     return {
       SpreadsheetApp: spreadsheetApp,
       HtmlService: any(new LocalHtmlService(ctx, this.distDir, () => this.bundle?.functionCtor() ?? (Function as any)), 'HtmlService'),
-      LockService: any(new LocalLockService(ctx, this.locks, this.executions, hasDocument), 'LockService'),
+      LockService: any(new LocalLockService(ctx, this.locks, this.executions, inDocument), 'LockService'),
       ScriptApp: any(
         new LocalScriptApp({
           ctx,
@@ -206,7 +212,7 @@ export class LocalRuntime {
         'ScriptApp',
       ),
       PropertiesService: any(new LocalPropertiesService(ctx, () => this.properties, hasDocument), 'PropertiesService'),
-      CacheService: any(new LocalCacheService(ctx, () => this.caches, hasDocument), 'CacheService'),
+      CacheService: any(new LocalCacheService(ctx, () => this.caches, inDocument), 'CacheService'),
       Utilities: any(new LocalUtilities(ctx, this.executions), 'Utilities'),
       Session: any(new LocalSession(ctx, () => this.scriptTimeZone, () => this.workbook.locale), 'Session'),
       MailApp: any(new LocalMailApp(ctx, () => this.mailData, guard), 'MailApp'),

@@ -40,18 +40,21 @@ export function deleteAddonTriggers(svc: Services): void {
 }
 
 /**
- * A web-form request as Google runs it, from inside a menu run: getDocumentLock() returns null
- * "from a standalone script or webapp" (reference/lock/lock-service#getdocumentlock) and there is no
- * editor UI. A script cannot make itself a web request; the doGet probe checks the real one.
+ * A web-form request as Google runs it, from inside a menu run: getDocumentLock() and
+ * getDocumentCache() return null "from a standalone script or webapp"
+ * (reference/lock/lock-service#getdocumentlock, reference/cache/cache-service#getdocumentcache) and
+ * there is no editor UI. A script cannot make itself a web request; the doGet probe checks the real one.
  */
 export function webRequestServices(svc: Services): Services {
   const lock = svc.LockService;
   const LockService = { getDocumentLock: () => null, getScriptLock: () => lock.getScriptLock(), getUserLock: () => lock.getUserLock() };
+  const cache = svc.CacheService;
+  const CacheService = { getDocumentCache: () => null, getScriptCache: () => cache.getScriptCache(), getUserCache: () => cache.getUserCache() };
   const app = svc.SpreadsheetApp;
   const SpreadsheetApp = new Proxy(app as object, {
     get: (t, p) => (p === 'getUi' ? () => { throw new Error('Cannot call SpreadsheetApp.getUi() from this context.'); } : (t as any)[p]),
   });
-  return { ...svc, LockService, SpreadsheetApp } as unknown as Services;
+  return { ...svc, LockService, CacheService, SpreadsheetApp } as unknown as Services;
 }
 
 /** `IT20240501001` → `IT{today}001` when the date is today in the spreadsheet zone. */
@@ -159,8 +162,8 @@ export function endToEndSteps(): Case[] {
     {
       id: 'e2e.sweep',
       ref: G + 'support/best-practices',
-      expected: [true, 2],
-      how: "runSweep(svc, 'menu'); [ok, open tickets swept (001 is closed by now)]",
+      expected: [true, 3],
+      how: "runSweep(svc, 'menu'); [ok, tickets swept: 001 (closed, settled rows count too), 002 (web form), 003 (hand edit)]",
       run: ({ svc }) => {
         const r = runSweep(svc, 'menu');
         return [r.ok, r.tickets];

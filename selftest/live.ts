@@ -86,6 +86,8 @@ export const EDIT_CASES: Case[] = [
 
 export interface WebProbe {
   documentLockIsNull: boolean;
+  documentCacheIsNull: boolean;
+  installationSource: string;
   hasSpreadsheet: boolean;
   uiThrows: boolean;
   sameUser: boolean;
@@ -111,6 +113,8 @@ export function probeWebApp(svc: Services): WebProbe {
   }
   const probe: WebProbe = {
     documentLockIsNull: svc.LockService.getDocumentLock() === null,
+    documentCacheIsNull: svc.CacheService.getDocumentCache() === null,
+    installationSource: String(svc.ScriptApp.getInstallationSource()),
     hasSpreadsheet: !!svc.SpreadsheetApp.getActiveSpreadsheet(),
     uiThrows: attempt(() => svc.SpreadsheetApp.getUi()),
     sameUser: svc.Session.getActiveUser().getEmail().toLowerCase() === svc.Session.getEffectiveUser().getEmail().toLowerCase(),
@@ -133,6 +137,8 @@ const webCase = (id: string, ref: string, key: keyof WebProbe, expected: unknown
 
 export const WEB_CASES: Case[] = [
   webCase('web.document-lock-is-null', REF + 'lock/lock-service#getdocumentlock', 'documentLockIsNull', true, 'LockService.getDocumentLock() === null "from a … webapp"'),
+  webCase('web.document-cache-is-null', REF + 'cache/cache-service#getdocumentcache', 'documentCacheIsNull', true, 'CacheService.getDocumentCache() === null "from a standalone script or web app"'),
+  webCase('web.installation-source-bound', REF + 'script/installation-source', 'installationSource', 'NONE', 'String(ScriptApp.getInstallationSource()) in the bound web app: the web form takes the script lock by it'),
   webCase('web.bound-script-has-its-sheet', 'developers.google.com/apps-script/guides/bound', 'hasSpreadsheet', true, 'SpreadsheetApp.getActiveSpreadsheet() in a bound web app (README: to confirm)'),
   webCase('web.no-editor-ui', REF + 'spreadsheet/spreadsheet-app#getui', 'uiThrows', true, 'SpreadsheetApp.getUi() throws in a web app'),
   webCase('web.owner-is-active-user', REF + 'base/session#getactiveuser', 'sameUser', true, '"Execute as: Me", opened by the owner: active user = effective user'),

@@ -3,13 +3,14 @@
 // modelled explicitly: a hook registered for a point (before a lock is taken, during a sleep) runs
 // a second call to completion at that instant, exactly as if Google had scheduled it there.
 
-export type InterleavePoint = 'lock' | 'sleep';
+/** 'lock': before a lock is tried; 'locked': just after one was taken (another call then meets it held). */
+export type InterleavePoint = 'lock' | 'locked' | 'sleep';
 
 export interface PointInfo {
   point: InterleavePoint;
   /** Execution that reached the point. */
   execution: number;
-  /** 'document' | 'script' | 'user' for lock points. */
+  /** 'document' | 'script' | 'user' for lock and locked points. */
   detail?: string;
 }
 

@@ -87,12 +87,15 @@ export class LocalLock implements GoogleAppsScript.Lock.Lock {
 
   tryLock(timeoutInMillis: number): boolean {
     this.executions.reach('lock', this.scope);
-    return this.table.acquire(this.key, this.executions.current, timeoutInMillis);
+    const got = this.table.acquire(this.key, this.executions.current, timeoutInMillis);
+    if (got) this.executions.reach('locked', this.scope);
+    return got;
   }
 
   waitLock(timeoutInMillis: number): void {
     this.executions.reach('lock', this.scope);
     if (!this.table.acquire(this.key, this.executions.current, timeoutInMillis)) throw new Error(LOCK_TIMEOUT_MESSAGE);
+    this.executions.reach('locked', this.scope);
   }
 
   releaseLock(): void {

@@ -18,6 +18,8 @@ export const MAX_TRIGGERS = 20;
 export const AuthMode = { NONE: 'NONE', CUSTOM_FUNCTION: 'CUSTOM_FUNCTION', LIMITED: 'LIMITED', FULL: 'FULL' } as const;
 export const EventType = { CLOCK: 'CLOCK', ON_OPEN: 'ON_OPEN', ON_EDIT: 'ON_EDIT', ON_FORM_SUBMIT: 'ON_FORM_SUBMIT', ON_CHANGE: 'ON_CHANGE', ON_EVENT_UPDATED: 'ON_EVENT_UPDATED' } as const;
 export const TriggerSource = { SPREADSHEETS: 'SPREADSHEETS', CLOCK: 'CLOCK', FORMS: 'FORMS', DOCUMENTS: 'DOCUMENTS', CALENDAR: 'CALENDAR' } as const;
+/** reference/script/installation-source: NONE "Script is not running as an add-on". */
+export const InstallationSource = { APPS_MARKETPLACE_DOMAIN_ADD_ON: 'APPS_MARKETPLACE_DOMAIN_ADD_ON', NONE: 'NONE', WEB_STORE_ADD_ON: 'WEB_STORE_ADD_ON' } as const;
 export const WeekDay = { SUNDAY: 'SUNDAY', MONDAY: 'MONDAY', TUESDAY: 'TUESDAY', WEDNESDAY: 'WEDNESDAY', THURSDAY: 'THURSDAY', FRIDAY: 'FRIDAY', SATURDAY: 'SATURDAY' } as const;
 const ISO_WEEKDAY: Record<string, number> = { MONDAY: 1, TUESDAY: 2, WEDNESDAY: 3, THURSDAY: 4, FRIDAY: 5, SATURDAY: 6, SUNDAY: 7 };
 
@@ -232,12 +234,24 @@ export class LocalScriptApp
   implements
     Pick<
       GoogleAppsScript.Script.ScriptApp,
-      'AuthMode' | 'EventType' | 'TriggerSource' | 'WeekDay' | 'newTrigger' | 'getProjectTriggers' | 'getUserTriggers' | 'deleteTrigger' | 'getScriptId' | 'getOAuthToken'
+      | 'AuthMode'
+      | 'EventType'
+      | 'InstallationSource'
+      | 'TriggerSource'
+      | 'WeekDay'
+      | 'newTrigger'
+      | 'getProjectTriggers'
+      | 'getUserTriggers'
+      | 'deleteTrigger'
+      | 'getScriptId'
+      | 'getOAuthToken'
+      | 'getInstallationSource'
     >
 {
   AuthMode = AuthMode as unknown as typeof GoogleAppsScript.Script.AuthMode;
   EventType = EventType as unknown as typeof GoogleAppsScript.Script.EventType;
   TriggerSource = TriggerSource as unknown as typeof GoogleAppsScript.Script.TriggerSource;
+  InstallationSource = InstallationSource as unknown as typeof GoogleAppsScript.Script.InstallationSource;
   WeekDay = WeekDay as unknown as typeof GoogleAppsScript.Base.Weekday;
 
   constructor(private env: TriggerEnv) {}
@@ -285,5 +299,14 @@ export class LocalScriptApp
 
   getOAuthToken(): string {
     return 'local-runtime-oauth-token';
+  }
+
+  /**
+   * reference/script/script-app#getinstallationsource: how the script came to be installed as an
+   * add-on; NONE when it "is not running as an add-on" (a bound script). The runtime's add-on mode
+   * stands for a user's own install from the store.
+   */
+  getInstallationSource(): GoogleAppsScript.Script.InstallationSource {
+    return (this.env.ctx.addonMode ? InstallationSource.WEB_STORE_ADD_ON : InstallationSource.NONE) as unknown as GoogleAppsScript.Script.InstallationSource;
   }
 }

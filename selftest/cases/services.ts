@@ -49,6 +49,13 @@ export const SERVICE_CASES: Case[] = [
     },
   },
   {
+    id: 'script.installation-source-bound',
+    ref: REF + 'script/installation-source',
+    expected: 'NONE',
+    how: 'String(ScriptApp.getInstallationSource()) in the bound self-test script ("NONE: Script is not running as an add-on"); the tracker picks its lock and cache by it (src/gas/scope.ts)',
+    run: ({ svc }) => String(svc.ScriptApp.getInstallationSource()),
+  },
+  {
     id: 'properties.strings-and-null',
     ref: REF + 'properties/properties#getpropertykey',
     expected: [null, '5', true, null],

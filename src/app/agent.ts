@@ -13,7 +13,7 @@ import { appendAudit, findAuditSheet } from '../gas/auditSheet';
 import { appendKnowledge, knowledgeEntry } from '../gas/knowledgeSheet';
 import { appendMovedLog } from '../gas/logArchiveSheet';
 import { splitEntries, splitForArchive } from '../domain/worklog';
-import { BusyError, withDocumentLock } from '../gas/lock';
+import { BusyError, withTrackerLock } from '../gas/lock';
 import type { Services } from '../gas/services';
 import type { TicketSheet } from '../gas/ticketSheet';
 import { cellFor, mergeRow, readIdColumn, rowOfId, rowVersion } from '../gas/ticketSheet';
@@ -192,7 +192,7 @@ export function applyTicketAction(svc: Services, id: unknown, action: unknown, p
   const ticketId = id.trim();
   const me = actingUser(tr);
   try {
-    return withDocumentLock(svc.LockService, svc.SpreadsheetApp, LOCK_WAIT_MS, t(lang, 'busy'), (): ActionOutcome => {
+    return withTrackerLock(svc, LOCK_WAIT_MS, t(lang, 'busy'), (): ActionOutcome => {
       const ts = openTickets(tr);
       if (!ts || ts.columns.id === undefined) return { ok: false, errors: [{ field: null, message: t(lang, 'noTicketSheet') }] };
       const hint = typeof version === 'string' ? Number(version.split(':')[0]) || null : null;

@@ -29,6 +29,7 @@ import { saveConfig } from '../gas/config';
 import { fileMissingKnowledge } from '../gas/knowledgeSheet';
 import type { ArchiveStatusRecord } from '../gas/properties';
 import { PROPERTY_KEYS, pendingChunkKey, readArchiveStatus, readPendingHeader } from '../gas/properties';
+import { trackerLock } from '../gas/lock';
 import type { Services } from '../gas/services';
 import type { TicketSheet } from '../gas/ticketSheet';
 import type { Ticket } from '../domain/ticket';
@@ -329,8 +330,8 @@ export function archiveClosedTickets(svc: Services, opts: ArchiveOptions = {}): 
   const started = Date.now();
   const tr = opts.tracker ?? openTracker(svc);
   const result = empty(tr.config.settings.archiveAfterDays || 90);
-  const lock = svc.LockService.getDocumentLock();
-  if (!lock || !lock.tryLock(opts.via === 'menu' ? 10_000 : 2_000)) return { ...result, skipped: 'busy' };
+  const lock = trackerLock(svc);
+  if (!lock.tryLock(opts.via === 'menu' ? 10_000 : 2_000)) return { ...result, skipped: 'busy' };
   const budget = new Budget(
     opts.startedAt ?? started,
     opts.budgetMs ?? ARCHIVE_BUDGET_MS,

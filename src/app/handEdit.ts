@@ -13,7 +13,7 @@ import { appendAuditRows, auditEntriesOf, auditRow, findAuditSheet } from '../ga
 import { saveConfig } from '../gas/config';
 import { fileMissingKnowledge } from '../gas/knowledgeSheet';
 import { findSettingsSheet, readSettings } from '../gas/settingsSheet';
-import { withDocumentLock } from '../gas/lock';
+import { withTrackerLock } from '../gas/lock';
 import type { Services } from '../gas/services';
 import { cellFor, hintOf, locateTicketSheet, mergeRow, readIdColumn } from '../gas/ticketSheet';
 import { slaFields } from './slaContext';
@@ -121,7 +121,7 @@ export function handleEdit(svc: Services, e: EditEvent): EditOutcome {
 
   const single = numRows === 1 && firstCol === lastCol;
   // Under the document lock, like every other read-modify-write of ticket rows.
-  return withDocumentLock(svc.LockService, svc.SpreadsheetApp, 10_000, t(tr.lang, 'busy'), () => {
+  return withTrackerLock(svc, 10_000, t(tr.lang, 'busy'), () => {
     const block = ts.sheet.getRange(top, 1, count, ts.width);
     const values = block.getValues();
     const me = actingUser(tr, 'triggerOwner');

@@ -11,7 +11,8 @@ import { formatLocal } from '../domain/zone';
 import { saveConfig } from '../gas/config';
 import { PROPERTY_KEYS, readSubmitTokens, writeSubmitTokens } from '../gas/properties';
 import { readKnowledge } from '../gas/knowledgeSheet';
-import { BusyError, withDocumentLock } from '../gas/lock';
+import { BusyError, withTrackerLock } from '../gas/lock';
+import { trackerCache } from '../gas/scope';
 import type { Services } from '../gas/services';
 import { applyTicketFormat } from '../gas/ticketFormat';
 import type { TicketSheet } from '../gas/ticketSheet';
@@ -102,7 +103,7 @@ export function submitTicket(svc: Services, form: unknown, clientToken?: unknown
   const token = validToken(clientToken) ? clientToken : null;
   const s = checked.value;
   try {
-    return withDocumentLock(svc.LockService, svc.SpreadsheetApp, LOCK_WAIT_MS, t(lang, 'busy'), () => {
+    return withTrackerLock(svc, LOCK_WAIT_MS, t(lang, 'busy'), () => {
       // A retried or double-clicked submit returns the first ticket instead of writing again.
       const tokens = readSubmitTokens(tr.props);
       const seen = token ? tokens.find(([k]) => k === token) : undefined;
@@ -180,15 +181,16 @@ export function markArticleHelpful(svc: Services, id: unknown): boolean {
   if (typeof id !== 'string' || !id.trim() || id.length > 40) return false;
   const tr = openTracker(svc);
   const who = actingEmail(svc, 'triggerOwner').toLowerCase();
-  const cache = svc.CacheService.getScriptCache();
+  // This sheet's cache (scope.ts); without one, counted each time like someone unnamed.
+  const cache = who ? trackerCache(svc) : null;
   const key = `helpful:${who}:${id.trim()}`;
-  if (who && cache.get(key)) return true;
-  return withDocumentLock(svc.LockService, svc.SpreadsheetApp, LOCK_WAIT_MS, t(tr.lang, 'busy'), () => {
+  if (cache && cache.get(key)) return true;
+  return withTrackerLock(svc, LOCK_WAIT_MS, t(tr.lang, 'busy'), () => {
     const kb = readKnowledge(tr.ss);
     const i = kb ? kb.entries.findIndex((e) => e.id === id.trim()) : -1;
     if (!kb || i < 0) return false;
     kb.sheet.getRange(kb.rows[i], kb.helpfulCol).setValue(kb.rowHelpful[i] + 1);
-    if (who) cache.put(key, '1', HELPFUL_MEMORY_S);
+    if (cache) cache.put(key, '1', HELPFUL_MEMORY_S);
     return true;
   });
 }

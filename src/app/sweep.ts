@@ -10,6 +10,7 @@ import { t } from '../domain/i18n';
 import { SETTINGS_LAYOUT } from '../gas/settingsSheet';
 import type { SweepStatus } from '../gas/properties';
 import { PROPERTY_KEYS, alertsKey, alertsKeyId, readSweepResume } from '../gas/properties';
+import { trackerLock } from '../gas/lock';
 import type { Services } from '../gas/services';
 import { cellFor } from '../gas/ticketSheet';
 import { calendarOf, policyOf } from './slaContext';
@@ -41,8 +42,8 @@ const CHECK_EVERY = 1_000;
 
 export function runSweep(svc: Services, via: 'trigger' | 'menu', opened?: Tracker): SweepResult {
   const started = Date.now();
-  const lock = svc.LockService.getDocumentLock();
-  if (!lock || !lock.tryLock(2_000)) return { ok: true, skipped: 'busy', tickets: 0, changed: 0, counts: {}, mails: 0, durationMs: 0 };
+  const lock = trackerLock(svc);
+  if (!lock.tryLock(2_000)) return { ok: true, skipped: 'busy', tickets: 0, changed: 0, counts: {}, mails: 0, durationMs: 0 };
   const tr = opened ?? openTracker(svc);
   let result: SweepResult;
   try {

@@ -15,7 +15,7 @@ import type { KbEntry } from '../domain/knowledge';
 import type { AuditEntry, Ticket } from '../domain/ticket';
 import { formatIsoWeek, parseIsoWeek } from '../domain/zone';
 import { auditEntriesOf } from '../gas/auditSheet';
-import { BusyError, withDocumentLock } from '../gas/lock';
+import { BusyError, withTrackerLock } from '../gas/lock';
 import type { TicketLink } from '../gas/reviewSheet';
 import { writeReviewSheet } from '../gas/reviewSheet';
 import { PROPERTY_KEYS, readWeeklyStatus, type WeeklyStatus } from '../gas/properties';
@@ -331,7 +331,7 @@ export function buildWeeklyReview(
   try {
     written = opts.locked
       ? write()
-      : withDocumentLock(svc.LockService, svc.SpreadsheetApp, 10_000, M.busy, write);
+      : withTrackerLock(svc, 10_000, M.busy, write);
   } catch (e) {
     if (e instanceof BusyError) return { ok: false, message: e.message };
     throw e;
@@ -413,9 +413,8 @@ export function buildDueWeeklyReview(svc: Services, opened?: Tracker): DueWeekly
   };
   let result: DueWeeklyResult;
   try {
-    result = withDocumentLock(
-      svc.LockService,
-      svc.SpreadsheetApp,
+    result = withTrackerLock(
+      svc,
       30_000,
       t(tr.lang, 'busy'),
       (): DueWeeklyResult => {

@@ -15,6 +15,15 @@ export function newRuntime(opts: { locale?: string; timeZone?: string; now?: num
   });
 }
 
+/**
+ * Another execution holds the lock the tracker takes (src/gas/lock.ts) until `untilMs`: the script
+ * lock in a bound script, the document lock in an add-on.
+ */
+export function holdTrackerLock(rt: LocalRuntime, untilMs = Infinity): void {
+  if (String(rt.services.ScriptApp.getInstallationSource()) === 'NONE') rt.locks.holdScriptLock(untilMs);
+  else rt.locks.holdDocumentLock(untilMs);
+}
+
 /** Runs setup from the menu, answering YES to its confirmation. */
 export function setUp(rt: LocalRuntime): any {
   rt.ui.responder = (q) => ({ button: q.buttons.includes('YES') ? 'YES' : 'OK' });

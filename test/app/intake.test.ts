@@ -1,5 +1,5 @@
 // Ticket intake through the built bundle on the local runtime (issue: tracker setup and intake).
-import { FORM, T0, column, newRuntime, setUp, submit, ticketRows, token, trackerRuntime } from './helpers';
+import { FORM, T0, column, holdTrackerLock, newRuntime, setUp, submit, ticketRows, token, trackerRuntime } from './helpers';
 
 const HOUR = 3_600_000;
 
@@ -64,7 +64,7 @@ describe('submitTicket', () => {
 
   it('says busy and writes nothing when the lock cannot be had', () => {
     const rt = trackerRuntime();
-    rt.locks.holdDocumentLock();
+    holdTrackerLock(rt);
     const r = submit(rt);
     expect(r.ok).toBe(false);
     expect(r.errors[0].message).toMatch(/繁忙/);

@@ -1,5 +1,6 @@
 // Knowledge base as people really keep it, and the suggestions the intake form shows from it.
-import { trackerRuntime } from './helpers';
+import { createLocalRuntime } from '../../runtime';
+import { T0, setUp, trackerRuntime } from './helpers';
 
 const kbSheet = (rt: any) => rt.services.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('知识库');
 const DAY = new Date('2024-04-20T10:00:00+08:00');
@@ -29,6 +30,29 @@ describe('a hand-edited 知识库 sheet', () => {
     const row = sh.getRange(3, 1, 1, 8).getDisplayValues()[0];
     expect(row[header.indexOf('有用次数')]).toBe('6'); // counted in the helpful column
     expect(row[header.indexOf('日期')]).toBe('2024-04-20'); // the date is left alone
+  });
+});
+
+describe('"this solved it" is remembered for this sheet only (issue 16)', () => {
+  // The script cache is "common to all users of the script" (reference/cache/cache-service#getscriptcache):
+  // in an add-on that is every sheet using it. The memory key is intake.ts's `helpful:{who}:{id}`.
+  const KEY = 'helpful:li@example.com:IT20240401001';
+  const mark = (addonMode: boolean) => {
+    const rt = createLocalRuntime({ now: T0, locale: 'zh-CN', user: 'li@example.com', addonMode });
+    setUp(rt);
+    kbSheet(rt).getRange(2, 1, 1, 7).setValues([['IT20240401001', '打印机无法连接', '硬件', '三楼打印机脱机', '重启打印服务', DAY, 0]]);
+    for (let i = 0; i < 3; i++) expect(rt.callFromClient('markArticleHelpful', 'IT20240401001').result).toBe(true);
+    expect(kbSheet(rt).getRange(2, 7).getValue()).toBe(1);
+    const cache = rt.services.CacheService;
+    return { script: cache.getScriptCache().get(KEY), document: cache.getDocumentCache()!.get(KEY) };
+  };
+
+  it('in an add-on, in the document cache, never the script cache every sheet shares', () => {
+    expect(mark(true)).toEqual({ script: null, document: '1' });
+  });
+
+  it('in a bound script, in its script cache: its web form cannot reach a document cache', () => {
+    expect(mark(false)).toEqual({ script: '1', document: null });
   });
 });
 

@@ -3,7 +3,7 @@
 import type { LocalRuntime } from '../../runtime';
 import { renderSheet } from '../../runtime/spreadsheet';
 import { COLOURS } from '../../src/gas/ticketFormat';
-import { FORM, T0, newRuntime, setUp, submit, ticketRows, trackerRuntime } from './helpers';
+import { FORM, T0, holdTrackerLock, newRuntime, setUp, submit, ticketRows, trackerRuntime } from './helpers';
 
 const HOUR = 3_600_000;
 const ss = (rt: LocalRuntime) => rt.services.SpreadsheetApp.getActiveSpreadsheet();
@@ -116,7 +116,7 @@ describe('the sweep', () => {
   it('skips a run while another execution holds the document lock', () => {
     const rt = trackerRuntime();
     submit(rt);
-    rt.locks.holdDocumentLock();
+    holdTrackerLock(rt);
     const r = rt.call('onSlaTimer').result as any;
     expect(r.sweep).toMatchObject({ skipped: 'busy' });
   });

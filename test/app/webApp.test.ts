@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createLocalRuntime } from '../../runtime';
-import { FORM, T0, column, setUp, submit, token, trackerRuntime } from './helpers';
+import { FORM, T0, column, holdTrackerLock, setUp, submit, token, trackerRuntime } from './helpers';
 
 const OWNER = 'li@example.com'; // trackerRuntime's user: ran setup, deploys the web app
 const VISITOR = 'xiaoming@gmail.com';
@@ -28,6 +28,65 @@ describe('the web form', () => {
     // IDs keep counting across the sidebar and the web form (one sheet, one document lock).
     expect(submit(rt).id).toBe('IT20240501002');
     expect(Array.isArray(web.run('suggestArticles', '打印机').result)).toBe(true);
+  });
+
+  it('gets no document lock, as on Google, and still submits', () => {
+    const rt = trackerRuntime();
+    // getDocumentLock() "returns null … from a standalone script or webapp" (reference/lock/lock-service#getdocumentlock).
+    let seen: unknown = 'not run';
+    rt.interleave('lock', () => {
+      seen = rt.services.LockService.getDocumentLock();
+    });
+    expect(rt.webApp(VISITOR).run<any>('submitTicket', FORM, token()).result).toMatchObject({ ok: true, id: 'IT20240501001' });
+    expect(seen).toBeNull();
+  });
+
+  it('interleaved with sidebar submits at every lock, web-form submits get unique IDs and rows', () => {
+    const rt = trackerRuntime();
+    const web = rt.webApp(VISITOR);
+    const ids: string[] = [];
+    // Each submit, on reaching the lock, lets the next one (the other channel) run first.
+    const chain = (i: number): void => {
+      if (i >= 8) return;
+      const cancel = rt.interleave('lock', () => chain(i + 1));
+      const r = i % 2 ? web.run<any>('submitTicket', FORM, token()).result : submit(rt);
+      cancel();
+      expect(r.ok).toBe(true);
+      ids.push(r.id);
+    };
+    chain(0);
+    expect(new Set(ids).size).toBe(8);
+    expect(column(rt, '问题编号').filter(Boolean).sort()).toEqual([...ids].sort());
+  });
+
+  it.each([
+    ['a sidebar submit holds the lock: a web-form submit', 'sidebar'],
+    ['a web-form submit holds the lock: a sidebar submit', 'web'],
+  ])('%s waits for it (here: busy after the wait), never writes alongside', (_name, first) => {
+    const rt = trackerRuntime();
+    const web = rt.webApp(VISITOR);
+    const sidebar = () => submit(rt);
+    const viaWeb = () => web.run<any>('submitTicket', FORM, token()).result;
+    let inner: any = null;
+    // The second submit starts the moment the first has taken its lock.
+    rt.interleave('locked', () => {
+      inner = first === 'sidebar' ? viaWeb() : sidebar();
+    });
+    const outer = first === 'sidebar' ? sidebar() : viaWeb();
+    expect(outer).toMatchObject({ ok: true, id: 'IT20240501001' });
+    expect(inner.ok).toBe(false);
+    expect(inner.errors[0].message).toMatch(/繁忙/);
+    expect(column(rt, '问题编号').filter(Boolean)).toEqual(['IT20240501001']);
+  });
+
+  it('"this solved it" from the web form waits for a sidebar submit holding the lock', () => {
+    const rt = trackerRuntime();
+    const kb = rt.services.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('知识库')!;
+    kb.getRange(2, 1, 1, 7).setValues([['IT20240401001', '打印机无法连接', '硬件', '三楼打印机脱机', '重启打印服务', new Date(T0), 0]]);
+    holdTrackerLock(rt, T0 + 5_000); // another execution (a sidebar submit) for 5 s
+    expect(rt.webApp('wang@example.com').run('markArticleHelpful', 'IT20240401001').result).toBe(true);
+    expect(rt.clock.now()).toBe(T0 + 5_000);
+    expect(kb.getRange(2, 7).getValue()).toBe(1);
   });
 
   it.each([
@@ -69,6 +128,15 @@ describe('the web form', () => {
     const rt = trackerRuntime();
     const { id } = submit(rt);
     expect(rt.webApp(OWNER).run<any>('getTicketView', id).result).toMatchObject({ ok: true, id });
+  });
+
+  it('in an add-on, submits take the document lock, never the script lock every sheet would share', () => {
+    const rt = createLocalRuntime({ now: T0, locale: 'zh-CN', user: OWNER, addonMode: true });
+    setUp(rt);
+    rt.locks.holdScriptLock(); // some other sheet using the add-on
+    expect(submit(rt)).toMatchObject({ ok: true, id: 'IT20240501001' });
+    rt.locks.holdDocumentLock();
+    expect(submit(rt).ok).toBe(false);
   });
 
   it('in an add-on, where a web app has no spreadsheet, says how to deploy it instead', () => {

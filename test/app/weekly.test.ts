@@ -2,7 +2,7 @@
 // figures on the sheet, links, charts and the call budget; rebuilding; the menu; the automatic
 // build across late, skipped and doubled trigger runs; the knowledge base on close.
 import type { LocalRuntime } from '../../runtime';
-import { FORM, newRuntime, setUp, submit, ticketRows } from './helpers';
+import { FORM, holdTrackerLock, newRuntime, setUp, submit, ticketRows } from './helpers';
 
 const at = (s: string): number => Date.parse(`${s}+08:00`); // Asia/Shanghai wall time
 
@@ -376,13 +376,13 @@ describe('concurrent builds', () => {
     rt.clock.set(at('2024-05-13T10:00:00'));
     rt.call('buildWeeklyReview', '2024-W19');
     const id = reviewSheet(rt, '周报 2024-W19').getSheetId();
-    rt.locks.holdDocumentLock(at('2024-05-13T10:05:00'));
+    holdTrackerLock(rt, at('2024-05-13T10:05:00'));
     expect(rt.call<any>('buildWeeklyReview', '2024-W19').result).toEqual({
       ok: false,
       message: expect.stringMatching(/正忙/),
     });
     expect(reviewSheet(rt, '周报 2024-W19').getSheetId()).toBe(id);
-    rt.locks.holdDocumentLock(rt.clock.now() + 5_000); // released within the wait
+    holdTrackerLock(rt, rt.clock.now() + 5_000); // released within the wait
     expect(rt.call<any>('buildWeeklyReview', '2024-W19').result.ok).toBe(true);
     expect(reviewSheet(rt, '周报 2024-W19').getSheetId()).not.toBe(id);
   });
@@ -495,7 +495,7 @@ describe('automatic weekly build from the hourly trigger', () => {
     rt.tick(at('2024-05-06T08:30:00'));
     rt.clock.set(at('2024-05-06T09:20:00'));
     // Someone holds the document lock past the weekly build's wait.
-    rt.locks.holdDocumentLock(at('2024-05-06T09:25:00'));
+    holdTrackerLock(rt, at('2024-05-06T09:25:00'));
     const run = rt.call<any>('onSlaTimer').result;
     expect(run.sweep).toMatchObject({ ok: true, skipped: 'busy' });
     expect(run.weekly.built).toBeNull();

@@ -220,6 +220,10 @@ function doGet(e) {
 }
 function whoami() { return Session.getActiveUser().getEmail() + '|' + Session.getEffectiveUser().getEmail(); }
 function ui() { return SpreadsheetApp.getUi() ? 'ui' : ''; }
+function stores() {
+  return [LockService.getDocumentLock() === null, CacheService.getDocumentCache() === null, !!LockService.getScriptLock(),
+    !!CacheService.getScriptCache(), PropertiesService.getDocumentProperties() !== null, String(ScriptApp.getInstallationSource())];
+}
 `;
   const rt = (addonMode = false) => createLocalRuntime({ distDir, bundle: code, now: T0, user: 'owner@corp.example', addonMode });
 
@@ -236,6 +240,17 @@ function ui() { return SpreadsheetApp.getUi() ? 'ui' : ''; }
     const r = rt();
     expect(() => r.webApp('guest@gmail.com').run('ui')).toThrow();
     expect(r.call('ui').result).toBe('ui');
+  });
+
+  test('no document lock or document cache in a request, bound or not; document properties stay (issue 16)', () => {
+    // reference/lock/lock-service#getdocumentlock and reference/cache/cache-service#getdocumentcache:
+    // null "from a standalone script or webapp"; reference/properties/properties-service#getdocumentproperties:
+    // available whenever the script is bound (or an add-on).
+    const r = rt();
+    expect(r.webApp('guest@gmail.com').run('stores').result).toEqual([true, true, true, true, true, 'NONE']);
+    expect(r.call('stores').result).toEqual([false, false, true, true, true, 'NONE']);
+    // reference/script/installation-source: NONE "Script is not running as an add-on".
+    expect(rt(true).call('stores').result).toEqual([false, false, true, true, true, 'WEB_STORE_ADD_ON']);
   });
 
   test('doGet must return a page', () => {

@@ -83,6 +83,21 @@ describe('LockService', () => {
     expect(order).toEqual(['A asks', 'B holds', 'A holds']);
   });
 
+  test("interleave hook at 'locked' runs another execution while the lock is held: it times out", () => {
+    const { ctx, executions, svc } = setup();
+    const order: string[] = [];
+    executions.at('locked', (info) => executions.run(() => {
+      order.push(`B sees ${info.detail} held`);
+      order.push(svc.getScriptLock().tryLock(2000) ? 'B holds' : 'B busy');
+    }));
+    executions.run(() => {
+      expect(svc.getScriptLock().tryLock(1000)).toBe(true);
+      order.push('A holds');
+    });
+    expect(order).toEqual(['B sees script held', 'B busy', 'A holds']);
+    expect(ctx.clock.now() - T0).toBe(2000);
+  });
+
   test('script and user locks are separate from the document lock', () => {
     const { executions, table, svc } = setup();
     table.holdDocumentLock();
