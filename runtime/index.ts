@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Accounting, emptyStats, expose, frozenStats, unwrap, type CallStats } from './instrument';
 import { manifestScopes, scopeCheck } from './scopes';
+import { Faults } from './faults';
 import { fixedClock, hostRealm, type Clock, type RuntimeContext } from './context';
 import { Workbook, createSpreadsheetApp, handEdit } from './spreadsheet';
 import type { RuntimeServices } from './services/types';
@@ -27,6 +28,8 @@ import { DamagedStateError, STATE_VERSION, readStateFile, writeFileAtomic, type 
 
 export type { RuntimeStateJson, FiringRecord } from './state';
 export type { CallStats } from './instrument';
+export type { FaultSpec, FaultHit } from './faults';
+export { countRoundTrips } from './faults';
 export type { RuntimeServices } from './services/types';
 
 export interface LocalRuntimeOptions {
@@ -96,6 +99,8 @@ export class LocalRuntime {
   readonly executions = new Executions();
   readonly locks: LockTable;
   readonly ui = new UiRecords();
+  /** Service calls armed to fail (runtime/faults.ts). */
+  readonly faults: Faults;
   readonly logs: LogBook;
   readonly distDir: string;
   workbook: Workbook;
@@ -137,6 +142,8 @@ export class LocalRuntime {
       opts.workbook ?? (st ? Workbook.fromJSON(st.workbook) : new Workbook({ timeZone: opts.timeZone ?? 'Asia/Shanghai', locale: opts.locale ?? 'zh-CN' }));
     const manifest = readManifest(this.distDir);
     this.scriptTimeZone = opts.scriptTimeZone ?? st?.scriptTimeZone ?? manifest?.timeZone ?? this.workbook.timeZone;
+    this.faults = new Faults(() => this.workbook.id, () => this.executions.depth > 0);
+    this.ctx.acct.fault = (className, method) => this.faults.onCall(className, method);
     this.ctx.acct.check = scopeCheck(opts.oauthScopes === undefined ? manifestScopes(manifest) : opts.oauthScopes);
     this.noDocument = opts.noDocument ?? st?.noDocument ?? false;
     this.properties = st?.properties ?? emptyProperties();

@@ -52,6 +52,12 @@ export const SERVICE_CLASSES = new Set([
 /** SpreadsheetApp.newDataValidation(), newConditionalFormatRule()…: builders made locally, no round trip. */
 const isLocalFactory = (className: string, method: string): boolean => className === 'SpreadsheetApp' && method.startsWith('new');
 
+const isSpreadsheetRoundTrip = (className: string, method: string): boolean =>
+  SPREADSHEET_CLASSES.has(className) && !LOCAL_CLASSES.test(className) && !isLocalFactory(className, method);
+
+/** A call that leaves the script on Google (priced per call, and able to fail there). */
+export const isRoundTrip = (className: string, method: string): boolean => isSpreadsheetRoundTrip(className, method) || SERVICE_CLASSES.has(className);
+
 export class Accounting {
   stats: CallStats = emptyStats();
   /** Runs before every call; throws to refuse it (the runtime sets it from the manifest's scopes). */
@@ -69,6 +75,8 @@ export class Accounting {
       this.depth = outer;
     }
   }
+  /** Fault injection (runtime/faults.ts): an error to throw before or after the call, or undefined. */
+  fault: ((className: string, method: string) => { when: 'before' | 'after'; error: Error } | undefined) | null = null;
 
   reset(): CallStats {
     const done = this.stats;
@@ -79,7 +87,7 @@ export class Accounting {
   count(className: string, method: string): void {
     const s = this.stats;
     s.calls++;
-    if (SPREADSHEET_CLASSES.has(className) && !LOCAL_CLASSES.test(className) && !isLocalFactory(className, method)) s.spreadsheetCalls++;
+    if (isSpreadsheetRoundTrip(className, method)) s.spreadsheetCalls++;
     else if (SERVICE_CLASSES.has(className)) s.serviceCalls++;
     const k = `${className}.${method}`;
     s.byMethod[k] = (s.byMethod[k] ?? 0) + 1;
@@ -126,12 +134,15 @@ export function expose<T extends object>(target: T, className: string, acct: Acc
           } else {
             acct.check?.(className, prop);
             acct.count(className, prop);
+            const fault = acct.fault?.(className, prop);
+            if (fault?.when === 'before') throw fault.error;
             acct.depth++;
             try {
               r = fn.apply(obj, args);
             } finally {
               acct.depth--;
             }
+            if (fault) throw fault.error;
           }
           // Chained setters (`return this`) must hand back the proxy, not the raw object.
           return r === obj ? receiver : r;

@@ -1,7 +1,10 @@
 // The Ui returned by SpreadsheetApp.getUi() (developers.google.com/apps-script/reference/base/ui).
 // Nothing is drawn: menus, sidebars, dialogs, toasts and alerts are recorded for tests and the CLI;
 // alert/prompt answers come from queued answers, then a responder, else the default (first button
-// of the set: OK or YES; prompt text '').
+// of the set: OK or YES; prompt text ''). While a dialog is open the script waits and everyone else
+// goes on working: `whileAsking` runs other calls (a submit, a sort, an agent's action) at that
+// moment, before the answer is given (reference/base/ui#alert: the script is suspended until the
+// user closes the dialog).
 import { expose, unwrap } from '../instrument';
 import type { RuntimeContext } from '../context';
 import { htmlRecord } from './html';
@@ -52,8 +55,21 @@ export class UiRecords {
   /** Answers used first, in order, by alert/prompt. */
   answers: Array<{ button?: ButtonName; text?: string }> = [];
   responder?: Responder;
+  /** Run (once each, in order) while the next dialogs are open, before their answers. */
+  private whileOpen: Array<(q: Omit<AskRecord, 'answer' | 'at'>) => void> = [];
   /** Caption of the add-on menu (the add-on's name on Google). */
   addonName = 'IT Support Tracker';
+
+  /** Runs `fn` while the next alert or prompt is open (other people working meanwhile). */
+  whileAsking(fn: (q: Omit<AskRecord, 'answer' | 'at'>) => void): void {
+    this.whileOpen.push(fn);
+  }
+
+  /** Called by the Ui when a dialog opens. */
+  _opened(q: Omit<AskRecord, 'answer' | 'at'>): void {
+    const fn = this.whileOpen.shift();
+    fn?.(q);
+  }
 
   get sidebars(): DialogRecord[] {
     return this.dialogs.filter((d) => d.kind === 'sidebar');
@@ -155,6 +171,7 @@ export class LocalUi
     const buttons = SET_BUTTONS[set];
     if (!buttons) throw new Error(`Exception: Invalid argument: buttons`);
     const q = { kind, title, prompt, buttons };
+    this.records._opened(q);
     const a = this.records.answers.shift() ?? this.records.responder?.(q) ?? {};
     const button = a.button ?? buttons[0];
     if (!buttons.includes(button) && button !== 'CLOSE') throw new Error(`local runtime: answer ${button} is not one of ${buttons.join('/')}`);

@@ -6,6 +6,7 @@ import { SHEET_NAMES, fieldForHeader } from '../domain/schema';
 import type { AuditEntry } from '../domain/ticket';
 import { literalText } from '../domain/text';
 import { lineBreaksShown } from '../domain/worklog';
+import { COLOURS, PROTECTION_MARK } from './ticketFormat';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -45,16 +46,43 @@ export function auditRow(entries: readonly AuditEntry[], lang: Lang): unknown[] 
   ];
 }
 
-/** One action's changes as one appended row. A deleted audit sheet never blocks the work itself. */
-export function appendAudit(ss: Spreadsheet, entries: readonly AuditEntry[], lang: Lang): void {
-  if (entries.length) appendAuditRows(ss, [auditRow(entries, lang)]);
+/**
+ * A new, empty audit sheet: header, formats, warning-only protection. Called by setup and whenever
+ * a change is to be recorded and the sheet is gone (deleted by someone): the record is kept from
+ * then on, never silently skipped.
+ */
+export function createAuditSheet(ss: Spreadsheet, lang: Lang): GoogleAppsScript.Spreadsheet.Sheet {
+  const sheet = ss.insertSheet(SHEET_NAMES.audit[lang]);
+  const headers = AUDIT_HEADERS[lang];
+  sheet.getRange(1, 1, 1, headers.length).setValues([headers]).setFontWeight('bold').setBackground(COLOURS.header).setFontColor(COLOURS.headerText);
+  sheet.setFrozenRows(1);
+  sheet.getRange(2, 1, sheet.getMaxRows() - 1, 1).setNumberFormat('yyyy-mm-dd hh:mm:ss');
+  sheet.getRange(2, 4, sheet.getMaxRows() - 1, 3).setWrap(true);
+  [150, 160, 130, 120, 220, 220, 90].forEach((w, i) => sheet.setColumnWidth(i + 1, w));
+  // Append-only by convention: people are warned before editing it.
+  sheet.protect().setDescription(`${PROTECTION_MARK} ${SHEET_NAMES.audit[lang]}`).setWarningOnly(true);
+  return sheet;
 }
 
-/** Several rows at once (a pasted block): one write after making room at the bottom. */
-export function appendAuditRows(ss: Spreadsheet, rows: unknown[][]): void {
+/** The audit sheet, recreated (header only) when someone deleted it. */
+export function ensureAuditSheet(ss: Spreadsheet, lang: Lang): GoogleAppsScript.Spreadsheet.Sheet {
+  return findAuditSheet(ss) ?? createAuditSheet(ss, lang);
+}
+
+/** One action's changes as one appended row; a deleted audit sheet is recreated first. */
+export function appendAudit(ss: Spreadsheet, entries: readonly AuditEntry[], lang: Lang): void {
+  if (entries.length) appendAuditRows(ss, [auditRow(entries, lang)], lang);
+}
+
+/**
+ * Several rows at once (a pasted block): one write after making room at the bottom. A deleted
+ * audit sheet is recreated (in `lang`) so the change is recorded; a failure throws, so no caller
+ * goes on as if it were recorded.
+ */
+export function appendAuditRows(ss: Spreadsheet, rows: unknown[][], lang?: Lang): void {
   if (!rows.length) return;
-  const sheet = findAuditSheet(ss);
-  if (!sheet) return;
+  // The rows' own "via" label tells their language when the caller does not.
+  const sheet = ensureAuditSheet(ss, lang ?? (Object.values(VIA.en).includes(String(rows[0][6]) as never) ? 'en' : 'zh'));
   if (rows.length === 1) {
     sheet.appendRow(rows[0]);
     return;
