@@ -17,7 +17,10 @@ import { ensureSettingsSheet, readSettings } from '../gas/settingsSheet';
 import type { Services } from '../gas/services';
 import { applyTicketFormat } from '../gas/ticketFormat';
 import type { TicketSheet } from '../gas/ticketSheet';
+import type { SheetHint } from '../gas/ticketSheet';
 import { hintOf, locateTicketSheet } from '../gas/ticketSheet';
+import type { FoundTicketSheet } from '../gas/ticketLocate';
+import { findTicketSheet, restoreHeader } from '../gas/ticketLocate';
 import { ensureTriggers } from '../gas/triggers';
 import { actingEmail } from './tracker';
 import { utilitiesZone } from '../gas/zone';
@@ -54,10 +57,12 @@ export function setupTracker(svc: Services, confirm: (message: string) => boolea
   const busy = t(lang, 'busy');
 
   // 1. The plan, from a read without the lock: only to show it and ask. Nothing is written from it.
-  const first = locateTicketSheet(ss);
+  const where = findTicketSheet(ss, previous?.tickets ?? null, lang);
+  if ('refused' in where) return { ...report, ok: false, sheet: where.refused.name, messages: [t(lang, where.refused.reason === 'notTickets' ? 'ticketNameTaken' : 'headerUnreadable', { sheet: where.refused.name })] };
+  const first = 'found' in where ? where.found : null;
   let ts: TicketSheet;
   if (first) {
-    const ctx = applyContext(svc, lang, zone, user, busy, first.name);
+    const ctx = applyContext(svc, lang, zone, user, busy, previous?.tickets ?? null);
     const lastRow = first.sheet.getLastRow();
     const lastCol = Math.max(first.sheet.getLastColumn(), first.width);
     let data: unknown[][] = [];
@@ -68,8 +73,9 @@ export function setupTracker(svc: Services, confirm: (message: string) => boolea
       formulas = range.getFormulas();
     }
     const plan = planFrom(ctx, first, data, formulas, lastCol);
-    const changes = plan.missing.length + plan.ids.length + plan.values.length;
-    if (data.length && changes && !confirm(t(lang, 'setupConfirm', { sheet: first.name, rows: data.length, plan: describePlan(plan, first, lang) }))) {
+    const changes = plan.missing.length + plan.ids.length + plan.values.length + (first.damage ? 1 : 0);
+    const described = [headerRepairLine(first, lang), describePlan(plan, first, lang)].filter(Boolean).join('\n');
+    if (data.length && changes && !confirm(t(lang, 'setupConfirm', { sheet: first.name, rows: data.length, plan: described }))) {
       return { ...report, ok: false, cancelled: true, sheet: first.name, messages: [t(lang, 'setupCancelled')] };
     }
     // 2. After the answer: in steps under the lock, on what the sheet holds then.
@@ -91,12 +97,17 @@ export function setupTracker(svc: Services, confirm: (message: string) => boolea
       report.messages.push(t(lang, 'setupMore', { n: done.remaining }));
     }
   } else {
-    ts = withDocumentLock(svc.LockService, app, SETUP_LOCK_WAIT_MS, busy, () => {
-      const appeared = locateTicketSheet(ss);
-      if (appeared) return appeared;
-      report.created = true;
-      return createTicketSheet(ss, lang);
-    });
+    try {
+      ts = withDocumentLock(svc.LockService, app, SETUP_LOCK_WAIT_MS, busy, () => {
+        const now = findTicketSheet(ss, previous?.tickets ?? null, lang);
+        if ('found' in now) return restoreHeader(ss, now.found, lang, user, Date.now());
+        if ('refused' in now) throw new Error(t(lang, now.refused.reason === 'notTickets' ? 'ticketNameTaken' : 'headerUnreadable', { sheet: now.refused.name }));
+        report.created = true;
+        return createTicketSheet(ss, lang, 'empty' in now ? now.empty : null);
+      });
+    } catch (e) {
+      return { ...report, ok: false, messages: [(e as Error)?.message || String(e)] };
+    }
     report.sheet = ts.name;
   }
 
@@ -119,7 +130,7 @@ export function setupTracker(svc: Services, confirm: (message: string) => boolea
   return report;
 }
 
-function applyContext(svc: Services, lang: Lang, zone: ApplyContext['zone'], user: string, busyMessage: string, name: string): ApplyContext {
+function applyContext(svc: Services, lang: Lang, zone: ApplyContext['zone'], user: string, busyMessage: string, hint: SheetHint | null): ApplyContext {
   const ss = svc.SpreadsheetApp.getActiveSpreadsheet();
   return {
     svc,
@@ -127,13 +138,21 @@ function applyContext(svc: Services, lang: Lang, zone: ApplyContext['zone'], use
     zone,
     user,
     busyMessage,
-    // The sheet the plan was shown for, found again (it may have moved, or its header row).
+    // The ticket sheet found again under the lock (it may have moved, or its header); a damaged
+    // header is written back first, recorded in the audit sheet.
     locate: () => {
-      const found = locateTicketSheet(ss);
-      return found && found.name === name ? found : (found ?? null);
+      const now = findTicketSheet(ss, hint, lang);
+      return 'found' in now ? restoreHeader(ss, now.found, lang, user, Date.now()) : null;
     },
     lostMessage: t(lang, 'noTicketSheet'),
   };
+}
+
+/** The dialog's line for a header setup will write back. */
+function headerRepairLine(found: FoundTicketSheet, lang: Lang): string {
+  if (!found.damage) return '';
+  const cells = found.damage.cells.map((c) => c.label).join(lang === 'zh' ? '、' : ', ');
+  return t(lang, found.damage.insertAbove ? 'headerInsertPlan' : 'headerRepairPlan', { row: found.headerRow, cells });
 }
 
 function describePlan(plan: AdoptionPlan, ts: TicketSheet, lang: Lang): string {
@@ -149,9 +168,10 @@ function describePlan(plan: AdoptionPlan, ts: TicketSheet, lang: Lang): string {
   return lines.join('\n');
 }
 
-function createTicketSheet(ss: Spreadsheet, lang: Lang): TicketSheet {
-  const name = SHEET_NAMES.tickets[lang];
-  const sheet = ss.insertSheet(name, 0);
+/** A new ticket sheet, or the header written into an empty sheet that already has the name. */
+function createTicketSheet(ss: Spreadsheet, lang: Lang, empty: GoogleAppsScript.Spreadsheet.Sheet | null): TicketSheet {
+  const sheet = empty ?? ss.insertSheet(SHEET_NAMES.tickets[lang], 0);
+  const name = sheet.getName();
   const headers = FIELDS.map((f) => headerLabel(f.key, lang));
   if (sheet.getMaxColumns() < headers.length) sheet.insertColumnsAfter(sheet.getMaxColumns(), headers.length - sheet.getMaxColumns());
   sheet.getRange(1, 1, 1, headers.length).setValues([headers]);

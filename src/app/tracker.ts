@@ -68,7 +68,7 @@ export function actingUser(tr: Tracker, runsAs: 'user' | 'triggerOwner' = 'user'
  * sheet was found by scanning, the fresh hint is stored so the next call is cheap again.
  */
 export function openTickets(tr: Tracker): TicketSheet | null {
-  const ts = openTicketSheet(tr.ss, tr.config.tickets);
+  const ts = openTicketSheet(tr.ss, tr.config.tickets, tr.lang);
   if (!ts) return null;
   const hint = hintOf(ts, tr.config.tickets);
   if (JSON.stringify(hint) !== JSON.stringify(tr.config.tickets)) {

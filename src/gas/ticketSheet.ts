@@ -1,11 +1,12 @@
 // The ticket sheet's I/O, in batches: the header row once, the ID column once, one row read and one
 // row write per action. Rows are found by ticket ID (people sort and insert rows), columns by header.
 import type { ColumnMap } from '../domain/columns';
-import { HEADER_SCAN_ROWS, detectHeader, fieldToCell } from '../domain/columns';
+import { detectHeader, fieldToCell } from '../domain/columns';
 import type { FieldKey, Lang } from '../domain/schema';
 import { FIELD_BY_KEY, SHEET_NAMES } from '../domain/schema';
 import type { Ticket } from '../domain/ticket';
 import { literalText } from '../domain/text';
+import { DEEP_SCAN_ROWS, findTicketSheet, headerIn } from './ticketLocate';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -46,9 +47,11 @@ const trimTrailing = (row: unknown[]): unknown[] => {
 
 /**
  * Opens the ticket sheet from the hint with one read of the header row; falls back to scanning
- * every sheet's first rows when the hint is stale (renamed sheet, moved header, deleted columns).
+ * every sheet's first rows when the hint is stale (renamed sheet, moved header, deleted columns),
+ * and then to what the sheet holds (the hint's columns over its ticket IDs) when the header was
+ * pasted over or cleared: work goes on by the stored column map until repair writes it back.
  */
-export function openTicketSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, hint: SheetHint | null): TicketSheet | null {
+export function openTicketSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, hint: SheetHint | null, lang: Lang = 'zh'): TicketSheet | null {
   if (hint) {
     const sheet = ss.getSheetByName(hint.name);
     if (sheet) {
@@ -65,10 +68,13 @@ export function openTicketSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, hi
       }
     }
   }
-  return locateTicketSheet(ss);
+  const located = locateTicketSheet(ss);
+  if (located || !hint?.columns) return located;
+  const byContent = findTicketSheet(ss, hint, lang);
+  return 'found' in byContent ? byContent.found : null;
 }
 
-/** Scans sheets (the conventional names first) for a header row within the first rows. */
+/** Scans sheets (the conventional names first) for a header row within the first DEEP_SCAN_ROWS rows. */
 export function locateTicketSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): TicketSheet | null {
   const names: string[] = [SHEET_NAMES.tickets.zh, SHEET_NAMES.tickets.en];
   const sheets = ss.getSheets().slice().sort((a, b) => Number(!names.includes(a.getName())) - Number(!names.includes(b.getName())));
@@ -80,8 +86,8 @@ export function locateTicketSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet):
     if (side.includes(name) || isReview(name)) continue;
     const lastCol = sheet.getLastColumn();
     if (lastCol < 1) continue;
-    const rows = sheet.getSheetValues(1, 1, Math.min(HEADER_SCAN_ROWS, Math.max(sheet.getLastRow(), 1)), lastCol);
-    const match = detectHeader(rows);
+    const rows = sheet.getSheetValues(1, 1, Math.min(DEEP_SCAN_ROWS, Math.max(sheet.getLastRow(), 1)), lastCol);
+    const match = headerIn(rows);
     if (match) {
       const header = trimTrailing(rows[match.row]);
       return { sheet, name, headerRow: match.row + 1, header, columns: match.columns, width: header.length };
