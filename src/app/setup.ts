@@ -11,7 +11,7 @@ import { FIELDS, SHEET_NAMES, enumLabels, headerLabel } from '../domain/schema';
 import { ensureAuditSheet } from '../gas/auditSheet';
 import type { TrackerConfig } from '../gas/config';
 import { loadConfig, saveConfig } from '../gas/config';
-import { withDocumentLock } from '../gas/lock';
+import { withTrackerLock } from '../gas/lock';
 import { ensureKnowledgeSheet } from '../gas/knowledgeSheet';
 import { ensureSettingsSheet, readSettings } from '../gas/settingsSheet';
 import type { Services } from '../gas/services';
@@ -98,7 +98,7 @@ export function setupTracker(svc: Services, confirm: (message: string) => boolea
     }
   } else {
     try {
-      ts = withDocumentLock(svc.LockService, app, SETUP_LOCK_WAIT_MS, busy, () => {
+      ts = withTrackerLock(svc, SETUP_LOCK_WAIT_MS, busy, () => {
         const now = findTicketSheet(ss, previous?.tickets ?? null, lang);
         if ('found' in now) return restoreHeader(ss, now.found, lang, user, Date.now());
         if ('refused' in now) throw new Error(t(lang, now.refused.reason === 'notTickets' ? 'ticketNameTaken' : 'headerUnreadable', { sheet: now.refused.name }));
@@ -112,7 +112,7 @@ export function setupTracker(svc: Services, confirm: (message: string) => boolea
   }
 
   // 3. Formats, side sheets and the stored configuration: one more hold, on the sheet as it is now.
-  const config = withDocumentLock(svc.LockService, app, SETUP_LOCK_WAIT_MS, busy, () => {
+  const config = withTrackerLock(svc, SETUP_LOCK_WAIT_MS, busy, () => {
     const now = locateTicketSheet(ss) ?? ts;
     const { sheet: settingsSheet } = ensureSettingsSheet(app, ss, lang, enumLabels('tier', lang));
     const { settings, warnings } = readSettings(settingsSheet, lang, zone);

@@ -20,7 +20,7 @@ import type { Zone } from '../domain/zone';
 import { appendAuditRows, auditRow } from '../gas/auditSheet';
 import { findArchiveSheet, readArchiveSheet } from '../gas/archiveSheet';
 import { PROPERTY_KEYS } from '../gas/properties';
-import { withDocumentLock } from '../gas/lock';
+import { withTrackerLock } from '../gas/lock';
 import type { Services } from '../gas/services';
 import type { TicketSheet } from '../gas/ticketSheet';
 
@@ -191,7 +191,7 @@ function stepAudit(fresh: Fresh, ts: TicketSheet, rows: readonly number[], chang
 
 /**
  * Applies the adoption in steps under the document lock, each on a fresh read. Throws BusyError
- * (from withDocumentLock) when the lock cannot be had for a step; what earlier steps wrote stays
+ * (from withTrackerLock) when the lock cannot be had for a step; what earlier steps wrote stays
  * written and audited, and running setup again continues.
  */
 export function applyAdoption(ctx: ApplyContext, opts: ApplyOptions = {}): ApplyOutcome {
@@ -203,7 +203,7 @@ export function applyAdoption(ctx: ApplyContext, opts: ApplyOptions = {}): Apply
   // Cells written in this run are not planned again (a cell format could turn a written date back into text).
   const written = new Set<string>();
   for (;;) {
-    const done = withDocumentLock(svc.LockService, svc.SpreadsheetApp, SETUP_LOCK_WAIT_MS, ctx.busyMessage, () => {
+    const done = withTrackerLock(svc, SETUP_LOCK_WAIT_MS, ctx.busyMessage, () => {
       out.holds++;
       const located = ctx.locate();
       if (!located) throw new Error(ctx.lostMessage);
