@@ -6,16 +6,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { bundleTool } from '../bundle';
 import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
+import { CHROMIUM, needs } from '../prerequisites';
 
 jest.setTimeout(120_000);
 
-const CHROMIUM = '/usr/bin/chromium';
 const root = path.resolve(__dirname, '../..');
 const dist = path.join(root, 'dist');
 const serverJs = path.join(root, 'build', `server-attack-${process.pid}.cjs`);
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'preview-attack-'));
 const DEMO_NOW = '2026-03-04T10:00:00+08:00';
-const suite = fs.existsSync(CHROMIUM) ? describe : describe.skip;
+const suite = needs('chromium');
 
 function startServer(workbook: string): Promise<{ url: string; proc: ChildProcess }> {
   return new Promise((resolve, reject) => {

@@ -9,10 +9,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { bundleTool } from '../bundle';
 import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
+import { CHROMIUM, needs } from '../prerequisites';
 
 jest.setTimeout(120_000);
 
-const CHROMIUM = '/usr/bin/chromium';
 const root = path.resolve(__dirname, '../..');
 const dist = path.join(root, 'dist');
 // The committed README screenshots are refreshed only on request (UPDATE_DOCS=1), so a test run
@@ -26,13 +26,7 @@ const DEMO_NOW = '2026-03-04T10:00:00+08:00';
 const AMBER = 'rgb(253, 226, 147)'; // #fde293
 const RED = 'rgb(244, 199, 195)'; // #f4c7c3
 
-const haveChromium = fs.existsSync(CHROMIUM);
-if (!haveChromium) {
-  console.warn(
-    `Browser tests SKIPPED: ${CHROMIUM} not found (Debian: apt-get install chromium). CI installs it (.ci/run).`,
-  );
-}
-const suite = haveChromium ? describe : describe.skip;
+const suite = needs('chromium');
 
 interface Server {
   url: string;

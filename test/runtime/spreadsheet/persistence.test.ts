@@ -1,5 +1,5 @@
 // JSON persistence (lossless) and xlsx export/import of the emulated workbook.
-import { execFileSync, spawnSync } from 'child_process';
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -14,6 +14,7 @@ import {
   Workbook,
 } from '../../../runtime/spreadsheet';
 import { env, Env, NOW, sh } from './helpers';
+import { needs } from '../../prerequisites';
 
 /** A small ticket sheet using every feature that persists. */
 function build(e: Env): GoogleAppsScript.Spreadsheet.Sheet {
@@ -174,10 +175,8 @@ describe('xlsx', () => {
     expect(view.rows[3][0].background).toBe('#ffffff'); // closed
   });
 
-  const hasLibreOffice = spawnSync('which', ['libreoffice']).status === 0;
-  (hasLibreOffice ? test : test.skip)(
-    'an exported file opens in LibreOffice (converts to PDF)',
-    async () => {
+  needs('libreoffice')('in LibreOffice', () => {
+    test('an exported file opens in LibreOffice (converts to PDF)', async () => {
       const e = env();
       build(e);
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xlsx-'));
@@ -199,7 +198,6 @@ describe('xlsx', () => {
       const pdf = path.join(dir, 'tickets.pdf');
       expect(fs.existsSync(pdf)).toBe(true);
       expect(fs.readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
-    },
-    150000,
-  );
+    }, 150000);
+  });
 });
