@@ -120,6 +120,9 @@ export function setupTracker(svc: Services, confirm: (message: string) => boolea
     const formattedRows = applyTicketFormat(app, now, lang, settings);
     ensureAuditSheet(ss, lang);
     ensureKnowledgeSheet(ss, lang);
+    if (report.created) removeBlankDefaultSheet(app, ss, now.sheet);
+    // The side sheets were inserted last (insertSheet makes each one active): open on the tickets.
+    ss.setActiveSheet(now.sheet);
     const cfg: TrackerConfig = { version: 1, tickets: { ...hintOf(now), formattedRows }, timeZone, lang, settings, addon: previous?.addon ?? true };
     saveConfig(props, cfg);
     return cfg;
@@ -178,4 +181,20 @@ function createTicketSheet(ss: Spreadsheet, lang: Lang, empty: GoogleAppsScript.
   const columns: ColumnMap = {};
   FIELDS.forEach((f, i) => (columns[f.key] = i));
   return { sheet, name, headerRow: 1, header: headers, columns, width: headers.length };
+}
+
+/** The name Sheets gives the first sheet of a new spreadsheet, in any locale the tracker knows. */
+const DEFAULT_SHEET = /^(Sheet|工作表)1$/;
+
+/**
+ * A new spreadsheet comes with one empty sheet (`Sheet1` / `工作表1`); once setup has created the
+ * ticket sheet it is only in the way. Removed only while it still has its default name and no
+ * content at all (values, formats or protections), so nothing of anyone's is lost.
+ */
+function removeBlankDefaultSheet(app: GoogleAppsScript.Spreadsheet.SpreadsheetApp, ss: Spreadsheet, keep: GoogleAppsScript.Spreadsheet.Sheet): void {
+  const sheets = ss.getSheets();
+  const blank = sheets.find((s) => DEFAULT_SHEET.test(s.getName()) && s.getSheetId() !== keep.getSheetId());
+  if (!blank || blank.getLastRow() > 0 || blank.getLastColumn() > 0) return;
+  if (blank.getProtections(app.ProtectionType.SHEET).length || blank.getCharts().length) return;
+  ss.deleteSheet(blank);
 }

@@ -39,6 +39,34 @@ describe('setup on a new spreadsheet', () => {
     expect(sheet.getConditionalFormatRules()).toHaveLength(2);
   });
 
+  it('opens on the ticket sheet and leaves no empty 工作表1 / Sheet1 behind (issue 20)', () => {
+    for (const [locale, tickets, blank] of [
+      ['zh-CN', '工单', '工作表1'],
+      ['en_US', 'Tickets', 'Sheet1'],
+    ]) {
+      const rt = newRuntime({ locale });
+      expect(ss(rt).getSheets().map((s) => s.getName())).toEqual([blank]);
+      setUp(rt);
+      expect(ss(rt).getSheetByName(blank)).toBeNull();
+      expect(ss(rt).getActiveSheet().getName()).toBe(tickets);
+      expect(ss(rt).getSheets()[0].getName()).toBe(tickets);
+    }
+  });
+
+  it('keeps a default-named sheet that holds anything, and a team sheet it adopted stays put', () => {
+    const rt = newRuntime();
+    ss(rt).getSheetByName('工作表1')!.getRange('C3').setValue('笔记');
+    setUp(rt);
+    expect(ss(rt).getSheetByName('工作表1')!.getRange('C3').getValue()).toBe('笔记');
+    expect(ss(rt).getActiveSheet().getName()).toBe('工单');
+
+    const adopted = newRuntime();
+    ss(adopted).getSheetByName('工作表1')!.getRange(1, 1, 1, FIELDS.length).setValues([FIELDS.map((f) => f.zh)]);
+    setUp(adopted);
+    expect(ss(adopted).getSheetByName('工作表1')).not.toBeNull();
+    expect(ss(adopted).getActiveSheet().getName()).toBe('工作表1');
+  });
+
   it('builds the menu in the sheet language without touching the spreadsheet in AuthMode.NONE', () => {
     const rt = newRuntime({ locale: 'en_US' });
     rt.open({ authMode: 'NONE' });
