@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { loadRuntime, saveRuntime } from '../runtime';
-import { useScriptZone } from './zone';
+import { useScriptZone, zonedIso } from './zone';
 import { allCommands, lookup, CliError, parseTime, type CommandContext } from './registry';
 import './commands/init';
 import './commands/call';
@@ -23,7 +23,7 @@ export interface Io {
   err(s: string): void;
 }
 
-const GLOBAL = new Set(['workbook', 'at', 'user', 'dist', 'verbose']);
+const GLOBAL = new Set(['workbook', 'at', 'rewind', 'user', 'dist', 'verbose']);
 const DEFAULT_DIST = path.resolve(__dirname, '..', 'dist');
 
 export function parseArgv(argv: string[]): { command?: string; args: string[]; flags: Record<string, string | true> } {
@@ -39,7 +39,7 @@ export function parseArgv(argv: string[]): { command?: string; args: string[]; f
     } else args.push(a);
   }
   // Boolean flags must not swallow a positional argument.
-  for (const b of ['force', 'addon', 'no-setup', 'verbose']) {
+  for (const b of ['force', 'addon', 'no-setup', 'verbose', 'rewind']) {
     const v = flags[b];
     if (typeof v === 'string') {
       args.push(v);
@@ -86,7 +86,7 @@ async function lockWorkbook(file: string, waitMs = 30_000): Promise<() => void> 
 const safeJson = (v: unknown) => JSON.stringify(v, (_k, x) => (typeof x === 'bigint' ? String(x) : x === undefined ? null : x));
 
 function usage(): string {
-  return ['usage: <command> [--workbook FILE] [--at ISO-8601] [--user EMAIL] [--dist DIR]', ...allCommands().map((c) => `  ${c.usage.padEnd(60)} ${c.summary}`)].join('\n');
+  return ['usage: <command> [--workbook FILE] [--at ISO-8601 [--rewind]] [--user EMAIL] [--dist DIR]', ...allCommands().map((c) => `  ${c.usage.padEnd(60)} ${c.summary}`)].join('\n');
 }
 
 export async function main(argv: string[], io: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) }): Promise<number> {
@@ -118,6 +118,14 @@ export async function main(argv: string[], io: Io = { out: (s) => process.stdout
       say: (l = '') => lines.push(l),
       load: () => {
         const rt = loadRuntime(workbookFile, { distDir, verbose: !!flags.verbose, ...(user ? { user } : {}) });
+        // The clock is saved with the workbook; --at moves it. Backwards only when asked: a stray
+        // --at of another year would otherwise silently rewind every later command's clock.
+        if (at !== undefined && at < rt.clock.now() && !flags.rewind) {
+          const zone = rt.workbook.timeZone;
+          throw new CliError(
+            `--at ${zonedIso(at, zone)} is before the workbook's saved clock (${zonedIso(rt.clock.now(), zone)}); each command starts from the clock the last one saved. Pass --rewind to move it back.`,
+          );
+        }
         if (at !== undefined) rt.clock.set(at);
         useScriptZone(rt.scriptTimeZone);
         return rt;

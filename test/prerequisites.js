@@ -1,3 +1,4 @@
+/* global describe */
 // The programs some tests need besides Node, checked in one place: the tests skip themselves
 // through `needs(...)` when one is missing, and test/summaryReporter.js says in the closing lines
 // which tests were skipped, why, and what to install (the same packages .ci/run installs).

@@ -5,7 +5,7 @@ import { createLocalRuntime, type LocalRuntime } from '../../runtime';
 import { isValidZone } from '../../runtime/zone';
 import { readXlsxFile, sameFile } from '../files';
 import { register, CliError, flagString, type CommandContext } from '../registry';
-import { useScriptZone } from '../zone';
+import { useScriptZone, zonedIso } from '../zone';
 import { effects, mark } from '../report';
 
 /** The add-on's one-time setup, run by `init` when the bundle defines it. */
@@ -47,6 +47,7 @@ register({
     const rt = createLocalRuntime({ distDir: c.distDir, timeZone, locale, now: c.at ?? Date.now(), user: c.user, addonMode: !!c.flags.addon, workbook });
     useScriptZone(rt.scriptTimeZone);
     c.say(`new workbook ${c.workbookFile}: ${timeZone}, ${locale}${from ? `, from ${from}` : ''}, ${rt.ctx.addonMode ? 'add-on' : 'bound script'} mode`);
+    c.say(`clock ${zonedIso(rt.clock.now(), timeZone)}, saved with the workbook: later commands start from it (--at moves it on)`);
     const setup = runSetup(c, rt);
     return { json: { workbook: c.workbookFile, timeZone, locale, setup: setup ?? null, sheets: rt.workbook.sheets.map((s) => s.name) }, save: rt };
   },

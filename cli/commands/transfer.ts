@@ -13,7 +13,7 @@ register({
   async run(c) {
     const out = flagString(c, 'out') ?? c.args[0];
     if (!out) throw new CliError('export: need --out FILE.xlsx');
-    if (sameFile(out, c.workbookFile)) throw new CliError(`export: ${out} is the workbook file itself; choose another --out, e.g. tracker.xlsx`);
+    if (sameFile(out, c.workbookFile)) throw new CliError(`export: ${out} is the workbook file itself; choose another --out, e.g. local/tracker.xlsx`);
     const rt = c.load();
     const buf = await exportXlsx(rt.workbook, rt.clock.now());
     writeExport(out, c.workbookFile, buf);

@@ -45,6 +45,22 @@ describe('cli', () => {
     expect(st.json.clock).toBe('2024-05-06T05:00:00.000Z');
   });
 
+  test('the clock is saved with the workbook; --at never moves it back unless --rewind says so', async () => {
+    const init = await run('init', '--workbook', wb, '--at', '2024-05-06T09:00:00+08:00');
+    expect(init.out).toContain('clock 2024-05-06T09:00:00+08:00, saved with the workbook');
+    expect((await run('status', '--workbook', wb)).json.clock).toBe('2024-05-06T01:00:00.000Z');
+    const before = fs.readFileSync(wb, 'utf8');
+    const back = await run('call', 'hello', '"x"', '--workbook', wb, '--at', '2020-01-01T09:00:00+08:00');
+    expect(back.code).toBe(1);
+    expect(back.err).toContain("--at 2020-01-01T09:00:00+08:00 is before the workbook's saved clock (2024-05-06T09:00:00+08:00)");
+    expect(back.err).toContain('--rewind');
+    expect(fs.readFileSync(wb, 'utf8')).toBe(before);
+    // Forward, the same instant, or back with --rewind: all fine.
+    expect((await run('call', 'hello', '"x"', '--workbook', wb, '--at', '2024-05-06T09:00:00+08:00')).code).toBe(0);
+    expect((await run('call', 'hello', '"x"', '--workbook', wb, '--at', '2020-01-01T09:00:00+08:00', '--rewind')).code).toBe(0);
+    expect((await run('status', '--workbook', wb)).json.clock).toBe('2020-01-01T01:00:00.000Z');
+  });
+
   test.each([
     { what: 'an entry point that throws', argv: ['call', 'fail'], error: 'boom' },
     { what: 'an unknown entry point', argv: ['call', 'nope'], error: 'Script function not found: nope' },
