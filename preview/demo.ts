@@ -8,6 +8,14 @@ import { fromWall, toWall } from '../runtime/zone';
 import { prng } from '../bench/generate';
 import { defaultSettings } from '../src/domain/settings';
 
+/**
+ * The demo's "now" unless DEMO_NOW says otherwise: a Wednesday mid-morning in the sheet's zone, so
+ * that what a newcomer sees on first open is the same every day — working hours, SLA clocks
+ * running, some open tickets amber (at risk) and some red (breached). The clock then moves only
+ * when the page's clock panel moves it.
+ */
+export const DEMO_CLOCK = '2026-03-04T10:00:00+08:00';
+
 const MIN = 60_000;
 const HOUR = 60 * MIN;
 const DAY = 24 * HOUR;

@@ -5,7 +5,8 @@
 //
 // Environment: PORT (default 8080; 0 = any free port), HOST (default 127.0.0.1), WORKBOOK (state
 // file, default local/demo-workbook.json; created with demo data on first run), DIST (built add-on,
-// default dist/), DEMO_NOW (ISO time: the demo's "now" when it is created; default the real time).
+// default dist/), DEMO_NOW (ISO time: the demo's "now" when it is created; default DEMO_CLOCK in
+// demo.ts, a fixed Wednesday morning, so the first open looks the same every day).
 //
 // Ui.alert / Ui.prompt: Apps Script blocks the script until the person answers. The runtime is
 // synchronous, so a question with a choice (YES_NO, OK_CANCEL, prompts…) is modelled by replay: the
@@ -29,7 +30,7 @@ import {
 import { exportXlsx, renderSheet, type RenderedCell } from '../runtime/spreadsheet';
 import { parseA1, quoteSheet } from '../runtime/spreadsheet/a1';
 import type { AskRecord, ButtonName, DialogRecord } from '../runtime/services/ui';
-import { createDemo } from './demo';
+import { createDemo, DEMO_CLOCK } from './demo';
 
 const root = path.resolve(__dirname, '..');
 const pageDir = path.join(root, 'preview', 'page');
@@ -133,7 +134,7 @@ export class Preview {
       this.useZone();
       this.log(`workbook ${opts.workbookFile}`);
     } else {
-      const now = opts.demoNow ?? Date.now();
+      const now = opts.demoNow ?? Date.parse(DEMO_CLOCK);
       this.rt = createLocalRuntime({
         distDir: opts.distDir,
         now,
