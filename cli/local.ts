@@ -153,7 +153,21 @@ export async function main(argv: string[], io: Io = { out: (s) => process.stdout
   }
 }
 
+/**
+ * A reader that stops early (`show 工单 | head`) closes the pipe: the rest of the report has nowhere
+ * to go, which is not an error of the command (whose work is saved before anything is printed).
+ * Stop quietly, as other command-line tools do, instead of dying with an EPIPE stack trace.
+ */
+export function quietOnClosedPipe(stream: NodeJS.WriteStream, exit: (code?: number) => void): void {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') exit();
+    else throw e;
+  });
+}
+
 if (require.main === module) {
+  quietOnClosedPipe(process.stdout, () => process.exit());
+  quietOnClosedPipe(process.stderr, () => process.exit());
   main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });

@@ -12,14 +12,26 @@ export function parseArg(s: string): unknown {
   }
 }
 
-/** Shared by commands that map to an entry point (submit, update, sweep, weekly…). */
-export function callEntryPoint(c: CommandContext, rt: LocalRuntime, name: string, args: unknown[]): CommandResult {
+/**
+ * Shared by commands that map to an entry point (submit, update, sweep, weekly…). The report shows
+ * the call, then `summarise(result)` when the command has a readable summary (else the result as
+ * JSON), then what was shown or sent and the call counts; the JSON line after it carries the data.
+ */
+export function callEntryPoint(
+  c: CommandContext,
+  rt: LocalRuntime,
+  name: string,
+  args: unknown[],
+  summarise?: (result: any) => string[],
+): CommandResult {
   if (!rt.bundle) throw new CliError(`No bundle: ${c.distDir}/Code.js is missing (build first).`);
   if (!rt.entryPoints.includes(name)) throw new CliError(`Script function not found: ${name}. Entry points: ${rt.entryPoints.join(', ')}`);
   const m = mark(rt);
   const { result, stats } = rt.callFromClient(name, ...args);
   c.say(`${name}(${args.map((a) => JSON.stringify(a)).join(', ')})`);
-  c.say(`→ ${JSON.stringify(result, null, 2)}`);
+  const ok = !(result && typeof result === 'object' && (result as { ok?: unknown }).ok === false);
+  if (summarise && ok) for (const l of summarise(result)) c.say(l);
+  else c.say(`→ ${JSON.stringify(result, null, 2)}`);
   for (const l of effects(rt, m)) c.say(l);
   c.say(statsLine(stats));
   return { json: { result, stats, ...shownSince(rt, m) }, save: rt };

@@ -1,5 +1,6 @@
 // `tick --to ISO`: advances the clock, firing the time-driven triggers due on the way.
 import { register, CliError, flagString, parseTime } from '../registry';
+import { zonedIso } from '../zone';
 
 register({
   name: 'tick',
@@ -11,10 +12,12 @@ register({
     if (!to) throw new CliError('tick: need --to ISO-8601');
     const rt = c.load();
     const toMs = parseTime(to, '--to');
-    if (toMs < rt.clock.now()) throw new CliError(`tick: ${to} is before the clock (${new Date(rt.clock.now()).toISOString()})`);
+    // Times read in the workbook's zone, as the sheet shows them (the JSON line keeps UTC ISO).
+    const zoned = (ms: number) => zonedIso(ms, rt.workbook.timeZone);
+    if (toMs < rt.clock.now()) throw new CliError(`tick: ${to} is before the clock (${zoned(rt.clock.now())})`);
     const fired = rt.tick(toMs);
-    for (const f of fired) c.say(`${new Date(f.at).toISOString()} ${f.handler} ${f.ok ? 'ok' : `failed: ${f.error}`}`);
-    c.say(`${fired.length} trigger run(s); clock now ${new Date(rt.clock.now()).toISOString()}`);
+    for (const f of fired) c.say(`${zoned(f.at)} ${f.handler} ${f.ok ? 'ok' : `failed: ${f.error}`}`);
+    c.say(`${fired.length} trigger run(s); clock now ${zoned(rt.clock.now())} (${rt.workbook.timeZone})`);
     return { json: { fired, clock: new Date(rt.clock.now()).toISOString() }, save: rt };
   },
 });

@@ -1,6 +1,7 @@
 // The tracker's own commands, each one entry-point call as the sidebar or the trigger makes it:
 // `submit --json '{…}'`, `update <ID> --json '{"action":…}'`, `sweep`.
 import type { LocalRuntime } from '../../runtime';
+import type { TicketView } from '../../src/app/contracts';
 import { register, CliError, flagString, type CommandContext, type CommandResult } from '../registry';
 import { callEntryPoint } from './call';
 
@@ -25,8 +26,14 @@ function failOnErrors(result: unknown): void {
   }
 }
 
-function run(c: CommandContext, rt: LocalRuntime, name: string, args: unknown[]): CommandResult & { result: any } {
-  const out = callEntryPoint(c, rt, name, args);
+function run(
+  c: CommandContext,
+  rt: LocalRuntime,
+  name: string,
+  args: unknown[],
+  summarise?: (result: any) => string[],
+): CommandResult & { result: any } {
+  const out = callEntryPoint(c, rt, name, args, summarise);
   const result = (out.json as { result: unknown }).result;
   failOnErrors(result);
   return { ...out, result };
@@ -40,7 +47,10 @@ register({
   run(c) {
     const form = jsonFlag(c);
     const token = flagString(c, 'token');
-    const out = run(c, c.load(), 'submitTicket', token ? [form, token] : [form]);
+    const out = run(c, c.load(), 'submitTicket', token ? [form, token] : [form], (r: SubmitOk) => [
+      `→ ${r.id}${r.duplicate ? ' (already submitted with this token: no second ticket)' : ' (new ticket)'}`,
+      ...r.warnings.map((w) => `  warning${w.field ? ` (${w.field})` : ''}: ${w.message}`),
+    ]);
     return { json: { id: out.result.id, duplicate: out.result.duplicate, warnings: out.result.warnings, stats: (out.json as any).stats }, save: out.save };
   },
 });
@@ -65,7 +75,7 @@ register({
       if (!view.ok) throw new CliError(view.message ?? `ticket ${id} not found`);
       v = view.version ?? null;
     }
-    const out = run(c, rt, 'applyTicketAction', [id, action, payload, v]);
+    const out = run(c, rt, 'applyTicketAction', [id, action, payload, v], (r: { view: TicketView }) => ticketSummary(r.view, action));
     const view = out.result.view;
     return { json: { id, action, status: view.status, sla: view.slaText, stats: (out.json as any).stats }, save: out.save };
   },
@@ -82,6 +92,24 @@ register({
     return { json: { ...r, stats: (out.json as any).stats }, save: out.save };
   },
 });
+
+type SubmitOk = { id: string; duplicate: boolean; warnings: { field: string | null; message: string }[] };
+
+/**
+ * The ticket after an action in a few lines (the sidebar's view also carries every label of the
+ * page, which is what made the raw result ~190 lines): status, who holds it, SLA, what can follow.
+ */
+export function ticketSummary(view: TicketView, action: string): string[] {
+  const field = (key: string) => view.fields.find((f) => f.key === key);
+  const lines = [`→ ${view.id} ${action}: ${view.status}`];
+  for (const key of ['assignee', 'tier']) {
+    const f = field(key);
+    if (f && f.value) lines.push(`  ${f.label}: ${f.value}`);
+  }
+  if (view.slaText) lines.push(`  SLA: ${view.slaText}`);
+  if (view.actions.length) lines.push(`  next: ${view.actions.map((a) => a.name).join(', ')}`);
+  return lines;
+}
 
 /** The email of the agent named in the settings sheet (column H: name, J: email). */
 function agentEmail(rt: LocalRuntime, name: string): string | null {

@@ -2,6 +2,7 @@
 // buildWeeklyReview entry point; without --week, the week before the clock's (see --at).
 import { register, CliError, flagString } from '../registry';
 import { effects, mark, statsLine } from '../report';
+import { langOfLocale, t } from '../../src/domain/i18n';
 
 interface WeeklyOk {
   ok: true;
@@ -37,13 +38,13 @@ register({
       throw new CliError(result && 'message' in result ? result.message : 'weekly: the build failed');
     const n = result.counts;
     const p = result.previous;
-    c.say(`${result.sheet}: ${result.period}`);
+    // The summary speaks the workbook's language, as the review sheet it describes does.
+    const lang = langOfLocale(rt.workbook.locale);
+    c.say(t(lang, 'cliWeeklyHeader', { sheet: result.sheet, period: result.period }));
     c.say(
-      `  created ${n.created} (week before ${p.created}), resolved ${n.resolved} (${p.resolved}), closed ${n.closed} (${p.closed}), reopened ${n.reopened} (${p.reopened}), backlog ${n.backlog} (${p.backlog})`,
+      `  ${t(lang, 'cliWeeklyCounts', { ...n, pCreated: p.created, pResolved: p.resolved, pClosed: p.closed, pReopened: p.reopened, pBacklog: p.backlog })}`,
     );
-    c.say(
-      `  overdue ${result.overdue}, unsatisfied ${result.unsatisfied}; ${result.tickets} tickets read (${result.archived} archived); ${result.rows} rows, ${result.charts} charts`,
-    );
+    c.say(`  ${t(lang, 'cliWeeklyTotals', { overdue: result.overdue, unsatisfied: result.unsatisfied, tickets: result.tickets, archived: result.archived, rows: result.rows, charts: result.charts })}`);
     c.say(statsLine(stats));
     const { ok: _ok, ...rest } = result;
     void _ok;

@@ -1,6 +1,6 @@
 // The CLI as shipped: bundled like scripts/build.mjs does (CommonJS, packages external) and run as a
 // process: exit codes, stderr, JSON last line, workbook untouched on failure.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -32,4 +32,19 @@ test('init, call, failing call: exit codes and JSON last line; default workbook 
   expect(bad.stderr).toContain('boom');
   expect(bad.json).toEqual({ ok: false, error: 'boom' });
   expect(fs.readFileSync(file, 'utf8')).toBe(before);
+});
+
+test('a reader that stops early (show … | head) ends the output quietly: no EPIPE stack trace', async () => {
+  run('init', '--at', '2024-05-06T09:00:00+08:00', '--force');
+  // The pipe is closed before the command writes: every write gets EPIPE, as after `head` exits.
+  const child = spawn(process.execPath, [cli, 'status', '--dist', dist], {
+    cwd: dir,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout.destroy();
+  let stderr = '';
+  child.stderr.on('data', (b) => (stderr += b));
+  const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+  expect(stderr).toBe('');
+  expect(code).toBe(0);
 });

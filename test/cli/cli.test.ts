@@ -41,6 +41,10 @@ describe('cli', () => {
     expect(setup.json.result).toBe(1);
     const t = await run('tick', '--to', '2024-05-06T13:00:00+08:00', '--workbook', wb);
     expect(t.json.fired.map((f: any) => new Date(f.at).toISOString())).toEqual(['2024-05-06T03:30:00.000Z', '2024-05-06T04:30:00.000Z']);
+    // The report reads in the workbook's zone, as the sheet does; the JSON line stays UTC ISO.
+    expect(t.out).toContain('2024-05-06T11:30:00+08:00 ');
+    expect(t.out).toContain('clock now 2024-05-06T13:00:00+08:00 (Asia/Shanghai)');
+    expect(t.out).not.toContain('Z ');
     const st = await run('status', '--workbook', wb);
     expect(st.json.clock).toBe('2024-05-06T05:00:00.000Z');
   });

@@ -33,8 +33,14 @@ test('weekly builds the week given, or last week; a bad week fails with the mess
 
   const w = await run('weekly', '--week', '2024-W19', '--workbook', wb, '--at', '2024-05-13T10:00:00+08:00');
   expect(w.code).toBe(0);
-  expect(w.out).toContain('周报 2024-W19: 2024-05-06 – 2024-05-12 (Asia/Shanghai)');
-  expect(w.out).toMatch(/created 1 \(week before 0\)/);
+  expect(w.out).toContain('周报 2024-W19：2024-05-06 – 2024-05-12 (Asia/Shanghai)');
+  // The summary is Chinese for a Chinese workbook: no English words in it (issue 20).
+  const summary = w.out.split('\n').filter((l) => /^ {2}(新建|超期)/.test(l));
+  expect(summary).toEqual([
+    '  新建 1（上周 0），已解决 0（0），已关闭 0（0），重新打开 0（0），积压 1（0）',
+    expect.stringMatching(/^ {2}超期 \d+，不满意 0；读取 1 张工单（其中已归档 0）；共 \d+ 行，3 张图表$/),
+  ]);
+  for (const l of summary) expect(l).not.toMatch(/[A-Za-z]/);
   expect(w.json).toMatchObject({
     ok: true,
     command: 'weekly',
