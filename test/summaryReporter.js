@@ -28,7 +28,7 @@ function closingLines(results) {
   for (const [reason, n] of skippedByReason(results)) {
     const tests = `${n} test${n === 1 ? '' : 's'}`;
     if (!reason) {
-      lines.push(`skipped: ${tests} marked to skip in the test files (not a missing program)`);
+      lines.push(`skipped: ${tests} left out by .skip or a -t filter (not a missing program)`);
       continue;
     }
     const labels = reason.split(', ');

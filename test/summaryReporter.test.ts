@@ -79,6 +79,6 @@ test('a test skipped in its file for another reason is counted as such, not blam
   const lines = reporter.closingLines(results([{ status: 'pending', ancestorTitles: ['x'] }]));
   expect(lines).toEqual([
     'tests: 0 passed, 0 failed, 1 skipped',
-    'skipped: 1 test marked to skip in the test files (not a missing program)',
+    'skipped: 1 test left out by .skip or a -t filter (not a missing program)',
   ]);
 });

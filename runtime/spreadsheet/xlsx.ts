@@ -1,12 +1,20 @@
 // xlsx export/import with ExcelJS: values (dates as wall-clock dates of the spreadsheet zone),
 // formulas with their cached results, static formats, widths, frozen panes, list dropdowns and
 // custom-formula conditional formats. Charts, protections and notes' authors are not exported.
+//
+// Row heights: Sheets grows a row to fit its wrapped text (unless a height was set by hand), and a
+// file without heights shows one line per row in Excel and LibreOffice; so each row is written with
+// the height its wrapped cells need (rowHeights.ts estimates it from the text and column widths).
+// Print setup: Sheets keeps print settings out of the file, so a downloaded tracker printed as one
+// portrait page per few rows; the export sets landscape, fit to one page wide, and the frozen rows
+// (the header) repeated on every page.
 import ExcelJS from 'exceljs';
 import { colToLetters, MAX_GRID_COLS, MAX_SPREADSHEET_CELLS, parseA1, rangeA1 } from './a1';
 import { FErr, readCell } from './formula';
 import { utcAsWall, wallAsUtc, toWall } from '../zone';
 import { AUTO_FORMAT, defaultDateFormats, Formula, isAutoFormat } from './values';
 import { CfRuleSpec, DEFAULT_COL_WIDTH, SheetData, ValidationSpec, Workbook } from './workbook';
+import { fittedRowHeight, PX_TO_PT } from './rowHeights';
 
 /** Sheets column pixels ↔ Excel character widths (Excel's default 8.43 chars ≈ 64 px). */
 const PX_PER_CHAR = 7.5;
@@ -109,6 +117,18 @@ export async function exportXlsx(wb: Workbook, nowMs: number): Promise<Buffer> {
       const cf = toExcelCf(rule, i + 1); // Excel: priority 1 wins, like Sheets' first rule
       if (cf) ws.addConditionalFormatting(cf);
     });
+    for (let r = 1; r <= lastRow; r++) {
+      const px = sheet.rowHeights[r] ?? fittedRowHeight(sheet, r);
+      if (px !== undefined) ws.getRow(r).height = Math.round(px * PX_TO_PT * 4) / 4;
+    }
+    ws.pageSetup = {
+      orientation: 'landscape',
+      paperSize: 9, // A4
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0, // as many pages down as the rows need
+      ...(sheet.frozenRows ? { printTitlesRow: `1:${sheet.frozenRows}` } : {}),
+    };
   }
   return Buffer.from(await book.xlsx.writeBuffer());
 }
