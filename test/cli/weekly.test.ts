@@ -33,7 +33,7 @@ test('weekly builds the week given, or last week; a bad week fails with the mess
 
   const w = await run('weekly', '--week', '2024-W19', '--workbook', wb, '--at', '2024-05-13T10:00:00+08:00');
   expect(w.code).toBe(0);
-  expect(w.out).toContain('周报 2024-W19：2024-05-06 – 2024-05-12 (Asia/Shanghai)');
+  expect(w.out).toContain('已生成周报 2024-W19：2024-05-06 – 2024-05-12 (Asia/Shanghai)');
   // The summary is Chinese for a Chinese workbook: no English words in it (issue 20).
   const summary = w.out.split('\n').filter((l) => /^ {2}(新建|超期)/.test(l));
   expect(summary).toEqual([

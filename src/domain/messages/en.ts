@@ -48,7 +48,7 @@ export const en: Translation<typeof zh> = {
   webFormNeedsBoundScript: 'The web form needs the tracker deployed as a script bound to the sheet (see "Web form" in the README).',
   webFormTitle: 'Report a problem',
   unknownAgent: '"{name}" is not an agent listed in Settings.',
-  cliWeeklyHeader: '{sheet}: {period}',
+  cliWeeklyHeader: 'Built {sheet}: {period}',
   cliWeeklyCounts:
     'created {created} (week before {pCreated}), resolved {resolved} ({pResolved}), closed {closed} ({pClosed}), reopened {reopened} ({pReopened}), backlog {backlog} ({pBacklog})',
   cliWeeklyTotals: 'overdue {overdue}, unsatisfied {unsatisfied}; {tickets} tickets read ({archived} archived); {rows} rows, {charts} charts',

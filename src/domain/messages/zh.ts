@@ -50,7 +50,7 @@ export const zh = {
   webFormTitle: '提交技术问题',
   unknownAgent: '「{name}」不在设置的支持人员名单中。',
   // The command line's weekly summary (`npm run local -- weekly`), in the workbook's language.
-  cliWeeklyHeader: '{sheet}：{period}',
+  cliWeeklyHeader: '已生成{sheet}：{period}',
   cliWeeklyCounts:
     '新建 {created}（上周 {pCreated}），已解决 {resolved}（{pResolved}），已关闭 {closed}（{pClosed}），重新打开 {reopened}（{pReopened}），积压 {backlog}（{pBacklog}）',
   cliWeeklyTotals: '超期 {overdue}，不满意 {unsatisfied}；读取 {tickets} 张工单（其中已归档 {archived}）；共 {rows} 行，{charts} 张图表',
