@@ -54,6 +54,12 @@ export interface LocalRuntimeOptions {
   verbose?: boolean;
   /** Scopes granted; default the manifest's `oauthScopes` (null: automatic, everything granted). */
   oauthScopes?: string[] | null;
+  /**
+   * Whether ScriptApp.getUserTriggers(ss) lists time-driven triggers created while running in ss.
+   * The reference is silent (reference/script/script-app#getusertriggersspreadsheet); default true.
+   * Tests run both answers: code must not depend on it (issue 16).
+   */
+  userTriggersListClock?: boolean;
 }
 
 export interface CallResult<T = unknown> {
@@ -120,6 +126,7 @@ export class LocalRuntime {
   authMode: AuthModeName = 'FULL';
   /** True while a web-app request runs: no editor UI, and an add-on's web app has no spreadsheet. */
   private webRequest = false;
+  private userTriggersListClock = true;
   private triggerSeq: number;
   /** The state's own user: a per-command --user does not change who the saved state belongs to. */
   private homeUser: { active: string; effective: string };
@@ -158,6 +165,7 @@ export class LocalRuntime {
     this.logs = new LogBook(this.ctx);
     this.logs.verbose = !!opts.verbose;
     this.locks = new LockTable(this.ctx, this.executions);
+    this.userTriggersListClock = opts.userTriggersListClock ?? true;
     this.services = this.buildServices();
     this.globals = { ...this.services, Logger: expose(new LocalLogger(this.logs), 'Logger', this.ctx.acct), console: expose(recordingConsole(this.logs), 'console', this.ctx.acct) };
     const code = opts.bundle === false ? null : (opts.bundle ?? this.readBundle());
@@ -212,6 +220,7 @@ export class LocalRuntime {
           triggers: () => this.triggers,
           docId: () => (this.noDocument ? null : this.workbook.id),
           scriptTimeZone: () => this.scriptTimeZone,
+          userTriggersListClock: this.userTriggersListClock,
           scriptId: 'local-script-id',
           newId: () => String(this.triggerSeq++),
           guard,

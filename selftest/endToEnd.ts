@@ -11,6 +11,7 @@ import { runSweep } from '../src/app/sweep';
 import { buildWeeklyReview } from '../src/app/weekly';
 import { SHEET_NAMES, enumLabel } from '../src/domain/schema';
 import { defaultSettings } from '../src/domain/settings';
+import { readTriggerIds } from '../src/gas/properties';
 import { locateTicketSheet } from '../src/gas/ticketSheet';
 import { EDIT_HANDLER, TIMER_HANDLER } from '../src/gas/triggers';
 import type { Services } from '../src/gas/services';
@@ -212,11 +213,16 @@ export function endToEndSteps(): Case[] {
     {
       id: 'e2e.setup-again',
       ref: REF + 'script/trigger#getuniqueid',
-      expected: [true, [1, 1]],
-      how: 'setupTracker again; [ok, [edit triggers, timer triggers]]: no second trigger',
+      expected: [true, [1, 1], true, []],
+      how: 'setupTracker again; [ok, [edit triggers, timer triggers], the unique IDs setup remembered are exactly the two getProjectTriggers() lists, what setup reports installing]: no second trigger',
       run: ({ svc }) => {
         const r = setupTracker(svc, () => true);
-        return [r.ok, triggerCounts(svc)];
+        const ids = readTriggerIds(svc.PropertiesService.getDocumentProperties());
+        const listed = svc.ScriptApp.getProjectTriggers()
+          .filter((t) => t.getHandlerFunction() === EDIT_HANDLER || t.getHandlerFunction() === TIMER_HANDLER)
+          .map((t) => t.getUniqueId())
+          .sort();
+        return [r.ok, triggerCounts(svc), JSON.stringify([ids.edit, ids.timer].sort()) === JSON.stringify(listed), r.triggers];
       },
     },
     {

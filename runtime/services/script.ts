@@ -48,6 +48,8 @@ export interface TriggerEnv {
   /** Id of the document the script runs in (null: none). */
   docId: () => string | null;
   scriptTimeZone: () => string;
+  /** Whether getUserTriggers(ss) lists clock triggers created in ss (undocumented: LocalRuntimeOptions). */
+  userTriggersListClock?: boolean;
   scriptId: string;
   newId: () => string;
   /** Throws when the execution's auth mode may not manage triggers (simple triggers). */
@@ -273,16 +275,18 @@ export class LocalScriptApp
   }
 
   /**
-   * The current user's triggers tied to this spreadsheet: spreadsheet triggers on it and triggers
-   * created while running in it (add-on triggers are per document). VERIFY on a bound script
-   * whether Google lists clock triggers here; code that must not duplicate should also match on
-   * handler and event type.
+   * The current user's triggers "in the given spreadsheet, for this script or add-on only"
+   * (reference/script/script-app#getusertriggersspreadsheet): spreadsheet triggers on it, and, unless
+   * the runtime is told otherwise, clock triggers created while running in it. Whether Google lists
+   * those is not documented (self-test case triggers.user-triggers-and-clock): the add-on matches
+   * its triggers by getUniqueId() instead (src/gas/triggers.ts).
    */
   getUserTriggers(document: any): GoogleAppsScript.Script.Trigger[] {
     this.env.guard?.('ScriptApp.getUserTriggers', SCOPE);
     const id = typeof document === 'string' ? document : String((unwrap(document) as any).getId());
     const user = this.env.ctx.user.effective;
-    return this.env.triggers().filter((t) => t.user === user && (t.sourceId === id || t.docId === id)).map((t) => this.wrap(t));
+    const listsClock = this.env.userTriggersListClock ?? true;
+    return this.env.triggers().filter((t) => t.user === user && (t.sourceId === id || (listsClock && t.docId === id))).map((t) => this.wrap(t));
   }
 
   deleteTrigger(trigger: GoogleAppsScript.Script.Trigger): void {

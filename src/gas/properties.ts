@@ -16,6 +16,8 @@ export const PROPERTY_KEYS = {
   sweepMinutes: 'tracker.sweepMinutes',
   /** Email of the person whose installable triggers serve this document (gas/triggers.ts). */
   triggerOwner: 'tracker.triggerOwner',
+  /** Unique IDs of the triggers setup created for this document, JSON `{edit, timer}` (gas/triggers.ts). */
+  triggerIds: 'tracker.triggerIds',
   /** The last ticket ID intake handed out: IDs are never reused, even when its row was cleared (app/intake.ts). */
   lastId: 'intake.lastId',
   /** Recent submit tokens and the ID each got, JSON `[token, id][]` (app/intake.ts). */
@@ -53,6 +55,28 @@ export function readJson(props: Props, key: string): unknown {
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
+
+// ---------------------------------------------------------------------------------------------
+// triggers
+
+/** Trigger.getUniqueId() of each trigger setup created here; absent when none is remembered. */
+export interface TriggerIds {
+  edit?: string;
+  timer?: string;
+}
+
+export function readTriggerIds(props: Props): TriggerIds {
+  const v = readJson(props, PROPERTY_KEYS.triggerIds);
+  if (!isRecord(v)) return {};
+  const out: TriggerIds = {};
+  if (typeof v.edit === 'string' && v.edit) out.edit = v.edit;
+  if (typeof v.timer === 'string' && v.timer) out.timer = v.timer;
+  return out;
+}
+
+export function writeTriggerIds(props: Props, ids: TriggerIds): void {
+  props.setProperty(PROPERTY_KEYS.triggerIds, JSON.stringify(ids));
+}
 
 // ---------------------------------------------------------------------------------------------
 // intake

@@ -18,6 +18,64 @@ function background(rt: LocalRuntime, id: string, sheetName = '工单'): string 
   return row[1].background.toLowerCase();
 }
 
+describe('setup again never adds a second sweep (issue 16: triggers remembered by unique ID)', () => {
+  // Whether getUserTriggers(ss) lists time-driven triggers is not documented
+  // (reference/script/script-app#getusertriggersspreadsheet): setup must be right either way.
+  const worlds = [
+    { addonMode: false, userTriggersListClock: true },
+    { addonMode: false, userTriggersListClock: false },
+    { addonMode: true, userTriggersListClock: true },
+    { addonMode: true, userTriggersListClock: false },
+  ];
+  const make = (w: (typeof worlds)[number]) => createLocalRuntime({ now: T0, locale: 'zh-CN', timeZone: 'Asia/Shanghai', user: 'li@example.com', ...w });
+  const handlers = (rt: LocalRuntime) => rt.triggers.map((t) => t.handler).sort();
+
+  it.each(worlds)('add-on $addonMode, getUserTriggers lists clock triggers: $userTriggersListClock', (w) => {
+    const rt = make(w);
+    setUp(rt);
+    const ids = rt.triggers.map((t) => t.id).sort();
+    for (let i = 0; i < 3; i++) {
+      const again = setUp(rt);
+      expect(again.triggers).toEqual([]); // nothing installed, nothing refused
+    }
+    expect(handlers(rt)).toEqual(['onSlaTimer', 'onTrackerEdit']);
+    expect(rt.triggers.map((t) => t.id).sort()).toEqual(ids);
+  });
+
+  it.each(worlds)('a trigger deleted by hand is made again, once (add-on $addonMode, lists clock $userTriggersListClock)', (w) => {
+    const rt = make(w);
+    setUp(rt);
+    const app = rt.services.ScriptApp;
+    for (const t of app.getProjectTriggers()) if (t.getHandlerFunction() === 'onSlaTimer') app.deleteTrigger(t);
+    expect(setUp(rt).triggers).toEqual(['SLA 巡检:每 60 分钟']);
+    setUp(rt);
+    expect(handlers(rt)).toEqual(['onSlaTimer', 'onTrackerEdit']);
+  });
+
+  it("in an add-on, another document's sweep is neither taken for this one's nor deleted", () => {
+    const rt = make({ addonMode: true, userTriggersListClock: false });
+    // The same user's sweep in another sheet with the add-on: getProjectTriggers() lists it too.
+    rt.triggers.push({ id: 'other-doc-sweep', handler: 'onSlaTimer', eventType: 'CLOCK', source: 'CLOCK', sourceId: null, docId: 'another-sheet', user: 'li@example.com', createdAt: T0, schedule: { kind: 'hours', every: 1 } as any });
+    setUp(rt);
+    setUp(rt);
+    expect(handlers(rt)).toEqual(['onSlaTimer', 'onSlaTimer', 'onTrackerEdit']);
+    expect(rt.triggers.filter((t) => t.handler === 'onSlaTimer' && t.docId !== 'another-sheet')).toHaveLength(1);
+    expect(rt.triggers.some((t) => t.id === 'other-doc-sweep')).toBe(true);
+  });
+
+  it('a bound tracker set up before IDs were remembered adopts its pair, and drops a duplicate sweep', () => {
+    const rt = make({ addonMode: false, userTriggersListClock: false });
+    setUp(rt);
+    rt.services.PropertiesService.getDocumentProperties().deleteProperty('tracker.triggerIds');
+    // The old setup's bug: a second sweep.
+    rt.services.ScriptApp.newTrigger('onSlaTimer').timeBased().everyHours(1).create();
+    const edit = rt.triggers.find((t) => t.handler === 'onTrackerEdit')!.id;
+    expect(setUp(rt).triggers).toEqual([]);
+    expect(handlers(rt)).toEqual(['onSlaTimer', 'onTrackerEdit']);
+    expect(rt.triggers.find((t) => t.handler === 'onTrackerEdit')!.id).toBe(edit);
+  });
+});
+
 describe('setup, again and later', () => {
   it('does not adopt the knowledge-base sheet when the ticket sheet was renamed and moved', () => {
     const rt = trackerRuntime();
