@@ -104,13 +104,14 @@ const median = (a: number[]) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 const sum = (list: CallStats[]): CallStats => {
-  const out: CallStats = { spreadsheetCalls: 0, serviceCalls: 0, calls: 0, cellsRead: 0, cellsWritten: 0, byMethod: {} };
+  const out: CallStats = { spreadsheetCalls: 0, serviceCalls: 0, calls: 0, cellsRead: 0, cellsWritten: 0, cellsSearched: 0, byMethod: {} };
   for (const s of list) {
     out.spreadsheetCalls += s.spreadsheetCalls;
     out.serviceCalls += s.serviceCalls;
     out.calls += s.calls;
     out.cellsRead += s.cellsRead;
     out.cellsWritten += s.cellsWritten;
+    out.cellsSearched += s.cellsSearched;
     for (const [k, v] of Object.entries(s.byMethod)) out.byMethod[k] = (out.byMethod[k] ?? 0) + v;
   }
   return out;

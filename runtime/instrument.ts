@@ -20,11 +20,13 @@ export interface CallStats {
   calls: number;
   cellsRead: number;
   cellsWritten: number;
+  /** Cells a TextFinder looked at on Google's side: work there, but nothing sent to the script. */
+  cellsSearched: number;
   /** `Class.method` → count. */
   byMethod: Record<string, number>;
 }
 
-export const emptyStats = (): CallStats => ({ spreadsheetCalls: 0, serviceCalls: 0, calls: 0, cellsRead: 0, cellsWritten: 0, byMethod: {} });
+export const emptyStats = (): CallStats => ({ spreadsheetCalls: 0, serviceCalls: 0, calls: 0, cellsRead: 0, cellsWritten: 0, cellsSearched: 0, byMethod: {} });
 
 /** A finished execution's figures: a copy nothing can add to afterwards. */
 export function frozenStats(s: CallStats): CallStats {
@@ -99,6 +101,10 @@ export class Accounting {
 
   wrote(cells: number): void {
     this.stats.cellsWritten += cells;
+  }
+
+  searched(cells: number): void {
+    this.stats.cellsSearched += cells;
   }
 }
 

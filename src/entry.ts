@@ -56,8 +56,8 @@ export function markArticleHelpful(id: unknown) {
   return markHelpful(globalServices(), id);
 }
 
-export function getTicketView(id?: unknown) {
-  return forTeam((svc) => ticketView(svc, id));
+export function getTicketView(id?: unknown, at?: unknown) {
+  return forTeam((svc) => ticketView(svc, id, at));
 }
 
 export function applyTicketAction(id: unknown, action: unknown, payload: unknown, version?: unknown) {

@@ -1,10 +1,17 @@
-// TextFinder: searches the display text of cells (or formula text), row by row, as Sheets' find.
+// TextFinder (developers.google.com/apps-script/reference/spreadsheet/text-finder): searches the
+// display text of cells (or formula text), row by row, as Sheets' find. Partial and
+// case-insensitive by default; matchEntireCell, matchCase, useRegularExpression, ignoreDiacritics
+// and matchFormulaText narrow it. findNext/findPrevious step through the matches and return null
+// past either end; findAll returns them all. The search runs on Google's side: the cells it looks
+// at are counted as searched (CallStats.cellsSearched), not read — only the matched ranges come
+// back to the script. Every member is one call (a builder on Google's side, not a local one).
 import { exposeSelf, Exposable, Svc } from './common';
 import { evaluateFormula, FErr } from './formula';
 import { Formula, formatDisplay, Scalar } from './values';
 import type { Rect, SheetData } from './workbook';
 
 type GTF = GoogleAppsScript.Spreadsheet.TextFinder;
+type Match = { sheet: SheetData; row: number; col: number; pos: number };
 
 class TextFinderImpl
   implements
@@ -30,8 +37,13 @@ class TextFinderImpl
   private entire = false;
   private regex = false;
   private formulas = false;
+  private diacritics = true;
   private cursor = -1;
-  private matches: Array<{ sheet: SheetData; row: number; col: number }> | null = null;
+  /** Scan position the next findNext starts from when there is no current match (startFrom). */
+  private startPos = 0;
+  /** The matches in search order, each with its position in the scan; `total` cells in the areas. */
+  private matches: Match[] | null = null;
+  private total = 0;
 
   constructor(
     private svc: Svc,
@@ -42,8 +54,13 @@ class TextFinderImpl
     return this._self as GTF;
   }
   private pattern(): RegExp {
-    const src = this.regex ? this.text : this.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const text = this.fold(this.text);
+    const src = this.regex ? text : text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     return new RegExp(this.entire ? `^(?:${src})$` : src, this.caseSensitive ? 'g' : 'gi');
+  }
+  /** With ignoreDiacritics(true), é matches e: both sides lose their combining marks. */
+  private fold(t: string): string {
+    return this.diacritics ? t : t.normalize('NFD').replace(/\p{M}/gu, '');
   }
   private textAt(sheet: SheetData, r: number, c: number): string {
     const v = sheet.rows[r - 1]?.[c - 1];
@@ -73,24 +90,27 @@ class TextFinderImpl
       this.svc.wb.locale,
     );
   }
-  private all(): Array<{ sheet: SheetData; row: number; col: number }> {
+  private all(): Match[] {
     if (this.matches) return this.matches;
     const re = this.pattern();
-    const out: Array<{ sheet: SheetData; row: number; col: number }> = [];
+    const out: Match[] = [];
     let scanned = 0;
     for (const { sheet, rect } of this.areas) {
       const lastRow = Math.min(rect.row + rect.numRows - 1, sheet.rows.length);
       for (let r = rect.row; r <= lastRow; r++) {
-        if (!sheet.rows[r - 1]) continue;
-        for (let c = rect.col; c < rect.col + rect.numCols; c++) {
+        const row = sheet.rows[r - 1];
+        if (!row) continue;
+        // Cells past a row's stored end are empty: nothing there to search.
+        const lastCol = Math.min(rect.col + rect.numCols - 1, row.length);
+        for (let c = rect.col; c <= lastCol; c++) {
           scanned++;
           re.lastIndex = 0;
           const t = this.textAt(sheet, r, c);
-          if (t !== '' && re.test(t)) out.push({ sheet, row: r, col: c });
+          if (t !== '' && re.test(this.fold(t))) out.push({ sheet, row: r, col: c, pos: scanned - 1 });
         }
       }
     }
-    this.svc.ctx.acct.read(scanned);
+    this.total = scanned;
     this.matches = out;
     return out;
   }
@@ -100,27 +120,48 @@ class TextFinderImpl
   private reset(): GTF {
     this.matches = null;
     this.cursor = -1;
+    this.startPos = 0;
     return this.self();
   }
-  findAll(): GoogleAppsScript.Spreadsheet.Range[] {
-    return this.all().map((m) => this.rangeOf(m));
+  /** Where the search stands: just after the current match, or where startFrom put it. */
+  private here(all: Match[]): number {
+    return this.cursor >= 0 && this.cursor < all.length ? all[this.cursor].pos + 1 : this.startPos;
   }
+  findAll(): GoogleAppsScript.Spreadsheet.Range[] {
+    const all = this.all();
+    this.svc.ctx.acct.searched(this.total);
+    return all.map((m) => this.rangeOf(m));
+  }
+  /** Searches on from the current match: the cells up to the next one (or to the end) are searched. */
   findNext(): GoogleAppsScript.Spreadsheet.Range | null {
     const all = this.all();
-    if (this.cursor + 1 >= all.length) return null;
-    return this.rangeOf(all[++this.cursor]);
+    const from = this.here(all);
+    if (this.cursor + 1 >= all.length) {
+      this.svc.ctx.acct.searched(Math.max(0, this.total - from));
+      return null;
+    }
+    const m = all[++this.cursor];
+    this.svc.ctx.acct.searched(Math.max(1, m.pos + 1 - from));
+    return this.rangeOf(m);
   }
   findPrevious(): GoogleAppsScript.Spreadsheet.Range | null {
     const all = this.all();
-    if (this.cursor <= 0) return null;
-    return this.rangeOf(all[--this.cursor]);
+    const from = this.cursor >= 0 && this.cursor < all.length ? all[this.cursor].pos : this.startPos;
+    if (this.cursor <= 0) {
+      this.svc.ctx.acct.searched(Math.max(0, from));
+      return null;
+    }
+    const m = all[--this.cursor];
+    this.svc.ctx.acct.searched(Math.max(1, from - m.pos));
+    return this.rangeOf(m);
   }
   getCurrentMatch(): GoogleAppsScript.Spreadsheet.Range | null {
     const all = this.all();
     return this.cursor >= 0 && this.cursor < all.length ? this.rangeOf(all[this.cursor]) : null;
   }
-  ignoreDiacritics(_v: boolean): GTF {
-    return this.self();
+  ignoreDiacritics(v: boolean): GTF {
+    this.diacritics = !v;
+    return this.reset();
   }
   matchCase(v: boolean): GTF {
     this.caseSensitive = !!v;
@@ -144,10 +185,12 @@ class TextFinderImpl
     const all = this.all();
     const i = all.findIndex((m) => m.row > r || (m.row === r && m.col > c));
     this.cursor = (i < 0 ? all.length : i) - 1;
+    this.startPos = this.cursor >= 0 ? all[this.cursor].pos + 1 : 0;
     return this.self();
   }
   replaceAllWith(replaceText: string): number {
     const all = this.all();
+    this.svc.ctx.acct.searched(this.total);
     for (const m of all) this.replaceAt(m, replaceText);
     this.svc.ctx.acct.wrote(all.length);
     this.reset();
@@ -160,7 +203,7 @@ class TextFinderImpl
     this.svc.ctx.acct.wrote(1);
     return 1;
   }
-  private replaceAt(m: { sheet: SheetData; row: number; col: number }, replaceText: string): void {
+  private replaceAt(m: Match, replaceText: string): void {
     const row = m.sheet.rows[m.row - 1]!;
     const v = row[m.col - 1];
     if (typeof v === 'string') row[m.col - 1] = v.replace(this.pattern(), replaceText);

@@ -16,7 +16,7 @@ import { splitEntries, splitForArchive } from '../domain/worklog';
 import { BusyError, withTrackerLock } from '../gas/lock';
 import type { Services } from '../gas/services';
 import type { TicketSheet } from '../gas/ticketSheet';
-import { cellFor, mergeRow, readIdColumn, rowOfId, rowVersion } from '../gas/ticketSheet';
+import { cellFor, idCandidates, mergeRow, rowVersion } from '../gas/ticketSheet';
 import type { ActionOutcome, TicketView, TicketViewResult } from './contracts';
 import { slaFields } from './slaContext';
 import type { Tracker } from './tracker';
@@ -58,20 +58,24 @@ const VIEW_TEXT: Record<Lang, Record<string, string>> = {
 interface LoadedRow {
   ts: TicketSheet;
   row: number;
-  range: GoogleAppsScript.Spreadsheet.Range;
   values: unknown[];
   ticket: Ticket;
 }
 
-/** Finds the ticket's row: the hinted row when its ID still matches, else a scan of the ID column. */
+/**
+ * Finds the ticket's row without reading the ID column: the hinted row (the view's own row, or the
+ * selected one) when its ID still matches, else the rows Google's search finds (idCandidates), each
+ * checked by reading it. One call per row read; cells read constant in the number of tickets.
+ */
 function loadRow(tr: Tracker, ts: TicketSheet, id: string, hintRow: number | null): LoadedRow | null {
   const idCol = ts.columns.id as number;
+  const tried = new Set<number>();
   const tryRow = (row: number): LoadedRow | null => {
-    if (row <= ts.headerRow) return null;
-    const range = ts.sheet.getRange(row, 1, 1, ts.width);
-    const values = range.getValues()[0];
+    if (row <= ts.headerRow || tried.has(row)) return null;
+    tried.add(row);
+    const values = ts.sheet.getSheetValues(row, 1, 1, ts.width)[0];
     if (String(values[idCol]).trim() !== id) return null;
-    return { ts, row, range, values, ticket: rowToTicket(values, ts.columns, tr.zone) };
+    return { ts, row, values, ticket: rowToTicket(values, ts.columns, tr.zone) };
   };
   if (hintRow && Number.isSafeInteger(hintRow)) {
     let hit: LoadedRow | null = null;
@@ -82,8 +86,19 @@ function loadRow(tr: Tracker, ts: TicketSheet, id: string, hintRow: number | nul
     }
     if (hit) return hit;
   }
-  const row = rowOfId(ts, readIdColumn(ts).ids, id);
-  return row ? tryRow(row) : null;
+  for (const row of idCandidates(ts, id)) {
+    const hit = tryRow(row);
+    if (hit) return hit;
+  }
+  return null;
+}
+
+/** The row number a view's version (`row:hash`) or a bare row number names, else null. */
+function rowHint(at: unknown): number | null {
+  if (typeof at === 'number') return Number.isSafeInteger(at) && at > 0 ? at : null;
+  if (typeof at !== 'string' || at.length > 80) return null;
+  const n = Number(at.split(':')[0]);
+  return Number.isSafeInteger(n) && n > 0 ? n : null;
 }
 
 function display(key: FieldKey, tk: Ticket, tr: Tracker): string {
@@ -122,27 +137,38 @@ function buildView(tr: Tracker, loaded: LoadedRow): TicketView {
   };
 }
 
-/** The ticket with this ID, or the one on the selected row when no ID is given. */
-export function getTicketView(svc: Services, id?: unknown): TicketViewResult {
+/**
+ * The ticket with this ID, or the one on the selected row when no ID is given. `at` (the view's
+ * version, or a row number) is where the sidebar last saw it: that row is read first, and only when
+ * the ticket has moved (a sort, an archive) is it searched for.
+ */
+export function getTicketView(svc: Services, id?: unknown, at?: unknown): TicketViewResult {
   const tr = openTracker(svc);
   const lang = tr.lang;
-  const ts = openTickets(tr);
-  if (!ts || ts.columns.id === undefined) return { ok: false, message: t(lang, 'noTicketSheet'), text: VIEW_TEXT[lang] };
+  const noSheet = { ok: false as const, message: t(lang, 'noTicketSheet'), text: VIEW_TEXT[lang] };
   // Blank is "no ID" (the selected row), as the sidebar sends it: a blank ID would match empty rows.
   if (id !== undefined && id !== null && !(typeof id === 'string' && !id.trim())) {
     if (typeof id !== 'string' || id.length > 40) return { ok: false, message: t(lang, 'badRequest'), text: VIEW_TEXT[lang] };
-    const loaded = loadRow(tr, ts, id.trim(), null);
+    const ts = openTickets(tr);
+    if (!ts || ts.columns.id === undefined) return noSheet;
+    const loaded = loadRow(tr, ts, id.trim(), rowHint(at));
     return loaded ? buildView(tr, loaded) : { ok: false, message: t(lang, 'ticketNotFound', { id: id.trim() }), text: VIEW_TEXT[lang] };
   }
+  const selectRow = { ok: false as const, message: lang === 'zh' ? '请先在工单表中选中一行,或输入问题编号。' : 'Select a row in the ticket sheet, or type a ticket ID.', text: VIEW_TEXT[lang] };
+  // The selected range's own sheet: when it is the hinted ticket sheet, no lookup by name. Sheet
+  // names are unique in a spreadsheet, so the name tells whether the selection is on the tickets.
   const active = tr.ss.getActiveRange();
-  if (!active || active.getSheet().getSheetId() !== ts.sheet.getSheetId() || active.getRow() <= ts.headerRow) {
-    return { ok: false, message: lang === 'zh' ? '请先在工单表中选中一行,或输入问题编号。' : 'Select a row in the ticket sheet, or type a ticket ID.', text: VIEW_TEXT[lang] };
-  }
-  const range = ts.sheet.getRange(active.getRow(), 1, 1, ts.width);
-  const values = range.getValues()[0];
+  const activeSheet = active ? active.getSheet() : null;
+  const activeName = activeSheet ? activeSheet.getName() : null;
+  const ts = openTickets(tr, activeSheet && activeName === tr.config.tickets?.name ? activeSheet : undefined);
+  if (!ts || ts.columns.id === undefined) return noSheet;
+  if (!active || activeName !== ts.name) return selectRow;
+  const row = active.getRow();
+  if (row <= ts.headerRow) return selectRow;
+  const values = ts.sheet.getSheetValues(row, 1, 1, ts.width)[0];
   const tk = rowToTicket(values, ts.columns, tr.zone);
-  if (!tk.id) return { ok: false, message: t(lang, 'ticketNotFound', { id: `#${active.getRow()}` }), text: VIEW_TEXT[lang] };
-  return buildView(tr, { ts, row: active.getRow(), range, values, ticket: tk });
+  if (!tk.id) return { ok: false, message: t(lang, 'ticketNotFound', { id: `#${row}` }), text: VIEW_TEXT[lang] };
+  return buildView(tr, { ts, row, values, ticket: tk });
 }
 
 /** Turns domain changes into cell values, adding SLA fields when the change can move them. */
@@ -195,8 +221,7 @@ export function applyTicketAction(svc: Services, id: unknown, action: unknown, p
     return withTrackerLock(svc, LOCK_WAIT_MS, t(lang, 'busy'), (): ActionOutcome => {
       const ts = openTickets(tr);
       if (!ts || ts.columns.id === undefined) return { ok: false, errors: [{ field: null, message: t(lang, 'noTicketSheet') }] };
-      const hint = typeof version === 'string' ? Number(version.split(':')[0]) || null : null;
-      const loaded = loadRow(tr, ts, ticketId, hint);
+      const loaded = loadRow(tr, ts, ticketId, rowHint(version));
       if (!loaded) return { ok: false, errors: [{ field: null, message: t(lang, 'ticketNotFound', { id: ticketId }) }] };
       if (typeof version === 'string' && version.split(':')[1] !== rowVersion(loaded.values, ts.columns)) {
         return { ok: false, conflict: true, errors: [{ field: null, message: t(lang, 'changedBy', { id: ticketId, by: lastEditor(tr, ticketId) }) }] };
@@ -241,8 +266,9 @@ function writeChanges(tr: Tracker, loaded: LoadedRow, changes: TicketChanges): v
   const cells: Partial<Record<FieldKey, unknown>> = {};
   const after: Ticket = { ...loaded.ticket, ...changes };
   for (const k of Object.keys(changes) as FieldKey[]) cells[k] = cellFor(k, after[k], tr.lang);
-  const formulas = loaded.range.getFormulas()[0];
-  loaded.range.setValues([mergeRow(loaded.values, formulas, cells, loaded.ts.columns as ColumnMap)]);
+  const range = loaded.ts.sheet.getRange(loaded.row, 1, 1, loaded.ts.width);
+  const formulas = range.getFormulas()[0];
+  range.setValues([mergeRow(loaded.values, formulas, cells, loaded.ts.columns as ColumnMap)]);
 }
 
 /** Closed is final (workflow.ts), so the entry is new: appended without reading the base. */

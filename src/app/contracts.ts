@@ -66,7 +66,7 @@ export interface ArticleSuggestion {
   score: number;
 }
 
-/** getTicketView(id?) → the agent sidebar's view of one ticket (the selected row when id is omitted). */
+/** getTicketView(id?, at?) → the agent sidebar's view of one ticket (the selected row when id is omitted; `at`, a view's version, names the row to read first). */
 export interface TicketView {
   ok: true;
   lang: Lang;

@@ -64,11 +64,12 @@ export function actingUser(tr: Tracker, runsAs: 'user' | 'triggerOwner' = 'user'
 }
 
 /**
- * The ticket sheet, through the stored hint (one header read); when the hint was stale and the
+ * The ticket sheet, through the stored hint (one header read; `known`, the hinted sheet when the
+ * caller already holds it, saves the lookup by name); when the hint was stale and the
  * sheet was found by scanning, the fresh hint is stored so the next call is cheap again.
  */
-export function openTickets(tr: Tracker): TicketSheet | null {
-  const ts = openTicketSheet(tr.ss, tr.config.tickets, tr.lang);
+export function openTickets(tr: Tracker, known?: GoogleAppsScript.Spreadsheet.Sheet): TicketSheet | null {
+  const ts = openTicketSheet(tr.ss, tr.config.tickets, tr.lang, known);
   if (!ts) return null;
   const hint = hintOf(ts, tr.config.tickets);
   if (JSON.stringify(hint) !== JSON.stringify(tr.config.tickets)) {

@@ -1,7 +1,7 @@
 // The ticket sheet's I/O, in batches: the header row once, the ID column once, one row read and one
 // row write per action. Rows are found by ticket ID (people sort and insert rows), columns by header.
 import type { ColumnMap } from '../domain/columns';
-import { detectHeader, fieldToCell } from '../domain/columns';
+import { columnLetter, detectHeader, fieldToCell } from '../domain/columns';
 import type { FieldKey, Lang } from '../domain/schema';
 import { FIELD_BY_KEY, SHEET_NAMES } from '../domain/schema';
 import type { Ticket } from '../domain/ticket';
@@ -51,9 +51,15 @@ const trimTrailing = (row: unknown[]): unknown[] => {
  * and then to what the sheet holds (the hint's columns over its ticket IDs) when the header was
  * pasted over or cleared: work goes on by the stored column map until repair writes it back.
  */
-export function openTicketSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, hint: SheetHint | null, lang: Lang = 'zh'): TicketSheet | null {
+export function openTicketSheet(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  hint: SheetHint | null,
+  lang: Lang = 'zh',
+  /** The sheet named in the hint when the caller already holds it (the selected range's): one call less. */
+  known?: Sheet,
+): TicketSheet | null {
   if (hint) {
-    const sheet = ss.getSheetByName(hint.name);
+    const sheet = known ?? ss.getSheetByName(hint.name);
     if (sheet) {
       try {
         // The stored width may lag columns added since; those are the team's own and stay untouched.
@@ -112,6 +118,19 @@ export function readIdColumn(ts: TicketSheet): { ids: unknown[]; lastRow: number
   if (n <= 0 || ts.columns.id === undefined) return { ids: [], lastRow: Math.max(lastRow, ts.headerRow) };
   const ids = ts.sheet.getSheetValues(ts.headerRow + 1, ts.columns.id + 1, n, 1).map((r) => r[0]);
   return { ids, lastRow };
+}
+
+/**
+ * Rows whose ID cell may hold `id`, found on Google's side instead of reading the ID column:
+ * TextFinder over the ID column below the header (getRange, createTextFinder, then findNext and
+ * getRow per candidate). The search is partial and case-insensitive (a cell with stray spaces
+ * still matches), so a candidate is only that: the caller reads the row and checks the ID, then
+ * asks for the next one. Cells read stay constant in the number of tickets.
+ */
+export function* idCandidates(ts: TicketSheet, id: string): Generator<number, void, void> {
+  const col = columnLetter((ts.columns.id as number) + 1);
+  const finder = ts.sheet.getRange(`${col}${ts.headerRow + 1}:${col}`).createTextFinder(id);
+  for (let hit = finder.findNext(); hit; hit = finder.findNext()) yield hit.getRow();
 }
 
 export function rowOfId(ts: TicketSheet, ids: unknown[], id: string): number | null {

@@ -169,7 +169,9 @@ function load(id?: string, keepPanel = false): void {
     note.textContent = tx('loading');
     note.hidden = false;
   }
-  call('getTicketView', id).then(
+  // Reloading the ticket on show: its row is read first, searched for only if it moved.
+  const at = id && view && view.id === id ? view.version : undefined;
+  call('getTicketView', id, at).then(
     (res: TicketViewResult) => {
       setBusy(false);
       clearMessages();

@@ -39,7 +39,8 @@ export interface ServerApi {
   submitTicket(form: IntakeForm, clientToken: string): SubmitResult;
   suggestArticles(text: string): ArticleSuggestion[];
   markArticleHelpful(id: string): unknown;
-  getTicketView(id?: string): TicketViewResult;
+  /** `at`: the version of the view the sidebar shows (its row is read first). */
+  getTicketView(id?: string, at?: string): TicketViewResult;
   applyTicketAction(id: string, action: ActionName, payload: ActionPayload, version: string): ActionOutcome;
 }
 
