@@ -6,19 +6,20 @@ import { buildIndex, search } from '../domain/knowledge';
 import { ENUMS, headerLabel } from '../domain/schema';
 import type { Ticket } from '../domain/ticket';
 import { blankTicket } from '../domain/ticket';
-import { nextTicketId } from '../domain/ticketId';
 import { formatLocal } from '../domain/zone';
 import { saveConfig } from '../gas/config';
-import { PROPERTY_KEYS, readSubmitTokens, writeSubmitTokens } from '../gas/properties';
+import { readSubmitTokens, writeSubmitTokens } from '../gas/properties';
 import { readKnowledge } from '../gas/knowledgeSheet';
 import { BusyError, withTrackerLock } from '../gas/lock';
 import { trackerCache } from '../gas/scope';
 import type { Services } from '../gas/services';
 import { applyTicketFormat } from '../gas/ticketFormat';
 import type { TicketSheet } from '../gas/ticketSheet';
-import { hintOf, newRow, readIdColumn } from '../gas/ticketSheet';
+import { hintOf, newRow } from '../gas/ticketSheet';
 import type { ArticleSuggestion, IntakeFormModel, SubmitResult } from './contracts';
 import { slaFields } from './slaContext';
+import type { Allocation } from './ticketIds';
+import { allocateTicketId, writeIdCounter } from './ticketIds';
 import type { Tracker } from './tracker';
 import { actingEmail, openTickets, openTracker } from './tracker';
 
@@ -112,16 +113,16 @@ export function submitTicket(svc: Services, form: unknown, clientToken?: unknown
       const ts = openTickets(tr);
       if (!ts) return { ok: false as const, errors: [{ field: null, message: t(lang, 'noTicketSheet') }] };
       const now = Date.now();
-      const { ids, lastRow } = readIdColumn(ts);
-      growFormattedRows(tr, ts, lastRow);
-      const lastId = tr.props.getProperty(PROPERTY_KEYS.lastId);
-      const id = nextTicketId(lastId ? [...ids, lastId] : ids, formatLocal(now, tr.zone, 'compact'));
+      // The stored counter gives the ID without reading the ID column (ticketIds.ts).
+      const alloc = allocateTicketId(tr, ts, formatLocal(now, tr.zone, 'compact'));
+      const id = alloc.id;
+      const checkIn = growFormattedRows(tr, ts, alloc);
       const ticket: Ticket = { ...blankTicket(), id, ...s, submittedAt: now, status: 'pending', tier: 'tier1' };
       Object.assign(ticket, slaFields(ticket, now, tr.config.settings, tr.zone, lang).fields);
       // appendRow writes after the last row with content: never onto anything already there.
       ts.sheet.appendRow(newRow(ts, ticket, lang));
 
-      tr.props.setProperty(PROPERTY_KEYS.lastId, id);
+      writeIdCounter(tr.props, { last: id, checkIn });
       if (token) writeSubmitTokens(tr.props, [...tokens, [token, id] as [string, string]].slice(-TOKENS_KEPT));
       return { ok: true as const, id, duplicate: false, warnings: checked.warnings };
     });
@@ -133,19 +134,37 @@ export function submitTicket(svc: Services, form: unknown, clientToken?: unknown
 
 /** Rows the grid and its formats grow by when a new ticket would land below them. */
 const GROW_ROWS = 1000;
+/** The formats are grown this many rows before they run out. */
+const GROW_MARGIN = 50;
+/**
+ * At most this many submits pass without looking at the grid's end: rows a person pastes below
+ * the tickets use up formatted rows the counter does not know of.
+ */
+const CHECK_EVERY = 100;
 
 /**
  * appendRow writes below the last row; past the rows setup formatted, a ticket would have no
- * colours, dropdowns, plain-text format or protection. Then the grid grows by a block (when full)
- * and is formatted again, once per GROW_ROWS tickets; otherwise this costs no call.
+ * colours, dropdowns, plain-text format or protection. The last row is not asked on every submit:
+ * the counter remembers how many submits can pass before the formats could run out (at most
+ * CHECK_EVERY), so one submit in that many costs one call more. When the end is near, the grid
+ * grows by a block (when full) and is formatted again, once per GROW_ROWS tickets. Returns the
+ * countdown to store after this submit.
  */
-function growFormattedRows(tr: Tracker, ts: TicketSheet, lastRow: number): void {
+function growFormattedRows(tr: Tracker, ts: TicketSheet, alloc: Allocation): number {
   const covered = tr.config.tickets?.formattedRows;
-  if (covered === undefined || lastRow < covered) return;
-  if (lastRow >= ts.sheet.getMaxRows()) ts.sheet.insertRowsAfter(lastRow, GROW_ROWS);
-  const formattedRows = applyTicketFormat(tr.svc.SpreadsheetApp, ts, tr.lang, tr.config.settings);
-  tr.config = { ...tr.config, tickets: { ...hintOf(ts, tr.config.tickets), formattedRows } };
-  saveConfig(tr.props, tr.config);
+  if (covered === undefined) return CHECK_EVERY;
+  if (alloc.lastRow === undefined && alloc.checkIn > 0) return alloc.checkIn - 1;
+  let lastRow = alloc.lastRow ?? ts.sheet.getLastRow();
+  let formatted = covered;
+  if (lastRow + GROW_MARGIN >= covered) {
+    const maxRows = ts.sheet.getMaxRows();
+    if (lastRow + GROW_MARGIN >= maxRows) ts.sheet.insertRowsAfter(maxRows, GROW_ROWS);
+    formatted = applyTicketFormat(tr.svc.SpreadsheetApp, ts, tr.lang, tr.config.settings);
+    tr.config = { ...tr.config, tickets: { ...hintOf(ts, tr.config.tickets), formattedRows: formatted } };
+    saveConfig(tr.props, tr.config);
+  }
+  lastRow += 1; // the row this submit appends
+  return Math.max(0, Math.min(CHECK_EVERY, formatted - lastRow - GROW_MARGIN));
 }
 
 /** Up to three knowledge-base entries matching what the requester is typing. */

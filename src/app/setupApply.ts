@@ -23,6 +23,7 @@ import { PROPERTY_KEYS } from '../gas/properties';
 import { withTrackerLock } from '../gas/lock';
 import type { Services } from '../gas/services';
 import type { TicketSheet } from '../gas/ticketSheet';
+import { noteIssuedIds } from './ticketIds';
 
 /** Cell writes per lock hold (two round trips each, 0.1–1 s apiece on Google): a hold stays in seconds. */
 export const SETUP_WRITES_PER_HOLD = 15;
@@ -236,6 +237,9 @@ export function applyAdoption(ctx: ApplyContext, opts: ApplyOptions = {}): Apply
         if (fresh.plan.ids.includes(c)) out.backfilledIds++;
         else out.mappedValues++;
       }
+      // Backfilled IDs were issued too: intake's counter goes past them (app/ticketIds.ts).
+      const issued = stepChanges.filter((c) => fresh.plan.ids.includes(c)).map((c) => c.to);
+      if (issued.length) noteIssuedIds(svc.PropertiesService.getDocumentProperties(), issued);
       return stepChanges.length === changes.length;
     });
     if (done) return out;

@@ -20,6 +20,11 @@ export const PROPERTY_KEYS = {
   triggerIds: 'tracker.triggerIds',
   /** The last ticket ID intake handed out: IDs are never reused, even when its row was cleared (app/intake.ts). */
   lastId: 'intake.lastId',
+  /**
+   * The ID counter, JSON `{ last, checkIn }`: the last ID issued, authoritative under the document
+   * lock, and the submits left before intake looks at the grid's end again (app/ticketIds.ts).
+   */
+  idCounter: 'intake.counter',
   /** Recent submit tokens and the ID each got, JSON `[token, id][]` (app/intake.ts). */
   submitTokens: 'intake.tokens',
   /** The sweep's last outcome, JSON (app/sweep.ts). */
