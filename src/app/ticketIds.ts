@@ -20,7 +20,7 @@ import type { Tracker } from './tracker';
 
 type Props = GoogleAppsScript.Properties.Properties;
 
-/** What `intake.counter` holds. */
+/** What the stored ID counter holds (PROPERTY_KEYS.idCounter). */
 export interface IdCounter {
   /** The last ID issued. */
   last: string;
