@@ -44,8 +44,12 @@ function fixedOffset(tz: string): number | null {
   return (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0));
 }
 
-/** Offset lookup for one zone, cached per minute (offsets change on whole minutes; scans repeat);
- * historical local-mean-time offsets with seconds are rounded to the minute. */
+/**
+ * Offset lookup for one zone, in ms. Offsets are whole seconds: before standard time a zone kept
+ * local mean time, e.g. Asia/Shanghai +08:05:43 until 1901, Europe/Moscow +02:30:17 until 1916
+ * (IANA tz data, which Java, and so Apps Script, uses too). Cached per minute; a minute in which the
+ * offset changes (LMT ended at odd seconds of UTC) is answered per second.
+ */
 type OffsetFn = (epochMs: number) => number;
 const offsetFns = new Map<string, OffsetFn>();
 
@@ -61,27 +65,25 @@ function intlOffsets(tz: string): OffsetFn {
     minute: 'numeric',
     second: 'numeric',
   });
-  const cache = new Map<number, number>();
+  /** Exact offset at a whole-second instant. */
+  const at = (secondMs: number): number => {
+    const f: Record<string, string> = {};
+    for (const p of fmt.formatToParts(new Date(secondMs))) f[p.type] = p.value;
+    const year = f.era === 'BC' || f.era === 'B' ? 1 - Number(f.year) : Number(f.year);
+    return utcMs(year, Number(f.month), Number(f.day), Number(f.hour), Number(f.minute), Number(f.second)) - secondMs;
+  };
+  const cache = new Map<number, number | null>();
   return (epochMs) => {
     const minute = Math.floor(epochMs / MIN);
     let off = cache.get(minute);
     if (off === undefined) {
-      const f: Record<string, string> = {};
-      for (const p of fmt.formatToParts(new Date(minute * MIN))) f[p.type] = p.value;
-      const year = f.era === 'BC' || f.era === 'B' ? 1 - Number(f.year) : Number(f.year);
-      const wallAsUtc = utcMs(
-        year,
-        Number(f.month),
-        Number(f.day),
-        Number(f.hour),
-        Number(f.minute),
-        Number(f.second),
-      );
-      off = Math.round((wallAsUtc - minute * MIN) / MIN);
+      const start = at(minute * MIN);
+      // null: the offset changes within this minute.
+      off = at(minute * MIN + MIN - 1000) === start ? start : null;
       if (cache.size > 20_000) cache.clear();
       cache.set(minute, off);
     }
-    return off;
+    return off ?? at(Math.floor(epochMs / 1000) * 1000);
   };
 }
 
@@ -89,7 +91,7 @@ function offsetFn(tz: string): OffsetFn {
   let fn = offsetFns.get(tz);
   if (!fn) {
     const fixed = fixedOffset(tz);
-    fn = fixed !== null ? () => fixed : intlOffsets(tz);
+    fn = fixed !== null ? () => fixed * MIN : intlOffsets(tz);
     offsetFns.set(tz, fn);
   }
   return fn;
@@ -116,14 +118,17 @@ export function isValidZone(tz: string): boolean {
   return ok;
 }
 
-/** Minutes east of UTC in `tz` at the instant (+480 for Asia/Shanghai). */
+/**
+ * Whole minutes east of UTC in `tz` at the instant (+480 for Asia/Shanghai), seconds dropped toward
+ * zero as Java's SimpleDateFormat writes an offset for `Z` and `X` (+08:05:43 → "+0805").
+ */
 export function offsetMinutes(epochMs: number, tz: string): number {
-  return offsetFn(tz)(epochMs);
+  return Math.trunc(offsetFn(tz)(epochMs) / MIN);
 }
 
-/** Offset of `tz` from UTC at instant `epochMs`, in ms (e.g. +8 h for Asia/Shanghai). */
+/** Offset of `tz` from UTC at instant `epochMs`, in ms, seconds included (+08:05:43 for Shanghai in 1899). */
 export function tzOffset(tz: string, epochMs: number): number {
-  return offsetMinutes(epochMs, tz) * MIN;
+  return offsetFn(tz)(epochMs);
 }
 
 /** The wall-clock reading of an instant in `tz`. */
@@ -151,9 +156,9 @@ export function fromWall(tz: string, y: number, mo: number, d: number, h = 0, mi
   // The offsets in force a day either side bracket any clock change that could touch this reading.
   const before = offsets(naive - DAY);
   const after = offsets(naive + DAY);
-  const readings = [naive - before * MIN, naive - after * MIN].filter((t) => offsets(t) * MIN === naive - t);
+  const readings = [naive - before, naive - after].filter((t) => offsets(t) === naive - t);
   if (readings.length) return Math.min(...readings);
-  return naive - before * MIN;
+  return naive - before;
 }
 
 /** A wall reading with the names the services use (ISO weekday, offset), for formatDate and schedules. */
@@ -167,7 +172,7 @@ export interface LocalFields {
   ms: number;
   /** ISO: 1 = Monday … 7 = Sunday */
   weekday: number;
-  /** minutes east of UTC */
+  /** whole minutes east of UTC, seconds dropped (offsetMinutes) */
   offset: number;
 }
 

@@ -169,8 +169,8 @@ export const SERVICE_CASES: Case[] = [
   {
     id: 'utilities.format-date',
     ref: REF + 'utilities/utilities#formatdatedate,-timezone,-format',
-    expected: ['2024-05-01 09:15', '20240501', '2024-04-30 21:15', '09:00:00'],
-    how: "formatDate(2024-05-01T01:15Z) in Asia/Shanghai 'yyyy-MM-dd HH:mm' and 'yyyyMMdd', in America/New_York; and 1899-12-30T00:54:17Z in Asia/Shanghai 'HH:mm:ss' (local mean time +08:05:43)",
+    expected: ['2024-05-01 09:15', '20240501', '2024-04-30 21:15', '09:00:00', '+0805'],
+    how: "formatDate(2024-05-01T01:15Z) in Asia/Shanghai 'yyyy-MM-dd HH:mm' and 'yyyyMMdd', in America/New_York; and 1899-12-30T00:54:17Z in Asia/Shanghai 'HH:mm:ss' (local mean time +08:05:43) and 'Z' (SimpleDateFormat's RFC 822 zone has no seconds)",
     run: ({ svc }) => {
       const d = new Date(Date.UTC(2024, 4, 1, 1, 15));
       const lmt = new Date(Date.UTC(1899, 11, 30, 0, 54, 17));
@@ -179,6 +179,7 @@ export const SERVICE_CASES: Case[] = [
         svc.Utilities.formatDate(d, 'Asia/Shanghai', 'yyyyMMdd'),
         svc.Utilities.formatDate(d, 'America/New_York', 'yyyy-MM-dd HH:mm'),
         svc.Utilities.formatDate(lmt, 'Asia/Shanghai', 'HH:mm:ss'),
+        svc.Utilities.formatDate(lmt, 'Asia/Shanghai', 'Z'),
       ];
     },
   },

@@ -4,9 +4,14 @@
 
 export interface Zone {
   readonly id: string;
-  /** Minutes east of UTC at the instant, e.g. +480 for Asia/Shanghai. */
+  /**
+   * Minutes east of UTC at the instant, e.g. +480 for Asia/Shanghai; a fraction where the offset
+   * has seconds (local mean time before standard time: +08:05:43 in Shanghai until 1901, which is
+   * where a typed time-only cell lives, 1899-12-30).
+   */
   offsetMinutes(epochMs: number): number;
 }
+
 
 export interface LocalDateTime {
   year: number;
@@ -22,6 +27,9 @@ export interface LocalDateTime {
 
 const MINUTE = 60_000;
 
+/** The offset in whole ms (a fractional minute times 60,000 is not always a whole number). */
+const offsetMs = (zone: Zone, epochMs: number): number => Math.round(zone.offsetMinutes(epochMs) * MINUTE);
+
 /**
  * Date.UTC without its legacy mapping of years 0–99 to 1900–1999: the Gregorian calendar repeats
  * every 400 years (146 097 days), so shift such years by 400 and back.
@@ -31,7 +39,7 @@ function utc(y: number, mo: number, d: number, h = 0, mi = 0, s = 0): number {
 }
 
 export function toLocal(epochMs: number, zone: Zone): LocalDateTime {
-  const d = new Date(epochMs + zone.offsetMinutes(epochMs) * MINUTE);
+  const d = new Date(epochMs + offsetMs(zone, epochMs));
   return {
     year: d.getUTCFullYear(),
     month: d.getUTCMonth() + 1,
@@ -52,13 +60,13 @@ export function fromLocal(
   zone: Zone,
 ): number {
   const naive = utc(t.year, t.month - 1, t.day, t.hour ?? 0, t.minute ?? 0, t.second ?? 0);
-  const before = zone.offsetMinutes(naive - 14 * 60 * MINUTE);
-  const after = zone.offsetMinutes(naive + 14 * 60 * MINUTE);
-  const candidates = [naive - before * MINUTE, naive - after * MINUTE];
-  const exact = candidates.filter((c) => c - naive === -zone.offsetMinutes(c) * MINUTE).sort((a, b) => a - b);
+  const before = offsetMs(zone, naive - 14 * 60 * MINUTE);
+  const after = offsetMs(zone, naive + 14 * 60 * MINUTE);
+  const candidates = [naive - before, naive - after];
+  const exact = candidates.filter((c) => c - naive === -offsetMs(zone, c)).sort((a, b) => a - b);
   if (exact.length) return exact[0];
   // In a gap: keep the distance from the wall time before the jump.
-  return naive - before * MINUTE;
+  return naive - before;
 }
 
 /** Days since 1970-01-01 of a local calendar date, for day arithmetic independent of zones. */
@@ -129,14 +137,14 @@ export function intlZone(id: string): Zone {
   return {
     id,
     offsetMinutes(epochMs: number): number {
-      // Offsets change on whole minutes; cache per minute keeps long scans cheap.
+      // Cache per minute keeps long scans cheap. Seconds are kept (local mean time: Zone).
       const key = Math.floor(epochMs / MINUTE);
       const hit = cache.get(key);
       if (hit !== undefined) return hit;
       const p: Record<string, number> = {};
       for (const part of fmt.formatToParts(new Date(key * MINUTE))) if (part.type !== 'literal') p[part.type] = Number(part.value);
       const asUtc = utc(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
-      const off = Math.round((asUtc - key * MINUTE) / MINUTE);
+      const off = (asUtc - key * MINUTE) / MINUTE;
       if (cache.size > 10_000) cache.clear();
       cache.set(key, off);
       return off;

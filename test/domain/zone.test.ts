@@ -118,6 +118,21 @@ describe('toLocal', () => {
   });
 });
 
+describe('local mean time, offsets with seconds (a time-only cell is 1899-12-30: issue 16)', () => {
+  it.each([
+    ['Asia/Shanghai', '1899-12-30T00:54:17Z', 29_143],
+    ['Asia/Kolkata', '1899-12-30T03:38:50Z', 19_270],
+    ['Europe/Moscow', '1899-12-30T06:29:43Z', 9_017],
+    ['America/New_York', '1899-12-30T14:00:00Z', -18_000],
+  ])('09:00 in %s is %s (offset %i s), read back as 09:00:00', (id, iso, seconds) => {
+    const z = intlZone(id);
+    expect(Math.round(z.offsetMinutes(at(iso)) * 60)).toBe(seconds);
+    expect(toLocal(at(iso), z)).toMatchObject({ year: 1899, month: 12, day: 30, hour: 9, minute: 0, second: 0 });
+    expect(formatLocal(at(iso), z, 'minute')).toBe('1899-12-30 09:00');
+    expect(fromLocal({ year: 1899, month: 12, day: 30, hour: 9 }, z)).toBe(at(iso));
+  });
+});
+
 describe('fromLocal', () => {
   it.each([
     [SH, local(2024, 5, 1, 9, 15), '2024-05-01T01:15:00Z'],

@@ -11,6 +11,7 @@ import {
   offsetMinutes,
   toSerial,
   toWall,
+  tzOffset,
 } from '../../runtime/zone';
 import { env } from './spreadsheet/helpers';
 
@@ -135,6 +136,39 @@ describe('runtime zone basics', () => {
     const t = fromWall('UTC', 50, 6, 1);
     expect(new Date(t).getUTCFullYear()).toBe(50);
     expect(toWall('UTC', t).y).toBe(50);
+  });
+
+  // A typed time is 1899-12-30 at that wall time in the sheet zone, where zones kept local mean time
+  // with seconds (issue 16): the instant is off the minute, its wall reading is exact.
+  it.each([
+    ['Asia/Shanghai', '1899-12-30T00:54:17Z', 29_143],
+    ['Asia/Kolkata', '1899-12-30T03:38:50Z', 19_270],
+    ['Europe/Moscow', '1899-12-30T06:29:43Z', 9_017],
+    ['America/New_York', '1899-12-30T14:00:00Z', -18_000],
+  ])('serial 0.375 (09:00) in %s is %s, offset %i s, and back', (zone, iso, offsetS) => {
+    const t = fromSerial(zone, 0.375);
+    expect(new Date(t).toISOString()).toBe(new Date(Z(iso)).toISOString());
+    expect(tzOffset(zone, t)).toBe(offsetS * 1000);
+    expect(toSerial(zone, t)).toBe(0.375);
+    expect(toWall(zone, t)).toMatchObject({ y: 1899, mo: 12, d: 30, h: 9, mi: 0, s: 0 });
+    expect(fromWall(zone, 1899, 12, 30, 9, 0)).toBe(t);
+  });
+
+  it.each(['Asia/Shanghai', 'Asia/Kolkata', 'Europe/Moscow', 'America/New_York'])('a typed 09:00 in a %s sheet reads back as 1899-12-30 09:00 there', (zone) => {
+    const { sheet } = env({ timeZone: zone, locale: 'en_US' });
+    const r = sheet.getRange('A1');
+    r.setValue('09:00');
+    const v = r.getValue() as Date;
+    expect(v.getTime()).toBe(fromSerial(zone, 0.375));
+    expect(toWall(zone, v.getTime())).toMatchObject({ y: 1899, mo: 12, d: 30, h: 9, mi: 0, s: 0 });
+  });
+
+  it('answers the second the offset changes, inside a cached minute', () => {
+    const end = Z('1900-12-31T15:54:17Z'); // Asia/Shanghai: LMT to +08:00
+    expect(tzOffset('Asia/Shanghai', end - 1000)).toBe(29_143_000);
+    expect(tzOffset('Asia/Shanghai', end)).toBe(28_800_000);
+    expect(tzOffset('Asia/Shanghai', end - 17_000)).toBe(29_143_000);
+    expect(offsetMinutes(end - 1000, 'Asia/Shanghai')).toBe(485);
   });
 
   it('counts serial numbers in the sheet zone', () => {

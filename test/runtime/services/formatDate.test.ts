@@ -36,6 +36,16 @@ describe('Utilities.formatDate', () => {
     { date: '2024-05-06T12:00:00Z', tz: 'Pacific/Kiritimati', pattern: 'yyyy-MM-dd HH:mm Z', out: '2024-05-07 02:00 +1400' },
     { date: '2024-05-06T12:00:00Z', tz: 'America/Los_Angeles', pattern: 'yyyy-MM-dd HH:mm Z', out: '2024-05-06 05:00 -0700' },
     { date: '2024-05-06T12:00:00Z', tz: 'GMT+8', pattern: 'HH:mm', out: '20:00' },
+    // 1899: local mean time, offsets with seconds (IANA data, as Java has it); Z and X drop the
+    // seconds as SimpleDateFormat does. A typed 09:00 is 1899-12-30 09:00 in the sheet zone (issue 16).
+    { date: '1899-12-30T00:54:17Z', tz: 'Asia/Shanghai', pattern: 'yyyy-MM-dd HH:mm:ss Z XXX', out: '1899-12-30 09:00:00 +0805 +08:05' },
+    { date: '1899-12-30T03:38:50Z', tz: 'Asia/Kolkata', pattern: 'HH:mm:ss Z', out: '09:00:00 +0521' },
+    { date: '1899-12-30T06:29:43Z', tz: 'Europe/Moscow', pattern: 'HH:mm:ss Z', out: '09:00:00 +0230' },
+    { date: '1899-12-30T14:00:00Z', tz: 'America/New_York', pattern: 'HH:mm:ss Z', out: '09:00:00 -0500' },
+    { date: '1880-01-01T12:00:00Z', tz: 'America/New_York', pattern: 'HH:mm:ss Z', out: '07:03:58 -0456' },
+    // Shanghai left LMT at 1901-01-01 00:00 LMT, i.e. 1900-12-31 15:54:17 UTC: a second apart.
+    { date: '1900-12-31T15:54:16Z', tz: 'Asia/Shanghai', pattern: 'yyyy-MM-dd HH:mm:ss Z', out: '1900-12-31 23:59:59 +0805' },
+    { date: '1900-12-31T15:54:17Z', tz: 'Asia/Shanghai', pattern: 'yyyy-MM-dd HH:mm:ss Z', out: '1900-12-31 23:54:17 +0800' },
   ])('$tz $pattern', ({ date, tz, pattern, out }) => {
     expect(U.formatDate(at(date), tz, pattern)).toBe(out);
   });
