@@ -13,7 +13,8 @@ import { appendAudit, findAuditSheet } from '../gas/auditSheet';
 import { appendKnowledge, knowledgeEntry } from '../gas/knowledgeSheet';
 import { appendMovedLog } from '../gas/logArchiveSheet';
 import { splitEntries, splitForArchive } from '../domain/worklog';
-import { BusyError, withTrackerLock } from '../gas/lock';
+import { errorCode } from '../domain/errors';
+import { withTrackerLock } from '../gas/lock';
 import type { Services } from '../gas/services';
 import type { TicketSheet } from '../gas/ticketSheet';
 import { cellFor, idCandidates, mergeRow, rowVersion } from '../gas/ticketSheet';
@@ -70,20 +71,23 @@ interface LoadedRow {
 function loadRow(tr: Tracker, ts: TicketSheet, id: string, hintRow: number | null): LoadedRow | null {
   const idCol = ts.columns.id as number;
   const tried = new Set<number>();
-  const tryRow = (row: number): LoadedRow | null => {
+  const tryRow = (row: number, fromClient = false): LoadedRow | null => {
     if (row <= ts.headerRow || tried.has(row)) return null;
     tried.add(row);
-    const values = ts.sheet.getSheetValues(row, 1, 1, ts.width)[0];
+    let values: unknown[];
+    try {
+      values = ts.sheet.getSheetValues(row, 1, 1, ts.width)[0];
+    } catch (e) {
+      // Google refuses a row past the sheet's end (its error carries no code to test). A row number
+      // from the client (the view's version) is then forged or stale: look the ID up instead.
+      if (!fromClient) throw e;
+      return null;
+    }
     if (String(values[idCol]).trim() !== id) return null;
     return { ts, row, values, ticket: rowToTicket(values, ts.columns, tr.zone) };
   };
   if (hintRow && Number.isSafeInteger(hintRow)) {
-    let hit: LoadedRow | null = null;
-    try {
-      hit = tryRow(hintRow);
-    } catch {
-      // The row number comes from the client (the view's version): past the sheet's end it is forged or stale.
-    }
+    const hit = tryRow(hintRow, true);
     if (hit) return hit;
   }
   for (const row of idCandidates(ts, id)) {
@@ -145,16 +149,16 @@ function buildView(tr: Tracker, loaded: LoadedRow): TicketView {
 export function getTicketView(svc: Services, id?: unknown, at?: unknown): TicketViewResult {
   const tr = openTracker(svc);
   const lang = tr.lang;
-  const noSheet = { ok: false as const, message: t(lang, 'noTicketSheet'), text: VIEW_TEXT[lang] };
+  const noSheet = { ok: false as const, code: 'noTicketSheet' as const, message: t(lang, 'noTicketSheet'), text: VIEW_TEXT[lang] };
   // Blank is "no ID" (the selected row), as the sidebar sends it: a blank ID would match empty rows.
   if (id !== undefined && id !== null && !(typeof id === 'string' && !id.trim())) {
-    if (typeof id !== 'string' || id.length > 40) return { ok: false, message: t(lang, 'badRequest'), text: VIEW_TEXT[lang] };
+    if (typeof id !== 'string' || id.length > 40) return { ok: false, code: 'invalid', message: t(lang, 'badRequest'), text: VIEW_TEXT[lang] };
     const ts = openTickets(tr);
     if (!ts || ts.columns.id === undefined) return noSheet;
     const loaded = loadRow(tr, ts, id.trim(), rowHint(at));
-    return loaded ? buildView(tr, loaded) : { ok: false, message: t(lang, 'ticketNotFound', { id: id.trim() }), text: VIEW_TEXT[lang] };
+    return loaded ? buildView(tr, loaded) : { ok: false, code: 'notFound', message: t(lang, 'ticketNotFound', { id: id.trim() }), text: VIEW_TEXT[lang] };
   }
-  const selectRow = { ok: false as const, message: lang === 'zh' ? '请先在工单表中选中一行,或输入问题编号。' : 'Select a row in the ticket sheet, or type a ticket ID.', text: VIEW_TEXT[lang] };
+  const selectRow = { ok: false as const, code: 'invalid' as const, message: lang === 'zh' ? '请先在工单表中选中一行,或输入问题编号。' : 'Select a row in the ticket sheet, or type a ticket ID.', text: VIEW_TEXT[lang] };
   // The selected range's own sheet: when it is the hinted ticket sheet, no lookup by name. Sheet
   // names are unique in a spreadsheet, so the name tells whether the selection is on the tickets.
   const active = tr.ss.getActiveRange();
@@ -167,7 +171,7 @@ export function getTicketView(svc: Services, id?: unknown, at?: unknown): Ticket
   if (row <= ts.headerRow) return selectRow;
   const values = ts.sheet.getSheetValues(row, 1, 1, ts.width)[0];
   const tk = rowToTicket(values, ts.columns, tr.zone);
-  if (!tk.id) return { ok: false, message: t(lang, 'ticketNotFound', { id: `#${row}` }), text: VIEW_TEXT[lang] };
+  if (!tk.id) return { ok: false, code: 'notFound', message: t(lang, 'ticketNotFound', { id: `#${row}` }), text: VIEW_TEXT[lang] };
   return buildView(tr, { ts, row, values, ticket: tk });
 }
 
@@ -213,22 +217,22 @@ function lastEditor(tr: Tracker, id: string): string {
 export function applyTicketAction(svc: Services, id: unknown, action: unknown, payload: unknown, version?: unknown): ActionOutcome {
   const tr = openTracker(svc);
   const lang: Lang = tr.lang;
-  if (typeof id !== 'string' || !id.trim() || id.length > 40) return { ok: false, errors: [{ field: null, message: t(lang, 'badRequest') }] };
-  if (version !== undefined && version !== null && typeof version !== 'string') return { ok: false, errors: [{ field: null, message: t(lang, 'badRequest') }] };
+  if (typeof id !== 'string' || !id.trim() || id.length > 40) return { ok: false, code: 'invalid', errors: [{ field: null, message: t(lang, 'badRequest') }] };
+  if (version !== undefined && version !== null && typeof version !== 'string') return { ok: false, code: 'invalid', errors: [{ field: null, message: t(lang, 'badRequest') }] };
   const ticketId = id.trim();
   const me = actingUser(tr);
   try {
     return withTrackerLock(svc, LOCK_WAIT_MS, t(lang, 'busy'), (): ActionOutcome => {
       const ts = openTickets(tr);
-      if (!ts || ts.columns.id === undefined) return { ok: false, errors: [{ field: null, message: t(lang, 'noTicketSheet') }] };
+      if (!ts || ts.columns.id === undefined) return { ok: false, code: 'noTicketSheet', errors: [{ field: null, message: t(lang, 'noTicketSheet') }] };
       const loaded = loadRow(tr, ts, ticketId, rowHint(version));
-      if (!loaded) return { ok: false, errors: [{ field: null, message: t(lang, 'ticketNotFound', { id: ticketId }) }] };
+      if (!loaded) return { ok: false, code: 'notFound', errors: [{ field: null, message: t(lang, 'ticketNotFound', { id: ticketId }) }] };
       if (typeof version === 'string' && version.split(':')[1] !== rowVersion(loaded.values, ts.columns)) {
-        return { ok: false, conflict: true, errors: [{ field: null, message: t(lang, 'changedBy', { id: ticketId, by: lastEditor(tr, ticketId) }) }] };
+        return { ok: false, code: 'conflict', conflict: true, errors: [{ field: null, message: t(lang, 'changedBy', { id: ticketId, by: lastEditor(tr, ticketId) }) }] };
       }
       const by = me.name || (lang === 'zh' ? '未知' : 'unknown');
       const result = applyAction(loaded.ticket, action, payload, { now: tr.now, by, lang, agents: tr.config.settings.agents, stamp: tr.stamp });
-      if (!result.ok) return { ok: false, errors: [{ field: result.field, message: result.message }] };
+      if (!result.ok) return { ok: false, code: 'invalid', errors: [{ field: result.field, message: result.message }] };
       const changes = withSla(tr, loaded.ticket, result.changes);
       // Every action that writes the log appends one entry, the last one (its further lines are indented).
       const logAdded = changes.workLog !== undefined ? (splitEntries(changes.workLog).entries.pop() ?? '') : '';
@@ -244,7 +248,7 @@ export function applyTicketAction(svc: Services, id: unknown, action: unknown, p
         const v = cellFor(k, { ...loaded.ticket, ...changes }[k], lang);
         return typeof v === 'string' && v.length > CELL_MAX_CHARS;
       });
-      if (full) return { ok: false, errors: [{ field: null, message: t(lang, 'tooLong', { field: headerLabel(full, lang), max: CELL_MAX_CHARS }) }] };
+      if (full) return { ok: false, code: 'invalid', errors: [{ field: null, message: t(lang, 'tooLong', { field: headerLabel(full, lang), max: CELL_MAX_CHARS }) }] };
       writeChanges(tr, loaded, changes);
       appendAudit(tr.ss, auditEntries(tr, loaded.ticket, changes, logAdded, me.email || by, 'sidebar'), lang);
       const after: Ticket = { ...loaded.ticket, ...changes };
@@ -256,7 +260,7 @@ export function applyTicketAction(svc: Services, id: unknown, action: unknown, p
       return { ok: true, view: buildView(tr, { ...loaded, values, ticket: after }) };
     });
   } catch (e) {
-    if (e instanceof BusyError) return { ok: false, errors: [{ field: null, message: e.message }] };
+    if (errorCode(e) === 'busy') return { ok: false, code: 'busy', errors: [{ field: null, message: (e as Error).message }] };
     throw e;
   }
 }

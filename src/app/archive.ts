@@ -14,6 +14,7 @@
 // Budget: stops cleanly at ~4.5 minutes (Date.now(), as Google counts the 6-minute limit) or after
 // MAX_DELETES deleteRows calls, and says there is more; the next run (menu or daily) continues.
 import { rowToTicket } from '../domain/columns';
+import { TrackerError } from '../domain/errors';
 import { t } from '../domain/i18n';
 import { parseTicketId } from '../domain/ticketId';
 import { formatLocal } from '../domain/zone';
@@ -48,8 +49,6 @@ const SCHEDULE_EVERY_MS = 20 * 3_600_000;
 
 const PENDING_KEY = PROPERTY_KEYS.archivePending;
 const STATUS_KEY = PROPERTY_KEYS.archiveStatus;
-/** Test-only fault injection: `afterAppend` throws between the archive write and the deletes. */
-export const FAULT_KEY = 'archive.fault';
 const CHUNK_CHARS = 8_000;
 
 export interface ArchiveOptions {
@@ -222,7 +221,7 @@ function appendToArchive(arch: ArchiveSheet, rows: unknown[][], width: number): 
 function archiveUnderLock(tr: Tracker, opts: ArchiveOptions, result: ArchiveResult, budget: Budget): void {
   const batchRows = Math.max(1, opts.batchRows ?? BATCH_ROWS);
   const opened = openTickets(tr);
-  if (!opened || opened.columns.id === undefined) throw new Error(t(tr.lang, 'noTicketSheet'));
+  if (!opened || opened.columns.id === undefined) throw new TrackerError('noTicketSheet', t(tr.lang, 'noTicketSheet'));
   // Rows are deleted whole: every column with content travels, not only those the hint knows.
   const sheetCols = opened.sheet.getLastColumn();
   const ts: TicketSheet =
@@ -283,7 +282,8 @@ function archiveUnderLock(tr: Tracker, opts: ArchiveOptions, result: ArchiveResu
     picked.push({ id, row: block[i], ticket: tk });
   }
 
-  // 3. Batches: record → append → (fault hook) → delete → clear.
+  // 3. Batches: record → append → delete → clear. (Tests stop a run between the append and the
+  //    deletes with the runtime's fault injection: rt.faults.failAt, runtime/faults.ts.)
   let done = 0;
   for (let start = 0; start < picked.length; start += batchRows) {
     if (budget.spent) break;
@@ -304,8 +304,6 @@ function archiveUnderLock(tr: Tracker, opts: ArchiveOptions, result: ArchiveResu
     );
     for (const id of ids) arch.ids.add(id);
     result.kbAdded += fileMissingKnowledge(tr.ss, tr.lang, batch.map((b) => b.ticket), (tk) => tk.resolvedAt ?? lastActivity(tk) ?? tr.now);
-    if (tr.props.getProperty(FAULT_KEY) === 'afterAppend')
-      throw new Error('archive: injected fault after append');
     const r = deleteArchivedRows(ts, new Set(ids), arch.ids, budget, freshIds);
     freshIds = undefined;
     done += batch.length;

@@ -1,5 +1,6 @@
 // What crosses google.script.run between the sidebars (src/ui) and the server entry points.
 // Only JSON-safe values: instants travel as epoch milliseconds, never Date.
+import type { ErrorCode } from '../domain/errors';
 import type { Lang } from '../domain/schema';
 import type { ActionName } from '../domain/workflow';
 
@@ -56,7 +57,7 @@ export interface IntakeFormModel {
 /** submitTicket(form, clientToken) */
 export type SubmitResult =
   | { ok: true; id: string; duplicate: boolean; warnings: FieldError[] }
-  | { ok: false; errors: FieldError[] };
+  | { ok: false; code: ErrorCode; errors: FieldError[] };
 
 export interface ArticleSuggestion {
   id: string;
@@ -82,7 +83,10 @@ export interface TicketView {
   text: Record<string, string>;
 }
 
-export type TicketViewResult = TicketView | { ok: false; message: string; text?: Record<string, string> };
+export type TicketViewResult = TicketView | { ok: false; code: ErrorCode; message: string; text?: Record<string, string> };
 
 /** applyTicketAction(id, action, payload, version) */
-export type ActionOutcome = { ok: true; view: TicketView } | { ok: false; errors: FieldError[]; conflict?: boolean };
+export type ActionOutcome =
+  | { ok: true; view: TicketView }
+  /** `conflict` repeats `code === 'conflict'` for clients written before the codes. */
+  | { ok: false; code: ErrorCode; errors: FieldError[]; conflict?: boolean };

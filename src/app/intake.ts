@@ -10,7 +10,8 @@ import { formatLocal } from '../domain/zone';
 import { saveConfig } from '../gas/config';
 import { readSubmitTokens, writeSubmitTokens } from '../gas/properties';
 import { readKnowledge } from '../gas/knowledgeSheet';
-import { BusyError, withTrackerLock } from '../gas/lock';
+import { errorCode } from '../domain/errors';
+import { withTrackerLock } from '../gas/lock';
 import { trackerCache } from '../gas/scope';
 import type { Services } from '../gas/services';
 import { applyTicketFormat } from '../gas/ticketFormat';
@@ -97,9 +98,9 @@ export function submitTicket(svc: Services, form: unknown, clientToken?: unknown
   const tr = openTracker(svc);
   const { lang } = tr;
   const checked = validateSubmission(form, lang);
-  if (!checked.ok) return { ok: false, errors: checked.errors };
+  if (!checked.ok) return { ok: false, code: 'invalid', errors: checked.errors };
   if (clientToken !== undefined && clientToken !== null && !validToken(clientToken)) {
-    return { ok: false, errors: [{ field: null, message: t(lang, 'badRequest') }] };
+    return { ok: false, code: 'invalid', errors: [{ field: null, message: t(lang, 'badRequest') }] };
   }
   const token = validToken(clientToken) ? clientToken : null;
   const s = checked.value;
@@ -111,7 +112,7 @@ export function submitTicket(svc: Services, form: unknown, clientToken?: unknown
       if (seen) return { ok: true as const, id: seen[1], duplicate: true, warnings: checked.warnings };
 
       const ts = openTickets(tr);
-      if (!ts) return { ok: false as const, errors: [{ field: null, message: t(lang, 'noTicketSheet') }] };
+      if (!ts) return { ok: false as const, code: 'noTicketSheet' as const, errors: [{ field: null, message: t(lang, 'noTicketSheet') }] };
       const now = Date.now();
       // The stored counter gives the ID without reading the ID column (ticketIds.ts).
       const alloc = allocateTicketId(tr, ts, formatLocal(now, tr.zone, 'compact'));
@@ -127,7 +128,7 @@ export function submitTicket(svc: Services, form: unknown, clientToken?: unknown
       return { ok: true as const, id, duplicate: false, warnings: checked.warnings };
     });
   } catch (e) {
-    if (e instanceof BusyError) return { ok: false, errors: [{ field: null, message: e.message }] };
+    if (errorCode(e) === 'busy') return { ok: false, code: 'busy', errors: [{ field: null, message: (e as Error).message }] };
     throw e;
   }
 }

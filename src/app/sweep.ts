@@ -6,6 +6,7 @@ import { columnLetter, rowToTicket } from '../domain/columns';
 import { literalText } from '../domain/text';
 import type { AlertKey, SlaEvaluation } from '../domain/sla';
 import { alertsFor, evaluate, formatSlaStatus, parseAlertKeys, parseSlaStatus, formatAlertKeys } from '../domain/sla';
+import { TrackerError } from '../domain/errors';
 import { t } from '../domain/i18n';
 import { SETTINGS_LAYOUT } from '../gas/settingsSheet';
 import type { SweepStatus } from '../gas/properties';
@@ -61,7 +62,7 @@ export function runSweep(svc: Services, via: 'trigger' | 'menu', opened?: Tracke
 
 function sweepTickets(tr: Tracker, started = Date.now()): SweepResult {
   const ts = openTickets(tr);
-  if (!ts) throw new Error(t(tr.lang, 'noTicketSheet'));
+  if (!ts) throw new TrackerError('noTicketSheet', t(tr.lang, 'noTicketSheet'));
   for (const k of READ) if (ts.columns[k] === undefined) throw new Error(t(tr.lang, 'columnMissing', { column: k === 'id' ? '问题编号 / Ticket ID' : `${k}` }));
   const cols = READ.map((k) => ts.columns[k] as number);
   const first = Math.min(...cols);

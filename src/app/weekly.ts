@@ -5,6 +5,7 @@
 import { workingTimeBetween } from '../domain/calendar';
 import { HEADER_SCAN_ROWS, columnLetter, detectHeader, rowToTicket } from '../domain/columns';
 import type { ColumnMap } from '../domain/columns';
+import { errorCode } from '../domain/errors';
 import { t } from '../domain/i18n';
 import type { IsoWeek, Review } from '../domain/review';
 import { buildReview, previousIsoWeek, weeklyDue, weekBounds } from '../domain/review';
@@ -310,7 +311,8 @@ export function buildWeeklyReview(
     workingMs: (a, b) => {
       try {
         return workingTimeBetween(cal, a, b);
-      } catch {
+      } catch (e) {
+        if (errorCode(e) !== 'noWorkingTime') throw e;
         return Math.max(0, b - a); // a calendar without working time: count clock time
       }
     },
@@ -318,7 +320,9 @@ export function buildWeeklyReview(
       try {
         const ev = evaluate(tk, tr.now, policy, cal, { lastWorkLogAt: tk.lastUpdateAt });
         return { response: ev.response, resolution: ev.resolution };
-      } catch {
+      } catch (e) {
+        if (errorCode(e) !== 'noWorkingTime') throw e;
+        // A calendar without working time: the states the sweep last wrote.
         const p = parseSlaStatus(tk.slaStatus);
         return { response: p.response, resolution: p.resolution };
       }

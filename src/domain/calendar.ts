@@ -21,6 +21,7 @@
 //   range empty, and no make-up day ahead) makes `addWorkingTime` throw a CalendarError instead
 //   of looping. parseSettings never builds such settings (no working day, or hours that end
 //   before they start, fall back to the defaults with a warning).
+import { TrackerError } from './errors';
 import { dayNumber, fromDayNumber, fromLocal, toLocal, type Zone } from './zone';
 
 export interface TimeRange {
@@ -48,9 +49,10 @@ export interface CalendarSettings {
 
 export type Clock = 'working' | '24x7';
 
-export class CalendarError extends Error {
+/** The calendar has no working time left to give (code `noWorkingTime`). */
+export class CalendarError extends TrackerError {
   constructor(message: string) {
-    super(message);
+    super('noWorkingTime', message);
     this.name = 'CalendarError';
   }
 }

@@ -1,10 +1,11 @@
 // What hot paths need without reading the sheet: where the ticket sheet is, the spreadsheet time
 // zone and language, and the validated settings. Stored in document properties by setup, refreshed
 // by the sweep and whenever the settings sheet is edited.
+import { TrackerError } from '../domain/errors';
 import type { Lang } from '../domain/schema';
 import type { Settings } from '../domain/settings';
 import { defaultSettings } from '../domain/settings';
-import { PROPERTY_KEYS } from './properties';
+import { PROPERTY_KEYS, parseJson } from './properties';
 import type { SheetHint } from './ticketSheet';
 
 export interface TrackerConfig {
@@ -84,12 +85,8 @@ const hash = (s: string): string => {
 const pieceKey = (gen: string, i: number): string => `${PIECE_PREFIX}${gen}.${i}`;
 
 function parseHeader(raw: string): PieceHeader | null {
-  try {
-    const h = JSON.parse(raw) as Partial<PieceHeader> & { version?: unknown };
-    return h && typeof h.gen === 'string' && Number.isSafeInteger(h.pieces) && h.version === undefined ? (h as PieceHeader) : null;
-  } catch {
-    return null;
-  }
+  const h = parseJson(raw) as (Partial<PieceHeader> & { version?: unknown }) | null;
+  return h && typeof h === 'object' && typeof h.gen === 'string' && Number.isSafeInteger(h.pieces) && h.version === undefined ? (h as PieceHeader) : null;
 }
 
 function readRaw(props: GoogleAppsScript.Properties.Properties): string | null {
@@ -108,16 +105,18 @@ function readRaw(props: GoogleAppsScript.Properties.Properties): string | null {
 export function loadConfig(props: GoogleAppsScript.Properties.Properties): TrackerConfig | null {
   const raw = readRaw(props);
   if (!raw) return null;
-  try {
-    const c = JSON.parse(raw) as TrackerConfig;
-    if (c.version !== 1) return null;
-    return { ...c, settings: { ...defaultSettings(c.lang), ...c.settings } };
-  } catch {
-    return null;
-  }
+  const c = parseJson(raw) as TrackerConfig | null;
+  if (!c || typeof c !== 'object' || c.version !== 1) return null;
+  return { ...c, settings: { ...defaultSettings(c.lang), ...c.settings } };
 }
 
-export class ConfigTooLargeError extends Error {}
+/** The settings outgrow document properties (code `configTooLarge`). */
+export class ConfigTooLargeError extends TrackerError {
+  constructor(message: string) {
+    super('configTooLarge', message);
+    this.name = 'ConfigTooLargeError';
+  }
+}
 
 export function saveConfig(props: GoogleAppsScript.Properties.Properties, config: TrackerConfig): void {
   const json = JSON.stringify(config);

@@ -13,12 +13,14 @@
 //   gets its own copy of the script: guides/bound), so its script lock covers exactly that sheet,
 //   and every execution of it can take that lock, web request or not.
 // How the copy runs: scope.ts.
+import { TrackerError } from '../domain/errors';
 import { runsAsBoundScript } from './scope';
 import type { Services } from './services';
 
-export class BusyError extends Error {
+/** The lock was held past the wait (code `busy`): the person may simply try again. */
+export class BusyError extends TrackerError {
   constructor(message: string) {
-    super(message);
+    super('busy', message);
     this.name = 'BusyError';
   }
 }
@@ -27,7 +29,7 @@ export class BusyError extends Error {
 export function trackerLock(svc: Pick<Services, 'LockService' | 'ScriptApp'>): GoogleAppsScript.Lock.Lock {
   if (runsAsBoundScript(svc)) return svc.LockService.getScriptLock();
   const lock = svc.LockService.getDocumentLock();
-  if (!lock) throw new Error('No document lock: the add-on must run inside a spreadsheet.');
+  if (!lock) throw new TrackerError('noDocument', 'No document lock: the add-on must run inside a spreadsheet.');
   return lock;
 }
 

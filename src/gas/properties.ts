@@ -47,15 +47,20 @@ export const PROPERTY_KEYS = {
 
 export type PropertyKey = (typeof PROPERTY_KEYS)[keyof typeof PROPERTY_KEYS];
 
+/** Parsed JSON, or null when the text is not JSON (only a syntax error is caught). */
+export function parseJson(raw: string): unknown {
+  try {
+    return JSON.parse(raw) as unknown;
+  } catch (e) {
+    if (e instanceof SyntaxError) return null;
+    throw e;
+  }
+}
+
 /** JSON stored under a key, or null when absent or not JSON. */
 export function readJson(props: Props, key: string): unknown {
   const raw = props.getProperty(key);
-  if (raw === null || raw === '') return null;
-  try {
-    return JSON.parse(raw) as unknown;
-  } catch {
-    return null;
-  }
+  return raw === null || raw === '' ? null : parseJson(raw);
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> =>

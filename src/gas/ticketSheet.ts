@@ -61,16 +61,18 @@ export function openTicketSheet(
   if (hint) {
     const sheet = known ?? ss.getSheetByName(hint.name);
     if (sheet) {
+      // The stored width may lag columns added since; those are the team's own and stay untouched.
+      let read: unknown[][] | null = null;
       try {
-        // The stored width may lag columns added since; those are the team's own and stay untouched.
-        const header = trimTrailing(sheet.getSheetValues(hint.headerRow, 1, 1, hint.width)[0]);
-        const match = detectHeader([header]);
-        // A column inserted in the middle pushes a field past the hinted width: rescan.
-        if (match && match.columns.id !== undefined && Object.keys(match.columns).length >= (hint.fields ?? 0)) {
-          return { sheet, name: hint.name, headerRow: hint.headerRow, header, columns: match.columns, width: Math.max(header.length, 1) };
-        }
+        read = sheet.getSheetValues(hint.headerRow, 1, 1, hint.width);
       } catch {
-        // Fewer columns than the hint (columns deleted): scan below.
+        // Fewer columns than the hint (columns deleted): Google refuses the range; scan below.
+      }
+      const header = read ? trimTrailing(read[0]) : null;
+      const match = header ? detectHeader([header]) : null;
+      // A column inserted in the middle pushes a field past the hinted width: rescan.
+      if (header && match && match.columns.id !== undefined && Object.keys(match.columns).length >= (hint.fields ?? 0)) {
+        return { sheet, name: hint.name, headerRow: hint.headerRow, header, columns: match.columns, width: Math.max(header.length, 1) };
       }
     }
   }

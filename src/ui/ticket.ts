@@ -472,11 +472,13 @@ function run(a: Action, p: ActionPayload): void {
         heading.setAttribute('tabindex', '-1');
         heading.focus();
       } else {
+        // Branch on the code, never on the (translated) message.
+        const conflict = !!out && !out.ok && out.code === 'conflict';
         const errors =
           out && !out.ok && out.errors && out.errors.length
             ? out.errors
-            : [{ field: null, message: out && !out.ok && out.conflict ? tx('conflict') : tx('failed') }];
-        showActionErrors(errors, !!(out && !out.ok && out.conflict));
+            : [{ field: null, message: conflict ? tx('conflict') : tx('failed') }];
+        showActionErrors(errors, conflict);
       }
     },
     (err) => {

@@ -122,7 +122,8 @@ describe('crash safety', () => {
   it('a run stopped between the archive write and the deletes loses and duplicates nothing; re-running completes it', () => {
     const { rt, all, due } = tracker();
     yes(rt);
-    props(rt).setProperty('archive.fault', 'afterAppend');
+    // The first deleteRows fails: the run stops between the archive write and the deletes.
+    rt.faults.failAt({ at: 0, match: (c, m) => c === 'Sheet' && m === 'deleteRows', message: 'injected fault' });
     const r1 = rt.call<any>('archiveFromMenu').result;
     expect(r1.ok).toBe(false);
     expect(r1.error).toMatch(/injected fault/);
@@ -131,7 +132,7 @@ describe('crash safety', () => {
     expect(idsOf(rt, '工单').length).toBe(all.length);
     expect(props(rt).getProperty('archive.pending')).not.toBeNull();
 
-    props(rt).deleteProperty('archive.fault');
+    rt.faults.clear();
     const r2 = rt.call<any>('archiveFromMenu').result;
     expect(r2).toMatchObject({ ok: true, resumed: due.length, archived: 0 });
     expect(props(rt).getProperty('archive.pending')).toBeNull();
@@ -194,7 +195,8 @@ describe('scheduled archiving', () => {
     expect(rt.call<any>('onSlaTimer').result.archive).toBeNull();
     // A failing archive (fault injected) is reported, the sweep still ran.
     rt.clock.set(NOW + 2 * DAY);
-    props(rt).setProperty('archive.fault', 'afterAppend');
+    // The first deleteRows fails: the run stops between the archive write and the deletes.
+    rt.faults.failAt({ at: 0, match: (c, m) => c === 'Sheet' && m === 'deleteRows', message: 'injected fault' });
     submit(rt, FORM);
     const later = rt.call<any>('onSlaTimer').result;
     expect(later.sweep.ok).toBe(true);

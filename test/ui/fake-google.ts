@@ -417,6 +417,7 @@ const server: Record<string, (...args: any[]) => unknown> = {
     if (scenario === 'server-errors') {
       return {
         ok: false,
+        code: 'invalid',
         errors: [
           {
             field: 'contact',
@@ -452,6 +453,7 @@ const server: Record<string, (...args: any[]) => unknown> = {
     if (scenario === 'not-found' || (id && id !== ticket.id))
       return {
         ok: false,
+        code: 'notFound',
         message: zh ? `找不到工单 ${id || ''}。` : `Ticket ${id || ''} was not found.`,
         text: TICKET_TEXT,
       };
@@ -463,6 +465,7 @@ const server: Record<string, (...args: any[]) => unknown> = {
       ticket.version = 'v2';
       return {
         ok: false,
+        code: 'conflict',
         errors: [
           {
             field: null,
@@ -477,6 +480,7 @@ const server: Record<string, (...args: any[]) => unknown> = {
     if (action === 'resolve' && !payload.solution)
       return {
         ok: false,
+        code: 'invalid',
         errors: [
           {
             field: 'solution',
@@ -487,11 +491,13 @@ const server: Record<string, (...args: any[]) => unknown> = {
     if ((action === 'escalate' || (action === 'close' && ticket.status === 'pending')) && !payload.reason)
       return {
         ok: false,
+        code: 'invalid',
         errors: [{ field: 'reason', message: zh ? '请填写原因。' : 'Please give a reason.' }],
       };
     if (action === 'feedback' && typeof payload.resolved !== 'boolean')
       return {
         ok: false,
+        code: 'invalid',
         errors: [
           { field: 'resolved', message: zh ? '请填写是否解决。' : 'Please fill in Resolved?.' },
           ...(payload.rating
