@@ -25,7 +25,7 @@ export interface Ticket {
   lastUpdateAt: number | null;
   responseDueAt: number | null;
   resolveDueAt: number | null;
-  /** The `SLA状态` cell as written by the SLA engine (its own encoding, see sla.ts). */
+  /** The `SLA状态` cell as written by the SLA engine (its own encoding, see sla/text.ts). */
   slaStatus: string;
 }
 

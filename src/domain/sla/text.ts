@@ -1,0 +1,129 @@
+// The `SLA状态` cell (written by the sweep, read back by every reader of the sheet) and what is
+// derived from its states: row colours and the weekly review's overall state.
+import { SLA_LABELS, type Lang, type SlaHint, type SlaState } from '../schema';
+import type { SlaSummary } from './engine';
+
+// ---------------------------------------------------------------------------------------------
+// The `SLA状态` cell: `响应：已达成 · 解决：有风险 · 需升级` / `Response: Met · Resolution: At risk ·
+// Needs escalation`. States use SLA_LABELS; parse accepts either language, codes and common
+// variants, in any order and with any separators.
+
+export const SLA_TARGET_LABELS = {
+  response: { zh: '响应', en: 'Response' },
+  resolution: { zh: '解决', en: 'Resolution' },
+} as const;
+
+const SEPARATOR = ' · ';
+
+export function formatSlaStatus(ev: SlaSummary, lang: Lang): string {
+  const parts: string[] = [];
+  const colon = lang === 'zh' ? '：' : ': ';
+  if (ev.response) parts.push(`${SLA_TARGET_LABELS.response[lang]}${colon}${SLA_LABELS[ev.response][lang]}`);
+  if (ev.resolution)
+    parts.push(`${SLA_TARGET_LABELS.resolution[lang]}${colon}${SLA_LABELS[ev.resolution][lang]}`);
+  for (const h of HINT_ORDER) if (ev.hints.includes(h)) parts.push(SLA_LABELS[h][lang]);
+  return parts.join(SEPARATOR);
+}
+
+const STATES: SlaState[] = ['onTrack', 'atRisk', 'breached', 'met', 'missed'];
+/** The order hints are written in (and alerted in). */
+export const HINT_ORDER: SlaHint[] = ['needsEscalation', 'updateOverdue'];
+
+const normText = (s: string): string =>
+  s
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\s_\-–]+/g, ' ')
+    .trim();
+const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+const STATE_WORDS: Array<[string, SlaState]> = (() => {
+  const extra: Record<SlaState, string[]> = {
+    onTrack: ['ontrack', 'ok', '正常中'],
+    atRisk: ['atrisk', '风险'],
+    breached: ['超时', '已违约', '违约'],
+    met: ['达成', '已满足'],
+    missed: ['未满足'],
+  };
+  const list: Array<[string, SlaState]> = [];
+  for (const s of STATES)
+    for (const w of [SLA_LABELS[s].zh, SLA_LABELS[s].en, s, ...extra[s]]) list.push([normText(w), s]);
+  return list.sort((a, b) => b[0].length - a[0].length);
+})();
+
+const STATE_ALT = STATE_WORDS.map(([w]) => escapeRe(w)).join('|');
+const TARGET_RE = {
+  response: new RegExp(`(?:首次响应|响应|first response|response|resp)\\s*[:=]?\\s*(${STATE_ALT})`),
+  resolution: new RegExp(`(?:解决|resolution|resolve|resolved)\\s*[:=]?\\s*(${STATE_ALT})`),
+};
+const HINT_WORDS: Array<[string, SlaHint]> = [
+  ...HINT_ORDER.map((h) => [normText(SLA_LABELS[h].zh), h] as [string, SlaHint]),
+  ...HINT_ORDER.map((h) => [normText(SLA_LABELS[h].en), h] as [string, SlaHint]),
+  ...HINT_ORDER.map((h) => [normText(h), h] as [string, SlaHint]),
+  ['needs escalating', 'needsEscalation'],
+  ['escalate', 'needsEscalation'],
+  ['需要升级', 'needsEscalation'],
+  ['更新逾期', 'updateOverdue'],
+];
+
+export type ParsedSlaStatus = SlaSummary;
+
+// A sheet holds a few dozen distinct SLA texts across thousands of rows: parse each once.
+const parsedStatuses = new Map<string, ParsedSlaStatus>();
+
+/** Read an `SLA状态` cell written in either language (or by hand). Never throws. */
+export function parseSlaStatus(text: unknown): ParsedSlaStatus {
+  if (typeof text !== 'string' && typeof text !== 'number') return { response: null, resolution: null, hints: [] };
+  const key = String(text);
+  let hit = parsedStatuses.get(key);
+  if (!hit) {
+    hit = parseSlaText(key);
+    if (parsedStatuses.size > 1000) parsedStatuses.clear();
+    parsedStatuses.set(key, hit);
+  }
+  return { ...hit, hints: [...hit.hints] };
+}
+
+function parseSlaText(text: string): ParsedSlaStatus {
+  const out: ParsedSlaStatus = { response: null, resolution: null, hints: [] };
+  const s = normText(text);
+  if (!s) return out;
+  const word = (w: string): SlaState | null => STATE_WORDS.find(([x]) => x === w)?.[1] ?? null;
+  const r = TARGET_RE.response.exec(s);
+  if (r) out.response = word(r[1]);
+  const v = TARGET_RE.resolution.exec(s);
+  if (v) out.resolution = word(v[1]);
+  for (const h of HINT_ORDER) if (HINT_WORDS.some(([w, x]) => x === h && s.includes(w))) out.hints.push(h);
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Colours, the weekly review's overall state, alerts.
+
+/**
+ * Words conditional formatting searches for in the SLA column, e.g.
+ * `=ISNUMBER(SEARCH("已超时",$U2))`. Put the red rules before the amber ones (first match wins).
+ * Each word appears in no other label of either language, so a search cannot misfire.
+ */
+export const SLA_CF_WORDS = {
+  red: [SLA_LABELS.breached.zh, SLA_LABELS.breached.en],
+  amber: [SLA_LABELS.atRisk.zh, SLA_LABELS.atRisk.en],
+} as const;
+
+/** Row colour: any target breached → red; otherwise any at risk → amber. */
+export function rowColour(ev: SlaSummary): 'red' | 'amber' | null {
+  if (ev.response === 'breached' || ev.resolution === 'breached') return 'red';
+  if (ev.response === 'atRisk' || ev.resolution === 'atRisk') return 'amber';
+  return null;
+}
+
+const SEVERITY: Record<SlaState, number> = { met: 0, onTrack: 1, atRisk: 2, missed: 3, breached: 4 };
+
+/** The worse of the two targets: breached > missed > atRisk > onTrack > met; null if neither. */
+export function overallState(ev: Pick<SlaSummary, 'response' | 'resolution'>): SlaState | null {
+  const a = ev.response;
+  const b = ev.resolution;
+  if (!a) return b ?? null;
+  if (!b) return a;
+  return SEVERITY[b] > SEVERITY[a] ? b : a;
+}
