@@ -31,6 +31,7 @@ import { exportXlsx, renderSheet, type RenderedCell } from '../runtime/spreadshe
 import { parseA1, quoteSheet } from '../runtime/spreadsheet/a1';
 import type { AskRecord, ButtonName, DialogRecord } from '../runtime/services/ui';
 import { createDemo, DEMO_CLOCK } from './demo';
+import type { ClockResult, FormRunResult, OpenResult, Outcome, PreviewState, WireAnswer, WireCell, WireDialog } from './protocol';
 
 const root = path.resolve(__dirname, '..');
 const pageDir = path.join(root, 'preview', 'page');
@@ -47,7 +48,7 @@ export interface PreviewOptions {
 }
 
 type Question = Omit<AskRecord, 'answer' | 'at'>;
-type Answer = { button: ButtonName; text?: string };
+type Answer = WireAnswer;
 
 interface Interactive<T> {
   /** The run stopped at a question: nothing it did was kept; ask, then send the answers again. */
@@ -89,8 +90,8 @@ function compactCell(
   c: RenderedCell,
   lists: string[][],
   listIndex: Map<string, number>,
-): Record<string, unknown> {
-  const o: Record<string, unknown> = {};
+): WireCell {
+  const o: WireCell = {};
   if (c.display !== '') o.v = c.display;
   if (c.background !== '#ffffff') o.bg = c.background;
   if (c.fontColor !== '#000000') o.fc = c.fontColor;
@@ -234,7 +235,7 @@ export class Preview {
   }
 
   /** The sheet tabs, the active sheet rendered at the runtime's now, the menus and the clock. */
-  state(sheetName?: string, rows = DEFAULT_ROWS): unknown {
+  state(sheetName?: string, rows = DEFAULT_ROWS): PreviewState {
     const rt = this.rt;
     const wb = rt.workbook;
     const now = rt.clock.now();
@@ -299,7 +300,7 @@ export class Preview {
     return boot + html;
   }
 
-  dialogsOut(ds: DialogRecord[]): unknown[] {
+  dialogsOut(ds: DialogRecord[]): WireDialog[] {
     return ds.map((d) => ({
       kind: d.kind,
       title: d.title,
@@ -309,7 +310,7 @@ export class Preview {
     }));
   }
 
-  open(): unknown {
+  open(): OpenResult {
     const runs = this.rt.open();
     this.save();
     return { runs: runs.map((r) => ({ handler: r.handler, ok: r.ok, error: r.error })) };
@@ -332,7 +333,7 @@ export class Preview {
     return { ok: true };
   }
 
-  edit(sheetName: string, a1: string, value: string, answers?: Answer[]): unknown {
+  edit(sheetName: string, a1: string, value: string, answers?: Answer[]): Outcome {
     if (!this.rt.workbook.sheetByName(sheetName)) throw new HttpError(404, `No sheet named ${sheetName}`);
     const r = this.interactive((rt) => rt.edit(`${quoteSheet(sheetName)}!${a1}`, value), answers);
     return this.outcome(r, (v) => {
@@ -341,7 +342,7 @@ export class Preview {
     });
   }
 
-  menu(functionName: string, answers?: Answer[]): unknown {
+  menu(functionName: string, answers?: Answer[]): Outcome {
     if (!this.rt.entryPoints.includes(functionName))
       throw new HttpError(404, `Script function not found: ${functionName}`);
     const r = this.interactive((rt) => rt.call(functionName).result, answers);
@@ -349,7 +350,7 @@ export class Preview {
   }
 
   /** The google.script.run bridge: JSON-safe arguments only, as Google's client enforces. */
-  run(name: string, args: unknown[], answers?: Answer[]): unknown {
+  run(name: string, args: unknown[], answers?: Answer[]): Outcome {
     const revived = revive(args) as unknown[];
     const r = this.interactive((rt) => rt.callFromClient(name, ...revived).result, answers);
     return this.outcome(r, (value) => ({ ok: true, value: value === undefined ? null : value }));
@@ -378,7 +379,7 @@ window.addEventListener('message', function (ev) {
   }
 
   /** google.script.run from the web form: runs as the owner, for `visitor`. */
-  formRun(visitor: string, name: string, args: unknown[]): unknown {
+  formRun(visitor: string, name: string, args: unknown[]): FormRunResult {
     try {
       const value = this.rt.webApp(visitor).run(name, ...(revive(args) as unknown[])).result;
       this.save();
@@ -388,7 +389,7 @@ window.addEventListener('message', function (ev) {
     }
   }
 
-  private outcome<T>(r: Interactive<T>, done: (v: T) => Record<string, unknown>): unknown {
+  private outcome<T>(r: Interactive<T>, done: (v: T) => Outcome): Outcome {
     if (r.pending) return { pending: r.pending };
     const base = {
       dialogs: this.dialogsOut(r.dialogs),
@@ -400,7 +401,7 @@ window.addEventListener('message', function (ev) {
     return { ...base, ...done(r.value as T) };
   }
 
-  advance(to: number): unknown {
+  advance(to: number): ClockResult {
     const rt = this.rt;
     if (!Number.isFinite(to)) throw new HttpError(400, 'Bad time');
     if (to < rt.clock.now()) throw new HttpError(400, 'The clock only moves forward.');

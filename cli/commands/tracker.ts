@@ -1,7 +1,8 @@
 // The tracker's own commands, each one entry-point call as the sidebar or the trigger makes it:
 // `submit --json '{…}'`, `update <ID> --json '{"action":…}'`, `sweep`.
-import type { LocalRuntime } from '../../runtime';
-import type { TicketView } from '../../src/app/contracts';
+import type { CallStats, LocalRuntime } from '../../runtime';
+import type { ActionOutcome, SubmitResult, TicketView, TicketViewResult } from '../../src/app/contracts';
+import type { ScheduledRun } from '../../src/app/scheduled';
 import { register, CliError, flagString, type CommandContext, type CommandResult } from '../registry';
 import { callEntryPoint } from './call';
 
@@ -18,25 +19,33 @@ function jsonFlag(c: CommandContext): Record<string, unknown> {
   return v as Record<string, unknown>;
 }
 
+type Answer = SubmitResult | ActionOutcome;
+type Ok<T> = Extract<T, { ok: true }>;
+
 /** An {ok:false, errors} answer from the add-on becomes a CLI failure with its messages. */
-function failOnErrors(result: unknown): void {
-  const r = result as { ok?: boolean; errors?: { field: string | null; message: string }[] } | null;
+function failOnErrors<T extends Answer>(r: T | null): asserts r is Ok<T> {
   if (r && r.ok === false) {
     throw new CliError((r.errors ?? []).map((e) => (e.field ? `${e.field}: ${e.message}` : e.message)).join('\n') || 'refused');
   }
 }
 
-function run(
+/** What callEntryPoint puts in its JSON: the entry point's answer and the call's figures. */
+interface Called<T> {
+  result: T;
+  stats: CallStats;
+}
+
+function run<T extends Answer>(
   c: CommandContext,
   rt: LocalRuntime,
   name: string,
   args: unknown[],
-  summarise?: (result: any) => string[],
-): CommandResult & { result: any } {
-  const out = callEntryPoint(c, rt, name, args, summarise);
-  const result = (out.json as { result: unknown }).result;
+  summarise?: (result: Ok<T>) => string[],
+): CommandResult & { result: Ok<T>; stats: CallStats } {
+  const out = callEntryPoint(c, rt, name, args, summarise as ((result: unknown) => string[]) | undefined);
+  const { result, stats } = out.json as unknown as Called<T>;
   failOnErrors(result);
-  return { ...out, result };
+  return { ...out, result, stats };
 }
 
 register({
@@ -47,11 +56,11 @@ register({
   run(c) {
     const form = jsonFlag(c);
     const token = flagString(c, 'token');
-    const out = run(c, c.load(), 'submitTicket', token ? [form, token] : [form], (r: SubmitOk) => [
+    const out = run<SubmitResult>(c, c.load(), 'submitTicket', token ? [form, token] : [form], (r) => [
       `→ ${r.id}${r.duplicate ? ' (already submitted with this token: no second ticket)' : ' (new ticket)'}`,
       ...r.warnings.map((w) => `  warning${w.field ? ` (${w.field})` : ''}: ${w.message}`),
     ]);
-    return { json: { id: out.result.id, duplicate: out.result.duplicate, warnings: out.result.warnings, stats: (out.json as any).stats }, save: out.save };
+    return { json: { id: out.result.id, duplicate: out.result.duplicate, warnings: out.result.warnings, stats: out.stats }, save: out.save };
   },
 });
 
@@ -71,13 +80,13 @@ register({
     // As the sidebar does: load the ticket's view first, then act on that version of it.
     let v = typeof version === 'string' ? version : null;
     if (!v) {
-      const view = rt.callFromClient('getTicketView', id).result as { ok: boolean; version?: string; message?: string };
+      const view = rt.callFromClient<TicketViewResult>('getTicketView', id).result;
       if (!view.ok) throw new CliError(view.message ?? `ticket ${id} not found`);
       v = view.version ?? null;
     }
-    const out = run(c, rt, 'applyTicketAction', [id, action, payload, v], (r: { view: TicketView }) => ticketSummary(r.view, action));
+    const out = run<ActionOutcome>(c, rt, 'applyTicketAction', [id, action, payload, v], (r) => ticketSummary(r.view, action));
     const view = out.result.view;
-    return { json: { id, action, status: view.status, sla: view.slaText, stats: (out.json as any).stats }, save: out.save };
+    return { json: { id, action, status: view.status, sla: view.slaText, stats: out.stats }, save: out.save };
   },
 });
 
@@ -87,13 +96,11 @@ register({
   summary: 'run the SLA sweep now (as its time trigger does)',
   run(c) {
     const out = callEntryPoint(c, c.load(), 'onSlaTimer', []);
-    const r = (out.json as { result: any }).result;
+    const { result: r, stats } = out.json as unknown as Called<ScheduledRun | null>;
     if (r?.sweep?.error) throw new CliError(r.sweep.error);
-    return { json: { ...r, stats: (out.json as any).stats }, save: out.save };
+    return { json: { ...r, stats }, save: out.save };
   },
 });
-
-type SubmitOk = { id: string; duplicate: boolean; warnings: { field: string | null; message: string }[] };
 
 /**
  * The ticket after an action in a few lines (the sidebar's view also carries every label of the

@@ -1,24 +1,9 @@
 // `weekly [--week 2024-W19]`: builds (or rebuilds) a week's review sheet through the
 // buildWeeklyReview entry point; without --week, the week before the clock's (see --at).
+import type { WeeklyResult } from '../../src/app/weekly';
 import { register, CliError, flagString } from '../registry';
 import { effects, mark, statsLine } from '../report';
 import { langOfLocale, t } from '../../src/domain/i18n';
-
-interface WeeklyOk {
-  ok: true;
-  sheet: string;
-  week: string;
-  period: string;
-  tickets: number;
-  archived: number;
-  counts: { created: number; resolved: number; closed: number; reopened: number; backlog: number };
-  previous: { created: number; resolved: number; closed: number; reopened: number; backlog: number };
-  overdue: number;
-  unsatisfied: number;
-  charts: number;
-  rows: number;
-}
-type WeeklyResult = WeeklyOk | { ok: false; message: string };
 
 register({
   name: 'weekly',

@@ -4,86 +4,13 @@
 // the add-on's own HTML in sandboxed iframes whose google.script.run posts here, and the clock
 // panel moves the runtime's time forward (due time triggers fire).
 
-interface Cell {
-  v?: string;
-  bg?: string;
-  fc?: string;
-  b?: 1;
-  i?: 1;
-  al?: string;
-  w?: 1;
-  n?: string;
-  f?: string;
-  l?: number;
-  dd?: 1;
-  s?: 1;
-  h?: string;
-  x?: 1;
-}
+import type { MenuEntry } from '../../runtime/services/ui';
+import type { ClockResult, OpenResult, Outcome, PreviewState, WireCell, WireQuestion } from '../protocol';
 
-type MenuEntry = { caption: string; functionName: string } | { separator: true } | { submenu: MenuRecord };
-interface MenuRecord {
-  caption: string;
-  addon: boolean;
-  items: MenuEntry[];
-}
-
-interface State {
-  title: string;
-  locale: string;
-  timeZone: string;
-  user: string;
-  sheets: { name: string; tabColor: string | null }[];
-  active: string;
-  activeA1: string;
-  grid: {
-    name: string;
-    frozenRows: number;
-    frozenCols: number;
-    numRows: number;
-    numCols: number;
-    totalRows: number;
-    truncated: boolean;
-    colWidths: number[];
-    hiddenCols: number[];
-    rows: Cell[][];
-    lists: string[][];
-    charts: { type: string; ranges: string[]; title: string; row: number; col: number }[];
-  };
-  menus: MenuRecord[];
-  clock: {
-    now: number;
-    nextTrigger: number | null;
-    triggers: { handler: string; next: number }[];
-    firings: { handler: string; at: number; ok: boolean; error?: string }[];
-  };
-}
-
-interface Question {
-  kind: 'alert' | 'prompt';
-  title: string;
-  prompt: string;
-  buttons: string[];
-}
-
-interface Outcome {
-  ok?: boolean;
-  error?: string;
-  reason?: string;
-  value?: unknown;
-  pending?: Question;
-  dialogs?: {
-    kind: 'sidebar' | 'modal' | 'modeless';
-    title: string;
-    width?: number;
-    height?: number;
-    html: string;
-  }[];
-  alerts?: { title: string; prompt: string }[];
-  toasts?: { title: string; message: string }[];
-  runs?: { handler: string; ok: boolean; error?: string }[];
-  changed?: boolean;
-}
+// The wire types are declared once, in preview/protocol.ts, for the server and this page.
+type Cell = WireCell;
+type State = PreviewState;
+type Question = Omit<WireQuestion, 'answered'>;
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string): T => document.getElementById(id) as T;
 
@@ -138,7 +65,7 @@ function setBusy(d: number): void {
   $('status').textContent = busy > 0 ? W.working : '';
 }
 
-async function api<T = any>(path: string, body?: unknown): Promise<T> {
+async function api<T = unknown>(path: string, body?: unknown): Promise<T> {
   setBusy(1);
   try {
     const res = await fetch(
@@ -491,7 +418,7 @@ function renderClock(): void {
 
 async function advance(body: { minutes?: number; to?: number }): Promise<void> {
   closeEditor(true);
-  const r = await api<{ fired: unknown[]; toasts: { title: string; message: string }[] }>('/api/clock', body);
+  const r = await api<ClockResult>('/api/clock', body);
   for (const t of r.toasts) toast(t.title, t.message);
   await refresh();
   if (r.fired.length)
@@ -996,7 +923,7 @@ function wire(): void {
 async function start(): Promise<void> {
   wire();
   // Opening the spreadsheet: onOpen runs and builds the add-on menu.
-  const opened = await api<{ runs: { handler: string; ok: boolean; error?: string }[] }>('/api/open', {});
+  const opened = await api<OpenResult>('/api/open', {});
   await refresh();
   for (const r of opened.runs) if (!r.ok) toast(W.scriptError, `${r.handler}: ${r.error ?? ''}`);
 }

@@ -18,7 +18,7 @@ import { withTrackerLock } from '../gas/lock';
 import type { Services } from '../gas/services';
 import type { TicketSheet } from '../gas/ticketSheet';
 import { cellFor, idCandidates, mergeRow, rowVersion } from '../gas/ticketSheet';
-import type { ActionOutcome, TicketView, TicketViewResult } from './contracts';
+import type { ActionOutcome, TicketView, TicketViewResult, TicketViewText } from './contracts';
 import { slaFields } from './slaContext';
 import type { Tracker } from './tracker';
 import { actingUser, openTickets, openTracker } from './tracker';
@@ -37,7 +37,7 @@ const NEEDS: Record<ActionName, TicketView['actions'][number]['needs']> = {
 };
 
 /** Every string the ticket sidebar shows (keys listed at the top of src/ui/ticket.ts). */
-const VIEW_TEXT: Record<Lang, Record<string, string>> = {
+const VIEW_TEXT: Record<Lang, TicketViewText> = {
   zh: {
     ticketId: '问题编号', idPlaceholder: '留空 = 当前选中行', open: '打开', loading: '加载中…', sla: 'SLA', actions: '操作',
     noActions: '此状态下没有可执行的操作。', empty: '—', assignee: '负责人', reason: '原因', note: '记录内容', solution: '解决方案',

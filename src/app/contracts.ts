@@ -67,6 +67,43 @@ export interface ArticleSuggestion {
   score: number;
 }
 
+/**
+ * Every string the ticket sidebar shows, in the sheet's language (src/ui/ticket.ts keeps English
+ * fallbacks for each). Placeholders: confirmClose has {id}, done has {action}.
+ */
+export interface TicketViewText {
+  ticketId: string;
+  idPlaceholder: string;
+  open: string;
+  loading: string;
+  sla: string;
+  actions: string;
+  noActions: string;
+  empty: string;
+  assignee: string;
+  reason: string;
+  note: string;
+  solution: string;
+  resolvedQuestion: string;
+  yes: string;
+  no: string;
+  rating: string;
+  satisfied: string;
+  basic: string;
+  unsatisfied: string;
+  choose: string;
+  cancel: string;
+  confirmClose: string;
+  working: string;
+  done: string;
+  reload: string;
+  conflict: string;
+  failed: string;
+  /** The SLA column's word for breached (the sidebar colours the SLA line by it). */
+  breachedWord: string;
+  atRiskWord: string;
+}
+
 /** getTicketView(id?, at?) → the agent sidebar's view of one ticket (the selected row when id is omitted; `at`, a view's version, names the row to read first). */
 export interface TicketView {
   ok: true;
@@ -80,10 +117,10 @@ export interface TicketView {
   slaText: string;
   actions: { name: ActionName; label: string; needs: ('assignee' | 'reason' | 'text' | 'solution' | 'feedback')[] }[];
   agents: string[];
-  text: Record<string, string>;
+  text: TicketViewText;
 }
 
-export type TicketViewResult = TicketView | { ok: false; code: ErrorCode; message: string; text?: Record<string, string> };
+export type TicketViewResult = TicketView | { ok: false; code: ErrorCode; message: string; text?: TicketViewText };
 
 /** applyTicketAction(id, action, payload, version) */
 export type ActionOutcome =

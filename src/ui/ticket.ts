@@ -12,7 +12,7 @@
 // #action-panel[data-action], inputs #act-assignee, #act-reason, #act-text, #act-solution,
 // radios #act-resolved-yes / #act-resolved-no, #act-rating, #err-act-<field>, #action-error,
 // #confirm-action, #cancel-action, #reload.
-import type { ActionOutcome, FieldError, TicketView, TicketViewResult } from '../app/contracts';
+import type { ActionOutcome, FieldError, TicketView, TicketViewResult, TicketViewText } from '../app/contracts';
 import type { ActionName } from '../domain/workflow';
 import { append, byId, clear, fmt, h, replace } from './client/dom';
 import { describe, messageSlot, setMessage } from './client/fields';
@@ -21,7 +21,7 @@ import { ActionPayload, call, failureMessage } from './client/run';
 type Action = TicketView['actions'][number];
 type Need = Action['needs'][number];
 
-const FALLBACK: Record<string, string> = {
+const FALLBACK: TicketViewText = {
   ticketId: 'Ticket ID',
   idPlaceholder: 'Empty: the selected row',
   open: 'Open',
@@ -58,14 +58,13 @@ const DESTRUCTIVE: ActionName[] = ['close'];
 const RATINGS = ['satisfied', 'basic', 'unsatisfied'] as const;
 
 const app = byId('app');
-let texts: Record<string, string> = {};
+let texts: Partial<TicketViewText> = {};
 let view: TicketView | null = null;
 let busy = false;
 /** The action whose panel is open. */
 let openAction: ActionName | null = null;
 
-const tx = (key: string): string =>
-  texts[key] !== undefined && texts[key] !== '' ? texts[key] : FALLBACK[key] || key;
+const tx = (key: keyof TicketViewText): string => texts[key] || FALLBACK[key] || key;
 
 // ---------------------------------------------------------------- shell
 
@@ -323,7 +322,7 @@ function openPanel(name: ActionName): void {
   (first || confirm).focus();
 }
 
-const TEXT_NEEDS: Record<'reason' | 'text' | 'solution', string> = {
+const TEXT_NEEDS: Record<'reason' | 'text' | 'solution', keyof TicketViewText> = {
   reason: 'reason',
   text: 'note',
   solution: 'solution',

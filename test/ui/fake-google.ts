@@ -12,6 +12,7 @@ import type {
   SubmitResult,
   TicketView,
   TicketViewResult,
+  TicketViewText,
 } from '../../src/app/contracts';
 import type { ActionPayload, IntakeForm } from '../../src/ui/client/run';
 import { t } from '../../src/domain/i18n';
@@ -188,7 +189,8 @@ const ARTICLES: ArticleSuggestion[] = zh
       },
     ];
 
-const TICKET_TEXT: Record<string, string> = zh
+// The English text leaves keys out on purpose: the sidebar's own fallbacks fill them.
+const TICKET_TEXT: Partial<TicketViewText> = zh
   ? {
       ticketId: '问题编号',
       idPlaceholder: '留空 = 当前选中行',
@@ -398,7 +400,7 @@ function ticketView(): TicketView {
       needs: ticket.status === 'pending' && name === 'close' ? ['reason'] : NEEDS[name],
     })),
     agents: zh ? ['张工', '李工程师', '王主管'] : ['Zhang', 'Li', 'Wang'],
-    text: TICKET_TEXT,
+    text: TICKET_TEXT as TicketViewText,
   };
 }
 
@@ -455,7 +457,7 @@ const server: Record<string, (...args: any[]) => unknown> = {
         ok: false,
         code: 'notFound',
         message: zh ? `找不到工单 ${id || ''}。` : `Ticket ${id || ''} was not found.`,
-        text: TICKET_TEXT,
+        text: TICKET_TEXT as TicketViewText,
       };
     return ticketView();
   },

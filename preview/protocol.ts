@@ -1,0 +1,163 @@
+// The preview server ↔ page protocol (preview/server.ts answers, preview/page/main.ts asks): one
+// declaration both sides compile against, so a renamed or dropped field fails the type check
+// instead of a blank cell in the browser. Everything is JSON; instants are epoch milliseconds.
+import type { ButtonName, MenuRecord } from '../runtime/services/ui';
+import type { FiringRecord } from '../runtime/state';
+
+/**
+ * One rendered cell, keys kept to a letter or two (a sheet is thousands of cells per answer). A
+ * key is present only when the cell differs from the default (empty, white, black, plain).
+ */
+export interface WireCell {
+  /** display text */
+  v?: string;
+  /** background colour (default #ffffff) */
+  bg?: string;
+  /** font colour (default #000000) */
+  fc?: string;
+  /** bold */
+  b?: 1;
+  /** italic */
+  i?: 1;
+  /** horizontal alignment */
+  al?: string;
+  /** wrap */
+  w?: 1;
+  /** note */
+  n?: string;
+  /** formula */
+  f?: string;
+  /** index into PreviewState.grid.lists: the cell's dropdown entries */
+  l?: number;
+  /** the list shows as a dropdown chip */
+  dd?: 1;
+  /** strict validation: invalid input is rejected */
+  s?: 1;
+  /** validation help text */
+  h?: string;
+  /** a warned (allowed but invalid) value sits in the cell */
+  x?: 1;
+}
+
+export interface WireChart {
+  type: string;
+  ranges: string[];
+  title: string;
+  row: number;
+  col: number;
+}
+
+/** GET /api/state: the sheet tabs, the active sheet rendered at the runtime's now, the menus, the clock. */
+export interface PreviewState {
+  title: string;
+  locale: string;
+  timeZone: string;
+  user: string;
+  sheets: { name: string; tabColor: string | null }[];
+  active: string;
+  activeA1: string;
+  grid: {
+    name: string;
+    frozenRows: number;
+    frozenCols: number;
+    numRows: number;
+    numCols: number;
+    totalRows: number;
+    truncated: boolean;
+    colWidths: number[];
+    hiddenCols: number[];
+    rows: WireCell[][];
+    /** distinct dropdown lists, referenced by WireCell.l */
+    lists: string[][];
+    charts: WireChart[];
+  };
+  menus: MenuRecord[];
+  clock: {
+    now: number;
+    nextTrigger: number | null;
+    triggers: { handler: string; next: number | null | undefined }[];
+    firings: FiringRecord[];
+  };
+  /** what google.script.run offers */
+  entryPoints: string[];
+}
+
+/** A question the run stopped at: ask it, then send the request again with the answers. */
+export interface WireQuestion {
+  kind: 'alert' | 'prompt';
+  title: string;
+  prompt: string;
+  buttons: ButtonName[];
+  /** answers the request already carried */
+  answered: number;
+}
+
+/** Answers sent with a request that asks questions (`answers` in the body), in order. */
+export interface WireAnswer {
+  button: ButtonName;
+  text?: string;
+}
+
+export interface WireDialog {
+  kind: 'sidebar' | 'modal' | 'modeless';
+  title: string;
+  width?: number;
+  height?: number;
+  /** the add-on's HTML with the google.script.run bridge inserted */
+  html: string;
+}
+
+export interface WireRun {
+  handler: string;
+  ok: boolean;
+  error?: string;
+}
+
+export interface WireToast {
+  title: string;
+  message: string;
+}
+
+/**
+ * POST /api/edit, /api/menu, /api/run: what a run the person started did. Either `pending` alone
+ * (nothing was kept), or the rest.
+ */
+export interface Outcome {
+  pending?: WireQuestion;
+  ok?: boolean;
+  error?: string;
+  /** an edit the sheet's validation refused */
+  reason?: string;
+  /** /api/run: the entry point's return value (null for undefined) */
+  value?: unknown;
+  dialogs?: WireDialog[];
+  /** OK-only alerts, answered at once: show them now */
+  alerts?: { title: string; prompt: string }[];
+  toasts?: WireToast[];
+  /** /api/edit: the triggers the edit ran */
+  runs?: WireRun[];
+  /** the run changed the state (the page redraws) */
+  changed?: boolean;
+}
+
+/** POST /api/open: the open triggers' runs. */
+export interface OpenResult {
+  runs: WireRun[];
+}
+
+/** POST /api/clock: the time moved forward, due triggers fired. */
+export interface ClockResult {
+  ok: true;
+  now: number;
+  fired: FiringRecord[];
+  toasts: WireToast[];
+}
+
+/** POST /api/form/run: the web form's google.script.run. */
+export type FormRunResult = { ok: true; value: unknown } | { ok: false; error: string };
+
+/** Any failed request (4xx/5xx). */
+export interface WireError {
+  ok: false;
+  error: string;
+}
