@@ -1,12 +1,12 @@
 // The sidebars' results carry a code (domain/errors.ts) the client branches on, never the
 // translated message: refused input, a missing ticket, a concurrent change, a held lock.
-import { FORM, submit, trackerRuntime } from './helpers';
+import { FORM, holdTrackerLock, submit, trackerRuntime } from './helpers';
 
 describe('failed results carry their code', () => {
   it('submit: invalid input, busy lock', () => {
     const rt = trackerRuntime();
     expect(submit(rt, { ...FORM, title: '' })).toMatchObject({ ok: false, code: 'invalid' });
-    rt.locks.holdDocumentLock(rt.clock.now() + 60_000);
+    holdTrackerLock(rt, rt.clock.now() + 60_000);
     expect(submit(rt)).toMatchObject({ ok: false, code: 'busy' });
   });
 
