@@ -4,7 +4,9 @@
 import type { ColumnMap } from './columns';
 import { cellToInstant, columnLetter, missingFields } from './columns';
 import type { EnumName, FieldKey, Lang } from './schema';
-import { FIELD_BY_KEY, enumLabel, parseEnum } from './schema';
+import { FIELD_BY_KEY, enumLabel, isNotOpenStatus, parseEnum } from './schema';
+import type { ColumnDates } from './teamDates';
+import { dayMonthOrder, parseTeamDate, teamCellInstant } from './teamDates';
 import { backfillIds, parseTicketId } from './ticketId';
 import type { Zone } from './zone';
 import { formatLocal } from './zone';
@@ -18,11 +20,27 @@ export interface CellChange {
   to: unknown;
 }
 
+/** Why a cell is left as it is: listed for a person, summarised per column (adoptReport). */
+export type UnmappedReason = 'unknownValue' | 'unreadableDate' | 'ambiguousDate' | 'duplicateId' | 'formula';
+
+export interface Unmapped {
+  row: number;
+  col: number;
+  value: unknown;
+  reason?: UnmappedReason;
+}
+
 export interface AdoptionPlan {
   missing: FieldKey[];
   ids: CellChange[];
   values: CellChange[];
-  unmapped: { row: number; col: number; value: unknown }[];
+  unmapped: Unmapped[];
+  /** Status cells kept as written that read as not open (Cancelled, 草稿…): no SLA, not in the backlog. */
+  notOpen: { row: number; col: number; value: unknown }[];
+  /** The team's own ticket IDs (TCK-0001, 1042, GD…), kept; new tickets get ours. */
+  foreignIds: number;
+  /** How each date column's `a/b/yyyy` cells are read, decided from the whole column. */
+  dates: ({ col: number; key: FieldKey } & ColumnDates)[];
 }
 
 const isBlank = (v: unknown) => v === '' || v === null || v === undefined;
@@ -45,7 +63,8 @@ export function planAdoption(
   /** IDs handed out elsewhere (the archive, the last submitted one): never given again. */
   usedIds: readonly unknown[] = [],
 ): AdoptionPlan {
-  const plan: AdoptionPlan = { missing: missingFields(columns), ids: [], values: [], unmapped: [] };
+  const plan: AdoptionPlan = { missing: missingFields(columns), ids: [], values: [], unmapped: [], notOpen: [], foreignIds: 0, dates: [] };
+  const columnDates = new Map<number, ColumnDates>();
   const fieldCols = Object.entries(columns) as [FieldKey, number][];
   // Missing fields become new columns after the last one; a missing ID column is filled in too.
   const idCol = columns.id ?? (plan.missing.includes('id') ? width + plan.missing.indexOf('id') : undefined);
@@ -59,16 +78,23 @@ export function planAdoption(
         const v = r[col];
         if (isBlank(v)) return;
         const code = parseEnum(name, v);
-        if (!code) plan.unmapped.push({ row, col, value: v });
+        // Cancelled, On hold, 草稿…: read as closed, but the team's word has no value of ours: kept.
+        if (name === 'status' && isNotOpenStatus(v)) plan.notOpen.push({ row, col, value: v });
+        else if (!code) plan.unmapped.push({ row, col, value: v, reason: 'unknownValue' });
         else if (enumLabel(name, code, lang) !== v) plan.values.push({ row, col, from: v, to: enumLabel(name, code, lang) });
       });
     } else if (def.kind === 'dateTime') {
+      const dates = dayMonthOrder(rows.map((r) => r[col]));
+      columnDates.set(col, dates);
+      if (dates.basis !== 'none') plan.dates.push({ col, key, ...dates });
       rows.forEach((r, row) => {
         const v = r[col];
         if (isBlank(v) || isDate(v)) return;
-        const at = cellToInstant(v, zone);
-        if (at === null) plan.unmapped.push({ row, col, value: v });
-        else plan.values.push({ row, col, from: v, to: newDate(at) });
+        const at = typeof v === 'string' ? teamCellInstant(v, zone, dates) : null;
+        if (at === null) {
+          const ambiguous = typeof v === 'string' && dates.basis === 'conflict' && parseTeamDate(v, dates.order) !== null;
+          plan.unmapped.push({ row, col, value: v, reason: ambiguous ? 'ambiguousDate' : 'unreadableDate' });
+        } else plan.values.push({ row, col, from: v, to: newDate(at) });
       });
     }
   }
@@ -79,18 +105,24 @@ export function planAdoption(
     const missingIds: { row: number; date: string; at: number | null }[] = [];
     rows.forEach((r, row) => {
       const v = idCol < r.length ? r[idCol] : '';
-      const parsed = parseTicketId(v);
-      if (parsed && !seen.has(String(v).trim())) {
-        seen.add(String(v).trim());
+      const key = isBlank(v) ? '' : (isDate(v) ? String(v.getTime()) : String(v)).trim();
+      if (key && !seen.has(key)) {
+        // Ours, or the team's own (TCK-0001, 1042, GD…): kept as the ticket's ID.
+        seen.add(key);
+        if (!parseTicketId(v)) plan.foreignIds++;
         return;
       }
-      if (!isBlank(v)) {
-        // A duplicate or a foreign ID: kept as it is, listed for a person to decide.
-        plan.unmapped.push({ row, col: idCol, value: v });
+      if (key) {
+        // A duplicate: kept as it is, listed for a person to decide.
+        plan.unmapped.push({ row, col: idCol, value: v, reason: 'duplicateId' });
         return;
       }
       if (!isTicketRow(r)) return;
-      const at = columns.submittedAt !== undefined ? cellToInstant(r[columns.submittedAt], zone) : null;
+      const submitted = columns.submittedAt !== undefined ? r[columns.submittedAt] : '';
+      const at =
+        typeof submitted === 'string' && columns.submittedAt !== undefined
+          ? teamCellInstant(submitted, zone, columnDates.get(columns.submittedAt))
+          : cellToInstant(submitted, zone);
       missingIds.push({ row, date: formatLocal(at ?? now, zone, 'compact'), at });
     });
     for (const [row, id] of backfillIds([...existing, ...usedIds], missingIds)) plan.ids.push({ row, col: idCol, from: '', to: id });

@@ -1,10 +1,10 @@
 // Columns are found by header name (Chinese, English or alias; any order; extra columns kept),
 // never by position, and cells convert to and from the domain's Ticket here.
 import type { Category, Feedback, FieldKey, Lang, Status, Tier, Urgency } from './schema';
-import { FIELDS, FIELD_BY_KEY, enumLabel, fieldForHeader, parseEnum } from './schema';
+import { FIELDS, FIELD_BY_KEY, enumLabel, headerMatch, parseEnum } from './schema';
 import type { Ticket } from './ticket';
 import type { Zone } from './zone';
-import { fromLocal } from './zone';
+import { parseTeamDate, partsToInstant } from './teamDates';
 import { readLiteralText } from './text';
 
 /** 0-based column index of each field found in the header row. */
@@ -28,18 +28,39 @@ export function columnLetter(col1: number): string {
 /** How many of the first rows may hold the header (a title row or two above it is common). */
 export const HEADER_SCAN_ROWS = 5;
 
+/**
+ * The columns a header row names. When two columns claim one field the better-ranked alias wins
+ * (ties: the leftmost), and the other stays the team's own.
+ */
+export function matchHeaderRow(cells: readonly unknown[]): { columns: ColumnMap; extra: HeaderMatch['extra'] } {
+  const claims: { index: number; key: FieldKey; rank: number }[] = [];
+  cells.forEach((cell, index) => {
+    const m = headerMatch(cell);
+    if (m) claims.push({ index, ...m });
+  });
+  claims.sort((a, b) => a.rank - b.rank || a.index - b.index);
+  const columns: ColumnMap = {};
+  const taken = new Set<number>();
+  for (const c of claims) {
+    if (columns[c.key] !== undefined || taken.has(c.index)) continue;
+    columns[c.key] = c.index;
+    taken.add(c.index);
+  }
+  const extra: HeaderMatch['extra'] = [];
+  cells.forEach((cell, index) => {
+    if (!taken.has(index) && String(cell ?? '').trim()) extra.push({ index, header: String(cell).trim() });
+  });
+  // Keys in column order, as a scan from the left would give them.
+  const ordered = Object.fromEntries((Object.entries(columns) as [FieldKey, number][]).sort((a, b) => a[1] - b[1])) as ColumnMap;
+  return { columns: ordered, extra };
+}
+
 /** The row that best looks like a ticket header: most recognised fields, at least 3 of them including id or title. */
 export function detectHeader(rows: readonly (readonly unknown[])[]): HeaderMatch | null {
   let best: HeaderMatch | null = null;
   let bestCount = 0;
   rows.slice(0, HEADER_SCAN_ROWS).forEach((cells, row) => {
-    const columns: ColumnMap = {};
-    const extra: HeaderMatch['extra'] = [];
-    cells.forEach((cell, index) => {
-      const key = fieldForHeader(cell);
-      if (key && columns[key] === undefined) columns[key] = index;
-      else if (String(cell ?? '').trim()) extra.push({ index, header: String(cell).trim() });
-    });
+    const { columns, extra } = matchHeaderRow(cells);
     const count = Object.keys(columns).length;
     if (count >= 3 && (columns.id !== undefined || columns.title !== undefined) && count > bestCount) {
       best = { row, columns, extra };
@@ -54,20 +75,16 @@ export const missingFields = (columns: ColumnMap): FieldKey[] => FIELDS.filter((
 const isDate = (v: unknown): v is Date => v instanceof Date || (typeof v === 'object' && v !== null && Object.prototype.toString.call(v) === '[object Date]');
 
 /**
- * Instant of a date cell. Sheets give Dates; hand-typed text such as `2024-05-01 09:15` or the
- * seed's `2024-05-0109:15` is read in the spreadsheet zone.
+ * Instant of a date cell. Sheets give Dates; hand-typed text such as `2024-05-01 09:15`, the
+ * seed's `2024-05-0109:15` or a team's `1/14/25 10:23 AM` (see teamDates) is read in the
+ * spreadsheet zone unless it names its own offset.
  */
 export function cellToInstant(v: unknown, zone: Zone): number | null {
   if (isDate(v)) return Number.isNaN(v.getTime()) ? null : v.getTime();
   if (typeof v !== 'string') return null;
-  const m = /^\s*(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?\s*(?:(\d{1,2})[:：](\d{2})(?::(\d{2}))?)?\s*$/.exec(v);
-  if (!m) return null;
-  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const [hour, minute, second] = [Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0)];
-  // `2024-02-30` or `25:00` must not roll over into another day: they are unreadable, not dates.
-  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth || hour > 23 || minute > 59 || second > 59) return null;
-  return fromLocal({ year, month, day, hour, minute, second }, zone);
+  // One cell alone: `03/04/2025` is ambiguous and unread (adoption decides it from the whole column).
+  const p = parseTeamDate(v);
+  return p ? partsToInstant(p, zone) : null;
 }
 
 const text = (v: unknown): string => (v === null || v === undefined ? '' : isDate(v) ? v.toISOString() : readLiteralText(String(v)));

@@ -126,8 +126,9 @@ describe('parseEnum: feedback pairs', () => {
 describe('parseEnum: unknown values', () => {
   it.each([
     ['urgency', '超高'],
-    ['urgency', 'highest'],
-    ['urgency', '4'],
+    ['urgency', 'P9'],
+    ['urgency', '6'],
+    ['urgency', '7 - Whenever'],
     ['urgency', 0],
     ['status', '待定'],
     ['status', 'pend'],
