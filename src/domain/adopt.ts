@@ -39,6 +39,7 @@ export interface AdoptionPlan {
   notOpen: { row: number; col: number; value: unknown }[];
   /** The team's own ticket IDs (TCK-0001, 1042, GD…), kept; new tickets get ours. */
   foreignIds: number;
+  foreignExample?: unknown;
   /** How each date column's `a/b/yyyy` cells are read, decided from the whole column. */
   dates: ({ col: number; key: FieldKey } & ColumnDates)[];
 }
@@ -109,7 +110,10 @@ export function planAdoption(
       if (key && !seen.has(key)) {
         // Ours, or the team's own (TCK-0001, 1042, GD…): kept as the ticket's ID.
         seen.add(key);
-        if (!parseTicketId(v)) plan.foreignIds++;
+        if (!parseTicketId(v)) {
+          plan.foreignIds++;
+          plan.foreignExample ??= v;
+        }
         return;
       }
       if (key) {
