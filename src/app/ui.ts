@@ -14,7 +14,14 @@ export function showSidebar(svc: Services, page: 'Intake' | 'Ticket'): void {
 
 export function runSetupFromMenu(svc: Services): SetupReport {
   const ui = svc.SpreadsheetApp.getUi();
-  const report = setupTracker(svc, (message) => ui.alert(message, ui.ButtonSet.YES_NO) === ui.Button.YES);
+  const report = setupTracker(
+    svc,
+    (message) => ui.alert(message, ui.ButtonSet.YES_NO) === ui.Button.YES,
+    (message) => {
+      const r = ui.prompt(message, ui.ButtonSet.OK_CANCEL);
+      return { cancelled: r.getSelectedButton() !== ui.Button.OK, answer: r.getResponseText() };
+    },
+  );
   const lines = [...report.triggers, ...report.messages];
   if (!report.cancelled) ui.alert(lines.join('\n'));
   else ui.alert(report.messages.join('\n'));

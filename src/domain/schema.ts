@@ -104,7 +104,7 @@ export const FIELDS: readonly FieldDef[] = [
   }),
   f('resolvedAt', '解决时间', 'Resolved at', 'dateTime', 130, {
     auto: true,
-    aliases: ['Resolved', 'Date Resolved', 'Resolved On', 'Resolution Date', 'Resolution Time', 'Date Closed', 'Closed at', 'Closed On', 'Close Date', 'Closed Date', 'Completed', 'Date Completed', 'Completion Date', '完成时间', '解决日期', '处理完成时间', '关闭时间', '结束时间', '完成日期'],
+    aliases: ['Resolved', 'Date Resolved', 'Resolved On', 'Resolution Date', 'Resolution Time', 'Date Closed', 'Closed at', 'Closed On', 'Close Date', 'Closed Date', 'Completed', 'Date Completed', 'Completion Date', '完成时间', '解决日期', '处理完成时间', '关闭时间', '结束时间', '完成日期', 'Time to Resolution'],
   }),
   f('feedback', '提交人反馈', 'Submitter feedback', 'enum', 120, {
     enumName: 'feedback',
