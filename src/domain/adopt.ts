@@ -100,6 +100,21 @@ export function planAdoption(
     }
   }
 
+  // No resolved-date column (an osTicket export): a resolved or closed ticket's last update is when
+  // it was done, so the review of past weeks can count it; written into the added column only.
+  const at = columns.lastUpdateAt;
+  if (plan.missing.includes('resolvedAt') && at !== undefined && columns.status !== undefined) {
+    const resolvedCol = width + plan.missing.indexOf('resolvedAt');
+    const status = columns.status;
+    rows.forEach((r, row) => {
+      const code = parseEnum('status', r[status]);
+      if ((code !== 'resolved' && code !== 'closed') || isNotOpenStatus(r[status])) return;
+      const v = r[at];
+      const ms = typeof v === 'string' ? teamCellInstant(v, zone, columnDates.get(at)) : cellToInstant(v, zone);
+      if (ms !== null) plan.values.push({ row, col: resolvedCol, from: '', to: newDate(ms) });
+    });
+  }
+
   if (idCol !== undefined) {
     const existing = rows.map((r) => r[idCol]);
     const seen = new Set<string>();

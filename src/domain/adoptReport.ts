@@ -58,7 +58,10 @@ function byColumn<T extends { col: number }>(items: readonly T[]): Map<number, T
   return new Map([...m].sort((a, b) => a[0] - b[0]));
 }
 
-const REASONS: Record<UnmappedReason, 'adoptWhyValue' | 'adoptWhyDate' | 'adoptWhyAmbiguous' | 'adoptWhyDuplicate' | 'adoptWhyFormula'> = {
+const REASONS: Record<
+  UnmappedReason,
+  'adoptWhyValue' | 'adoptWhyDate' | 'adoptWhyAmbiguous' | 'adoptWhyDuplicate' | 'adoptWhyFormula'
+> = {
   unknownValue: 'adoptWhyValue',
   unreadableDate: 'adoptWhyDate',
   ambiguousDate: 'adoptWhyAmbiguous',
@@ -67,12 +70,17 @@ const REASONS: Record<UnmappedReason, 'adoptWhyValue' | 'adoptWhyDate' | 'adoptW
 };
 
 /** One line per column and reason: how many cells, which values, why (the "could not map" summary). */
-export function describeUnmapped(unmapped: readonly Unmapped[], ctx: PlanContext, added: readonly FieldKey[] = []): string[] {
+export function describeUnmapped(
+  unmapped: readonly Unmapped[],
+  ctx: PlanContext,
+  added: readonly FieldKey[] = [],
+): string[] {
   const { lang, zone } = ctx;
   const lines: string[] = [];
   for (const [col, cells] of byColumn(unmapped)) {
     const reasons = new Map<UnmappedReason, Unmapped[]>();
-    for (const c of cells) reasons.set(c.reason ?? 'unknownValue', [...(reasons.get(c.reason ?? 'unknownValue') ?? []), c]);
+    for (const c of cells)
+      reasons.set(c.reason ?? 'unknownValue', [...(reasons.get(c.reason ?? 'unknownValue') ?? []), c]);
     for (const [reason, rs] of reasons) {
       const field = (Object.entries(ctx.columns) as [FieldKey, number][]).find(([, c]) => c === col)?.[0];
       const def = field ? FIELD_BY_KEY[field] : undefined;
@@ -104,12 +112,31 @@ export function describeAdoption(plan: AdoptionPlan, ctx: PlanContext, rows: num
   const lines: string[] = [];
   const used = (Object.entries(ctx.columns) as [FieldKey, number][]).sort((a, b) => a[1] - b[1]);
   if (used.length) {
-    lines.push(t(lang, 'adoptUseColumns', { pairs: list(lang, used.map(([k, c]) => t(lang, 'adoptColumnAs', { column: columnName(c, ctx, added), field: headerLabel(k, lang) }))) }));
+    lines.push(
+      t(lang, 'adoptUseColumns', {
+        pairs: list(
+          lang,
+          used.map(([k, c]) =>
+            t(lang, 'adoptColumnAs', { column: columnName(c, ctx, added), field: headerLabel(k, lang) }),
+          ),
+        ),
+      }),
+    );
   }
   const usedCols = new Set(used.map(([, c]) => c));
-  const own = ctx.header.map((h, c) => (usedCols.has(c) || !String(h ?? '').trim() ? '' : String(h).trim())).filter(Boolean);
+  const own = ctx.header
+    .map((h, c) => (usedCols.has(c) || !String(h ?? '').trim() ? '' : String(h).trim()))
+    .filter(Boolean);
   if (own.length) lines.push(t(lang, 'adoptKeepColumns', { columns: list(lang, own) }));
-  if (added.length) lines.push(t(lang, 'adoptAddColumns', { columns: list(lang, added.map((k) => headerLabel(k, lang))) }));
+  if (added.length)
+    lines.push(
+      t(lang, 'adoptAddColumns', {
+        columns: list(
+          lang,
+          added.map((k) => headerLabel(k, lang)),
+        ),
+      }),
+    );
   if (rows && ctx.columns.submittedAt === undefined) lines.push(t(lang, 'adoptNoCreated'));
 
   if (plan.foreignIds && ctx.columns.id !== undefined) {
@@ -121,13 +148,37 @@ export function describeAdoption(plan: AdoptionPlan, ctx: PlanContext, rows: num
   const dates = new Map(plan.dates.map((d) => [d.col, d]));
   for (const [col, changes] of byColumn(plan.values)) {
     const column = columnName(col, ctx, added);
+    if (col >= ctx.header.length) {
+      // Filled in an added column: Resolved at, from the team's last-update dates.
+      const from = ctx.columns.lastUpdateAt;
+      lines.push(
+        t(lang, 'adoptResolvedFromUpdate', {
+          column,
+          n: changes.length,
+          from: from === undefined ? '' : columnName(from, ctx, added),
+        }),
+      );
+      continue;
+    }
     const d = dates.get(col);
     if (isDate(changes[0].to) || d) {
       const first = changes[0];
-      let line = t(lang, 'adoptDates', { column, n: changes.length, example: `${shown(first.from, zone)} → ${shown(first.to, zone)}` });
+      let line = t(lang, 'adoptDates', {
+        column,
+        n: changes.length,
+        example: `${shown(first.from, zone)} → ${shown(first.to, zone)}`,
+      });
       if (d && d.basis !== 'none') {
         const order = t(lang, d.order === 'dmy' ? 'adoptOrderDmy' : 'adoptOrderMdy');
-        line += t(lang, d.basis === 'evidence' ? 'adoptOrderEvidence' : d.basis === 'default' ? 'adoptOrderDefault' : 'adoptOrderConflict', { order, n: d.ambiguous });
+        line += t(
+          lang,
+          d.basis === 'evidence'
+            ? 'adoptOrderEvidence'
+            : d.basis === 'default'
+              ? 'adoptOrderDefault'
+              : 'adoptOrderConflict',
+          { order, n: d.ambiguous },
+        );
       }
       lines.push(line);
     } else {

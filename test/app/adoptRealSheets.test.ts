@@ -1,0 +1,618 @@
+// Issue 23: adopting the sheets teams already keep. Six sheets built from the shapes of real ticket
+// logs (an osTicket export, a ServiceNow/ITIL incident list already named "Tickets", an Excel
+// tracker template with a title row, a Chinese 工单 list, a traditional-Chinese sheet without IDs,
+// a helpdesk dataset), each telling the same eight-ticket story in its own words, dates, priorities
+// and statuses. For each: the mapping, the plan text, the figures of a past week from the team's
+// own dates and statuses, and that no original cell lost its value.
+import type { LocalRuntime } from '../../runtime';
+import { parseEnum } from '../../src/domain/schema';
+import type { EnumName } from '../../src/domain/schema';
+import { loadConfig } from '../../src/gas/config';
+import { newRuntime } from './helpers';
+
+const at = (local: string, offset = '+08:00') => Date.parse(`${local}${offset}`);
+const ss = (rt: LocalRuntime) => rt.services.SpreadsheetApp.getActiveSpreadsheet();
+
+/**
+ * The story, in Asia/Shanghai wall time. Week 2024-W18 is Mon 04-29 – Sun 05-05.
+ *  1 created W17, resolved Tue of W18          4 created W18, in progress (backlog)
+ *  2 created and closed Mon of W18             5 created W18, cancelled (not open)
+ *  3 created W18, resolved W19 (backlog)       6 created W19
+ *  7 created W17, on hold/draft (not open)     8 created Sat of W18, resolved the same day
+ * W18: created 5 (2,3,4,5,8), resolved 3 (1,2,8), backlog 2 (3,4). W17: created 2 (1,7), backlog 1 (1).
+ */
+const STORY = [
+  { created: '2024-04-24T09:00:00', resolved: '2024-04-30T10:00:00', status: 'resolved', urgency: 'high' },
+  { created: '2024-04-29T10:23:31', resolved: '2024-04-29T15:00:00', status: 'closed', urgency: 'medium' },
+  { created: '2024-04-30T14:05:00', resolved: '2024-05-07T09:00:00', status: 'resolved', urgency: 'low' },
+  { created: '2024-05-02T11:30:00', resolved: null, status: 'inProgress', urgency: 'medium' },
+  { created: '2024-05-03T16:45:00', resolved: null, status: 'cancelled', urgency: 'low' },
+  { created: '2024-05-06T09:10:00', resolved: null, status: 'pending', urgency: 'high' },
+  { created: '2024-04-22T08:00:00', resolved: null, status: 'onHold', urgency: 'low' },
+  { created: '2024-05-04T10:00:00', resolved: '2024-05-04T12:00:00', status: 'resolved', urgency: 'high' },
+] as const;
+type Story = (typeof STORY)[number];
+
+const W18 = { created: 5, resolved: 3, backlog: 2 };
+const W17 = { created: 2, resolved: 0, backlog: 1 };
+
+interface TeamSheet {
+  name: string;
+  locale: string;
+  /** Rows above the header (a title row…). */
+  above: unknown[][];
+  header: string[];
+  row: (s: Story, i: number) => unknown[];
+  /** Expected field of each header (null: the team's own column, kept). */
+  mapping: Record<string, string | null>;
+  /** Lines the plan must contain. */
+  plan: RegExp[];
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const parts = (iso: string) => {
+  const [d, t] = iso.split('T');
+  const [y, m, day] = d.split('-').map(Number);
+  const [h, mi, s] = t.split(':').map(Number);
+  return { y, m, day, h, mi, s };
+};
+const usDate = (iso: string) => {
+  const p = parts(iso);
+  const h12 = p.h % 12 === 0 ? 12 : p.h % 12;
+  return `${p.m}/${p.day}/${String(p.y).slice(2)} ${h12}:${pad(p.mi)} ${p.h < 12 ? 'AM' : 'PM'}`;
+};
+const dmyDate = (iso: string) => {
+  const p = parts(iso);
+  return `${p.day}/${p.m}/${p.y} ${pad(p.h)}:${pad(p.mi)}`;
+};
+const cnDate = (iso: string) => {
+  const p = parts(iso);
+  return `${p.y}/${p.m}/${p.day} ${p.h}:${pad(p.mi)}:${pad(p.s)}`;
+};
+const realDate = (iso: string) => new Date(at(iso));
+const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === '[object Date]';
+
+const SHEETS: TeamSheet[] = [
+  {
+    name: 'osTicket export',
+    locale: 'en_US',
+    above: [],
+    header: [
+      'Ticket Number',
+      'Date Created',
+      'Subject',
+      'From',
+      'From Email',
+      'Priority',
+      'Department',
+      'Help Topic',
+      'Current Status',
+      'Last Updated',
+      'Due Date',
+      'Assigned To',
+      'Agent Assigned',
+    ],
+    row: (s, i) => [
+      100231 + i,
+      `${s.created.replace('T', ' ')}`,
+      `Printer ${i + 1} does not print`,
+      `User ${i + 1}`,
+      `user${i + 1}@example.com`,
+      { high: 'Emergency', medium: 'Normal', low: 'Low' }[s.urgency],
+      'Sales',
+      'Hardware',
+      {
+        resolved: 'Resolved',
+        closed: 'Closed',
+        inProgress: 'Open',
+        pending: 'Open',
+        cancelled: 'Cancelled',
+        onHold: 'On Hold',
+      }[s.status],
+      (s.resolved ?? s.created).replace('T', ' '),
+      '',
+      i % 2 ? 'Wang Wei' : '',
+      i % 2 ? '' : 'Li Na',
+    ],
+    mapping: {
+      'Ticket Number': 'id',
+      'Date Created': 'submittedAt',
+      Subject: 'title',
+      From: 'submitter',
+      'From Email': 'contact',
+      Priority: 'urgency',
+      Department: 'department',
+      'Help Topic': 'category',
+      'Current Status': 'status',
+      'Last Updated': 'lastUpdateAt',
+      'Due Date': null,
+      'Assigned To': 'assignee',
+      'Agent Assigned': null,
+    },
+    plan: [
+      /"Ticket Number" → Ticket ID/,
+      /Your own columns, kept as they are: Due Date, Agent Assigned/,
+      /Keep your 8 ticket IDs \(e\.g\. 100231\); new tickets get IT \+ date \+ serial IDs/,
+      /"Date Created": 8 text dates become dates \(e\.g\. 2024-04-24 09:00:00 → 2024-04-24 09:00\)/,
+      /"Current Status": .*Open → Pending ×2/,
+      /"Current Status": Cancelled ×1, On Hold ×1 kept as written and read as not open/,
+      /"Priority": .*Emergency → High ×3/,
+      /"Resolved at": 4 resolved or closed tickets take the time in "Last Updated"/,
+    ],
+  },
+  {
+    // ServiceNow incident list, day-first dates, already named like our sheet.
+    name: 'Tickets',
+    locale: 'en_GB',
+    above: [],
+    header: [
+      'number',
+      'incident_state',
+      'caller_id',
+      'opened_at',
+      'short_description',
+      'category',
+      'impact',
+      'urgency',
+      'priority',
+      'assigned_to',
+      'resolved_at',
+      'closed_at',
+    ],
+    row: (s, i) => [
+      `INC00${10001 + i}`,
+      {
+        resolved: 'Resolved',
+        closed: 'Closed',
+        inProgress: 'Active',
+        pending: 'New',
+        cancelled: 'Canceled',
+        onHold: 'On Hold',
+      }[s.status],
+      `Caller ${i + 1}`,
+      dmyDate(s.created),
+      `VPN drops every hour (${i + 1})`,
+      'Network',
+      '2 - Medium',
+      { high: '1 - High', medium: '2 - Medium', low: '3 - Low' }[s.urgency],
+      '3 - Moderate',
+      'Resolver Group A',
+      s.resolved ? dmyDate(s.resolved) : '',
+      s.status === 'closed' && s.resolved ? dmyDate(s.resolved) : '',
+    ],
+    mapping: {
+      number: 'id',
+      incident_state: 'status',
+      caller_id: 'submitter',
+      opened_at: 'submittedAt',
+      short_description: 'title',
+      category: 'category',
+      impact: null,
+      urgency: 'urgency',
+      priority: null,
+      assigned_to: 'assignee',
+      resolved_at: 'resolvedAt',
+      closed_at: null,
+    },
+    plan: [
+      /"opened_at": 8 text dates become dates \(e\.g\. 24\/4\/2024 09:00 → 2024-04-24 09:00\); read day first \(d\/m\/y\), as the column shows days above 12/,
+      /"incident_state": Canceled ×1, On Hold ×1 kept as written/,
+      /"urgency": .*1 - High → High ×3/,
+      /Your own columns, kept as they are: impact, priority, closed_at/,
+    ],
+  },
+  {
+    // An Excel tracker template: a title row, a blank row, P1–P4, real dates and US text dates.
+    name: 'Issue Tracker',
+    locale: 'en_US',
+    above: [
+      ['IT Issue Tracker — Q2 2024', '', '', ''],
+      ['', '', '', ''],
+    ],
+    header: [
+      'Issue ID',
+      'Issue Summary',
+      'Date Reported',
+      'Reported By',
+      'Assigned To',
+      'Priority',
+      'Status',
+      'Date Resolved',
+      'Resolution Summary',
+      'Comments',
+    ],
+    row: (s, i) => [
+      `TCK-${String(i + 1).padStart(4, '0')}`,
+      `Laptop ${i + 1} will not boot`,
+      realDate(s.created),
+      `Reporter ${i + 1}`,
+      'Sam',
+      { high: 'P1', medium: 'P2', low: i % 2 ? 'P3' : 'P4' }[s.urgency],
+      {
+        resolved: 'Resolved',
+        closed: 'Closed',
+        inProgress: 'In Progress',
+        pending: 'Open',
+        cancelled: 'Cancelled',
+        onHold: 'On Hold',
+      }[s.status],
+      s.resolved ? usDate(s.resolved) : '',
+      s.resolved ? 'Reinstalled the driver' : '',
+      i === 4 ? 'Duplicate of TCK-0004' : '',
+    ],
+    mapping: {
+      'Issue ID': 'id',
+      'Issue Summary': 'title',
+      'Date Reported': 'submittedAt',
+      'Reported By': 'submitter',
+      'Assigned To': 'assignee',
+      Priority: 'urgency',
+      Status: 'status',
+      'Date Resolved': 'resolvedAt',
+      'Resolution Summary': 'solution',
+      Comments: 'notes',
+    },
+    plan: [
+      /Keep your 8 ticket IDs \(e\.g\. TCK-0001\)/,
+      /"Priority": .*P1 → High ×3/,
+      /"Date Resolved": 4 text dates become dates \(e\.g\. 4\/30\/24 10:00 AM → 2024-04-30 10:00\)/,
+      /"Status": Cancelled ×1, On Hold ×1 kept as written/,
+    ],
+  },
+  {
+    name: 'IT工单登记',
+    locale: 'zh_CN',
+    above: [],
+    header: [
+      '工单编号',
+      '工单标题',
+      '申请人',
+      '所属部门',
+      '联系电话',
+      '创建时间',
+      '优先级',
+      '类别',
+      '工单状态',
+      '处理人',
+      '处理结果',
+      '完成时间',
+    ],
+    row: (s, i) => [
+      `GD2024${String(i + 1).padStart(4, '0')}`,
+      `打印机${i + 1}卡纸`,
+      `员工${i + 1}`,
+      '财务部',
+      `内线${8000 + i}`,
+      cnDate(s.created),
+      { high: '紧急', medium: '中', low: '低' }[s.urgency],
+      i % 2 ? '硬件' : '打印机',
+      {
+        resolved: '已完成',
+        closed: '已关闭',
+        inProgress: '处理中',
+        pending: '待处理',
+        cancelled: '已取消',
+        onHold: '草稿',
+      }[s.status],
+      '张工',
+      s.resolved ? '更换硒鼓' : '',
+      s.resolved ? cnDate(s.resolved) : '',
+    ],
+    mapping: {
+      工单编号: 'id',
+      工单标题: 'title',
+      申请人: 'submitter',
+      所属部门: 'department',
+      联系电话: 'contact',
+      创建时间: 'submittedAt',
+      优先级: 'urgency',
+      类别: 'category',
+      工单状态: 'status',
+      处理人: 'assignee',
+      处理结果: 'solution',
+      完成时间: 'resolvedAt',
+    },
+    plan: [
+      /沿用您的列：「工单编号」作为问题编号/,
+      /保留您的 8 个编号（如 GD20240001）/,
+      /「创建时间」：8 个文本日期改为日期（如 2024\/4\/24 9:00:00 → 2024-04-24 09:00）/,
+      /「工单状态」：已取消 ×1、草稿 ×1 保持原样，视为不在处理中/,
+      /「类别」4 个单元格（打印机 ×4）：不是问题类型的取值（硬件、软件、网络、权限、其他）/,
+      /「优先级」：.*紧急 → 高 ×3/,
+    ],
+  },
+  {
+    // Traditional Chinese headers and values, real date cells, no ID column at all.
+    name: '報修紀錄',
+    locale: 'zh_TW',
+    above: [],
+    header: ['問題標題', '提交人', '當前狀態', '緊急程度', '提交時間', '解決時間', '負責人', '備註'],
+    row: (s, i) => [
+      `網路斷線 ${i + 1}`,
+      `同事${i + 1}`,
+      {
+        resolved: '已解決',
+        closed: '已關閉',
+        inProgress: '處理中',
+        pending: '待處理',
+        cancelled: '已取消',
+        onHold: '暫停',
+      }[s.status],
+      { high: '高', medium: '中', low: '低' }[s.urgency],
+      realDate(s.created),
+      s.resolved ? realDate(s.resolved) : '',
+      '陳工',
+      '',
+    ],
+    mapping: {
+      問題標題: 'title',
+      提交人: 'submitter',
+      當前狀態: 'status',
+      緊急程度: 'urgency',
+      提交時間: 'submittedAt',
+      解決時間: 'resolvedAt',
+      負責人: 'assignee',
+      備註: 'notes',
+    },
+    plan: [
+      /为 8 行补充问题编号/,
+      /在末尾添加列：问题编号/,
+      /「當前狀態」：.*已解決 → 已解决 ×3/,
+      /「當前狀態」：已取消 ×1、暫停 ×1 保持原样/,
+    ],
+  },
+  {
+    // A helpdesk dataset export: numbers as IDs, "Ticket …" headers, ISO text dates with seconds.
+    name: 'customer_support_tickets',
+    locale: 'en_US',
+    above: [],
+    header: [
+      'Ticket ID',
+      'Customer Name',
+      'Customer Email',
+      'Ticket Type',
+      'Ticket Subject',
+      'Ticket Description',
+      'Ticket Status',
+      'Resolution',
+      'Ticket Priority',
+      'Ticket Channel',
+      'First Response Time',
+      'Time to Resolution',
+      'Customer Satisfaction Rating',
+    ],
+    row: (s, i) => [
+      i + 1,
+      `Customer ${i + 1}`,
+      `c${i + 1}@example.org`,
+      'Technical issue',
+      'Network problem',
+      `I cannot reach the VPN since this morning (${i + 1})`,
+      {
+        resolved: 'Closed',
+        closed: 'Closed',
+        inProgress: 'Pending Customer Response',
+        pending: 'Open',
+        cancelled: 'Cancelled',
+        onHold: 'On Hold',
+      }[s.status],
+      s.resolved ? 'Reset the token' : '',
+      { high: 'Critical', medium: 'Medium', low: 'Low' }[s.urgency],
+      'Email',
+      '',
+      s.resolved ? `${s.resolved.replace('T', ' ')}.000` : '',
+      s.resolved ? 4 : '',
+    ],
+    mapping: {
+      'Ticket ID': 'id',
+      'Customer Name': 'submitter',
+      'Customer Email': 'contact',
+      'Ticket Type': 'category',
+      'Ticket Subject': 'title',
+      'Ticket Description': 'description',
+      'Ticket Status': 'status',
+      Resolution: 'solution',
+      'Ticket Priority': 'urgency',
+      'Ticket Channel': null,
+      'First Response Time': 'firstResponseAt',
+      'Time to Resolution': 'resolvedAt',
+      'Customer Satisfaction Rating': 'feedback',
+    },
+    plan: [
+      /No creation date column found/,
+      /"Ticket Priority": .*Critical → High ×3/,
+      /"Customer Satisfaction Rating", 4 cells \(4 ×4\): not a value of Submitter feedback/,
+      /"Ticket Type", 8 cells \(Technical issue ×8\)/,
+    ],
+  },
+];
+
+function build(def: TeamSheet, opts: { now?: number } = {}) {
+  const rt = newRuntime({ locale: def.locale, now: opts.now ?? at('2024-05-15T10:00:00') });
+  const book = ss(rt);
+  const sheet = book.getSheetByName(def.name) ?? book.insertSheet(def.name);
+  const width = Math.max(def.header.length, ...def.above.map((r) => r.length));
+  const fit = (r: unknown[]) => [...r, ...new Array(width - r.length).fill('')];
+  const written = [...def.above.map(fit), fit(def.header), ...STORY.map((s, i) => fit(def.row(s, i)))];
+  // Text stays text (as in a text-formatted column or an imported file); real dates stay dates.
+  for (let c = 0; c < width; c++)
+    if (!written.some((r) => isDate(r[c]))) sheet.getRange(1, c + 1, written.length, 1).setNumberFormat('@');
+  sheet.getRange(1, 1, written.length, width).setValues(written);
+  const rows = sheet.getRange(1, 1, written.length, width).getValues();
+  return { rt, rows, headerRow: def.above.length + 1 };
+}
+
+function adopt(rt: LocalRuntime) {
+  rt.ui.responder = (q) => ({ button: q.buttons.includes('YES') ? 'YES' : 'OK' });
+  return rt.call<any>('setupTrackerFromMenu').result;
+}
+
+describe.each(SHEETS)('adopting "$name" ($locale)', (def) => {
+  const { rt, rows, headerRow } = build(def);
+  const report = adopt(rt);
+  const sheet = ss(rt).getSheetByName(def.name)!;
+  const after = sheet.getDataRange().getValues();
+  const plan = rt.ui.asks[0]?.prompt ?? '';
+  const stories = STORY.map((s) => s);
+
+  it('adopts the team’s sheet, without asking which one and without adding an empty one', () => {
+    expect(report).toMatchObject({ ok: true, created: false, sheet: def.name });
+    const names = ss(rt)
+      .getSheets()
+      .map((s) => s.getName());
+    expect(names.filter((n) => n === '工单' || n === 'Tickets' || /^(工单|Tickets) \d/.test(n))).toEqual(
+      def.name === 'Tickets' ? ['Tickets'] : [],
+    );
+    expect(rt.ui.asks.filter((a) => a.kind === 'prompt')).toEqual([]);
+  });
+
+  it('maps each team column to the expected field; the rest stay the team’s own', () => {
+    // The add-on's stored view of the sheet: where each field is.
+    const config = loadConfig(rt.services.PropertiesService.getDocumentProperties() as never);
+    const columns: Record<string, number> = config?.tickets?.columns ?? {};
+    for (const [header, field] of Object.entries(def.mapping)) {
+      const col = def.header.indexOf(header);
+      const owner = Object.entries(columns).find(([, c]) => c === col)?.[0] ?? null;
+      expect([header, owner]).toEqual([header, field]);
+    }
+  });
+
+  it('shows the plan in the sheet’s language before changing anything', () => {
+    if (process.env.SHOW_PLAN) console.log(plan);
+    expect(plan).toMatch(
+      def.locale.startsWith('zh')
+        ? /即将整理工作表「.+」\(已有 8 行数据\)/
+        : /About to adopt sheet ".+" \(8 rows of data\)/,
+    );
+    for (const line of def.plan) expect(plan).toMatch(line);
+    // A summary, not a list of cells: no line names a cell like "B7".
+    expect(plan).not.toMatch(/\b[A-Z]{1,2}\d{1,5}[,，、] ?[A-Z]{1,2}\d{1,5}\b/);
+  });
+
+  it('keeps every original cell: the team’s columns exactly, mapped cells with the same meaning', () => {
+    const header = rows[headerRow - 1];
+    expect(after.slice(0, headerRow).map((r) => r.slice(0, header.length))).toEqual(rows.slice(0, headerRow));
+    const changed: string[] = [];
+    rows.slice(headerRow).forEach((r, i) =>
+      r.forEach((before, c) => {
+        const now = after[headerRow + i][c];
+        const same = isDate(before) ? isDate(now) && now.getTime() === before.getTime() : now === before;
+        if (same) return;
+        const field = def.mapping[String(header[c])];
+        const enumName = (
+          { urgency: 'urgency', status: 'status', category: 'category', feedback: 'feedback' } as Record<
+            string,
+            EnumName
+          >
+        )[field ?? ''];
+        if (enumName)
+          expect([before, parseEnum(enumName, now)]).toEqual([before, parseEnum(enumName, before)]);
+        else if (field && /At$/.test(field)) {
+          expect(isDate(now)).toBe(true);
+          const s = stories[i];
+          const expected = field === 'submittedAt' ? s.created : field === 'resolvedAt' ? s.resolved : null;
+          // The team's text may stop at minutes (`24/4/2024 10:23`): the same instant to that precision.
+          if (expected)
+            expect([before, Math.floor((now as Date).getTime() / 60_000)]).toEqual([
+              before,
+              Math.floor(at(expected) / 60_000),
+            ]);
+        } else throw new Error(`cell ${header[c]} row ${i + 1} changed: ${String(before)} → ${String(now)}`);
+        changed.push(`${String(header[c])}:${String(before)}`);
+      }),
+    );
+    // Every changed cell's old value is in the audit log.
+    const audit = (ss(rt).getSheetByName('操作日志') ?? ss(rt).getSheetByName('Audit log'))!
+      .getDataRange()
+      .getValues();
+    const olds = new Set(audit.flatMap((r) => String(r[4] ?? '').split('\n')));
+    for (const c of changed) expect([c, olds.has(c.slice(c.indexOf(':') + 1))]).toEqual([c, true]);
+  });
+
+  it('builds a past week’s review from the team’s own dates and statuses', () => {
+    rt.clock.set(at('2024-05-15T11:00:00'));
+    const built = rt.call<any>('buildWeeklyReview', '2024-W18').result;
+    expect(built).toMatchObject({ ok: true, week: '2024-W18' });
+    expect(built.counts).toMatchObject(
+      def.name === 'customer_support_tickets' ? { resolved: W18.resolved } : W18,
+    );
+    expect(built.previous).toMatchObject(def.name === 'customer_support_tickets' ? { resolved: 0 } : W17);
+  });
+});
+
+describe('no sheet looks like a ticket list', () => {
+  function workbook() {
+    const rt = newRuntime({ locale: 'en_US' });
+    const book = ss(rt);
+    // A "Tickets" sheet that is not a ticket list (a seating plan) and the real log with odd headers.
+    book
+      .insertSheet('Tickets')
+      .getRange(1, 1, 3, 3)
+      .setValues([
+        ['Name', 'Seat', 'Laptop'],
+        ['Ann', '3F-12', 'X1'],
+        ['Bo', '3F-14', 'T14'],
+      ]);
+    book
+      .insertSheet('Log')
+      .getRange(1, 1, 3, 3)
+      .setValues([
+        ['Wann', 'Was', 'Wer'],
+        ['2024-05-02', 'Drucker kaputt', 'Ann'],
+        ['2024-05-03', 'VPN', 'Bo'],
+      ]);
+    return {
+      rt,
+      before: JSON.stringify(rt.workbook.toJSON()),
+      log: book.getSheetByName('Log')!.getDataRange().getValues(),
+    };
+  }
+
+  it('asks which sheet holds the tickets, and changes nothing when cancelled', () => {
+    const { rt, before } = workbook();
+    rt.ui.responder = (q) => ({ button: q.buttons.includes('CANCEL') ? 'CANCEL' : 'OK' });
+    const report = rt.call<any>('setupTrackerFromMenu').result;
+    expect(report).toMatchObject({ ok: false, cancelled: true });
+    const ask = rt.ui.asks.find((a) => a.kind === 'prompt')!;
+    expect(ask.prompt).toMatch(/No ticket sheet was recognised/);
+    expect(ask.prompt).toMatch(/1\. .*\n|Tickets/);
+    expect(ask.prompt).toMatch(/Log/);
+    expect(JSON.stringify(rt.workbook.toJSON())).toBe(before);
+  });
+
+  it('adopts the sheet the person names, adding the fields it lacks after its own columns', () => {
+    const { rt, log } = workbook();
+    rt.ui.responder = (q) =>
+      q.kind === 'prompt'
+        ? { button: 'OK', text: 'log' }
+        : { button: q.buttons.includes('YES') ? 'YES' : 'OK' };
+    const report = rt.call<any>('setupTrackerFromMenu').result;
+    expect(report).toMatchObject({ ok: true, created: false, sheet: 'Log' });
+    const values = ss(rt).getSheetByName('Log')!.getDataRange().getValues();
+    expect(values.map((r) => r.slice(0, 3))).toEqual(log);
+    expect(values[0].slice(3)).toContain('Ticket ID');
+    expect(ss(rt).getSheetByName('Tickets')!.getDataRange().getValues()[0]).toEqual([
+      'Name',
+      'Seat',
+      'Laptop',
+    ]);
+  });
+
+  it('an empty answer creates a new ticket sheet beside the team’s "Tickets", never a crash', () => {
+    const { rt } = workbook();
+    rt.ui.responder = (q) =>
+      q.kind === 'prompt' ? { button: 'OK', text: '' } : { button: q.buttons.includes('YES') ? 'YES' : 'OK' };
+    const report = rt.call<any>('setupTrackerFromMenu').result;
+    expect(report).toMatchObject({ ok: true, created: true, sheet: 'Tickets 2' });
+    expect(report.messages.join('\n')).toMatch(/the existing "Tickets" sheet was left as it is/);
+    expect(ss(rt).getSheetByName('Tickets')!.getDataRange().getValues()[1]).toEqual(['Ann', '3F-12', 'X1']);
+  });
+
+  it('a name that is not a sheet changes nothing and says so', () => {
+    const { rt, before } = workbook();
+    rt.ui.responder = (q) => (q.kind === 'prompt' ? { button: 'OK', text: 'Issues' } : { button: 'OK' });
+    const report = rt.call<any>('setupTrackerFromMenu').result;
+    expect(report.messages.join('\n')).toMatch(/There is no sheet "Issues"/);
+    expect(JSON.stringify(rt.workbook.toJSON())).toBe(before);
+  });
+});
