@@ -66,6 +66,9 @@ export function idShape(svc: Services, ss: GoogleAppsScript.Spreadsheet.Spreadsh
 
 const G = 'developers.google.com/apps-script/guides/';
 
+/** Asked which sheet holds tickets (the scratch spreadsheet holds the suite's own sheets): a new one. */
+const NEW_SHEET = () => ({ cancelled: false, answer: '' });
+
 /** The end-to-end steps, in order; they share the tickets they create. */
 export function endToEndSteps(): Case[] {
   const ids: string[] = [];
@@ -88,7 +91,7 @@ export function endToEndSteps(): Case[] {
       expected: [true, false, [1, 1]],
       how: 'setupTracker on the blank scratch spreadsheet (confirmation answered yes); [ok, cancelled, [edit triggers, timer triggers] from getProjectTriggers()]',
       run: ({ svc }) => {
-        const r = setupTracker(svc, () => true);
+        const r = setupTracker(svc, () => true, NEW_SHEET);
         return [r.ok, r.cancelled, triggerCounts(svc)];
       },
     },
@@ -216,7 +219,7 @@ export function endToEndSteps(): Case[] {
       expected: [true, [1, 1], true, []],
       how: 'setupTracker again; [ok, [edit triggers, timer triggers], the unique IDs setup remembered are exactly the two getProjectTriggers() lists, what setup reports installing]: no second trigger',
       run: ({ svc }) => {
-        const r = setupTracker(svc, () => true);
+        const r = setupTracker(svc, () => true, { ask: NEW_SHEET });
         const ids = readTriggerIds(svc.PropertiesService.getDocumentProperties());
         const listed = svc.ScriptApp.getProjectTriggers()
           .filter((t) => t.getHandlerFunction() === EDIT_HANDLER || t.getHandlerFunction() === TIMER_HANDLER)

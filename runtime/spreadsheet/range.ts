@@ -125,6 +125,10 @@ export class RangeImpl
       | 'getWraps'
       | 'isBlank'
       | 'isPartOfMerge'
+      | 'merge'
+      | 'mergeAcross'
+      | 'mergeVertically'
+      | 'breakApart'
       | 'isStartColumnBounded'
       | 'isStartRowBounded'
       | 'isEndColumnBounded'
@@ -248,11 +252,63 @@ export class RangeImpl
   isEndColumnBounded(): boolean {
     return !this._open.cols;
   }
+  // ------------------------------------------------------------ merged cells
+  // developers.google.com/apps-script/reference/spreadsheet/range: merge() "Merges the cells in the
+  // range together into a single block"; mergeAcross() per row, mergeVertically() per column;
+  // breakApart() unmerges; getMergedRanges() "merged cells that either are fully within the current
+  // range, or contain at least one cell in the current range"; isPartOfMerge() "true if the cells in
+  // the current range overlap any merged cells". A merge keeps only the top-left value (Sheets:
+  // "Merging cells will only preserve the top-leftmost value"); a merge cut by the range is refused.
+
+  private overlapping(rect: Rect = this._rect): Rect[] {
+    const r2 = rect.row + rect.numRows - 1;
+    const c2 = rect.col + rect.numCols - 1;
+    return this._sheet.merges.filter(
+      (m) => m.row <= r2 && m.row + m.numRows - 1 >= rect.row && m.col <= c2 && m.col + m.numCols - 1 >= rect.col,
+    );
+  }
+  private refuseCutMerges(rect: Rect): Rect[] {
+    const hit = this.overlapping(rect);
+    const inside = (m: Rect) =>
+      m.row >= rect.row && m.col >= rect.col && m.row + m.numRows <= rect.row + rect.numRows && m.col + m.numCols <= rect.col + rect.numCols;
+    if (hit.some((m) => !inside(m))) throw new Error('You must select all cells in a merged range to merge or unmerge them.');
+    return hit;
+  }
+  private mergeBlock(rect: Rect): void {
+    const absorbed = this.refuseCutMerges(rect);
+    this._sheet.merges = this._sheet.merges.filter((m) => !absorbed.includes(m));
+    if (rect.numRows * rect.numCols < 2) return;
+    for (let r = rect.row; r < rect.row + rect.numRows && r <= this._sheet.rows.length; r++) {
+      const src = this._sheet.rows[r - 1];
+      if (!src) continue;
+      for (let c = rect.col; c < rect.col + rect.numCols && c <= src.length; c++) if (r !== rect.row || c !== rect.col) src[c - 1] = undefined;
+    }
+    this._sheet.merges.push({ ...rect });
+  }
+  merge(): R {
+    this.mergeBlock(this._rect);
+    return this.self();
+  }
+  mergeAcross(): R {
+    this.refuseCutMerges(this._rect);
+    for (let r = 0; r < this._rect.numRows; r++) this.mergeBlock({ ...this._rect, row: this._rect.row + r, numRows: 1 });
+    return this.self();
+  }
+  mergeVertically(): R {
+    this.refuseCutMerges(this._rect);
+    for (let c = 0; c < this._rect.numCols; c++) this.mergeBlock({ ...this._rect, col: this._rect.col + c, numCols: 1 });
+    return this.self();
+  }
+  breakApart(): R {
+    const inside = this.refuseCutMerges(this._rect);
+    this._sheet.merges = this._sheet.merges.filter((m) => !inside.includes(m));
+    return this.self();
+  }
   getMergedRanges(): R[] {
-    return [];
+    return this.overlapping().map((m) => this._svc.range(this._sheet, { ...m }) as unknown as R);
   }
   isPartOfMerge(): boolean {
-    return false;
+    return this.overlapping().length > 0;
   }
 
   getCell(row: number, column: number): R {

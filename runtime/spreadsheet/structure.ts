@@ -61,6 +61,10 @@ function moveFormulaRefs(wb: Workbook, sheet: SheetData, axis: Axis, at: number,
 }
 
 function moveRecords(wb: Workbook, sheet: SheetData, axis: Axis, at: number, n: number): void {
+  // A merged block moves and grows or shrinks with its rows/columns; one cell left is no merge.
+  sheet.merges = sheet.merges
+    .map((m) => moveRect(m, axis, at, n))
+    .filter((m): m is Rect => !!m && m.numRows * m.numCols > 1);
   sheet.cfRules = sheet.cfRules
     .map((r) => ({
       ...r,

@@ -129,6 +129,8 @@ export class SheetData {
   fmt: SheetFormats = emptyFormats();
   cfRules: CfRuleSpec[] = [];
   charts: ChartSpec[] = [];
+  /** Merged blocks (each at least 2 cells, none overlapping); only the top-left cell holds a value. */
+  merges: Rect[] = [];
   /** Active range on this sheet (A1), kept per sheet as Sheets does. */
   activeA1 = 'A1';
 
@@ -192,6 +194,8 @@ export interface SheetJson {
   fmt: Record<string, Array<[number, number, number, unknown]>>;
   cfRules: unknown[];
   charts: unknown[];
+  /** Present only when the sheet has merged cells. */
+  merges?: Rect[];
 }
 
 export interface WorkbookJson {
@@ -350,6 +354,7 @@ function sheetToJson(s: SheetData): SheetJson {
     fmt,
     cfRules: s.cfRules.map((r) => encodeValue(r)),
     charts: s.charts.map((c) => encodeValue(c)),
+    ...(s.merges.length ? { merges: s.merges.map((m) => ({ ...m })) } : {}),
   };
 }
 
@@ -380,5 +385,6 @@ function sheetFromJson(j: SheetJson): SheetData {
   }
   s.cfRules = (j.cfRules ?? []).map((r) => decodeValue(r));
   s.charts = (j.charts ?? []).map((c) => decodeValue(c));
+  s.merges = (j.merges ?? []).map((m) => ({ row: m.row, col: m.col, numRows: m.numRows, numCols: m.numCols }));
   return s;
 }

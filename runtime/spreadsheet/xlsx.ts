@@ -72,6 +72,7 @@ export async function exportXlsx(wb: Workbook, nowMs: number): Promise<Buffer> {
         } else cell.value = v;
       }
     }
+    for (const m of sheet.merges) ws.mergeCells(m.row, m.col, m.row + m.numRows - 1, m.col + m.numCols - 1);
     // static formats, as runs → cells (only the content area and formatted header rows)
     const fmtRows = Math.max(lastRow, sheet.frozenRows, 1);
     forEachRun(sheet.fmt.numberFormat, fmtRows, (r, c, v) => {
@@ -269,9 +270,17 @@ export async function importXlsx(buf: Buffer, opts: { timeZone: string; locale: 
       if (col.hidden) sheet.hiddenCols[c] = true;
     }
     const f = sheet.fmt;
+    // Merged cells stay merged, their value in the top-left cell only (ExcelJS reports the master's
+    // value in every cell of the block; Sheets shows the other cells as empty).
+    for (const a1 of (ws.model as { merges?: string[] }).merges ?? []) {
+      const ref = parseA1(a1);
+      if (!ref || ref.endRow === undefined || ref.endCol === undefined) continue;
+      const rect = { row: ref.row, col: ref.col, numRows: ref.endRow - ref.row + 1, numCols: ref.endCol - ref.col + 1 };
+      if (rect.numRows * rect.numCols > 1) sheet.merges.push(rect);
+    }
     ws.eachRow({ includeEmpty: false }, (row, r) => {
       row.eachCell({ includeEmpty: true }, (cell, c) => {
-        const v = importValue(cell, tz);
+        const v = cell.isMerged && cell.master.address !== cell.address ? undefined : importValue(cell, tz);
         if (v !== undefined) sheet.rowForWrite(r)[c - 1] = v;
         if (cell.numFmt && cell.numFmt !== 'General') f.numberFormat.fill(r, r, c, c, cell.numFmt);
         const fill = cell.fill as ExcelJS.FillPattern | undefined;

@@ -167,10 +167,10 @@ export const ENUMS: { [K in EnumName]: EnumValue[] } = {
       code: 'high',
       zh: '高',
       en: 'High',
-      synonyms: ['紧急', '高紧急', '非常紧急', '特急', '严重', '高优先级', 'urgent', 'critical', 'emergency', 'highest', 'very high', 'blocker', 'p0', 'p1', 'sev1', '1'],
+      synonyms: ['紧急', '高紧急', '非常紧急', '特急', '严重', '高优先级', 'urgent', 'critical', 'emergency', 'highest', 'very high', 'blocker', 'p1', 'sev1', '1'],
     },
     { code: 'medium', zh: '中', en: 'Medium', synonyms: ['一般', '普通', '中等', 'normal', 'med', 'moderate', 'standard', 'major', 'p2', 'sev2', '2'] },
-    { code: 'low', zh: '低', en: 'Low', synonyms: ['不急', '较低', '轻微', 'minor', 'lowest', 'trivial', 'planning', 'p3', 'p4', 'p5', 'sev3', 'sev4', '3', '4', '5'] },
+    { code: 'low', zh: '低', en: 'Low', synonyms: ['不急', '较低', '轻微', 'minor', 'lowest', 'trivial', 'planning', 'p3', 'p4', 'sev3', 'sev4', '3', '4'] },
   ],
   status: [
     {
@@ -235,6 +235,9 @@ const norm = (s: string): string =>
 /** Case, spaces and punctuation (`_ - / . # ( ) :`) ignored, traditional characters folded. */
 export const headerKey = (s: string): string => norm(s).replace(/[^\p{L}\p{N}]+/gu, '');
 
+/** A value without its separators (`on-hold`, `In_Progress`, `won't fix`); other marks (`urgent!`) still count. */
+const compactValue = (s: string): string => norm(s).replace(/[\s_\-.'’]+/g, '');
+
 /** Normalised code, labels and synonyms → code, per enum (first value wins, as the scan did). */
 const ENUM_INDEX = new Map<EnumName, Map<string, string>>();
 function enumIndex(name: EnumName): Map<string, string> {
@@ -243,7 +246,7 @@ function enumIndex(name: EnumName): Map<string, string> {
     m = new Map();
     const add = (x: string, code: string) => {
       if (!m?.has(norm(x))) m?.set(norm(x), code);
-      if (!m?.has(headerKey(x))) m?.set(headerKey(x), code);
+      if (!m?.has(compactValue(x))) m?.set(compactValue(x), code);
     };
     for (const v of ENUMS[name]) for (const x of [v.code, v.zh, v.en, ...v.synonyms]) add(x, v.code);
     if (name === 'status') for (const x of NOT_OPEN_STATUSES) add(x, 'closed');
@@ -256,9 +259,9 @@ function enumIndex(name: EnumName): Map<string, string> {
 export function isNotOpenStatus(raw: unknown): boolean {
   if (typeof raw !== 'string') return false;
   const s = norm(raw);
-  return NOT_OPEN_KEYS.has(s) || NOT_OPEN_KEYS.has(headerKey(s));
+  return NOT_OPEN_KEYS.has(s) || NOT_OPEN_KEYS.has(compactValue(s));
 }
-const NOT_OPEN_KEYS: ReadonlySet<string> = new Set(NOT_OPEN_STATUSES.flatMap((x) => [norm(x), headerKey(x)]));
+const NOT_OPEN_KEYS: ReadonlySet<string> = new Set(NOT_OPEN_STATUSES.flatMap((x) => [norm(x), compactValue(x)]));
 
 /** Canonical code for a cell value in either language or a known synonym; null if unknown. */
 export function parseEnum(name: EnumName, raw: unknown): string | null {
@@ -269,12 +272,12 @@ export function parseEnum(name: EnumName, raw: unknown): string | null {
   if (exact !== undefined) return exact;
   const s = norm(String(raw));
   if (!s) return null;
-  const hit = index.get(s) ?? index.get(headerKey(s));
+  const hit = index.get(s) ?? index.get(compactValue(s));
   if (hit !== undefined) return hit;
   // `2 - Medium`, `1 - Critical`, `3. Low`: the word decides (ServiceNow's numbers differ per list).
   const numbered = /^\d\s*[-–.:)]\s*(\D.*)$/.exec(s);
   if (numbered) {
-    const word = index.get(numbered[1].trim()) ?? index.get(headerKey(numbered[1]));
+    const word = index.get(numbered[1].trim()) ?? index.get(compactValue(numbered[1]));
     if (word !== undefined) return word;
   }
   if (name === 'feedback') {
