@@ -104,7 +104,7 @@ export function handleEdit(svc: Services, e: EditEvent): EditOutcome {
       headerNotes.push(t(tr.lang, 'headerRestored', { column: headerLabel(k, tr.lang) }));
     }
     // The header itself was edited (maybe past the hinted width): rescan, remember the columns.
-    const fresh = headerNotes.length ? ts : locateTicketSheet(tr.ss);
+    const fresh = headerNotes.length ? ts : locateTicketSheet(tr.ss, tr.config.tickets?.overrides);
     if (fresh) saveConfig(tr.props, { ...tr.config, tickets: hintOf(fresh, tr.config.tickets) });
     if (firstRow + numRows - 1 <= ts.headerRow) {
       if (headerNotes.length) tr.ss.toast(headerNotes.join('\n'), tr.lang === 'zh' ? '工单' : 'Tracker', 8);

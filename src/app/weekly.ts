@@ -180,7 +180,7 @@ function readTicketSheet(tr: Tracker): TicketBlock | null {
       return { gid: once(() => block.getGridId()), width: values[0].length, tickets, rows };
     }
   }
-  const ts = locateTicketSheet(tr.ss);
+  const ts = locateTicketSheet(tr.ss, tr.config.tickets?.overrides);
   if (!ts || ts.columns.id === undefined) return null;
   const last = ts.sheet.getLastRow();
   const values = ts.sheet.getSheetValues(ts.headerRow, 1, Math.max(1, last - ts.headerRow + 1), ts.width);

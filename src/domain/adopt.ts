@@ -5,7 +5,7 @@ import type { ColumnMap } from './columns';
 import { cellToInstant, columnLetter, missingFields } from './columns';
 import type { EnumName, FieldKey, Lang } from './schema';
 import { FIELD_BY_KEY, enumLabel, isNotOpenStatus, parseEnum } from './schema';
-import type { ColumnDates } from './teamDates';
+import type { ColumnDates, DayMonthOrder } from './teamDates';
 import { dayMonthOrder, parseTeamDate, teamCellInstant } from './teamDates';
 import { backfillIds, parseTicketId } from './ticketId';
 import type { Zone } from './zone';
@@ -63,6 +63,8 @@ export function planAdoption(
   width: number,
   /** IDs handed out elsewhere (the archive, the last submitted one): never given again. */
   usedIds: readonly unknown[] = [],
+  /** The admin's day/month order (settings sheet or the dialog); otherwise each column decides. */
+  dateOrder: DayMonthOrder | null = null,
 ): AdoptionPlan {
   const plan: AdoptionPlan = { missing: missingFields(columns), ids: [], values: [], unmapped: [], notOpen: [], foreignIds: 0, dates: [] };
   const columnDates = new Map<number, ColumnDates>();
@@ -85,7 +87,8 @@ export function planAdoption(
         else if (enumLabel(name, code, lang) !== v) plan.values.push({ row, col, from: v, to: enumLabel(name, code, lang) });
       });
     } else if (def.kind === 'dateTime') {
-      const dates = dayMonthOrder(rows.map((r) => r[col]));
+      const found = dayMonthOrder(rows.map((r) => r[col]));
+      const dates: ColumnDates = dateOrder && found.basis !== 'none' ? { order: dateOrder, basis: 'setting', ambiguous: found.ambiguous } : found;
       columnDates.set(col, dates);
       if (dates.basis !== 'none') plan.dates.push({ col, key, ...dates });
       rows.forEach((r, row) => {

@@ -1,7 +1,7 @@
 // Columns are found by header name (Chinese, English or alias; any order; extra columns kept),
 // never by position, and cells convert to and from the domain's Ticket here.
 import type { Category, Feedback, FieldKey, Lang, Status, Tier, Urgency } from './schema';
-import { FIELDS, FIELD_BY_KEY, enumLabel, headerMatch, parseEnum } from './schema';
+import { FIELDS, FIELD_BY_KEY, enumLabel, headerKey, headerMatch, parseEnum } from './schema';
 import type { Ticket } from './ticket';
 import type { Zone } from './zone';
 import { parseTeamDate, partsToInstant } from './teamDates';
@@ -9,6 +9,12 @@ import { readLiteralText } from './text';
 
 /** 0-based column index of each field found in the header row. */
 export type ColumnMap = Partial<Record<FieldKey, number>>;
+
+/**
+ * The admin's corrections (settings sheet, issue 23): a field → the header of the team's column that
+ * holds it, or null when no column of the team's does (the add-on's own column is added instead).
+ */
+export type HeaderOverrides = Partial<Record<FieldKey, string | null>>;
 
 export interface HeaderMatch {
   /** 0-based index of the header row among the rows scanned. */
@@ -32,11 +38,15 @@ export const HEADER_SCAN_ROWS = 5;
  * The columns a header row names. When two columns claim one field the better-ranked alias wins
  * (ties: the leftmost), and the other stays the team's own.
  */
-export function matchHeaderRow(cells: readonly unknown[]): { columns: ColumnMap; extra: HeaderMatch['extra'] } {
+export function matchHeaderRow(cells: readonly unknown[], overrides: HeaderOverrides = {}): { columns: ColumnMap; extra: HeaderMatch['extra'] } {
   const claims: { index: number; key: FieldKey; rank: number }[] = [];
+  const corrected = Object.entries(overrides) as [FieldKey, string | null][];
   cells.forEach((cell, index) => {
+    // The admin's correction first: that column is the field, and the field is nowhere else.
+    const key = typeof cell === 'string' ? headerKey(cell) : '';
+    for (const [field, header] of corrected) if (header !== null && key && headerKey(header) === key) claims.push({ index, key: field, rank: -1 });
     const m = headerMatch(cell);
-    if (m) claims.push({ index, ...m });
+    if (m && !(m.key in overrides)) claims.push({ index, ...m });
   });
   claims.sort((a, b) => a.rank - b.rank || a.index - b.index);
   const columns: ColumnMap = {};
@@ -56,11 +66,11 @@ export function matchHeaderRow(cells: readonly unknown[]): { columns: ColumnMap;
 }
 
 /** The row that best looks like a ticket header: most recognised fields, at least 3 of them including id or title. */
-export function detectHeader(rows: readonly (readonly unknown[])[]): HeaderMatch | null {
+export function detectHeader(rows: readonly (readonly unknown[])[], overrides: HeaderOverrides = {}): HeaderMatch | null {
   let best: HeaderMatch | null = null;
   let bestCount = 0;
   rows.slice(0, HEADER_SCAN_ROWS).forEach((cells, row) => {
-    const { columns, extra } = matchHeaderRow(cells);
+    const { columns, extra } = matchHeaderRow(cells, overrides);
     const count = Object.keys(columns).length;
     if (count >= 3 && (columns.id !== undefined || columns.title !== undefined) && count > bestCount) {
       best = { row, columns, extra };

@@ -191,9 +191,9 @@ export interface ColumnDates {
    * `evidence`: some cell has a day above 12 and none contradicts it; `default`: every such cell
    * was ambiguous, so the usual order for its separator was taken (`/` US month first, `-`/`.`
    * day first); `conflict`: cells disagree (both a day-first and a month-first cell exist) and
-   * ambiguous ones are left unread; `none`: no such cells.
+   * ambiguous ones are left unread; `none`: no such cells; `setting`: the admin said so.
    */
-  basis: 'evidence' | 'default' | 'conflict' | 'none';
+  basis: 'evidence' | 'default' | 'conflict' | 'none' | 'setting';
   /** Cells whose order the column decided (neither part above 12, parts differ). */
   ambiguous: number;
 }

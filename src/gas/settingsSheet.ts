@@ -112,3 +112,21 @@ export function writeStatus(sheet: Sheet, lines: [string, string][]): void {
   sheet.getRange(2, SETTINGS_LAYOUT.statusCol, values.length, 2).setValues(values);
 }
 
+
+/** The key/value rows (A:B) below the header, for the mapping corrections (domain/mapping). */
+export function readKeyRows(sheet: Sheet): unknown[][] {
+  const lastRow = sheet.getLastRow();
+  return lastRow < 2 ? [] : sheet.getSheetValues(2, SETTINGS_LAYOUT.keyCol, lastRow - 1, 2);
+}
+
+/** Appends rows (label, value, help) to the key/value block, after its last filled row. */
+export function appendKeyRows(sheet: Sheet, rows: string[][], keyRows: readonly unknown[][]): void {
+  if (!rows.length) return;
+  let last = keyRows.length;
+  while (last > 0 && !String(keyRows[last - 1][0] ?? '').trim()) last--;
+  const at = last + 2;
+  const needed = at + rows.length - 1 - sheet.getMaxRows();
+  if (needed > 0) sheet.insertRowsAfter(sheet.getMaxRows(), needed);
+  // Labels and headers as text: a team header like `=x` or `2024` stays what it says.
+  sheet.getRange(at, SETTINGS_LAYOUT.keyCol, rows.length, 3).setValues(rows.map((r) => r.map((x) => `'${x}`.replace(/^'$/, ''))));
+}

@@ -3,7 +3,7 @@
 // header sits lower than the first rows. The sheet is found by what it holds: the stored
 // configuration (where each column was) and its ticket IDs. Hot paths then keep working from the
 // stored column map; repair (setup) writes the header back.
-import type { ColumnMap } from '../domain/columns';
+import type { ColumnMap, HeaderOverrides } from '../domain/columns';
 import { HEADER_SCAN_ROWS, columnLetter, detectHeader } from '../domain/columns';
 import type { FieldKey, Lang } from '../domain/schema';
 import { FIELDS, SHEET_NAMES, fieldForHeader, headerLabel, parseEnum } from '../domain/schema';
@@ -58,9 +58,9 @@ function topRows(sheet: Sheet): unknown[][] {
 }
 
 /** A header row anywhere in the rows read: the first-rows scan, window by window, top down. */
-export function headerIn(rows: readonly (readonly unknown[])[]): { row: number; columns: ColumnMap } | null {
+export function headerIn(rows: readonly (readonly unknown[])[], overrides: HeaderOverrides = {}): { row: number; columns: ColumnMap } | null {
   for (let off = 0; off < rows.length; off += HEADER_SCAN_ROWS) {
-    const m = detectHeader(rows.slice(off, off + HEADER_SCAN_ROWS));
+    const m = detectHeader(rows.slice(off, off + HEADER_SCAN_ROWS), overrides);
     if (m) return { row: off + m.row, columns: m.columns };
   }
   return null;
@@ -123,7 +123,7 @@ function ticketSheet(sheet: Sheet, headerRow: number, columns: ColumnMap, lang: 
  * ticket IDs; without a hint, ticket IDs in the template layout setup creates. Header cells that
  * no longer name their field are reported as damage (repair writes them back).
  */
-export function findTicketSheet(ss: Spreadsheet, hint: SheetHint | null, lang: Lang): FindResult {
+export function findTicketSheet(ss: Spreadsheet, hint: SheetHint | null, lang: Lang, overrides: HeaderOverrides = hint?.overrides ?? {}): FindResult {
   const sheets = ss.getSheets().filter((s) => !isSide(s.getName()));
   const rank = (s: Sheet) => (hint && s.getName() === hint.name ? 0 : TICKET_NAMES.includes(s.getName()) ? 1 : 2);
   sheets.sort((a, b) => rank(a) - rank(b));
@@ -136,7 +136,7 @@ export function findTicketSheet(ss: Spreadsheet, hint: SheetHint | null, lang: L
   // 1. By the header row.
   for (const sheet of sheets) {
     const rows = top(sheet);
-    const h = headerIn(rows);
+    const h = headerIn(rows, overrides);
     if (!h) continue;
     let columns = h.columns;
     let damage: HeaderDamage | null = null;

@@ -1,6 +1,6 @@
 // The ticket sheet's I/O, in batches: the header row once, the ID column once, one row read and one
 // row write per action. Rows are found by ticket ID (people sort and insert rows), columns by header.
-import type { ColumnMap } from '../domain/columns';
+import type { ColumnMap, HeaderOverrides } from '../domain/columns';
 import { columnLetter, detectHeader, fieldToCell } from '../domain/columns';
 import type { FieldKey, Lang } from '../domain/schema';
 import { FIELD_BY_KEY, SHEET_NAMES } from '../domain/schema';
@@ -37,6 +37,8 @@ export interface SheetHint {
    * ticket is never appended below them without another call to ask the grid's size.
    */
   formattedRows?: number;
+  /** The admin's corrections to the header mapping (settings sheet), applied on every read. */
+  overrides?: HeaderOverrides;
 }
 
 const trimTrailing = (row: unknown[]): unknown[] => {
@@ -69,21 +71,21 @@ export function openTicketSheet(
         // Fewer columns than the hint (columns deleted): Google refuses the range; scan below.
       }
       const header = read ? trimTrailing(read[0]) : null;
-      const match = header ? detectHeader([header]) : null;
+      const match = header ? detectHeader([header], hint.overrides) : null;
       // A column inserted in the middle pushes a field past the hinted width: rescan.
       if (header && match && match.columns.id !== undefined && Object.keys(match.columns).length >= (hint.fields ?? 0)) {
         return { sheet, name: hint.name, headerRow: hint.headerRow, header, columns: match.columns, width: Math.max(header.length, 1) };
       }
     }
   }
-  const located = locateTicketSheet(ss);
+  const located = locateTicketSheet(ss, hint?.overrides);
   if (located || !hint?.columns) return located;
   const byContent = findTicketSheet(ss, hint, lang);
   return 'found' in byContent ? byContent.found : null;
 }
 
 /** Scans sheets (the conventional names first) for a header row within the first DEEP_SCAN_ROWS rows. */
-export function locateTicketSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): TicketSheet | null {
+export function locateTicketSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, overrides: HeaderOverrides = {}): TicketSheet | null {
   const names: string[] = [SHEET_NAMES.tickets.zh, SHEET_NAMES.tickets.en];
   const sheets = ss.getSheets().slice().sort((a, b) => Number(!names.includes(a.getName())) - Number(!names.includes(b.getName())));
   // The add-on's own side sheets (knowledge base, archive, audit…) carry ticket-like headers too.
@@ -95,7 +97,7 @@ export function locateTicketSheet(ss: GoogleAppsScript.Spreadsheet.Spreadsheet):
     const lastCol = sheet.getLastColumn();
     if (lastCol < 1) continue;
     const rows = sheet.getSheetValues(1, 1, Math.min(DEEP_SCAN_ROWS, Math.max(sheet.getLastRow(), 1)), lastCol);
-    const match = headerIn(rows);
+    const match = headerIn(rows, overrides);
     if (match) {
       const header = trimTrailing(rows[match.row]);
       return { sheet, name, headerRow: match.row + 1, header, columns: match.columns, width: header.length };
@@ -111,6 +113,7 @@ export const hintOf = (ts: TicketSheet, previous?: SheetHint | null): SheetHint 
   fields: Object.keys(ts.columns).length,
   columns: { ...ts.columns },
   formattedRows: previous?.formattedRows,
+  ...(previous?.overrides && Object.keys(previous.overrides).length ? { overrides: previous.overrides } : {}),
 });
 
 /** The ID column below the header (one call after getLastRow). Index i is sheet row headerRow + 1 + i. */
