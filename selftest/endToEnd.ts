@@ -91,7 +91,7 @@ export function endToEndSteps(): Case[] {
       expected: [true, false, [1, 1]],
       how: 'setupTracker on the blank scratch spreadsheet (confirmation answered yes); [ok, cancelled, [edit triggers, timer triggers] from getProjectTriggers()]',
       run: ({ svc }) => {
-        const r = setupTracker(svc, () => true, NEW_SHEET);
+        const r = setupTracker(svc, () => true, { ask: NEW_SHEET });
         return [r.ok, r.cancelled, triggerCounts(svc)];
       },
     },

@@ -3,8 +3,12 @@
 // and asks before it changes a sheet that holds data; never removes a value. After the answer it
 // works under the document lock, in steps, on what the sheet holds then (setupApply.ts).
 import type { AdoptionPlan } from '../domain/adopt';
-import { cellName } from '../domain/adopt';
-import type { ColumnMap } from '../domain/columns';
+import type { PlanContext } from '../domain/adoptReport';
+import { describeAdoption, describeUnmapped } from '../domain/adoptReport';
+import type { ColumnMap, HeaderOverrides } from '../domain/columns';
+import { HEADER_SCAN_ROWS, matchHeaderRow } from '../domain/columns';
+import { DATE_ORDER_LABEL, mappingRows, parseDateOrder, parseMapping } from '../domain/mapping';
+import type { DayMonthOrder } from '../domain/teamDates';
 import { t, langOfLocale } from '../domain/i18n';
 import type { Lang } from '../domain/schema';
 import { FIELDS, SHEET_NAMES, enumLabels, headerLabel } from '../domain/schema';
@@ -13,7 +17,7 @@ import type { TrackerConfig } from '../gas/config';
 import { loadConfig, saveConfig } from '../gas/config';
 import { withTrackerLock } from '../gas/lock';
 import { ensureKnowledgeSheet } from '../gas/knowledgeSheet';
-import { ensureSettingsSheet, readSettings } from '../gas/settingsSheet';
+import { appendKeyRows, ensureSettingsSheet, findSettingsSheet, readKeyRows, readSettings } from '../gas/settingsSheet';
 import type { Services } from '../gas/services';
 import { applyTicketFormat } from '../gas/ticketFormat';
 import type { TicketSheet } from '../gas/ticketSheet';
@@ -41,9 +45,23 @@ export interface SetupReport {
 }
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** A question to the person (which sheet holds the tickets, the day/month order): cancelled, or their answer. */
+export type Ask = (message: string) => { cancelled: boolean; answer: string };
+
+export interface SetupOptions extends ApplyOptions {
+  /**
+   * Asked when no sheet looks like a ticket list but some hold data (issue 23: never silently add
+   * an empty ticket sheet beside the team's own), and when dates could be read either way round.
+   * Without it setup then stops and says why, or keeps the column's usual order.
+   */
+  ask?: Ask;
+}
 
 /** `confirm` is asked before changing a sheet that holds data (the menu shows a Yes/No dialog). */
-export function setupTracker(svc: Services, confirm: (message: string) => boolean, opts: ApplyOptions = {}): SetupReport {
+export function setupTracker(svc: Services, confirm: (message: string) => boolean, opts: SetupOptions = {}): SetupReport {
+  const { ask } = opts;
   const started = opts.startedAt ?? Date.now();
   const app = svc.SpreadsheetApp;
   const ss = app.getActiveSpreadsheet();
@@ -56,13 +74,52 @@ export function setupTracker(svc: Services, confirm: (message: string) => boolea
   const user = actingEmail(svc, 'user');
   const busy = t(lang, 'busy');
 
+  // The admin's corrections from an earlier run (settings sheet): header mapping and date order.
+  const existingSettings = findSettingsSheet(ss);
+  const keyRows = existingSettings ? readKeyRows(existingSettings) : [];
+  const mapping = parseMapping(keyRows);
+  const overrides: HeaderOverrides = { ...(previous?.tickets?.overrides ?? {}), ...mapping.overrides };
+
   // 1. The plan, from a read without the lock: only to show it and ask. Nothing is written from it.
-  const where = findTicketSheet(ss, previous?.tickets ?? null, lang);
-  if ('refused' in where) return { ...report, ok: false, sheet: where.refused.name, messages: [t(lang, where.refused.reason === 'notTickets' ? 'ticketNameTaken' : 'headerUnreadable', { sheet: where.refused.name })] };
-  const first = 'found' in where ? where.found : null;
+  const where = findTicketSheet(ss, previous?.tickets ?? null, lang, overrides);
+  if ('refused' in where && where.refused.reason === 'unreadable') return { ...report, ok: false, sheet: where.refused.name, messages: [t(lang, 'headerUnreadable', { sheet: where.refused.name })] };
+  let first: FoundTicketSheet | null = 'found' in where ? where.found : null;
+  let chosenName: string | null = null;
+  if (!first) {
+    // No sheet looks like a ticket list. If some hold data, ask which one holds the tickets.
+    const candidates = dataSheets(ss);
+    if (candidates.length) {
+      const names = candidates.map((c) => c.getName());
+      if (!ask) {
+        const taken = 'refused' in where ? [t(lang, 'ticketNameTaken', { sheet: where.refused.name })] : [];
+        return { ...report, ok: false, messages: [...taken, t(lang, 'setupNeedsSheetChoice', { sheets: names.join(lang === 'zh' ? '、' : ', ') })] };
+      }
+      const listed = names.map((n, i) => `${i + 1}. ${n}`).join('\n');
+      const reply = ask(
+        'refused' in where
+          ? t(lang, 'setupWhichSheetTaken', { sheets: listed, name: where.refused.name })
+          : t(lang, 'setupWhichSheet', { sheets: listed, name: SHEET_NAMES.tickets[lang] }),
+      );
+      if (reply.cancelled) return { ...report, ok: false, cancelled: true, messages: [t(lang, 'setupCancelled')] };
+      const answer = reply.answer.trim();
+      if (answer) {
+        const byNumber = /^\d+$/.test(answer) ? candidates[Number(answer) - 1] : undefined;
+        const chosen = byNumber ?? candidates.find((c) => c.getName() === answer) ?? candidates.find((c) => c.getName().trim().toLowerCase() === answer.toLowerCase());
+        if (!chosen) return { ...report, ok: false, cancelled: true, messages: [t(lang, 'setupNoSuchSheet', { name: answer })] };
+        chosenName = chosen.getName();
+        first = chosenTicketSheet(chosen, overrides);
+      } else if ('refused' in where) {
+        // A new sheet would need the name the team's own sheet has: it is theirs, never a second one.
+        return { ...report, ok: false, sheet: where.refused.name, messages: [t(lang, 'ticketNameTaken', { sheet: where.refused.name })] };
+      }
+    }
+  }
   let ts: TicketSheet;
+  let planned: { plan: AdoptionPlan; text: PlanContext } | null = null;
+  let decided: { header: unknown[]; columns: ColumnMap; dateOrder: DayMonthOrder | null } | null = null;
   if (first) {
-    const ctx = applyContext(svc, lang, zone, user, busy, previous?.tickets ?? null);
+    const ctx = applyContext(svc, lang, zone, user, busy, previous?.tickets ?? null, overrides, chosenName);
+    ctx.dateOrder = mapping.dateOrder;
     const lastRow = first.sheet.getLastRow();
     const lastCol = Math.max(first.sheet.getLastColumn(), first.width);
     let data: unknown[][] = [];
@@ -72,9 +129,23 @@ export function setupTracker(svc: Services, confirm: (message: string) => boolea
       data = range.getValues();
       formulas = range.getFormulas();
     }
-    const plan = planFrom(ctx, first, data, formulas, lastCol);
+    let plan = planFrom(ctx, first, data, formulas, lastCol);
+    // Dates like 03/04/2025 with nothing in the column to tell: ask (the dialog), before any change.
+    const guessed = plan.dates.filter((d) => d.basis === 'default');
+    if (guessed.length && ask && data.length) {
+      const col = guessed[0].col;
+      const example = data.map((r) => r[col]).find((v) => typeof v === 'string' && /^\s*\d{1,2}[-/.]\d{1,2}[-/.]/.test(v));
+      const order = t(lang, guessed[0].order === 'dmy' ? 'adoptOrderDmy' : 'adoptOrderMdy');
+      const columns = guessed.map((d) => String(first?.header[d.col] ?? '')).join(lang === 'zh' ? '、' : ', ');
+      const reply = ask(t(lang, 'adoptAskDateOrder', { columns, n: guessed.reduce((a, d) => a + d.ambiguous, 0), example: String(example ?? ''), order }));
+      if (reply.cancelled) return { ...report, ok: false, cancelled: true, sheet: first.name, messages: [t(lang, 'setupCancelled')] };
+      ctx.dateOrder = parseDateOrder(reply.answer) ?? guessed[0].order;
+      plan = planFrom(ctx, first, data, formulas, lastCol);
+    }
     const changes = plan.missing.length + plan.ids.length + plan.values.length + (first.damage ? 1 : 0);
-    const described = [headerRepairLine(first, lang), describePlan(plan, first, lang)].filter(Boolean).join('\n');
+    const text: PlanContext = { header: first.header, columns: { ...first.columns }, lang, zone };
+    planned = { plan, text };
+    const described = [headerRepairLine(first, lang), describeAdoption(plan, text, data.length).join('\n')].filter(Boolean).join('\n');
     if (data.length && changes && !confirm(t(lang, 'setupConfirm', { sheet: first.name, rows: data.length, plan: described }))) {
       return { ...report, ok: false, cancelled: true, sheet: first.name, messages: [t(lang, 'setupCancelled')] };
     }
@@ -88,6 +159,8 @@ export function setupTracker(svc: Services, confirm: (message: string) => boolea
     }
     ts = done.ts;
     report.sheet = ts.name;
+    const ordered = plan.dates.find((d) => d.basis === 'default' || d.basis === 'setting');
+    decided = { header: [...first.header], columns: { ...first.columns }, dateOrder: ordered ? (ctx.dateOrder ?? ordered.order) : null };
     report.addedColumns = done.addedColumns;
     report.backfilledIds = done.backfilledIds;
     report.mappedValues = done.mappedValues;
@@ -99,9 +172,10 @@ export function setupTracker(svc: Services, confirm: (message: string) => boolea
   } else {
     try {
       ts = withTrackerLock(svc, SETUP_LOCK_WAIT_MS, busy, () => {
-        const now = findTicketSheet(ss, previous?.tickets ?? null, lang);
+        const now = findTicketSheet(ss, previous?.tickets ?? null, lang, overrides);
         if ('found' in now) return restoreHeader(ss, now.found, lang, user, Date.now());
-        if ('refused' in now) throw new Error(t(lang, now.refused.reason === 'notTickets' ? 'ticketNameTaken' : 'headerUnreadable', { sheet: now.refused.name }));
+        if ('refused' in now && now.refused.reason === 'unreadable') throw new Error(t(lang, 'headerUnreadable', { sheet: now.refused.name }));
+        if ('refused' in now) throw new Error(t(lang, 'ticketNameTaken', { sheet: now.refused.name }));
         report.created = true;
         return createTicketSheet(ss, lang, 'empty' in now ? now.empty : null);
       });
@@ -113,8 +187,15 @@ export function setupTracker(svc: Services, confirm: (message: string) => boolea
 
   // 3. Formats, side sheets and the stored configuration: one more hold, on the sheet as it is now.
   const config = withTrackerLock(svc, SETUP_LOCK_WAIT_MS, busy, () => {
-    const now = locateTicketSheet(ss) ?? ts;
+    const now = locateTicketSheet(ss, overrides) ?? ts;
     const { sheet: settingsSheet } = ensureSettingsSheet(app, ss, lang, enumLabels('tier', lang));
+    // What setup decided, written once where the admin can correct it and run again.
+    const hasMappingRows = keyRows.some((r) => /^\s*(列|column|日期顺序|date order)/i.test(String(r[0] ?? '')));
+    if (decided && !hasMappingRows) {
+      const rows = mappingRows(decided.header, decided.columns, lang, t(lang, 'adoptMappingHelp'));
+      if (decided.dateOrder) rows.push([DATE_ORDER_LABEL[lang], t(lang, decided.dateOrder === 'dmy' ? 'adoptOrderDmy' : 'adoptOrderMdy'), t(lang, 'adoptDateOrderHelp')]);
+      appendKeyRows(settingsSheet, rows, existingSettings ? keyRows : readKeyRows(settingsSheet));
+    }
     const { settings, warnings } = readSettings(settingsSheet, lang, zone);
     report.messages.push(...warnings.map((w) => w.message));
     const formattedRows = applyTicketFormat(app, now, lang, settings);
@@ -123,18 +204,37 @@ export function setupTracker(svc: Services, confirm: (message: string) => boolea
     if (report.created) removeBlankDefaultSheet(app, ss, now.sheet);
     // The side sheets were inserted last (insertSheet makes each one active): open on the tickets.
     ss.setActiveSheet(now.sheet);
-    const cfg: TrackerConfig = { version: 1, tickets: { ...hintOf(now), formattedRows }, timeZone, lang, settings, addon: previous?.addon ?? true };
+    const kept = Object.keys(overrides).length ? { overrides } : {};
+    const cfg: TrackerConfig = { version: 1, tickets: { ...hintOf(now), formattedRows, ...kept }, timeZone, lang, settings, addon: previous?.addon ?? true };
     saveConfig(props, cfg);
     return cfg;
   });
   report.triggers = ensureTriggers(svc, ss, config);
-  if (report.unmapped.length) report.messages.push(t(lang, 'unmappedCells', { cells: report.unmapped.join(', ') }));
+  // One line per column (how many, which values, why), not every cell.
+  if (report.unmapped.length && planned?.plan.unmapped.length)
+    report.messages.push(t(lang, 'unmappedSummary', { summary: describeUnmapped(planned.plan.unmapped, planned.text, planned.plan.missing).join('\n') }));
+  else if (report.unmapped.length) report.messages.push(t(lang, 'unmappedCells', { cells: report.unmapped.join(', ') }));
   if (report.ok) report.messages.push(t(lang, 'setupDone'));
   return report;
 }
 
-function applyContext(svc: Services, lang: Lang, zone: ApplyContext['zone'], user: string, busyMessage: string, hint: SheetHint | null): ApplyContext {
+function applyContext(svc: Services, lang: Lang, zone: ApplyContext['zone'], user: string, busyMessage: string, hint: SheetHint | null, overrides: HeaderOverrides, chosen: string | null): ApplyContext {
   const ss = svc.SpreadsheetApp.getActiveSpreadsheet();
+  if (chosen) {
+    // The sheet the person named: found again by its name (its header may name few fields yet).
+    return {
+      svc,
+      lang,
+      zone,
+      user,
+      busyMessage,
+      locate: () => {
+        const sheet = ss.getSheetByName(chosen);
+        return sheet ? chosenTicketSheet(sheet, overrides) : null;
+      },
+      lostMessage: t(lang, 'noTicketSheet'),
+    };
+  }
   return {
     svc,
     lang,
@@ -144,7 +244,7 @@ function applyContext(svc: Services, lang: Lang, zone: ApplyContext['zone'], use
     // The ticket sheet found again under the lock (it may have moved, or its header); a damaged
     // header is written back first, recorded in the audit sheet.
     locate: () => {
-      const now = findTicketSheet(ss, hint, lang);
+      const now = findTicketSheet(ss, hint, lang, overrides);
       return 'found' in now ? restoreHeader(ss, now.found, lang, user, Date.now()) : null;
     },
     lostMessage: t(lang, 'noTicketSheet'),
@@ -158,17 +258,32 @@ function headerRepairLine(found: FoundTicketSheet, lang: Lang): string {
   return t(lang, found.damage.insertAbove ? 'headerInsertPlan' : 'headerRepairPlan', { row: found.headerRow, cells });
 }
 
-function describePlan(plan: AdoptionPlan, ts: TicketSheet, lang: Lang): string {
-  const zh = lang === 'zh';
-  const lines: string[] = [];
-  if (plan.missing.length) lines.push(`${zh ? '• 在末尾添加列:' : '• Add columns at the end: '}${plan.missing.map((k) => headerLabel(k, lang)).join(zh ? '、' : ', ')}`);
-  if (plan.ids.length) lines.push(zh ? `• 为 ${plan.ids.length} 行补充问题编号` : `• Give ${plan.ids.length} rows a ticket ID`);
-  if (plan.values.length) lines.push(zh ? `• 规范 ${plan.values.length} 个单元格的取值(如 High → 高)` : `• Normalise ${plan.values.length} cells (e.g. 紧急 → High)`);
-  if (plan.unmapped.length) {
-    const cells = plan.unmapped.slice(0, 10).map((u) => cellName(ts.headerRow + 1 + u.row, u.col));
-    lines.push(`${zh ? '• 无法识别、保持原样:' : '• Cannot map, left as they are: '}${cells.join(', ')}${plan.unmapped.length > 10 ? '…' : ''}`);
-  }
-  return lines.join('\n');
+/** Sheets that hold something and are not the add-on's own: where a team's tickets may be. */
+function dataSheets(ss: Spreadsheet): Sheet[] {
+  const own = new Set<string>((['settings', 'audit', 'knowledge', 'archive', 'logArchive'] as const).flatMap((k) => [SHEET_NAMES[k].zh, SHEET_NAMES[k].en]));
+  const isReview = (n: string) => n.startsWith(`${SHEET_NAMES.review.zh} `) || n.startsWith(`${SHEET_NAMES.review.en} `) || n.startsWith(SHEET_NAMES.review.zh);
+  return ss.getSheets().filter((s) => !own.has(s.getName()) && !isReview(s.getName()) && s.getLastRow() > 0 && s.getLastColumn() > 0);
+}
+
+/**
+ * The sheet the person named: its header is the row among the first ones that names the most
+ * fields (the first non-empty row when none does); every field it lacks is added after it.
+ */
+function chosenTicketSheet(sheet: Sheet, overrides: HeaderOverrides): FoundTicketSheet {
+  const rows = sheet.getSheetValues(1, 1, Math.max(1, Math.min(HEADER_SCAN_ROWS, sheet.getLastRow())), Math.max(1, sheet.getLastColumn()));
+  let best = -1;
+  let bestCount = 0;
+  rows.forEach((r, i) => {
+    const n = Object.keys(matchHeaderRow(r, overrides).columns).length;
+    if (n > bestCount) [best, bestCount] = [i, n];
+  });
+  if (best < 0) best = Math.max(0, rows.findIndex((r) => r.some((c) => String(c ?? '').trim())));
+  const cells = rows[best];
+  let width = cells.length;
+  while (width > 0 && !String(cells[width - 1] ?? '').trim()) width--;
+  const header = cells.slice(0, width);
+  const { columns } = matchHeaderRow(header, overrides);
+  return { sheet, name: sheet.getName(), headerRow: best + 1, header, columns, width: Math.max(header.length, 1), damage: null };
 }
 
 /** A new ticket sheet, or the header written into an empty sheet that already has the name. */

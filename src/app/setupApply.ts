@@ -16,6 +16,7 @@ import type { FieldKey, Lang } from '../domain/schema';
 import { headerLabel } from '../domain/schema';
 import type { AuditEntry } from '../domain/ticket';
 import { parseTicketId } from '../domain/ticketId';
+import type { DayMonthOrder } from '../domain/teamDates';
 import type { Zone } from '../domain/zone';
 import { appendAuditRows, auditRow } from '../gas/auditSheet';
 import { findArchiveSheet, readArchiveSheet } from '../gas/archiveSheet';
@@ -61,6 +62,8 @@ export interface ApplyContext {
   locate: () => TicketSheet | null;
   /** Where the ticket sheet went (it may have been renamed or deleted while the dialog was open). */
   lostMessage: string;
+  /** The day/month order for dates that could be either (settings sheet or the person's answer). */
+  dateOrder?: DayMonthOrder | null;
 }
 
 const isDate = (v: unknown): v is Date => Object.prototype.toString.call(v) === '[object Date]';
@@ -95,9 +98,9 @@ export function planFrom(ctx: ApplyContext, ts: TicketSheet, data: unknown[][], 
   const usedIds: unknown[] = archSheet ? [...(readArchiveSheet(archSheet)?.ids ?? [])] : [];
   const lastId = ctx.svc.PropertiesService.getDocumentProperties().getProperty(PROPERTY_KEYS.lastId);
   if (lastId) usedIds.push(lastId);
-  const plan = planAdoption(data, ts.columns, ctx.zone, ctx.lang, (ms) => new Date(ms), Date.now(), lastCol, usedIds);
+  const plan = planAdoption(data, ts.columns, ctx.zone, ctx.lang, (ms) => new Date(ms), Date.now(), lastCol, usedIds, ctx.dateOrder ?? null);
   // A team's formula is kept: its cell is listed, not replaced by a value.
-  const keep = (c: CellChange) => (formulas[c.row]?.[c.col] ? (plan.unmapped.push({ row: c.row, col: c.col, value: c.from }), false) : true);
+  const keep = (c: CellChange) => (formulas[c.row]?.[c.col] ? (plan.unmapped.push({ row: c.row, col: c.col, value: c.from, reason: 'formula' }), false) : true);
   plan.values = plan.values.filter(keep);
   plan.ids = plan.ids.filter(keep);
   return plan;

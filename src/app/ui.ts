@@ -17,9 +17,11 @@ export function runSetupFromMenu(svc: Services): SetupReport {
   const report = setupTracker(
     svc,
     (message) => ui.alert(message, ui.ButtonSet.YES_NO) === ui.Button.YES,
-    (message) => {
-      const r = ui.prompt(message, ui.ButtonSet.OK_CANCEL);
-      return { cancelled: r.getSelectedButton() !== ui.Button.OK, answer: r.getResponseText() };
+    {
+      ask: (message) => {
+        const r = ui.prompt(message, ui.ButtonSet.OK_CANCEL);
+        return { cancelled: r.getSelectedButton() !== ui.Button.OK, answer: r.getResponseText() };
+      },
     },
   );
   const lines = [...report.triggers, ...report.messages];

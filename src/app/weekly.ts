@@ -174,7 +174,7 @@ function readTicketSheet(tr: Tracker): TicketBlock | null {
   if (hint) {
     const block = blockOf(tr.ss, hint.name, `A${hint.headerRow}:${columnLetter(Math.max(1, hint.width))}`);
     const values = block ? block.getValues() : null;
-    const match = values && values.length ? detectHeader([values[0]]) : null;
+    const match = values && values.length ? detectHeader([values[0]], hint.overrides) : null;
     if (block && values && match && match.columns.id !== undefined) {
       const { tickets, rows } = ticketsOf(values, 0, match.columns, tr, hint.headerRow);
       return { gid: once(() => block.getGridId()), width: values[0].length, tickets, rows };

@@ -170,15 +170,8 @@ export function describeAdoption(plan: AdoptionPlan, ctx: PlanContext, rows: num
       });
       if (d && d.basis !== 'none') {
         const order = t(lang, d.order === 'dmy' ? 'adoptOrderDmy' : 'adoptOrderMdy');
-        line += t(
-          lang,
-          d.basis === 'evidence'
-            ? 'adoptOrderEvidence'
-            : d.basis === 'default'
-              ? 'adoptOrderDefault'
-              : 'adoptOrderConflict',
-          { order, n: d.ambiguous },
-        );
+        const key = { evidence: 'adoptOrderEvidence', default: 'adoptOrderDefault', conflict: 'adoptOrderConflict', setting: 'adoptOrderSetting' } as const;
+        line += t(lang, key[d.basis], { order, n: d.ambiguous });
       }
       lines.push(line);
     } else {

@@ -598,14 +598,23 @@ describe('no sheet looks like a ticket list', () => {
     ]);
   });
 
-  it('an empty answer creates a new ticket sheet beside the team’s "Tickets", never a crash', () => {
-    const { rt } = workbook();
-    rt.ui.responder = (q) =>
-      q.kind === 'prompt' ? { button: 'OK', text: '' } : { button: q.buttons.includes('YES') ? 'YES' : 'OK' };
+  it('an empty answer never adds a second "Tickets" beside the team’s own: it says to rename it, nothing changed', () => {
+    const { rt, before } = workbook();
+    rt.ui.responder = (q) => (q.kind === 'prompt' ? { button: 'OK', text: '' } : { button: q.buttons.includes('YES') ? 'YES' : 'OK' });
     const report = rt.call<any>('setupTrackerFromMenu').result;
-    expect(report).toMatchObject({ ok: true, created: true, sheet: 'Tickets 2' });
-    expect(report.messages.join('\n')).toMatch(/the existing "Tickets" sheet was left as it is/);
-    expect(ss(rt).getSheetByName('Tickets')!.getDataRange().getValues()[1]).toEqual(['Ann', '3F-12', 'X1']);
+    expect(report).toMatchObject({ ok: false, created: false });
+    expect(report.messages.join('\n')).toMatch(/A sheet named "Tickets" exists but holds neither a ticket header nor ticket IDs/);
+    expect(JSON.stringify(rt.workbook.toJSON())).toBe(before);
+  });
+
+  it('an empty answer adds the ticket sheet when its name is free; the team’s sheet stays as it is', () => {
+    const rt = newRuntime({ locale: 'en_US' });
+    ss(rt).insertSheet('Staff').getRange(1, 1, 2, 2).setValues([['Name', 'Seat'], ['Ann', '3F-12']]);
+    rt.ui.responder = (q) => (q.kind === 'prompt' ? { button: 'OK', text: '' } : { button: q.buttons.includes('YES') ? 'YES' : 'OK' });
+    const report = rt.call<any>('setupTrackerFromMenu').result;
+    expect(report).toMatchObject({ ok: true, created: true, sheet: 'Tickets' });
+    expect(rt.ui.asks.find((a) => a.kind === 'prompt')!.prompt).toMatch(/1\. Staff/);
+    expect(ss(rt).getSheetByName('Staff')!.getDataRange().getValues()).toEqual([['Name', 'Seat'], ['Ann', '3F-12']]);
   });
 
   it('a name that is not a sheet changes nothing and says so', () => {
@@ -614,5 +623,86 @@ describe('no sheet looks like a ticket list', () => {
     const report = rt.call<any>('setupTrackerFromMenu').result;
     expect(report.messages.join('\n')).toMatch(/There is no sheet "Issues"/);
     expect(JSON.stringify(rt.workbook.toJSON())).toBe(before);
+  });
+});
+
+describe('the admin corrects the mapping and runs setup again', () => {
+  const yes = (rt: LocalRuntime, text = '') => {
+    rt.ui.responder = (q) => (q.kind === 'prompt' ? { button: 'OK', text } : { button: q.buttons.includes('YES') ? 'YES' : 'OK' });
+  };
+  const run = (rt: LocalRuntime) => rt.call<any>('setupTrackerFromMenu').result;
+  const settingsRows = (rt: LocalRuntime) => ss(rt).getSheetByName('Settings')!.getDataRange().getValues();
+  const columnsOf = (rt: LocalRuntime) => loadConfig(rt.services.PropertiesService.getDocumentProperties() as never)?.tickets?.columns ?? {};
+  const setKey = (rt: LocalRuntime, label: string, value: string) => {
+    const sheet = ss(rt).getSheetByName('Settings')!;
+    const rows = sheet.getDataRange().getValues();
+    const at = rows.findIndex((r) => r[0] === label);
+    const row = at >= 0 ? at + 1 : rows.findIndex((r, i) => i > 0 && r[0] === '') + 1 || rows.length + 1;
+    sheet.getRange(row, 1, 1, 2).setValues([[label, value]]);
+  };
+
+  it('setup writes the columns it guessed once; a corrected row moves the field to the named column', () => {
+    const def = SHEETS[0]; // osTicket: Assigned To and Agent Assigned
+    const { rt } = build(def);
+    adopt(rt);
+    const rows = settingsRows(rt);
+    expect(rows.filter((r) => r[0] === 'Column: Assignee')).toEqual([['Column: Assignee', 'Assigned To', expect.stringMatching(/run "Set up \/ repair tracker" again/i), expect.anything(), ...rows[0].slice(4).map(() => expect.anything())].slice(0, rows[0].length)]);
+    expect(columnsOf(rt).assignee).toBe(def.header.indexOf('Assigned To'));
+    setKey(rt, 'Column: Assignee', 'Agent Assigned');
+    const again = adopt(rt);
+    expect(again.ok).toBe(true);
+    expect(columnsOf(rt).assignee).toBe(def.header.indexOf('Agent Assigned'));
+    // Written once: running again adds no second set of rows.
+    expect(settingsRows(rt).filter((r) => r[0] === 'Column: Assignee')).toHaveLength(1);
+    // Every later read uses the correction (the ticket view reads the assignee from Agent Assigned).
+    const sheet = ss(rt).getSheetByName(def.name)!;
+    expect(sheet.getRange(2, def.header.indexOf('Agent Assigned') + 1).getValue()).toBe('Li Na');
+  });
+
+  it('a sheet whose headers name nothing: the admin names the columns, and the past week comes from them', () => {
+    const rt = newRuntime({ locale: 'en_US', now: at('2024-05-15T10:00:00') });
+    const log = ss(rt).insertSheet('Log');
+    log.getRange(1, 1, 4, 3).setNumberFormat('@');
+    log.getRange(1, 1, 4, 3).setValues([
+      ['Wann', 'Was', 'Wer'],
+      ['2024-05-02 10:00', 'Drucker kaputt', 'Ann'],
+      ['2024-05-03 11:30', 'VPN', 'Bo'],
+      ['2024-05-07 09:00', 'Maus', 'Cy'],
+    ]);
+    yes(rt, 'Log');
+    expect(run(rt)).toMatchObject({ ok: true, sheet: 'Log' });
+    setKey(rt, 'Column: Submitted at', 'Wann');
+    setKey(rt, 'Column: Title', 'Was');
+    setKey(rt, 'Column: Submitter', 'Wer');
+    yes(rt);
+    const again = run(rt);
+    expect(again).toMatchObject({ ok: true, sheet: 'Log', backfilledIds: 3 });
+    expect(columnsOf(rt)).toMatchObject({ submittedAt: 0, title: 1, submitter: 2 });
+    expect(log.getRange(1, 1, 1, 3).getValues()[0]).toEqual(['Wann', 'Was', 'Wer']);
+    rt.clock.set(at('2024-05-15T11:00:00'));
+    const built = rt.call<any>('buildWeeklyReview', '2024-W18').result;
+    if (process.env.SHOW_PLAN) console.log(JSON.stringify(built), JSON.stringify(log.getDataRange().getValues()), JSON.stringify(columnsOf(rt)));
+    expect(built.counts).toMatchObject({ created: 2, backlog: 2 });
+  });
+
+  it('dates that could be either way round are asked about first, and the answer is kept in the settings', () => {
+    const rt = newRuntime({ locale: 'en_US', now: at('2024-05-15T10:00:00') });
+    const sheet = ss(rt).insertSheet('Issues');
+    sheet.getRange(1, 1, 3, 3).setNumberFormat('@');
+    sheet.getRange(1, 1, 3, 3).setValues([
+      ['Title', 'Created', 'Status'],
+      ['Printer jam', '03/04/2024 10:00', 'Open'],
+      ['VPN down', '05/04/2024 11:00', 'Closed'],
+    ]);
+    yes(rt, 'd/m/y');
+    const report = run(rt);
+    expect(report.ok).toBe(true);
+    const ask = rt.ui.asks.find((a) => a.kind === 'prompt')!;
+    if (process.env.SHOW_PLAN) console.log(rt.ui.asks.map((a) => a.prompt).join('\n----\n'));
+    expect(ask.prompt).toMatch(/In "Created", 2 dates could be day or month first \(e\.g\. 03\/04\/2024 10:00\)/);
+    expect(rt.ui.asks.find((a) => a.kind === 'alert' && /About to adopt/.test(a.prompt))!.prompt).toMatch(/read day first \(d\/m\/y\) as set/);
+    const created = sheet.getRange(2, 2, 2, 1).getValues().map((r) => (r[0] as Date).getTime());
+    expect(created).toEqual([at('2024-04-03T10:00:00'), at('2024-04-05T11:00:00')]);
+    expect(settingsRows(rt).find((r) => r[0] === 'Date order')?.[1]).toBe('day first (d/m/y)');
   });
 });
