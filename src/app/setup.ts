@@ -15,6 +15,7 @@ import { FIELDS, SHEET_NAMES, enumLabels, headerLabel } from '../domain/schema';
 import { ensureAuditSheet } from '../gas/auditSheet';
 import type { TrackerConfig } from '../gas/config';
 import { loadConfig, saveConfig } from '../gas/config';
+import { PROPERTY_KEYS } from '../gas/properties';
 import { withTrackerLock } from '../gas/lock';
 import { ensureKnowledgeSheet } from '../gas/knowledgeSheet';
 import { appendKeyRows, ensureSettingsSheet, findSettingsSheet, readKeyRows, readSettings } from '../gas/settingsSheet';
@@ -211,9 +212,16 @@ export function setupTracker(svc: Services, confirm: (message: string) => boolea
   });
   report.triggers = ensureTriggers(svc, ss, config);
   // One line per column (how many, which values, why), not every cell.
-  if (report.unmapped.length && planned?.plan.unmapped.length)
-    report.messages.push(t(lang, 'unmappedSummary', { summary: describeUnmapped(planned.plan.unmapped, planned.text, planned.plan.missing).join('\n') }));
-  else if (report.unmapped.length) report.messages.push(t(lang, 'unmappedCells', { cells: report.unmapped.join(', ') }));
+  // Said once: a later run that finds the same cells says so in one line.
+  if (report.unmapped.length && planned?.plan.unmapped.length) {
+    const summary = describeUnmapped(planned.plan.unmapped, planned.text, planned.plan.missing).join('\n');
+    const seen = fingerprint(summary);
+    if (props.getProperty(PROPERTY_KEYS.unmappedShown) === seen) report.messages.push(t(lang, 'unmappedAgain', { n: planned.plan.unmapped.length }));
+    else {
+      report.messages.push(t(lang, 'unmappedSummary', { summary }));
+      props.setProperty(PROPERTY_KEYS.unmappedShown, seen);
+    }
+  } else if (report.unmapped.length) report.messages.push(t(lang, 'unmappedCells', { cells: report.unmapped.join(', ') }));
   if (report.ok) report.messages.push(t(lang, 'setupDone'));
   return report;
 }
@@ -256,6 +264,13 @@ function headerRepairLine(found: FoundTicketSheet, lang: Lang): string {
   if (!found.damage) return '';
   const cells = found.damage.cells.map((c) => c.label).join(lang === 'zh' ? '、' : ', ');
   return t(lang, found.damage.insertAbove ? 'headerInsertPlan' : 'headerRepairPlan', { row: found.headerRow, cells });
+}
+
+/** A short hash of a text (FNV-1a), to recognise a summary shown before. */
+function fingerprint(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return `${text.length}:${h.toString(36)}`;
 }
 
 /** Sheets that hold something and are not the add-on's own: where a team's tickets may be. */

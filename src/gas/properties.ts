@@ -43,6 +43,8 @@ export const PROPERTY_KEYS = {
   archivePending: 'archive.pending',
   /** The last archive run's outcome, JSON (app/archive.ts). */
   archiveStatus: 'archive.status',
+  /** A fingerprint of the last "could not map" summary setup showed, so it is said once (app/setup.ts). */
+  unmappedShown: 'setup.unmappedShown',
 } as const;
 
 export type PropertyKey = (typeof PROPERTY_KEYS)[keyof typeof PROPERTY_KEYS];

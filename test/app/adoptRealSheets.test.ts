@@ -626,6 +626,21 @@ describe('no sheet looks like a ticket list', () => {
   });
 });
 
+describe('the "could not map" summary is said once', () => {
+  it('per column the first time; one line when a later run finds the same cells', () => {
+    const def = SHEETS.find((d) => d.name === 'IT工单登记')!;
+    const { rt } = build(def);
+    const first = adopt(rt);
+    const text = first.messages.join('\n');
+    expect(text).toMatch(/以下单元格无法识别，已保持原样：\n  – 「类别」4 个单元格（打印机 ×4）/);
+    expect(text).not.toMatch(/[A-Z]\d+, [A-Z]\d+/); // no list of cells
+    const again = adopt(rt);
+    expect(again.messages.join('\n')).toMatch(/仍有 4 个单元格无法识别，已保持原样（与上次相同）/);
+    expect(again.messages.join('\n')).not.toMatch(/打印机 ×4/);
+    expect(again.unmapped).toHaveLength(4); // the JSON report still names every cell
+  });
+});
+
 describe('the admin corrects the mapping and runs setup again', () => {
   const yes = (rt: LocalRuntime, text = '') => {
     rt.ui.responder = (q) => (q.kind === 'prompt' ? { button: 'OK', text } : { button: q.buttons.includes('YES') ? 'YES' : 'OK' });

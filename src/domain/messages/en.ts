@@ -80,6 +80,7 @@ export const en: Translation<typeof zh> = {
   setupWhichSheetTaken: 'No ticket sheet was recognised: none of these sheets has a header that looks like a ticket list.\n{sheets}\n\nType the name or number of the sheet that holds your tickets. (The name "{name}" is taken by a sheet of yours; to start a new ticket sheet, rename that one first.)',
   setupNoSuchSheet: 'There is no sheet "{name}"; nothing was changed.',
   setupNeedsSheetChoice: 'No ticket sheet was recognised, but the spreadsheet holds data ({sheets}). Run "Set up / repair tracker" from the menu and say which sheet holds the tickets. Nothing was changed.',
+  unmappedAgain: '{n} cells still could not be mapped and were left as they are (the same as last time).',
   unmappedSummary: 'Some cells could not be mapped and were left as they were:\n{summary}',
   unknownAgent: '"{name}" is not an agent listed in Settings.',
   cliWeeklyHeader: 'Built {sheet}: {period}',

@@ -81,6 +81,7 @@ export const zh = {
   setupWhichSheetTaken: '没有找到工单表：以下工作表的表头都不像工单列表。\n{sheets}\n\n请输入存放工单的工作表名称或序号。（「{name}」这个名称已被您的工作表占用；如需新建工单表，请先将它改名。）',
   setupNoSuchSheet: '没有名为「{name}」的工作表，未做任何修改。',
   setupNeedsSheetChoice: '没有找到工单表，但表格中已有数据（{sheets}）。请从菜单运行「初始化 / 修复工单表」并指定存放工单的工作表。未做任何修改。',
+  unmappedAgain: '仍有 {n} 个单元格无法识别，已保持原样（与上次相同）。',
   unmappedSummary: '以下单元格无法识别，已保持原样：\n{summary}',
   unknownAgent: '「{name}」不在设置的支持人员名单中。',
   // The command line's weekly summary (`npm run local -- weekly`), in the workbook's language.
