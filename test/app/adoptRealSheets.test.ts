@@ -632,7 +632,7 @@ describe('the "could not map" summary is said once', () => {
     const { rt } = build(def);
     const first = adopt(rt);
     const text = first.messages.join('\n');
-    expect(text).toMatch(/以下单元格无法识别，已保持原样：\n  – 「类别」4 个单元格（打印机 ×4）/);
+    expect(text).toMatch(/以下单元格无法识别，已保持原样：\n {2}– 「类别」4 个单元格（打印机 ×4）/);
     expect(text).not.toMatch(/[A-Z]\d+, [A-Z]\d+/); // no list of cells
     const again = adopt(rt);
     expect(again.messages.join('\n')).toMatch(/仍有 4 个单元格无法识别，已保持原样（与上次相同）/);
