@@ -772,9 +772,10 @@ const cases: Case[] = [
     name: 'members the runtime does not provide throw a clear error',
     ref: 'runtime/instrument.ts',
     run: ({ sheet, app }) => {
-      const r = sheet.getRange('A1') as unknown as { merge(): void };
-      expect(() => r.merge()).toThrow(NotProvidedError);
-      expect(() => r.merge()).toThrow('not provided by the local runtime: Range.merge');
+      // (Range.merge is provided since issue 23; randomize is not.)
+      const r = sheet.getRange('A1') as unknown as { randomize(): void };
+      expect(() => r.randomize()).toThrow(NotProvidedError);
+      expect(() => r.randomize()).toThrow('not provided by the local runtime: Range.randomize');
       expect(() => (app.ProtectionType as unknown as Record<string, unknown>).NOPE).toThrow(
         'ProtectionType.NOPE',
       );
