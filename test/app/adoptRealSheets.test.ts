@@ -721,3 +721,31 @@ describe('the admin corrects the mapping and runs setup again', () => {
     expect(settingsRows(rt).find((r) => r[0] === 'Date order')?.[1]).toBe('day first (d/m/y)');
   });
 });
+
+describe('SLA figures of a past week from the team’s own dates', () => {
+  it('a 工单 list: the resolution and first-response outcomes come from 创建时间 and 完成时间; a cancelled ticket has no SLA', () => {
+    const rt = newRuntime({ locale: 'zh_CN', now: at('2024-05-15T10:00:00') });
+    const sh = ss(rt).insertSheet('IT工单登记');
+    sh.getRange(1, 1, 5, 6).setNumberFormat('@');
+    sh.getRange(1, 1, 5, 6).setValues([
+      ['工单编号', '工单标题', '创建时间', '优先级', '工单状态', '完成时间'],
+      ['GD1', '打印机', '2024/4/29 10:00:00', '紧急', '已完成', '2024/4/29 11:00:00'],
+      ['GD2', 'VPN', '2024/4/30 10:00:00', '高', '已完成', '2024/4/30 15:00:00'],
+      ['GD3', '账号', '2024/5/2 10:00:00', '低', '处理中', ''],
+      ['GD4', '网络', '2024/5/3 10:00:00', '中', '已取消', ''],
+    ]);
+    adopt(rt);
+    rt.clock.set(at('2024-05-15T11:00:00'));
+    const r = rt.call<any>('buildWeeklyReview', '2024-W18').result;
+    expect(r.counts).toMatchObject({ created: 4, resolved: 2, backlog: 1 });
+    const rows = ss(rt).getSheetByName(r.sheet)!.getDataRange().getDisplayValues();
+    const i = rows.findIndex((x) => x[0] === 'SLA 达成率');
+    const row = (target: string, urgency: string) => rows.slice(i).find((x) => x[0] === target && x[1] === urgency)!.slice(2, 7);
+    // 高 resolves within 2 h round the clock: GD1 in 1 h (met), GD2 in 5 h (missed). With no
+    // first-response column, the resolution counts as the first response: 1 h (met) and 5 h (missed).
+    expect(row('解决', '高')).toEqual(['2', '1', '1', '0', '50.0%']);
+    expect(row('首次响应', '高')).toEqual(['2', '1', '1', '0', '50.0%']);
+    // GD4 was cancelled: not open, no SLA.
+    expect(row('解决', '中')).toEqual(['0', '0', '0', '0', '']);
+  });
+});
