@@ -130,6 +130,11 @@ export function expose<T extends object>(target: T, className: string, acct: Acc
       if (prop === RAW) return obj;
       if (typeof prop === 'symbol') return Reflect.get(obj, prop, receiver);
       const v = Reflect.get(obj, prop, obj);
+      if (prop === 'toString') {
+        // Apps Script objects print as their class name (Logger.log(sheet) shows "Sheet"); the
+        // reference is silent, the self-test checks it (case objects.to-string). Local, uncounted.
+        return v !== Object.prototype.toString && typeof v === 'function' ? (v as () => string).bind(obj) : () => className;
+      }
       if (typeof v === 'function' && !prop.startsWith('_') && prop !== 'constructor') {
         return function (this: unknown, ...args: unknown[]) {
           const fn = v as (...a: unknown[]) => unknown;

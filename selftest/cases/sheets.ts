@@ -127,6 +127,17 @@ export const SHEET_CASES: Case[] = [
     },
   },
   {
+    id: 'objects.to-string',
+    ref: S + 'data-validation-builder',
+    expected: ['DataValidationBuilder', 'DataValidation', 'Range', 'Sheet', 'User'],
+    how: 'String() of a builder, a built rule, a range, a sheet and Session.getEffectiveUser() (the reference is silent: the runtime\'s model, class names as Logger.log prints them; the add-on never relies on it)',
+    run: ({ scratch, svc }) => {
+      const sh = scratch();
+      const b = svc.SpreadsheetApp.newDataValidation().requireValueInList(['a'], true);
+      return [String(b), String(b.build()), String(sh.getRange('A1')), String(sh), String(svc.Session.getEffectiveUser())];
+    },
+  },
+  {
     id: 'validation.script-writes-bypass',
     ref: S + 'data-validation-builder#setallowinvalidallowinvaliddata',
     expected: 'off-list',

@@ -257,3 +257,22 @@ function stores() {
     expect(() => createLocalRuntime({ distDir, bundle: 'function doGet() {}' }).webApp('x@gmail.com').get()).toThrow('The script completed but did not return anything.');
   });
 });
+
+describe('service objects print as their class name (selftest case objects.to-string; the reference is silent)', () => {
+  test('String() of a sheet, range, builder, rule and user; toString is not a counted call', () => {
+    const rt = rtAt();
+    const app = rt.services.SpreadsheetApp;
+    const sheet = app.getActiveSpreadsheet().getSheets()[0];
+    const b = app.newDataValidation().requireValueInList(['a'], true);
+    const [range, rule, user] = [sheet.getRange('A1'), b.build(), rt.services.Session.getEffectiveUser()];
+    const before = rt.ctx.acct.stats.calls;
+    expect([String(sheet), String(range), String(b), String(rule), String(user)]).toEqual([
+      'Sheet',
+      'Range',
+      'DataValidationBuilder',
+      'DataValidation',
+      'User',
+    ]);
+    expect(rt.ctx.acct.stats.calls).toBe(before);
+  });
+});
