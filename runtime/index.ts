@@ -77,7 +77,7 @@ export interface TriggerRun {
 }
 
 export type EditOutcome =
-  | { ok: true; sheetName: string; a1: string; value?: unknown; oldValue?: unknown; multi: boolean; runs: TriggerRun[] }
+  | { ok: true; sheetName: string; a1: string; value?: unknown; oldValue?: unknown; multi: boolean; pasted?: boolean; runs: TriggerRun[] }
   | { ok: false; reason: string };
 
 const DEFAULT_DIST = path.resolve(__dirname, '..', 'dist');
@@ -406,7 +406,9 @@ export class LocalRuntime {
     const ss = this.spreadsheet();
     const range = ss.getSheetByName(r.sheetName).getRange(r.a1);
     const base: EditEvent = { authMode: 'LIMITED', range, source: ss, user: userObject(this.ctx, this.ctx.user.active) };
-    if (!r.multi) {
+    // e.value / e.oldValue: "only available if the edited range is a single cell"
+    // (guides/triggers/events#edit); a paste, even of one cell, carries neither (*model*).
+    if (!r.multi && !r.pasted) {
       if (r.value !== undefined) base.value = r.value;
       if (r.oldValue !== undefined && r.oldValue !== '') base.oldValue = r.oldValue;
     }

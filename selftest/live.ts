@@ -19,7 +19,10 @@ export const EDIT_STEPS = [
   { a1: 'B2', typed: 'world', say: 'type world into B2 (over hello)' },
   { a1: 'B3', typed: 'x', say: 'type x into B3 (over the date)' },
   { a1: 'D2:D3', typed: null, say: 'copy B2:B3 and paste it into D2' },
+  { a1: 'E2', typed: null, say: 'copy B2 and paste it into E2 (over nothing)' },
 ];
+/** What each pasting step pastes, as the local runtime is told it (a copy of the cells named). */
+export const PASTED: Record<string, string[][]> = { 'D2:D3': [['world'], ['x']], E2: [['world']] };
 
 type Ss = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -30,7 +33,7 @@ export function prepareEditSheet(ss: Ss): void {
   const sheet = ss.getSheetByName(EDITS_SHEET) ?? ss.insertSheet(EDITS_SHEET);
   sheet.clear();
   sheet.getRange('A1').setValue('Make these edits by hand, in this order, then run the self-test again:');
-  sheet.getRange('F1:F4').setValues(EDIT_STEPS.map((s, i) => [`${i + 1}. ${s.say}`]));
+  sheet.getRange(1, 6, EDIT_STEPS.length, 1).setValues(EDIT_STEPS.map((s, i) => [`${i + 1}. ${s.say}`]));
   sheet.getRange('B3').setValue(new Date(B3_DATE));
 }
 
@@ -72,6 +75,7 @@ export const EDIT_CASES: Case[] = [
   editCase(1, 'event.typed-over-a-value', { a1: 'B2', value: 'world', oldValue: 'hello' }, 'e.oldValue is the previous text'),
   editCase(2, 'event.typed-over-a-date', { a1: 'B3', value: 'x', oldValue: '45413.385416666664' }, "e.oldValue of a date cell (the runtime's model: its serial number as text; README: to confirm)"),
   editCase(3, 'event.paste-of-two-cells', { a1: 'D2:D3', value: '(absent)', oldValue: '(absent)' }, 'e.value and e.oldValue exist "only if the edited range is a single cell"'),
+  editCase(4, 'event.paste-into-one-cell', { a1: 'E2', value: '(absent)', oldValue: '(absent)' }, "a paste into one cell (the runtime's model: no e.value either, as pastes are reported to carry none; the tracker never relies on it)"),
   {
     id: 'event.simple-trigger-auth-mode',
     ref: 'developers.google.com/apps-script/guides/triggers#restrictions',

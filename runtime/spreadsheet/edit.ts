@@ -21,7 +21,7 @@ import {
 import type { Workbook } from './workbook';
 
 export type HandEditResult =
-  | { ok: true; sheetName: string; a1: string; value?: unknown; oldValue?: unknown; multi: boolean }
+  | { ok: true; sheetName: string; a1: string; value?: unknown; oldValue?: unknown; multi: boolean; pasted?: boolean }
   | { ok: false; reason: string };
 
 /**
@@ -139,6 +139,10 @@ export function handEdit(
   }
   const a1Out = rangeA1(ref.row, ref.col, numRows, numCols);
   if (!single) return { ok: true, sheetName: sheet.name, a1: a1Out, multi: true };
+  // A block pasted into one cell (a grid, not typed text) carries no values either (*model*: the
+  // page promises them only for single cells; pastes are reported to carry none, so the stricter
+  // reading is modelled and the live self-test checks it).
+  if (typeof values !== 'string') return { ok: true, sheetName: sheet.name, a1: a1Out, multi: false, pasted: true };
   const now2 = readCell(wb, sheet, ref.row, ref.col, now);
   return {
     ok: true,

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createLocalRuntime } from '../../runtime';
 import type { LocalRuntime } from '../../runtime';
-import { EDITS_SHEET, EDIT_STEPS } from '../live';
+import { EDITS_SHEET, EDIT_STEPS, PASTED } from '../live';
 import { RESULTS_SHEET } from '../results';
 import type { Summary } from '../results';
 
@@ -28,9 +28,9 @@ export function runLocally(distDir = SELFTEST_DIST): LocalRun {
   const rt = createLocalRuntime({ distDir, now: LOCAL_NOW, user: LOCAL_OWNER, timeZone: 'America/Los_Angeles', locale: 'en_US' });
   rt.open();
   const first = rt.call<Summary>('runSelfTest').result;
-  // Copying B2:B3 (world, x by then) and pasting it into D2 is one two-cell edit.
+  // Copying B2:B3 (world, x by then) and pasting it into D2 is one two-cell edit; B2 into E2 one cell.
   for (const s of EDIT_STEPS) {
-    const r = rt.edit(`${EDITS_SHEET}!${s.a1}`, s.typed ?? [['world'], ['x']]);
+    const r = rt.edit(`${EDITS_SHEET}!${s.a1}`, s.typed ?? PASTED[s.a1]);
     if (!r.ok) throw new Error(`hand edit ${s.a1} refused: ${r.reason}`);
   }
   rt.webApp(LOCAL_OWNER).get();

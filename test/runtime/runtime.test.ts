@@ -190,6 +190,15 @@ describe('hand edits fire onEdit (guides/triggers/events#edit)', () => {
     expect(lastEdit(rt)).toEqual({ a1: 'A1:B2', hasOld: false });
   });
 
+  test('a paste into one cell carries no value/oldValue either (model: the tracker must not depend on them)', () => {
+    const rt = rtAt();
+    rt.edit(`${SHEET}!A1`, 'x');
+    const r = rt.edit(`${SHEET}!A1`, [['y']]);
+    expect(r).toMatchObject({ ok: true, a1: 'A1', multi: false });
+    expect(lastEdit(rt)).toEqual({ a1: 'A1', hasOld: false });
+    expect(rt.services.SpreadsheetApp.getActiveSpreadsheet().getSheetByName(SHEET)!.getRange('A1').getValue()).toBe('y');
+  });
+
   test('a strict dropdown refuses the edit; nothing fires', () => {
     const rt = rtAt();
     const SA = rt.services.SpreadsheetApp;
