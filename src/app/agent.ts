@@ -2,6 +2,7 @@
 // row by ticket ID under the document lock, refused when someone changed the row meanwhile.
 import type { ColumnMap } from '../domain/columns';
 import { rowToTicket } from '../domain/columns';
+import { recordOf } from '../domain/record';
 import { t } from '../domain/i18n';
 import { CELL_MAX_CHARS } from '../domain/text';
 import type { FieldKey, Lang } from '../domain/schema';
@@ -122,7 +123,7 @@ function buildView(tr: Tracker, loaded: LoadedRow): TicketView {
     lang,
     id: ticket.id,
     version: `${loaded.row}:${rowVersion(loaded.values, loaded.ts.columns)}`,
-    fields: FIELDS.filter((f) => loaded.ts.columns[f.key] !== undefined && f.key !== 'slaStatus').map((f) => ({
+    fields: FIELDS.filter((f) => loaded.ts.columns[f.key] !== undefined && f.key !== 'slaStatus' && f.key !== 'record').map((f) => ({
       key: f.key,
       label: headerLabel(f.key, lang),
       value: display(f.key, ticket, tr),
@@ -189,7 +190,7 @@ function auditEntries(tr: Tracker, before: Ticket, changes: TicketChanges, logAd
   const show = (k: FieldKey, tk: Ticket) => display(k, tk, tr);
   const after: Ticket = { ...before, ...changes };
   return (Object.keys(changes) as FieldKey[])
-    .filter((k) => k !== 'slaStatus' && k !== 'responseDueAt' && k !== 'resolveDueAt' && show(k, before) !== show(k, after))
+    .filter((k) => k !== 'slaStatus' && k !== 'responseDueAt' && k !== 'resolveDueAt' && k !== 'record' && show(k, before) !== show(k, after))
     .map((k) => ({
       at: tr.now,
       user,
@@ -270,6 +271,8 @@ function writeChanges(tr: Tracker, loaded: LoadedRow, changes: TicketChanges): v
   const cells: Partial<Record<FieldKey, unknown>> = {};
   const after: Ticket = { ...loaded.ticket, ...changes };
   for (const k of Object.keys(changes) as FieldKey[]) cells[k] = cellFor(k, after[k], tr.lang);
+  // What the tracker accepted is recorded with the row (record.ts): hand edits are judged against it.
+  if (loaded.ts.columns.record !== undefined) cells.record = cellFor('record', recordOf(after), tr.lang);
   const range = loaded.ts.sheet.getRange(loaded.row, 1, 1, loaded.ts.width);
   const formulas = range.getFormulas()[0];
   range.setValues([mergeRow(loaded.values, formulas, cells, loaded.ts.columns as ColumnMap)]);

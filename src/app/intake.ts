@@ -6,6 +6,7 @@ import { buildIndex, search } from '../domain/knowledge';
 import { ENUMS, headerLabel } from '../domain/schema';
 import type { Ticket } from '../domain/ticket';
 import { blankTicket } from '../domain/ticket';
+import { recordOf } from '../domain/record';
 import { formatLocal } from '../domain/zone';
 import { saveConfig } from '../gas/config';
 import { readSubmitTokens, writeSubmitTokens } from '../gas/properties';
@@ -120,6 +121,8 @@ export function submitTicket(svc: Services, form: unknown, clientToken?: unknown
       const checkIn = growFormattedRows(tr, ts, alloc);
       const ticket: Ticket = { ...blankTicket(), id, ...s, submittedAt: now, status: 'pending', tier: 'tier1' };
       Object.assign(ticket, slaFields(ticket, now, tr.config.settings, tr.zone, lang).fields);
+      // Its initial state is recorded with the row: hand edits are judged against it (record.ts).
+      ticket.record = recordOf(ticket);
       // appendRow writes after the last row with content: never onto anything already there.
       ts.sheet.appendRow(newRow(ts, ticket, lang));
 

@@ -14,6 +14,7 @@ import { PROPERTY_KEYS, alertsKey, alertsKeyId, readSweepResume } from '../gas/p
 import { trackerLock } from '../gas/lock';
 import type { Services } from '../gas/services';
 import { cellFor } from '../gas/ticketSheet';
+import { checkQueuedEdits } from './edit/queue';
 import { calendarOf, policyOf } from './slaContext';
 import type { Tracker } from './tracker';
 import { openTickets, openTracker } from './tracker';
@@ -48,6 +49,12 @@ export function runSweep(svc: Services, via: 'trigger' | 'menu', opened?: Tracke
   const tr = opened ?? openTracker(svc);
   let result: SweepResult;
   try {
+    // Hand edits that could not be checked at once (the lock was busy) are checked first: never dropped.
+    try {
+      checkQueuedEdits(tr, openTickets);
+    } catch {
+      // They stay queued for the next run; the sweep itself goes on.
+    }
     result = sweepTickets(tr, started);
   } catch (e) {
     result = { ok: false, tickets: 0, changed: 0, counts: {}, mails: 0, error: (e as Error).message || String(e), durationMs: 0 };

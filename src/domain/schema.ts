@@ -27,7 +27,8 @@ export type FieldKey =
   | 'lastUpdateAt'
   | 'responseDueAt'
   | 'resolveDueAt'
-  | 'slaStatus';
+  | 'slaStatus'
+  | 'record';
 
 export type FieldKind = 'id' | 'text' | 'longText' | 'enum' | 'dateTime' | 'log';
 
@@ -130,6 +131,9 @@ export const FIELDS: readonly FieldDef[] = [
   f('responseDueAt', '响应截止', 'Response due', 'dateTime', 130, { template: false, auto: true }),
   f('resolveDueAt', '解决截止', 'Resolution due', 'dateTime', 130, { template: false, auto: true }),
   f('slaStatus', 'SLA状态', 'SLA status', 'text', 120, { template: false, auto: true, aliases: ['SLA'] }),
+  // The add-on's own hidden record of each row: the ID, the last accepted status and update time
+  // (record.ts). Hand edits are checked against it, never against e.oldValue or the audit sheet.
+  f('record', '系统记录', 'Tracker record', 'text', 60, { template: false, auto: true }),
 ];
 
 export const FIELD_BY_KEY: Readonly<Record<FieldKey, FieldDef>> = Object.fromEntries(

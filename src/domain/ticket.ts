@@ -27,6 +27,8 @@ export interface Ticket {
   resolveDueAt: number | null;
   /** The `SLA状态` cell as written by the SLA engine (its own encoding, see sla/text.ts). */
   slaStatus: string;
+  /** The add-on's hidden record cell (record.ts): what the tracker last accepted for this row. */
+  record: string;
 }
 
 /** A ticket with every field empty: the base that new tickets and fixtures override. */
@@ -54,6 +56,7 @@ export function blankTicket(): Ticket {
     responseDueAt: null,
     resolveDueAt: null,
     slaStatus: '',
+    record: '',
   };
 }
 

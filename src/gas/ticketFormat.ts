@@ -96,6 +96,8 @@ export function applyTicketFormat(app: App, ts: TicketSheet, lang: Lang, setting
     }
   }
   protectAutoColumns(app, ts, lang, dataRows);
+  // The tracker's record (record.ts) is for the add-on, not for reading: kept out of sight.
+  if (columns.record !== undefined) sheet.hideColumns(columns.record + 1);
   mergeSlaRules(app, ts, dataRows);
   return headerRow + dataRows;
 }

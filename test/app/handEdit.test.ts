@@ -63,6 +63,8 @@ describe('closing by hand', () => {
     const b = submit(rt).id;
     const c = submit(rt).id;
     rt.edit('工单!L2:L3', [['方案A'], ['方案B']]);
+    // 待处理→已关闭 needs a note saying why, for a pasted block as for one cell (SPEC).
+    rt.edit('工单!O2:O4', [['重复提交'], ['重复提交'], ['重复提交']]);
     rt.edit('工单!I2:I4', [['已关闭'], ['已关闭'], ['已关闭']]);
     expect(kbIds(rt)).toEqual([a, b]);
     rt.edit('工单!I2:I4', [['已关闭'], ['已关闭'], ['已关闭']]);
@@ -78,9 +80,10 @@ describe('who a hand edit is logged as', () => {
     const audit = rt.services.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('操作日志')!;
     return audit.getRange(audit.getLastRow(), 2).getValue();
   };
+  // Each edit types another note: typing the value a cell already holds changes nothing, so logs nothing.
   const editAs = (rt: ReturnType<typeof trackerRuntime>, email: string) => {
     rt.ctx.user.active = rt.ctx.user.effective = email;
-    expect((rt.edit('工单!J2', '张工') as any).runs.every((r: any) => r.ok)).toBe(true);
+    expect((rt.edit('工单!O2', `备注 ${email}`) as any).runs.every((r: any) => r.ok)).toBe(true);
   };
 
   it('names a colleague of the same Workspace domain', () => {

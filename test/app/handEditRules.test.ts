@@ -1,5 +1,6 @@
 // Hand edits obey the workflow the sidebar enforces (SPEC: allowed status moves, 否 reopens, IDs
 // never reused), for single cells, pastes and header cells alike.
+import { columnLetter } from '../../src/domain/columns';
 import type { LocalRuntime } from '../../runtime';
 import { T0, submit, ticketRows, trackerRuntime } from './helpers';
 
@@ -80,18 +81,22 @@ describe('hand edits: IDs and the header', () => {
     submit(rt);
     const row2 = ticketRows(rt)[1].map((v) => (v instanceof Date ? '' : String(v)));
     rt.ui.toasts = [];
+    const ids = ticketRows(rt).slice(1).map((r) => r[0]);
     expect(rt.edit('工单!A3:G3', [row2.slice(0, 7)]).ok).toBe(true);
-    expect(lastToast(rt)).toMatch(/问题编号重复/);
+    // The ticket whose ID was pasted over is still known by its record: its ID is put back, and said.
+    expect(lastToast(rt)).toMatch(/问题编号/);
+    expect(ticketRows(rt).slice(1).map((r) => r[0])).toEqual(ids);
   });
 
   it('moving rows by pasting them elsewhere (no duplicate ID) raises no warning', () => {
     const rt = trackerRuntime();
     submit(rt);
+    const width = ticketRows(rt)[0].length;
     const row2 = ticketRows(rt)[1].map((v) => (v instanceof Date ? '' : String(v)));
-    // Cut row 2 and paste it at row 5: the ID appears once.
-    rt.edit('工单!A2:G2', [new Array(7).fill('')]);
+    // Cut row 2 (all of it, the tracker's hidden record too) and paste it at row 5: the ID appears once.
+    rt.edit(`工单!A2:${columnLetter(width)}2`, [new Array(width).fill('')]);
     rt.ui.toasts = [];
-    expect(rt.edit('工单!A5:G5', [row2.slice(0, 7)]).ok).toBe(true);
+    expect(rt.edit(`工单!A5:${columnLetter(width)}5`, [row2]).ok).toBe(true);
     expect(rt.ui.toasts.map((x) => x.message).join()).not.toMatch(/问题编号/);
   });
 

@@ -87,4 +87,9 @@ export const en: Translation<typeof zh> = {
   cliWeeklyCounts:
     'created {created} (week before {pCreated}), resolved {resolved} ({pResolved}), closed {closed} ({pClosed}), reopened {reopened} ({pReopened}), backlog {backlog} ({pBacklog})',
   cliWeeklyTotals: 'overdue {overdue}, unsatisfied {unsatisfied}; {tickets} tickets read ({archived} archived); {rows} rows, {charts} charts',
+  ownedColumn: '"{column}" is kept by the tracker; it was put back.',
+  editQueued: 'Busy: your edit could not be checked yet; it will be checked and recorded shortly, nothing is skipped.',
+  editAuditFailed: 'The audit log could not be written, so your edit is not confirmed yet; it will be checked again shortly.',
+  auditSheetEdited: 'The audit log is append-only; please do not edit it. This edit was recorded at its end.',
+  rowCleared: 'Ticket content in row {rows} was cleared; this was recorded in the audit log. Undo (Ctrl+Z) or version history can restore it.',
 };

@@ -89,4 +89,9 @@ export const zh = {
   cliWeeklyCounts:
     '新建 {created}（上周 {pCreated}），已解决 {resolved}（{pResolved}），已关闭 {closed}（{pClosed}），重新打开 {reopened}（{pReopened}），积压 {backlog}（{pBacklog}）',
   cliWeeklyTotals: '超期 {overdue}，不满意 {unsatisfied}；读取 {tickets} 张工单（其中已归档 {archived}）；共 {rows} 行，{charts} 张图表',
+  ownedColumn: '「{column}」由系统维护，已恢复。',
+  editQueued: '系统繁忙，您的修改暂未检查；稍后会自动检查并记录，不会遗漏。',
+  editAuditFailed: '操作日志暂时无法写入，您的修改未被确认；稍后会自动重新检查。',
+  auditSheetEdited: '操作日志只能追加，请勿修改；本次修改已记录在日志末尾。',
+  rowCleared: '第 {rows} 行的工单内容被清除；已在操作日志中记录。可用撤销（Ctrl+Z）或版本记录恢复。',
 } as const;

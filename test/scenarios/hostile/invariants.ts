@@ -29,7 +29,10 @@ export const DERIVED_HEADERS = new Set([
   '响应截止', 'Response due',
   '解决截止', 'Resolution due',
   'SLA状态', 'SLA status',
+  // The tracker's hidden record of the row (src/domain/record.ts) follows every accepted change.
+  '系统记录', 'Tracker record',
 ]);
+export const RECORD_HEADERS = new Set(['系统记录', 'Tracker record']);
 /** Columns the hourly sweep refreshes with no audit row (they follow the clock, not a person). */
 export const SWEPT_HEADERS = new Set(['响应截止', 'Response due', '解决截止', 'Resolution due', 'SLA状态', 'SLA status']);
 
@@ -158,6 +161,8 @@ export function violations(before: Snapshot, after: Snapshot, may: May = {}): st
     const changed: string[] = [];
     for (const [col, v] of cells) {
       if (same(v, now.get(col))) continue;
+      // The hidden record follows whatever audited change the ticket had (it is never a change of its own).
+      if (RECORD_HEADERS.has(col) && newAuditFor(before, after, id).length) continue;
       if (!allowed(may, id, col)) out.push(`ticket ${id} ${col}: ${show(v)} → ${show(now.get(col))} (not allowed)`);
       else changed.push(col);
     }

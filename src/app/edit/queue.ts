@@ -1,0 +1,130 @@
+// Hand edits that could not be checked at once (the document lock was busy: an archive run, a
+// burst of submits) are never dropped: each is queued in document properties, one key per edit so
+// that two triggers queueing at once cannot overwrite each other, and checked later — by the next
+// edit trigger that gets the lock, and by the sweep, which also compares every row with its record.
+import { parseRecord } from '../../domain/record';
+import { parseEnum } from '../../domain/schema';
+import { parseTicketId } from '../../domain/ticketId';
+import type { TicketSheet } from '../../gas/ticketSheet';
+import type { Tracker } from '../tracker';
+import type { EditScope } from './rows';
+import { checkRows } from './rows';
+
+const PREFIX = 'edit.queue.';
+/** Past this many queued edits, one "check every row" mark replaces them (the store has 500 KB). */
+const MAX_QUEUED = 300;
+const ALL_KEY = `${PREFIX}all`;
+/** Queued edits checked per run; the rest wait for the next trigger or sweep. */
+const PER_RUN = 25;
+/** Rows read at once when every row is checked. */
+const CHUNK = 2000;
+
+interface Queued {
+  top: number;
+  count: number;
+  firstCol: number;
+  lastCol: number;
+  user: string;
+  at: number;
+}
+
+/** Remembers an edit for a later check (no spreadsheet call; two property calls). */
+export function queueEdit(tr: Tracker, scope: EditScope): void {
+  const keys = tr.props.getKeys().filter((k) => k.startsWith(PREFIX));
+  if (keys.length >= MAX_QUEUED) {
+    tr.props.setProperty(ALL_KEY, String(scope.at));
+    return;
+  }
+  const q: Queued = { top: scope.top, count: scope.count, firstCol: scope.firstCol, lastCol: scope.lastCol, user: scope.user, at: scope.at };
+  const unique = `${scope.at.toString(36)}.${tr.svc.Utilities.getUuid().slice(0, 8)}`;
+  tr.props.setProperty(`${PREFIX}${unique}`, JSON.stringify(q));
+}
+
+export const hasQueuedEdits = (tr: Tracker): boolean => tr.props.getKeys().some((k) => k.startsWith(PREFIX));
+
+/**
+ * Checks queued edits, oldest first (under the caller's lock); each is removed once its check has
+ * been written. Returns what the checks put back.
+ */
+export function drainEditQueue(tr: Tracker, ts: TicketSheet, limit = PER_RUN): string[] {
+  const all = tr.props.getProperties();
+  const keys = Object.keys(all).filter((k) => k.startsWith(PREFIX) && k !== ALL_KEY).sort();
+  const reverted: string[] = [];
+  if (all[ALL_KEY] !== undefined) {
+    reverted.push(...checkEveryRow(tr, ts, Number(all[ALL_KEY]) || tr.now));
+    tr.props.deleteProperty(ALL_KEY);
+    // Every row was just checked: the single edits queued before are covered.
+    for (const k of keys) tr.props.deleteProperty(k);
+    return reverted;
+  }
+  for (const k of keys.slice(0, limit)) {
+    let q: Queued | null;
+    try {
+      q = JSON.parse(all[k]) as Queued;
+    } catch {
+      q = null;
+    }
+    if (q && Number.isSafeInteger(q.top) && Number.isSafeInteger(q.count) && q.count > 0) {
+      const top = Math.max(q.top, ts.headerRow + 1);
+      const last = Math.min(q.top + q.count - 1, ts.sheet.getLastRow());
+      if (last >= top) {
+        const out = checkRows(tr, ts, { top, count: last - top + 1, firstCol: q.firstCol, lastCol: q.lastCol, single: false, user: q.user, at: q.at });
+        reverted.push(...out.reverted);
+      }
+    }
+    tr.props.deleteProperty(k);
+  }
+  return reverted;
+}
+
+/** Every row against its record (rows never recorded are left alone: there is nothing to compare). */
+export function checkEveryRow(tr: Tracker, ts: TicketSheet, at: number): string[] {
+  const last = ts.sheet.getLastRow();
+  const reverted: string[] = [];
+  for (let top = ts.headerRow + 1; top <= last; top += CHUNK) {
+    const count = Math.min(CHUNK, last - top + 1);
+    reverted.push(...checkRows(tr, ts, { top, count, firstCol: -1, lastCol: -1, single: false, user: '', at }).reverted);
+  }
+  return reverted;
+}
+
+/**
+ * The sweep's share (under its lock): queued edits first, then every row whose status or ID no
+ * longer matches its record — a change no edit trigger saw (a sort fires none that we rely on, a
+ * trigger that failed) — is checked as an edit of that row. Rows never recorded get their record.
+ */
+export function checkQueuedEdits(tr: Tracker, open: (tr: Tracker) => TicketSheet | null): string[] {
+  const ts = open(tr);
+  if (!ts) return [];
+  const reverted = hasQueuedEdits(tr) ? drainEditQueue(tr, ts, PER_RUN * 4) : [];
+  return [...reverted, ...reconcile(tr, ts)];
+}
+
+/** Three column reads; then one check per run of adjacent rows that disagree with their records. */
+function reconcile(tr: Tracker, ts: TicketSheet): string[] {
+  const { id, status, record } = ts.columns;
+  if (id === undefined || status === undefined || record === undefined) return [];
+  const last = ts.sheet.getLastRow();
+  const n = last - ts.headerRow;
+  if (n <= 0) return [];
+  const col = (c: number) => ts.sheet.getSheetValues(ts.headerRow + 1, c + 1, n, 1).map((r) => r[0]);
+  const ids = col(id);
+  const statuses = col(status);
+  const records = col(record);
+  const off: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const rowId = String(ids[i] ?? '').trim();
+    const rec = parseRecord(records[i]);
+    if (!rec && !parseTicketId(rowId)) continue;
+    if (!rec || rec.id !== rowId || rec.status !== parseEnum('status', statuses[i])) off.push(i);
+  }
+  const reverted: string[] = [];
+  for (let k = 0; k < off.length; ) {
+    let j = k;
+    while (j + 1 < off.length && off[j + 1] === off[j] + 1 && j + 1 - k < CHUNK) j++;
+    const top = ts.headerRow + 1 + off[k];
+    reverted.push(...checkRows(tr, ts, { top, count: j - k + 1, firstCol: -1, lastCol: -1, single: false, user: '', at: tr.now }).reverted);
+    k = j + 1;
+  }
+  return reverted;
+}
