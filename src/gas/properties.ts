@@ -45,6 +45,10 @@ export const PROPERTY_KEYS = {
   archiveStatus: 'archive.status',
   /** A fingerprint of the last "could not map" summary setup showed, so it is said once (app/setup.ts). */
   unmappedShown: 'setup.unmappedShown',
+  /** Prefix of `edit.queue.<time>.<uuid>`: a hand edit the busy lock kept from being checked, JSON (app/edit/queue.ts). */
+  editQueuePrefix: 'edit.queue.',
+  /** Set (to a time) when too many edits waited: every row is checked against its record (app/edit/queue.ts). */
+  editCheckAll: 'edit.checkAll',
 } as const;
 
 export type PropertyKey = (typeof PROPERTY_KEYS)[keyof typeof PROPERTY_KEYS];
@@ -194,4 +198,39 @@ export interface ArchiveStatusRecord {
 export function readArchiveStatus(props: Props): Partial<ArchiveStatusRecord> | null {
   const v = readJson(props, PROPERTY_KEYS.archiveStatus);
   return isRecord(v) ? (v as Partial<ArchiveStatusRecord>) : null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// hand edits waiting for the lock
+
+/** A hand edit queued for a later check (app/edit/queue.ts): its rows, columns, editor and time. */
+export interface QueuedEdit {
+  top: number;
+  count: number;
+  firstCol: number;
+  lastCol: number;
+  user: string;
+  at: number;
+}
+
+export const queuedEditKey = (at: number, unique: string): string => `${PROPERTY_KEYS.editQueuePrefix}${at.toString(36)}.${unique}`;
+
+/** A queued edit's stored value; anything else reads as null (and is dropped by the queue). */
+export function parseQueuedEdit(raw: string | null | undefined): QueuedEdit | null {
+  if (!raw) return null;
+  let v: unknown;
+  try {
+    v = JSON.parse(raw);
+  } catch {
+    return null;
+  }
+  if (!isRecord(v)) return null;
+  const int = (x: unknown, min: number) => (Number.isSafeInteger(x) && (x as number) >= min ? (x as number) : null);
+  const top = int(v.top, 1);
+  const count = int(v.count, 1);
+  const firstCol = int(v.firstCol, -1);
+  const lastCol = int(v.lastCol, -1);
+  const at = typeof v.at === 'number' && Number.isFinite(v.at) ? v.at : null;
+  if (top === null || count === null || firstCol === null || lastCol === null || at === null) return null;
+  return { top, count, firstCol, lastCol, at, user: typeof v.user === 'string' ? v.user.slice(0, 320) : '' };
 }

@@ -5,28 +5,23 @@
 import { parseRecord } from '../../domain/record';
 import { parseEnum } from '../../domain/schema';
 import { parseTicketId } from '../../domain/ticketId';
+import type { QueuedEdit } from '../../gas/properties';
+import { PROPERTY_KEYS, parseQueuedEdit, queuedEditKey } from '../../gas/properties';
 import type { TicketSheet } from '../../gas/ticketSheet';
 import type { Tracker } from '../tracker';
 import type { EditScope } from './rows';
 import { checkRows } from './rows';
 
-const PREFIX = 'edit.queue.';
+const PREFIX = PROPERTY_KEYS.editQueuePrefix;
 /** Past this many queued edits, one "check every row" mark replaces them (the store has 500 KB). */
 const MAX_QUEUED = 300;
-const ALL_KEY = `${PREFIX}all`;
+const ALL_KEY = PROPERTY_KEYS.editCheckAll;
 /** Queued edits checked per run; the rest wait for the next trigger or sweep. */
 const PER_RUN = 25;
 /** Rows read at once when every row is checked. */
 const CHUNK = 2000;
 
-interface Queued {
-  top: number;
-  count: number;
-  firstCol: number;
-  lastCol: number;
-  user: string;
-  at: number;
-}
+type Queued = QueuedEdit;
 
 /** Remembers an edit for a later check (no spreadsheet call; two property calls). */
 export function queueEdit(tr: Tracker, scope: EditScope): void {
@@ -36,11 +31,10 @@ export function queueEdit(tr: Tracker, scope: EditScope): void {
     return;
   }
   const q: Queued = { top: scope.top, count: scope.count, firstCol: scope.firstCol, lastCol: scope.lastCol, user: scope.user, at: scope.at };
-  const unique = `${scope.at.toString(36)}.${tr.svc.Utilities.getUuid().slice(0, 8)}`;
-  tr.props.setProperty(`${PREFIX}${unique}`, JSON.stringify(q));
+  tr.props.setProperty(queuedEditKey(scope.at, tr.svc.Utilities.getUuid().slice(0, 8)), JSON.stringify(q));
 }
 
-export const hasQueuedEdits = (tr: Tracker): boolean => tr.props.getKeys().some((k) => k.startsWith(PREFIX));
+export const hasQueuedEdits = (tr: Tracker): boolean => tr.props.getKeys().some((k) => k.startsWith(PREFIX) || k === ALL_KEY);
 
 /**
  * Checks queued edits, oldest first (under the caller's lock); each is removed once its check has
@@ -48,7 +42,7 @@ export const hasQueuedEdits = (tr: Tracker): boolean => tr.props.getKeys().some(
  */
 export function drainEditQueue(tr: Tracker, ts: TicketSheet, limit = PER_RUN): string[] {
   const all = tr.props.getProperties();
-  const keys = Object.keys(all).filter((k) => k.startsWith(PREFIX) && k !== ALL_KEY).sort();
+  const keys = Object.keys(all).filter((k) => k.startsWith(PREFIX)).sort();
   const reverted: string[] = [];
   if (all[ALL_KEY] !== undefined) {
     reverted.push(...checkEveryRow(tr, ts, Number(all[ALL_KEY]) || tr.now));
@@ -58,13 +52,8 @@ export function drainEditQueue(tr: Tracker, ts: TicketSheet, limit = PER_RUN): s
     return reverted;
   }
   for (const k of keys.slice(0, limit)) {
-    let q: Queued | null;
-    try {
-      q = JSON.parse(all[k]) as Queued;
-    } catch {
-      q = null;
-    }
-    if (q && Number.isSafeInteger(q.top) && Number.isSafeInteger(q.count) && q.count > 0) {
+    const q = parseQueuedEdit(all[k]);
+    if (q) {
       const top = Math.max(q.top, ts.headerRow + 1);
       const last = Math.min(q.top + q.count - 1, ts.sheet.getLastRow());
       if (last >= top) {
