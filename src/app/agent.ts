@@ -2,7 +2,7 @@
 // row by ticket ID under the document lock, refused when someone changed the row meanwhile.
 import type { ColumnMap } from '../domain/columns';
 import { rowToTicket } from '../domain/columns';
-import { recordOf } from '../domain/record';
+import { parseRecord, recordOf } from '../domain/record';
 import { t } from '../domain/i18n';
 import { CELL_MAX_CHARS } from '../domain/text';
 import type { FieldKey, Lang } from '../domain/schema';
@@ -20,6 +20,7 @@ import type { Services } from '../gas/services';
 import type { TicketSheet } from '../gas/ticketSheet';
 import { cellFor, idCandidates, mergeRow, rowVersion } from '../gas/ticketSheet';
 import type { ActionOutcome, TicketView, TicketViewResult, TicketViewText } from './contracts';
+import { checkRows } from './edit/rows';
 import { slaFields } from './slaContext';
 import type { Tracker } from './tracker';
 import { actingUser, openTickets, openTracker } from './tracker';
@@ -226,8 +227,16 @@ export function applyTicketAction(svc: Services, id: unknown, action: unknown, p
     return withTrackerLock(svc, LOCK_WAIT_MS, t(lang, 'busy'), (): ActionOutcome => {
       const ts = openTickets(tr);
       if (!ts || ts.columns.id === undefined) return { ok: false, code: 'noTicketSheet', errors: [{ field: null, message: t(lang, 'noTicketSheet') }] };
-      const loaded = loadRow(tr, ts, ticketId, rowHint(version));
+      let loaded = loadRow(tr, ts, ticketId, rowHint(version));
       if (!loaded) return { ok: false, code: 'notFound', errors: [{ field: null, message: t(lang, 'ticketNotFound', { id: ticketId }) }] };
+      // A hand edit of its status no trigger has checked yet (the lock was busy): checked first, so
+      // an action never builds on a forbidden move (the version then tells the agent to reload).
+      const rec = ts.columns.record === undefined ? null : parseRecord(loaded.values[ts.columns.record]);
+      if (rec && rec.id === ticketId && rec.status !== loaded.ticket.status) {
+        checkRows(tr, ts, { top: loaded.row, count: 1, firstCol: -1, lastCol: -1, single: false, user: '', at: tr.now });
+        loaded = loadRow(tr, ts, ticketId, loaded.row);
+        if (!loaded) return { ok: false, code: 'notFound', errors: [{ field: null, message: t(lang, 'ticketNotFound', { id: ticketId }) }] };
+      }
       if (typeof version === 'string' && version.split(':')[1] !== rowVersion(loaded.values, ts.columns)) {
         return { ok: false, code: 'conflict', conflict: true, errors: [{ field: null, message: t(lang, 'changedBy', { id: ticketId, by: lastEditor(tr, ticketId) }) }] };
       }

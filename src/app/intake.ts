@@ -3,12 +3,16 @@
 import { t } from '../domain/i18n';
 import { LIMITS, validateSubmission } from '../domain/intake';
 import { buildIndex, search } from '../domain/knowledge';
-import { ENUMS, headerLabel } from '../domain/schema';
-import type { Ticket } from '../domain/ticket';
+import type { FieldKey } from '../domain/schema';
+import { ENUMS, enumLabel, headerLabel } from '../domain/schema';
+import type { AuditEntry, Ticket } from '../domain/ticket';
+import { parseTicketId } from '../domain/ticketId';
+import { appendAudit } from '../gas/auditSheet';
 import { blankTicket } from '../domain/ticket';
 import { recordOf } from '../domain/record';
 import { formatLocal } from '../domain/zone';
 import { saveConfig } from '../gas/config';
+import type { SubmitToken } from '../gas/properties';
 import { readSubmitTokens, writeSubmitTokens } from '../gas/properties';
 import { readKnowledge } from '../gas/knowledgeSheet';
 import { errorCode } from '../domain/errors';
@@ -17,7 +21,7 @@ import { trackerCache } from '../gas/scope';
 import type { Services } from '../gas/services';
 import { applyTicketFormat } from '../gas/ticketFormat';
 import type { TicketSheet } from '../gas/ticketSheet';
-import { hintOf, newRow } from '../gas/ticketSheet';
+import { hintOf, idCandidates, newRow } from '../gas/ticketSheet';
 import type { ArticleSuggestion, IntakeFormModel, SubmitResult } from './contracts';
 import { slaFields } from './slaContext';
 import type { Allocation } from './ticketIds';
@@ -107,33 +111,77 @@ export function submitTicket(svc: Services, form: unknown, clientToken?: unknown
   const s = checked.value;
   try {
     return withTrackerLock(svc, LOCK_WAIT_MS, t(lang, 'busy'), () => {
-      // A retried or double-clicked submit returns the first ticket instead of writing again.
+      // A retried or double-clicked submit returns the first ticket instead of writing again. The
+      // token is stored before the row (never after it), with a hash of the form it came with.
       const tokens = readSubmitTokens(tr.props);
+      const hash = formHash(s);
       const seen = token ? tokens.find(([k]) => k === token) : undefined;
-      if (seen) return { ok: true as const, id: seen[1], duplicate: true, warnings: checked.warnings };
+      // The same token with another form is another problem: never answered as a duplicate.
+      const same = seen && (seen[2] === undefined || seen[2] === hash) ? seen : undefined;
 
       const ts = openTickets(tr);
       if (!ts) return { ok: false as const, code: 'noTicketSheet' as const, errors: [{ field: null, message: t(lang, 'noTicketSheet') }] };
       const now = Date.now();
+      const today = formatLocal(now, tr.zone, 'compact');
+      // Written already — or from another day, so perhaps archived since: the first ticket it is.
+      // Only a retry whose first attempt stopped before its row gets here and writes it (same ID).
+      if (same && (parseTicketId(same[1])?.date !== today || hasTicketRow(ts, same[1])))
+        return { ok: true as const, id: same[1], duplicate: true, warnings: checked.warnings };
       // The stored counter gives the ID without reading the ID column (ticketIds.ts).
-      const alloc = allocateTicketId(tr, ts, formatLocal(now, tr.zone, 'compact'));
+      const alloc: Allocation = same ? { id: same[1], consulted: false, checkIn: 0 } : allocateTicketId(tr, ts, today);
       const id = alloc.id;
       const checkIn = growFormattedRows(tr, ts, alloc);
       const ticket: Ticket = { ...blankTicket(), id, ...s, submittedAt: now, status: 'pending', tier: 'tier1' };
       Object.assign(ticket, slaFields(ticket, now, tr.config.settings, tr.zone, lang).fields);
       // Its initial state is recorded with the row: hand edits are judged against it (record.ts).
       ticket.record = recordOf(ticket);
+
+      // Order: what a retry needs (the ID counter, the token) first, then the audit row, then the
+      // ticket row. A failure at any step leaves a trace (a skipped ID, an audit row naming the ID
+      // the retry will write) and an error the requester sees; never a ticket nobody recorded.
+      if (!same) {
+        writeIdCounter(tr.props, { last: id, checkIn });
+        if (token) writeSubmitTokens(tr.props, [...tokens.filter(([k]) => k !== token), [token, id, hash] as SubmitToken].slice(-TOKENS_KEPT));
+      }
+      appendAudit(tr.ss, creationEntries(tr, ticket, actingEmail(svc, 'user')), lang);
       // appendRow writes after the last row with content: never onto anything already there.
       ts.sheet.appendRow(newRow(ts, ticket, lang));
-
-      writeIdCounter(tr.props, { last: id, checkIn });
-      if (token) writeSubmitTokens(tr.props, [...tokens, [token, id] as [string, string]].slice(-TOKENS_KEPT));
       return { ok: true as const, id, duplicate: false, warnings: checked.warnings };
     });
   } catch (e) {
     if (errorCode(e) === 'busy') return { ok: false, code: 'busy', errors: [{ field: null, message: (e as Error).message }] };
     throw e;
   }
+}
+
+/** The fields a form carries, hashed: a token reused for another form is another submit. */
+function formHash(s: object): string {
+  const o = s as Record<string, unknown>;
+  const text = JSON.stringify(Object.keys(o).sort().map((k) => [k, o[k]]));
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return `${h.toString(36)}.${text.length.toString(36)}`;
+}
+
+/** Whether a row holds ticket `id` (TextFinder over the ID column: only a retried token asks). */
+function hasTicketRow(ts: TicketSheet, id: string): boolean {
+  for (const row of idCandidates(ts, id)) if (String(ts.sheet.getRange(row, (ts.columns.id as number) + 1).getValue()).trim() === id) return true;
+  return false;
+}
+
+/** The audit row of a new ticket: who reported it (a web-form visitor too), and how it started. */
+function creationEntries(tr: Tracker, tk: Ticket, email: string): AuditEntry[] {
+  const entry = (key: FieldKey, value: string): AuditEntry => ({ at: tk.submittedAt ?? tr.now, user: email, ticketId: tk.id, field: headerLabel(key, tr.lang), oldValue: '', newValue: value, via: 'form' });
+  return [
+    entry('id', tk.id),
+    entry('status', enumLabel('status', 'pending', tr.lang)),
+    entry('submitter', tk.submitter),
+    entry('contact', tk.contact),
+    entry('title', tk.title),
+  ];
 }
 
 /** Rows the grid and its formats grow by when a new ticket would land below them. */

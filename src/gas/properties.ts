@@ -97,17 +97,20 @@ export function writeTriggerIds(props: Props, ids: TriggerIds): void {
 // ---------------------------------------------------------------------------------------------
 // intake
 
+/** A submit token, the ID it was given and (since issue 17) a hash of the form it came with. */
+export type SubmitToken = [string, string] | [string, string, string];
+
 /** Submit tokens and their IDs, oldest first; a broken value reads as none. */
-export function readSubmitTokens(props: Props): [string, string][] {
+export function readSubmitTokens(props: Props): SubmitToken[] {
   const v = readJson(props, PROPERTY_KEYS.submitTokens);
   if (!Array.isArray(v)) return [];
   return v.filter(
-    (p): p is [string, string] =>
-      Array.isArray(p) && p.length === 2 && typeof p[0] === 'string' && typeof p[1] === 'string',
+    (p): p is SubmitToken =>
+      Array.isArray(p) && (p.length === 2 || p.length === 3) && p.every((x) => typeof x === 'string'),
   );
 }
 
-export function writeSubmitTokens(props: Props, tokens: [string, string][]): void {
+export function writeSubmitTokens(props: Props, tokens: SubmitToken[]): void {
   props.setProperty(PROPERTY_KEYS.submitTokens, JSON.stringify(tokens));
 }
 

@@ -184,6 +184,8 @@ export function mergeRow(
 
 /** Written by the sweep every hour: a fresh SLA status must not look like someone's edit. */
 const SWEPT: ReadonlySet<FieldKey> = new Set<FieldKey>(['slaStatus', 'responseDueAt', 'resolveDueAt']);
+/** The tracker's hidden record follows every write of the row: it is no one's edit either. */
+const UNVERSIONED: ReadonlySet<FieldKey> = new Set<FieldKey>([...SWEPT, 'record']);
 
 /**
  * A short fingerprint of a ticket's fields, to notice that someone else changed the ticket
@@ -192,7 +194,7 @@ const SWEPT: ReadonlySet<FieldKey> = new Set<FieldKey>(['slaStatus', 'responseDu
  */
 export function rowVersion(values: readonly unknown[], columns: ColumnMap): string {
   const tracked = (Object.entries(columns) as [FieldKey, number][])
-    .filter(([k]) => !SWEPT.has(k))
+    .filter(([k]) => !UNVERSIONED.has(k))
     .sort((a, b) => a[1] - b[1])
     .map(([, c]) => values[c]);
   return fingerprint(tracked);

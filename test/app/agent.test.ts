@@ -100,6 +100,17 @@ describe('sidebar actions', () => {
     expect(audit(rt)).toHaveLength(auditRows);
   });
 
+  it('acts again on the view an action returned (its version matches the row written, hidden record included)', () => {
+    const rt = trackerRuntime();
+    const { id } = submit(rt);
+    rt.ctx.user.active = rt.ctx.user.effective = 'li@example.com';
+    const accepted = rt.callFromClient('applyTicketAction', id, 'accept', {}, view(rt, id).version).result as any;
+    expect(accepted.ok).toBe(true);
+    const noted = rt.callFromClient('applyTicketAction', id, 'note', { text: '已远程查看' }, accepted.view.version).result as any;
+    expect(noted).toMatchObject({ ok: true });
+    expect(String(cell(rt, id, '处理过程记录'))).toMatch(/已远程查看/);
+  });
+
   it('refuses an action on a ticket another agent changed since the sidebar loaded it', () => {
     const rt = trackerRuntime();
     const { id } = submit(rt);
@@ -199,8 +210,10 @@ describe('audit trail', () => {
     rt.clock.set(T0 + 5 * MIN);
     act(rt, id, 'accept');
     const rows = audit(rt);
-    expect(rows).toHaveLength(1);
-    const [at, user, ticket, fields, olds, news, via] = rows[0];
+    // The ticket's creation (issue 17: every change recorded), then the action.
+    expect(rows).toHaveLength(2);
+    expect([rows[0][2], String(rows[0][3]).split('\n')[0], rows[0][6]]).toEqual([id, '问题编号', '表单']);
+    const [at, user, ticket, fields, olds, news, via] = rows[1];
     expect((at as Date).getTime()).toBe(T0 + 5 * MIN);
     expect([user, ticket, via]).toEqual(['li@example.com', id, '侧边栏']);
     const f = String(fields).split('\n');

@@ -241,6 +241,7 @@ describe('fields and headers', () => {
       'responseDueAt',
       'resolveDueAt',
       'slaStatus',
+      'record',
     ]);
     const firstAdded = FIELDS.findIndex((f) => !f.template);
     expect(FIELDS.slice(firstAdded).every((f) => !f.template)).toBe(true);
@@ -261,6 +262,7 @@ describe('fields and headers', () => {
         'responseDueAt',
         'resolveDueAt',
         'slaStatus',
+        'record',
       ].sort(),
     );
   });

@@ -157,7 +157,7 @@ export function checkRows(tr: Tracker, ts: TicketSheet, scope: EditScope): RowsO
       // The row's own ticket is no longer anywhere in the ID column: its ID cell was overwritten.
       if (tk.id || !rowIsEmpty(row, ts, recCol)) {
         changes.id = cellFor('id', here.id, tr.lang);
-        if (tk.id) note('id', tk.id, here.id);
+        entries.push({ at: scope.at, user: scope.user, ticketId: here.id, field: headerLabel('id', tr.lang), oldValue: tk.id, newValue: here.id, via: 'edit' });
         reverted.push(t(tr.lang, 'idReadOnly'));
         tk = { ...tk, id: here.id };
         truth = here;
@@ -253,11 +253,15 @@ export function checkRows(tr: Tracker, ts: TicketSheet, scope: EditScope): RowsO
 
     // 最近更新时间 typed over with no progress: the recorded time goes back.
     const lastCol = ts.columns.lastUpdateAt;
-    if (!progress && lastCol !== undefined && truth && minuteOf(row[lastCol]) !== (truth.lastUpdateAt === null ? null : Math.floor(truth.lastUpdateAt / 60_000)) && !(row[lastCol] === '' && truth.lastUpdateAt === null)) {
-      stamps.lastUpdateAt = truth.lastUpdateAt;
-      note('lastUpdateAt', shown(row[lastCol], tr), truth.lastUpdateAt === null ? '' : tr.stamp(truth.lastUpdateAt));
-      owned.add(headerLabel('lastUpdateAt', tr.lang));
-    } else if (!progress && lastCol !== undefined && !truth && single && inRange.includes('lastUpdateAt') && old !== undefined) {
+    if (!progress && lastCol !== undefined && truth) {
+      const had = row[lastCol];
+      const want = truth.lastUpdateAt === null ? null : Math.floor(truth.lastUpdateAt / 60_000);
+      if (want === null ? had !== '' && had !== null : minuteOf(had) !== want) {
+        stamps.lastUpdateAt = truth.lastUpdateAt;
+        note('lastUpdateAt', shown(had, tr), truth.lastUpdateAt === null ? '' : tr.stamp(truth.lastUpdateAt));
+        owned.add(headerLabel('lastUpdateAt', tr.lang));
+      }
+    } else if (!progress && lastCol !== undefined && !truth && single && inRange.includes('lastUpdateAt') && typeof old === 'string' && /^\d+(\.\d+)?$/.test(old)) {
       changes.lastUpdateAt = cellFor('lastUpdateAt', Math.round((Number(old) - 25569) * 864e5), tr.lang);
     }
 
