@@ -4,6 +4,7 @@
 // cleared are put back, with an audit row saying so. A sort that fires no edit trigger at all is
 // caught by the sweep comparing each row with its record.
 import type { LocalRuntime } from '../../../runtime';
+import { holdTrackerLock } from '../../app/helpers';
 import { t } from '../../../src/domain/i18n';
 import { AUDIT_SHEETS, cellOf, expectIntact, snapshot } from './invariants';
 import type { StatusName } from './world';
@@ -47,7 +48,7 @@ describe('edits while the lock is busy are queued, then checked', () => {
     const before = snapshot(rt);
     const start = rt.clock.now();
     // An archive run or a burst of submits holds the lock for a minute.
-    rt.locks.holdDocumentLock(start + MIN);
+    holdTrackerLock(rt, start + MIN);
     const first = c.rows[0] + 2;
     const last = c.rows[c.rows.length - 1] + 2;
     const r = rt.edit(area(rt, '当前状态', first, last), c.how === 'typed' ? c.v : grid(c.v, c.rows.length));
