@@ -14,7 +14,7 @@ import { PROPERTY_KEYS, alertsKey, alertsKeyId, readSweepResume } from '../gas/p
 import { trackerLock } from '../gas/lock';
 import type { Services } from '../gas/services';
 import { cellFor } from '../gas/ticketSheet';
-import { checkQueuedEdits } from './edit/queue';
+import { checkQueuedEdits, checkRowsAt, rowsOffRecord } from './edit/queue';
 import { calendarOf, policyOf } from './slaContext';
 import type { Tracker } from './tracker';
 import { openTickets, openTracker } from './tracker';
@@ -55,7 +55,17 @@ export function runSweep(svc: Services, via: 'trigger' | 'menu', opened?: Tracke
     } catch {
       // They stay queued for the next run; the sweep itself goes on.
     }
-    result = sweepTickets(tr, started);
+    const off: number[] = [];
+    result = sweepTickets(tr, started, off);
+    // Rows whose status or ID no longer matches the tracker's record: a change no edit trigger
+    // checked (a sort fires none we rely on). Checked now as hand edits of those rows.
+    if (off.length) {
+      try {
+        checkRowsAt(tr, openTickets, off);
+      } catch {
+        // Found again by the next sweep.
+      }
+    }
   } catch (e) {
     result = { ok: false, tickets: 0, changed: 0, counts: {}, mails: 0, error: (e as Error).message || String(e), durationMs: 0 };
   } finally {
@@ -67,11 +77,14 @@ export function runSweep(svc: Services, via: 'trigger' | 'menu', opened?: Tracke
   return result;
 }
 
-function sweepTickets(tr: Tracker, started = Date.now()): SweepResult {
+function sweepTickets(tr: Tracker, started = Date.now(), off: number[] = []): SweepResult {
   const ts = openTickets(tr);
   if (!ts) throw new TrackerError('noTicketSheet', t(tr.lang, 'noTicketSheet'));
   for (const k of READ) if (ts.columns[k] === undefined) throw new Error(t(tr.lang, 'columnMissing', { column: k === 'id' ? '问题编号 / Ticket ID' : `${k}` }));
   const cols = READ.map((k) => ts.columns[k] as number);
+  // The tracker's record of each row rides along in the same read (no call of its own).
+  const recCol = ts.columns.record;
+  if (recCol !== undefined) cols.push(recCol);
   const first = Math.min(...cols);
   const last = Math.max(...cols);
   const lastRow = ts.sheet.getLastRow();
@@ -82,6 +95,7 @@ function sweepTickets(tr: Tracker, started = Date.now()): SweepResult {
   const block = ts.sheet.getSheetValues(ts.headerRow + 1, first + 1, n, last - first + 1);
   const shifted: Partial<Record<FieldKey, number>> = {};
   for (const k of READ) shifted[k] = (ts.columns[k] as number) - first;
+  if (recCol !== undefined) off.push(...rowsOffRecord(block, shifted.id as number, shifted.status as number, recCol - first, ts.headerRow + 1));
 
   const { settings } = tr.config;
   const cal = calendarOf(settings, tr.zone);

@@ -80,7 +80,10 @@ describe('the sweep', () => {
     const small = rt.stats.spreadsheetCalls;
     const sheet = ss(rt).getSheetByName('工单')!;
     const template = sheet.getRange(2, 1, 1, sheet.getLastColumn()).getValues()[0];
-    const rows = Array.from({ length: 3000 }, (_, i) => template.map((v, c) => (c === 0 ? `IT20240430${String(i + 1).padStart(3, '0')}` : v)));
+    // Copies of a ticket under other IDs, without the tracker's record (rows from before it had one):
+    // a copied record would name another ticket, and the sweep would rightly check those rows.
+    const recordCol = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0].indexOf('系统记录');
+    const rows = Array.from({ length: 3000 }, (_, i) => template.map((v, c) => (c === 0 ? `IT20240430${String(i + 1).padStart(3, '0')}` : c === recordCol ? '' : v)));
     sheet.insertRowsAfter(sheet.getMaxRows(), 3000);
     sheet.getRange(5, 1, rows.length, rows[0].length).setValues(rows);
     rt.clock.set(T0 + 2.5 * HOUR); // breached: written again

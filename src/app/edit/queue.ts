@@ -4,7 +4,6 @@
 // edit trigger that gets the lock, and by the sweep, which also compares every row with its record.
 import { parseRecord } from '../../domain/record';
 import { parseEnum } from '../../domain/schema';
-import { parseTicketId } from '../../domain/ticketId';
 import type { QueuedEdit } from '../../gas/properties';
 import { PROPERTY_KEYS, parseQueuedEdit, queuedEditKey } from '../../gas/properties';
 import type { TicketSheet } from '../../gas/ticketSheet';
@@ -77,42 +76,35 @@ export function checkEveryRow(tr: Tracker, ts: TicketSheet, at: number): string[
   return reverted;
 }
 
-/**
- * The sweep's share (under its lock): queued edits first, then every row whose status or ID no
- * longer matches its record — a change no edit trigger saw (a sort fires none that we rely on, a
- * trigger that failed) — is checked as an edit of that row. Rows never recorded get their record.
- */
+/** The sweep's share (under its lock): queued edits are checked before anything else. */
 export function checkQueuedEdits(tr: Tracker, open: (tr: Tracker) => TicketSheet | null): string[] {
+  if (!hasQueuedEdits(tr)) return [];
   const ts = open(tr);
-  if (!ts) return [];
-  const reverted = hasQueuedEdits(tr) ? drainEditQueue(tr, ts, PER_RUN * 4) : [];
-  return [...reverted, ...reconcile(tr, ts)];
+  return ts ? drainEditQueue(tr, ts, PER_RUN * 4) : [];
 }
 
-/** Three column reads; then one check per run of adjacent rows that disagree with their records. */
-function reconcile(tr: Tracker, ts: TicketSheet): string[] {
-  const { id, status, record } = ts.columns;
-  if (id === undefined || status === undefined || record === undefined) return [];
-  const last = ts.sheet.getLastRow();
-  const n = last - ts.headerRow;
-  if (n <= 0) return [];
-  const col = (c: number) => ts.sheet.getSheetValues(ts.headerRow + 1, c + 1, n, 1).map((r) => r[0]);
-  const ids = col(id);
-  const statuses = col(status);
-  const records = col(record);
+/**
+ * Sheet rows (of a block read from `firstRow`) whose status or ID no longer matches the tracker's
+ * record: changed by something no edit trigger checked. Rows never recorded are not compared.
+ */
+export function rowsOffRecord(block: readonly (readonly unknown[])[], idAt: number, statusAt: number, recordAt: number, firstRow: number): number[] {
   const off: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const rowId = String(ids[i] ?? '').trim();
-    const rec = parseRecord(records[i]);
-    if (!rec && !parseTicketId(rowId)) continue;
-    if (!rec || rec.id !== rowId || rec.status !== parseEnum('status', statuses[i])) off.push(i);
-  }
+  block.forEach((row, i) => {
+    const rec = parseRecord(row[recordAt]);
+    if (rec && (rec.id !== String(row[idAt] ?? '').trim() || rec.status !== parseEnum('status', row[statusAt]))) off.push(firstRow + i);
+  });
+  return off;
+}
+
+/** Checks the given sheet rows (ascending) as edits of those rows, one check per run of adjacent rows. */
+export function checkRowsAt(tr: Tracker, open: (tr: Tracker) => TicketSheet | null, rows: readonly number[]): string[] {
+  const ts = open(tr);
+  if (!ts) return [];
   const reverted: string[] = [];
-  for (let k = 0; k < off.length; ) {
+  for (let k = 0; k < rows.length; ) {
     let j = k;
-    while (j + 1 < off.length && off[j + 1] === off[j] + 1 && j + 1 - k < CHUNK) j++;
-    const top = ts.headerRow + 1 + off[k];
-    reverted.push(...checkRows(tr, ts, { top, count: j - k + 1, firstCol: -1, lastCol: -1, single: false, user: '', at: tr.now }).reverted);
+    while (j + 1 < rows.length && rows[j + 1] === rows[j] + 1 && j + 1 - k < CHUNK) j++;
+    reverted.push(...checkRows(tr, ts, { top: rows[k], count: j - k + 1, firstCol: -1, lastCol: -1, single: false, user: '', at: tr.now }).reverted);
     k = j + 1;
   }
   return reverted;
