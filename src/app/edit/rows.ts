@@ -332,7 +332,7 @@ function clearedEntries(tr: Tracker, scope: EditScope, rec: RowRecord, row: numb
       ticketId: rec.id,
       field: headerLabel('id', tr.lang),
       oldValue: rec.id,
-      newValue: tr.lang === 'zh' ? `(第 ${row} 行被清除;状态 ${rec.status ? enumLabel('status', rec.status, tr.lang) : '?'})` : `(row ${row} cleared; status ${rec.status ? enumLabel('status', rec.status, tr.lang) : '?'})`,
+      newValue: t(tr.lang, 'rowClearedAudit', { row, status: rec.status ? enumLabel('status', rec.status, tr.lang) : '?' }),
       via: 'edit',
     },
   ];

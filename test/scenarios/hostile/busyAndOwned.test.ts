@@ -166,3 +166,24 @@ describe('the audit sheet edited by hand', () => {
     expect(lastToast(rt)).toBe(t('zh', 'auditSheetEdited'));
   });
 });
+
+describe('a ticket row cleared', () => {
+  const cases = w.tickets.map((tk, i) => [tk.status, i] as const);
+  it.each(cases)('all but its hidden record (%s): the audit names the ticket and its status, and the toast says so', (_s, i) => {
+    const rt = open(w);
+    const before = snapshot(rt);
+    const width = headerOf(rt).length;
+    const row = i + 2;
+    // Select the visible columns of the row and press Delete.
+    expect(rt.edit(`工单!A${row}:${String.fromCharCode(64 + width - 1)}${row}`, grid('', 1, width - 1)).ok).toBe(true);
+    const id = w.tickets[i].id;
+    expectIntact(rt, before, { vanish: [id] });
+    const last = auditRows(rt).pop()!;
+    expect([last[2], String(last[5])]).toEqual([id, t('zh', 'rowClearedAudit', { row, status: STATUS_LABEL[w.tickets[i].status] })]);
+    expect(lastToast(rt)).toContain(t('zh', 'rowCleared', { rows: row }));
+    // Checked once: the next edit of the row does not log it again.
+    const n = auditRows(rt).length;
+    rt.edit(`工单!O${row}`, '误删，已恢复中');
+    expect(auditRows(rt).length).toBe(n);
+  });
+});
