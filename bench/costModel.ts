@@ -6,7 +6,7 @@
 // Cache, Session, Mail, Script: runtime/instrument.ts SERVICE_CLASSES) and `cells` are cells read
 // plus cells written.
 //
-// Sources (see /work/shared/PLATFORM.md, "Performance"; developers.google.com/apps-script/guides/
+// Sources (see docs/platform.md, "Performance"; developers.google.com/apps-script/guides/
 // support/best-practices):
 // - "Every SpreadsheetApp call is a round trip: budget 0.1–1 s each." → central 0.25 s, high 1 s.
 // - Google's own example: colouring 10,000 cells one call each took ~70 s (7 ms a call, calls of the

@@ -74,7 +74,7 @@ const PART = /^\$?([A-Za-z]{0,3})\$?([0-9]*)$/;
 
 /**
  * The largest grid any sheet can have: 18,278 columns (ZZZ) and, with Sheets' 10 million cells per
- * spreadsheet (support.google.com/drive/answer/37603; PLATFORM.md "Limits"), 10 million rows. A
+ * spreadsheet (support.google.com/drive/answer/37603; docs/platform.md "Limits"), 10 million rows. A
  * reference past either names no cell of any sheet: it is refused here, before anything sized by it
  * is allocated (a hostile `A1:ZZZ9999999` would otherwise ask for 180 billion cells).
  */

@@ -131,7 +131,7 @@ function buildView(tr: Tracker, loaded: LoadedRow): TicketView {
     })),
     status: ticket.status ? enumLabel('status', ticket.status, lang) : '',
     slaText: ticket.slaStatus,
-    // Closing a pending ticket (duplicate, withdrawn) needs a reason (SPEC; workflow.ts 'close').
+    // Closing a pending ticket (duplicate, withdrawn) needs a reason (docs/spec.md; workflow.ts 'close').
     // A tier-2 ticket cannot be escalated again (workflow.ts refuses it): not offered.
     actions: availableActions(ticket).filter((name) => !(name === 'escalate' && ticket.tier === 'tier2')).map((name) => ({
       name,

@@ -1,4 +1,4 @@
-// The intake form as a web app, for requesters who must not see the sheet (SPEC, intake). It is
+// The intake form as a web app, for requesters who must not see the sheet (docs/spec.md, intake). It is
 // deployed from the script bound to the sheet with "Execute as: Me": visitors never get access to
 // the file, and every call they make runs on the owner's authority. google.script.run can reach
 // any global function, so everything but the intake form refuses callers who are not the person

@@ -30,7 +30,7 @@ export const LIMITS = { title: 20, department: 100, description: CELL_MAX_CHARS,
 
 const TEXT_FIELDS: (keyof typeof LIMITS)[] = ['title', 'department', 'description', 'submitter', 'contact'];
 
-// Phrases the seed calls vague ("系统不好用") when they are most of the description.
+// Phrases the worksheet guide (docs/worksheet-guide.zh.md) calls vague ("系统不好用") when they are most of the description.
 const VAGUE = /^(系统|电脑|网络|软件|打印机|它)?(不好用|不能用|用不了|有问题|坏了|出错了?|不行|很慢|卡)[。!!.]*$|^(it )?(doesn'?t|does not|won'?t) work\.?$|^(broken|not working|help)\.?$/i;
 
 export function isVagueDescription(s: string): boolean {

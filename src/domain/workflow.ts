@@ -12,7 +12,7 @@ export { appendLog } from './worklog';
 export type ActionName = 'accept' | 'assign' | 'escalate' | 'note' | 'resolve' | 'feedback' | 'close' | 'reopen';
 export const ACTIONS: readonly ActionName[] = ['accept', 'assign', 'escalate', 'note', 'resolve', 'feedback', 'close', 'reopen'];
 
-/** Allowed moves (SPEC): 待处理→处理中→已解决→已关闭; 已解决→处理中; 待处理→已关闭 with a reason. */
+/** Allowed moves (docs/spec.md, Workflow): 待处理→处理中→已解决→已关闭; 已解决→处理中; 待处理→已关闭 with a reason. */
 const MOVES: Record<Status, Status[]> = {
   pending: ['inProgress', 'closed'],
   inProgress: ['resolved'],

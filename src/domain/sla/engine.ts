@@ -72,7 +72,7 @@ const same = (minutes: number, clock: SlaClock): UrgencyTargets => ({
   low: { minutes, clock },
 });
 
-/** The spec's defaults (SPEC.md, SLA table). A new object each call. */
+/** The spec's defaults (docs/spec.md, SLA table). A new object each call. */
 export function defaultPolicy(): SlaPolicy {
   return {
     response: same(60, 'working'),
