@@ -257,7 +257,14 @@ function checkFinite(name: string, v: number): void {
 // ---------------------------------------------------------------------------------------------
 // Public API
 
-/** Whether a local calendar date (`yyyy-MM-dd` or a day number from zone.dayNumber) is worked. */
+/**
+ * Whether a local calendar date (`yyyy-MM-dd` or a day number from zone.dayNumber) is worked.
+ * @example
+ * const cal = defaultCalendar(intlZone('Asia/Shanghai'));
+ * isWorkingDay(cal, '2024-05-03'); // => true
+ * isWorkingDay(cal, '2024-05-04'); // => false
+ * isWorkingDay({ ...cal, holidays: ['2024-05-03'] }, '2024-05-03'); // => false
+ */
 export function isWorkingDay(cal: CalendarSettings, date: string | number): boolean {
   const c = compile(cal);
   const n = typeof date === 'number' ? date : parseDate(date);
@@ -265,7 +272,13 @@ export function isWorkingDay(cal: CalendarSettings, date: string | number): bool
   return c.ranges.length > 0 && isWorkedDay(c, n);
 }
 
-/** Whether the instant lies inside working time (start inclusive, end exclusive). */
+/**
+ * Whether the instant lies inside working time (start inclusive, end exclusive).
+ * @example
+ * const cal = defaultCalendar(intlZone('Asia/Shanghai'));
+ * isWorkingInstant(cal, Date.parse('2024-05-03T09:00:00+08:00')); // => true
+ * isWorkingInstant(cal, Date.parse('2024-05-03T18:00:00+08:00')); // => false
+ */
 export function isWorkingInstant(cal: CalendarSettings, ms: number): boolean {
   checkFinite('ms', ms);
   const c = compile(cal);
@@ -278,6 +291,10 @@ export function isWorkingInstant(cal: CalendarSettings, ms: number): boolean {
 /**
  * The instant at which `durationMs` of working time has elapsed from `startMs`.
  * Throws CalendarError when the calendar has no working time left to give.
+ * @example
+ * const cal = defaultCalendar(intlZone('Asia/Shanghai')); // Mon–Fri 09:00–18:00
+ * // Friday 17:00 plus 2 working hours: one hour on Friday, one on Monday.
+ * new Date(addWorkingTime(cal, Date.parse('2024-05-03T17:00:00+08:00'), 2 * 3_600_000)).toISOString(); // => '2024-05-06T02:00:00.000Z'
  */
 export function addWorkingTime(
   cal: CalendarSettings,
@@ -312,7 +329,13 @@ export function addWorkingTime(
   }
 }
 
-/** Working time (ms) in [fromMs, toMs); 0 when toMs <= fromMs. */
+/**
+ * Working time (ms) in [fromMs, toMs); 0 when toMs <= fromMs.
+ * @example
+ * const cal = defaultCalendar(intlZone('Asia/Shanghai'));
+ * workingTimeBetween(cal, Date.parse('2024-05-03T17:00:00+08:00'), Date.parse('2024-05-06T10:00:00+08:00')) / 3_600_000; // => 2
+ * workingTimeBetween(cal, Date.parse('2024-05-04T10:00:00+08:00'), Date.parse('2024-05-05T10:00:00+08:00')); // => 0
+ */
 export function workingTimeBetween(
   cal: CalendarSettings,
   fromMs: number,
@@ -339,14 +362,26 @@ export function workingTimeBetween(
   return total;
 }
 
-/** The first working instant at or after `ms`. Throws CalendarError like addWorkingTime. */
+/**
+ * The first working instant at or after `ms`. Throws CalendarError like addWorkingTime.
+ * @example
+ * const cal = defaultCalendar(intlZone('Asia/Shanghai'));
+ * new Date(nextWorkingInstant(cal, Date.parse('2024-05-04T12:00:00+08:00'))).toISOString(); // => '2024-05-06T01:00:00.000Z'
+ */
 export function nextWorkingInstant(cal: CalendarSettings, ms: number): number {
   if (isWorkingInstant(cal, ms)) return ms;
   // One millisecond of work starts at the next working instant.
   return addWorkingTime(cal, ms, 1) - 1;
 }
 
-/** `addWorkingTime` on the working clock; plain addition round the clock. */
+/**
+ * `addWorkingTime` on the working clock; plain addition round the clock.
+ * @example
+ * const cal = defaultCalendar(intlZone('Asia/Shanghai'));
+ * const fri = Date.parse('2024-05-03T17:00:00+08:00');
+ * (addTime(cal, '24x7', fri, 2 * 3_600_000) - fri) / 3_600_000; // => 2
+ * new Date(addTime(cal, 'working', fri, 2 * 3_600_000)).toISOString(); // => '2024-05-06T02:00:00.000Z'
+ */
 export function addTime(cal: CalendarSettings, clock: Clock, startMs: number, durationMs: number): number {
   if (clock === '24x7') {
     checkFinite('startMs', startMs);
@@ -357,7 +392,15 @@ export function addTime(cal: CalendarSettings, clock: Clock, startMs: number, du
   return addWorkingTime(cal, startMs, durationMs);
 }
 
-/** Elapsed clock time in [a, b); 0 when b <= a. */
+/**
+ * Elapsed clock time in [a, b); 0 when b <= a.
+ * @example
+ * const cal = defaultCalendar(intlZone('Asia/Shanghai'));
+ * const fri = Date.parse('2024-05-03T17:00:00+08:00');
+ * const mon = Date.parse('2024-05-06T10:00:00+08:00');
+ * timeBetween(cal, '24x7', fri, mon) / 3_600_000; // => 65
+ * timeBetween(cal, 'working', fri, mon) / 3_600_000; // => 2
+ */
 export function timeBetween(cal: CalendarSettings, clock: Clock, a: number, b: number): number {
   if (clock === '24x7') {
     checkFinite('a', a);

@@ -38,6 +38,10 @@ function utc(y: number, mo: number, d: number, h = 0, mi = 0, s = 0): number {
   return y >= 0 && y < 100 ? Date.UTC(y + 400, mo, d, h, mi, s) - 146_097 * 86_400_000 : Date.UTC(y, mo, d, h, mi, s);
 }
 
+/**
+ * @example
+ * toLocal(Date.parse('2024-05-01T01:15:00Z'), intlZone('Asia/Shanghai')); // => { year: 2024, month: 5, day: 1, hour: 9, minute: 15, second: 0, weekday: 3 }
+ */
 export function toLocal(epochMs: number, zone: Zone): LocalDateTime {
   const d = new Date(epochMs + offsetMs(zone, epochMs));
   return {
@@ -54,6 +58,13 @@ export function toLocal(epochMs: number, zone: Zone): LocalDateTime {
 /**
  * The instant a wall-clock time names. A time skipped by a daylight-saving jump resolves to the
  * same distance after the jump; a repeated time resolves to its first occurrence.
+ * @example
+ * const ny = intlZone('America/New_York');
+ * new Date(fromLocal({ year: 2024, month: 5, day: 1, hour: 9, minute: 15 }, ny)).toISOString(); // => '2024-05-01T13:15:00.000Z'
+ * // 02:30 does not exist on 2024-03-10 (clocks jump 02:00 → 03:00): it resolves forward, to 03:30 EDT.
+ * new Date(fromLocal({ year: 2024, month: 3, day: 10, hour: 2, minute: 30 }, ny)).toISOString(); // => '2024-03-10T07:30:00.000Z'
+ * // 01:30 happens twice on 2024-11-03: the first one (EDT) is taken.
+ * new Date(fromLocal({ year: 2024, month: 11, day: 3, hour: 1, minute: 30 }, ny)).toISOString(); // => '2024-11-03T05:30:00.000Z'
  */
 export function fromLocal(
   t: { year: number; month: number; day: number; hour?: number; minute?: number; second?: number },
@@ -69,11 +80,20 @@ export function fromLocal(
   return naive - before;
 }
 
-/** Days since 1970-01-01 of a local calendar date, for day arithmetic independent of zones. */
+/**
+ * Days since 1970-01-01 of a local calendar date, for day arithmetic independent of zones.
+ * @example
+ * dayNumber(1970, 1, 2); // => 1
+ * dayNumber(2024, 5, 6) - dayNumber(2024, 4, 29); // => 7
+ */
 export function dayNumber(year: number, month: number, day: number): number {
   return Math.floor(utc(year, month - 1, day) / 86_400_000);
 }
 
+/**
+ * @example
+ * fromDayNumber(dayNumber(2024, 5, 6)); // => { year: 2024, month: 5, day: 6, weekday: 1 }
+ */
 export function fromDayNumber(n: number): { year: number; month: number; day: number; weekday: number } {
   const d = new Date(n * 86_400_000);
   return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), weekday: ((d.getUTCDay() + 6) % 7) + 1 };
@@ -81,7 +101,14 @@ export function fromDayNumber(n: number): { year: number; month: number; day: nu
 
 const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
 
-/** `yyyy-MM-dd`, `yyyy-MM-dd HH:mm` or `yyyyMMdd` in the zone. */
+/**
+ * `yyyy-MM-dd`, `yyyy-MM-dd HH:mm` or `yyyyMMdd` in the zone.
+ * @example
+ * const shanghai = intlZone('Asia/Shanghai');
+ * formatLocal(Date.parse('2024-05-01T01:15:00Z'), shanghai, 'minute'); // => '2024-05-01 09:15'
+ * formatLocal(Date.parse('2024-04-30T16:30:00Z'), shanghai, 'compact'); // => '20240501'
+ * formatLocal(Date.parse('2024-04-30T16:30:00Z'), intlZone('Europe/London'), 'date'); // => '2024-04-30'
+ */
 export function formatLocal(epochMs: number, zone: Zone, pattern: 'date' | 'minute' | 'compact'): string {
   const t = toLocal(epochMs, zone);
   if (pattern === 'compact') return `${t.year}${pad(t.month)}${pad(t.day)}`;
@@ -89,7 +116,12 @@ export function formatLocal(epochMs: number, zone: Zone, pattern: 'date' | 'minu
   return pattern === 'date' ? date : `${date} ${pad(t.hour)}:${pad(t.minute)}`;
 }
 
-/** ISO-8601 week of a local calendar date: `{ year: 2024, week: 18 }`. */
+/**
+ * ISO-8601 week of a local calendar date: `{ year: 2024, week: 18 }`.
+ * @example
+ * isoWeekOf(2024, 5, 1); // => { year: 2024, week: 18 }
+ * isoWeekOf(2021, 1, 1); // => { year: 2020, week: 53 }
+ */
 export function isoWeekOf(year: number, month: number, day: number): { year: number; week: number } {
   const n = dayNumber(year, month, day);
   const weekday = fromDayNumber(n).weekday;
@@ -98,7 +130,12 @@ export function isoWeekOf(year: number, month: number, day: number): { year: num
   return { year: thursday.year, week: Math.floor((n - weekday + 4 - jan1) / 7) + 1 };
 }
 
-/** Monday of an ISO week, as a local calendar date. */
+/**
+ * Monday of an ISO week, as a local calendar date.
+ * @example
+ * isoWeekMonday(2024, 19); // => { year: 2024, month: 5, day: 6 }
+ * isoWeekMonday(2025, 1); // => { year: 2024, month: 12, day: 30 }
+ */
 export function isoWeekMonday(year: number, week: number): { year: number; month: number; day: number } {
   const jan4 = dayNumber(year, 1, 4);
   const jan4Weekday = fromDayNumber(jan4).weekday;
@@ -107,10 +144,21 @@ export function isoWeekMonday(year: number, week: number): { year: number; month
   return { year: d.year, month: d.month, day: d.day };
 }
 
+/**
+ * @example
+ * formatIsoWeek({ year: 2024, week: 9 }); // => '2024-W09'
+ */
 export function formatIsoWeek(w: { year: number; week: number }): string {
   return `${w.year}-W${pad(w.week)}`;
 }
 
+/**
+ * @example
+ * parseIsoWeek('2024-W19'); // => { year: 2024, week: 19 }
+ * parseIsoWeek('2024w5'); // => { year: 2024, week: 5 }
+ * parseIsoWeek('2024-W53'); // => null
+ * parseIsoWeek('2020-W53'); // => { year: 2020, week: 53 }
+ */
 export function parseIsoWeek(s: string): { year: number; week: number } | null {
   // Years 0000–0999 are refused: Date.UTC reads 0–99 as 1900–1999, and labels would lose digits.
   const m = /^([1-9]\d{3})-?W(\d{1,2})$/i.exec(s.trim());

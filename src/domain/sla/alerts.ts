@@ -30,11 +30,20 @@ const ALERT_KEYS: AlertKey[] = [
   'updateOverdue',
 ];
 
-/** Store format for the keys already sent for one ticket: `response:atRisk,resolution:breached`. */
+/**
+ * Store format for the keys already sent for one ticket: `response:atRisk,resolution:breached`.
+ * @example
+ * formatAlertKeys(['resolution:breached', 'response:atRisk']); // => 'response:atRisk,resolution:breached'
+ */
 export function formatAlertKeys(keys: readonly AlertKey[]): string {
   return ALERT_KEYS.filter((k) => keys.includes(k)).join(',');
 }
 
+/**
+ * @example
+ * parseAlertKeys('resolution:breached; response:atRisk junk'); // => ['response:atRisk', 'resolution:breached']
+ * parseAlertKeys(null); // => []
+ */
 export function parseAlertKeys(text: unknown): AlertKey[] {
   if (typeof text !== 'string') return [];
   const parts = text.split(/[,;\s]+/);
@@ -48,6 +57,12 @@ export function parseAlertKeys(text: unknown): AlertKey[] {
  * `prevSent` is what was already sent for this ticket (keys, or their stored string). Store the
  * returned `sent` after the mails went out. To switch alerts on for an existing sheet without a
  * flood, store `alertsFor([], current).sent` for every ticket first.
+ * @example
+ * const now = { response: 'breached', resolution: 'onTrack', hints: ['needsEscalation'] };
+ * const first = alertsFor('', now);
+ * first.alerts.map((a) => [a.key, a.to]); // => [['response:breached', ['assignee', 'tier2', 'lead']], ['needsEscalation', ['tier2']]]
+ * first.sent; // => ['response:atRisk', 'response:breached', 'needsEscalation']
+ * alertsFor(first.sent, now).alerts; // => []
  */
 export function alertsFor(
   prevSent: readonly AlertKey[] | string | null | undefined,

@@ -72,7 +72,12 @@ const same = (minutes: number, clock: SlaClock): UrgencyTargets => ({
   low: { minutes, clock },
 });
 
-/** The spec's defaults (docs/spec.md, SLA table). A new object each call. */
+/**
+ * The spec's defaults (docs/spec.md, SLA table). A new object each call.
+ * @example
+ * defaultPolicy().resolution.high; // => { minutes: 120, clock: '24x7' }
+ * defaultPolicy().response.low; // => { minutes: 60, clock: 'working' }
+ */
 export function defaultPolicy(): SlaPolicy {
   return {
     response: same(60, 'working'),
@@ -226,6 +231,12 @@ function targetUrgency(t: Pick<Ticket, 'urgency'>, policy: SlaPolicy): Urgency |
 /**
  * Response and resolution due instants (for the `响应截止`/`解决截止` columns); nulls when the
  * ticket has no submission time (or no urgency and no fallback).
+ * @example
+ * const cal = defaultCalendar(intlZone('Asia/Shanghai'));
+ * // 中 submitted Friday 16:00: respond within 1 working hour, resolve within 4 (two on Friday, two on Monday).
+ * const due = dueTimes({ urgency: 'medium', submittedAt: Date.parse('2024-05-03T16:00:00+08:00') }, defaultPolicy(), cal);
+ * new Date(due.responseDueAt).toISOString(); // => '2024-05-03T09:00:00.000Z'
+ * new Date(due.resolveDueAt).toISOString(); // => '2024-05-06T03:00:00.000Z'
  */
 export function dueTimes(
   t: Pick<Ticket, 'urgency' | 'submittedAt'>,
@@ -304,6 +315,14 @@ function emptyEvaluation(prev: SlaSummary | null, open: boolean): SlaEvaluation 
 /**
  * Evaluate a ticket at `nowMs`. The fifth argument is either the context or, for short calls,
  * just `lastWorkLogAt`.
+ * @example
+ * const cal = defaultCalendar(intlZone('Asia/Shanghai'));
+ * const submittedAt = Date.parse('2024-05-03T10:00:00+08:00');
+ * const ticket = { urgency: 'medium', submittedAt, status: 'pending', tier: 'tier1', firstResponseAt: null, resolvedAt: null, lastUpdateAt: null, slaStatus: '' };
+ * // 50 working minutes later: 75% of the 1-hour response target used, and past the 30-minute escalation mark.
+ * const ev = evaluate(ticket, submittedAt + 50 * 60_000, defaultPolicy(), cal);
+ * [ev.response, ev.resolution, ev.hints]; // => ['atRisk', 'onTrack', ['needsEscalation']]
+ * formatSlaStatus(ev, 'en'); // => 'Response: At risk · Resolution: On track · Needs escalation'
  */
 export function evaluate(
   t: SlaTicket,
@@ -393,6 +412,14 @@ export function evaluate(
 /**
  * Periods spent resolved before a reopen, from status changes in time order (e.g. read from the
  * audit log). A resolution still in force (no reopen after it) is not a pause.
+ * @example
+ * const history = [
+ *   { at: 1_000, status: 'inProgress' },
+ *   { at: 2_000, status: 'resolved' },
+ *   { at: 5_000, status: 'inProgress' }, // reopened: resolved from 2 000 to 5 000
+ *   { at: 7_000, status: 'resolved' }, // still resolved: not a pause
+ * ];
+ * pausesFromStatusHistory(history); // => [{ from: 2_000, to: 5_000 }]
  */
 export function pausesFromStatusHistory(
   changes: ReadonlyArray<{ at: number; status: Status | null }>,

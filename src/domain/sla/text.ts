@@ -15,6 +15,11 @@ export const SLA_TARGET_LABELS = {
 
 const SEPARATOR = ' · ';
 
+/**
+ * @example
+ * formatSlaStatus({ response: 'met', resolution: 'atRisk', hints: [] }, 'en'); // => 'Response: Met · Resolution: At risk'
+ * formatSlaStatus({ response: 'met', resolution: 'breached', hints: ['updateOverdue'] }, 'zh'); // => '响应：已达成 · 解决：已超时 · 待更新'
+ */
 export function formatSlaStatus(ev: SlaSummary, lang: Lang): string {
   const parts: string[] = [];
   const colon = lang === 'zh' ? '：' : ': ';
@@ -71,7 +76,13 @@ export type ParsedSlaStatus = SlaSummary;
 // A sheet holds a few dozen distinct SLA texts across thousands of rows: parse each once.
 const parsedStatuses = new Map<string, ParsedSlaStatus>();
 
-/** Read an `SLA状态` cell written in either language (or by hand). Never throws. */
+/**
+ * Read an `SLA状态` cell written in either language (or by hand). Never throws.
+ * @example
+ * parseSlaStatus('响应：已达成 · 解决：有风险'); // => { response: 'met', resolution: 'atRisk', hints: [] }
+ * parseSlaStatus('resolution breached, needs escalation'); // => { response: null, resolution: 'breached', hints: ['needsEscalation'] }
+ * parseSlaStatus(42); // => { response: null, resolution: null, hints: [] }
+ */
 export function parseSlaStatus(text: unknown): ParsedSlaStatus {
   if (typeof text !== 'string' && typeof text !== 'number') return { response: null, resolution: null, hints: [] };
   const key = String(text);
@@ -110,7 +121,13 @@ export const SLA_CF_WORDS = {
   amber: [SLA_LABELS.atRisk.zh, SLA_LABELS.atRisk.en],
 } as const;
 
-/** Row colour: any target breached → red; otherwise any at risk → amber. */
+/**
+ * Row colour: any target breached → red; otherwise any at risk → amber.
+ * @example
+ * rowColour({ response: 'met', resolution: 'breached', hints: [] }); // => 'red'
+ * rowColour({ response: 'atRisk', resolution: 'onTrack', hints: [] }); // => 'amber'
+ * rowColour({ response: 'met', resolution: 'met', hints: ['updateOverdue'] }); // => null
+ */
 export function rowColour(ev: SlaSummary): 'red' | 'amber' | null {
   if (ev.response === 'breached' || ev.resolution === 'breached') return 'red';
   if (ev.response === 'atRisk' || ev.resolution === 'atRisk') return 'amber';
@@ -119,7 +136,12 @@ export function rowColour(ev: SlaSummary): 'red' | 'amber' | null {
 
 const SEVERITY: Record<SlaState, number> = { met: 0, onTrack: 1, atRisk: 2, missed: 3, breached: 4 };
 
-/** The worse of the two targets: breached > missed > atRisk > onTrack > met; null if neither. */
+/**
+ * The worse of the two targets: breached > missed > atRisk > onTrack > met; null if neither.
+ * @example
+ * overallState({ response: 'missed', resolution: 'atRisk' }); // => 'missed'
+ * overallState({ response: null, resolution: 'met' }); // => 'met'
+ */
 export function overallState(ev: Pick<SlaSummary, 'response' | 'resolution'>): SlaState | null {
   const a = ev.response;
   const b = ev.resolution;
