@@ -3,6 +3,9 @@
 // and reports spreadsheet calls, cells read/written, CPU (median), memory, and the estimated time
 // on Google (bench/costModel.ts) beside the naive per-cell reference (bench/naive.ts).
 // Writes bench/results/latest.json and, for --quick, docs/bench.md.
+//
+// Over ~400 lines: one benchmark script measuring every operation in sequence over the same
+// generated sheets; generation and the cost model are in their own files.
 import fs from 'node:fs';
 import path from 'node:path';
 import v8 from 'node:v8';

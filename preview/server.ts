@@ -14,6 +14,9 @@
 // from the same state with the answers given so far (runs are deterministic: same state, same clock,
 // same answers ⇒ same questions). An alert whose only button is OK cannot change what the script
 // does next, so it is answered OK at once and shown to the person when the run ends.
+//
+// Over ~400 lines: the HTTP routes and the run-and-roll-back logic they share (one
+// PreviewServer); the wire types are in protocol.ts, the demo data in demo.ts.
 import fs from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';

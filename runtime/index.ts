@@ -1,6 +1,9 @@
 // The local Apps Script runtime: one workbook, every service the add-on uses, the loaded bundle,
 // and the things Google does around the code (open → onOpen, a person's edit → onEdit, time →
 // clock triggers). Everything is in memory; toJSON()/fromJSON() carry the whole state.
+//
+// Over ~400 lines: the LocalRuntime class is the runtime's one public face (executions, calls,
+// triggers, edits, state); the services and the spreadsheet live in their own folders.
 import fs from 'node:fs';
 import path from 'node:path';
 import { Accounting, emptyStats, expose, frozenStats, unwrap, type CallStats } from './instrument';

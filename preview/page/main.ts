@@ -3,6 +3,9 @@
 // person's edit (validation, onEdit), a menu item calls its entry point, sidebars and dialogs are
 // the add-on's own HTML in sandboxed iframes whose google.script.run posts here, and the clock
 // panel moves the runtime's time forward (due time triggers fire).
+//
+// Over ~400 lines: the page is one browser script (one esbuild entry, no framework) whose
+// parts (grid, menus, dialogs, clock panel) share its state; its wire types are in ../protocol.ts.
 
 import type { MenuEntry } from '../../runtime/services/ui';
 import type { ClockResult, OpenResult, Outcome, PreviewState, WireCell, WireQuestion } from '../protocol';

@@ -1,5 +1,8 @@
 // Conditional formatting: builder, rule and condition objects, and evaluation of the rules of a
 // sheet at a given instant (custom formulas with NOW() change colour as the clock moves).
+//
+// Over ~400 lines: one Google family (ConditionalFormatRuleBuilder, the rule, its
+// boolean condition) and the evaluation that reads those objects.
 import { isDate } from '../context';
 import { unwrap } from '../instrument';
 import { asEnum, exposeSelf, Exposable, makeEnum, normColor, Svc } from './common';

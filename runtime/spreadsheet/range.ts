@@ -1,5 +1,9 @@
 // Range: reads and writes of a rectangle of one sheet. Bulk methods count cells read/written for
 // the benchmark; single-cell getters read the top-left cell, as in Apps Script.
+//
+// Over ~400 lines: one Google class (Range, ~90 methods): every method shares the same cell, format and
+// counting helpers, and a reader looking up `Range.x` finds it here. Split by concern (values,
+// formats, validation) when it next grows.
 import { isDate } from '../context';
 import { unwrap } from '../instrument';
 import { cellA1, colToLetters, rangeA1 } from './a1';

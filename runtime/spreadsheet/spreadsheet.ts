@@ -1,4 +1,7 @@
 // Spreadsheet (the file) and SpreadsheetApp (the service entry point).
+//
+// Over ~400 lines: two Google classes that hand each other state (Spreadsheet and the
+// SpreadsheetApp service).
 import { parseA1 } from './a1';
 import { emailOf, exposeSelf, Exposable, GRange, GSheet, makeEnum, Svc, toInt, userObj } from './common';
 import { booleanCriteriaEnum, newConditionalFormatRuleBuilder, relativeDateEnum } from './conditionalFormat';

@@ -1,5 +1,8 @@
 // Data validation: the builder, the rule object scripts read back, and the check a hand edit
 // goes through. Script writes never consult validation (Google stores them anyway).
+//
+// Over ~400 lines: one Google family (DataValidationBuilder, DataValidation, the
+// criteria enum) and the hand-edit check that reads those rules.
 import { isDate } from '../context';
 import { unwrap } from '../instrument';
 import { asEnum, exposeSelf, Exposable, makeEnum, Svc } from './common';

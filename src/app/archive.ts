@@ -13,6 +13,9 @@
 //
 // Budget: stops cleanly at ~4.5 minutes (Date.now(), as Google counts the 6-minute limit) or after
 // MAX_DELETES deleteRows calls, and says there is more; the next run (menu or daily) continues.
+//
+// Over ~400 lines: one use case whose crash safety reads as one sequence (record, append,
+// delete, clear); the sheet's side is in src/gas/archiveSheet.ts.
 import { rowToTicket } from '../domain/columns';
 import { TrackerError } from '../domain/errors';
 import { t } from '../domain/i18n';

@@ -2,6 +2,9 @@
 // base), compute the Review in memory (src/domain/review.ts), and replace the week's sheet in a
 // constant number of calls. Built on demand (menu, CLI) for any week, and by the hourly trigger for
 // the previous week once the configured weekday and hour have passed — exactly once per week.
+//
+// Over ~400 lines: one use case (read once, build, write under the lock, the schedule); the
+// review's maths is in src/domain/review/, the sheet layout in src/gas/reviewSheet.ts.
 import { workingTimeBetween } from '../domain/calendar';
 import { HEADER_SCAN_ROWS, columnLetter, detectHeader, rowToTicket } from '../domain/columns';
 import type { ColumnMap } from '../domain/columns';

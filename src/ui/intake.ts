@@ -5,6 +5,9 @@
 // (urgency: radios #f-urgency-<value> in fieldset #f-urgency), #submit, #form-error (role=alert),
 // #err-<key> beside each field, #warn-description, #title-counter, #suggestions (li.suggestion
 // [data-article-id], .suggestion-toggle, .solved, .thanks), #result, #result-id, #another.
+//
+// Over ~400 lines: one sidebar page (bundled into its HTML) whose parts (form, checks,
+// suggestions, success) share the page's state; shared helpers already live in ./client/.
 import type { ArticleSuggestion, FieldError, IntakeFormModel, SubmitResult } from '../app/contracts';
 import { containsPersonalMobile, hasVisibleText, unsafeTextKind } from '../domain/text';
 import {

@@ -12,6 +12,9 @@
 // #action-panel[data-action], inputs #act-assignee, #act-reason, #act-text, #act-solution,
 // radios #act-resolved-yes / #act-resolved-no, #act-rating, #err-act-<field>, #action-error,
 // #confirm-action, #cancel-action, #reload.
+//
+// Over ~400 lines: one sidebar page (bundled into its HTML) whose parts (loading, the view,
+// action panels) share the page's state; shared helpers already live in ./client/.
 import type { ActionOutcome, FieldError, TicketView, TicketViewResult, TicketViewText } from '../app/contracts';
 import type { ActionName } from '../domain/workflow';
 import { append, byId, clear, fmt, h, replace } from './client/dom';
