@@ -1,6 +1,6 @@
 // Sheet structure, dropdowns, colour rules, protections and formats: what setup, intake and
 // archiving build on. Local model: runtime/spreadsheet/{sheet,structure,validation,
-// conditionalFormat,protection,range}.ts; runtime test: test/runtime/spreadsheet/fidelity.test.ts.
+// conditionalFormat,protection,range}.ts; runtime test: test/runtime/spreadsheet/fidelity/<class>.test.ts.
 import type { Case } from '../suite';
 import { REF, threw } from '../suite';
 

@@ -1,7 +1,7 @@
 // What a cell holds after a script writes it, and what reading it back gives: the add-on writes
 // tickets with setValues/appendRow and reads them with getValues/getSheetValues, so every type
 // conversion here is one it relies on. Local model and runtime test: runtime/spreadsheet/values.ts,
-// test/runtime/spreadsheet/fidelity.test.ts (same behaviour names).
+// test/runtime/spreadsheet/fidelity/<class>.test.ts (same behaviour names).
 import type { Case } from '../suite';
 import { REF, threw } from '../suite';
 

@@ -2,7 +2,7 @@
 // submit and type. After the answer setup must work under the lock on what the sheet holds then,
 // writing only the cells it changes, in short holds of the lock.
 import type { LocalRuntime } from '../../runtime';
-import { FORM, T0, column, submit, ticketRows, token, trackerRuntime } from './helpers';
+import { FORM, T0, column, submit, ticketRows, token, trackerRuntime } from '../app/helpers';
 import { act } from '../scenarios/hostile/world';
 import { expectIntact, snapshot } from '../scenarios/hostile/invariants';
 

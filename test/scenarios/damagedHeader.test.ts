@@ -3,7 +3,7 @@
 // keep working from the stored column map; repair finds the sheet by what it holds and writes the
 // header back; it never tries to create a second 工单 / Tickets sheet.
 import type { LocalRuntime } from '../../runtime';
-import { FORM, T0, newRuntime, setUp, submit, ticketRows, token, trackerRuntime } from './helpers';
+import { FORM, T0, newRuntime, setUp, submit, ticketRows, token, trackerRuntime } from '../app/helpers';
 import { act } from '../scenarios/hostile/world';
 import { expectIntact, snapshot } from '../scenarios/hostile/invariants';
 

@@ -2,7 +2,7 @@
 // web form): a clear message in the sheet's language, never an uncaught exception, and nothing in
 // the sheet lost or half-written.
 import type { LocalRuntime } from '../../runtime';
-import { FORM, column, submit, ticketRows, token, trackerRuntime } from './helpers';
+import { FORM, column, submit, ticketRows, token, trackerRuntime } from '../app/helpers';
 
 const VISITOR = 'xiaoming@gmail.com';
 

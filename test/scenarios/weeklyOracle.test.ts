@@ -2,7 +2,7 @@
 // real entry points, checked against an independent recomputation of its figures (seeded, so a
 // failure reproduces).
 import type { LocalRuntime } from '../../runtime';
-import { FORM, newRuntime, setUp, submit } from './helpers';
+import { FORM, newRuntime, setUp, submit } from '../app/helpers';
 
 const HOUR = 3_600_000,
   MIN = 60_000,

@@ -2,7 +2,7 @@
 // edits made between a crash and the resume, IDs already handed out, the team's formulas.
 import type { LocalRuntime } from '../../runtime';
 import { appendToTicketSheet, generateTickets } from '../../bench/generate';
-import { newRuntime, setUp } from './helpers';
+import { newRuntime, setUp } from '../app/helpers';
 
 const DAY = 86_400_000;
 const NOW = Date.parse('2024-11-06T10:00:00+08:00'); // a Wednesday

@@ -5,7 +5,7 @@ import { createLocalRuntime } from '../../runtime';
 import { renderSheet } from '../../runtime/spreadsheet';
 import { COLOURS } from '../../src/gas/ticketFormat';
 import { appendToTicketSheet, generateTickets } from '../../bench/generate';
-import { T0, setUp, submit, trackerRuntime } from './helpers';
+import { T0, setUp, submit, trackerRuntime } from '../app/helpers';
 
 const HOUR = 3_600_000;
 const ss = (rt: LocalRuntime) => rt.services.SpreadsheetApp.getActiveSpreadsheet();

@@ -1,6 +1,6 @@
 // The sidebars' results carry a code (domain/errors.ts) the client branches on, never the
 // translated message: refused input, a missing ticket, a concurrent change, a held lock.
-import { FORM, holdTrackerLock, submit, trackerRuntime } from './helpers';
+import { FORM, holdTrackerLock, submit, trackerRuntime } from '../app/helpers';
 
 describe('failed results carry their code', () => {
   it('submit: invalid input, busy lock', () => {

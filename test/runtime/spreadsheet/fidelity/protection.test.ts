@@ -1,0 +1,49 @@
+// Fidelity of the emulated Spreadsheet service, Protection: range and sheet protection.
+// Each case names the behaviour and the reference page (or guide) it follows, and asserts it on
+// a fresh workbook.
+import { handEdit } from '../../../../runtime/spreadsheet';
+import { REF, runCases, type Case } from './cases';
+
+const cases: Case[] = [
+  {
+    name: 'range.protect(): description, warning-only, editors copied from the spreadsheet, remove',
+    ref: REF + 'protection',
+    run: ({ app, ss, sheet }) => {
+      ss.addEditor('agent@example.com');
+      const p = sheet.getRange('A:A').protect().setDescription('auto ID').setWarningOnly(true);
+      expect([p.getDescription(), p.isWarningOnly(), p.getRange().getA1Notation()]).toEqual([
+        'auto ID',
+        true,
+        'A1:A1000',
+      ]);
+      expect(p.getEditors().map((u) => u.getEmail())).toEqual(['owner@example.com', 'agent@example.com']);
+      expect(String(p.getProtectionType())).toBe('RANGE');
+      p.removeEditors(['agent@example.com', 'owner@example.com']);
+      expect(p.getEditors().map((u) => u.getEmail())).toEqual(['owner@example.com']); // the owner stays
+      expect(p.canEdit()).toBe(true);
+      expect(ss.getProtections(app.ProtectionType.RANGE)).toHaveLength(1);
+      expect(ss.getProtections(app.ProtectionType.SHEET)).toHaveLength(0);
+      ss.getProtections(app.ProtectionType.RANGE)[0].remove();
+      expect(ss.getProtections(app.ProtectionType.RANGE)).toHaveLength(0);
+    },
+  },
+  {
+    name: 'sheet.protect() returns the existing sheet protection; hand edits by non-editors are refused',
+    ref: REF + 'sheet#protect',
+    run: ({ app, sheet, wb, ctx }) => {
+      const p1 = sheet.protect().setDescription('locked');
+      const p2 = sheet.protect();
+      expect(p2.getDescription()).toBe('locked');
+      expect(sheet.getProtections(app.ProtectionType.SHEET)).toHaveLength(1);
+      const stranger = {
+        ...ctx,
+        user: { active: 'stranger@example.com', effective: 'stranger@example.com' },
+      };
+      expect(handEdit(wb, stranger, `${sheet.getName()}!A1`, 'x')).toMatchObject({ ok: false });
+      p1.setWarningOnly(true);
+      expect(handEdit(wb, stranger, `${sheet.getName()}!A1`, 'x')).toMatchObject({ ok: true });
+    },
+  },
+];
+
+runCases('Protection', cases);

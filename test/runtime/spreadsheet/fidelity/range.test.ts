@@ -1,0 +1,297 @@
+// Fidelity of the emulated Spreadsheet service, Range: writing and reading values, formulas, formats.
+// Each case names the behaviour and the reference page (or guide) it follows, and asserts it on
+// a fresh workbook.
+import { isDate } from '../../../../runtime/context';
+import { NOW, sh } from '../helpers';
+import { REF, runCases, type Case } from './cases';
+
+const ms = (d: unknown) => (d as Date).getTime();
+
+const cases: Case[] = [
+  {
+    name: 'a string starting with = stores a formula; getValue returns its result',
+    ref: REF + 'range#setvaluevalue',
+    run: ({ sheet }) => {
+      const r = sheet.getRange('A1');
+      r.setValue('=1+2*3');
+      expect(r.getFormula()).toBe('=1+2*3');
+      expect(r.getValue()).toBe(7);
+    },
+  },
+  {
+    name: 'a leading apostrophe stores the rest as text, read back without it',
+    ref: REF + 'range#setvaluevalue',
+    run: ({ sheet }) => {
+      const r = sheet.getRange('A1:C1');
+      r.setValues([["'=IMPORTDATA(1)", "'0012", "'TRUE"]]);
+      expect(r.getValues()).toEqual([['=IMPORTDATA(1)', '0012', 'TRUE']]);
+      expect(r.getFormulas()).toEqual([['', '', '']]);
+      expect(r.getDisplayValues()).toEqual([['=IMPORTDATA(1)', '0012', 'TRUE']]);
+    },
+  },
+  {
+    name: 'number-like strings become numbers (plain, grouped, percent)',
+    ref: REF + 'range#setvaluesvalues',
+    run: ({ sheet }) => {
+      const r = sheet.getRange('A1:D1');
+      r.setValues([['12', '1,234.5', '3.5%', '-0.25']]);
+      expect(r.getValues()).toEqual([[12, 1234.5, 0.035, -0.25]]);
+      expect(r.getNumberFormats()[0][2]).toBe('0.00%');
+    },
+  },
+  {
+    name: 'date/time-like strings become Dates in the spreadsheet time zone',
+    ref: REF + 'range#getvalues',
+    run: ({ sheet }) => {
+      const r = sheet.getRange('A1:C1');
+      r.setValues([['2024-05-01', '2024-05-01 09:15', '2024/5/1 9:15']]);
+      const [[a, b, c]] = r.getValues();
+      expect(isDate(a) && isDate(b) && isDate(c)).toBe(true);
+      expect(ms(a)).toBe(sh(2024, 5, 1));
+      expect(ms(b)).toBe(sh(2024, 5, 1, 9, 15));
+      expect(ms(c)).toBe(sh(2024, 5, 1, 9, 15));
+      expect(r.getDisplayValues()[0].slice(0, 2)).toEqual(['2024-05-01', '2024-05-01 09:15']);
+    },
+  },
+  {
+    name: '"TRUE"/"FALSE" strings become booleans',
+    ref: REF + 'range#setvaluesvalues',
+    run: ({ sheet }) => {
+      sheet.getRange('A1:B1').setValues([['TRUE', 'false']]);
+      expect(sheet.getRange('A1:B1').getValues()).toEqual([[true, false]]);
+    },
+  },
+  {
+    name: "a range formatted as plain text ('@') stores strings as typed",
+    ref: REF + 'range#setnumberformatnumberformat',
+    run: ({ sheet }) => {
+      const r = sheet.getRange('A1:D1');
+      r.setNumberFormat('@');
+      r.setValues([['0012', '2024-05-01', '=1+1', 'TRUE']]);
+      expect(r.getValues()).toEqual([['0012', '2024-05-01', '=1+1', 'TRUE']]);
+      expect(r.getFormulas()).toEqual([['', '', '', '']]);
+      expect(r.getNumberFormat()).toBe('@');
+    },
+  },
+  {
+    name: 'numbers, booleans and Dates written as such are stored as such',
+    ref: REF + 'range#setvaluesvalues',
+    run: ({ sheet, BundleDate }) => {
+      const d = new BundleDate(sh(2024, 5, 2, 13, 5));
+      sheet.getRange('A1:C1').setValues([[42, false, d]]);
+      const [[n, b, got]] = sheet.getRange('A1:C1').getValues();
+      expect(n).toBe(42);
+      expect(b).toBe(false);
+      expect(got).toBeInstanceOf(BundleDate); // a Date of the bundle's realm
+      expect(ms(got)).toBe(ms(d));
+      expect(got).not.toBe(d);
+    },
+  },
+  {
+    name: 'empty cells read as empty strings; null clears',
+    ref: REF + 'range#getvalues',
+    run: ({ sheet }) => {
+      sheet.getRange('A1').setValue('x');
+      sheet.getRange('A1').setValue(null);
+      expect(sheet.getRange('A1:B2').getValues()).toEqual([
+        ['', ''],
+        ['', ''],
+      ]);
+    },
+  },
+  {
+    name: 'Dates display with the default format, or the cell format, in the spreadsheet zone',
+    ref: REF + 'range#getdisplayvalue',
+    run: ({ sheet, BundleDate }) => {
+      sheet
+        .getRange('A1:C1')
+        .setValues([
+          [
+            new BundleDate(sh(2024, 5, 1, 9, 15, 7)),
+            new BundleDate(sh(2024, 5, 1)),
+            new BundleDate(sh(2024, 5, 1, 9, 15)),
+          ],
+        ]);
+      sheet.getRange('C1').setNumberFormat('yyyy-mm-dd hh:mm');
+      expect(sheet.getRange('A1:C1').getDisplayValues()).toEqual([
+        ['2024-05-01 09:15:07', '2024-05-01', '2024-05-01 09:15'],
+      ]);
+    },
+  },
+  {
+    name: 'a cell value over 50,000 characters throws; nothing is written',
+    ref: 'developers.google.com/apps-script/guides/services/quotas',
+    run: ({ sheet }) => {
+      const r = sheet.getRange('A1:B1');
+      expect(() => r.setValues([['ok', 'x'.repeat(50001)]])).toThrow(
+        'Your input contains more than the maximum of 50000 characters in a single cell.',
+      );
+      expect(r.getValues()).toEqual([['', '']]);
+      sheet.getRange('A1').setValue('x'.repeat(50000));
+      expect(sheet.getRange('A1').getValue()).toHaveLength(50000);
+    },
+  },
+  {
+    name: "setValues with the wrong number of rows / columns throws Google's message",
+    ref: REF + 'range#setvaluesvalues',
+    run: ({ sheet }) => {
+      expect(() => sheet.getRange('A1:B2').setValues([[1, 2]])).toThrow(
+        'The number of rows in the data does not match the number of rows in the range. The data has 1 but the range has 2.',
+      );
+      expect(() => sheet.getRange('A1:B1').setValues([[1, 2, 3]])).toThrow(
+        'The number of columns in the data does not match the number of columns in the range. The data has 3 but the range has 2.',
+      );
+    },
+  },
+  {
+    name: 'setValue on a multi-cell range sets every cell',
+    ref: REF + 'range#setvaluevalue',
+    run: ({ sheet }) => {
+      sheet.getRange('A1:B2').setValue(5);
+      expect(sheet.getRange('A1:B2').getValues()).toEqual([
+        [5, 5],
+        [5, 5],
+      ]);
+    },
+  },
+  {
+    name: 'setFormula over a range moves relative references per cell',
+    ref: REF + 'range#setformulaformula',
+    run: ({ sheet }) => {
+      sheet.getRange('A1:A3').setValues([[1], [2], [3]]);
+      sheet.getRange('B1:B3').setFormula('=A1*$A$1*10');
+      expect(sheet.getRange('B1:B3').getFormulas()).toEqual([
+        ['=A1*$A$1*10'],
+        ['=A2*$A$1*10'],
+        ['=A3*$A$1*10'],
+      ]);
+      expect(sheet.getRange('B1:B3').getValues()).toEqual([[10], [20], [30]]);
+    },
+  },
+  {
+    name: 'formula cells compute: HYPERLINK gives its label, unknown functions #NAME?, NOW() a Date',
+    ref: REF + 'range#getvalue',
+    run: ({ sheet }) => {
+      sheet
+        .getRange('A1:D1')
+        .setFormulas([
+          ['=HYPERLINK("https://x", "IT001")', '=FOOBAR(1)', '=NOW()', '=LEN("abc")&"-"&LEFT("xyz",2)'],
+        ]);
+      const [[a, b, c, d]] = sheet.getRange('A1:D1').getValues();
+      expect(a).toBe('IT001');
+      expect(b).toBe('#NAME?');
+      expect(ms(c)).toBe(NOW);
+      expect(d).toBe('3-xy');
+    },
+  },
+  {
+    name: 'formulas reference other sheets by quoted name',
+    ref: REF + 'range#getvalue',
+    run: ({ ss, sheet }) => {
+      const other = ss.insertSheet('Other sheet');
+      other.getRange('B2').setValue(41);
+      sheet.getRange('A1').setFormula("='Other sheet'!B2+1");
+      expect(sheet.getRange('A1').getValue()).toBe(42);
+    },
+  },
+  {
+    name: 'the number format decides the type read back: number in a date format → Date, Date in a number format → serial',
+    ref: REF + 'range#getvalue',
+    run: ({ sheet, BundleDate }) => {
+      sheet.getRange('A1').setNumberFormat('yyyy-mm-dd').setValue(45413);
+      sheet
+        .getRange('B1')
+        .setNumberFormat('0.00')
+        .setValue(new BundleDate(sh(2024, 5, 1, 12)));
+      const [[a, b]] = sheet.getRange('A1:B1').getValues();
+      expect(ms(a)).toBe(sh(2024, 5, 1));
+      expect(b).toBe(45413.5);
+      expect(sheet.getRange('A1:B1').getDisplayValues()).toEqual([['2024-05-01', '45413.50']]);
+      expect(ms(sheet.getRange('A1').getValue())).toBe(sh(2024, 5, 1));
+    },
+  },
+  {
+    name: 'backgrounds, font weight/colour, wrap, alignment, notes; setters chain and return the range',
+    ref: REF + 'range#setbackgroundscolor',
+    run: ({ sheet }) => {
+      const r = sheet.getRange('A1:B1');
+      const same = r
+        .setBackground('red')
+        .setFontWeight('bold')
+        .setFontColor('#00F')
+        .setWrap(true)
+        .setHorizontalAlignment('center')
+        .setNote('n');
+      expect(same.getA1Notation()).toBe('A1:B1');
+      expect(r.getBackgrounds()).toEqual([['#ff0000', '#ff0000']]);
+      expect(r.getFontWeights()).toEqual([['bold', 'bold']]);
+      expect(r.getFontColor()).toBe('#0000ff');
+      expect(r.getWrap()).toBe(true);
+      expect(r.getHorizontalAlignment()).toBe('center');
+      expect(r.getNotes()).toEqual([['n', 'n']]);
+      r.setBackgrounds([['#ffffff', null]]);
+      expect(r.getBackgrounds()).toEqual([['#ffffff', '#ffffff']]);
+      expect(sheet.getRange('C1').getBackground()).toBe('#ffffff');
+      expect(sheet.getRange('C1').getNumberFormat()).toBe('0.###############');
+    },
+  },
+  {
+    name: 'clearContent keeps formats and validation; clear() removes formats too',
+    ref: REF + 'range#clearcontent',
+    run: ({ sheet, app }) => {
+      const r = sheet.getRange('A1');
+      r.setValue('x')
+        .setBackground('#ff0000')
+        .setDataValidation(app.newDataValidation().requireValueInList(['x']).build());
+      r.clearContent();
+      expect([r.getValue(), r.getBackground(), r.getDataValidation() !== null]).toEqual([
+        '',
+        '#ff0000',
+        true,
+      ]);
+      r.setValue('y');
+      r.clear();
+      expect([r.getValue(), r.getBackground(), r.getDataValidation() !== null]).toEqual([
+        '',
+        '#ffffff',
+        true,
+      ]);
+    },
+  },
+  {
+    name: 'offset, getCell, isBlank, getSheet',
+    ref: REF + 'range#offsetrowoffset,-columnoffset,-numrows,-numcolumns',
+    run: ({ sheet }) => {
+      const r = sheet.getRange('B2:C3');
+      expect(r.offset(1, 1).getA1Notation()).toBe('C3:D4');
+      expect(r.offset(0, 0, 1, 1).getA1Notation()).toBe('B2');
+      expect(r.getCell(2, 2).getA1Notation()).toBe('C3');
+      expect(() => r.getCell(3, 1)).toThrow();
+      expect(r.isBlank()).toBe(true);
+      r.getCell(1, 1).setValue(0);
+      expect(r.isBlank()).toBe(false);
+      expect(r.getSheet().getName()).toBe(sheet.getName());
+    },
+  },
+  {
+    name: 'Range.sort orders rows with their formats; blanks last',
+    ref: REF + 'range#sortsortspecobj',
+    run: ({ sheet }) => {
+      sheet.getRange('A1:B3').setValues([
+        ['b', 2],
+        ['', 9],
+        ['a', 1],
+      ]);
+      sheet.getRange('A3').setBackground('#ff0000');
+      sheet.getRange('A1:B3').sort({ column: 1, ascending: true });
+      expect(sheet.getRange('A1:B3').getValues()).toEqual([
+        ['a', 1],
+        ['b', 2],
+        ['', 9],
+      ]);
+      expect(sheet.getRange('A1').getBackground()).toBe('#ff0000');
+    },
+  },
+];
+
+runCases('Range', cases);

@@ -1,0 +1,104 @@
+// Fidelity of the emulated Spreadsheet service, Sheet: the grid, rows and columns, appendRow.
+// Each case names the behaviour and the reference page (or guide) it follows, and asserts it on
+// a fresh workbook.
+import { REF, runCases, type Case } from './cases';
+
+const cases: Case[] = [
+  {
+    name: 'getRange argument checks: row/col ≥ 1, numRows ≥ 1, inside the grid',
+    ref: REF + 'sheet#getrangerow,-column,-numrows,-numcolumns',
+    run: ({ sheet }) => {
+      expect(() => sheet.getRange(0, 1)).toThrow('The starting row of the range is too small.');
+      expect(() => sheet.getRange(1, 0)).toThrow('The starting column of the range is too small.');
+      expect(() => sheet.getRange(1, 1, 0, 1)).toThrow('The number of rows in the range must be at least 1.');
+      expect(() => sheet.getRange(1, 1, 1, 0)).toThrow(
+        'The number of columns in the range must be at least 1.',
+      );
+      expect(() => sheet.getRange(1001, 1)).toThrow(
+        'The coordinates of the range are outside the dimensions of the sheet.',
+      );
+      expect(() => sheet.getRange('nonsense!!')).toThrow('Range not found');
+      expect(sheet.getRange(2, 3, 4, 5).getA1Notation()).toBe('C2:G5');
+    },
+  },
+  {
+    name: 'a new sheet is 1000 rows × 26 columns; insertRowsAfter and appendRow grow it',
+    ref: REF + 'sheet#appendrowrowcontents',
+    run: ({ ss }) => {
+      const s = ss.insertSheet('Grid');
+      expect([s.getMaxRows(), s.getMaxColumns()]).toEqual([1000, 26]);
+      s.insertRowsAfter(1000, 5);
+      expect(s.getMaxRows()).toBe(1005);
+      s.getRange(1005, 1).setValue('last');
+      s.appendRow(['appended']);
+      expect(s.getMaxRows()).toBe(1006);
+      expect(s.getRange(1006, 1).getValue()).toBe('appended');
+    },
+  },
+  {
+    name: 'getLastRow/getLastColumn count content only, not formats',
+    ref: REF + 'sheet#getlastrow',
+    run: ({ sheet }) => {
+      sheet.getRange('A1:Z500').setBackground('#ff0000');
+      sheet.getRange('A1:C1').setValues([['a', 'b', 'c']]);
+      sheet.getRange('B7').setValue('x');
+      expect(sheet.getLastRow()).toBe(7);
+      expect(sheet.getLastColumn()).toBe(3);
+      expect(sheet.getDataRange().getA1Notation()).toBe('A1:C7');
+    },
+  },
+  {
+    name: 'appendRow writes after the last row with content and parses strings',
+    ref: REF + 'sheet#appendrowrowcontents',
+    run: ({ sheet }) => {
+      sheet.appendRow(['h1', 'h2']);
+      sheet.appendRow(['IT001', '12']);
+      expect(sheet.getRange('A1:B2').getValues()).toEqual([
+        ['h1', 'h2'],
+        ['IT001', 12],
+      ]);
+    },
+  },
+  {
+    name: 'insert/delete rows shift values, formats, formulas and rule ranges',
+    ref: REF + 'sheet#insertrowsbeforebeforeposition,-howmany',
+    run: ({ sheet, app }) => {
+      sheet.getRange('A1:A3').setValues([['h'], ['x'], ['y']]);
+      sheet.getRange('A3').setBackground('#00ff00');
+      sheet.getRange('B1').setFormula('=A3');
+      const rule = app
+        .newConditionalFormatRule()
+        .whenCellNotEmpty()
+        .setBackground('#ff0000')
+        .setRanges([sheet.getRange('A2:A10')])
+        .build();
+      sheet.setConditionalFormatRules([rule]);
+      sheet.insertRowsBefore(2, 2);
+      expect(sheet.getRange('A5').getValue()).toBe('y');
+      expect(sheet.getRange('A5').getBackground()).toBe('#00ff00');
+      expect(sheet.getRange('B1').getFormula()).toBe('=A5');
+      expect(sheet.getConditionalFormatRules()[0].getRanges()[0].getA1Notation()).toBe('A4:A12');
+      sheet.deleteRow(4);
+      expect(sheet.getRange('A4').getValue()).toBe('y');
+      expect(sheet.getRange('B1').getFormula()).toBe('=A4');
+      expect(sheet.getMaxRows()).toBe(1001);
+    },
+  },
+  {
+    name: 'frozen rows and column widths',
+    ref: REF + 'sheet#setfrozenrowsrows',
+    run: ({ sheet }) => {
+      sheet.setFrozenRows(1);
+      sheet.setColumnWidth(2, 180);
+      sheet.setColumnWidths(3, 2, 60);
+      expect([
+        sheet.getFrozenRows(),
+        sheet.getColumnWidth(1),
+        sheet.getColumnWidth(2),
+        sheet.getColumnWidth(4),
+      ]).toEqual([1, 100, 180, 60]);
+    },
+  },
+];
+
+runCases('Sheet', cases);
