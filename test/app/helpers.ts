@@ -2,6 +2,11 @@
 // the local runtime, with a tracker already set up.
 import { createLocalRuntime } from '../../runtime';
 import type { LocalRuntime } from '../../runtime';
+import type { SubmitResult } from '../../src/app/contracts';
+import type { SetupReport } from '../../src/app/setup';
+
+/** A submit's answer with every field of both outcomes (a test reads whichever it expects). */
+export type SubmitAnswer = Extract<SubmitResult, { ok: true }> & Omit<Extract<SubmitResult, { ok: false }>, 'ok'> & { ok: boolean };
 
 export const T0 = Date.parse('2024-05-01T09:15:00+08:00'); // a Wednesday, working hours in Shanghai
 
@@ -25,9 +30,9 @@ export function holdTrackerLock(rt: LocalRuntime, untilMs = Infinity): void {
 }
 
 /** Runs setup from the menu, answering YES to its confirmation. */
-export function setUp(rt: LocalRuntime): any {
+export function setUp(rt: LocalRuntime): SetupReport {
   rt.ui.responder = (q) => ({ button: q.buttons.includes('YES') ? 'YES' : 'OK' });
-  return rt.call('setupTrackerFromMenu').result;
+  return rt.call<SetupReport>('setupTrackerFromMenu').result;
 }
 
 export function trackerRuntime(opts: Parameters<typeof newRuntime>[0] = {}): LocalRuntime {
@@ -49,8 +54,8 @@ export const FORM = {
 let tokenSeq = 0;
 export const token = (): string => `test-token-${++tokenSeq}-${Math.random().toString(36).slice(2, 8)}`;
 
-export function submit(rt: LocalRuntime, form: Record<string, unknown> = FORM, tok: string | null = token()): any {
-  return rt.callFromClient('submitTicket', form, ...(tok ? [tok] : [])).result;
+export function submit(rt: LocalRuntime, form: Record<string, unknown> = FORM, tok: string | null = token()): SubmitAnswer {
+  return rt.callFromClient<SubmitAnswer>('submitTicket', form, ...(tok ? [tok] : [])).result;
 }
 
 /** The ticket sheet as rows of values (header first). */

@@ -100,8 +100,8 @@ describe('submitTicket', () => {
     const rt = trackerRuntime();
     const r = submit(rt, { ...FORM, ...change });
     expect(r.ok).toBe(false);
-    const err = r.errors.find((e: { field: string }) => e.field === field);
-    expect(err.message).toMatch(message);
+    const err = r.errors.find((e) => e.field === field);
+    expect(err?.message).toMatch(message);
     expect(ticketRows(rt)).toHaveLength(1);
   });
 

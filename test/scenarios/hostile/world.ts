@@ -3,6 +3,7 @@
 // cases stay fast and each starts from the same sheet.
 import { LocalRuntime } from '../../../runtime';
 import type { RuntimeStateJson } from '../../../runtime';
+import type { ActionOutcome, TicketViewResult } from '../../../src/app/contracts';
 import { columnLetter } from '../../../src/domain/columns';
 import { FORM, T0, submit, token, trackerRuntime } from '../../app/helpers';
 import { TICKET_SHEETS } from './invariants';
@@ -17,10 +18,13 @@ export interface World {
   tickets: { id: string; status: StatusName }[];
 }
 
+/** An action's answer with every field of both outcomes (a case reads whichever it expects). */
+export type ActionAnswer = Extract<ActionOutcome, { ok: true }> & Omit<Extract<ActionOutcome, { ok: false }>, 'ok'> & { ok: boolean };
+
 /** An agent action through the sidebar, as a person would (view, then act on its version). */
-export function act(rt: LocalRuntime, id: string, action: string, payload: Record<string, unknown> = {}): any {
-  const v: any = rt.callFromClient('getTicketView', id).result;
-  return rt.callFromClient('applyTicketAction', id, action, payload, v.version).result;
+export function act(rt: LocalRuntime, id: string, action: string, payload: Record<string, unknown> = {}): ActionAnswer {
+  const v = rt.callFromClient<TicketViewResult>('getTicketView', id).result;
+  return rt.callFromClient<ActionAnswer>('applyTicketAction', id, action, payload, v.ok ? v.version : undefined).result;
 }
 
 function bring(rt: LocalRuntime, id: string, status: StatusName): void {
