@@ -8,7 +8,7 @@ import type { LocalRuntime } from '../../runtime';
 import { parseEnum } from '../../src/domain/schema';
 import type { EnumName } from '../../src/domain/schema';
 import { loadConfig } from '../../src/gas/config';
-import { newRuntime } from './helpers';
+import { FORM, newRuntime, submit } from './helpers';
 
 const at = (local: string, offset = '+08:00') => Date.parse(`${local}${offset}`);
 const ss = (rt: LocalRuntime) => rt.services.SpreadsheetApp.getActiveSpreadsheet();
@@ -623,6 +623,22 @@ describe('no sheet looks like a ticket list', () => {
     const report = rt.call<any>('setupTrackerFromMenu').result;
     expect(report.messages.join('\n')).toMatch(/There is no sheet "Issues"/);
     expect(JSON.stringify(rt.workbook.toJSON())).toBe(before);
+  });
+});
+
+describe('the team’s own IDs stay; new tickets continue in ours', () => {
+  it.each(['IT工单登记', 'osTicket export'])('%s: a ticket submitted after adoption gets an IT ID in the team’s sheet', (name) => {
+    const def = SHEETS.find((d) => d.name === name)!;
+    const { rt, rows, headerRow } = build(def);
+    adopt(rt);
+    const zh = def.locale.startsWith('zh');
+    const r = submit(rt, zh ? FORM : { ...FORM, urgency: 'High', category: 'Software' });
+    expect(r).toMatchObject({ ok: true, id: 'IT20240515001' });
+    const after = ss(rt).getSheetByName(def.name)!.getDataRange().getValues();
+    const idCol = def.header.indexOf(zh ? '工单编号' : 'Ticket Number');
+    // The team's IDs are untouched; the new row carries ours.
+    expect(after.slice(headerRow, rows.length).map((x) => x[idCol])).toEqual(rows.slice(headerRow).map((x) => x[idCol]));
+    expect(after.map((x) => x[idCol])).toContain('IT20240515001');
   });
 });
 
