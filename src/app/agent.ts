@@ -3,7 +3,7 @@
 import type { ColumnMap } from '../domain/columns';
 import { rowToTicket } from '../domain/columns';
 import { parseRecord, recordOf } from '../domain/record';
-import { t } from '../domain/i18n';
+import { catalog, t } from '../domain/i18n';
 import { CELL_MAX_CHARS } from '../domain/text';
 import type { FieldKey, Lang } from '../domain/schema';
 import { FIELDS, SLA_LABELS, enumLabel, headerLabel } from '../domain/schema';
@@ -40,22 +40,8 @@ const NEEDS: Record<ActionName, TicketView['actions'][number]['needs']> = {
 
 /** Every string the ticket sidebar shows (keys listed at the top of src/ui/ticket.ts). */
 const VIEW_TEXT: Record<Lang, TicketViewText> = {
-  zh: {
-    ticketId: '问题编号', idPlaceholder: '留空 = 当前选中行', open: '打开', loading: '加载中…', sla: 'SLA', actions: '操作',
-    noActions: '此状态下没有可执行的操作。', empty: '—', assignee: '负责人', reason: '原因', note: '记录内容', solution: '解决方案',
-    resolvedQuestion: '问题是否已解决?', yes: '是', no: '否', rating: '评价', satisfied: '满意', basic: '基本满意', unsatisfied: '不满意',
-    choose: '— 请选择 —', cancel: '取消', confirmClose: '确定关闭工单 {id} 吗?有解决方案的工单会归档到知识库。', working: '正在处理…',
-    done: '已完成:{action}', reload: '重新加载', conflict: '工单已被他人修改,请重新加载后再操作。', failed: '操作失败:',
-    breachedWord: SLA_LABELS.breached.zh, atRiskWord: SLA_LABELS.atRisk.zh,
-  },
-  en: {
-    ticketId: 'Ticket ID', idPlaceholder: 'Empty = selected row', open: 'Open', loading: 'Loading…', sla: 'SLA', actions: 'Actions',
-    noActions: 'No action is possible in this status.', empty: '—', assignee: 'Assignee', reason: 'Reason', note: 'Note', solution: 'Solution',
-    resolvedQuestion: 'Is the problem solved?', yes: 'Yes', no: 'No', rating: 'Rating', satisfied: 'Satisfied', basic: 'Basically satisfied',
-    unsatisfied: 'Unsatisfied', choose: '— Choose —', cancel: 'Cancel', confirmClose: 'Close ticket {id}? With a solution it goes to the knowledge base.',
-    working: 'Working…', done: 'Done: {action}', reload: 'Reload', conflict: 'Someone else changed this ticket; reload and try again.',
-    failed: 'Could not do that: ', breachedWord: SLA_LABELS.breached.en, atRiskWord: SLA_LABELS.atRisk.en,
-  },
+  zh: { ...catalog('zh').ticketView, breachedWord: SLA_LABELS.breached.zh, atRiskWord: SLA_LABELS.atRisk.zh },
+  en: { ...catalog('en').ticketView, breachedWord: SLA_LABELS.breached.en, atRiskWord: SLA_LABELS.atRisk.en },
 };
 
 interface LoadedRow {
@@ -160,7 +146,7 @@ export function getTicketView(svc: Services, id?: unknown, at?: unknown): Ticket
     const loaded = loadRow(tr, ts, id.trim(), rowHint(at));
     return loaded ? buildView(tr, loaded) : { ok: false, code: 'notFound', message: t(lang, 'ticketNotFound', { id: id.trim() }), text: VIEW_TEXT[lang] };
   }
-  const selectRow = { ok: false as const, code: 'invalid' as const, message: lang === 'zh' ? '请先在工单表中选中一行,或输入问题编号。' : 'Select a row in the ticket sheet, or type a ticket ID.', text: VIEW_TEXT[lang] };
+  const selectRow = { ok: false as const, code: 'invalid' as const, message: t(lang, 'selectRowFirst'), text: VIEW_TEXT[lang] };
   // The selected range's own sheet: when it is the hinted ticket sheet, no lookup by name. Sheet
   // names are unique in a spreadsheet, so the name tells whether the selection is on the tickets.
   const active = tr.ss.getActiveRange();
@@ -240,7 +226,7 @@ export function applyTicketAction(svc: Services, id: unknown, action: unknown, p
       if (typeof version === 'string' && version.split(':')[1] !== rowVersion(loaded.values, ts.columns)) {
         return { ok: false, code: 'conflict', conflict: true, errors: [{ field: null, message: t(lang, 'changedBy', { id: ticketId, by: lastEditor(tr, ticketId) }) }] };
       }
-      const by = me.name || (lang === 'zh' ? '未知' : 'unknown');
+      const by = me.name || t(lang, 'unknownUser');
       const result = applyAction(loaded.ticket, action, payload, { now: tr.now, by, lang, agents: tr.config.settings.agents, stamp: tr.stamp });
       if (!result.ok) return { ok: false, code: 'invalid', errors: [{ field: result.field, message: result.message }] };
       const changes = withSla(tr, loaded.ticket, result.changes);

@@ -18,7 +18,7 @@
 // delete, clear); the sheet's side is in src/gas/archiveSheet.ts.
 import { rowToTicket } from '../domain/columns';
 import { TrackerError } from '../domain/errors';
-import { t } from '../domain/i18n';
+import { catalog, t } from '../domain/i18n';
 import { parseTicketId } from '../domain/ticketId';
 import { formatLocal } from '../domain/zone';
 import type { ArchiveSheet } from '../gas/archiveSheet';
@@ -243,9 +243,7 @@ function archiveUnderLock(tr: Tracker, opts: ArchiveOptions, result: ArchiveResu
   let arch: ArchiveSheet | null = existing ? readArchiveSheet(existing) : null;
   if (existing && !arch)
     throw new Error(
-      tr.lang === 'zh'
-        ? '归档表的表头无法识别,请检查第一行。'
-        : 'The archive sheet has no recognisable header row.',
+      catalog(tr.lang).archive.badHeader,
     );
 
   // 1. Finish a recorded batch. Its rows still in the ticket sheet may have been edited since the
@@ -391,38 +389,15 @@ export function archiveIfDue(svc: Services, startedAt: number): ArchiveResult | 
 // ---------------------------------------------------------------------------------------------
 // Menu
 
-const MSG = {
-  zh: {
-    title: '归档已关闭工单',
-    confirm: (days: number) =>
-      `将把关闭超过 ${days} 天的工单移到「归档」表(周报和知识库仍会找到它们)。继续吗?`,
-    done: (r: ArchiveResult) =>
-      `已归档 ${r.archived + r.resumed} 张工单。` +
-      (r.kbAdded ? `知识库新增 ${r.kbAdded} 条。` : '') +
-      (r.more ? `还有 ${r.remaining} 张待归档,请稍后再次运行(或等待定时任务继续)。` : ''),
-    failed: '归档未完成:',
-  },
-  en: {
-    title: 'Archive closed tickets',
-    confirm: (days: number) =>
-      `Tickets closed more than ${days} days ago will move to the "Archive" sheet (the weekly review and the knowledge base still find them). Continue?`,
-    done: (r: ArchiveResult) =>
-      `Archived ${r.archived + r.resumed} tickets.` +
-      (r.kbAdded ? ` ${r.kbAdded} knowledge-base entries added.` : '') +
-      (r.more ? ` ${r.remaining} more are due: run it again (or let the scheduled run continue).` : ''),
-    failed: 'Archiving did not finish: ',
-  },
-};
-
 export function archiveFromMenu(svc: Services): ArchiveResult | { ok: false; cancelled: true } {
   const tr = openTracker(svc);
-  const M = MSG[tr.lang];
+  const M = catalog(tr.lang).archive;
   const ui = svc.SpreadsheetApp.getUi();
   const days = tr.config.settings.archiveAfterDays || 90;
   if (ui.alert(M.title, M.confirm(days), ui.ButtonSet.YES_NO) !== ui.Button.YES)
     return { ok: false, cancelled: true };
   const r = archiveClosedTickets(svc, { via: 'menu', tracker: tr });
-  const text = r.skipped ? t(tr.lang, 'busy') : r.ok ? M.done(r) : `${M.failed}${r.error}`;
+  const text = r.skipped ? t(tr.lang, 'busy') : r.ok ? M.done(r.archived + r.resumed, r.kbAdded, r.more ? r.remaining : 0) : `${M.failed}${r.error}`;
   ui.alert(M.title, text, ui.ButtonSet.OK);
   return r;
 }

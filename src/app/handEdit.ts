@@ -45,7 +45,7 @@ function isEditEvent(e: unknown): e is EditEvent {
   return !!range && typeof range === 'object' && ['getSheet', 'getA1Notation'].every((m) => typeof (range as Record<string, unknown>)[m] === 'function');
 }
 
-const toastTitle = (tr: Tracker) => (tr.lang === 'zh' ? '工单' : 'Tracker');
+const toastTitle = (tr: Tracker) => t(tr.lang, 'toastTitle');
 
 export function handleEdit(svc: Services, e: EditEvent): EditOutcome {
   const none: EditOutcome = { handled: false, reverted: [], changedRows: 0 };

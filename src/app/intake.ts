@@ -1,6 +1,6 @@
 // Ticket intake: the form's model, and submitTicket — validate everything, then allocate the ID
 // and append the row under the document lock in a constant handful of spreadsheet calls.
-import { t } from '../domain/i18n';
+import { catalog, t } from '../domain/i18n';
 import { LIMITS, validateSubmission } from '../domain/intake';
 import { buildIndex, search } from '../domain/knowledge';
 import type { FieldKey } from '../domain/schema';
@@ -32,38 +32,15 @@ import { actingEmail, openTickets, openTracker } from './tracker';
 const LOCK_WAIT_MS = 10_000;
 const TOKENS_KEPT = 100;
 
-const URGENCY_HINTS = {
-  zh: { high: '影响核心业务(如生产系统中断),需立即处理,并电话通知支持团队', medium: '影响部分工作,4 小时内解决', low: '非紧急,24 小时内解决' },
-  en: { high: 'Core business stopped (e.g. production down): act now, and phone the support team', medium: 'Part of the work affected: solved within 4 hours', low: 'Not urgent: solved within 24 hours' },
-};
-
 export function getIntakeForm(svc: Services): IntakeFormModel {
   const tr = openTracker(svc);
   const { lang } = tr;
-  const zh = lang === 'zh';
-  const help = zh
-    ? {
-        title: '简明概括核心问题,不超过 20 字,如「CRM系统数据库连接错误」',
-        department: '提交人所在部门或办公地点,如「销售部/北京分公司」',
-        description: '请写明:问题现象(具体错误提示)、影响范围、发生时间、已尝试的解决方法。避免「系统不好用」这类笼统描述。',
-        urgency: '影响业务中断时请选「高」并电话通知支持团队',
-        category: '不确定可选「其他」,支持人员会重新分类',
-        submitter: '您的姓名',
-        contact: '内线电话或企业邮箱(请勿填写个人手机号)',
-      }
-    : {
-        title: 'The core problem in at most 20 characters, e.g. "CRM database connection error"',
-        department: 'Your department or office, e.g. "Sales / Beijing branch"',
-        description: 'Say what happens (the exact error), who is affected, since when, and what you already tried. Avoid vague text like "the system is bad".',
-        urgency: 'If business has stopped, choose High and also phone the support team',
-        category: 'Not sure? Choose Other; the agent will reclassify',
-        submitter: 'Your name',
-        contact: 'Internal extension or company email (no personal mobile number)',
-      };
+  const text = catalog(lang);
+  const help = text.intakeHelp;
   const field = (key: keyof typeof help, required: boolean, maxLength?: number) => ({ key, label: headerLabel(key, lang), help: help[key], required, maxLength });
   return {
     lang,
-    title: zh ? '提交技术问题' : 'Report a problem',
+    title: text.sidebarTitle.intake,
     fields: [
       field('title', true, LIMITS.title),
       field('department', true, LIMITS.department),
@@ -74,21 +51,21 @@ export function getIntakeForm(svc: Services): IntakeFormModel {
       field('contact', true, LIMITS.contact),
     ],
     departments: tr.config.settings.departments,
-    urgencies: ENUMS.urgency.map((u) => ({ value: u.code, label: u[lang], hint: URGENCY_HINTS[lang][u.code as 'high' | 'medium' | 'low'] })),
+    urgencies: ENUMS.urgency.map((u) => ({ value: u.code, label: u[lang], hint: text.urgencyHints[u.code as 'high' | 'medium' | 'low'] })),
     categories: ENUMS.category.map((c) => ({ value: c.code, label: c[lang] })),
     text: {
-      submit: zh ? '提交' : 'Submit',
-      submitting: zh ? '正在提交…' : 'Submitting…',
-      success: zh ? '已提交,问题编号 {id}' : 'Submitted as {id}',
-      another: zh ? '再提交一个' : 'Report another',
-      suggestions: zh ? '这些知识库文章也许能解决' : 'Maybe one of these helps',
-      solvedIt: zh ? '已解决我的问题' : 'This solved it',
-      thanks: zh ? '太好了!无需再提交工单。' : 'Great, no ticket needed.',
+      submit: text.intakeForm.submit,
+      submitting: text.intakeForm.submitting,
+      success: text.intakeForm.success,
+      another: text.intakeForm.another,
+      suggestions: text.intakeForm.suggestions,
+      solvedIt: text.intakeForm.solvedIt,
+      thanks: text.intakeForm.thanks,
       counter: '{n}/{max}',
       required: t(lang, 'required', { field: '{field}' }),
       vague: t(lang, 'vagueDescription'),
       mobile: t(lang, 'personalMobile'),
-      failed: zh ? '提交失败:' : 'Could not submit: ',
+      failed: text.intakeForm.failed,
       tooLong: t(lang, 'titleTooLong', { max: '{max}', n: '{n}' }),
       controlChars: t(lang, 'controlChars', { field: '{field}' }),
       brokenChars: t(lang, 'brokenChars', { field: '{field}' }),

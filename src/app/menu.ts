@@ -2,18 +2,22 @@
 // so the language comes from the user's locale when the document cannot be read.
 import type { Lang } from '../domain/schema';
 import { langOfLocale } from '../domain/i18n';
+import { en } from '../domain/messages/en';
+import { zh } from '../domain/messages/zh';
 import type { Services } from '../gas/services';
+
+const item = (key: keyof typeof zh.menu, handler: string): [string, string, string] => [zh.menu[key], en.menu[key], handler];
 
 /** [zh, en, handler]; null is a separator. Every handler is an entry point of Code.js. */
 export const MENU_ITEMS: ([string, string, string] | null)[] = [
-  ['提交问题', 'Report a problem', 'showIntakeSidebar'],
-  ['处理工单', 'Work on a ticket', 'showTicketSidebar'],
+  item('intake', 'showIntakeSidebar'),
+  item('ticket', 'showTicketSidebar'),
   null,
-  ['立即检查 SLA', 'Check SLAs now', 'runSlaSweepFromMenu'],
-  ['生成周报…', 'Build weekly review…', 'buildWeeklyReviewFromMenu'],
-  ['归档已关闭工单', 'Archive closed tickets', 'archiveFromMenu'],
+  item('sweep', 'runSlaSweepFromMenu'),
+  item('weekly', 'buildWeeklyReviewFromMenu'),
+  item('archive', 'archiveFromMenu'),
   null,
-  ['初始化 / 修复工单表', 'Set up / repair tracker', 'setupTrackerFromMenu'],
+  item('setup', 'setupTrackerFromMenu'),
 ];
 
 export function menuLang(svc: Services, authMode: unknown): Lang {

@@ -7,7 +7,7 @@ import { literalText } from '../domain/text';
 import type { AlertKey, SlaEvaluation } from '../domain/sla';
 import { alertsFor, evaluate, formatSlaStatus, parseAlertKeys, parseSlaStatus, formatAlertKeys } from '../domain/sla';
 import { TrackerError } from '../domain/errors';
-import { t } from '../domain/i18n';
+import { catalog, t } from '../domain/i18n';
 import { SETTINGS_LAYOUT } from '../gas/settingsSheet';
 import type { SweepStatus } from '../gas/properties';
 import { PROPERTY_KEYS, alertsKey, alertsKeyId, readSweepResume } from '../gas/properties';
@@ -253,14 +253,14 @@ function sendAlerts(tr: Tracker, list: { id: string; assignee: string; ev: SlaEv
 }
 
 function recordStatus(tr: Tracker, r: SweepResult, via: string): void {
-  const zh = tr.lang === 'zh';
+  const S = catalog(tr.lang).sweepStatus;
   const status: SweepStatus = { at: tr.now, via, ok: r.ok, durationMs: r.durationMs, tickets: r.tickets, changed: r.changed, counts: r.counts, mails: r.mails, error: r.error ?? '' };
   tr.props.setProperty(STATUS_KEY, JSON.stringify(status));
   const lines: [string, string][] = [
-    [zh ? '最近巡检' : 'Last sweep', `${tr.stamp(tr.now)} (${via})`],
-    [zh ? '耗时' : 'Duration', `${r.durationMs} ms, ${r.tickets} ${zh ? '张工单' : 'tickets'}`],
-    [zh ? '超时 / 有风险' : 'Breached / at risk', `${r.counts.breached ?? 0} / ${r.counts.atRisk ?? 0}`],
-    [zh ? '最近错误' : 'Last error', r.error ?? ''],
+    [S.lastSweep, `${tr.stamp(tr.now)} (${via})`],
+    [S.duration, S.durationValue(r.durationMs, r.tickets)],
+    [S.breachedAtRisk, `${r.counts.breached ?? 0} / ${r.counts.atRisk ?? 0}`],
+    [S.lastError, r.error ?? ''],
   ];
   try {
     // One write by A1 with the sheet's name: no lookup call.

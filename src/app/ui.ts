@@ -1,5 +1,6 @@
 // Menu actions that talk to the person: sidebars, the setup confirmation and its report.
 
+import { catalog } from '../domain/i18n';
 import type { Services } from '../gas/services';
 import { setupTracker } from './setup';
 import type { SetupReport } from './setup';
@@ -7,8 +8,7 @@ import { openTracker } from './tracker';
 
 export function showSidebar(svc: Services, page: 'Intake' | 'Ticket'): void {
   const { lang } = openTracker(svc);
-  const titles = { Intake: { zh: '提交技术问题', en: 'Report a problem' }, Ticket: { zh: '处理工单', en: 'Work on a ticket' } };
-  const html = svc.HtmlService.createHtmlOutputFromFile(page).setTitle(titles[page][lang]);
+  const html = svc.HtmlService.createHtmlOutputFromFile(page).setTitle(catalog(lang).sidebarTitle[page === 'Intake' ? 'intake' : 'ticket']);
   svc.SpreadsheetApp.getUi().showSidebar(html);
 }
 

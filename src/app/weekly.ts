@@ -9,7 +9,7 @@ import { workingTimeBetween } from '../domain/calendar';
 import { HEADER_SCAN_ROWS, columnLetter, detectHeader, rowToTicket } from '../domain/columns';
 import type { ColumnMap } from '../domain/columns';
 import { errorCode } from '../domain/errors';
-import { t } from '../domain/i18n';
+import { catalog, t } from '../domain/i18n';
 import type { IsoWeek, Review } from '../domain/review';
 import { buildReview, previousIsoWeek, weeklyDue, weekBounds } from '../domain/review';
 import type { FieldKey, Lang } from '../domain/schema';
@@ -56,32 +56,7 @@ export type WeeklyResult =
     }
   | { ok: false; message: string; cancelled?: boolean };
 
-const MESSAGES = {
-  zh: {
-    badWeek: (s: string) =>
-      `无法识别周次「${s}」。请按 ISO 周填写，如 2024-W19（年份-W周数，周一为一周开始）。`,
-    futureWeek: (s: string) => `${s} 尚未开始，无法生成周报。`,
-    busy: '工单表正忙（有人正在提交或正在生成周报），请稍后重试。',
-    promptTitle: '生成周报',
-    prompt: (d: string) =>
-      `要生成哪一周的周报？请输入 ISO 周，如 ${d}。\n留空即生成上周（${d}）。同一周重新生成会替换原周报表。`,
-    done: (sheet: string) => `已生成「${sheet}」。`,
-    failed: '生成周报失败：',
-  },
-  en: {
-    badWeek: (s: string) =>
-      `"${s}" is not a week. Type an ISO week such as 2024-W19 (year-W week number; weeks start on Monday).`,
-    futureWeek: (s: string) => `${s} has not started yet; there is nothing to review.`,
-    busy: 'The tracker is busy (a submit or another review build); please try again shortly.',
-    promptTitle: 'Build weekly review',
-    prompt: (d: string) =>
-      `Which week? Type an ISO week such as ${d}.\nLeave it empty for last week (${d}). Rebuilding a week replaces its sheet.`,
-    done: (sheet: string) => `Built "${sheet}".`,
-    failed: 'Could not build the weekly review: ',
-  },
-};
-
-const msg = (lang: Lang) => MESSAGES[lang] ?? MESSAGES.zh;
+const msg = (lang: Lang) => catalog(lang).weekly;
 
 // ---------------------------------------------------------------------------------------------
 // Reading

@@ -14,6 +14,7 @@ import type {
   ReviewTable,
 } from '../domain/review';
 import type { Lang } from '../domain/schema';
+import { catalog } from '../domain/i18n';
 import { literalText } from '../domain/text';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -86,32 +87,6 @@ const WIDTH = 8;
 const COLUMN_WIDTHS = [200, 130, 130, 130, 130, 130, 130, 130];
 const CHART_ROWS = 20;
 
-const TEXT: Record<
-  Lang,
-  {
-    basis: string;
-    chartData: string;
-    chartDataBasis: string;
-    more: (shown: number, all: number) => string;
-    count: string;
-  }
-> = {
-  zh: {
-    basis: '统计依据：',
-    chartData: '图表数据',
-    chartDataBasis: '右侧图表的数据，统计依据见各表',
-    more: (shown, all) => `仅列出前 ${shown} 张（共 ${all} 张），其余请在工单表中筛选。`,
-    count: '工单数',
-  },
-  en: {
-    basis: 'Counts by: ',
-    chartData: 'Chart data',
-    chartDataBasis: 'data of the charts on the right; each table says what it counts by',
-    more: (shown, all) => `Showing the first ${shown} of ${all}; filter the ticket sheet for the rest.`,
-    count: 'Tickets',
-  },
-};
-
 /** A text cell that Sheets keeps as typed (never a formula, number or date). */
 const textCell = (s: string): string => literalText(s);
 
@@ -128,7 +103,7 @@ export function layoutReview(
   linkOf: (id: string) => TicketLink | null,
   opts: ReviewLayoutOptions = {},
 ): ReviewLayout {
-  const T = TEXT[review.lang] ?? TEXT.zh;
+  const T = catalog(review.lang).reviewSheet;
   const limit = Math.max(1, opts.listLimit ?? 200);
   const values: (string | number)[][] = [];
   const numberFormats: string[][] = [];

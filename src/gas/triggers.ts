@@ -1,6 +1,7 @@
 // Installable triggers: the hand-edit trigger and the SLA sweep. Setup remembers each one it
 // creates by its unique ID and looks for that ID before creating, so running it again never adds a
 // second pair (an editor add-on may hold one trigger of each type per document): findTriggers.
+import { catalog } from '../domain/i18n';
 import type { TrackerConfig } from './config';
 import type { TriggerIds } from './properties';
 import { PROPERTY_KEYS, readTriggerIds, writeTriggerIds } from './properties';
@@ -14,7 +15,7 @@ const OWNER_KEY = PROPERTY_KEYS.triggerOwner;
 
 /** Returns what it did, for the setup report. */
 export function ensureTriggers(svc: Services, ss: GoogleAppsScript.Spreadsheet.Spreadsheet, config: TrackerConfig): string[] {
-  const zh = config.lang === 'zh';
+  const T = catalog(config.lang).triggers;
   const done: string[] = [];
   const props = svc.PropertiesService.getDocumentProperties();
   // Installable triggers belong to one user: a second person running setup would add a second
@@ -27,7 +28,7 @@ export function ensureTriggers(svc: Services, ss: GoogleAppsScript.Spreadsheet.S
   }
   const owner = props.getProperty(OWNER_KEY);
   if (owner && me && owner !== me) {
-    done.push(zh ? `触发器已由 ${owner} 安装,未重复安装` : `The triggers are installed by ${owner}; not installing a second set`);
+    done.push(T.ownedBy(owner));
     return done;
   }
   if (me) props.setProperty(OWNER_KEY, me);
@@ -38,14 +39,14 @@ export function ensureTriggers(svc: Services, ss: GoogleAppsScript.Spreadsheet.S
   // Google may refuse installable triggers (add-on test deployment, 20-trigger limit): setup
   // still finishes and says what is missing and why.
   const refused = (what: string, e: unknown) =>
-    done.push(zh ? `无法安装${what}:${e instanceof Error ? e.message : String(e)}` : `Could not install the ${what}: ${e instanceof Error ? e.message : String(e)}`);
+    done.push(T.refused(what, e instanceof Error ? e.message : String(e)));
   if (found.edit) ids.edit = found.edit.getUniqueId();
   else {
     try {
       ids.edit = svc.ScriptApp.newTrigger(EDIT_HANDLER).forSpreadsheet(ss).onEdit().create().getUniqueId();
-      done.push(zh ? '已安装编辑触发器' : 'installed the edit trigger');
+      done.push(T.editInstalled);
     } catch (e) {
-      refused(zh ? '编辑触发器' : 'edit trigger', e);
+      refused(T.editTrigger, e);
     }
   }
   for (const extra of found.extras) svc.ScriptApp.deleteTrigger(extra);
@@ -66,7 +67,7 @@ export function ensureTriggers(svc: Services, ss: GoogleAppsScript.Spreadsheet.S
     installed = made.minutes;
     ids.timer = made.id;
   } catch (e) {
-    refused(zh ? 'SLA 巡检触发器' : 'SLA sweep trigger', e);
+    refused(T.sweepTrigger, e);
     remember();
     return done;
   }
@@ -75,9 +76,9 @@ export function ensureTriggers(svc: Services, ss: GoogleAppsScript.Spreadsheet.S
   // every later setup delete and re-create the timer (and repeat the refusal).
   props.setProperty(INTERVAL_KEY, String(wanted));
   if (installed !== wanted) {
-    done.push(zh ? `Google 不允许每 ${wanted} 分钟运行(插件最多每小时一次),已改为每小时` : `Google refused a ${wanted}-minute interval (add-ons run at most hourly); using hourly`);
+    done.push(T.hourlyInstead(wanted));
   } else {
-    done.push(zh ? `SLA 巡检:每 ${installed} 分钟` : `SLA sweep every ${installed} minutes`);
+    done.push(T.sweepEvery(installed));
   }
   return done;
 }

@@ -13,6 +13,9 @@ type WithPlaceholders<S extends string> = [Placeholders<S>] extends [never]
   ? string
   : UnionToIntersection<Placeholders<S> extends infer P ? (P extends string ? `${string}{${P}}${string}` : never) : never>;
 
+/** A list of as many strings as `A` has (a homomorphic mapped type keeps the tuple's length). */
+type SameLength<A> = { readonly [I in keyof A]: string };
+
 /** What a translation of the reference catalog `T` must provide. */
 export type Translation<T> = {
   readonly [K in keyof T]: T[K] extends string
@@ -20,6 +23,6 @@ export type Translation<T> = {
     : T[K] extends (...args: infer A) => string
       ? (...args: A) => string
       : T[K] extends readonly string[]
-        ? { readonly [I in keyof T[K]]: string }
+        ? SameLength<T[K]>
         : Translation<T[K]>;
 };

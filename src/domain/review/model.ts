@@ -11,7 +11,7 @@ export type Cell = string | number | null;
 export type CellFormat = 'text' | 'int' | 'percent' | 'hours';
 
 export interface ReviewTable {
-  header: string[];
+  header: readonly string[];
   rows: Cell[][];
   formats: CellFormat[];
 }
