@@ -35,6 +35,7 @@ import { parseA1, quoteSheet } from '../runtime/spreadsheet/a1';
 import type { AskRecord, ButtonName, DialogRecord } from '../runtime/services/ui';
 import { createDemo, DEMO_CLOCK } from './demo';
 import type { ClockResult, FormRunResult, OpenResult, Outcome, PreviewState, WireAnswer, WireCell, WireDialog } from './protocol';
+import { catalog, langOfLocale } from '../src/domain/i18n';
 
 const root = path.resolve(__dirname, '..');
 const pageDir = path.join(root, 'preview', 'page');
@@ -125,7 +126,7 @@ export class Preview {
   rt: LocalRuntime;
   readonly shimJs: string;
   readonly pageJs: string;
-  readonly pageHtml: string;
+  private readonly pageTemplate: string;
   readonly pageCss: string;
   private log: (s: string) => void;
 
@@ -167,7 +168,7 @@ export class Preview {
       }).outputFiles[0].text;
     this.pageJs = bundle('main.ts');
     this.shimJs = bundle('shim.ts');
-    this.pageHtml = fs.readFileSync(path.join(pageDir, 'index.html'), 'utf8');
+    this.pageTemplate = fs.readFileSync(path.join(pageDir, 'index.html'), 'utf8');
     this.pageCss = fs.readFileSync(path.join(pageDir, 'page.css'), 'utf8');
   }
 
@@ -363,6 +364,18 @@ export class Preview {
    * The web form as `visitor` sees it (`/form`): doGet's page in a sandboxed frame, as Google
    * serves web apps, its google.script.run relayed to formRun.
    */
+  /**
+   * The page in the workbook's language: its `lang` (which picks the font stack, page.css) and its
+   * fixed words from the message catalog, so an English workbook gets an English page from the
+   * first paint.
+   */
+  pageHtml(): string {
+    const lang = langOfLocale(this.rt.workbook.locale);
+    const words: Record<string, string> = { ...catalog(lang).preview.page, next: catalog(lang).preview.next, lang: lang === 'zh' ? 'zh-CN' : 'en' };
+    const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+    return this.pageTemplate.replace(/\{\{(\w+)\}\}/g, (m, k: string) => (k in words ? esc(words[k]) : m));
+  }
+
   formPage(visitor: string): string {
     const page = this.rt.webApp(visitor).get().result;
     const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
@@ -509,7 +522,7 @@ export function createServer(preview: Preview): http.Server {
       switch (route) {
         case 'GET /':
         case 'GET /index.html':
-          return send(res, 200, 'text/html; charset=utf-8', preview.pageHtml);
+          return send(res, 200, 'text/html; charset=utf-8', preview.pageHtml());
         case 'GET /page.js':
           return send(res, 200, 'text/javascript; charset=utf-8', preview.pageJs);
         case 'GET /page.css':

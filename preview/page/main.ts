@@ -6,6 +6,8 @@
 //
 // Over ~400 lines: the page is one browser script (one esbuild entry, no framework) whose
 // parts (grid, menus, dialogs, clock panel) share its state; its wire types are in ../protocol.ts.
+import { en as EN } from '../../src/domain/messages/en';
+import { zh as ZH } from '../../src/domain/messages/zh';
 
 import type { MenuEntry } from '../../runtime/services/ui';
 import type { ClockResult, OpenResult, Outcome, PreviewState, WireCell, WireQuestion } from '../protocol';
@@ -19,45 +21,9 @@ const $ = <T extends HTMLElement = HTMLElement>(id: string): T => document.getEl
 
 // ------------------------------------------------------------------ words
 
-const WORDS = {
-  zh: {
-    menus: ['文件', '编辑', '查看', '插入', '格式', '数据', '工具', '扩展程序', '帮助'],
-    extensions: '扩展程序',
-    addons: '附加组件',
-    macros: '宏',
-    appsScript: 'Apps 脚本',
-    buttons: { OK: '确定', CANCEL: '取消', YES: '是', NO: '否' } as Record<string, string>,
-    invalid: '输入的数据无效',
-    scriptError: '脚本出错',
-    next: '下一个触发器',
-    nextAt: '下次触发:',
-    noTriggers: '没有时间触发器',
-    fired: (n: number) => `已运行 ${n} 个触发器`,
-    moreRows: (n: number, total: number) => `显示更多行(已显示 ${n} / ${total} 行)`,
-    weekdays: ['周日', '周一', '周二', '周三', '周四', '周五', '周六'],
-    chart: '图表',
-    working: '正在运行…',
-  },
-  en: {
-    menus: ['File', 'Edit', 'View', 'Insert', 'Format', 'Data', 'Tools', 'Extensions', 'Help'],
-    extensions: 'Extensions',
-    addons: 'Add-ons',
-    macros: 'Macros',
-    appsScript: 'Apps Script',
-    buttons: { OK: 'OK', CANCEL: 'Cancel', YES: 'Yes', NO: 'No' } as Record<string, string>,
-    invalid: 'There was a problem',
-    scriptError: 'Script error',
-    next: 'Next trigger',
-    nextAt: 'Next trigger: ',
-    noTriggers: 'No time triggers',
-    fired: (n: number) => `${n} trigger run(s)`,
-    moreRows: (n: number, total: number) => `Show more rows (${n} of ${total})`,
-    weekdays: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'],
-    chart: 'Chart',
-    working: 'Working…',
-  },
-};
-let W = WORDS.zh;
+// The page's own words are in the message catalog (src/domain/messages), like the add-on's.
+const WORDS = { zh: ZH.preview, en: EN.preview };
+let W: (typeof WORDS)['zh' | 'en'] = WORDS.zh;
 
 // ------------------------------------------------------------------ server
 
@@ -116,7 +82,8 @@ async function refresh(sheet?: string): Promise<void> {
   const q = new URLSearchParams({ rows: String(rowsWanted) });
   if (name) q.set('sheet', name);
   st = await api<State>(`/api/state?${q}`);
-  W = st.locale.toLowerCase().startsWith('zh') ? WORDS.zh : WORDS.en;
+  // As the add-on decides (langOfLocale): English for `en*`, Chinese otherwise.
+  W = /^en/i.test(st.locale) ? WORDS.en : WORDS.zh;
   render();
 }
 
@@ -293,7 +260,7 @@ function renderGrid(): void {
   for (const ch of g.charts) {
     const box = document.createElement('div');
     box.className = 'chart';
-    box.textContent = `${W.chart} ${ch.title ? `「${ch.title}」` : ''}(${ch.type}) ${ch.ranges.join(', ')}`;
+    box.textContent = W.chartBox(ch.title, ch.type, ch.ranges.join(', '));
     box.dataset.anchor = `${colLetter(ch.col)}${ch.row}`;
     grid.appendChild(box);
   }
@@ -492,7 +459,7 @@ function renderMenubar(): void {
       b.setAttribute('aria-expanded', 'false');
       if (!t.build) {
         b.disabled = true;
-        b.title = '本地预览中不可用 / not in the local preview';
+        b.title = W.notInPreview;
       } else {
         b.addEventListener('click', (e) => {
           e.stopPropagation();
@@ -680,7 +647,7 @@ function ask(q: Question): Promise<{ button: string; text?: string }> {
       const b = document.createElement('button');
       b.type = 'button';
       b.dataset.button = name;
-      b.textContent = W.buttons[name] ?? name;
+      b.textContent = (W.buttons as Record<string, string>)[name] ?? name;
       if (i === 0) b.className = 'primary';
       b.addEventListener('click', () => done(name));
       return b;
@@ -708,7 +675,7 @@ function toast(title: string, message: string): void {
     textContent: '×',
     className: 'toast-close',
   });
-  x.setAttribute('aria-label', '关闭');
+  x.setAttribute('aria-label', W.page.close);
   x.addEventListener('click', () => t.remove());
   t.appendChild(x);
   $('toasts').appendChild(t);
