@@ -2,7 +2,7 @@
 // into a set of field changes (or a refusal with a message); the adapter writes them in one call.
 import type { Lang, Rating, Status, Tier } from './schema';
 import { RATING_VALUES, enumLabel } from './schema';
-import { t } from './i18n';
+import { catalog, t } from './i18n';
 import type { Ticket } from './ticket';
 import { codePointLength, hasVisibleText, unsafeTextKind } from './text';
 import { appendLog, logEntry } from './worklog';
@@ -42,18 +42,7 @@ export type ActionResult =
   | { ok: true; changes: TicketChanges }
   | { ok: false; field: string | null; message: string };
 
-const ACTION_LABELS: Record<ActionName, { zh: string; en: string }> = {
-  accept: { zh: '受理', en: 'Accept' },
-  assign: { zh: '指派', en: 'Assign' },
-  escalate: { zh: '升级', en: 'Escalate' },
-  note: { zh: '记录', en: 'Add a note' },
-  resolve: { zh: '解决', en: 'Resolve' },
-  feedback: { zh: '反馈', en: 'Record feedback' },
-  close: { zh: '关闭', en: 'Close' },
-  reopen: { zh: '重新打开', en: 'Reopen' },
-};
-
-export const actionLabel = (a: ActionName, lang: Lang): string => ACTION_LABELS[a][lang];
+export const actionLabel = (a: ActionName, lang: Lang): string => catalog(lang).actions[a];
 
 /** The actions a ticket's status offers (the sidebar shows only these). */
 export function availableActions(tk: Pick<Ticket, 'status'>): ActionName[] {
@@ -90,15 +79,10 @@ function textProblem(v: unknown, field: string, lang: Lang): string | null {
   return null;
 }
 
-const TEXT_LABELS = {
-  assignee: { zh: '负责人', en: 'Assignee' },
-  reason: { zh: '原因', en: 'Reason' },
-  text: { zh: '记录内容', en: 'Note' },
-  solution: { zh: '解决方案', en: 'Solution' },
-};
+type TextInput = 'assignee' | 'reason' | 'text' | 'solution';
 
 /** The text inputs each action reads from the payload. */
-const TEXT_INPUTS: Record<ActionName, (keyof typeof TEXT_LABELS)[]> = {
+const TEXT_INPUTS: Record<ActionName, TextInput[]> = {
   accept: [],
   assign: ['assignee'],
   escalate: ['reason', 'assignee'],
@@ -117,12 +101,6 @@ export function parseRating(v: unknown): Rating | null {
   return hit ? hit.code : null;
 }
 
-const RATING_WORDS: Record<Rating, { zh: string; en: string }> = {
-  satisfied: { zh: '满意', en: 'satisfied' },
-  basic: { zh: '基本满意', en: 'basically satisfied' },
-  unsatisfied: { zh: '不满意', en: 'unsatisfied' },
-};
-
 /**
  * Applies an action. `payload` comes from the client and is checked here: `assignee` (assign),
  * `reason` (escalate, close from pending, optional for reopen), `text` (note), `solution`
@@ -140,29 +118,30 @@ export function applyAction(tk: Ticket, action: unknown, payload: unknown, ctx: 
   // A filled-in text that is too long or holds control characters is refused as such, never
   // answered "please fill in" nor silently dropped (an optional reopen reason).
   for (const k of TEXT_INPUTS[name]) {
-    const problem = textProblem(p[k], TEXT_LABELS[k][lang], lang);
+    const problem = textProblem(p[k], catalog(lang).actionInputs[k], lang);
     if (problem) return { ok: false, field: k, message: problem };
   }
   // logEntry keeps every typed line inside this entry: a reason cannot forge another one.
   const log = (text: string) => appendLog(tk.workLog, logEntry(ctx.stamp(ctx.now), ctx.by, text));
   // The first move out of 待处理 or the first work-log entry is the first response (seed step 1).
   const responded = (c: TicketChanges): TicketChanges => (tk.firstResponseAt ? c : { ...c, firstResponseAt: ctx.now });
-  const zh = lang === 'zh';
+  const L = catalog(lang).workLog;
+  const inputLabels = catalog(lang).actionInputs;
 
   switch (name) {
     case 'accept': {
       if (status === 'inProgress' && tk.assignee === ctx.by) {
         return { ok: false, field: null, message: t(lang, 'actionNotAllowed', { action: actionLabel(name, lang), status: enumLabel('status', status, lang) }) };
       }
-      return { ok: true, changes: responded({ status: 'inProgress', assignee: ctx.by, lastUpdateAt: ctx.now, workLog: log(zh ? '已受理' : 'accepted') }) };
+      return { ok: true, changes: responded({ status: 'inProgress', assignee: ctx.by, lastUpdateAt: ctx.now, workLog: log(L.accepted) }) };
     }
     case 'assign': {
       const who = cleanText(p.assignee);
-      if (!who) return { ok: false, field: 'assignee', message: t(lang, 'required', { field: TEXT_LABELS.assignee[lang] }) };
+      if (!who) return { ok: false, field: 'assignee', message: t(lang, 'required', { field: inputLabels.assignee }) };
       const agent = ctx.agents.find((a) => a.name === who);
       if (!agent) return { ok: false, field: 'assignee', message: t(lang, 'unknownAgent', { name: who }) };
       // Assigning writes the work log, and the first work-log entry is the first response.
-      return { ok: true, changes: responded({ assignee: who, tier: tk.tier ?? agent.tier, lastUpdateAt: ctx.now, workLog: log(zh ? `指派给 ${who}` : `assigned to ${who}`) }) };
+      return { ok: true, changes: responded({ assignee: who, tier: tk.tier ?? agent.tier, lastUpdateAt: ctx.now, workLog: log(L.assigned(who)) }) };
     }
     case 'escalate': {
       const reason = cleanText(p.reason);
@@ -176,14 +155,14 @@ export function applyAction(tk: Ticket, action: unknown, payload: unknown, ctx: 
       const changes: TicketChanges = {
         tier: 'tier2',
         lastUpdateAt: ctx.now,
-        workLog: log(zh ? `升级至二线${to ? `(${to})` : ''}:${reason}` : `escalated to tier 2${to ? ` (${to})` : ''}: ${reason}`),
+        workLog: log(L.escalated(to ?? '', reason)),
       };
       if (to) changes.assignee = to;
       return { ok: true, changes: responded(changes) };
     }
     case 'note': {
       const text = cleanText(p.text);
-      if (!text) return { ok: false, field: 'text', message: t(lang, 'required', { field: TEXT_LABELS.text[lang] }) };
+      if (!text) return { ok: false, field: 'text', message: t(lang, 'required', { field: inputLabels.text }) };
       return { ok: true, changes: responded({ lastUpdateAt: ctx.now, workLog: log(text) }) };
     }
     case 'resolve': {
@@ -191,20 +170,20 @@ export function applyAction(tk: Ticket, action: unknown, payload: unknown, ctx: 
       if (!solution) return { ok: false, field: 'solution', message: t(lang, 'solutionRequired') };
       return {
         ok: true,
-        changes: responded({ status: 'resolved', solution, resolvedAt: ctx.now, lastUpdateAt: ctx.now, workLog: log(zh ? '已解决' : 'resolved') }),
+        changes: responded({ status: 'resolved', solution, resolvedAt: ctx.now, lastUpdateAt: ctx.now, workLog: log(L.resolved) }),
       };
     }
     case 'feedback': {
-      if (typeof p.resolved !== 'boolean') return { ok: false, field: 'resolved', message: t(lang, 'required', { field: zh ? '是否解决' : 'Resolved?' }) };
+      if (typeof p.resolved !== 'boolean') return { ok: false, field: 'resolved', message: t(lang, 'required', { field: inputLabels.resolved }) };
       const r = parseRating(p.rating);
-      if (!r) return { ok: false, field: 'rating', message: t(lang, 'required', { field: zh ? '评价' : 'Rating' }) };
+      if (!r) return { ok: false, field: 'rating', message: t(lang, 'required', { field: inputLabels.rating }) };
       const feedback = `${p.resolved ? 'yes' : 'no'}:${r}` as Ticket['feedback'];
-      const words = `${p.resolved ? (zh ? '已解决' : 'resolved') : zh ? '未解决' : 'not resolved'}, ${RATING_WORDS[r][lang]}`;
-      if (p.resolved) return { ok: true, changes: { feedback, lastUpdateAt: ctx.now, workLog: log(zh ? `提交人反馈:${words}` : `requester feedback: ${words}`) } };
+      const words = L.feedbackWords(p.resolved ? L.wasResolved : L.notResolved, L.ratings[r]);
+      if (p.resolved) return { ok: true, changes: { feedback, lastUpdateAt: ctx.now, workLog: log(L.feedback(words)) } };
       // 否 reopens the ticket (seed step 4).
       return {
         ok: true,
-        changes: { feedback, status: 'inProgress', resolvedAt: null, lastUpdateAt: ctx.now, workLog: log(zh ? `提交人反馈:${words},重新打开` : `requester feedback: ${words}; reopened`) },
+        changes: { feedback, status: 'inProgress', resolvedAt: null, lastUpdateAt: ctx.now, workLog: log(L.feedbackReopened(words)) },
       };
     }
     case 'close': {
@@ -212,15 +191,15 @@ export function applyAction(tk: Ticket, action: unknown, payload: unknown, ctx: 
         const reason = cleanText(p.reason);
         if (!reason) return { ok: false, field: 'reason', message: t(lang, 'reasonRequired') };
         // Closing a duplicate is a status change out of 待处理: it is the first response too.
-        return { ok: true, changes: responded({ status: 'closed', lastUpdateAt: ctx.now, workLog: log(zh ? `关闭:${reason}` : `closed: ${reason}`) }) };
+        return { ok: true, changes: responded({ status: 'closed', lastUpdateAt: ctx.now, workLog: log(L.closedWithReason(reason)) }) };
       }
-      return { ok: true, changes: { status: 'closed', lastUpdateAt: ctx.now, workLog: log(zh ? '已关闭' : 'closed') } };
+      return { ok: true, changes: { status: 'closed', lastUpdateAt: ctx.now, workLog: log(L.closed) } };
     }
     case 'reopen': {
       const reason = cleanText(p.reason);
       return {
         ok: true,
-        changes: { status: 'inProgress', resolvedAt: null, lastUpdateAt: ctx.now, workLog: log(zh ? `重新打开${reason ? `:${reason}` : ''}` : `reopened${reason ? `: ${reason}` : ''}`) },
+        changes: { status: 'inProgress', resolvedAt: null, lastUpdateAt: ctx.now, workLog: log(L.reopened(reason ?? '')) },
       };
     }
   }

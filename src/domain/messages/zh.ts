@@ -331,4 +331,22 @@ export const zh = {
       close: '关闭',
     },
   },
+  // The sidebar's actions, their inputs' names, and the work-log lines they write (src/domain/workflow.ts).
+  actions: { accept: '受理', assign: '指派', escalate: '升级', note: '记录', resolve: '解决', feedback: '反馈', close: '关闭', reopen: '重新打开' },
+  actionInputs: { assignee: '负责人', reason: '原因', text: '记录内容', solution: '解决方案', resolved: '是否解决', rating: '评价' },
+  workLog: {
+    accepted: '已受理',
+    assigned: (who: string) => `指派给 ${who}`,
+    escalated: (to: string, reason: string) => `升级至二线${to ? `(${to})` : ''}:${reason}`,
+    resolved: '已解决',
+    wasResolved: '已解决',
+    notResolved: '未解决',
+    ratings: { satisfied: '满意', basic: '基本满意', unsatisfied: '不满意' },
+    feedbackWords: (resolved: string, rating: string) => `${resolved}, ${rating}`,
+    feedback: (words: string) => `提交人反馈:${words}`,
+    feedbackReopened: (words: string) => `提交人反馈:${words},重新打开`,
+    closedWithReason: (reason: string) => `关闭:${reason}`,
+    closed: '已关闭',
+    reopened: (reason: string) => `重新打开${reason ? `:${reason}` : ''}`,
+  },
 } as const;
