@@ -4,8 +4,8 @@
 // Over ~400 lines: one table of settings definitions and the parser that validates each
 // row against it; they change together.
 import type { Lang, Tier, Urgency } from './schema';
-import { parseEnum } from './schema';
-import { t } from './i18n';
+import { enumLabel, parseEnum } from './schema';
+import { catalog, t } from './i18n';
 
 export type ClockKind = 'working' | '24x7';
 
@@ -55,8 +55,7 @@ interface SettingDef {
   key: string;
   zh: string;
   en: string;
-  helpZh: string;
-  helpEn: string;
+  help: (lang: Lang) => string;
   /** Default, as written in the sheet. */
   text: (lang: Lang) => string;
   apply: (s: Settings, raw: unknown) => boolean;
@@ -252,7 +251,7 @@ const take = <T>(p: Parsed<T>, set: (v: T) => void): boolean => {
 const DEFS: SettingDef[] = [
   {
     key: 'language', zh: '语言', en: 'Language',
-    helpZh: '自动 / 中文 / English(自动:跟随表格区域设置)', helpEn: 'auto / 中文 / English (auto follows the spreadsheet locale)',
+    help: (l) => catalog(l).settingsHelp.language,
     text: (l) => (l === 'zh' ? '自动' : 'auto'),
     apply: (s, v) => {
       const x = str(v).toLowerCase();
@@ -263,24 +262,24 @@ const DEFS: SettingDef[] = [
     },
   },
   {
-    key: 'workDays', zh: '工作日', en: 'Working days', helpZh: '如 周一至周五 或 1-5', helpEn: 'e.g. Mon-Fri or 1-5',
+    key: 'workDays', zh: '工作日', en: 'Working days', help: (l) => catalog(l).settingsHelp.workDays,
     text: (l) => (l === 'zh' ? '周一至周五' : 'Mon-Fri'),
     apply: (s, v) => take(parseWorkDays(v), (x) => (s.workDays = x)),
   },
   {
-    key: 'workStart', zh: '上班时间', en: 'Working hours start', helpZh: '24 小时制,如 09:00', helpEn: '24-hour clock, e.g. 09:00',
+    key: 'workStart', zh: '上班时间', en: 'Working hours start', help: (l) => catalog(l).settingsHelp.workStart,
     text: () => '09:00', apply: (s, v) => take(parseHm(v), (x) => (s.workStart = x)),
   },
   {
-    key: 'workEnd', zh: '下班时间', en: 'Working hours end', helpZh: '24 小时制,如 18:00', helpEn: '24-hour clock, e.g. 18:00',
+    key: 'workEnd', zh: '下班时间', en: 'Working hours end', help: (l) => catalog(l).settingsHelp.workEnd,
     text: () => '18:00', apply: (s, v) => take(parseHm(v), (x) => (s.workEnd = x)),
   },
   {
-    key: 'holidays', zh: '节假日', en: 'Holidays', helpZh: '不上班的日期,逗号或换行分隔,如 2024-05-01, 2024-05-02', helpEn: 'Dates not worked, comma or newline separated',
+    key: 'holidays', zh: '节假日', en: 'Holidays', help: (l) => catalog(l).settingsHelp.holidays,
     text: () => '', apply: (s, v) => take(parseDateList(v), (x) => (s.holidays = x)),
   },
   {
-    key: 'extraWorkDays', zh: '调休上班日', en: 'Extra working days', helpZh: '周末需上班的日期(调休),逗号分隔', helpEn: 'Weekend dates that are worked (make-up days)',
+    key: 'extraWorkDays', zh: '调休上班日', en: 'Extra working days', help: (l) => catalog(l).settingsHelp.extraWorkDays,
     text: () => '', apply: (s, v) => take(parseDateList(v), (x) => (s.extraWorkDays = x)),
   },
   ...(['response', 'escalation', 'resolution', 'update'] as TargetName[]).flatMap((target) =>
@@ -289,15 +288,14 @@ const DEFS: SettingDef[] = [
         key: `${target}.${u}`,
         zh: `${TARGET_ZH[target]}(${URGENCY_ZH[u]})`,
         en: `${TARGET_EN[target]} (${URGENCY_EN[u]})`,
-        helpZh: '时长 + 计时方式,如 4h 工作时间 / 2h 全天 / 30min',
-        helpEn: 'duration + clock, e.g. 4h working hours / 2h round the clock / 30min',
+        help: (l) => catalog(l).settingsHelp.target,
         text: (l) => formatTarget(defaultSettings().targets[target][u], l),
         apply: (s, v) => take(parseTarget(v, defaultSettings().targets[target][u].clock), (x) => (s.targets[target][u] = x)),
       }),
     ),
   ),
   {
-    key: 'atRiskShare', zh: '风险阈值', en: 'At-risk threshold', helpZh: '已用时限比例达到此值标为有风险,如 75%', helpEn: 'Share of a target used that marks it at risk, e.g. 75%',
+    key: 'atRiskShare', zh: '风险阈值', en: 'At-risk threshold', help: (l) => catalog(l).settingsHelp.atRiskShare,
     text: () => '75%',
     apply: (s, v) => {
       // 0.75 and 75 and 75% all mean 75% (a text cell `0.75` too, not only a number cell).
@@ -307,7 +305,7 @@ const DEFS: SettingDef[] = [
     },
   },
   {
-    key: 'sweepMinutes', zh: 'SLA 巡检间隔(分钟)', en: 'SLA sweep interval (minutes)', helpZh: '60(插件最多每小时一次;绑定脚本可用 10/15/30)', helpEn: '60 (add-ons run at most hourly; a bound script may use 10/15/30)',
+    key: 'sweepMinutes', zh: 'SLA 巡检间隔(分钟)', en: 'SLA sweep interval (minutes)', help: (l) => catalog(l).settingsHelp.sweepMinutes,
     text: () => '60',
     apply: (s, v) => take(parseNumber(v, 1, 24 * 60), (x) => {
       const allowed = [10, 15, 30, 60, 120, 240, 360, 480, 720];
@@ -315,7 +313,7 @@ const DEFS: SettingDef[] = [
     }),
   },
   {
-    key: 'weekly', zh: '周报生成时间', en: 'Weekly review time', helpZh: '如 周一 09:00', helpEn: 'e.g. Mon 09:00',
+    key: 'weekly', zh: '周报生成时间', en: 'Weekly review time', help: (l) => catalog(l).settingsHelp.weekly,
     text: (l) => (l === 'zh' ? '周一 09:00' : 'Mon 09:00'),
     apply: (s, v) => {
       const m = /^(\S+)\s+(\d{1,2})(?::00)?$/.exec(str(v));
@@ -327,11 +325,11 @@ const DEFS: SettingDef[] = [
     },
   },
   {
-    key: 'emailAlerts', zh: '邮件提醒', en: 'Email alerts', helpZh: '是 / 否(默认否)', helpEn: 'yes / no (default no)',
+    key: 'emailAlerts', zh: '邮件提醒', en: 'Email alerts', help: (l) => catalog(l).settingsHelp.emailAlerts,
     text: (l) => (l === 'zh' ? '否' : 'no'), apply: (s, v) => take(parseBool(v), (x) => (s.emailAlerts = x)),
   },
   {
-    key: 'leadEmail', zh: '组长邮箱', en: 'Team lead email', helpZh: '超时提醒抄送', helpEn: 'Copied on breach alerts',
+    key: 'leadEmail', zh: '组长邮箱', en: 'Team lead email', help: (l) => catalog(l).settingsHelp.leadEmail,
     text: () => '',
     apply: (s, v) => {
       const x = str(v);
@@ -341,7 +339,7 @@ const DEFS: SettingDef[] = [
     },
   },
   {
-    key: 'archiveAfterDays', zh: '归档天数', en: 'Archive after (days)', helpZh: '已关闭超过此天数的工单移到归档表', helpEn: 'Closed tickets older than this move to the archive sheet',
+    key: 'archiveAfterDays', zh: '归档天数', en: 'Archive after (days)', help: (l) => catalog(l).settingsHelp.archiveAfterDays,
     text: () => '90', apply: (s, v) => take(parseNumber(v, 1, 3650), (x) => (s.archiveAfterDays = Math.round(x))),
   },
 ];
@@ -350,7 +348,7 @@ export const SETTING_KEYS = DEFS.map((d) => d.key);
 
 /** The key/value block as the sheet shows it by default: [label, value, help]. */
 export function defaultSettingRows(lang: Lang): string[][] {
-  return DEFS.map((d) => [d[lang], d.text(lang), lang === 'zh' ? d.helpZh : d.helpEn]);
+  return DEFS.map((d) => [d[lang], d.text(lang), d.help(lang)]);
 }
 
 /** The key a label row names, in either language, or null. */
@@ -426,20 +424,20 @@ export function parseSettings(input: SettingsInput, lang: Lang): { settings: Set
     }
   });
   if (s.workEnd <= s.workStart) {
-    warnings.push({ row: -1, message: t(lang, 'settingInvalid', { name: lang === 'zh' ? '下班时间' : 'Working hours end', value: formatHm(s.workEnd), fallback: '18:00' }) });
+    warnings.push({ row: -1, message: t(lang, 'settingInvalid', { name: catalog(lang).settingsNames.workEnd, value: formatHm(s.workEnd), fallback: '18:00' }) });
     s.workStart = 9 * 60;
     s.workEnd = 18 * 60;
   }
   // A date in both lists is treated as a holiday by the calendar: say so beside the settings.
   const both = s.extraWorkDays.filter((d) => s.holidays.includes(d));
   if (both.length) warnings.push({ row: -1, message: t(lang, 'settingHolidayConflict', { dates: both.join(', ') }) });
-  const departments = capList([...new Set(input.departments.map(str).filter(Boolean))], LIST_CAPS.departments, lang === 'zh' ? '部门/区域' : 'Departments', lang, warnings);
+  const departments = capList([...new Set(input.departments.map(str).filter(Boolean))], LIST_CAPS.departments, catalog(lang).settingsNames.departments, lang, warnings);
   if (departments.length) s.departments = departments;
   const agents: Agent[] = [];
   const agentRows = capList(
     input.agents.filter((r) => str(r[0])),
     LIST_CAPS.agents,
-    lang === 'zh' ? '支持人员' : 'Agents',
+    catalog(lang).settingsNames.agents,
     lang,
     warnings,
     (r) => str(r[0]),
@@ -449,7 +447,7 @@ export function parseSettings(input: SettingsInput, lang: Lang): { settings: Set
     const tier = parseEnum('tier', r[1]) as Tier | null;
     const email = str(r[2]);
     if (!tier || (email && !validEmail(email))) {
-      warnings.push({ row: -1, message: t(lang, 'settingInvalid', { name: `${lang === 'zh' ? '支持人员' : 'Agent'} ${i + 1}`, value: `${name} ${str(r[1])} ${email}`, fallback: tier ? '—' : lang === 'zh' ? '一线' : 'Tier 1' }) });
+      warnings.push({ row: -1, message: t(lang, 'settingInvalid', { name: catalog(lang).settingsNames.agent(i + 1), value: `${name} ${str(r[1])} ${email}`, fallback: tier ? '—' : enumLabel('tier', 'tier1', lang) }) });
     }
     agents.push({ name, tier: tier ?? 'tier1', email: email && validEmail(email) ? email : '' });
   });

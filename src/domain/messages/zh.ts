@@ -349,4 +349,21 @@ export const zh = {
     closed: '已关闭',
     reopened: (reason: string) => `重新打开${reason ? `:${reason}` : ''}`,
   },
+  // The settings sheet's help column (src/domain/settings.ts; the setting names are sheet vocabulary).
+  settingsHelp: {
+    language: '自动 / 中文 / English(自动:跟随表格区域设置)',
+    workDays: '如 周一至周五 或 1-5',
+    workStart: '24 小时制,如 09:00',
+    workEnd: '24 小时制,如 18:00',
+    holidays: '不上班的日期,逗号或换行分隔,如 2024-05-01, 2024-05-02',
+    extraWorkDays: '周末需上班的日期(调休),逗号分隔',
+    target: '时长 + 计时方式,如 4h 工作时间 / 2h 全天 / 30min',
+    atRiskShare: '已用时限比例达到此值标为有风险,如 75%',
+    sweepMinutes: '60(插件最多每小时一次;绑定脚本可用 10/15/30)',
+    weekly: '如 周一 09:00',
+    emailAlerts: '是 / 否(默认否)',
+    leadEmail: '超时提醒抄送',
+    archiveAfterDays: '已关闭超过此天数的工单移到归档表',
+  },
+  settingsNames: { workEnd: '下班时间', departments: '部门/区域', agents: '支持人员', agent: (n: number) => `支持人员 ${n}` },
 } as const;
