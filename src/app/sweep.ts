@@ -1,7 +1,7 @@
 // The time-driven SLA sweep: one read of the columns it needs, every state computed in memory,
 // one write of the SLA columns, its own status recorded (add-on triggers send no failure mail).
 import type { FieldKey } from '../domain/schema';
-import { SHEET_NAMES, parseEnum } from '../domain/schema';
+import { SHEET_NAMES, headerLabel, parseEnum } from '../domain/schema';
 import { columnLetter, rowToTicket } from '../domain/columns';
 import { literalText } from '../domain/text';
 import type { AlertKey, SlaEvaluation } from '../domain/sla';
@@ -80,7 +80,7 @@ export function runSweep(svc: Services, via: 'trigger' | 'menu', opened?: Tracke
 function sweepTickets(tr: Tracker, started = Date.now(), off: number[] = []): SweepResult {
   const ts = openTickets(tr);
   if (!ts) throw new TrackerError('noTicketSheet', t(tr.lang, 'noTicketSheet'));
-  for (const k of READ) if (ts.columns[k] === undefined) throw new Error(t(tr.lang, 'columnMissing', { column: k === 'id' ? '问题编号 / Ticket ID' : `${k}` }));
+  for (const k of READ) if (ts.columns[k] === undefined) throw new Error(t(tr.lang, 'columnMissing', { column: k === 'id' ? `${headerLabel('id', 'zh')} / ${headerLabel('id', 'en')}` : `${k}` }));
   const cols = READ.map((k) => ts.columns[k] as number);
   // The tracker's record of each row rides along in the same read (no call of its own).
   const recCol = ts.columns.record;

@@ -5,6 +5,7 @@ import type { FieldKey, Lang } from '../domain/schema';
 import { SHEET_NAMES, fieldForHeader } from '../domain/schema';
 import type { AuditEntry } from '../domain/ticket';
 import { literalText } from '../domain/text';
+import { t } from '../domain/i18n';
 import { lineBreaksShown } from '../domain/worklog';
 import { COLOURS, PROTECTION_MARK } from './ticketFormat';
 
@@ -37,7 +38,7 @@ export function auditRow(entries: readonly AuditEntry[], lang: Lang): unknown[] 
   const col = (f: (e: AuditEntry) => string) => literalText(entries.map((e) => lineBreaksShown(f(e))).join('\n'));
   return [
     new Date(first.at),
-    literalText(first.user || (lang === 'zh' ? '未知' : 'unknown')),
+    literalText(first.user || t(lang, 'unknownUser')),
     literalText(first.ticketId),
     col((e) => e.field),
     col((e) => e.oldValue),

@@ -4,7 +4,8 @@
 import type { ColumnMap } from '../domain/columns';
 import { columnLetter } from '../domain/columns';
 import type { EnumName, FieldKey, Lang } from '../domain/schema';
-import { FIELDS, SLA_LABELS, enumLabels, headerLabel } from '../domain/schema';
+import { FIELDS, SLA_LABELS, enumLabel, enumLabels, headerLabel } from '../domain/schema';
+import { catalog } from '../domain/i18n';
 import type { Settings } from '../domain/settings';
 import type { TicketSheet } from './ticketSheet';
 
@@ -17,19 +18,6 @@ export const PROTECTION_MARK = 'IT tracker:';
 
 export const COLOURS = { header: '#1a73e8', headerText: '#ffffff', amber: '#fde293', red: '#f4c7c3' };
 
-const HELP: Partial<Record<FieldKey, { zh: string; en: string }>> = {
-  urgency: {
-    zh: '高:影响核心业务,需立即处理;中:影响部分工作,4 小时内解决;低:非紧急,24 小时内解决',
-    en: 'High: core business stopped, act now; Medium: part of the work affected, 4 h; Low: not urgent, 24 h',
-  },
-  status: { zh: '待处理 → 处理中 → 已解决 → 已关闭', en: 'Pending → In progress → Resolved → Closed' },
-  category: { zh: '严格按 硬件/软件/网络/权限/其他 分类', en: 'Strictly one of Hardware / Software / Network / Access / Other' },
-  tier: { zh: '一线 / 二线', en: 'Tier 1 / Tier 2' },
-  feedback: { zh: '是否解决;评价,如 是;满意', en: 'Resolved?; rating, e.g. Yes; Satisfied' },
-  assignee: { zh: '设置表中的支持人员', en: 'An agent from the Settings sheet' },
-  department: { zh: '提交人所在部门或办公地点,可自由填写', en: 'Requester department or office; free text allowed' },
-};
-
 /** The SLA colour formulas for the first data row (relative rows, absolute columns). */
 export function slaRuleFormulas(columns: ColumnMap, firstRow: number): { red: string; amber: string } | null {
   const c = (k: FieldKey) => (columns[k] === undefined ? null : `$${columnLetter((columns[k] as number) + 1)}${firstRow}`);
@@ -37,7 +25,8 @@ export function slaRuleFormulas(columns: ColumnMap, firstRow: number): { red: st
   if (!sla) return null;
   const has = (word: string) => `ISNUMBER(SEARCH("${word}",${sla}))`;
   const status = c('status');
-  const open = status ? `NOT(OR(${status}="已解决",${status}="已关闭",${status}="Resolved",${status}="Closed"))` : 'TRUE';
+  const done = (['zh', 'en'] as const).flatMap((l) => (['resolved', 'closed'] as const).map((c) => `${status}="${enumLabel('status', c, l)}"`));
+  const open = status ? `NOT(OR(${done.join(',')}))` : 'TRUE';
   const due = c('resolveDueAt');
   const overdue = due ? `AND(${open},ISNUMBER(${due}),${due}<NOW())` : 'FALSE';
   return {
@@ -81,7 +70,8 @@ export function applyTicketFormat(app: App, ts: TicketSheet, lang: Lang, setting
     block(r.first, r.count).setWrap(true);
 
   for (const [col, def] of present) {
-    const help = HELP[def.key]?.[lang] ?? '';
+    const notes: Partial<Record<FieldKey, string>> = catalog(lang).columnNotes;
+    const help = notes[def.key] ?? '';
     let values: string[] | null = null;
     let closed = true;
     if (def.enumName) values = enumLabels(def.enumName as EnumName, lang);

@@ -365,4 +365,13 @@ export const en: Translation<typeof zh> = {
     archiveAfterDays: 'Closed tickets older than this move to the archive sheet',
   },
   settingsNames: { workEnd: 'Working hours end', departments: 'Departments', agents: 'Agents', agent: (n: number) => `Agent ${n}` },
+  columnNotes: {
+    urgency: 'High: core business stopped, act now; Medium: part of the work affected, 4 h; Low: not urgent, 24 h',
+    status: 'Pending → In progress → Resolved → Closed',
+    category: 'Strictly one of Hardware / Software / Network / Access / Other',
+    tier: 'Tier 1 / Tier 2',
+    feedback: 'Resolved?; rating, e.g. Yes; Satisfied',
+    assignee: 'An agent from the Settings sheet',
+    department: 'Requester department or office; free text allowed',
+  },
 };

@@ -366,4 +366,14 @@ export const zh = {
     archiveAfterDays: '已关闭超过此天数的工单移到归档表',
   },
   settingsNames: { workEnd: '下班时间', departments: '部门/区域', agents: '支持人员', agent: (n: number) => `支持人员 ${n}` },
+  // Notes on the ticket sheet's header cells (src/gas/ticketFormat.ts).
+  columnNotes: {
+    urgency: '高:影响核心业务,需立即处理;中:影响部分工作,4 小时内解决;低:非紧急,24 小时内解决',
+    status: '待处理 → 处理中 → 已解决 → 已关闭',
+    category: '严格按 硬件/软件/网络/权限/其他 分类',
+    tier: '一线 / 二线',
+    feedback: '是否解决;评价,如 是;满意',
+    assignee: '设置表中的支持人员',
+    department: '提交人所在部门或办公地点,可自由填写',
+  },
 } as const;
