@@ -135,7 +135,7 @@ export function layoutReview(
   };
   const cellOf = (v: Cell): string | number =>
     v === null ? '' : typeof v === 'number' ? (Number.isFinite(v) ? v : '') : textCell(v);
-  const totalLabels = new Set(['合计', 'Total']);
+  const totalLabels = new Set([catalog('zh').review.total, catalog('en').review.total] as string[]);
 
   const table = (t: ReviewTable, linkColumn: boolean): { first: number; last: number } => {
     const first = push(t.header.map(textCell), {
@@ -222,7 +222,7 @@ export function layoutReview(
 }
 
 function chartTitle(c: ReviewChart, lang: Lang): string {
-  return lang === 'en' ? `${c.title} (${c.basis})` : `${c.title}（${c.basis}）`;
+  return catalog(lang).reviewSheet.chartTitle(c.title, c.basis);
 }
 
 export interface WrittenReview {

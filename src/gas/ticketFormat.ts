@@ -5,7 +5,7 @@ import type { ColumnMap } from '../domain/columns';
 import { columnLetter } from '../domain/columns';
 import type { EnumName, FieldKey, Lang } from '../domain/schema';
 import { FIELDS, SLA_LABELS, enumLabel, enumLabels, headerLabel } from '../domain/schema';
-import { catalog } from '../domain/i18n';
+import { catalog, t } from '../domain/i18n';
 import type { Settings } from '../domain/settings';
 import type { TicketSheet } from './ticketSheet';
 
@@ -100,7 +100,7 @@ function protectAutoColumns(app: App, ts: TicketSheet, lang: Lang, dataRows: num
   for (const r of columnRuns(auto.map(([c]) => [c, true] as const))) {
     const a1 = `${columnLetter(r.first + 1)}${headerRow + 1}:${columnLetter(r.first + r.count)}${headerRow + dataRows}`;
     const labels = auto.filter(([c]) => c >= r.first && c < r.first + r.count).sort((a, b) => a[0] - b[0]).map(([, k]) => headerLabel(k, lang));
-    wanted.set(a1, `${PROTECTION_MARK} ${labels.join(lang === 'zh' ? '、' : ', ')}`);
+    wanted.set(a1, `${PROTECTION_MARK} ${labels.join(t(lang, 'listSeparator'))}`);
   }
   const name = sheet.getName();
   for (const p of sheet.getParent().getProtections(app.ProtectionType.RANGE)) {

@@ -137,6 +137,7 @@ export const en: Translation<typeof zh> = {
   },
   sidebarTitle: { intake: 'Report a problem', ticket: 'Work on a ticket' },
   toastTitle: 'Tracker',
+  listSeparator: ', ',
   weekly: {
     badWeek: (s: string) =>
       `"${s}" is not a week. Type an ISO week such as 2024-W19 (year-W week number; weeks start on Monday).`,
@@ -168,7 +169,6 @@ export const en: Translation<typeof zh> = {
   },
   setupPlan: {
     addColumns: '• Add columns at the end: ',
-    listSeparator: ', ',
     giveIds: (n: number) => `• Give ${n} rows a ticket ID`,
     normalise: (n: number) => `• Normalise ${n} cells (e.g. Urgent → High)`,
     unmapped: '• Cannot map, left as they are: ',
@@ -281,6 +281,7 @@ export const en: Translation<typeof zh> = {
     chartDataBasis: 'data of the charts on the right; each table says what it counts by',
     more: (shown: number, all: number) => `Showing the first ${shown} of ${all}; filter the ticket sheet for the rest.`,
     count: 'Tickets',
+    chartTitle: (title: string, basis: string) => `${title} (${basis})`,
   },
   triggers: {
     ownedBy: (owner: string) => `The triggers are installed by ${owner}; not installing a second set`,

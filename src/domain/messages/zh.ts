@@ -137,6 +137,8 @@ export const zh = {
   },
   sidebarTitle: { intake: '提交技术问题', ticket: '处理工单' },
   toastTitle: '工单',
+  /** Between the items of a list in running text. */
+  listSeparator: '、',
   weekly: {
     badWeek: (s: string) =>
       `无法识别周次「${s}」。请按 ISO 周填写，如 2024-W19（年份-W周数，周一为一周开始）。`,
@@ -167,7 +169,6 @@ export const zh = {
   },
   setupPlan: {
     addColumns: '• 在末尾添加列:',
-    listSeparator: '、',
     giveIds: (n: number) => `• 为 ${n} 行补充问题编号`,
     normalise: (n: number) => `• 规范 ${n} 个单元格的取值(如 High → 高)`,
     unmapped: '• 无法识别、保持原样:',
@@ -277,6 +278,7 @@ export const zh = {
     chartDataBasis: '右侧图表的数据，统计依据见各表',
     more: (shown: number, all: number) => `仅列出前 ${shown} 张（共 ${all} 张），其余请在工单表中筛选。`,
     count: '工单数',
+    chartTitle: (title: string, basis: string) => `${title}（${basis}）`,
   },
   // What setup says about the installable triggers (src/gas/triggers.ts).
   triggers: {
