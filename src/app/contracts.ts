@@ -42,6 +42,8 @@ export interface IntakeFormModel {
     thanks: string;
     counter: string; // contains {n} and {max}
     required: string; // contains {field}
+    /** The same for a choice (urgency): "please choose", not "please fill in"; contains {field}. */
+    requiredChoice: string;
     vague: string;
     mobile: string;
     failed: string;

@@ -63,6 +63,7 @@ export function getIntakeForm(svc: Services): IntakeFormModel {
       thanks: text.intakeForm.thanks,
       counter: '{n}/{max}',
       required: t(lang, 'required', { field: '{field}' }),
+      requiredChoice: t(lang, 'requiredChoice', { field: '{field}' }),
       vague: t(lang, 'vagueDescription'),
       mobile: t(lang, 'personalMobile'),
       failed: text.intakeForm.failed,

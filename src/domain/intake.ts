@@ -70,7 +70,7 @@ export function validateSubmission(raw: unknown, lang: Lang): IntakeResult {
     errors.push({
       field: 'urgency',
       message: blank(input.urgency)
-        ? t(lang, 'required', { field: label('urgency') })
+        ? t(lang, 'requiredChoice', { field: label('urgency') })
         : typeof input.urgency !== 'string'
           ? t(lang, 'badRequest')
           : t(lang, 'notInList', { field: label('urgency'), values: enumLabels('urgency', lang).join(' / ') }),

@@ -137,7 +137,7 @@ export function applyAction(tk: Ticket, action: unknown, payload: unknown, ctx: 
     }
     case 'assign': {
       const who = cleanText(p.assignee);
-      if (!who) return { ok: false, field: 'assignee', message: t(lang, 'required', { field: inputLabels.assignee }) };
+      if (!who) return { ok: false, field: 'assignee', message: t(lang, 'requiredChoice', { field: inputLabels.assignee }) };
       const agent = ctx.agents.find((a) => a.name === who);
       if (!agent) return { ok: false, field: 'assignee', message: t(lang, 'unknownAgent', { name: who }) };
       // Assigning writes the work log, and the first work-log entry is the first response.
@@ -174,9 +174,9 @@ export function applyAction(tk: Ticket, action: unknown, payload: unknown, ctx: 
       };
     }
     case 'feedback': {
-      if (typeof p.resolved !== 'boolean') return { ok: false, field: 'resolved', message: t(lang, 'required', { field: inputLabels.resolved }) };
+      if (typeof p.resolved !== 'boolean') return { ok: false, field: 'resolved', message: t(lang, 'requiredChoice', { field: inputLabels.resolved }) };
       const r = parseRating(p.rating);
-      if (!r) return { ok: false, field: 'rating', message: t(lang, 'required', { field: inputLabels.rating }) };
+      if (!r) return { ok: false, field: 'rating', message: t(lang, 'requiredChoice', { field: inputLabels.rating }) };
       const feedback = `${p.resolved ? 'yes' : 'no'}:${r}` as Ticket['feedback'];
       const words = L.feedbackWords(p.resolved ? L.wasResolved : L.notResolved, L.ratings[r]);
       if (p.resolved) return { ok: true, changes: { feedback, lastUpdateAt: ctx.now, workLog: log(L.feedback(words)) } };

@@ -198,7 +198,7 @@ function urgencyBlock(f: FieldModel): HTMLElement {
       'legend',
       { id: 'label-urgency' },
       f.label,
-      f.required ? h('span', { className: 'req', 'aria-hidden': 'true', text: ' *' }) : null,
+      f.required ? h('span', { className: 'req', 'aria-hidden': 'true', text: '*' }) : null,
     ),
   );
   if (help) group.appendChild(help);
@@ -268,7 +268,9 @@ function check(form: IntakeForm): FieldError[] {
     const value = form[f.key];
     const max = maxOf(f);
     const unsafe = unsafeTextKind(value);
-    if (f.required && !hasVisibleText(value)) errors.push({ field: f.key, message: fmt(t.required, { field: f.label }) });
+    const choice = f.key === 'urgency' || f.key === 'category';
+    if (f.required && !hasVisibleText(value))
+      errors.push({ field: f.key, message: fmt(choice ? (t.requiredChoice ?? t.required) : t.required, { field: f.label }) });
     else if (unsafe) errors.push({ field: f.key, message: fmt(t[unsafe], { field: f.label }) });
     else if (max !== undefined && codePoints(value) > max) {
       const n = codePoints(value);

@@ -64,7 +64,7 @@ describe('sidebar actions', () => {
     expect(act(rt, a, 'escalate', {}).errors[0]).toMatchObject({ field: 'reason' });
     expect(act(rt, a, 'escalate', { reason: '涉及核心业务,一线无法处理' }).ok).toBe(true);
     expect(cell(rt, a, '支持级别')).toBe('二线');
-    expect(String(cell(rt, a, '处理过程记录'))).toMatch(/升级至二线:涉及核心业务/);
+    expect(String(cell(rt, a, '处理过程记录'))).toMatch(/升级至二线：涉及核心业务/);
 
     const b = submit(rt).id;
     expect(act(rt, b, 'close', {}).errors[0]).toMatchObject({ field: 'reason' });

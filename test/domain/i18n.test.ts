@@ -22,7 +22,7 @@ describe('t', () => {
     expect(zh).not.toBe(en);
     expect(placeholders(zh)).toEqual(placeholders(en));
     expect(en).not.toMatch(/[\u4e00-\u9fff]/);
-    expect(zh).toMatch(/[\u4e00-\u9fff]/);
+    expect(zh).toMatch(/[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/);
   });
 
   it('fills parameters', () => {

@@ -156,7 +156,8 @@ describe('required fields', () => {
         if (empty === undefined) delete input[field];
         else input[field] = empty;
         const errors = errorsOf(validateSubmission(input, lang));
-        expect(errors).toEqual([{ field, message: t(lang, 'required', { field: label }) }]);
+        // A choice says 请选择 / choose, a text field 请填写 / fill in (issue 20).
+        expect(errors).toEqual([{ field, message: t(lang, field === 'urgency' ? 'requiredChoice' : 'required', { field: label }) }]);
         expect(errors[0].message).toContain(label);
       }
     }
@@ -172,7 +173,7 @@ describe('required fields', () => {
 
   it('null urgency counts as not given', () => {
     expect(errorsOf(validateSubmission({ ...zhForm(), urgency: null }, 'zh'))).toEqual([
-      { field: 'urgency', message: t('zh', 'required', { field: '紧急程度' }) },
+      { field: 'urgency', message: t('zh', 'requiredChoice', { field: '紧急程度' }) },
     ]);
   });
 
@@ -289,7 +290,7 @@ describe('contact', () => {
 describe('enums', () => {
   it.each(['超高', 'urgent!', 'P0', '5'])('urgency %p not in list names the values', (urgency) => {
     const zh = errorsOf(validateSubmission({ ...zhForm(), urgency }, 'zh'));
-    expect(zh).toEqual([{ field: 'urgency', message: '紧急程度只能是:高 / 中 / 低。' }]);
+    expect(zh).toEqual([{ field: 'urgency', message: '紧急程度只能是：高 / 中 / 低。' }]);
     const en = errorsOf(validateSubmission({ ...enForm(), urgency }, 'en'));
     expect(en).toEqual([{ field: 'urgency', message: 'Urgency must be one of: High / Medium / Low.' }]);
   });
@@ -304,7 +305,7 @@ describe('enums', () => {
     'invalid category %p is refused, not defaulted',
     (category) => {
       expect(errorsOf(validateSubmission({ ...zhForm(), category }, 'zh'))).toEqual([
-        { field: 'category', message: '问题类型只能是:硬件 / 软件 / 网络 / 权限 / 其他。' },
+        { field: 'category', message: '问题类型只能是：硬件 / 软件 / 网络 / 权限 / 其他。' },
       ]);
     },
   );
@@ -350,7 +351,8 @@ describe('tampered input', () => {
 
   it('whitespace-only urgency is missing, whitespace-only category defaults', () => {
     expect(errorsOf(validateSubmission({ ...zhForm(), urgency: ' \u3000 ' }, 'zh'))[0].message).toBe(
-      '请填写紧急程度。',
+      // A choice: 请选择, not 请填写 (issue 20).
+      '请选择紧急程度。',
     );
     expect(ok(validateSubmission({ ...zhForm(), category: '  ' }, 'zh')).value.category).toBe('other');
   });

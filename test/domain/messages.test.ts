@@ -39,4 +39,20 @@ describe('message catalogs', () => {
   it.each(ALL.map((e) => [e.path, e] as const))('%s: the English has no Chinese text or punctuation', (_path, e) => {
     expect(text(e.en)).not.toMatch(CJK);
   });
+
+  // Chinese text takes full-width punctuation: `：？！（），；` beside a Chinese character, never the
+  // half-width ones. A value quoted in 「」 is what the user types or sees in a cell, kept as is.
+  const HALF_BESIDE_CJK = new RegExp(`[${CJK.source.slice(1, -1)}][:?!(),;]|[:?!(),;][${CJK.source.slice(1, -1)}]`);
+  it.each(ALL.map((e) => [e.path, e] as const))('%s: the Chinese uses full-width punctuation', (_path, e) => {
+    const s = text(e.zh).replace(/「[^」]*」/g, '「」');
+    expect(s).not.toMatch(HALF_BESIDE_CJK);
+    // Brackets around Chinese text are full-width too, even with a space or a placeholder inside.
+    expect(s).not.toMatch(/\([^()]*[\u4e00-\u9fff][^()]*\)/);
+  });
+
+  it('the punctuation check sees what it must', () => {
+    const bad = ['请填写:', '继续吗?', '好!', '(现在 3 个)', '已取消,未修改', '开放;网页'];
+    for (const s of bad) expect(s).toMatch(HALF_BESIDE_CJK);
+    for (const s of ['请填写：', '继续吗？', '（现在 3 个）', '09:00', '2024-05-01, 2024-05-02']) expect(s).not.toMatch(HALF_BESIDE_CJK);
+  });
 });

@@ -240,7 +240,7 @@ describe('each row invalid: falls back with a warning naming the setting', () =>
 
   it('zh warning text', () => {
     expect(one('上班时间', '25:00').warnings[0].message).toBe(
-      '设置「上班时间」的值「25:00」无效,已使用默认值 09:00。',
+      '设置「上班时间」的值「25:00」无效，已使用默认值 09:00。',
     );
     expect(one('节假日', 'x').warnings[0].message).toContain('—');
   });

@@ -197,7 +197,7 @@ describe('the happy path', () => {
     expect(tk.workLog.split('\n')).toEqual([
       '2024-05-01 09:25 张工: 已受理',
       '2024-05-01 10:30 张工: 已解决',
-      '2024-05-01 10:45 小明: 提交人反馈:已解决, 满意',
+      '2024-05-01 10:45 小明: 提交人反馈：已解决，满意',
       '2024-05-01 11:15 张工: 已关闭',
     ]);
     expect(tk.firstResponseAt).toBe(T0 + 10 * MIN);
@@ -215,7 +215,7 @@ describe('close', () => {
   it('pending → closed needs a reason, which is logged', () => {
     const c = changesOf(applyAction(ticket(), 'close', { reason: '与 IT20240430007 重复' }, ctx()));
     expect(c.status).toBe('closed');
-    expect(c.workLog).toBe('2024-05-01 09:30 张工: 关闭:与 IT20240430007 重复');
+    expect(c.workLog).toBe('2024-05-01 09:30 张工: 关闭：与 IT20240430007 重复');
     expect(
       changesOf(applyAction(ticket(), 'close', { reason: 'duplicate' }, ctx({ lang: 'en' }))).workLog,
     ).toMatch(/closed: duplicate$/);
@@ -263,7 +263,7 @@ describe('reopen and feedback', () => {
       status: 'inProgress',
       resolvedAt: null,
       lastUpdateAt: ctx().now,
-      workLog: '2024-05-01 09:20 张工: 已受理\n2024-05-01 09:30 张工: 重新打开:问题复现',
+      workLog: '2024-05-01 09:20 张工: 已受理\n2024-05-01 09:30 张工: 重新打开：问题复现',
     });
     expect(changesOf(applyAction(resolved(), 'reopen', {}, ctx())).workLog).toMatch(/重新打开$/);
     expect(changesOf(applyAction(resolved(), 'reopen', {}, ctx({ lang: 'en' }))).workLog).toMatch(
@@ -278,7 +278,7 @@ describe('reopen and feedback', () => {
     expect(c.feedback).toBe('no:unsatisfied');
     expect(c.status).toBe('inProgress');
     expect(c.resolvedAt).toBeNull();
-    expect(c.workLog).toMatch(/\n2024-05-01 09:30 小明: 提交人反馈:未解决, 不满意,重新打开$/);
+    expect(c.workLog).toMatch(/\n2024-05-01 09:30 小明: 提交人反馈：未解决，不满意，重新打开$/);
     expect(canMove('resolved', c.status as Status)).toBe(true);
   });
 
@@ -347,7 +347,7 @@ describe('escalate', () => {
     expect(c).toEqual({
       tier: 'tier2',
       lastUpdateAt: ctx().now,
-      workLog: '2024-05-01 09:30 张工: 升级至二线:生产系统中断',
+      workLog: '2024-05-01 09:30 张工: 升级至二线：生产系统中断',
     });
   });
 

@@ -15,7 +15,7 @@ import type {
   TicketViewText,
 } from '../../src/app/contracts';
 import type { ActionPayload, IntakeForm } from '../../src/ui/client/run';
-import { t } from '../../src/domain/i18n';
+import { catalog, t } from '../../src/domain/i18n';
 
 type Lang = 'zh' | 'en';
 const params = new URLSearchParams(location.search);
@@ -115,24 +115,15 @@ function intakeModel(): IntakeFormModel {
       value: ['hardware', 'software', 'network', 'access', 'other'][i],
       label,
     })),
+    // The server's words (src/app/intake.ts builds the same from the catalog).
     text: {
-      tooLong: zh ? '问题标题不能超过 {max} 个字(现在 {n} 个)。' : 'The title must be at most {max} characters (now {n}).',
-      submit: zh ? '提交' : 'Submit',
-      submitting: zh ? '正在提交…' : 'Submitting…',
-      success: zh ? '已提交,问题编号 {id}' : 'Submitted as {id}',
-      another: zh ? '再提交一个' : 'Report another',
-      suggestions: zh ? '这些知识库文章也许能解决' : 'Maybe one of these helps',
-      solvedIt: zh ? '已解决我的问题' : 'This solved it',
-      thanks: zh ? '太好了!无需再提交工单。' : 'Great, no ticket needed.',
+      tooLong: t(lang, 'titleTooLong', { max: '{max}', n: '{n}' }),
+      ...catalog(lang).intakeForm,
       counter: '{n}/{max}',
-      required: zh ? '请填写{field}。' : 'Please fill in {field}.',
-      vague: zh
-        ? '描述较笼统。请写明具体错误提示、发生时间、影响范围和已尝试的方法,便于快速定位。'
-        : 'The description is vague. Say the exact error, when it happened, who is affected and what you tried.',
-      mobile: zh
-        ? '联系方式请填写内线电话或企业邮箱,不要填写个人手机号。'
-        : 'Please give an internal extension or a company email, not a personal mobile number.',
-      failed: zh ? '提交失败:' : 'Could not submit: ',
+      required: t(lang, 'required', { field: '{field}' }),
+      requiredChoice: t(lang, 'requiredChoice', { field: '{field}' }),
+      vague: t(lang, 'vagueDescription'),
+      mobile: t(lang, 'personalMobile'),
       controlChars: t(lang, 'controlChars', { field: '{field}' }),
       brokenChars: t(lang, 'brokenChars', { field: '{field}' }),
       bidiChars: t(lang, 'bidiChars', { field: '{field}' }),
@@ -494,17 +485,17 @@ const server: Record<string, (...args: any[]) => unknown> = {
       return {
         ok: false,
         code: 'invalid',
-        errors: [{ field: 'reason', message: zh ? '请填写原因。' : 'Please give a reason.' }],
+        errors: [{ field: 'reason', message: t(lang, 'reasonRequired') }],
       };
     if (action === 'feedback' && typeof payload.resolved !== 'boolean')
       return {
         ok: false,
         code: 'invalid',
         errors: [
-          { field: 'resolved', message: zh ? '请填写是否解决。' : 'Please fill in Resolved?.' },
+          { field: 'resolved', message: t(lang, 'requiredChoice', { field: catalog(lang).actionInputs.resolved }) },
           ...(payload.rating
             ? []
-            : [{ field: 'rating', message: zh ? '请填写评价。' : 'Please fill in Rating.' }]),
+            : [{ field: 'rating', message: t(lang, 'requiredChoice', { field: catalog(lang).actionInputs.rating }) }]),
         ],
       };
     const log = (s: string) => (ticket.workLog = `${ticket.workLog}\n${stamp(s)}`);

@@ -5,6 +5,7 @@ import type { zh } from './zh';
 
 export const en: Translation<typeof zh> = {
   required: 'Please fill in {field}.',
+  requiredChoice: 'Please choose {field}.',
   titleTooLong: 'The title must be at most {max} characters (now {n}).',
   tooLong: '{field} is too long: at most {max} characters.',
   controlChars: '{field} contains invisible control characters; please remove them.',
