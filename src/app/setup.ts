@@ -262,7 +262,7 @@ function applyContext(svc: Services, lang: Lang, zone: ApplyContext['zone'], use
 /** The dialog's line for a header setup will write back. */
 function headerRepairLine(found: FoundTicketSheet, lang: Lang): string {
   if (!found.damage) return '';
-  const cells = found.damage.cells.map((c) => c.label).join(lang === 'zh' ? '、' : ', ');
+  const cells = found.damage.cells.map((c) => c.label).join(t(lang, 'listSeparator'));
   return t(lang, found.damage.insertAbove ? 'headerInsertPlan' : 'headerRepairPlan', { row: found.headerRow, cells });
 }
 

@@ -8,6 +8,7 @@ import { HEADER_SCAN_ROWS, columnLetter, detectHeader } from '../domain/columns'
 import type { FieldKey, Lang } from '../domain/schema';
 import { FIELDS, SHEET_NAMES, fieldForHeader, headerLabel, parseEnum } from '../domain/schema';
 import { literalText } from '../domain/text';
+import { t } from '../domain/i18n';
 import type { AuditEntry } from '../domain/ticket';
 import { parseTicketId } from '../domain/ticketId';
 import { appendAudit } from './auditSheet';
@@ -210,7 +211,7 @@ export function restoreHeader(ss: Spreadsheet, found: FoundTicketSheet, lang: La
     at,
     user,
     ticketId: '',
-    field: `${lang === 'zh' ? '表头' : 'Header'} ${columnLetter(c.col + 1)}${headerRow}`,
+    field: t(lang, 'headerCell', { cell: `${columnLetter(c.col + 1)}${headerRow}` }),
     oldValue: damage.insertAbove ? '' : String(c.old ?? ''),
     newValue: c.label,
     via: 'setup',

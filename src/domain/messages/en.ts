@@ -139,6 +139,7 @@ export const en: Translation<typeof zh> = {
   sidebarTitle: { intake: 'Report a problem', ticket: 'Work on a ticket' },
   toastTitle: 'Tracker',
   listSeparator: ', ',
+  headerCell: 'Header {cell}',
   weekly: {
     badWeek: (s: string) =>
       `"${s}" is not a week. Type an ISO week such as 2024-W19 (year-W week number; weeks start on Monday).`,

@@ -141,6 +141,8 @@ export const zh = {
   toastTitle: '工单',
   /** Between the items of a list in running text. */
   listSeparator: '、',
+  /** A header cell as the audit log names it. */
+  headerCell: '表头 {cell}',
   weekly: {
     badWeek: (s: string) =>
       `无法识别周次「${s}」。请按 ISO 周填写，如 2024-W19（年份-W周数，周一为一周开始）。`,
