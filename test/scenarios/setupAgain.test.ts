@@ -47,7 +47,7 @@ describe('setup again never adds a second sweep (issue 16: triggers remembered b
     setUp(rt);
     const app = rt.services.ScriptApp;
     for (const t of app.getProjectTriggers()) if (t.getHandlerFunction() === 'onSlaTimer') app.deleteTrigger(t);
-    expect(setUp(rt).triggers).toEqual(['SLA 巡检:每 60 分钟']);
+    expect(setUp(rt).triggers).toEqual(['SLA 巡检：每 60 分钟']);
     setUp(rt);
     expect(handlers(rt)).toEqual(['onSlaTimer', 'onTrackerEdit']);
   });
