@@ -14,7 +14,7 @@ const ALLOWED: Record<string, string> = {
   'src/domain/schema.ts': 'headers, sheet names, value labels and synonyms recognised on read',
   'src/domain/settings.ts':
     "setting names and value words recognised on read; the seed's sample departments and agents",
-  'src/domain/sla.ts': 'the SLA cell’s words, written and parsed back',
+  'src/domain/sla/text.ts': 'the SLA cell’s words, written and parsed back',
   'src/domain/worklog.ts': 'the line that marks moved work-log entries, recognised by exact match',
   'src/gas/auditSheet.ts': 'audit sheet headers and "via" labels, read back',
   'src/gas/knowledgeSheet.ts': 'knowledge sheet headers, read back',
