@@ -93,7 +93,7 @@ export function setupTracker(svc: Services, confirm: (message: string) => boolea
       const names = candidates.map((c) => c.getName());
       if (!ask) {
         const taken = 'refused' in where ? [t(lang, 'ticketNameTaken', { sheet: where.refused.name })] : [];
-        return { ...report, ok: false, messages: [...taken, t(lang, 'setupNeedsSheetChoice', { sheets: names.join(lang === 'zh' ? '、' : ', ') })] };
+        return { ...report, ok: false, messages: [...taken, t(lang, 'setupNeedsSheetChoice', { sheets: names.join(t(lang, 'listSeparator')) })] };
       }
       const listed = names.map((n, i) => `${i + 1}. ${n}`).join('\n');
       const reply = ask(
@@ -137,7 +137,7 @@ export function setupTracker(svc: Services, confirm: (message: string) => boolea
       const col = guessed[0].col;
       const example = data.map((r) => r[col]).find((v) => typeof v === 'string' && /^\s*\d{1,2}[-/.]\d{1,2}[-/.]/.test(v));
       const order = t(lang, guessed[0].order === 'dmy' ? 'adoptOrderDmy' : 'adoptOrderMdy');
-      const columns = guessed.map((d) => String(first?.header[d.col] ?? '')).join(lang === 'zh' ? '、' : ', ');
+      const columns = guessed.map((d) => String(first?.header[d.col] ?? '')).join(t(lang, 'listSeparator'));
       const reply = ask(t(lang, 'adoptAskDateOrder', { columns, n: guessed.reduce((a, d) => a + d.ambiguous, 0), example: String(example ?? ''), order }));
       if (reply.cancelled) return { ...report, ok: false, cancelled: true, sheet: first.name, messages: [t(lang, 'setupCancelled')] };
       ctx.dateOrder = parseDateOrder(reply.answer) ?? guessed[0].order;

@@ -40,7 +40,7 @@ function columnName(col: number, ctx: PlanContext, added: readonly FieldKey[]): 
   return columnLetter(col + 1);
 }
 
-const list = (lang: Lang, items: readonly string[]): string => items.join(lang === 'zh' ? '、' : ', ');
+const list = (lang: Lang, items: readonly string[]): string => items.join(t(lang, 'listSeparator'));
 
 /** `a ×3, b ×1, …` from values counted in first-seen order, most frequent first. */
 function counted(lang: Lang, values: readonly string[], more: (n: number) => string): string {

@@ -15,6 +15,9 @@ const ALLOWED: Record<string, string> = {
   'src/domain/settings.ts':
     "setting names and value words recognised on read; the seed's sample departments and agents",
   'src/domain/sla/text.ts': 'the SLA cell’s words, written and parsed back',
+  'src/domain/hanzi.ts': 'traditional-to-simplified character table for reading headers and values',
+  'src/domain/teamDates.ts': 'date and time words recognised in typed dates (上午, 年/月/日…)',
+  'src/domain/mapping.ts': 'column-mapping labels written into the settings sheet and read back',
   'src/domain/worklog.ts': 'the line that marks moved work-log entries, recognised by exact match',
   'src/gas/auditSheet.ts': 'audit sheet headers and "via" labels, read back',
   'src/gas/knowledgeSheet.ts': 'knowledge sheet headers, read back',

@@ -169,12 +169,6 @@ export const en: Translation<typeof zh> = {
     breachedAtRisk: 'Breached / at risk',
     lastError: 'Last error',
   },
-  setupPlan: {
-    addColumns: '• Add columns at the end: ',
-    giveIds: (n: number) => `• Give ${n} rows a ticket ID`,
-    normalise: (n: number) => `• Normalise ${n} cells (e.g. Urgent → High)`,
-    unmapped: '• Cannot map, left as they are: ',
-  },
   review: {
     title: 'Review',
     generated: 'generated',

@@ -171,12 +171,6 @@ export const zh = {
     breachedAtRisk: '超时 / 有风险',
     lastError: '最近错误',
   },
-  setupPlan: {
-    addColumns: '• 在末尾添加列：',
-    giveIds: (n: number) => `• 为 ${n} 行补充问题编号`,
-    normalise: (n: number) => `• 规范 ${n} 个单元格的取值（如 High → 高）`,
-    unmapped: '• 无法识别、保持原样：',
-  },
   // The weekly review sheet (src/domain/review, src/gas/reviewSheet.ts).
   review: {
     title: '周报',
