@@ -481,7 +481,7 @@ describe.each(SHEETS)('adopting "$name" ($locale)', (def) => {
     if (process.env.SHOW_PLAN) console.log(plan);
     expect(plan).toMatch(
       def.locale.startsWith('zh')
-        ? /即将整理工作表「.+」\(已有 8 行数据\)/
+        ? /即将整理工作表「.+」（已有 8 行数据）/
         : /About to adopt sheet ".+" \(8 rows of data\)/,
     );
     for (const line of def.plan) expect(plan).toMatch(line);
