@@ -8,7 +8,6 @@
 // parts (grid, menus, dialogs, clock panel) share its state; its wire types are in ../protocol.ts.
 import { en as EN } from '../../src/domain/messages/en';
 import { zh as ZH } from '../../src/domain/messages/zh';
-
 import type { MenuEntry } from '../../runtime/services/ui';
 import type { ClockResult, OpenResult, Outcome, PreviewState, WireCell, WireQuestion } from '../protocol';
 
