@@ -245,8 +245,23 @@ export function applyTicketAction(svc: Services, id: unknown, action: unknown, p
         return typeof v === 'string' && v.length > CELL_MAX_CHARS;
       });
       if (full) return { ok: false, code: 'invalid', errors: [{ field: null, message: t(lang, 'tooLong', { field: headerLabel(full, lang), max: CELL_MAX_CHARS }) }] };
-      writeChanges(tr, loaded, changes);
-      appendAudit(tr.ss, auditEntries(tr, loaded.ticket, changes, logAdded, me.email || by, 'sidebar'), lang);
+      // The audit row first (issue 17): a change is never written without its record. If the row
+      // write fails after it, a second audit row says the change was not applied, and the agent is
+      // told (the call fails); if the audit append fails, nothing was changed.
+      const entries = auditEntries(tr, loaded.ticket, changes, logAdded, me.email || by, 'sidebar');
+      appendAudit(tr.ss, entries, lang);
+      try {
+        writeChanges(tr, loaded, changes);
+      } catch (e) {
+        const error = (e as Error)?.message || String(e);
+        try {
+          const field = entries[0]?.field ?? headerLabel('id', lang);
+          appendAudit(tr.ss, [{ at: tr.now, user: me.email || by, ticketId, field, oldValue: '', newValue: t(lang, 'actionNotApplied', { error }), via: 'sidebar' }], lang);
+        } catch {
+          // The error below still reaches the agent.
+        }
+        throw e;
+      }
       const after: Ticket = { ...loaded.ticket, ...changes };
       if (after.status === 'closed' && after.solution.trim()) addToKnowledge(tr, after);
       const values = loaded.values.map((v, c) => {

@@ -92,6 +92,7 @@ export const en: Translation<typeof zh> = {
   editQueued: 'Busy: your edit could not be checked yet; it will be checked and recorded shortly, nothing is skipped.',
   editAuditFailed: 'The audit log could not be written, so your edit is not confirmed yet; it will be checked again shortly.',
   auditSheetEdited: 'The audit log is append-only; please do not edit it. This edit was recorded at its end.',
+  actionNotApplied: 'Not applied to the ticket: {error}',
   rowClearedAudit: '(row {row} cleared; status {status})',
   rowCleared: 'Ticket content in row {rows} was cleared; this was recorded in the audit log. Undo (Ctrl+Z) or version history can restore it.',
   ticketView: {

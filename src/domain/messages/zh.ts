@@ -95,6 +95,7 @@ export const zh = {
   editQueued: '系统繁忙，您的修改暂未检查；稍后会自动检查并记录，不会遗漏。',
   editAuditFailed: '操作日志暂时无法写入，您的修改未被确认；稍后会自动重新检查。',
   auditSheetEdited: '操作日志只能追加，请勿修改；本次修改已记录在日志末尾。',
+  actionNotApplied: '未写入工单：{error}',
   rowClearedAudit: '（第 {row} 行被清除；状态 {status}）',
   rowCleared: '第 {rows} 行的工单内容被清除；已在操作日志中记录。可用撤销（Ctrl+Z）或版本记录恢复。',
   // The ticket sidebar (src/ui/ticket.ts lists the keys it uses).
