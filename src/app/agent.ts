@@ -290,5 +290,5 @@ function writeChanges(tr: Tracker, loaded: LoadedRow, changes: TicketChanges): v
 
 /** Closed is final (workflow.ts), so the entry is new: appended without reading the base. */
 function addToKnowledge(tr: Tracker, tk: Ticket): void {
-  appendKnowledge(tr.ss, knowledgeEntry(tk, tr.lang, tk.resolvedAt ?? tr.now));
+  appendKnowledge(tr.ss, knowledgeEntry(tk, tr.lang, tk.resolvedAt ?? tr.now), tr.lang);
 }

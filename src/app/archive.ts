@@ -47,6 +47,11 @@ export const ARCHIVE_BUDGET_MS = 270_000;
 export const BATCH_ROWS = 2_000;
 /** deleteRows calls per run, whatever the clock says (each is a 0.1–1 s round trip on Google). */
 export const MAX_DELETES = 200;
+/**
+ * deleteRows calls per hold of the lock (with one append and a few reads): a hold lasts seconds,
+ * never minutes, so the edit trigger and submits waiting for the lock get it between steps.
+ */
+export const DELETES_PER_HOLD = 10;
 /** The scheduled run archives at most once a day (the hourly sweep stays lean). */
 const SCHEDULE_EVERY_MS = 20 * 3_600_000;
 
@@ -61,6 +66,8 @@ export interface ArchiveOptions {
   budgetMs?: number;
   maxDeletes?: number;
   batchRows?: number;
+  /** deleteRows calls per hold of the lock (default DELETES_PER_HOLD). */
+  deletesPerHold?: number;
   tracker?: Tracker;
 }
 
@@ -221,8 +228,14 @@ function appendToArchive(arch: ArchiveSheet, rows: unknown[][], width: number): 
   arch.lastRow = need;
 }
 
-function archiveUnderLock(tr: Tracker, opts: ArchiveOptions, result: ArchiveResult, budget: Budget): void {
+/**
+ * One hold of the lock: a fresh read, a recorded batch finished, then one batch (at most
+ * `batchRows` rows and `deletesPerHold` deleteRows calls) moved. Returns whether another step
+ * should follow (more is due and the budget allows).
+ */
+function archiveStep(tr: Tracker, opts: ArchiveOptions, result: ArchiveResult, budget: Budget): boolean {
   const batchRows = Math.max(1, opts.batchRows ?? BATCH_ROWS);
+  const deletesPerHold = Math.max(1, opts.deletesPerHold ?? DELETES_PER_HOLD);
   const opened = openTickets(tr);
   if (!opened || opened.columns.id === undefined) throw new TrackerError('noTicketSheet', t(tr.lang, 'noTicketSheet'));
   // Rows are deleted whole: every column with content travels, not only those the hint knows.
@@ -241,14 +254,15 @@ function archiveUnderLock(tr: Tracker, opts: ArchiveOptions, result: ArchiveResu
 
   const existing = findArchiveSheet(tr.ss, tr.lang);
   let arch: ArchiveSheet | null = existing ? readArchiveSheet(existing) : null;
-  if (existing && !arch)
-    throw new Error(
-      catalog(tr.lang).archive.badHeader,
-    );
+  if (existing && !arch) {
+    // Left empty by a creation that stopped half-way: it gets its header now. With content but no
+    // header, nothing is guessed (its columns may differ from the ticket sheet's): say what to do.
+    if (existing.getLastRow() === 0) arch = createArchiveSheet(tr.ss, tr.lang, ts, existing);
+    else throw new Error(t(tr.lang, 'archiveHeaderUnreadable', { sheet: existing.getName() }));
+  }
 
   // 1. Finish a recorded batch. Its rows still in the ticket sheet may have been edited since the
   //    copy was appended: the copy is dropped and the live row (the truth) is picked again below.
-  let freshIds: unknown[] | undefined = idColumn;
   const pending = readPending(tr.props);
   const redo = new Set<string>();
   if (pending) {
@@ -271,7 +285,7 @@ function archiveUnderLock(tr: Tracker, opts: ArchiveOptions, result: ArchiveResu
     const id = String(v ?? '').trim();
     if (id) seen.set(id, (seen.get(id) ?? 0) + 1);
   });
-  const picked: { id: string; row: unknown[]; ticket: Ticket }[] = [];
+  const picked: { id: string; row: unknown[]; ticket: Ticket; at: number }[] = [];
   for (let i = 0; i < block.length; i++) {
     const id = String(idColumn[i] ?? '').trim();
     if (!id || seen.get(id) !== 1 || (arch && arch.ids.has(id))) continue;
@@ -280,70 +294,99 @@ function archiveUnderLock(tr: Tracker, opts: ArchiveOptions, result: ArchiveResu
     const at = lastActivity(tk);
     if (at === null || at > cutoff) continue;
     if (parseTicketId(id)?.date === today) continue;
-    picked.push({ id, row: block[i], ticket: tk });
+    picked.push({ id, row: block[i], ticket: tk, at: i });
   }
 
-  // 3. Batches: record → append → delete → clear. (Tests stop a run between the append and the
-  //    deletes with the runtime's fault injection: rt.faults.failAt, runtime/faults.ts.)
-  let done = 0;
-  for (let start = 0; start < picked.length; start += batchRows) {
-    if (budget.spent) break;
-    const batch = picked.slice(start, start + batchRows);
-    const ids = batch.map((b) => b.id);
-    writePending(tr.props, ids, tr.now);
-    if (!arch) arch = createArchiveSheet(tr.ss, tr.lang, ts);
-    const { width, map } = alignColumns(arch, ts);
-    appendToArchive(
-      arch,
-      archiveRows(
-        batch.map((b) => b.row),
-        map,
-        width,
-        ts.columns,
-      ),
-      width,
-    );
-    for (const id of ids) arch.ids.add(id);
-    result.kbAdded += fileMissingKnowledge(tr.ss, tr.lang, batch.map((b) => b.ticket), (tk) => tk.resolvedAt ?? lastActivity(tk) ?? tr.now);
-    const r = deleteArchivedRows(ts, new Set(ids), arch.ids, budget, freshIds);
-    freshIds = undefined;
-    done += batch.length;
-    if (!r.complete) {
-      // Appended but not all removed: the record stays, the next run finishes it.
-      result.archived += r.deleted;
-      result.more = true;
-      result.remaining = picked.length - done + (batch.length - r.deleted);
-      return;
-    }
-    clearPending(tr.props);
-    const again = batch.filter((b) => redo.has(b.id)).length;
-    result.resumed += again;
-    result.archived += batch.length - again;
+  // 3. One batch: record → append → delete → clear. Sized so its deletes fit in this hold: rows in
+  //    sheet order until batchRows rows or deletesPerHold contiguous runs. (Tests stop a run between
+  //    the append and the deletes with the runtime's fault injection: rt.faults.failAt.)
+  if (!picked.length) {
+    result.remaining = 0;
+    result.more = false;
+    return false;
   }
-  result.remaining = picked.length - done;
+  if (budget.spent) {
+    result.remaining = picked.length;
+    result.more = true;
+    return false;
+  }
+  let runs = 0;
+  let size = 0;
+  for (; size < picked.length && size < batchRows; size++) {
+    const startsRun = size === 0 || picked[size].at !== picked[size - 1].at + 1;
+    if (startsRun && runs === deletesPerHold) break;
+    if (startsRun) runs++;
+  }
+  const batch = picked.slice(0, size);
+  const ids = batch.map((b) => b.id);
+  writePending(tr.props, ids, tr.now);
+  if (!arch) arch = createArchiveSheet(tr.ss, tr.lang, ts);
+  const { width, map } = alignColumns(arch, ts);
+  appendToArchive(
+    arch,
+    archiveRows(
+      batch.map((b) => b.row),
+      map,
+      width,
+      ts.columns,
+    ),
+    width,
+  );
+  for (const id of ids) arch.ids.add(id);
+  result.kbAdded += fileMissingKnowledge(tr.ss, tr.lang, batch.map((b) => b.ticket), (tk) => tk.resolvedAt ?? lastActivity(tk) ?? tr.now);
+  // Row numbers from a fresh read of the ID column, just before deleting (a person may have
+  // inserted or sorted rows since the block was read: people do not wait for the lock).
+  const r = deleteArchivedRows(ts, new Set(ids), arch.ids, budget);
+  if (!r.complete) {
+    // Appended but not all removed: the record stays, the next run finishes it.
+    result.archived += r.deleted;
+    result.more = true;
+    result.remaining = picked.length - r.deleted;
+    return false;
+  }
+  clearPending(tr.props);
+  const again = batch.filter((b) => redo.has(b.id)).length;
+  result.resumed += again;
+  result.archived += batch.length - again;
+  result.remaining = picked.length - batch.length;
   result.more = result.remaining > 0;
+  return result.more && !budget.spent;
 }
 
-/** Moves closed tickets older than the configured age to the archive sheet, under the document lock. */
+/**
+ * Moves closed tickets older than the configured age to the archive sheet, in steps: each takes
+ * the tracker lock, reads the sheet afresh, moves one batch and lets go, so submits, agents and
+ * hand edits get their turn between steps however long the whole run is.
+ */
 export function archiveClosedTickets(svc: Services, opts: ArchiveOptions = {}): ArchiveResult {
   const started = Date.now();
   const tr = opts.tracker ?? openTracker(svc);
   const result = empty(tr.config.settings.archiveAfterDays || 90);
   const lock = trackerLock(svc);
-  if (!lock.tryLock(opts.via === 'menu' ? 10_000 : 2_000)) return { ...result, skipped: 'busy' };
+  const wait = opts.via === 'menu' ? 10_000 : 2_000;
   const budget = new Budget(
     opts.startedAt ?? started,
     opts.budgetMs ?? ARCHIVE_BUDGET_MS,
     opts.maxDeletes ?? MAX_DELETES,
   );
-  try {
-    archiveUnderLock(tr, opts, result, budget);
-  } catch (e) {
-    result.ok = false;
-    result.error = (e as Error)?.message || String(e);
-  } finally {
-    svc.SpreadsheetApp.flush();
-    lock.releaseLock();
+  for (let holds = 0; ; holds++) {
+    if (!lock.tryLock(wait)) {
+      if (!holds) return { ...result, skipped: 'busy' };
+      // Someone else holds it now: what is done is done and recorded; the next run continues.
+      result.more = true;
+      break;
+    }
+    let again = false;
+    try {
+      again = archiveStep(tr, opts, result, budget);
+    } catch (e) {
+      result.ok = false;
+      result.error = (e as Error)?.message || String(e);
+    } finally {
+      svc.SpreadsheetApp.flush();
+      lock.releaseLock();
+    }
+    if (!again) break;
   }
   // Deleted rows take their formats with them: the formatted region ends that much higher.
   const deletedRows = result.archived + result.resumed;

@@ -200,8 +200,8 @@ export function setupTracker(svc: Services, confirm: (message: string) => boolea
     const { settings, warnings } = readSettings(settingsSheet, lang, zone);
     report.messages.push(...warnings.map((w) => w.message));
     const formattedRows = applyTicketFormat(app, now, lang, settings);
-    ensureAuditSheet(ss, lang);
-    ensureKnowledgeSheet(ss, lang);
+    ensureAuditSheet(ss, lang, true);
+    ensureKnowledgeSheet(ss, lang, true);
     if (report.created) removeBlankDefaultSheet(app, ss, now.sheet);
     // The side sheets were inserted last (insertSheet makes each one active): open on the tickets.
     ss.setActiveSheet(now.sheet);

@@ -53,9 +53,13 @@ export function readArchiveSheet(sheet: Sheet): ArchiveSheet | null {
   return { sheet, headerRow, header, columns: match.columns, ids, lastRow };
 }
 
-/** A new archive sheet with the ticket sheet's header row, formatted like it. */
-export function createArchiveSheet(ss: Spreadsheet, lang: Lang, ts: TicketSheet): ArchiveSheet {
-  const sheet = ss.insertSheet(SHEET_NAMES.archive[lang]);
+/**
+ * A new archive sheet with the ticket sheet's header row, formatted like it. `into`: an empty
+ * archive sheet left by a creation that stopped before its header was written (it gets the header,
+ * so archiving does not fail on it for ever).
+ */
+export function createArchiveSheet(ss: Spreadsheet, lang: Lang, ts: TicketSheet, into?: Sheet): ArchiveSheet {
+  const sheet = into ?? ss.insertSheet(SHEET_NAMES.archive[lang]);
   const header = ts.header.map(str);
   sheet
     .getRange(1, 1, 1, header.length)

@@ -7,6 +7,7 @@ import type { AuditEntry } from '../domain/ticket';
 import { literalText } from '../domain/text';
 import { t } from '../domain/i18n';
 import { lineBreaksShown } from '../domain/worklog';
+import { repairHeader } from './sideSheet';
 import { COLOURS, PROTECTION_MARK } from './ticketFormat';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -65,9 +66,14 @@ export function createAuditSheet(ss: Spreadsheet, lang: Lang): GoogleAppsScript.
   return sheet;
 }
 
-/** The audit sheet, recreated (header only) when someone deleted it. */
-export function ensureAuditSheet(ss: Spreadsheet, lang: Lang): GoogleAppsScript.Spreadsheet.Sheet {
-  return findAuditSheet(ss) ?? createAuditSheet(ss, lang);
+/**
+ * The audit sheet, recreated (header only) when someone deleted it. `repair` (setup) also puts the
+ * header back above rows left in a headerless sheet (a creation that stopped half-way).
+ */
+export function ensureAuditSheet(ss: Spreadsheet, lang: Lang, repair = false): GoogleAppsScript.Spreadsheet.Sheet {
+  const found = findAuditSheet(ss);
+  if (found && repair) repairHeader(found, AUDIT_HEADERS, lang);
+  return found ?? createAuditSheet(ss, lang);
 }
 
 /** One action's changes as one appended row; a deleted audit sheet is recreated first. */

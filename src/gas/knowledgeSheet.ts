@@ -5,6 +5,7 @@ import type { Lang } from '../domain/schema';
 import { SHEET_NAMES, enumLabel } from '../domain/schema';
 import type { Ticket } from '../domain/ticket';
 import { literalText } from '../domain/text';
+import { repairHeader } from './sideSheet';
 import { COLOURS } from './ticketFormat';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -18,9 +19,21 @@ export function findKnowledgeSheet(ss: Spreadsheet): GoogleAppsScript.Spreadshee
   return ss.getSheetByName(SHEET_NAMES.knowledge.zh) ?? ss.getSheetByName(SHEET_NAMES.knowledge.en);
 }
 
-export function ensureKnowledgeSheet(ss: Spreadsheet, lang: Lang): GoogleAppsScript.Spreadsheet.Sheet {
+/**
+ * The knowledge base, made when missing (deleted by someone: a closed ticket's entry is filed in a
+ * new one rather than dropped), or given its header back when an earlier creation stopped before
+ * writing it. `repair` (setup) also puts a header above entries left in a headerless sheet.
+ */
+export function ensureKnowledgeSheet(ss: Spreadsheet, lang: Lang, repair = false): GoogleAppsScript.Spreadsheet.Sheet {
   const found = findKnowledgeSheet(ss);
-  if (found) return found;
+  if (found) {
+    if (repair) repairHeader(found, KB_HEADERS, lang);
+    return found;
+  }
+  return createKnowledgeSheet(ss, lang);
+}
+
+function createKnowledgeSheet(ss: Spreadsheet, lang: Lang): GoogleAppsScript.Spreadsheet.Sheet {
   const sheet = ss.insertSheet(SHEET_NAMES.knowledge[lang]);
   const headers = KB_HEADERS[lang];
   sheet.getRange(1, 1, 1, headers.length).setValues([headers]).setFontWeight('bold').setBackground(COLOURS.header).setFontColor(COLOURS.headerText);
@@ -118,9 +131,12 @@ export function knowledgeRow(entry: KbEntry): unknown[] {
   ];
 }
 
-/** Files a closed ticket's entry: two calls (find the sheet, append). No sheet, no entry. */
-export function appendKnowledge(ss: Spreadsheet, entry: KbEntry): void {
-  findKnowledgeSheet(ss)?.appendRow(knowledgeRow(entry));
+/**
+ * Files a closed ticket's entry: two calls (find the sheet, append). A deleted knowledge base is
+ * made again first: the entry is never dropped silently.
+ */
+export function appendKnowledge(ss: Spreadsheet, entry: KbEntry, lang: Lang): void {
+  ensureKnowledgeSheet(ss, lang).appendRow(knowledgeRow(entry));
 }
 
 /**
@@ -130,8 +146,7 @@ export function appendKnowledge(ss: Spreadsheet, entry: KbEntry): void {
 export function fileMissingKnowledge(ss: Spreadsheet, lang: Lang, tickets: readonly Ticket[], dateOf: (tk: Ticket) => number): number {
   const withSolution = tickets.filter((tk) => tk.id && tk.solution.trim());
   if (!withSolution.length) return 0;
-  const sheet = findKnowledgeSheet(ss);
-  if (!sheet) return 0;
+  const sheet = ensureKnowledgeSheet(ss, lang);
   const last = sheet.getLastRow();
   const known = new Set(last >= 2 ? sheet.getSheetValues(2, 1, last - 1, 1).map((r) => str(r[0]).trim()) : []);
   const rows = withSolution.filter((tk) => !known.has(tk.id)).map((tk) => knowledgeRow(knowledgeEntry(tk, lang, dateOf(tk))));

@@ -30,6 +30,7 @@ export const en: Translation<typeof zh> = {
   setupConfirm: 'About to adopt sheet "{sheet}" ({rows} rows of data):\n{plan}\n\nNo existing data will be removed. Continue?',
   setupDone: 'The tracker is ready.',
   setupCancelled: 'Cancelled; the sheet was not changed.',
+  archiveHeaderUnreadable: 'The archive sheet "{sheet}" has no recognisable header row, so nothing was archived. Restore its header row from File > Version history, then archive again.',
   setupMore: 'Setup ran out of time with {n} changes still to make: run "Set up / repair tracker" again to continue (what is done is saved and recorded).',
   ticketNameTaken: 'A sheet named "{sheet}" exists but holds neither a ticket header nor ticket IDs; it was left as it is. Rename it, then run "Set up / repair tracker" again.',
   headerUnreadable: 'Sheet "{sheet}" holds ticket IDs but its header is damaged and its columns cannot be told from the content. Restore the header row from File > Version history, then run "Set up / repair tracker" again.',

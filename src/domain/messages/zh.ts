@@ -32,6 +32,7 @@ export const zh = {
   setupConfirm: '即将整理工作表「{sheet}」（已有 {rows} 行数据）：\n{plan}\n\n不会删除任何已有数据。继续吗？',
   setupDone: '工单表已就绪。',
   setupCancelled: '已取消，工作表未做任何修改。',
+  archiveHeaderUnreadable: '归档表「{sheet}」第一行的表头无法识别，归档未进行。请用「文件 > 版本记录」恢复该表的表头行后再归档。',
   setupMore: '本次运行时间已到，还有 {n} 处待整理：请再次运行「初始化 / 修复工单表」继续（已完成的部分已保存并记录）。',
   ticketNameTaken: '已有名为「{sheet}」的工作表，但它既没有工单表头也没有问题编号，未做修改。请将它改名后再运行「初始化 / 修复工单表」。',
   headerUnreadable: '工作表「{sheet}」中有问题编号，但表头已损坏，且无法从内容判断各列。请用「文件 > 版本记录」恢复表头所在的行，然后再运行「初始化 / 修复工单表」。',
