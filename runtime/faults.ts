@@ -78,6 +78,25 @@ export class Faults {
     this.armed = [];
   }
 
+  private traced: { className: string; method: string }[] | null = null;
+
+  /**
+   * The round trips `fn` makes, in order (what `at` counts): a table runs an action once through
+   * this, then once per call with that call failing.
+   */
+  trace(fn: () => void): { className: string; method: string }[] {
+    const outer = this.traced;
+    const mine: { className: string; method: string }[] = [];
+    this.traced = mine;
+    try {
+      fn();
+    } finally {
+      this.traced = outer;
+      if (outer) outer.push(...mine);
+    }
+    return mine;
+  }
+
   get pending(): number {
     return this.armed.length;
   }
@@ -87,6 +106,7 @@ export class Faults {
    * or the error to throw before or after running it.
    */
   onCall(className: string, method: string): { when: 'before' | 'after'; error: Error } | undefined {
+    if (this.traced && this.running() && isRoundTrip(className, method)) this.traced.push({ className, method });
     if (!this.armed.length || !this.running() || !isRoundTrip(className, method)) return undefined;
     let fire: Armed | undefined;
     for (const a of this.armed) {
