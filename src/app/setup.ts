@@ -186,9 +186,8 @@ export function setupTracker(svc: Services, confirm: (message: string) => boolea
     report.sheet = ts.name;
   }
 
-  // 3. Formats, side sheets and the stored configuration: one more hold, on the sheet as it is now.
-  const config = withTrackerLock(svc, SETUP_LOCK_WAIT_MS, busy, () => {
-    const now = locateTicketSheet(ss, overrides) ?? ts;
+  // 3. The side sheets, under the lock (an action may be recreating a deleted one meanwhile).
+  const settings = withTrackerLock(svc, SETUP_LOCK_WAIT_MS, busy, () => {
     const { sheet: settingsSheet } = ensureSettingsSheet(app, ss, lang, enumLabels('tier', lang));
     // What setup decided, written once where the admin can correct it and run again.
     const hasMappingRows = keyRows.some((r) => /^\s*(列|column|日期顺序|date order)/i.test(String(r[0] ?? '')));
@@ -197,16 +196,27 @@ export function setupTracker(svc: Services, confirm: (message: string) => boolea
       if (decided.dateOrder) rows.push([DATE_ORDER_LABEL[lang], t(lang, decided.dateOrder === 'dmy' ? 'adoptOrderDmy' : 'adoptOrderMdy'), t(lang, 'adoptDateOrderHelp')]);
       appendKeyRows(settingsSheet, rows, existingSettings ? keyRows : readKeyRows(settingsSheet));
     }
-    const { settings, warnings } = readSettings(settingsSheet, lang, zone);
-    report.messages.push(...warnings.map((w) => w.message));
-    const formattedRows = applyTicketFormat(app, now, lang, settings);
+    const read = readSettings(settingsSheet, lang, zone);
+    report.messages.push(...read.warnings.map((w) => w.message));
     ensureAuditSheet(ss, lang, true);
     ensureKnowledgeSheet(ss, lang, true);
-    if (report.created) removeBlankDefaultSheet(app, ss, now.sheet);
-    // The side sheets were inserted last (insertSheet makes each one active): open on the tickets.
-    ss.setActiveSheet(now.sheet);
+    return read.settings;
+  });
+  // 4. Dropdowns, formats, protections and colour rules: a hundred calls or more, and no value
+  //    changes, so without the lock (submits and the edit trigger are not kept waiting).
+  const formatted = locateTicketSheet(ss, overrides) ?? ts;
+  const formattedRows = applyTicketFormat(app, formatted, lang, settings);
+  if (report.created) removeBlankDefaultSheet(app, ss, formatted.sheet);
+  // The side sheets were inserted last (insertSheet makes each one active): open on the tickets.
+  ss.setActiveSheet(formatted.sheet);
+  // 5. The stored configuration, from the sheet as it is now (a short hold). A submit that grew
+  //    the grid meanwhile formatted its rows and stored a larger end: the larger end stays.
+  const config = withTrackerLock(svc, SETUP_LOCK_WAIT_MS, busy, () => {
+    const now = locateTicketSheet(ss, overrides) ?? formatted;
+    const stored = loadConfig(props)?.tickets;
+    const rows = stored && stored.name === now.name ? Math.max(formattedRows, stored.formattedRows ?? 0) : formattedRows;
     const kept = Object.keys(overrides).length ? { overrides } : {};
-    const cfg: TrackerConfig = { version: 1, tickets: { ...hintOf(now), formattedRows, ...kept }, timeZone, lang, settings, addon: previous?.addon ?? true };
+    const cfg: TrackerConfig = { version: 1, tickets: { ...hintOf(now), formattedRows: rows, ...kept }, timeZone, lang, settings, addon: previous?.addon ?? true };
     saveConfig(props, cfg);
     return cfg;
   });
