@@ -111,11 +111,11 @@ function damageOf(rows: readonly (readonly unknown[])[], headerIdx: number, colu
 
 const idCol = (hint: SheetHint): number => hint.columns?.id as number;
 
-function ticketSheet(sheet: Sheet, headerRow: number, columns: ColumnMap, lang: Lang, width: number, damage: HeaderDamage | null): FoundTicketSheet {
+function ticketSheet(sheet: Sheet, name: string, headerRow: number, columns: ColumnMap, lang: Lang, width: number, damage: HeaderDamage | null): FoundTicketSheet {
   const w = Math.max(width, ...Object.values(columns).map((c) => (c as number) + 1));
   const header: unknown[] = new Array(w).fill('');
   for (const [k, c] of Object.entries(columns) as [FieldKey, number][]) header[c] = headerLabel(k, lang);
-  return { sheet, name: sheet.getName(), headerRow, header, columns: { ...columns }, width: w, damage };
+  return { sheet, name, headerRow, header, columns: { ...columns }, width: w, damage };
 }
 
 /**
@@ -125,8 +125,14 @@ function ticketSheet(sheet: Sheet, headerRow: number, columns: ColumnMap, lang: 
  * no longer name their field are reported as damage (repair writes them back).
  */
 export function findTicketSheet(ss: Spreadsheet, hint: SheetHint | null, lang: Lang, overrides: HeaderOverrides = hint?.overrides ?? {}): FindResult {
-  const sheets = ss.getSheets().filter((s) => !isSide(s.getName()));
-  const rank = (s: Sheet) => (hint && s.getName() === hint.name ? 0 : TICKET_NAMES.includes(s.getName()) ? 1 : 2);
+  // Each sheet's name asked once (every call is a round trip).
+  const names = new Map<Sheet, string>();
+  const nameOf = (s: Sheet): string => {
+    if (!names.has(s)) names.set(s, s.getName());
+    return names.get(s) as string;
+  };
+  const sheets = ss.getSheets().filter((s) => !isSide(nameOf(s)));
+  const rank = (s: Sheet) => (hint && nameOf(s) === hint.name ? 0 : TICKET_NAMES.includes(nameOf(s)) ? 1 : 2);
   sheets.sort((a, b) => rank(a) - rank(b));
   const tops = new Map<Sheet, unknown[][]>();
   const top = (s: Sheet) => {
@@ -142,7 +148,7 @@ export function findTicketSheet(ss: Spreadsheet, hint: SheetHint | null, lang: L
     let columns = h.columns;
     let damage: HeaderDamage | null = null;
     // Fields the header lost (a cell typed or pasted over) come back where the hint had them.
-    if (hint?.columns && hint.name === sheet.getName()) {
+    if (hint?.columns && hint.name === nameOf(sheet)) {
       const taken = new Set(Object.values(columns));
       const lost = (Object.entries(hint.columns) as [FieldKey, number][]).filter(([k, c]) => columns[k] === undefined && !taken.has(c));
       if (lost.length) {
@@ -150,7 +156,7 @@ export function findTicketSheet(ss: Spreadsheet, hint: SheetHint | null, lang: L
         damage = { cells: lost.map(([k, c]) => ({ col: c, label: headerLabel(k, lang), old: rows[h.row][c] ?? '' })), insertAbove: false };
       }
     }
-    const found = ticketSheet(sheet, h.row + 1, columns, lang, trimTrailing(rows[h.row]).length, damage);
+    const found = ticketSheet(sheet, nameOf(sheet), h.row + 1, columns, lang, trimTrailing(rows[h.row]).length, damage);
     // The header cells as they are (a team's own column names kept), with restored labels.
     found.header = rows[h.row].slice(0, found.width).map((v, c) => damage?.cells.find((d) => d.col === c)?.label ?? v);
     return { found };
@@ -160,7 +166,7 @@ export function findTicketSheet(ss: Spreadsheet, hint: SheetHint | null, lang: L
   for (const sheet of sheets) {
     const rows = top(sheet);
     if (!rows.length) continue;
-    const hinted = hint?.columns && hint.columns.id !== undefined && (hint.name === sheet.getName() || rank(sheet) === 1) ? hint : null;
+    const hinted = hint?.columns && hint.columns.id !== undefined && (hint.name === nameOf(sheet) || rank(sheet) === 1) ? hint : null;
     if (hinted) {
       const idCol = hinted.columns?.id as number;
       const firstRow = rows.findIndex((r) => parseTicketId(r[idCol]));
@@ -169,13 +175,13 @@ export function findTicketSheet(ss: Spreadsheet, hint: SheetHint | null, lang: L
         // ticket in the first row means it sits where the header was (damageOf: insert above it).
         const useIdx = Math.max(firstRow - 1, 0);
         const damage = damageOf(rows, useIdx, hinted.columns as ColumnMap, lang, idCol);
-        return { found: ticketSheet(sheet, useIdx + 1, hinted.columns as ColumnMap, lang, hinted.width, damage) };
+        return { found: ticketSheet(sheet, nameOf(sheet), useIdx + 1, hinted.columns as ColumnMap, lang, hinted.width, damage) };
       }
     }
     // The hinted sheet with no tickets yet: its header row is where the hint says.
-    if (hinted && hinted.name === sheet.getName() && !rows.some((r) => r.some((v) => parseTicketId(v)))) {
+    if (hinted && hinted.name === nameOf(sheet) && !rows.some((r) => r.some((v) => parseTicketId(v)))) {
       const idx = hinted.headerRow - 1;
-      return { found: ticketSheet(sheet, idx + 1, hinted.columns as ColumnMap, lang, hinted.width, damageOf(rows, idx, hinted.columns as ColumnMap, lang, idCol(hinted))) };
+      return { found: ticketSheet(sheet, nameOf(sheet), idx + 1, hinted.columns as ColumnMap, lang, hinted.width, damageOf(rows, idx, hinted.columns as ColumnMap, lang, idCol(hinted))) };
     }
     if (rank(sheet) > 1 && !hinted) continue;
     const ids = idColumnOf(rows);
@@ -184,9 +190,9 @@ export function findTicketSheet(ss: Spreadsheet, hint: SheetHint | null, lang: L
       if (columns) {
         const idx = Math.max(ids.firstRow - 1, 0);
         const damage = damageOf(rows, idx, columns, lang, ids.col);
-        return { found: ticketSheet(sheet, idx + 1, columns, lang, 0, damage) };
+        return { found: ticketSheet(sheet, nameOf(sheet), idx + 1, columns, lang, 0, damage) };
       }
-      if (rank(sheet) <= 1) return { refused: { name: sheet.getName(), reason: 'unreadable' } };
+      if (rank(sheet) <= 1) return { refused: { name: nameOf(sheet), reason: 'unreadable' } };
     }
   }
 
