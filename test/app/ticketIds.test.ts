@@ -110,3 +110,17 @@ test("setup's backfilled IDs raise the counter", () => {
   expect(column(rt, '问题编号')).toContain('IT20240501002');
   expect(submit(rt).id).toBe('IT20240501003');
 });
+
+test('IDs pasted into the sheet raise the counter', () => {
+  const rt = trackerRuntime();
+  submitted(rt, 1);
+  const row = tickets(rt).getLastRow() + 1;
+  // Rows copied from another tracker, IDs and all: a paste (several cells) keeps its IDs.
+  const r = rt.edit(`A${row}:B${row + 1}`, [
+    ['IT20240501050', '别处的工单'],
+    ['IT20240501049', '别处的工单'],
+  ]);
+  expect(r.ok).toBe(true);
+  expect(column(rt, '问题编号')).toContain('IT20240501050');
+  expect(submit(rt).id).toBe('IT20240501051');
+});

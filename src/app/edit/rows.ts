@@ -20,6 +20,7 @@ import type { TicketSheet } from '../../gas/ticketSheet';
 import { cellFor, mergeRow, readIdColumn } from '../../gas/ticketSheet';
 import { slaFields } from '../slaContext';
 import type { Tracker } from '../tracker';
+import { noteIssuedIds } from '../ticketIds';
 
 /** Fields whose edit is progress on the ticket (stamps 最近更新时间). */
 const TRACKED: readonly FieldKey[] = ['title', 'department', 'description', 'urgency', 'status', 'assignee', 'workLog', 'solution', 'feedback', 'notes', 'category', 'tier'];
@@ -300,6 +301,8 @@ export function checkRows(tr: Tracker, ts: TicketSheet, scope: EditScope): RowsO
   });
 
   if (pastedIds.length) {
+    // A pasted ID is in the sheet now: intake's counter goes past it (app/ticketIds.ts).
+    noteIssuedIds(tr.props, pastedIds);
     // A paste that copies one ticket's ID onto another row: name the duplicates, so the person can undo.
     const twice = [...new Set(pastedIds)].filter((id) => more.idCount(id) > 1);
     if (twice.length) reverted.push(t(tr.lang, 'idPasted', { ids: twice.slice(0, 5).join(', ') }));
