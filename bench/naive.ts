@@ -65,6 +65,17 @@ export function naiveSubmit(ctx: NaiveCtx, today: string): string {
   return id;
 }
 
+/** Ticket view: find the row by reading IDs one by one, then read the row's fields cell by cell. */
+export function naiveView(ctx: NaiveCtx, id: string): unknown[] {
+  const { sheet } = ctx;
+  const idCol = ctx.col('问题编号');
+  const last = sheet.getLastRow();
+  for (let r = 2; r <= last; r++) {
+    if (sheet.getRange(r, idCol).getValue() === id) return DATA_COLS.map((h) => sheet.getRange(r, ctx.col(h)).getValue());
+  }
+  throw new Error(`naive: ${id} not found`);
+}
+
 /** Agent action (a work-log note): find the row by reading IDs one by one, then read and write cells. */
 export function naiveAction(ctx: NaiveCtx, id: string): void {
   const { sheet } = ctx;
