@@ -27,6 +27,27 @@ export function caseRows(table: string[][]): CaseRow[] {
     .map((r) => ({ kind: r[0], id: r[1], ref: r[2], expected: r[3], observed: r[4], pass: r[5], ms: Number(r[6]) || 0, calls: Number(r[7]) || 0, cells: Number(r[8]) || 0 }));
 }
 
+/**
+ * The other services whose calls are round trips too (runtime/instrument.ts SERVICE_CLASSES; a test
+ * keeps the two lists equal): their calls are priced apart in bench/costModel.ts.
+ */
+export const SERVICE_CLASSES = ['PropertiesService', 'Properties', 'LockService', 'Lock', 'CacheService', 'Cache', 'Session', 'User', 'MailApp', 'ScriptApp', 'Trigger'];
+
+/**
+ * What one call to the other services took on Google: the median of the call rows' durations for
+ * those classes (a lock that waited is the lock's business, not a round trip: the median ignores it).
+ */
+export function serviceCallSeconds(table: string[][]): { perServiceCallS: number; n: number } | null {
+  const ms = table
+    .filter((r) => r[0] === 'call' && SERVICE_CLASSES.includes(String(r[2]).split('.')[0]))
+    .map((r) => Number(r[6]))
+    .filter((v) => Number.isFinite(v) && v >= 0)
+    .sort((a, b) => a - b);
+  if (!ms.length) return null;
+  const mid = ms.length % 2 ? ms[(ms.length - 1) / 2] : (ms[ms.length / 2 - 1] + ms[ms.length / 2]) / 2;
+  return { perServiceCallS: mid / 1000, n: ms.length };
+}
+
 /** A sheet may show a JSON true as TRUE; nothing else is normalised. */
 const norm = (s: string): string => s.trim().replace(/^(TRUE|FALSE)$/, (m) => m.toLowerCase());
 
@@ -69,7 +90,7 @@ export function timings(rows: CaseRow[]): Observation[] {
   return rows.filter((r) => r.calls > 0).map((r) => ({ calls: r.calls, cells: r.cells, seconds: r.ms / 1000 }));
 }
 
-export function report(c: Comparison, fit: Fit | null, gaps: Record<string, string>): string {
+export function report(c: Comparison, fit: Fit | null, gaps: Record<string, string>, service: { perServiceCallS: number; n: number } | null = null): string {
   const lines: string[] = [];
   lines.push(`${c.agreed} cases agree, ${c.disagreements.length} disagree, ${c.pendingOnGoogle.length} pending on Google.`);
   for (const d of c.disagreements) {
@@ -82,7 +103,8 @@ export function report(c: Comparison, fit: Fit | null, gaps: Record<string, stri
   lines.push('fixed here is the per-operation overhead inside one execution, not the execution start):');
   if (!fit) lines.push('  not enough varied measurements to fit');
   else {
-    lines.push(`  ${costModelLine(fit)}   // ${fit.n} measurements, rms residual ${fit.rmsS.toPrecision(3)} s`);
+    const withService = service ? { ...fit, perServiceCallS: service.perServiceCallS } : fit;
+    lines.push(`  ${costModelLine(withService)}   // ${fit.n} measurements, rms residual ${fit.rmsS.toPrecision(3)} s${service ? `; perServiceCallS: median of ${service.n} Properties/Lock/Cache/Session/Mail/Script calls` : ''}`);
     if (fit.note) lines.push(`  (${fit.note})`);
   }
   return lines.join('\n');
@@ -92,5 +114,5 @@ export function compareTables(googleTable: string[][], localTable: string[][], g
   const google = caseRows(googleTable);
   const comparison = compareResults(google, caseRows(localTable));
   const fit = fitCostModel(timings(google));
-  return { comparison, fit, text: report(comparison, fit, gaps) };
+  return { comparison, fit, text: report(comparison, fit, gaps, serviceCallSeconds(googleTable)) };
 }

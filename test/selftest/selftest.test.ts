@@ -109,7 +109,7 @@ describe('selftest compare', () => {
     const c = tool('compare', csv);
     expect(c.stderr).toBe('');
     expect(c.stdout).toMatch(/^\d+ cases agree, 0 disagree, 0 pending on Google\./);
-    expect(c.stdout).toMatch(/measured: \{ fixedS: [-\d.e]+, perCallS: [-\d.e]+, perCellS: [-\d.e]+ \},/);
+    expect(c.stdout).toMatch(/measured: \{ fixedS: [-\d.e]+, perCallS: [-\d.e]+, perServiceCallS: [-\d.e]+, perCellS: [-\d.e]+ \},/);
     expect(c.status).toBe(0);
   }, 240_000);
 

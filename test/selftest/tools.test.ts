@@ -3,7 +3,8 @@
 import { parseCsv, toCsv } from '../../selftest/node/csv';
 import { costModelLine, fitCostModel } from '../../selftest/node/fit';
 import { CallLog, SPREADSHEET_CLASSES, timedServices } from '../../selftest/timing';
-import { SPREADSHEET_CLASSES as RUNTIME_CLASSES } from '../../runtime/instrument';
+import { SPREADSHEET_CLASSES as RUNTIME_CLASSES, SERVICE_CLASSES as RUNTIME_SERVICES } from '../../runtime/instrument';
+import { SERVICE_CLASSES, serviceCallSeconds } from '../../selftest/node/compare';
 import { createLocalRuntime } from '../../runtime';
 
 describe('CSV', () => {
@@ -34,6 +35,19 @@ describe('cost model fit', () => {
     expect(fit.note).toMatch(/per-cell not fitted/);
     expect(fit.perCallS).toBeCloseTo(0.3, 9);
     expect(fitCostModel([])).toBeNull();
+  });
+});
+
+describe('service calls', () => {
+  test("the median of the other services' call rows is the per-service-call figure; the lists match the runtime's", () => {
+    expect([...SERVICE_CLASSES].sort()).toEqual([...RUNTIME_SERVICES].sort());
+    const row = (method: string, ms: number) => ['call', 'step', method, '', '', '', String(ms), '0', '0', ''];
+    const table = [['kind'], row('Properties.getProperty', 40), row('Lock.tryLock', 3000), row('Session.getActiveUser', 20), row('Range.getValues', 900)];
+    expect(serviceCallSeconds(table)).toEqual({ perServiceCallS: 0.04, n: 3 });
+    expect(serviceCallSeconds([['kind'], row('Range.getValues', 900)])).toBeNull();
+    expect(costModelLine({ fixedS: 0.1, perCallS: 0.2, perServiceCallS: 0.04, perCellS: 0.000001 })).toBe(
+      'measured: { fixedS: 0.1, perCallS: 0.2, perServiceCallS: 0.04, perCellS: 0.000001 },',
+    );
   });
 });
 
