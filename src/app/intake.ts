@@ -2,6 +2,9 @@
 // and append the row under the document lock in a constant handful of spreadsheet calls.
 import { catalog, t } from '../domain/i18n';
 import { LIMITS, validateSubmission } from '../domain/intake';
+import { titleLength } from '../domain/titleLength';
+import { urgencyHint } from '../domain/urgencyHints';
+import type { Urgency } from '../domain/schema';
 import { buildIndex, search } from '../domain/knowledge';
 import type { FieldKey } from '../domain/schema';
 import { ENUMS, enumLabel, headerLabel } from '../domain/schema';
@@ -42,7 +45,7 @@ export function getIntakeForm(svc: Services): IntakeFormModel {
     lang,
     title: text.sidebarTitle.intake,
     fields: [
-      field('title', true, LIMITS.title),
+      field('title', true, titleLength('', lang).max),
       field('department', true, LIMITS.department),
       field('description', true, LIMITS.description),
       field('urgency', true),
@@ -51,7 +54,8 @@ export function getIntakeForm(svc: Services): IntakeFormModel {
       field('contact', true, LIMITS.contact),
     ],
     departments: tr.config.settings.departments,
-    urgencies: ENUMS.urgency.map((u) => ({ value: u.code, label: u[lang], hint: text.urgencyHints[u.code as 'high' | 'medium' | 'low'] })),
+    // The hints follow the settings sheet's resolution targets.
+    urgencies: ENUMS.urgency.map((u) => ({ value: u.code, label: u[lang], hint: urgencyHint(u.code as Urgency, tr.config.settings, lang) })),
     categories: ENUMS.category.map((c) => ({ value: c.code, label: c[lang] })),
     text: {
       submit: text.intakeForm.submit,

@@ -2,6 +2,7 @@
 import type { Category, Lang, Urgency } from './schema';
 import { enumLabels, headerLabel, parseEnum } from './schema';
 import { t } from './i18n';
+import { TITLE_WIDTH_MAX, titleLength } from './titleLength';
 import { codePointLength, containsPersonalMobile, hasVisibleText, isEmail, literalText, unsafeTextKind, CELL_MAX_CHARS } from './text';
 
 export interface Submission {
@@ -26,7 +27,9 @@ export type IntakeResult =
   | { ok: true; value: Submission; warnings: FieldMessage[] }
   | { ok: false; errors: FieldMessage[] };
 
-export const LIMITS = { title: 20, department: 100, description: CELL_MAX_CHARS, submitter: 50, contact: 100 } as const;
+// The title's real limit is its width (titleLength.ts: 20 字 or 60 Latin characters); 60 code
+// points is only the ceiling that width implies.
+export const LIMITS = { title: TITLE_WIDTH_MAX, department: 100, description: CELL_MAX_CHARS, submitter: 50, contact: 100 } as const;
 
 const TEXT_FIELDS: (keyof typeof LIMITS)[] = ['title', 'department', 'description', 'submitter', 'contact'];
 
@@ -57,7 +60,7 @@ export function validateSubmission(raw: unknown, lang: Lang): IntakeResult {
     if (!hasVisibleText(s)) errors.push({ field, message: t(lang, 'required', { field: label(field) }) });
     else if (unsafe) errors.push({ field, message: t(lang, unsafe, { field: label(field) }) });
     else if (field !== 'description' && /[\r\n\t\u2028\u2029]/.test(s)) errors.push({ field, message: t(lang, 'controlChars', { field: label(field) }) });
-    else if (field === 'title' && codePointLength(s) > LIMITS.title) errors.push({ field, message: t(lang, 'titleTooLong', { max: LIMITS.title, n: codePointLength(s) }) });
+    else if (field === 'title' && titleLength(s, lang).over) errors.push({ field, message: t(lang, 'titleTooLong', titleLength(s, lang)) });
     // The text must also fit a cell as written (an emoji counts twice, a protected start adds `'`).
     else if (codePointLength(s) > LIMITS[field] || literalText(s).length > CELL_MAX_CHARS) errors.push({ field, message: t(lang, 'tooLong', { field: label(field), max: LIMITS[field] }) });
     else text[field] = s;

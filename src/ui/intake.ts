@@ -10,6 +10,7 @@
 // suggestions, success) share the page's state; shared helpers already live in ./client/.
 import type { ArticleSuggestion, FieldError, IntakeFormModel, SubmitResult } from '../app/contracts';
 import { containsPersonalMobile, hasVisibleText, unsafeTextKind } from '../domain/text';
+import { titleLength } from '../domain/titleLength';
 import {
   append,
   byId,
@@ -260,6 +261,14 @@ function maxOf(f: FieldModel): number | undefined {
   return f.key === 'title' ? (f.maxLength ?? TITLE_MAX) : f.maxLength;
 }
 
+/** A field's length as the form counts it: the title by width (20 字 = 60 Latin characters). */
+function lengthOf(f: FieldModel, value: string): { n: number; over: boolean } {
+  if (f.key === 'title') return titleLength(value, model.lang);
+  const n = codePoints(value);
+  const max = maxOf(f);
+  return { n, over: max !== undefined && n > max };
+}
+
 /** Quick checks for speed; the server decides. */
 function check(form: IntakeForm): FieldError[] {
   const errors: FieldError[] = [];
@@ -272,8 +281,8 @@ function check(form: IntakeForm): FieldError[] {
     if (f.required && !hasVisibleText(value))
       errors.push({ field: f.key, message: fmt(choice ? (t.requiredChoice ?? t.required) : t.required, { field: f.label }) });
     else if (unsafe) errors.push({ field: f.key, message: fmt(t[unsafe], { field: f.label }) });
-    else if (max !== undefined && codePoints(value) > max) {
-      const n = codePoints(value);
+    else if (max !== undefined && lengthOf(f, value).over) {
+      const n = lengthOf(f, value).n;
       errors.push({
         field: f.key,
         message: t.tooLong
@@ -301,10 +310,10 @@ function updateCounter(): void {
   const counter = document.getElementById('title-counter');
   const f = model.fields.find((x) => x.key === 'title');
   if (!counter || !f) return;
-  const n = codePoints(raw('title'));
+  const { n, over } = lengthOf(f, raw('title'));
   const max = maxOf(f) ?? TITLE_MAX;
   counter.textContent = fmt(model.text.counter, { n, max });
-  counter.classList.toggle('over', n > max);
+  counter.classList.toggle('over', over);
 }
 
 // ---------------------------------------------------------------- errors

@@ -178,4 +178,22 @@ describe('getIntakeForm', () => {
     expect(form.urgencies.map((u) => u.label)).toEqual(['高', '中', '低']);
     expect(form.urgencies[0].hint).toMatch(/核心业务/);
   });
+
+  it('the urgency hints follow the settings sheet’s resolution targets (issue 20)', () => {
+    const rt = newRuntime();
+    setUp(rt);
+    const hints = () => (rt.callFromClient('getIntakeForm').result as { urgencies: { hint: string }[] }).urgencies.map((u) => u.hint);
+    // The defaults: 2 h round the clock, 4 and 24 working hours (a 09:00–18:00 day: about 3 days).
+    expect(hints()).toEqual([
+      '影响核心业务（如生产系统中断），需立即处理，并电话通知支持团队；2 小时内解决',
+      '影响部分工作，4 个工作小时内解决',
+      '非紧急，约 3 个工作日内解决',
+    ]);
+    const settings = rt.services.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('设置')!;
+    const labels = settings.getRange(1, 1, settings.getLastRow(), 1).getValues().map((r) => String(r[0]));
+    const row = labels.findIndex((l) => /解决时限/.test(l) && /低/.test(l)) + 1;
+    expect(row).toBeGreaterThan(0);
+    expect(rt.edit(`设置!B${row}`, '18h 工作时间').ok).toBe(true);
+    expect(hints()[2]).toBe('非紧急，2 个工作日内解决');
+  });
 });

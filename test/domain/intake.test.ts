@@ -204,9 +204,28 @@ describe('length limits', () => {
     expect(fieldsOf(validateSubmission({ ...zhForm(), title: '😀'.repeat(21) }, 'zh'))).toEqual(['title']);
   });
 
-  it('title in English uses the English message', () => {
-    const errors = errorsOf(validateSubmission({ ...enForm(), title: 'x'.repeat(21) }, 'en'));
-    expect(errors[0].message).toBe('The title must be at most 20 characters (now 21).');
+  it('title in English: 60 Latin characters, the same width as 20 字 (issue 20)', () => {
+    // The English help text's own example is 29 characters.
+    expect(validateSubmission({ ...enForm(), title: 'CRM database connection error' }, 'en').ok).toBe(true);
+    expect(validateSubmission({ ...enForm(), title: 'x'.repeat(60) }, 'en').ok).toBe(true);
+    const errors = errorsOf(validateSubmission({ ...enForm(), title: 'x'.repeat(61) }, 'en'));
+    expect(errors[0].message).toBe(t('en', 'titleTooLong', { max: 60, n: 61 }));
+    expect(errors[0].message).toMatch(/^The title must be at most 60 characters \(now 61/);
+    // A Chinese title in an English form: the same space, 20 字 (each counts three).
+    expect(validateSubmission({ ...enForm(), title: '一'.repeat(20) }, 'en').ok).toBe(true);
+    expect(errorsOf(validateSubmission({ ...enForm(), title: '一'.repeat(21) }, 'en'))[0].message).toBe(
+      t('en', 'titleTooLong', { max: 60, n: 63 }),
+    );
+  });
+
+  it('title in a Chinese form: mixed text counts by width, in 字', () => {
+    expect(validateSubmission({ ...zhForm(), title: 'x'.repeat(60) }, 'zh').ok).toBe(true);
+    expect(errorsOf(validateSubmission({ ...zhForm(), title: 'x'.repeat(61) }, 'zh'))[0].message).toBe(
+      t('zh', 'titleTooLong', { max: 20, n: 21 }),
+    );
+    // 19 字 and three Latin letters: 60 thirds, just fits.
+    expect(validateSubmission({ ...zhForm(), title: `CRM${'系'.repeat(19)}` }, 'zh').ok).toBe(true);
+    expect(validateSubmission({ ...zhForm(), title: `CRMx${'系'.repeat(19)}` }, 'zh').ok).toBe(false);
   });
 
   it('description: 50,000 pass, 50,001 fail', () => {

@@ -78,7 +78,7 @@ function intakeModel(): IntakeFormModel {
     lang,
     title: zh ? '提交技术问题' : 'Report a problem',
     fields: [
-      field('title', true, 20),
+      field('title', true, zh ? 20 : 60), // 20 字 = 60 Latin characters (src/domain/titleLength.ts)
       field('department', true, 100),
       field('description', true, 50000),
       field('urgency', true),

@@ -87,6 +87,20 @@ export const zh = {
   unmappedAgain: '仍有 {n} 个单元格无法识别，已保持原样（与上次相同）。',
   unmappedSummary: '以下单元格无法识别，已保持原样：\n{summary}',
   unknownAgent: '「{name}」不在设置的支持人员名单中。',
+  // The intake form's urgency hints, with the resolution target from the settings sheet.
+  urgencyHintHigh: '影响核心业务（如生产系统中断），需立即处理，并电话通知支持团队；{within}内解决',
+  urgencyHintMedium: '影响部分工作，{within}内解决',
+  urgencyHintLow: '非紧急，{within}内解决',
+  durMinutes: '{n} 分钟',
+  durHour: '{n} 小时',
+  durHours: '{n} 小时',
+  durDay: '{n} 天',
+  durDays: '{n} 天',
+  durWorkingHour: '{n} 个工作小时',
+  durWorkingHours: '{n} 个工作小时',
+  durWorkingDay: '{n} 个工作日',
+  durWorkingDays: '{n} 个工作日',
+  durAboutWorkingDays: '约 {n} 个工作日',
   // The command line's weekly summary (`npm run local -- weekly`), in the workbook's language.
   cliWeeklyHeader: '已生成{sheet}：{period}',
   cliWeeklyCounts:
@@ -119,7 +133,6 @@ export const zh = {
     submitter: '您的姓名',
     contact: '内线电话或企业邮箱（请勿填写个人手机号）',
   },
-  urgencyHints: { high: '影响核心业务（如生产系统中断），需立即处理，并电话通知支持团队', medium: '影响部分工作，4 小时内解决', low: '非紧急，24 小时内解决' },
   intakeForm: {
     submit: '提交',
     submitting: '正在提交…',
