@@ -102,7 +102,26 @@ function display(key: FieldKey, tk: Ticket, tr: Tracker): string {
   return String(v);
 }
 
-function buildView(tr: Tracker, loaded: LoadedRow): TicketView {
+/**
+ * The actions offered to `me` (the agent name, as the work log writes it): "accept" is not offered
+ * to whoever already holds the ticket in progress (it would only fail), and on a ticket someone
+ * else holds it is a take-over, labelled as such.
+ */
+function offeredActions(ticket: Ticket, me: string, lang: Lang): TicketView['actions'] {
+  const holder = ticket.assignee.trim();
+  const mine = holder !== '' && holder === me;
+  return availableActions(ticket)
+    .filter((name) => !(name === 'escalate' && ticket.tier === 'tier2'))
+    .filter((name) => !(name === 'accept' && mine && ticket.status === 'inProgress'))
+    .map((name) => ({
+      name,
+      label: name === 'accept' && holder && !mine ? t(lang, 'takeOverFrom', { name: holder }) : actionLabel(name, lang),
+      // Closing a pending ticket (duplicate, withdrawn) needs a reason (SPEC; workflow.ts 'close').
+      needs: name === 'close' && (ticket.status ?? 'pending') === 'pending' ? ['reason'] : NEEDS[name],
+    }));
+}
+
+function buildView(tr: Tracker, loaded: LoadedRow, me: string): TicketView {
   const { ticket } = loaded;
   const lang = tr.lang;
   return {
@@ -117,13 +136,8 @@ function buildView(tr: Tracker, loaded: LoadedRow): TicketView {
     })),
     status: ticket.status ? enumLabel('status', ticket.status, lang) : '',
     slaText: ticket.slaStatus,
-    // Closing a pending ticket (duplicate, withdrawn) needs a reason (docs/spec.md; workflow.ts 'close').
     // A tier-2 ticket cannot be escalated again (workflow.ts refuses it): not offered.
-    actions: availableActions(ticket).filter((name) => !(name === 'escalate' && ticket.tier === 'tier2')).map((name) => ({
-      name,
-      label: actionLabel(name, lang),
-      needs: name === 'close' && (ticket.status ?? 'pending') === 'pending' ? ['reason'] : NEEDS[name],
-    })),
+    actions: offeredActions(ticket, me, lang),
     agents: tr.config.settings.agents.map((a) => a.name),
     text: VIEW_TEXT[lang],
   };
@@ -144,7 +158,7 @@ export function getTicketView(svc: Services, id?: unknown, at?: unknown): Ticket
     const ts = openTickets(tr);
     if (!ts || ts.columns.id === undefined) return noSheet;
     const loaded = loadRow(tr, ts, id.trim(), rowHint(at));
-    return loaded ? buildView(tr, loaded) : { ok: false, code: 'notFound', message: t(lang, 'ticketNotFound', { id: id.trim() }), text: VIEW_TEXT[lang] };
+    return loaded ? buildView(tr, loaded, actingUser(tr).name) : { ok: false, code: 'notFound', message: t(lang, 'ticketNotFound', { id: id.trim() }), text: VIEW_TEXT[lang] };
   }
   const selectRow = { ok: false as const, code: 'invalid' as const, message: t(lang, 'selectRowFirst'), text: VIEW_TEXT[lang] };
   // The selected range's own sheet: when it is the hinted ticket sheet, no lookup by name. Sheet
@@ -160,7 +174,7 @@ export function getTicketView(svc: Services, id?: unknown, at?: unknown): Ticket
   const values = ts.sheet.getSheetValues(row, 1, 1, ts.width)[0];
   const tk = rowToTicket(values, ts.columns, tr.zone);
   if (!tk.id) return { ok: false, code: 'notFound', message: t(lang, 'ticketNotFound', { id: `#${row}` }), text: VIEW_TEXT[lang] };
-  return buildView(tr, { ts, row, values, ticket: tk });
+  return buildView(tr, { ts, row, values, ticket: tk }, actingUser(tr).name);
 }
 
 /** Turns domain changes into cell values, adding SLA fields when the change can move them. */
@@ -190,16 +204,30 @@ function auditEntries(tr: Tracker, before: Ticket, changes: TicketChanges, logAd
     }));
 }
 
-/** Who last touched the ticket, from the newest audit rows (only read on a conflict). */
+/** Who last touched the ticket (the audit's user, an email), from the newest audit rows; '' if unknown. */
 function lastEditor(tr: Tracker, id: string): string {
   const sheet = findAuditSheet(tr.ss);
-  if (!sheet) return '?';
+  if (!sheet) return '';
   const last = sheet.getLastRow();
-  if (last < 2) return '?';
+  if (last < 2) return '';
   const n = Math.min(200, last - 1);
   const rows = sheet.getSheetValues(last - n + 1, 1, n, 3);
-  for (let i = rows.length - 1; i >= 0; i--) if (String(rows[i][2]) === id) return String(rows[i][1]) || '?';
-  return '?';
+  for (let i = rows.length - 1; i >= 0; i--) if (String(rows[i][2]) === id) return String(rows[i][1]).trim();
+  return '';
+}
+
+/**
+ * "Changed meanwhile, reload": naming who changed it as the work log names people (the agent's
+ * name from the settings, not their email), and never the reader themselves — a change of their
+ * own (another window, a hand edit) or an unknown editor gets the message without a name.
+ */
+function staleMessage(tr: Tracker, id: string, me: { email: string; name: string }): string {
+  const editor = lastEditor(tr, id);
+  const agent = tr.config.settings.agents.find((a) => a.email && a.email.toLowerCase() === editor.toLowerCase());
+  const name = agent ? agent.name : editor;
+  const unknown = !editor || editor === '?' || /^(unknown|未知)$/i.test(editor);
+  const self = editor.toLowerCase() === me.email.toLowerCase() || name === me.name;
+  return unknown || self ? t(tr.lang, 'changedMeanwhile', { id }) : t(tr.lang, 'changedBy', { id, by: name });
 }
 
 export function applyTicketAction(svc: Services, id: unknown, action: unknown, payload: unknown, version?: unknown): ActionOutcome {
@@ -224,7 +252,7 @@ export function applyTicketAction(svc: Services, id: unknown, action: unknown, p
         if (!loaded) return { ok: false, code: 'notFound', errors: [{ field: null, message: t(lang, 'ticketNotFound', { id: ticketId }) }] };
       }
       if (typeof version === 'string' && version.split(':')[1] !== rowVersion(loaded.values, ts.columns)) {
-        return { ok: false, code: 'conflict', conflict: true, errors: [{ field: null, message: t(lang, 'changedBy', { id: ticketId, by: lastEditor(tr, ticketId) }) }] };
+        return { ok: false, code: 'conflict', conflict: true, errors: [{ field: null, message: staleMessage(tr, ticketId, me) }] };
       }
       const by = me.name || t(lang, 'unknownUser');
       const result = applyAction(loaded.ticket, action, payload, { now: tr.now, by, lang, agents: tr.config.settings.agents, stamp: tr.stamp });
@@ -268,7 +296,7 @@ export function applyTicketAction(svc: Services, id: unknown, action: unknown, p
         const key = (Object.keys(ts.columns) as FieldKey[]).find((k) => ts.columns[k] === c);
         return key && key in changes ? cellFor(key, after[key], lang) : v;
       });
-      return { ok: true, view: buildView(tr, { ...loaded, values, ticket: after }) };
+      return { ok: true, view: buildView(tr, { ...loaded, values, ticket: after }, by) };
     });
   } catch (e) {
     if (errorCode(e) === 'busy') return { ok: false, code: 'busy', errors: [{ field: null, message: (e as Error).message }] };

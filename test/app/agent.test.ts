@@ -117,10 +117,43 @@ describe('sidebar actions', () => {
     rt.ctx.user.active = rt.ctx.user.effective = 'li@example.com';
     const mine = view(rt, id);
     expect(act(rt, id, 'accept', {}, 'zhang@example.com').ok).toBe(true); // 张工 acts first
+    rt.ctx.user.active = rt.ctx.user.effective = 'li@example.com';
     const r = rt.callFromClient('applyTicketAction', id, 'note', { text: '我来处理' }, mine.version).result as any;
     expect(r).toMatchObject({ ok: false, conflict: true });
-    expect(r.errors[0].message).toMatch(/已被 zhang@example.com 修改/);
+    // Named as the work log names people: 张工, not zhang@example.com (issue 20).
+    expect(r.errors[0].message).toMatch(/已被 张工 修改/);
+    expect(r.errors[0].message).not.toMatch(/@/);
     expect(String(cell(rt, id, '处理过程记录'))).not.toMatch(/我来处理/);
+  });
+
+  it('a stale sidebar of the same person never names them: "changed meanwhile", no name (issue 20)', () => {
+    const rt = trackerRuntime();
+    const { id } = submit(rt);
+    rt.ctx.user.active = rt.ctx.user.effective = 'zhang@example.com';
+    const firstWindow = view(rt, id);
+    expect(act(rt, id, 'accept', {}, 'zhang@example.com').ok).toBe(true); // in a second window
+    const r = rt.callFromClient('applyTicketAction', id, 'note', { text: 'x' }, firstWindow.version).result as any;
+    expect(r).toMatchObject({ ok: false, conflict: true });
+    expect(r.errors[0].message).not.toMatch(/张工|zhang/);
+    expect(r.errors[0].message).toMatch(/已被修改.*重新加载/);
+  });
+
+  it('"accept" is not offered to the holder; on someone else\'s ticket it is a take-over, labelled so (issue 20)', () => {
+    const rt = trackerRuntime();
+    const { id } = submit(rt);
+    const actions = (as: string) => {
+      rt.ctx.user.active = rt.ctx.user.effective = as;
+      return (view(rt, id).actions as { name: string; label: string }[]).map((a) => `${a.name}:${a.label}`);
+    };
+    expect(actions('zhang@example.com')).toContain('accept:受理'); // pending, nobody holds it
+    expect(act(rt, id, 'accept', {}, 'zhang@example.com').ok).toBe(true);
+    expect(actions('zhang@example.com').some((a) => a.startsWith('accept:'))).toBe(false);
+    expect(actions('wang@example.com')).toContain('accept:接手（现由张工负责）');
+    // Taking over works, and then it is 王工's: no accept for him, a take-over for 张工.
+    expect(act(rt, id, 'accept', {}, 'wang@example.com').ok).toBe(true);
+    expect(cell(rt, id, '负责人')).toBe('王工');
+    expect(actions('wang@example.com').some((a) => a.startsWith('accept:'))).toBe(false);
+    expect(actions('zhang@example.com')).toContain('accept:接手（现由王工负责）');
   });
 
   it("does not call a change to the team's own columns or a sweep in between a conflict", () => {

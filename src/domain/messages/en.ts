@@ -98,6 +98,8 @@ export const en: Translation<typeof zh> = {
   durWorkingDay: '{n} working day',
   durWorkingDays: '{n} working days',
   durAboutWorkingDays: 'about {n} working days',
+  takeOverFrom: 'Take over from {name}',
+  changedMeanwhile: 'Ticket {id} was changed after you opened it (perhaps in another window or in the sheet); reload it and try again.',
   cliWeeklyHeader: 'Built {sheet}: {period}',
   cliWeeklyCounts:
     'created {created} (week before {pCreated}), resolved {resolved} ({pResolved}), closed {closed} ({pClosed}), reopened {reopened} ({pReopened}), backlog {backlog} ({pBacklog})',

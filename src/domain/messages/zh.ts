@@ -102,6 +102,8 @@ export const zh = {
   durWorkingDays: '{n} 个工作日',
   durAboutWorkingDays: '约 {n} 个工作日',
   // The command line's weekly summary (`npm run local -- weekly`), in the workbook's language.
+  takeOverFrom: '接手（现由{name}负责）',
+  changedMeanwhile: '工单 {id} 在您打开之后已被修改（可能是在另一个窗口或直接在表格中），请重新加载后再操作。',
   cliWeeklyHeader: '已生成{sheet}：{period}',
   cliWeeklyCounts:
     '新建 {created}（上周 {pCreated}），已解决 {resolved}（{pResolved}），已关闭 {closed}（{pClosed}），重新打开 {reopened}（{pReopened}），积压 {backlog}（{pBacklog}）',
