@@ -38,6 +38,8 @@ export interface IntakeFormModel {
     success: string; // contains {id}
     another: string;
     suggestions: string;
+    /** What the (always present) suggestions box says while it has nothing to suggest. */
+    suggestionsEmpty: string;
     solvedIt: string;
     thanks: string;
     counter: string; // contains {n} and {max}
@@ -47,6 +49,11 @@ export interface IntakeFormModel {
     vague: string;
     mobile: string;
     failed: string;
+    /** The call never reached the server (network): the input is kept, retry. */
+    offline: string;
+    /** The server failed; contains {detail}. The input is kept, retry. */
+    failedKept: string;
+    retry: string;
     /** contains {max} and {n} */
     tooLong: string;
     /** Each contains {field}: text the server would refuse (see unsafeTextKind). */

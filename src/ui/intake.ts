@@ -24,7 +24,7 @@ import {
   replace,
 } from './client/dom';
 import { describe, messageSlot, setMessage } from './client/fields';
-import { call, failureMessage, IntakeForm } from './client/run';
+import { call, failureMessage, IntakeForm, isTransportFailure } from './client/run';
 
 type FieldModel = IntakeFormModel['fields'][number];
 type FieldKey = FieldModel['key'];
@@ -167,7 +167,9 @@ function fieldBlock(f: FieldModel): HTMLElement {
       updateVagueWarning();
     });
   }
-  // Errors go right under the control, before the (longer) help text, so they are seen.
+  // Errors go right under the control, before the (longer) help text, so they are seen. The
+  // vague-description warning takes the help text's place (the same box, as tall as the taller of
+  // the two), so its coming and going never moves what is below under the pointer.
   return h(
     'div',
     { className: 'block form-group', id: `group-${f.key}`, 'data-field': f.key },
@@ -175,8 +177,7 @@ function fieldBlock(f: FieldModel): HTMLElement {
     control,
     datalist,
     err,
-    warn,
-    help,
+    warn ? h('div', { className: 'note-swap', id: `notes-${f.key}` }, help, warn) : help,
   );
 }
 
@@ -217,15 +218,22 @@ function urgencyBlock(f: FieldModel): HTMLElement {
   return group;
 }
 
+/**
+ * The knowledge-base suggestions: always there, with a fixed height (the list scrolls inside), so
+ * suggestions arriving or going while the person moves on to the next field move nothing below.
+ */
 function suggestionsPanel(): HTMLElement {
-  const panel = h(
+  return h(
     'section',
-    { id: 'suggestions', className: 'suggestions', 'aria-labelledby': 'suggestions-title' },
+    { id: 'suggestions', className: 'suggestions', 'aria-labelledby': 'suggestions-title', 'data-empty': 'true' },
     h('h2', { id: 'suggestions-title', text: model.text.suggestions }),
-    h('ul', { id: 'suggestion-list' }),
+    h(
+      'div',
+      { className: 'suggestion-area' },
+      h('p', { id: 'suggestions-empty', className: 'muted', text: model.text.suggestionsEmpty }),
+      h('ul', { id: 'suggestion-list', 'aria-live': 'polite' }),
+    ),
   );
-  panel.hidden = true;
-  return panel;
 }
 
 // ---------------------------------------------------------------- values and checks
@@ -304,6 +312,7 @@ function updateVagueWarning(): void {
   const slot = document.getElementById('warn-description');
   const on = descriptionTouched && isVague(raw('description'));
   setMessage(slot, on ? model.text.vague : '', [], false);
+  document.getElementById('notes-description')?.classList.toggle('warn-on', on);
 }
 
 function updateCounter(): void {
@@ -421,11 +430,24 @@ function onSubmit(): void {
     },
     (err) => {
       setBusy(false);
-      showFormError([failedText(failureMessage(err))]);
-      byId('form-error').focus();
-      window.scrollTo(0, 0);
+      showSubmitFailure(err);
     },
   );
+}
+
+/**
+ * A submit that failed on the way (no answer) or on the server: said in the form's language, with
+ * the input kept as it is and a Retry that sends the same fill again (same token: never two tickets).
+ */
+function showSubmitFailure(err: unknown): void {
+  const detail = failureMessage(err);
+  showFormError([isTransportFailure(err) ? model.text.offline : fmt(model.text.failedKept, { detail })]);
+  const box = byId('form-error');
+  const retry = h('button', { type: 'button', id: 'retry-submit', className: 'action', text: model.text.retry });
+  retry.addEventListener('click', () => onSubmit());
+  box.appendChild(h('div', { className: 'buttons' }, retry));
+  box.focus();
+  window.scrollTo(0, 0);
 }
 
 /** text.failed may be a lead-in ("提交失败:") for the detail, or a whole sentence. */
@@ -534,7 +556,9 @@ function renderSuggestions(list: ArticleSuggestion[]): void {
   shownIds = ids;
   clear(ul);
   for (const a of list) ul.appendChild(suggestionItem(a));
-  panel.hidden = list.length === 0;
+  panel.setAttribute('data-empty', String(list.length === 0));
+  const empty = document.getElementById('suggestions-empty');
+  if (empty) empty.hidden = list.length > 0;
 }
 
 function suggestionItem(a: ArticleSuggestion): HTMLElement {

@@ -100,6 +100,10 @@ export const en: Translation<typeof zh> = {
   durAboutWorkingDays: 'about {n} working days',
   takeOverFrom: 'Take over from {name}',
   changedMeanwhile: 'Ticket {id} was changed after you opened it (perhaps in another window or in the sheet); reload it and try again.',
+  submitOffline: 'The connection failed and your report was not sent. Everything you typed is still here: press Retry.',
+  submitFailedKept: 'Submitting did not work ({detail}). Everything you typed is still here: press Retry.',
+  retry: 'Retry',
+  suggestionsEmpty: 'Knowledge-base articles that may help show here as you type the title and description.',
   cliWeeklyHeader: 'Built {sheet}: {period}',
   cliWeeklyCounts:
     'created {created} (week before {pCreated}), resolved {resolved} ({pResolved}), closed {closed} ({pClosed}), reopened {reopened} ({pReopened}), backlog {backlog} ({pBacklog})',

@@ -104,6 +104,10 @@ export const zh = {
   // The command line's weekly summary (`npm run local -- weekly`), in the workbook's language.
   takeOverFrom: '接手（现由{name}负责）',
   changedMeanwhile: '工单 {id} 在您打开之后已被修改（可能是在另一个窗口或直接在表格中），请重新加载后再操作。',
+  submitOffline: '网络连接出了问题，问题没有提交出去。您填写的内容都还在，请点「重试」。',
+  submitFailedKept: '提交没有成功（{detail}）。您填写的内容都还在，请点「重试」。',
+  retry: '重试',
+  suggestionsEmpty: '填写标题和描述时，可能有用的知识库文章会显示在这里。',
   cliWeeklyHeader: '已生成{sheet}：{period}',
   cliWeeklyCounts:
     '新建 {created}（上周 {pCreated}），已解决 {resolved}（{pResolved}），已关闭 {closed}（{pClosed}），重新打开 {reopened}（{pReopened}），积压 {backlog}（{pBacklog}）',

@@ -91,3 +91,12 @@ export function failureMessage(err: unknown): string {
 export function closeSidebar(): void {
   if (typeof google !== 'undefined' && google.script && google.script.host) google.script.host.close();
 }
+
+/**
+ * Whether a failure is the connection's, not the server's: the browser's own words for a request
+ * that never got an answer ("Failed to fetch", "NetworkError…", "Load failed", HTTP 0), or none.
+ */
+export function isTransportFailure(err: unknown): boolean {
+  const m = failureMessage(err);
+  return m === '' || /failed to fetch|network ?error|load failed|connection|timed? ?out|HTTP 0\b|google\.script\.run is not available/i.test(m);
+}
