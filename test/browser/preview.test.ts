@@ -333,21 +333,50 @@ suite('preview page (npm start)', () => {
     await page.click('[data-advance="60"]');
     await expect(page.locator('#clock-now')).toContainText('2026-03-04 11:00');
     expect(await bg()).toBe('rgb(255, 255, 255)');
-    for (let i = 0; i < 3; i++) await page.click('[data-advance="15"]');
-    await expect(page.locator('#clock-now')).toContainText('2026-03-04 11:45');
+    // One move at a time, each waited for: the next click aims at a settled toolbar.
+    for (const t of ['11:15', '11:30', '11:45']) {
+      await page.click('[data-advance="15"]');
+      await expect(page.locator('#clock-now')).toContainText(`2026-03-04 ${t}`);
+    }
     await runMenu('立即检查 SLA');
     await expect(page.locator('#toasts .toast').last()).toContainText('SLA');
     await expect.poll(bg).toBe(AMBER);
     await row.locator('td').nth(1).scrollIntoViewIfNeeded();
     const amberShot = await page.screenshot();
 
-    for (let i = 0; i < 2; i++) await page.click('[data-advance="15"]');
-    await expect(page.locator('#clock-now')).toContainText('2026-03-04 12:15');
+    for (const t of ['12:00', '12:15']) {
+      await page.click('[data-advance="15"]');
+      await expect(page.locator('#clock-now')).toContainText(`2026-03-04 ${t}`);
+    }
     await expect.poll(bg).toBe(RED);
     await row.locator('td').nth(1).scrollIntoViewIfNeeded();
-    for (const x of await page.locator('#toasts .toast-close').all()) await x.click();
+    // Toasts close themselves after 8 s: close the ones still there in one step (no click on a
+    // button that may vanish meanwhile).
+    await page.evaluate(() => document.querySelectorAll<HTMLElement>('#toasts .toast-close').forEach((b) => b.click()));
     await page.screenshot({ path: path.join(docs, 'preview-amber-red.png') });
     expect(amberShot.length).toBeGreaterThan(0);
+  });
+
+  test('the clock toolbar keeps its buttons in place whatever its texts say', async () => {
+    const xs = () =>
+      page.evaluate(() =>
+        Array.from(document.querySelectorAll<HTMLElement>('#clock button, #clock-to')).map((b) => {
+          const r = b.getBoundingClientRect();
+          return [Math.round(r.left), Math.round(r.width)];
+        }),
+      );
+    const before = await xs();
+    await page.evaluate(() => {
+      document.getElementById('clock-info')!.textContent = '已运行 12 次触发器 · 下一个 2026-03-05 09:00 onSlaTimer · 再下一个 …';
+      document.getElementById('clock-now')!.textContent = '2026-12-31 23:59 (Asia/Shanghai)';
+    });
+    expect(await xs()).toEqual(before);
+    await page.evaluate(() => (document.getElementById('clock-info')!.textContent = ''));
+    expect(await xs()).toEqual(before);
+    // And a real move of the clock (its texts change) leaves them where they were.
+    await page.click('[data-advance="60"]');
+    await expect(page.locator('#clock-now')).toContainText('2026-03-04 11:00');
+    expect(await xs()).toEqual(before);
   });
 
   test('weekly review: the prompt is answered in the page, the review sheet appears', async () => {
