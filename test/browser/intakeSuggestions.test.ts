@@ -104,7 +104,9 @@ suite('intake sidebar in the preview: suggestions', () => {
 
     await frame.getByLabel('问题标题').fill('');
     await settle();
-    expect(await frame.locator('#suggestions').isVisible()).toBe(false);
+    // The box stays (a fixed place, so nothing below moves), empty and saying what it is for.
+    expect(await frame.locator('#suggestion-list li').count()).toBe(0);
+    expect(await frame.locator('#suggestions-empty').isVisible()).toBe(true);
   });
 
   // Issue 17: the form's own script uses the server's check (src/domain/phone.ts, text.ts), so a
