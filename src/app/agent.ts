@@ -12,6 +12,7 @@ import type { ActionName, TicketChanges } from '../domain/workflow';
 import { actionLabel, applyAction, availableActions } from '../domain/workflow';
 import { appendAudit, findAuditSheet } from '../gas/auditSheet';
 import { appendKnowledge, knowledgeEntry } from '../gas/knowledgeSheet';
+import { fileByDefault } from '../domain/knowledge';
 import { appendMovedLog } from '../gas/logArchiveSheet';
 import { splitEntries, splitForArchive } from '../domain/worklog';
 import { errorCode } from '../domain/errors';
@@ -40,8 +41,8 @@ const NEEDS: Record<ActionName, TicketView['actions'][number]['needs']> = {
 
 /** Every string the ticket sidebar shows (keys listed at the top of src/ui/ticket.ts). */
 const VIEW_TEXT: Record<Lang, TicketViewText> = {
-  zh: { ...catalog('zh').ticketView, breachedWord: SLA_LABELS.breached.zh, atRiskWord: SLA_LABELS.atRisk.zh },
-  en: { ...catalog('en').ticketView, breachedWord: SLA_LABELS.breached.en, atRiskWord: SLA_LABELS.atRisk.en },
+  zh: { ...catalog('zh').ticketView, fileKb: t('zh', 'kbFileOnClose'), breachedWord: SLA_LABELS.breached.zh, atRiskWord: SLA_LABELS.atRisk.zh },
+  en: { ...catalog('en').ticketView, fileKb: t('en', 'kbFileOnClose'), breachedWord: SLA_LABELS.breached.en, atRiskWord: SLA_LABELS.atRisk.en },
 };
 
 interface LoadedRow {
@@ -116,9 +117,16 @@ function offeredActions(ticket: Ticket, me: string, lang: Lang): TicketView['act
     .map((name) => ({
       name,
       label: name === 'accept' && holder && !mine ? t(lang, 'takeOverFrom', { name: holder }) : actionLabel(name, lang),
-      // Closing a pending ticket (duplicate, withdrawn) needs a reason (SPEC; workflow.ts 'close').
-      needs: name === 'close' && (ticket.status ?? 'pending') === 'pending' ? ['reason'] : NEEDS[name],
+      // Closing a pending ticket (duplicate, withdrawn) needs a reason (SPEC; workflow.ts 'close');
+      // closing one with a solution asks whether to file it in the knowledge base.
+      needs: name === 'close' ? closeNeeds(ticket) : NEEDS[name],
+      ...(name === 'close' && ticket.solution.trim() ? { fileDefault: fileByDefault(ticket) } : {}),
     }));
+}
+
+function closeNeeds(ticket: Ticket): TicketView['actions'][number]['needs'] {
+  if ((ticket.status ?? 'pending') === 'pending') return ['reason'];
+  return ticket.solution.trim() ? ['file'] : [];
 }
 
 function buildView(tr: Tracker, loaded: LoadedRow, me: string): TicketView {
@@ -291,7 +299,11 @@ export function applyTicketAction(svc: Services, id: unknown, action: unknown, p
         throw e;
       }
       const after: Ticket = { ...loaded.ticket, ...changes };
-      if (after.status === 'closed' && after.solution.trim()) addToKnowledge(tr, after);
+      if (after.status === 'closed' && loaded.ticket.status !== 'closed' && after.solution.trim()) {
+        // The agent's choice at close; without one, the rule: resolved and confirmed by the requester.
+        const p = payload && typeof payload === 'object' ? (payload as { file?: unknown }).file : undefined;
+        addToKnowledge(tr, after, typeof p === 'boolean' ? p : fileByDefault(loaded.ticket));
+      }
       const values = loaded.values.map((v, c) => {
         const key = (Object.keys(ts.columns) as FieldKey[]).find((k) => ts.columns[k] === c);
         return key && key in changes ? cellFor(key, after[key], lang) : v;
@@ -317,6 +329,6 @@ function writeChanges(tr: Tracker, loaded: LoadedRow, changes: TicketChanges): v
 }
 
 /** Closed is final (workflow.ts), so the entry is new: appended without reading the base. */
-function addToKnowledge(tr: Tracker, tk: Ticket): void {
-  appendKnowledge(tr.ss, knowledgeEntry(tk, tr.lang, tk.resolvedAt ?? tr.now), tr.lang);
+function addToKnowledge(tr: Tracker, tk: Ticket, suggest: boolean): void {
+  appendKnowledge(tr.ss, { ...knowledgeEntry(tk, tr.lang, tk.resolvedAt ?? tr.now), retired: !suggest }, tr.lang);
 }

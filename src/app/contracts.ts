@@ -124,7 +124,13 @@ export interface TicketView {
   fields: { key: string; label: string; value: string }[];
   status: string;
   slaText: string;
-  actions: { name: ActionName; label: string; needs: ('assignee' | 'reason' | 'text' | 'solution' | 'feedback')[] }[];
+  actions: {
+    name: ActionName;
+    label: string;
+    needs: ('assignee' | 'reason' | 'text' | 'solution' | 'feedback' | 'file')[];
+    /** With need 'file' (close): whether "file as a suggestion" starts ticked (knowledge.ts fileByDefault). */
+    fileDefault?: boolean;
+  }[];
   agents: string[];
   text: TicketViewText;
 }

@@ -210,11 +210,13 @@ export function suggestArticles(svc: Services, text: unknown): ArticleSuggestion
   if (typeof text !== 'string' || Array.from(text.trim()).length < 2 || text.length > 50_000) return [];
   const tr = openTracker(svc);
   const kb = readKnowledge(tr.ss);
-  if (!kb || !kb.entries.length) return [];
-  const byId = new Map(kb.entries.map((e) => [e.id, e]));
+  // Retired entries (状态 停用) are kept for the record, never suggested.
+  const entries = kb ? kb.entries.filter((e) => !e.retired) : [];
+  if (!entries.length) return [];
+  const byId = new Map(entries.map((e) => [e.id, e]));
   // A recurring problem is filed once per closed ticket: show each title + solution once.
   const seen = new Set<string>();
-  return search(buildIndex(kb.entries), text, 30)
+  return search(buildIndex(entries), text, 30)
     .map((h) => {
       const e = byId.get(h.id);
       return { id: h.id, title: h.title, category: e?.category ?? '', solution: e?.solution ?? '', score: h.score };

@@ -199,7 +199,7 @@ export function setupTracker(svc: Services, confirm: (message: string) => boolea
     const read = readSettings(settingsSheet, lang, zone);
     report.messages.push(...read.warnings.map((w) => w.message));
     ensureAuditSheet(ss, lang, true);
-    ensureKnowledgeSheet(ss, lang, true);
+    ensureKnowledgeSheet(ss, lang, true, app);
     return read.settings;
   });
   // 4. Dropdowns, formats, protections and colour rules: a hundred calls or more, and no value

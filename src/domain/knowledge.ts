@@ -19,6 +19,17 @@ export interface KbEntry {
   date: number | null;
   /** Times the entry was marked helpful; a tie-breaker only. */
   helpful?: number;
+  /** Retired (状态 停用): kept for the record, never suggested. */
+  retired?: boolean;
+}
+
+/**
+ * Whether closing a ticket files its solution as a suggestion, unless the agent decides otherwise:
+ * only a ticket that was resolved and that the requester confirmed solved ("提交人反馈" yes) — a
+ * vague "电脑坏了" closed without confirmation is not a solution anyone should be offered.
+ */
+export function fileByDefault(tk: { status?: string | null; feedback?: string | null; solution: string }): boolean {
+  return (tk.status === 'resolved' || tk.status === 'closed') && !!tk.feedback && tk.feedback.startsWith('yes') && !!tk.solution.trim();
 }
 
 export interface KbDoc {

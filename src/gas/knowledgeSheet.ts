@@ -1,6 +1,10 @@
 // The knowledge base (`知识库`): one entry per closed ticket with a solution. Read in one call for
-// suggestions; entries are only ever appended (one call when a ticket closes).
+// suggestions; entries are appended when a ticket closes (one call). People edit entries in the
+// sheet (suggestions read it as it is) and retire one by setting its 状态 to 停用: a retired entry
+// stays for the record and is never suggested. Closing files an entry as 有效 when the agent
+// chose to (by default: resolved and confirmed by the requester), else as 停用.
 import type { KbEntry } from '../domain/knowledge';
+import { fileByDefault } from '../domain/knowledge';
 import type { Lang } from '../domain/schema';
 import { SHEET_NAMES, enumLabel } from '../domain/schema';
 import type { Ticket } from '../domain/ticket';
@@ -11,9 +15,13 @@ import { COLOURS } from './ticketFormat';
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 export const KB_HEADERS = {
-  zh: ['问题编号', '问题标题', '问题类型', '问题描述', '解决方案', '日期', '有用次数'],
-  en: ['Ticket ID', 'Title', 'Category', 'Description', 'Solution', 'Date', 'Helpful'],
+  zh: ['问题编号', '问题标题', '问题类型', '问题描述', '解决方案', '日期', '有用次数', '状态'],
+  en: ['Ticket ID', 'Title', 'Category', 'Description', 'Solution', 'Date', 'Helpful', 'Status'],
 };
+
+/** The 状态 column's values: in use, or retired (never suggested). */
+export const KB_STATUS = { zh: { active: '有效', retired: '停用' }, en: { active: 'Active', retired: 'Retired' } } as const;
+const RETIRED = new Set([KB_STATUS.zh.retired, KB_STATUS.en.retired.toLowerCase(), '已停用', 'retire', 'no', '否']);
 
 export function findKnowledgeSheet(ss: Spreadsheet): GoogleAppsScript.Spreadsheet.Sheet | null {
   return ss.getSheetByName(SHEET_NAMES.knowledge.zh) ?? ss.getSheetByName(SHEET_NAMES.knowledge.en);
@@ -22,18 +30,20 @@ export function findKnowledgeSheet(ss: Spreadsheet): GoogleAppsScript.Spreadshee
 /**
  * The knowledge base, made when missing (deleted by someone: a closed ticket's entry is filed in a
  * new one rather than dropped), or given its header back when an earlier creation stopped before
- * writing it. `repair` (setup) also puts a header above entries left in a headerless sheet.
+ * writing it. `repair` (setup) also puts a header above entries left in a headerless sheet. With
+ * `app` (setup), a sheet made before entries could be retired gets its 状态 column and dropdown.
  */
-export function ensureKnowledgeSheet(ss: Spreadsheet, lang: Lang, repair = false): GoogleAppsScript.Spreadsheet.Sheet {
+export function ensureKnowledgeSheet(ss: Spreadsheet, lang: Lang, repair = false, app?: GoogleAppsScript.Spreadsheet.SpreadsheetApp): GoogleAppsScript.Spreadsheet.Sheet {
   const found = findKnowledgeSheet(ss);
   if (found) {
     if (repair) repairHeader(found, KB_HEADERS, lang);
+    if (app) ensureStatusColumn(app, found, lang);
     return found;
   }
-  return createKnowledgeSheet(ss, lang);
+  return createKnowledgeSheet(ss, lang, app);
 }
 
-function createKnowledgeSheet(ss: Spreadsheet, lang: Lang): GoogleAppsScript.Spreadsheet.Sheet {
+function createKnowledgeSheet(ss: Spreadsheet, lang: Lang, app?: GoogleAppsScript.Spreadsheet.SpreadsheetApp): GoogleAppsScript.Spreadsheet.Sheet {
   const sheet = ss.insertSheet(SHEET_NAMES.knowledge[lang]);
   const headers = KB_HEADERS[lang];
   sheet.getRange(1, 1, 1, headers.length).setValues([headers]).setFontWeight('bold').setBackground(COLOURS.header).setFontColor(COLOURS.headerText);
@@ -41,7 +51,27 @@ function createKnowledgeSheet(ss: Spreadsheet, lang: Lang): GoogleAppsScript.Spr
   [130, 180, 80, 300, 300, 110, 70].forEach((w, i) => sheet.setColumnWidth(i + 1, w));
   sheet.getRange(2, 4, sheet.getMaxRows() - 1, 2).setWrap(true);
   sheet.getRange(2, 6, sheet.getMaxRows() - 1, 1).setNumberFormat('yyyy-mm-dd');
+  // Without SpreadsheetApp (a close re-making a deleted sheet) the column stays free text; setup adds the dropdown.
+  if (app) statusDropdown(app, sheet, headers.length, lang);
   return sheet;
+}
+
+/** 有效 / 停用 as a dropdown (other text allowed: a team may write its own words). */
+function statusDropdown(app: GoogleAppsScript.Spreadsheet.SpreadsheetApp, sheet: GoogleAppsScript.Spreadsheet.Sheet, col: number, lang: Lang): void {
+  if (sheet.getMaxRows() < 2) return;
+  const rule = app.newDataValidation().requireValueInList([KB_STATUS[lang].active, KB_STATUS[lang].retired], true).setAllowInvalid(true).build();
+  sheet.getRange(2, col, sheet.getMaxRows() - 1, 1).setDataValidation(rule);
+}
+
+/** A knowledge sheet made before entries could be retired gets its 状态 column (setup again). */
+function ensureStatusColumn(app: GoogleAppsScript.Spreadsheet.SpreadsheetApp, sheet: GoogleAppsScript.Spreadsheet.Sheet, lang: Lang): void {
+  const width = sheet.getLastColumn();
+  const header = width ? sheet.getRange(1, 1, 1, width).getValues()[0].map((h) => str(h).trim().toLowerCase()) : [];
+  if (header.includes(KB_HEADERS.zh[7]) || header.includes(KB_HEADERS.en[7].toLowerCase())) return;
+  const col = Math.max(width, KB_HEADERS.zh.length - 1) + 1;
+  if (sheet.getMaxColumns() < col) sheet.insertColumnsAfter(sheet.getMaxColumns(), col - sheet.getMaxColumns());
+  sheet.getRange(1, col).setValue(KB_HEADERS[lang][7]).setFontWeight('bold').setBackground(COLOURS.header).setFontColor(COLOURS.headerText);
+  statusDropdown(app, sheet, col, lang);
 }
 
 export interface KbTable {
@@ -89,6 +119,7 @@ export function readKnowledge(ss: Spreadsheet): KbTable | null {
       solution: str(r[4]),
       date: Object.prototype.toString.call(d) === '[object Date]' ? (d as Date).getTime() : null,
       helpful: count(r[6]),
+      retired: RETIRED.has(str(r[7]).trim().toLowerCase()),
     };
     const k = at.get(id);
     if (k === undefined) {
@@ -119,7 +150,7 @@ export function knowledgeEntry(tk: Ticket, lang: Lang, date: number): KbEntry {
 }
 
 /** The sheet row for an entry; text goes in as typed, never as a formula. */
-export function knowledgeRow(entry: KbEntry): unknown[] {
+export function knowledgeRow(entry: KbEntry, lang: Lang = 'zh'): unknown[] {
   return [
     literalText(entry.id),
     literalText(entry.title),
@@ -128,6 +159,7 @@ export function knowledgeRow(entry: KbEntry): unknown[] {
     literalText(entry.solution),
     entry.date === null ? '' : new Date(entry.date),
     entry.helpful ?? 0,
+    entry.retired ? KB_STATUS[lang].retired : KB_STATUS[lang].active,
   ];
 }
 
@@ -136,7 +168,7 @@ export function knowledgeRow(entry: KbEntry): unknown[] {
  * made again first: the entry is never dropped silently.
  */
 export function appendKnowledge(ss: Spreadsheet, entry: KbEntry, lang: Lang): void {
-  ensureKnowledgeSheet(ss, lang).appendRow(knowledgeRow(entry));
+  ensureKnowledgeSheet(ss, lang).appendRow(knowledgeRow(entry, lang));
 }
 
 /**
@@ -149,11 +181,14 @@ export function fileMissingKnowledge(ss: Spreadsheet, lang: Lang, tickets: reado
   const sheet = ensureKnowledgeSheet(ss, lang);
   const last = sheet.getLastRow();
   const known = new Set(last >= 2 ? sheet.getSheetValues(2, 1, last - 1, 1).map((r) => str(r[0]).trim()) : []);
-  const rows = withSolution.filter((tk) => !known.has(tk.id)).map((tk) => knowledgeRow(knowledgeEntry(tk, lang, dateOf(tk))));
+  // Filed as a suggestion only when the requester confirmed the solution; else kept, retired.
+  const rows = withSolution
+    .filter((tk) => !known.has(tk.id))
+    .map((tk) => knowledgeRow({ ...knowledgeEntry(tk, lang, dateOf(tk)), retired: !fileByDefault(tk) }, lang));
   if (!rows.length) return 0;
   const first = Math.max(last, 1) + 1;
   const max = sheet.getMaxRows();
   if (first + rows.length - 1 > max) sheet.insertRowsAfter(max, first + rows.length - 1 - max);
-  sheet.getRange(first, 1, rows.length, KB_HEADERS.zh.length).setValues(rows);
+  sheet.getRange(first, 1, rows.length, rows[0].length).setValues(rows);
   return rows.length;
 }

@@ -47,6 +47,7 @@ const FALLBACK: TicketViewText = {
   choose: '— choose —',
   cancel: 'Cancel',
   confirmClose: 'Close ticket {id}? Closed tickets are archived and cannot be changed here.',
+  fileKb: 'Add the solution to the knowledge base as a suggestion',
   working: 'Working…',
   done: '{action}: done.',
   reload: 'Reload',
@@ -333,6 +334,7 @@ const TEXT_NEEDS: Record<'reason' | 'text' | 'solution', keyof TicketViewText> =
 
 function needBlock(need: Need): HTMLElement {
   if (need === 'feedback') return feedbackBlock();
+  if (need === 'file') return fileBlock();
   const id = `act-${need}`;
   const err = messageSlot(`err-${id}`, 'error');
   let control: HTMLSelectElement | HTMLTextAreaElement;
@@ -362,6 +364,14 @@ function needBlock(need: Need): HTMLElement {
     control,
     err,
   );
+}
+
+/** Close: file the solution as a knowledge-base suggestion? Ticked as the server proposes. */
+function fileBlock(): HTMLElement {
+  const a = view ? view.actions.find((x) => x.name === 'close') : undefined;
+  const box = h('input', { type: 'checkbox', id: 'act-file', name: 'file' });
+  box.checked = !!(a && a.fileDefault);
+  return h('div', { className: 'form-group choice', 'data-need': 'file' }, box, h('label', { for: 'act-file', text: tx('fileKb') }));
 }
 
 function feedbackBlock(): HTMLElement {
@@ -422,7 +432,10 @@ function inputValue(id: string): string {
 function payload(a: Action): ActionPayload {
   const p: ActionPayload = {};
   for (const need of a.needs) {
-    if (need === 'feedback') {
+    if (need === 'file') {
+      const box = document.getElementById('act-file') as HTMLInputElement | null;
+      if (box) p.file = box.checked;
+    } else if (need === 'feedback') {
       const yes = document.getElementById('act-resolved-yes') as HTMLInputElement | null;
       const no = document.getElementById('act-resolved-no') as HTMLInputElement | null;
       if (yes && yes.checked) p.resolved = true;

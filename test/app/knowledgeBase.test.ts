@@ -40,8 +40,11 @@ describe('"this solved it" is remembered for this sheet only (issue 16)', () => 
   const mark = (addonMode: boolean) => {
     const rt = createLocalRuntime({ now: T0, locale: 'zh-CN', user: 'li@example.com', addonMode });
     setUp(rt);
-    kbSheet(rt).getRange(2, 1, 1, 7).setValues([['IT20240401001', '打印机无法连接', '硬件', '三楼打印机脱机', '重启打印服务', DAY, 0]]);
-    for (let i = 0; i < 3; i++) expect(rt.callFromClient('markArticleHelpful', 'IT20240401001').result).toBe(true);
+    kbSheet(rt)
+      .getRange(2, 1, 1, 7)
+      .setValues([['IT20240401001', '打印机无法连接', '硬件', '三楼打印机脱机', '重启打印服务', DAY, 0]]);
+    for (let i = 0; i < 3; i++)
+      expect(rt.callFromClient('markArticleHelpful', 'IT20240401001').result).toBe(true);
     expect(kbSheet(rt).getRange(2, 7).getValue()).toBe(1);
     const cache = rt.services.CacheService;
     return { script: cache.getScriptCache().get(KEY), document: cache.getDocumentCache()!.get(KEY) };
@@ -86,5 +89,110 @@ describe('suggestions', () => {
     const shown = hits.map((h) => `${h.title}|${h.solution}`);
     expect(new Set(shown).size).toBe(shown.length);
     expect(hits.map((h) => h.id)).toContain('IT20240404001');
+  });
+});
+
+describe('filing at close, editing and retiring (issue 20)', () => {
+  const rows = (rt: any): unknown[][] => kbSheet(rt).getDataRange().getValues().slice(1);
+  const form = {
+    title: '打印机卡纸无法打印',
+    department: '财务部/总部',
+    description: '三楼打印机持续卡纸,已清理两次仍然出现',
+    urgency: '中',
+    category: '硬件',
+    submitter: '小明',
+    contact: '内线8888',
+  };
+  let n = 0;
+  const actAs = (rt: any, id: string, action: string, payload: Record<string, unknown> = {}) => {
+    rt.ctx.user.active = rt.ctx.user.effective = 'zhang@example.com';
+    const v = rt.callFromClient('getTicketView', id).result;
+    return { view: v, result: rt.callFromClient('applyTicketAction', id, action, payload, v.version).result };
+  };
+  const resolved = (rt: any, confirmed: boolean | null, title = form.title) => {
+    const { id } = rt.callFromClient('submitTicket', { ...form, title }, `kb-token-${++n}-abcdef`).result;
+    actAs(rt, id, 'accept');
+    actAs(rt, id, 'resolve', { solution: '清理定影器处的碎纸后恢复' });
+    if (confirmed !== null) actAs(rt, id, 'feedback', { resolved: confirmed, rating: 'satisfied' });
+    return id as string;
+  };
+  const closeAction = (rt: any, id: string) =>
+    actAs(rt, id, 'note', { text: 'x' }).view.actions.find((a: any) => a.name === 'close');
+
+  it('a resolved ticket the requester confirmed is filed as a suggestion by default; one not confirmed is kept retired', () => {
+    const rt = trackerRuntime();
+    const confirmed = resolved(rt, true);
+    expect(closeAction(rt, confirmed)).toMatchObject({ needs: ['file'], fileDefault: true });
+    expect(actAs(rt, confirmed, 'close').result.ok).toBe(true);
+    const unconfirmed = resolved(rt, null, '打印机又卡纸了');
+    expect(closeAction(rt, unconfirmed)).toMatchObject({ needs: ['file'], fileDefault: false });
+    expect(actAs(rt, unconfirmed, 'close').result.ok).toBe(true);
+    const byId = new Map(rows(rt).map((r) => [r[0], r[7]]));
+    expect(byId.get(confirmed)).toBe('有效');
+    expect(byId.get(unconfirmed)).toBe('停用');
+    const hits = rt.callFromClient<any[]>('suggestArticles', '打印机卡纸').result.map((h) => h.id);
+    expect(hits).toContain(confirmed);
+    expect(hits).not.toContain(unconfirmed);
+  });
+
+  it('the agent decides: file an unconfirmed one, or keep a confirmed one out', () => {
+    const rt = trackerRuntime();
+    const a = resolved(rt, null);
+    expect(actAs(rt, a, 'close', { file: true }).result.ok).toBe(true);
+    const b = resolved(rt, true, '打印机又卡纸了');
+    expect(actAs(rt, b, 'close', { file: false }).result.ok).toBe(true);
+    const byId = new Map(rows(rt).map((r) => [r[0], r[7]]));
+    expect(byId.get(a)).toBe('有效');
+    expect(byId.get(b)).toBe('停用');
+  });
+
+  it('closing a pending ticket asks for a reason, offers no filing and files nothing', () => {
+    const rt = trackerRuntime();
+    const { id } = rt.callFromClient<any>(
+      'submitTicket',
+      { ...form, description: '电脑坏了,开不了机,很急' },
+      'kb-token-pending-1',
+    ).result;
+    const close = closeAction(rt, id);
+    expect(close.needs).toEqual(['reason']);
+    expect(close.fileDefault).toBeUndefined();
+    expect(actAs(rt, id, 'close', { reason: '重复提交' }).result.ok).toBe(true);
+    expect(rows(rt).filter((r) => r[0] === id)).toHaveLength(0);
+  });
+
+  it('an entry edited in the sheet is suggested as edited; one set to 停用 is no longer suggested', () => {
+    const rt = trackerRuntime();
+    const id = resolved(rt, true);
+    actAs(rt, id, 'close');
+    const sh = kbSheet(rt);
+    const row = rows(rt).findIndex((r) => r[0] === id) + 2;
+    sh.getRange(row, 5).setValue('先关机，再清理定影器处的碎纸');
+    expect(rt.callFromClient<any[]>('suggestArticles', '打印机卡纸').result[0]).toMatchObject({
+      id,
+      solution: '先关机，再清理定影器处的碎纸',
+    });
+    // 状态 is a dropdown (有效 / 停用).
+    expect(sh.getRange(row, 8).getDataValidation()!.getCriteriaValues()[0]).toEqual(['有效', '停用']);
+    sh.getRange(row, 8).setValue('停用');
+    expect(rt.callFromClient<any[]>('suggestArticles', '打印机卡纸').result.map((h) => h.id)).not.toContain(
+      id,
+    );
+  });
+
+  it('setup adds the 状态 column to a knowledge sheet made before it, and old rows stay suggested', () => {
+    const rt = trackerRuntime();
+    const sh = kbSheet(rt);
+    sh.deleteColumn(8);
+    sh.getRange(2, 1, 1, 7).setValues([
+      ['IT20240401001', '打印机无法连接', '硬件', '三楼打印机提示脱机', '重新添加网络打印机', DAY, 0],
+    ]);
+    expect(rt.callFromClient<any[]>('suggestArticles', '打印机无法连接').result[0]).toMatchObject({
+      id: 'IT20240401001',
+    });
+    setUp(rt);
+    expect(sh.getRange(1, 8).getValue()).toBe('状态');
+    expect(rt.callFromClient<any[]>('suggestArticles', '打印机无法连接').result[0]).toMatchObject({
+      id: 'IT20240401001',
+    });
   });
 });

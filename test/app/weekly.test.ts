@@ -537,7 +537,8 @@ describe('knowledge base on close', () => {
     reviewSheet(rt, '知识库')
       .getRange(3, 1, 1, 7)
       .setValues([[D, '共享盘旧标题', '其他', '旧描述', '旧方案', new Date(at('2024-04-01T10:00:00')), 2]]);
-    act(rt, '2024-05-07T09:00:00', D, 'close');
+    // D's requester never confirmed it solved: the agent chooses to file it anyway (issue 20).
+    act(rt, '2024-05-07T09:00:00', D, 'close', { file: true });
     // Closing appends (no read of the base); readers see one entry, the newest.
     expect(kbRows(rt).filter((r) => r[0] === D)).toHaveLength(2);
     const hits = rt.callFromClient<any[]>('suggestArticles', '共享盘权限').result.filter((h) => h.id === D);

@@ -104,6 +104,7 @@ export const en: Translation<typeof zh> = {
   submitFailedKept: 'Submitting did not work ({detail}). Everything you typed is still here: press Retry.',
   retry: 'Retry',
   suggestionsEmpty: 'Knowledge-base articles that may help show here as you type the title and description.',
+  kbFileOnClose: 'Add the solution to the knowledge base as a suggestion (ticked by default when the requester confirmed it solved)',
   cliWeeklyHeader: 'Built {sheet}: {period}',
   cliWeeklyCounts:
     'created {created} (week before {pCreated}), resolved {resolved} ({pResolved}), closed {closed} ({pClosed}), reopened {reopened} ({pReopened}), backlog {backlog} ({pBacklog})',
@@ -119,7 +120,7 @@ export const en: Translation<typeof zh> = {
     ticketId: 'Ticket ID', idPlaceholder: 'Empty = selected row', open: 'Open', loading: 'Loading…', sla: 'SLA', actions: 'Actions',
     noActions: 'No action is possible in this status.', empty: '—', assignee: 'Assignee', reason: 'Reason', note: 'Note', solution: 'Solution',
     resolvedQuestion: 'Is the problem solved?', yes: 'Yes', no: 'No', rating: 'Rating', satisfied: 'Satisfied', basic: 'Basically satisfied',
-    unsatisfied: 'Unsatisfied', choose: '— Choose —', cancel: 'Cancel', confirmClose: 'Close ticket {id}? With a solution it goes to the knowledge base.',
+    unsatisfied: 'Unsatisfied', choose: '— Choose —', cancel: 'Cancel', confirmClose: 'Close ticket {id}?',
     working: 'Working…', done: 'Done: {action}', reload: 'Reload', conflict: 'Someone else changed this ticket; reload and try again.',
     failed: 'Could not do that: ',
   },

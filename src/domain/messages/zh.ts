@@ -108,6 +108,7 @@ export const zh = {
   submitFailedKept: '提交没有成功（{detail}）。您填写的内容都还在，请点「重试」。',
   retry: '重试',
   suggestionsEmpty: '填写标题和描述时，可能有用的知识库文章会显示在这里。',
+  kbFileOnClose: '把解决方案加入知识库，作为以后的建议（提交人确认已解决的工单默认勾选）',
   cliWeeklyHeader: '已生成{sheet}：{period}',
   cliWeeklyCounts:
     '新建 {created}（上周 {pCreated}），已解决 {resolved}（{pResolved}），已关闭 {closed}（{pClosed}），重新打开 {reopened}（{pReopened}），积压 {backlog}（{pBacklog}）',
@@ -124,7 +125,7 @@ export const zh = {
     ticketId: '问题编号', idPlaceholder: '留空 = 当前选中行', open: '打开', loading: '加载中…', sla: 'SLA', actions: '操作',
     noActions: '此状态下没有可执行的操作。', empty: '—', assignee: '负责人', reason: '原因', note: '记录内容', solution: '解决方案',
     resolvedQuestion: '问题是否已解决？', yes: '是', no: '否', rating: '评价', satisfied: '满意', basic: '基本满意', unsatisfied: '不满意',
-    choose: '— 请选择 —', cancel: '取消', confirmClose: '确定关闭工单 {id} 吗？有解决方案的工单会归档到知识库。', working: '正在处理…',
+    choose: '— 请选择 —', cancel: '取消', confirmClose: '确定关闭工单 {id} 吗？', working: '正在处理…',
     done: '已完成：{action}', reload: '重新加载', conflict: '工单已被他人修改，请重新加载后再操作。', failed: '操作失败：',
   },
   selectRowFirst: '请先在工单表中选中一行，或输入问题编号。',

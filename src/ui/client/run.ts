@@ -31,6 +31,8 @@ export interface ActionPayload {
   solution?: string;
   resolved?: boolean;
   rating?: string;
+  /** close: file the solution in the knowledge base as a suggestion (else kept, retired). */
+  file?: boolean;
 }
 
 /** The server entry points the sidebars call, with their arguments and results. */
