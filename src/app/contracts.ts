@@ -103,6 +103,8 @@ export interface TicketViewText {
   choose: string;
   cancel: string;
   confirmClose: string;
+  /** Close: the "file as a knowledge-base suggestion" checkbox. */
+  fileKb: string;
   working: string;
   done: string;
   reload: string;
