@@ -1,42 +1,22 @@
 // The intake sidebar as a person uses it in the `npm start` preview (Debian's Chromium through
 // playwright-core): knowledge-base suggestions follow what is typed.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { bundleTool } from '../bundle';
 import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
 import { CHROMIUM, needs } from '../prerequisites';
+import { startPreviewServer, type PreviewServer } from './previewServer';
 
 jest.setTimeout(120_000);
 
 const root = path.resolve(__dirname, '../..');
-const dist = path.join(root, 'dist');
 const serverJs = path.join(root, 'build', `server-attack-${process.pid}.cjs`);
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'preview-attack-'));
-const DEMO_NOW = '2026-03-04T10:00:00+08:00';
 const suite = needs('chromium');
 
-function startServer(workbook: string): Promise<{ url: string; proc: ChildProcess }> {
-  return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, [serverJs], {
-      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', WORKBOOK: workbook, DIST: dist, DEMO_NOW },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 60_000);
-    const onData = (b: Buffer) => {
-      out += b.toString();
-      const m = /(http:\/\/127\.0\.0\.1:\d+)\//.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve({ url: m[1], proc });
-      }
-    };
-    proc.stdout!.on('data', onData);
-    proc.stderr!.on('data', onData);
-  });
-}
+const startServer = (workbook: string): Promise<PreviewServer> => startPreviewServer(serverJs, workbook);
 
 let browser: Browser;
 let server: { url: string; proc: ChildProcess };

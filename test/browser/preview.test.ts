@@ -3,13 +3,13 @@
 // bridge, hand edits, the clock turning rows amber then red, and a weekly review asked for through
 // a prompt. Each test runs its own server on a free port with its own copy of the demo workbook.
 // Screenshots for the README go to docs/preview-*.png (with UPDATE_DOCS=1).
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { bundleTool } from '../bundle';
 import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
 import { CHROMIUM, needs } from '../prerequisites';
+import { startPreviewServer, type PreviewServer } from './previewServer';
 
 jest.setTimeout(120_000);
 
@@ -21,46 +21,13 @@ const docs = process.env.UPDATE_DOCS ? path.join(root, 'docs') : fs.mkdtempSync(
 const serverJs = path.join(root, 'build', `server-test-${process.pid}.cjs`);
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'preview-'));
 const template = path.join(tmp, 'template.json');
-// A Wednesday morning in the sheet's zone: inside working hours, so SLA clocks run.
-const DEMO_NOW = '2026-03-04T10:00:00+08:00';
 const AMBER = 'rgb(253, 226, 147)'; // #fde293
 const RED = 'rgb(244, 199, 195)'; // #f4c7c3
 
 const suite = needs('chromium');
 
-interface Server {
-  url: string;
-  proc: ChildProcess;
-  output: () => string;
-}
-
-function startServer(workbook: string): Promise<Server> {
-  return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, [serverJs], {
-      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', WORKBOOK: workbook, DIST: dist, DEMO_NOW },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    const timer = setTimeout(() => {
-      proc.kill();
-      reject(new Error(`server did not start:\n${out}`));
-    }, 60_000);
-    const onData = (b: Buffer) => {
-      out += b.toString();
-      const m = /(http:\/\/127\.0\.0\.1:\d+)\//.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        resolve({ url: m[1], proc, output: () => out });
-      }
-    };
-    proc.stdout!.on('data', onData);
-    proc.stderr!.on('data', onData);
-    proc.on('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`server exited (${code}):\n${out}`));
-    });
-  });
-}
+type Server = PreviewServer;
+const startServer = (workbook: string): Promise<PreviewServer> => startPreviewServer(serverJs, workbook);
 
 function stopServer(s: Server | undefined): Promise<void> {
   if (!s || s.proc.exitCode !== null) return Promise.resolve();
