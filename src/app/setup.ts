@@ -238,35 +238,19 @@ export function setupTracker(svc: Services, confirm: (message: string) => boolea
 
 function applyContext(svc: Services, lang: Lang, zone: ApplyContext['zone'], user: string, busyMessage: string, hint: SheetHint | null, overrides: HeaderOverrides, chosen: string | null): ApplyContext {
   const ss = svc.SpreadsheetApp.getActiveSpreadsheet();
-  if (chosen) {
-    // The sheet the person named: found again by its name (its header may name few fields yet).
-    return {
-      svc,
-      lang,
-      zone,
-      user,
-      busyMessage,
-      locate: () => {
+  const locate: ApplyContext['locate'] = chosen
+    ? // The sheet the person named: found again by its name (its header may name few fields yet).
+      () => {
         const sheet = ss.getSheetByName(chosen);
         return sheet ? chosenTicketSheet(sheet, overrides) : null;
-      },
-      lostMessage: t(lang, 'noTicketSheet'),
-    };
-  }
-  return {
-    svc,
-    lang,
-    zone,
-    user,
-    busyMessage,
-    // The ticket sheet found again under the lock (it may have moved, or its header); a damaged
-    // header is written back first, recorded in the audit sheet.
-    locate: () => {
-      const now = findTicketSheet(ss, hint, lang, overrides);
-      return 'found' in now ? restoreHeader(ss, now.found, lang, user, Date.now()) : null;
-    },
-    lostMessage: t(lang, 'noTicketSheet'),
-  };
+      }
+    : // The ticket sheet found again under the lock (it may have moved, or its header); a damaged
+      // header is written back first, recorded in the audit sheet.
+      () => {
+        const now = findTicketSheet(ss, hint, lang, overrides);
+        return 'found' in now ? restoreHeader(ss, now.found, lang, user, Date.now()) : null;
+      };
+  return { svc, lang, zone, user, busyMessage, locate, lostMessage: t(lang, 'noTicketSheet') };
 }
 
 /** The dialog's line for a header setup will write back. */
