@@ -276,16 +276,16 @@ export class LocalScriptApp
 
   /**
    * The current user's triggers "in the given spreadsheet, for this script or add-on only"
-   * (reference/script/script-app#getusertriggersspreadsheet): spreadsheet triggers on it, and, unless
-   * the runtime is told otherwise, clock triggers created while running in it. Whether Google lists
-   * those is not documented (self-test case triggers.user-triggers-and-clock): the add-on matches
+   * (reference/script/script-app#getusertriggersspreadsheet): spreadsheet triggers on it, and, only
+   * when the runtime is told so, clock triggers created while running in it. Whether Google lists
+   * those is not documented, so by default they are not (the stricter answer) (self-test case triggers.user-triggers-and-clock): the add-on matches
    * its triggers by getUniqueId() instead (src/gas/triggers.ts).
    */
   getUserTriggers(document: any): GoogleAppsScript.Script.Trigger[] {
     this.env.guard?.('ScriptApp.getUserTriggers', SCOPE);
     const id = typeof document === 'string' ? document : String((unwrap(document) as any).getId());
     const user = this.env.ctx.user.effective;
-    const listsClock = this.env.userTriggersListClock ?? true;
+    const listsClock = this.env.userTriggersListClock ?? false;
     return this.env.triggers().filter((t) => t.user === user && (t.sourceId === id || (listsClock && t.docId === id))).map((t) => this.wrap(t));
   }
 

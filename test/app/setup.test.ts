@@ -34,7 +34,7 @@ describe('setup on a new spreadsheet', () => {
     expect(protections.map((p) => p.getDescription())).toContain('IT tracker: 首次响应时间、最近更新时间、响应截止、解决截止、SLA状态、系统记录');
     expect(protections).toHaveLength(4);
 
-    const handlers = rt.services.ScriptApp.getUserTriggers(ss(rt)).map((t) => t.getHandlerFunction()).sort();
+    const handlers = rt.services.ScriptApp.getProjectTriggers().map((t) => t.getHandlerFunction()).sort();
     expect(handlers).toEqual(['onSlaTimer', 'onTrackerEdit']);
     expect(sheet.getConditionalFormatRules()).toHaveLength(2);
   });

@@ -6,11 +6,11 @@ import { testContext, T0 } from './helpers';
 
 const H = 3_600_000;
 
-function scriptApp(addonMode = false) {
+function scriptApp(addonMode = false, userTriggersListClock?: boolean) {
   const { ctx } = testContext({ addonMode });
   const triggers: TriggerRecord[] = [];
   let seq = 1;
-  const app = new LocalScriptApp({ ctx, triggers: () => triggers, docId: () => 'doc1', scriptTimeZone: () => 'Asia/Shanghai', scriptId: 's', newId: () => String(seq++) });
+  const app = new LocalScriptApp({ ctx, triggers: () => triggers, docId: () => 'doc1', scriptTimeZone: () => 'Asia/Shanghai', scriptId: 's', newId: () => String(seq++), userTriggersListClock });
   return { ctx, app, triggers };
 }
 
@@ -30,6 +30,17 @@ describe('trigger builders', () => {
     expect(app.getUserTriggers({ getId: () => 'other' } as any)).toHaveLength(0);
     app.deleteTrigger(t);
     expect(app.getProjectTriggers()).toHaveLength(0);
+  });
+
+  test('getUserTriggers(ss) does not list clock triggers by default (undocumented: the stricter answer); the option flips it', () => {
+    const strict = scriptApp().app;
+    strict.newTrigger('sweep').timeBased().everyHours(1).create();
+    expect(strict.getProjectTriggers()).toHaveLength(1);
+    expect(strict.getUserTriggers({ getId: () => 'doc1' } as any)).toHaveLength(0);
+    const lenient = scriptApp(false, true).app;
+    lenient.newTrigger('sweep').timeBased().everyHours(1).create();
+    expect(lenient.getUserTriggers({ getId: () => 'doc1' } as any)).toHaveLength(1);
+    expect(lenient.getUserTriggers({ getId: () => 'other' } as any)).toHaveLength(0);
   });
 
   test.each([
