@@ -110,6 +110,13 @@ export interface TicketViewText {
   reload: string;
   conflict: string;
   failed: string;
+  retry: string;
+  /** Loading the ticket never got an answer (network). */
+  offlineLoad: string;
+  /** An action's call got no answer ({action}): it may or may not have been applied; Retry is safe. */
+  offlineAction: string;
+  /** A retried action found the ticket changed ({action}): perhaps by the first attempt. */
+  maybeApplied: string;
   /** The SLA column's word for breached (the sidebar colours the SLA line by it). */
   breachedWord: string;
   atRiskWord: string;

@@ -19,7 +19,7 @@ import type { ActionOutcome, FieldError, TicketView, TicketViewResult, TicketVie
 import type { ActionName } from '../domain/workflow';
 import { append, byId, clear, fmt, h, replace } from './client/dom';
 import { describe, messageSlot, setMessage } from './client/fields';
-import { ActionPayload, call, failureMessage } from './client/run';
+import { ActionPayload, call, failureMessage, isTransportFailure } from './client/run';
 
 type Action = TicketView['actions'][number];
 type Need = Action['needs'][number];
@@ -53,6 +53,10 @@ const FALLBACK: TicketViewText = {
   reload: 'Reload',
   conflict: 'Someone else changed this ticket. Reload it and try again.',
   failed: 'Something went wrong. Please try again.',
+  retry: 'Retry',
+  offlineLoad: 'The connection failed and the ticket was not loaded. Press Retry.',
+  offlineAction: 'The connection failed, so it is not known whether "{action}" reached the tracker. Your input is still here. Retry is safe: an action that already went through is not done a second time.',
+  maybeApplied: 'The ticket changed while the connection was down; your "{action}" may already have gone through. Here is the ticket as it is now: check it before doing it again.',
   breachedWord: 'breached',
   atRiskWord: 'at risk',
 };
@@ -69,6 +73,16 @@ let busy = false;
 let openAction: ActionName | null = null;
 
 const tx = (key: keyof TicketViewText): string => texts[key] || FALLBACK[key] || key;
+
+/**
+ * Lines said before the server has told the page its language (the first load failed): both
+ * languages, as the loading line of sidebar.html does.
+ */
+const BEFORE_LANGUAGE = {
+  offlineLoad: `网络连接出了问题，工单没有加载出来。请点「重试」。 / ${FALLBACK.offlineLoad}`,
+  retry: '重试 / Retry',
+};
+const known = (): boolean => Object.keys(texts).length > 0;
 
 // ---------------------------------------------------------------- shell
 
@@ -128,7 +142,8 @@ function relabel(): void {
   byId('actions-heading').textContent = tx('actions');
 }
 
-function showError(lines: string[], where: 'top' | 'panel' = 'top', conflict = false): void {
+/** `retry`: a Retry button (#retry) that runs it: the failed call again, as it was. */
+function showError(lines: string[], where: 'top' | 'panel' = 'top', conflict = false, retry?: () => void): void {
   const box = document.getElementById(where === 'panel' ? 'action-error' : 'ticket-error');
   if (!box) return;
   clear(box);
@@ -138,6 +153,13 @@ function showError(lines: string[], where: 'top' | 'panel' = 'top', conflict = f
     const id = view.id;
     reload.addEventListener('click', () => load(id, true));
     box.appendChild(h('div', { className: 'buttons' }, reload));
+  }
+  if (retry && lines.length) {
+    const again = h('button', { type: 'button', id: 'retry', className: 'action', text: known() ? tx('retry') : BEFORE_LANGUAGE.retry });
+    again.addEventListener('click', () => {
+      if (!busy) retry();
+    });
+    box.appendChild(h('div', { className: 'buttons' }, again));
   }
   box.hidden = lines.length === 0;
   if (lines.length) box.focus();
@@ -162,8 +184,11 @@ function setBusy(on: boolean, label?: string): void {
 
 // ---------------------------------------------------------------- loading
 
-/** Loads a ticket (the selected row without an id). `keepPanel` restores an open panel's input. */
-function load(id?: string, keepPanel = false): void {
+/**
+ * Loads a ticket (the selected row without an id). `keepPanel` restores an open panel's input;
+ * `then` runs once the view is shown (a note to show above it).
+ */
+function load(id?: string, keepPanel = false, then?: () => void): void {
   const saved = keepPanel && openAction ? { action: openAction, values: snapshot() } : null;
   clearMessages();
   setBusy(true);
@@ -184,6 +209,7 @@ function load(id?: string, keepPanel = false): void {
           openPanel(saved.action);
           restore(saved.values);
         }
+        if (then) then();
       } else {
         if (res && res.text) texts = { ...texts, ...res.text };
         relabel();
@@ -196,7 +222,10 @@ function load(id?: string, keepPanel = false): void {
     (err) => {
       setBusy(false);
       clearMessages();
-      showError([failureMessage(err) || tx('failed')]);
+      // Reading a ticket changes nothing: trying again is always safe.
+      const again = () => load(id, keepPanel, then);
+      if (isTransportFailure(err)) showError([known() ? tx('offlineLoad') : BEFORE_LANGUAGE.offlineLoad], 'top', false, again);
+      else showError([failureMessage(err) || tx('failed')], 'top', false, again);
     },
   );
 }
@@ -471,7 +500,14 @@ function restore(values: Record<string, string | boolean>): void {
   }
 }
 
-function run(a: Action, p: ActionPayload): void {
+/**
+ * Applies an action to the ticket as the page shows it (its version). A call that got no answer may
+ * or may not have been applied: Retry sends the very same call (same version, same input), and the
+ * server applies it only while the row is still the version it was built on, so it never applies
+ * twice. A retry refused because the row changed means the first attempt (or someone else) got
+ * through: the ticket is reloaded and the agent asked to check it.
+ */
+function run(a: Action, p: ActionPayload, retried = false): void {
   if (!view || busy) return;
   const v = view;
   setBusy(true, tx('working'));
@@ -489,6 +525,14 @@ function run(a: Action, p: ActionPayload): void {
       } else {
         // Branch on the code, never on the (translated) message.
         const conflict = !!out && !out.ok && out.code === 'conflict';
+        if (conflict && retried) {
+          load(v.id, false, () => {
+            const note = byId('ticket-note');
+            note.textContent = fmt(tx('maybeApplied'), { action: a.label });
+            note.hidden = false;
+          });
+          return;
+        }
         const errors =
           out && !out.ok && out.errors && out.errors.length
             ? out.errors
@@ -498,13 +542,15 @@ function run(a: Action, p: ActionPayload): void {
     },
     (err) => {
       setBusy(false, a.label);
-      showActionErrors([{ field: null, message: failureMessage(err) || tx('failed') }], false);
+      const message = isTransportFailure(err) ? fmt(tx('offlineAction'), { action: a.label }) : failureMessage(err) || tx('failed');
+      // Retry sends what the panel holds now (the input was kept; the agent may have corrected it).
+      showActionErrors([{ field: null, message }], false, () => run(a, openAction === a.name ? payload(a) : p, true));
     },
   );
 }
 
 /** Messages beside the inputs they concern; the rest above the panel's buttons (or at the top). */
-function showActionErrors(errors: FieldError[], conflict: boolean): void {
+function showActionErrors(errors: FieldError[], conflict: boolean, retry?: () => void): void {
   const panelOpen = openAction !== null;
   const rest: string[] = [];
   let firstField: HTMLElement | null = null;
@@ -517,7 +563,7 @@ function showActionErrors(errors: FieldError[], conflict: boolean): void {
     } else rest.push(e.message);
   }
   if (rest.length || conflict)
-    showError(rest.length ? rest : [tx('conflict')], panelOpen ? 'panel' : 'top', conflict);
+    showError(rest.length ? rest : [tx('conflict')], panelOpen ? 'panel' : 'top', conflict, retry);
   else if (firstField) {
     const target = firstField.matches('fieldset')
       ? firstField.querySelector<HTMLElement>('input')

@@ -1,7 +1,8 @@
 // The intake form as a person uses it, in the sidebar and in the web form (`npm start` preview,
 // Debian's Chromium): nothing moves under the pointer when the vague-description warning and the
 // knowledge-base suggestions appear, and a submit lost on the way is said in the form's language,
-// with the input kept and a retry that makes one ticket (issue 20).
+// with the input kept and a retry that makes one ticket; the ticket sidebar likewise, where Retry of
+// an action whose answer was lost never applies it twice (issue 20).
 import { type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -67,7 +68,7 @@ const positions = (frame: Frame) =>
     }),
   );
 
-suite('intake form in the preview: layout and failures', () => {
+suite('sidebars in the preview: layout and failures', () => {
   beforeAll(async () => {
     await bundleTool('preview/server.ts', serverJs);
     server = await startServer(path.join(tmp, 'demo.json'));
@@ -153,6 +154,79 @@ suite('intake form in the preview: layout and failures', () => {
       expect(await sheetPage.locator('#sheet td[data-a1^="B"]', { hasText: /^\s*投影仪无信号\s*$/ }).count()).toBe(1);
       expect(await sheetPage.locator('#sheet td[data-a1^="A"]', { hasText: id }).count()).toBe(1);
       await sheetPage.close();
+    } finally {
+      await page.close();
+    }
+  });
+  test('ticket sidebar: an action lost on the way, or whose answer was lost, is said in Chinese, and Retry applies it once', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 820 }, locale: 'zh-CN' });
+    try {
+      await page.goto(`${server.url}/`);
+      await page.waitForSelector('body[data-ready="true"]');
+      // The column letters of the header cells, then a pending ticket of the demo.
+      const letter = async (name: string) =>
+        ((await page.locator('#sheet tbody tr[data-row="1"] td', { hasText: new RegExp(`^\\s*${name}\\s*$`) }).getAttribute('data-a1')) ?? '').replace(/\d+$/, '');
+      const [idCol, statusCol] = [await letter('问题编号'), await letter('当前状态')];
+      const at = await page
+        .locator(`#sheet td[data-a1^="${statusCol}"]`, { hasText: /^\s*待处理\s*$/ })
+        .first()
+        .getAttribute('data-a1');
+      const r = Number(at!.slice(statusCol.length));
+      const id = ((await page.locator(`#sheet td[data-a1="${idCol}${r}"]`).textContent()) ?? '').trim();
+      const row = page.locator(`#sheet tbody tr[data-row="${r}"]`);
+      // The work log as the tracker holds it now (the sidebar's fresh view of the row).
+      const log = () => frame!.locator('#ticket-fields .field[data-key="workLog"] dd').textContent();
+      await row.locator('td').nth(1).click();
+      await page.click('#menu-extensions');
+      await page.click('[data-submenu="IT Support Tracker"]');
+      await page.getByRole('menuitem', { name: '处理工单', exact: true }).click();
+      await page.waitForSelector('#sidebar-frame[srcdoc]');
+      let frame: Frame | null = null;
+      for (let i = 0; i < 100 && !frame; i++) {
+        const f = await (await page.locator('#sidebar-frame').elementHandle())!.contentFrame();
+        if (f && (await f.$('#ticket-heading').catch(() => null))) frame = await ready(f);
+        else await new Promise((r) => setTimeout(r, 100));
+      }
+      if (!frame) throw new Error('no ticket sidebar');
+      await frame.locator('#ticket-heading', { hasText: id }).waitFor();
+
+      // 1. Accept reaches the tracker, but its answer is lost on the way back.
+      const isAction = (body: string | null) => /"applyTicketAction"/.test(body ?? '');
+      await page.route('**/api/run*', async (route) => {
+        if (!isAction(route.request().postData())) return route.continue();
+        await route.fetch();
+        await route.abort('internetdisconnected');
+      });
+      await frame.locator('button[data-action="accept"]').click();
+      const error = frame.locator('#ticket-error');
+      await error.waitFor({ state: 'visible' });
+      let said = (await error.textContent()) ?? '';
+      expect(said).toContain('网络连接出了问题');
+      expect(said).not.toMatch(/fetch|Failed|Error/i);
+      await page.unroute('**/api/run*');
+      await frame.locator('#retry').click();
+      // The retry is refused by the version it was built on: the ticket is reloaded as it now is.
+      await frame.locator('#ticket-status', { hasText: '处理中' }).waitFor();
+      said = (await frame.locator('#ticket-note').textContent()) ?? '';
+      expect(said).toContain('可能已经执行');
+      expect(((await log()) ?? '').match(/已受理/g)?.length).toBe(1);
+
+      // 2. A note lost before it reached the tracker: the input stays, Retry applies it once.
+      await page.route('**/api/run*', (route) =>
+        isAction(route.request().postData()) ? route.abort('internetdisconnected') : route.continue(),
+      );
+      await frame.locator('button[data-action="note"]').click();
+      await frame.locator('#act-text').fill('已联系用户，下午上门处理。');
+      await frame.locator('#confirm-action').click();
+      const panelError = frame.locator('#action-error');
+      await panelError.waitFor({ state: 'visible' });
+      expect((await panelError.textContent()) ?? '').toContain('您填写的内容都还在');
+      expect(await frame.locator('#act-text').inputValue()).toBe('已联系用户，下午上门处理。');
+      await page.unroute('**/api/run*');
+      await frame.locator('#retry').click();
+      await frame.locator('#ticket-note', { hasText: '已完成' }).waitFor();
+      await page.locator(`#sheet tbody tr[data-row="${r}"] td`, { hasText: '下午上门处理' }).first().waitFor();
+      expect(((await log()) ?? '').match(/下午上门处理/g)?.length).toBe(1);
     } finally {
       await page.close();
     }

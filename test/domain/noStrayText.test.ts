@@ -26,6 +26,7 @@ const ALLOWED: Record<string, string> = {
   'src/gas/ticketLocate.ts': 'names of side sheets it must not take for the ticket sheet',
   // Shown while the form loads, before its language is known: both languages at once.
   'src/ui/intake.ts': 'the loading and load-failure lines, in both languages before the language is known',
+  'src/ui/ticket.ts': 'the load-failure line and its Retry, in both languages before the language is known',
   'src/ui/sidebar.html': 'the loading line, in both languages before the language is known',
 };
 
