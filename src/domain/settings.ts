@@ -53,8 +53,8 @@ type Parsed<T> = { ok: true; value: T } | { ok: false };
 
 interface SettingDef {
   key: string;
-  zh: string;
-  en: string;
+  /** The row's label in the sheet (catalog settingLabels). */
+  label: (lang: Lang) => string;
   help: (lang: Lang) => string;
   /** Default, as written in the sheet. */
   text: (lang: Lang) => string;
@@ -62,10 +62,8 @@ interface SettingDef {
 }
 
 const URGENCIES: Urgency[] = ['high', 'medium', 'low'];
-const URGENCY_ZH: Record<Urgency, string> = { high: '高', medium: '中', low: '低' };
-const URGENCY_EN: Record<Urgency, string> = { high: 'High', medium: 'Medium', low: 'Low' };
-const TARGET_ZH: Record<TargetName, string> = { response: '首次响应', escalation: '一线升级提示', resolution: '解决时限', update: '进度同步间隔' };
-const TARGET_EN: Record<TargetName, string> = { response: 'First response', escalation: 'Tier-1 escalation hint', resolution: 'Resolution', update: 'Progress update interval' };
+type PlainLabel = Exclude<keyof ReturnType<typeof catalog>['settingLabels'], 'target' | 'targets' | 'urgencies'>;
+const labelOf = (key: PlainLabel) => (lang: Lang): string => catalog(lang).settingLabels[key];
 
 /** The sample departments and agents a new settings sheet starts with, in the sheet's language. */
 const SAMPLE_LISTS: Record<Lang, Pick<Settings, 'departments' | 'agents'>> = {
@@ -250,7 +248,7 @@ const take = <T>(p: Parsed<T>, set: (v: T) => void): boolean => {
 
 const DEFS: SettingDef[] = [
   {
-    key: 'language', zh: '语言', en: 'Language',
+    key: 'language', label: labelOf('language'),
     help: (l) => catalog(l).settingsHelp.language,
     text: (l) => (l === 'zh' ? '自动' : 'auto'),
     apply: (s, v) => {
@@ -262,32 +260,34 @@ const DEFS: SettingDef[] = [
     },
   },
   {
-    key: 'workDays', zh: '工作日', en: 'Working days', help: (l) => catalog(l).settingsHelp.workDays,
+    key: 'workDays', label: labelOf('workDays'), help: (l) => catalog(l).settingsHelp.workDays,
     text: (l) => (l === 'zh' ? '周一至周五' : 'Mon-Fri'),
     apply: (s, v) => take(parseWorkDays(v), (x) => (s.workDays = x)),
   },
   {
-    key: 'workStart', zh: '上班时间', en: 'Working hours start', help: (l) => catalog(l).settingsHelp.workStart,
+    key: 'workStart', label: labelOf('workStart'), help: (l) => catalog(l).settingsHelp.workStart,
     text: () => '09:00', apply: (s, v) => take(parseHm(v), (x) => (s.workStart = x)),
   },
   {
-    key: 'workEnd', zh: '下班时间', en: 'Working hours end', help: (l) => catalog(l).settingsHelp.workEnd,
+    key: 'workEnd', label: labelOf('workEnd'), help: (l) => catalog(l).settingsHelp.workEnd,
     text: () => '18:00', apply: (s, v) => take(parseHm(v), (x) => (s.workEnd = x)),
   },
   {
-    key: 'holidays', zh: '节假日', en: 'Holidays', help: (l) => catalog(l).settingsHelp.holidays,
+    key: 'holidays', label: labelOf('holidays'), help: (l) => catalog(l).settingsHelp.holidays,
     text: () => '', apply: (s, v) => take(parseDateList(v), (x) => (s.holidays = x)),
   },
   {
-    key: 'extraWorkDays', zh: '调休上班日', en: 'Extra working days', help: (l) => catalog(l).settingsHelp.extraWorkDays,
+    key: 'extraWorkDays', label: labelOf('extraWorkDays'), help: (l) => catalog(l).settingsHelp.extraWorkDays,
     text: () => '', apply: (s, v) => take(parseDateList(v), (x) => (s.extraWorkDays = x)),
   },
   ...(['response', 'escalation', 'resolution', 'update'] as TargetName[]).flatMap((target) =>
     URGENCIES.map(
       (u): SettingDef => ({
         key: `${target}.${u}`,
-        zh: `${TARGET_ZH[target]}(${URGENCY_ZH[u]})`,
-        en: `${TARGET_EN[target]} (${URGENCY_EN[u]})`,
+        label: (l) => {
+          const c = catalog(l).settingLabels;
+          return c.target.replace('{target}', c.targets[target]).replace('{urgency}', c.urgencies[u]);
+        },
         help: (l) => catalog(l).settingsHelp.target,
         text: (l) => formatTarget(defaultSettings().targets[target][u], l),
         apply: (s, v) => take(parseTarget(v, defaultSettings().targets[target][u].clock), (x) => (s.targets[target][u] = x)),
@@ -295,7 +295,7 @@ const DEFS: SettingDef[] = [
     ),
   ),
   {
-    key: 'atRiskShare', zh: '风险阈值', en: 'At-risk threshold', help: (l) => catalog(l).settingsHelp.atRiskShare,
+    key: 'atRiskShare', label: labelOf('atRiskShare'), help: (l) => catalog(l).settingsHelp.atRiskShare,
     text: () => '75%',
     apply: (s, v) => {
       // 0.75 and 75 and 75% all mean 75% (a text cell `0.75` too, not only a number cell).
@@ -305,7 +305,7 @@ const DEFS: SettingDef[] = [
     },
   },
   {
-    key: 'sweepMinutes', zh: 'SLA 巡检间隔(分钟)', en: 'SLA sweep interval (minutes)', help: (l) => catalog(l).settingsHelp.sweepMinutes,
+    key: 'sweepMinutes', label: labelOf('sweepMinutes'), help: (l) => catalog(l).settingsHelp.sweepMinutes,
     text: () => '60',
     apply: (s, v) => take(parseNumber(v, 1, 24 * 60), (x) => {
       const allowed = [10, 15, 30, 60, 120, 240, 360, 480, 720];
@@ -313,7 +313,7 @@ const DEFS: SettingDef[] = [
     }),
   },
   {
-    key: 'weekly', zh: '周报生成时间', en: 'Weekly review time', help: (l) => catalog(l).settingsHelp.weekly,
+    key: 'weekly', label: labelOf('weekly'), help: (l) => catalog(l).settingsHelp.weekly,
     text: (l) => (l === 'zh' ? '周一 09:00' : 'Mon 09:00'),
     apply: (s, v) => {
       const m = /^(\S+)\s+(\d{1,2})(?::00)?$/.exec(str(v));
@@ -325,11 +325,11 @@ const DEFS: SettingDef[] = [
     },
   },
   {
-    key: 'emailAlerts', zh: '邮件提醒', en: 'Email alerts', help: (l) => catalog(l).settingsHelp.emailAlerts,
+    key: 'emailAlerts', label: labelOf('emailAlerts'), help: (l) => catalog(l).settingsHelp.emailAlerts,
     text: (l) => (l === 'zh' ? '否' : 'no'), apply: (s, v) => take(parseBool(v), (x) => (s.emailAlerts = x)),
   },
   {
-    key: 'leadEmail', zh: '组长邮箱', en: 'Team lead email', help: (l) => catalog(l).settingsHelp.leadEmail,
+    key: 'leadEmail', label: labelOf('leadEmail'), help: (l) => catalog(l).settingsHelp.leadEmail,
     text: () => '',
     apply: (s, v) => {
       const x = str(v);
@@ -339,7 +339,7 @@ const DEFS: SettingDef[] = [
     },
   },
   {
-    key: 'archiveAfterDays', zh: '归档天数', en: 'Archive after (days)', help: (l) => catalog(l).settingsHelp.archiveAfterDays,
+    key: 'archiveAfterDays', label: labelOf('archiveAfterDays'), help: (l) => catalog(l).settingsHelp.archiveAfterDays,
     text: () => '90', apply: (s, v) => take(parseNumber(v, 1, 3650), (x) => (s.archiveAfterDays = Math.round(x))),
   },
 ];
@@ -348,15 +348,16 @@ export const SETTING_KEYS = DEFS.map((d) => d.key);
 
 /** The key/value block as the sheet shows it by default: [label, value, help]. */
 export function defaultSettingRows(lang: Lang): string[][] {
-  return DEFS.map((d) => [d[lang], d.text(lang), d.help(lang)]);
+  return DEFS.map((d) => [d.label(lang), d.text(lang), d.help(lang)]);
 }
 
 /** The key a label row names, in either language, or null. */
 export function settingKeyForLabel(label: unknown): string | null {
-  // NFKC and case-insensitive: `解决时限（中）` typed with full-width brackets is the same label.
+  // NFKC and case-insensitive: the labels written before they took full-width brackets
+  // (`解决时限(中)`, trackers set up earlier) and those typed either way are the same label.
   const k = (x: string): string => x.normalize('NFKC').trim().toLowerCase();
   const s = k(str(label));
-  const d = DEFS.find((x) => k(x.zh) === s || k(x.en) === s || k(x.key) === s);
+  const d = DEFS.find((x) => k(x.label('zh')) === s || k(x.label('en')) === s || k(x.key) === s);
   return d ? d.key : null;
 }
 
@@ -420,7 +421,7 @@ export function parseSettings(input: SettingsInput, lang: Lang): { settings: Set
     const def = key ? DEFS.find((d) => d.key === key) : undefined;
     if (!def) return;
     if (!def.apply(s, row[1])) {
-      warnings.push({ row: i, message: t(lang, 'settingInvalid', { name: def[lang], value: str(row[1]), fallback: def.text(lang) || '—' }) });
+      warnings.push({ row: i, message: t(lang, 'settingInvalid', { name: def.label(lang), value: str(row[1]), fallback: def.text(lang) || '—' }) });
     }
   });
   if (s.workEnd <= s.workStart) {

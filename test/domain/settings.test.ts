@@ -91,10 +91,42 @@ describe('defaultSettingRows round-trip', () => {
   it('zh default texts', () => {
     const rows = Object.fromEntries(defaultSettingRows('zh').map((r) => [r[0], r[1]]));
     expect(rows['工作日']).toBe('周一至周五');
-    expect(rows['首次响应(高)']).toBe('1h 工作时间');
-    expect(rows['解决时限(高)']).toBe('2h 全天');
-    expect(rows['解决时限(低)']).toBe('24h 工作时间');
+    expect(rows['首次响应（高）']).toBe('1h 工作时间');
+    expect(rows['解决时限（高）']).toBe('2h 全天');
+    expect(rows['解决时限（低）']).toBe('24h 工作时间');
     expect(rows['风险阈值']).toBe('75%');
+  });
+});
+
+describe('labels: from the catalog, full-width in Chinese, the older half-width ones still read (issue 20)', () => {
+  it('Chinese labels carry full-width brackets, English ones half-width', () => {
+    const zh = defaultSettingRows('zh').map((r) => r[0]);
+    const en = defaultSettingRows('en').map((r) => r[0]);
+    expect(zh).toContain('解决时限（中）');
+    expect(zh).toContain('SLA 巡检间隔（分钟）');
+    expect(zh.filter((l) => /[()]/.test(l))).toEqual([]);
+    expect(en).toContain('Resolution (Medium)');
+    expect(en.filter((l) => /[（）]/.test(l))).toEqual([]);
+  });
+
+  it('a settings sheet written before (half-width labels) reads exactly as one written now', () => {
+    // The rows an earlier setup wrote: the same labels with half-width brackets, values changed.
+    const now = defaultSettingRows('zh');
+    const values = (rows: string[][]) =>
+      rows.map(([label, value]) =>
+        [label, /^(首次响应|一线升级提示|解决时限|进度同步间隔)/.test(label) ? '3h 全天' : /巡检/.test(label) ? '15' : value],
+      );
+    const before = now.map(([label, ...rest]) => [label.replace(/（/g, '(').replace(/）/g, ')'), ...rest]);
+    expect(before.map((r) => r[0])).toContain('解决时限(中)');
+    const old = parseSettings(input(values(before)), 'zh');
+    const cur = parseSettings(input(values(now)), 'zh');
+    expect(old.warnings).toEqual([]);
+    expect(old.settings).toEqual(cur.settings);
+    // Nothing the old sheet says is lost: every target and the sweep interval were read from it.
+    expect(old.settings.targets.resolution.medium).toEqual({ minutes: 180, clock: '24x7' });
+    expect(old.settings.targets.update.low).toEqual({ minutes: 180, clock: '24x7' });
+    expect(old.settings.sweepMinutes).toBe(15);
+    for (const [label] of before) expect([label, settingKeyForLabel(label)]).not.toEqual([label, null]);
   });
 });
 
@@ -200,12 +232,12 @@ describe('each row invalid: falls back with a warning naming the setting', () =>
     ['下班时间', 'Working hours end', '18:60', (s) => s.workEnd],
     ['节假日', 'Holidays', '2024-02-30', (s) => s.holidays],
     ['调休上班日', 'Extra working days', 'next sat', (s) => s.extraWorkDays],
-    ['首次响应(高)', 'First response (High)', 'soon', (s) => s.targets.response.high],
-    ['一线升级提示(中)', 'Tier-1 escalation hint (Medium)', '0min', (s) => s.targets.escalation.medium],
-    ['解决时限(低)', 'Resolution (Low)', '-2h', (s) => s.targets.resolution.low],
-    ['进度同步间隔(高)', 'Progress update interval (High)', '2d', (s) => s.targets.update.high],
+    ['首次响应（高）', 'First response (High)', 'soon', (s) => s.targets.response.high],
+    ['一线升级提示（中）', 'Tier-1 escalation hint (Medium)', '0min', (s) => s.targets.escalation.medium],
+    ['解决时限（低）', 'Resolution (Low)', '-2h', (s) => s.targets.resolution.low],
+    ['进度同步间隔（高）', 'Progress update interval (High)', '2d', (s) => s.targets.update.high],
     ['风险阈值', 'At-risk threshold', '150%', (s) => s.atRiskShare],
-    ['SLA 巡检间隔(分钟)', 'SLA sweep interval (minutes)', '0', (s) => s.sweepMinutes],
+    ['SLA 巡检间隔（分钟）', 'SLA sweep interval (minutes)', '0', (s) => s.sweepMinutes],
     ['周报生成时间', 'Weekly review time', '每周一', (s) => [s.weeklyWeekday, s.weeklyHour]],
     ['邮件提醒', 'Email alerts', 'maybe', (s) => s.emailAlerts],
     ['组长邮箱', 'Team lead email', 'lead at example', (s) => s.leadEmail],

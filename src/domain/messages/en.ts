@@ -382,6 +382,15 @@ export const en: Translation<typeof zh> = {
     leadEmail: 'Copied on breach alerts',
     archiveAfterDays: 'Closed tickets older than this move to the archive sheet',
   },
+  settingLabels: {
+    language: 'Language', workDays: 'Working days', workStart: 'Working hours start', workEnd: 'Working hours end', holidays: 'Holidays',
+    extraWorkDays: 'Extra working days',
+    target: '{target} ({urgency})',
+    targets: { response: 'First response', escalation: 'Tier-1 escalation hint', resolution: 'Resolution', update: 'Progress update interval' },
+    urgencies: { high: 'High', medium: 'Medium', low: 'Low' },
+    atRiskShare: 'At-risk threshold', sweepMinutes: 'SLA sweep interval (minutes)', weekly: 'Weekly review time', emailAlerts: 'Email alerts',
+    leadEmail: 'Team lead email', archiveAfterDays: 'Archive after (days)',
+  },
   settingsNames: { workEnd: 'Working hours end', departments: 'Departments', agents: 'Agents', agent: (n: number) => `Agent ${n}` },
   columnNotes: {
     urgency: 'High: core business stopped, act now; Medium: part of the work affected, 4 h; Low: not urgent, 24 h',

@@ -391,6 +391,16 @@ export const zh = {
     leadEmail: '超时提醒抄送',
     archiveAfterDays: '已关闭超过此天数的工单移到归档表',
   },
+  // The settings sheet's row labels (column A), written by setup and recognised again on read (the
+  // reader also takes the older half-width forms such as 解决时限(中): domain/settings.ts).
+  settingLabels: {
+    language: '语言', workDays: '工作日', workStart: '上班时间', workEnd: '下班时间', holidays: '节假日', extraWorkDays: '调休上班日',
+    target: '{target}（{urgency}）',
+    targets: { response: '首次响应', escalation: '一线升级提示', resolution: '解决时限', update: '进度同步间隔' },
+    urgencies: { high: '高', medium: '中', low: '低' },
+    atRiskShare: '风险阈值', sweepMinutes: 'SLA 巡检间隔（分钟）', weekly: '周报生成时间', emailAlerts: '邮件提醒', leadEmail: '组长邮箱',
+    archiveAfterDays: '归档天数',
+  },
   settingsNames: { workEnd: '下班时间', departments: '部门/区域', agents: '支持人员', agent: (n: number) => `支持人员 ${n}` },
   // Notes on the ticket sheet's header cells (src/gas/ticketFormat.ts).
   columnNotes: {
