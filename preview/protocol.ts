@@ -39,12 +39,34 @@ export interface WireCell {
   x?: 1;
 }
 
+/** An embedded chart as the page draws it: its type, placement, options and the data it plots. */
 export interface WireChart {
+  id: number;
+  /** ChartType name: COLUMN, LINE and PIE are drawn; other types show as a labelled box */
   type: string;
+  /** source ranges, A1 with the sheet name */
   ranges: string[];
   title: string;
+  /** anchor cell (1-based) and offset from its top-left corner, in pixels */
   row: number;
   col: number;
+  offsetX: number;
+  offsetY: number;
+  /** size in pixels (options width/height; Sheets' default 600 × 371) */
+  width: number;
+  height: number;
+  /** legend.position: right, top, bottom, left, in, none */
+  legend: string;
+  xTitle: string;
+  yTitle: string;
+  /** options colors: one per series (per slice for a pie) */
+  colors: string[];
+  stacked: boolean;
+  /** pie: what each slice says (pieSliceText: percentage, value, label, none) */
+  sliceText: string;
+  /** the domain's labels, one per category */
+  categories: string[];
+  series: { name: string; values: Array<number | null> }[];
 }
 
 /** GET /api/state: the sheet tabs, the active sheet rendered at the runtime's now, the menus, the clock. */

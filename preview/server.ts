@@ -33,6 +33,7 @@ import {
 import { exportXlsx, renderSheet, type RenderedCell } from '../runtime/spreadsheet';
 import { parseA1, quoteSheet } from '../runtime/spreadsheet/a1';
 import type { AskRecord, ButtonName, DialogRecord } from '../runtime/services/ui';
+import { wireChart } from './chartWire';
 import { createDemo, DEMO_CLOCK } from './demo';
 import type { ClockResult, FormRunResult, OpenResult, Outcome, PreviewState, WireAnswer, WireCell, WireDialog } from './protocol';
 import { catalog, langOfLocale } from '../src/domain/i18n';
@@ -272,13 +273,7 @@ export class Preview {
         hiddenCols: r.hiddenCols,
         rows: r.rows.map((row) => row.map((c) => compactCell(c, lists, listIndex))),
         lists,
-        charts: r.charts.map((c) => ({
-          type: c.type,
-          ranges: c.ranges,
-          title: String(c.options.title ?? ''),
-          row: c.position.row,
-          col: c.position.col,
-        })),
+        charts: sheet.charts.map((c) => wireChart(wb, c, now)),
       },
       menus: rt.ui.menus,
       clock: {

@@ -9,6 +9,7 @@
 import { en as EN } from '../../src/domain/messages/en';
 import { zh as ZH } from '../../src/domain/messages/zh';
 import type { MenuEntry } from '../../runtime/services/ui';
+import { placeCharts } from './charts';
 import type { ClockResult, OpenResult, Outcome, PreviewState, WireCell, WireQuestion } from '../protocol';
 
 // The wire types are declared once, in preview/protocol.ts, for the server and this page.
@@ -256,22 +257,9 @@ function renderGrid(): void {
     });
     grid.appendChild(more);
   }
-  for (const ch of g.charts) {
-    const box = document.createElement('div');
-    box.className = 'chart';
-    box.textContent = W.chartBox(ch.title, ch.type, ch.ranges.join(', '));
-    box.dataset.anchor = `${colLetter(ch.col)}${ch.row}`;
-    grid.appendChild(box);
-  }
   grid.dataset.sheet = g.name;
   layoutFrozen(table, g.frozenRows, g.frozenCols);
-  for (const box of Array.from(grid.querySelectorAll<HTMLElement>('.chart'))) {
-    const td = grid.querySelector<HTMLElement>(`td[data-a1="${box.dataset.anchor}"]`);
-    if (td) {
-      box.style.top = `${td.offsetTop}px`;
-      box.style.left = `${td.offsetLeft}px`;
-    }
-  }
+  placeCharts(grid, g.charts, (ch) => W.chartBox(ch.title, ch.type, ch.ranges.join(', ')));
   if (sameSheet) {
     grid.scrollTop = scroll.top;
     grid.scrollLeft = scroll.left;

@@ -1,5 +1,5 @@
-// Embedded charts: recorded (type, source ranges, options, anchor), never drawn. Exported to
-// xlsx as a note-free description is out of scope; render/preview can list them.
+// Embedded charts: recorded (type, source ranges, options, anchor); what they plot is read by
+// chartData.ts (the preview draws them).
 import { unwrap } from '../instrument';
 import { asEnum, exposeSelf, Exposable, makeEnum, Svc } from './common';
 import { rangeToStored } from './validation';

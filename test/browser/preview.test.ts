@@ -365,6 +365,15 @@ suite('preview page (npm start)', () => {
     await expect(page.locator('#sheet td').first()).not.toHaveText('');
     const text = await page.locator('#sheet').innerText();
     expect(text).toContain('2026-W10');
+    // The review's charts are drawn from their data: the category columns add up to the week's new tickets (B7).
+    const column = page.locator('.chart.drawn[data-type="COLUMN"]').first();
+    await expect(column.locator('.chart-title')).toContainText('按问题类型');
+    const bars = await column
+      .locator('rect.bar')
+      .evaluateAll((rs) => rs.map((r) => Number(r.getAttribute('data-value'))));
+    expect(bars.length).toBeGreaterThan(1);
+    expect(bars.reduce((a, b) => a + b, 0)).toBe(Number(await page.locator('td[data-a1="B7"]').textContent()));
+    expect(await page.locator('.chart.drawn[data-type="PIE"] .slice').count()).toBeGreaterThan(0);
     await page.screenshot({ path: path.join(docs, 'preview-weekly.png') });
   });
 });
