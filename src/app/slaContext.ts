@@ -8,6 +8,7 @@ import type { Lang } from '../domain/schema';
 import type { Ticket } from '../domain/ticket';
 import type { Zone } from '../domain/zone';
 import { lastLogAt } from '../domain/worklog';
+import { waitOf, waitPauses } from '../domain/waiting';
 
 export function calendarOf(settings: Settings, zone: Zone): CalendarSettings {
   return {
@@ -35,7 +36,9 @@ export interface SlaFields {
 export function slaFields(tk: Ticket, now: number, settings: Settings, zone: Zone, lang: Lang): { fields: SlaFields; evaluation: SlaEvaluation } {
   const cal = calendarOf(settings, zone);
   const policy = policyOf(settings);
-  const due = dueTimes(tk, policy, cal);
-  const evaluation = evaluate({ ...tk }, now, policy, cal, { lastWorkLogAt: lastLogAt(tk.workLog, zone) });
+  // A waiting ticket's clocks stop (domain/waiting.ts): its due times are "if the wait ended now".
+  const wait = waitOf(tk);
+  const due = dueTimes(tk, policy, cal, waitPauses(wait, now));
+  const evaluation = evaluate({ ...tk }, now, policy, cal, { lastWorkLogAt: lastLogAt(tk.workLog, zone), wait });
   return { fields: { ...due, slaStatus: formatSlaStatus(evaluation, lang) }, evaluation };
 }

@@ -5,6 +5,7 @@ import { SHEET_NAMES, headerLabel, parseEnum } from '../domain/schema';
 import { columnLetter, rowToTicket } from '../domain/columns';
 import { literalText } from '../domain/text';
 import type { AlertKey, SlaEvaluation } from '../domain/sla';
+import { waitOf } from '../domain/waiting';
 import { alertsFor, evaluate, formatSlaStatus, parseAlertKeys, parseSlaStatus, formatAlertKeys } from '../domain/sla';
 import { TrackerError } from '../domain/errors';
 import { catalog, t } from '../domain/i18n';
@@ -95,6 +96,8 @@ function sweepTickets(tr: Tracker, started = Date.now(), off: number[] = []): Sw
   const block = ts.sheet.getSheetValues(ts.headerRow + 1, first + 1, n, last - first + 1);
   const shifted: Partial<Record<FieldKey, number>> = {};
   for (const k of READ) shifted[k] = (ts.columns[k] as number) - first;
+  // The record also holds the waiting periods (domain/waiting.ts): clocks stop while a ticket waits.
+  if (recCol !== undefined) shifted.record = recCol - first;
   if (recCol !== undefined) off.push(...rowsOffRecord(block, shifted.id as number, shifted.status as number, recCol - first, ts.headerRow + 1));
 
   const { settings } = tr.config;
@@ -126,7 +129,7 @@ function sweepTickets(tr: Tracker, started = Date.now(), off: number[] = []): Sw
     const tk = rowToTicket(row, shifted, tr.zone);
     if (!tk.id) continue;
     result.tickets++;
-    const ev = evaluate(tk, tr.now, policy, cal, { lastWorkLogAt: tk.lastUpdateAt });
+    const ev = evaluate(tk, tr.now, policy, cal, { lastWorkLogAt: tk.lastUpdateAt, wait: waitOf(tk) });
     const text = formatSlaStatus(ev, tr.lang);
     const next: Partial<Record<FieldKey, unknown>> = { responseDueAt: ev.responseDueAt, resolveDueAt: ev.resolveDueAt, slaStatus: text };
     let changed = false;

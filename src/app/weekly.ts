@@ -15,6 +15,7 @@ import { buildReview, previousIsoWeek, weeklyDue, weekBounds } from '../domain/r
 import type { FieldKey, Lang } from '../domain/schema';
 import { SHEET_NAMES } from '../domain/schema';
 import { evaluate, parseSlaStatus } from '../domain/sla';
+import { waitOf } from '../domain/waiting';
 import type { KbEntry } from '../domain/knowledge';
 import type { AuditEntry, Ticket } from '../domain/ticket';
 import { formatIsoWeek, parseIsoWeek } from '../domain/zone';
@@ -296,7 +297,7 @@ export function buildWeeklyReview(
     },
     sla: (tk) => {
       try {
-        const ev = evaluate(tk, tr.now, policy, cal, { lastWorkLogAt: tk.lastUpdateAt });
+        const ev = evaluate(tk, tr.now, policy, cal, { lastWorkLogAt: tk.lastUpdateAt, wait: waitOf(tk) });
         return { response: ev.response, resolution: ev.resolution };
       } catch (e) {
         if (errorCode(e) !== 'noWorkingTime') throw e;

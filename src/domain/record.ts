@@ -4,7 +4,9 @@
 // for typing, pastes, clears, fills and sorts alike: Google gives no e.oldValue for a range
 // (guides/triggers/events#edit), and the audit sheet may be huge, edited or gone.
 //
-// Cell text: `<status code>|<ticket ID>|<last update, epoch ms base 36>|<3 base-36 characters a field>`.
+// Cell text: `<status code>|<ticket ID>|<last update, epoch ms base 36>|<3 base-36 characters a field>`,
+// then, once the ticket has waited, `|<waiting state and periods>` (waiting.ts; records written
+// before issue 18 have no such segment and read as "never waited").
 // A record that names another ticket than its row's was left behind by a sort or paste that did
 // not take the hidden column along: it is looked up by ID, never trusted for the row it sits in.
 import type { FieldKey, Status } from './schema';
@@ -39,6 +41,8 @@ export interface RowRecord {
   lastUpdateAt: number | null;
   /** Hash of each HASHED field, in HASHED order ('' when the record predates them). */
   hashes: string;
+  /** The waiting segment as written (waiting.ts parseWaitSegment reads it); '' if it never waited. */
+  wait: string;
 }
 
 const CODES: readonly Status[] = ['pending', 'inProgress', 'resolved', 'closed'];
@@ -60,15 +64,21 @@ export function fieldHash(v: Ticket[FieldKey]): string {
   return (h % HASH_MOD).toString(36).padStart(HASH_CHARS, '0');
 }
 
-export function formatRecord(tk: Ticket): string {
+/**
+ * The record of a ticket. `wait` is the waiting segment to keep; by default the one in the
+ * ticket's own record cell (never one a sort left behind from another ticket).
+ */
+export function formatRecord(tk: Ticket, wait?: string): string {
   if (!tk.id) return '';
   const at = tk.lastUpdateAt === null || tk.lastUpdateAt === undefined ? '' : Math.round(tk.lastUpdateAt).toString(36);
-  return `${tk.status ?? ''}|${tk.id}|${at}|${HASHED.map((k) => fieldHash(tk[k])).join('')}`;
+  const own = parseRecord(tk.record);
+  const w = wait ?? (own && own.id === tk.id ? own.wait : '');
+  return `${tk.status ?? ''}|${tk.id}|${at}|${HASHED.map((k) => fieldHash(tk[k])).join('')}${w && /^[^|\s]+$/.test(w) ? `|${w}` : ''}`;
 }
 
 export function parseRecord(cell: unknown): RowRecord | null {
   if (typeof cell !== 'string') return null;
-  const m = /^([A-Za-z]*)\|([^|\s]{1,40})\|([0-9a-z]{0,12})\|([0-9a-z]*)$/.exec(cell.trim());
+  const m = /^([A-Za-z]*)\|([^|\s]{1,40})\|([0-9a-z]{0,12})\|([0-9a-z]*)(?:\|([^|\s]*))?$/.exec(cell.trim());
   if (!m) return null;
   let status: Status | null = null;
   if (m[1]) {
@@ -77,11 +87,11 @@ export function parseRecord(cell: unknown): RowRecord | null {
   }
   const hashes = m[4].length === HASHED.length * HASH_CHARS ? m[4] : '';
   const at = m[3] ? parseInt(m[3], 36) : null;
-  return { id: m[2], status, lastUpdateAt: at !== null && Number.isSafeInteger(at) ? at : null, hashes };
+  return { id: m[2], status, lastUpdateAt: at !== null && Number.isSafeInteger(at) ? at : null, hashes, wait: m[5] ?? '' };
 }
 
 /** The record to write for a ticket as it stands after a change the tracker accepted. */
-export const recordOf = (tk: Ticket): string => formatRecord(tk);
+export const recordOf = (tk: Ticket, wait?: string): string => formatRecord(tk, wait);
 
 /** Fields whose value differs from what the record last saw (all of them when it kept no hashes). */
 export function changedFields(rec: RowRecord, tk: Ticket): FieldKey[] {

@@ -6,6 +6,7 @@ import * as path from 'path';
 import * as calendar from '../../src/domain/calendar';
 import * as sla from '../../src/domain/sla';
 import * as zone from '../../src/domain/zone';
+import * as waiting from '../../src/domain/waiting';
 
 const ROOT = path.resolve(__dirname, '../..');
 const FILES = [
@@ -14,8 +15,9 @@ const FILES = [
   'src/domain/sla/engine.ts',
   'src/domain/sla/text.ts',
   'src/domain/sla/alerts.ts',
+  'src/domain/waiting.ts',
 ];
-const scope: Record<string, unknown> = { ...zone, ...calendar, ...sla };
+const scope: Record<string, unknown> = { ...zone, ...calendar, ...sla, ...waiting };
 
 interface Example {
   file: string;

@@ -21,6 +21,12 @@
 //   passes those periods as `pauses` (see pausesFromStatusHistory, which derives them from the
 //   audit log's status changes). Without pauses the clock simply ran on (stricter).
 //   Pauses apply to resolution, escalation and update clocks; never to first response.
+// - Waiting states (issue 18, waiting.ts): while the ticket waits for the requester or a vendor,
+//   the resolution, escalation and update clocks stop (first response does not). The caller
+//   passes the ticket's WaitState as `wait`: ended periods are pauses like the above, a running
+//   one is a pause up to now, so the states are frozen as they were when the wait began (a target
+//   already breached stays breached) and nothing changes by time alone until it ends. A wait that
+//   outlasts the resolution counts only up to `resolvedAt`.
 // - Sticky breach: a target whose previous state (parsed from the `SLA状态` cell, or passed in)
 //   was `breached` or `missed` stays `breached` while open and becomes `missed` once done, even if
 //   due times moved later (re-prioritisation, reopen, clock fix). Pass `previous: null` to
@@ -43,6 +49,8 @@ import { addTime, timeBetween, type CalendarSettings, type Clock } from '../cale
 import type { SlaHint, SlaState, Status, Urgency } from '../schema';
 import type { Ticket } from '../ticket';
 import { parseSlaStatus } from './text';
+import type { WaitKind, WaitState } from '../waiting';
+import { waitPauses } from '../waiting';
 
 export type SlaClock = Clock;
 
@@ -125,6 +133,8 @@ export interface SlaSummary {
   response: SlaState | null;
   resolution: SlaState | null;
   hints: SlaHint[];
+  /** The ticket is waiting (for the requester or a vendor): its clocks are stopped. */
+  waiting?: WaitKind | null;
 }
 
 export interface SlaEvaluation extends SlaSummary {
@@ -168,6 +178,8 @@ export interface SlaContext {
   previous?: SlaSummary | null;
   /** Completed resolved → reopened periods (see pausesFromStatusHistory). */
   pauses?: readonly ClockPause[];
+  /** The ticket's waiting periods (waiting.ts; from its record, waitOf). */
+  wait?: WaitState | null;
 }
 
 const isOpenStatus = (s: Status | null): boolean => s !== 'resolved' && s !== 'closed';
@@ -297,8 +309,9 @@ function evalTarget(
   return { state, dueAt, riskAt, used };
 }
 
-function emptyEvaluation(prev: SlaSummary | null, open: boolean): SlaEvaluation {
+function emptyEvaluation(prev: SlaSummary | null, open: boolean, waiting: WaitKind | null): SlaEvaluation {
   return {
+    waiting,
     response: sticky(null, prev?.response, !open),
     resolution: sticky(null, prev?.resolution, !open),
     hints: [],
@@ -341,14 +354,19 @@ export function evaluate(
   const open = isOpenStatus(status);
   const u = targetUrgency(t, policy);
   const start = t.submittedAt;
+  // Only an open ticket waits (resolving or closing ends a wait; a hand-made row may say otherwise).
+  const waiting: WaitKind | null = open && c.wait?.current && c.wait.current.since <= nowMs ? c.wait.current.kind : null;
   if (start === null || start === undefined || !Number.isFinite(start) || !u)
-    return emptyEvaluation(prev, open);
+    return emptyEvaluation(prev, open, waiting);
 
   const share = Math.min(1, Math.max(0, policy.atRiskShare));
   const pauses = normalisePauses(c.pauses, start).filter((p) => p.from < nowMs);
   // Only pauses that have ended count; a pause still running is the current resolution.
   const done = (p: ClockPause): boolean => p.to <= nowMs;
   const completed = pauses.filter(done);
+  // Waiting periods, a running one up to now: the clocks that stop while waiting skip them.
+  const waits = c.wait ? normalisePauses(waitPauses(c.wait, nowMs), start) : [];
+  const stopped = waits.length ? normalisePauses([...completed, ...waits], start) : completed;
 
   // First response.
   const respondedAt = t.firstResponseAt ?? (!open ? (t.resolvedAt ?? null) : null);
@@ -357,13 +375,14 @@ export function evaluate(
 
   // Resolution.
   const resolvedAt = !open ? (t.resolvedAt ?? null) : null;
-  const resPauses = resolvedAt !== null ? completed.filter((p) => p.from < resolvedAt) : completed;
+  const resPauses = resolvedAt !== null ? stopped.filter((p) => p.from < resolvedAt) : stopped;
   const reso = evalTarget(cal, policy.resolution[u], share, start, nowMs, !open, resolvedAt, resPauses);
 
   const ev: SlaEvaluation = {
     response: sticky(resp.state, prev?.response, responseDone),
     resolution: sticky(reso.state, prev?.resolution, !open),
     hints: [],
+    waiting,
     urgency: u,
     responseDueAt: resp.dueAt,
     resolveDueAt: reso.dueAt,
@@ -383,7 +402,8 @@ export function evaluate(
     if (state === 'onTrack' || state === 'atRisk') future.push(r.dueAt + 1);
   };
   if (!responseDone) watch(ev.response, resp);
-  watch(ev.resolution, reso);
+  // While waiting the stopped clocks' instants move on with now: no change by time alone.
+  if (!waiting) watch(ev.resolution, reso);
 
   // Hints.
   if (t.tier === null || t.tier === 'tier1') {
@@ -391,10 +411,10 @@ export function evaluate(
     ev.escalationDueAt =
       u === 'high' && policy.escalateHighImmediately
         ? start
-        : dueWithPauses(cal, e.clock, start, e.minutes * 60_000, completed);
+        : dueWithPauses(cal, e.clock, start, e.minutes * 60_000, stopped);
     if (nowMs > ev.escalationDueAt || (u === 'high' && policy.escalateHighImmediately))
       ev.hints.push('needsEscalation');
-    else future.push(ev.escalationDueAt + 1);
+    else if (!waiting) future.push(ev.escalationDueAt + 1);
   }
   const lastReopen = completed.length ? completed[completed.length - 1].to : null;
   const marks = [start, t.firstResponseAt, t.lastUpdateAt, c.lastWorkLogAt, lastReopen].filter(
@@ -403,9 +423,11 @@ export function evaluate(
   // A submission stamped in the future (clock skew) leaves no mark: count from it anyway.
   const lastNote = marks.length ? Math.max(...marks) : start;
   const up = policy.update[u];
-  ev.updateDueAt = addTime(cal, up.clock, lastNote, up.minutes * 60_000);
+  ev.updateDueAt = waits.length
+    ? dueWithPauses(cal, up.clock, lastNote, up.minutes * 60_000, normalisePauses(waits, lastNote))
+    : addTime(cal, up.clock, lastNote, up.minutes * 60_000);
   if (nowMs > ev.updateDueAt) ev.hints.push('updateOverdue');
-  else future.push(ev.updateDueAt + 1);
+  else if (!waiting) future.push(ev.updateDueAt + 1);
 
   const next = future.filter((x) => x > nowMs);
   ev.nextChangeAt = next.length ? Math.min(...next) : null;

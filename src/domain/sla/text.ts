@@ -2,6 +2,7 @@
 // derived from its states: row colours and the weekly review's overall state.
 import { SLA_LABELS, type Lang, type SlaHint, type SlaState } from '../schema';
 import type { SlaSummary } from './engine';
+import { catalog } from '../i18n';
 
 // ---------------------------------------------------------------------------------------------
 // The `SLA状态` cell: `响应：已达成 · 解决：有风险 · 需升级` / `Response: Met · Resolution: At risk ·
@@ -19,6 +20,7 @@ const SEPARATOR = ' · ';
  * @example
  * formatSlaStatus({ response: 'met', resolution: 'atRisk', hints: [] }, 'en'); // => 'Response: Met · Resolution: At risk'
  * formatSlaStatus({ response: 'met', resolution: 'breached', hints: ['updateOverdue'] }, 'zh'); // => '响应：已达成 · 解决：已超时 · 待更新'
+ * formatSlaStatus({ response: 'met', resolution: 'onTrack', hints: [], waiting: 'vendor' }, 'en'); // => 'Response: Met · Resolution: On track · Waiting (vendor)'
  */
 export function formatSlaStatus(ev: SlaSummary, lang: Lang): string {
   const parts: string[] = [];
@@ -27,6 +29,8 @@ export function formatSlaStatus(ev: SlaSummary, lang: Lang): string {
   if (ev.resolution)
     parts.push(`${SLA_TARGET_LABELS.resolution[lang]}${colon}${SLA_LABELS[ev.resolution][lang]}`);
   for (const h of HINT_ORDER) if (ev.hints.includes(h)) parts.push(SLA_LABELS[h][lang]);
+  // Waiting last: the states before it are frozen while it lasts (engine.ts).
+  if (ev.waiting) parts.push(catalog(lang).waiting.sla[ev.waiting]);
   return parts.join(SEPARATOR);
 }
 
