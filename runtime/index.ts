@@ -51,6 +51,11 @@ export interface LocalRuntimeOptions {
   /** Session.getActiveUser() email when Google would hide it; default = user. */
   activeUser?: string;
   addonMode?: boolean;
+  /**
+   * The URL ScriptApp.getService().getUrl() gives: the web app deployment's. Default: a bound
+   * script is deployed at LOCAL_WEB_APP_URL (the web form assumes it); an add-on has none (null).
+   */
+  webAppUrl?: string | null;
   noDocument?: boolean;
   workbook?: Workbook;
   mailQuota?: number;
@@ -103,6 +108,9 @@ function readManifest(distDir: string): { timeZone?: string; oauthScopes?: unkno
   }
 }
 
+/** Where a bound script's web app is deployed locally (the preview and the CLI open links to it). */
+export const LOCAL_WEB_APP_URL = 'https://script.google.com/macros/s/local-deployment/exec';
+
 export class LocalRuntime {
   readonly ctx: RuntimeContext;
   readonly clock: Clock;
@@ -131,6 +139,8 @@ export class LocalRuntime {
   /** True while a web-app request runs: no editor UI, and an add-on's web app has no spreadsheet. */
   private webRequest = false;
   private userTriggersListClock = false;
+  /** The web app deployment's URL (undefined: the default for the mode, see LocalRuntimeOptions). */
+  webAppUrl: string | null | undefined;
   private triggerSeq: number;
   /** The state's own user: a per-command --user does not change who the saved state belongs to. */
   private homeUser: { active: string; effective: string };
@@ -170,6 +180,7 @@ export class LocalRuntime {
     this.logs.verbose = !!opts.verbose;
     this.locks = new LockTable(this.ctx, this.executions);
     this.userTriggersListClock = opts.userTriggersListClock ?? false;
+    this.webAppUrl = opts.webAppUrl;
     this.services = this.buildServices();
     this.globals = { ...this.services, Logger: expose(new LocalLogger(this.logs), 'Logger', this.ctx.acct), console: expose(recordingConsole(this.logs), 'console', this.ctx.acct) };
     const code = opts.bundle === false ? null : (opts.bundle ?? this.readBundle());
@@ -190,7 +201,10 @@ export class LocalRuntime {
   private buildServices(): RuntimeServices {
     const { ctx } = this;
     const acct = ctx.acct;
-    const hasDocument = () => !this.noDocument;
+    // An add-on's web app runs outside any document (webApp.ts), so it has no document properties
+    // either: getDocumentProperties() "returns null" when "document properties are not available"
+    // (reference/properties/properties-service#getdocumentproperties). A bound script keeps them.
+    const hasDocument = () => !this.noDocument && !(this.webRequest && this.ctx.addonMode);
     // getDocumentLock() and getDocumentCache() return null "outside of the context of a containing
     // document (such as from a standalone script or webapp)" (reference/lock/lock-service#getdocumentlock,
     // reference/cache/cache-service#getdocumentcache): a web-app request has none, bound or not.
@@ -228,6 +242,7 @@ export class LocalRuntime {
           scriptId: 'local-script-id',
           newId: () => String(this.triggerSeq++),
           guard,
+          webAppUrl: () => (this.webAppUrl === undefined ? (this.ctx.addonMode ? null : LOCAL_WEB_APP_URL) : this.webAppUrl),
         }),
         'ScriptApp',
       ),

@@ -54,6 +54,20 @@ export interface TriggerEnv {
   newId: () => string;
   /** Throws when the execution's auth mode may not manage triggers (simple triggers). */
   guard?: (what: string, scope: string) => void;
+  /** The deployed web app's URL, or null when none is deployed (reference/script/service#geturl). */
+  webAppUrl?: () => string | null;
+}
+
+/** ScriptApp.getService(): the script's web app deployment (reference/script/service). */
+class LocalService implements Pick<GoogleAppsScript.Script.Service, 'getUrl' | 'isEnabled'> {
+  constructor(private url: string | null) {}
+  /** "The URL of the web app, if it has been deployed; otherwise returns null." */
+  getUrl(): string {
+    return this.url as string;
+  }
+  isEnabled(): boolean {
+    return this.url !== null;
+  }
 }
 const SCOPE = 'https://www.googleapis.com/auth/script.scriptapp';
 
@@ -248,6 +262,7 @@ export class LocalScriptApp
       | 'getScriptId'
       | 'getOAuthToken'
       | 'getInstallationSource'
+      | 'getService'
     >
 {
   AuthMode = AuthMode as unknown as typeof GoogleAppsScript.Script.AuthMode;
@@ -310,6 +325,10 @@ export class LocalScriptApp
    * add-on; NONE when it "is not running as an add-on" (a bound script). The runtime's add-on mode
    * stands for a user's own install from the store.
    */
+  getService(): GoogleAppsScript.Script.Service {
+    return expose(new LocalService(this.env.webAppUrl?.() ?? null), 'Service', this.env.ctx.acct) as unknown as GoogleAppsScript.Script.Service;
+  }
+
   getInstallationSource(): GoogleAppsScript.Script.InstallationSource {
     return (this.env.ctx.addonMode ? InstallationSource.WEB_STORE_ADD_ON : InstallationSource.NONE) as unknown as GoogleAppsScript.Script.InstallationSource;
   }

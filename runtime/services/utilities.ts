@@ -1,7 +1,7 @@
 // Utilities (developers.google.com/apps-script/reference/utilities/utilities). sleep() advances the
 // simulated clock instead of blocking, and is an interleaving point: a test can run another call
 // "while" this one sleeps. Members not listed here throw NotProvidedError through `expose`.
-import { randomUUID, createHash } from 'node:crypto';
+import { randomUUID, createHash, createHmac } from 'node:crypto';
 import type { RuntimeContext } from '../context';
 import { isDate } from '../context';
 import type { Executions } from './executions';
@@ -14,7 +14,7 @@ const MAX_SLEEP_MS = 300_000;
 const DIGESTS: Record<string, string> = { MD2: 'md2', MD5: 'md5', SHA_1: 'sha1', SHA_256: 'sha256', SHA_384: 'sha384', SHA_512: 'sha512' };
 
 export class LocalUtilities
-  implements Pick<GoogleAppsScript.Utilities.Utilities, 'formatDate' | 'getUuid' | 'sleep' | 'base64Encode' | 'base64Decode' | 'computeDigest' | 'formatString'>
+  implements Pick<GoogleAppsScript.Utilities.Utilities, 'formatDate' | 'getUuid' | 'sleep' | 'base64Encode' | 'base64Decode' | 'base64EncodeWebSafe' | 'base64DecodeWebSafe' | 'computeDigest' | 'computeHmacSha256Signature' | 'formatString'>
 {
   DigestAlgorithm = Object.fromEntries(Object.keys(DIGESTS).map((k) => [k, k])) as unknown as typeof GoogleAppsScript.Utilities.DigestAlgorithm;
   Charset = { US_ASCII: 'US_ASCII', UTF_8: 'UTF_8' } as unknown as typeof GoogleAppsScript.Utilities.Charset;
@@ -49,6 +49,36 @@ export class LocalUtilities
   base64Decode(encoded: string): GoogleAppsScript.Byte[] {
     // Java bytes are signed.
     return Array.from(Buffer.from(encoded, 'base64')).map((b) => (b > 127 ? b - 256 : b));
+  }
+
+  /**
+   * The web-safe alphabet (RFC 4648 §5: '-' and '_' for '+' and '/'), padding '=' kept as Java's
+   * URL encoder keeps it (reference/utilities/utilities#base64encodewebsafedata): a caller putting
+   * the text in a URL must deal with the '=' itself.
+   */
+  base64EncodeWebSafe(data: any, charset?: any): string {
+    return this.base64Encode(data, charset).replace(/\+/g, '-').replace(/\//g, '_');
+  }
+
+  /** Decodes the web-safe alphabet only: '+' or '/' (the other alphabet) is refused, as Java's URL decoder does. */
+  base64DecodeWebSafe(encoded: string): GoogleAppsScript.Byte[] {
+    const s = String(encoded);
+    if (!/^[A-Za-z0-9_-]*={0,2}$/.test(s)) throw new Error('Exception: Invalid argument: encoded');
+    return this.base64Decode(s.replace(/-/g, '+').replace(/_/g, '/'));
+  }
+
+  /**
+   * HMAC-SHA256 of value with key (reference/utilities/utilities#computehmacsha256signaturevalue,-key):
+   * two strings (UTF-8, or the charset given) or two byte arrays, never a mix; signed bytes like Java.
+   */
+  computeHmacSha256Signature(value: any, key: any, charset?: any): GoogleAppsScript.Byte[] {
+    if (value === undefined || value === null || key === undefined || key === null) throw new Error('Exception: Invalid argument: value');
+    const isBytes = (x: unknown) => Array.isArray(x);
+    if (isBytes(value) !== isBytes(key)) throw new Error('Exception: The parameters (' + (isBytes(value) ? 'number[],String' : 'String,number[]') + ') don\'t match the method signature for Utilities.computeHmacSha256Signature.');
+    if (isBytes(value) && charset !== undefined) throw new Error('Exception: The parameters (number[],number[],Charset) don\'t match the method signature for Utilities.computeHmacSha256Signature.');
+    const enc = charset === 'US_ASCII' ? 'latin1' : 'utf8';
+    const buf = (x: any) => (isBytes(x) ? Buffer.from((x as number[]).map((b) => b & 0xff)) : Buffer.from(String(x), enc));
+    return Array.from(createHmac('sha256', buf(key)).update(buf(value)).digest()).map((b) => (b > 127 ? b - 256 : b));
   }
 
   computeDigest(algorithm: any, value: any, charset?: any): GoogleAppsScript.Byte[] {

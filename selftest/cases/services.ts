@@ -184,6 +184,17 @@ export const SERVICE_CASES: Case[] = [
     },
   },
   {
+    id: 'utilities.hmac-web-safe',
+    ref: REF + 'utilities/utilities#computehmacsha256signaturevalue,-key',
+    // RFC 4231 test case 2; bytes 0xfb 0xff are '+/8=' in the standard alphabet.
+    expected: ['W9zBRr9gdU5qBCQmCJV1x1oAPwidJzmDnexYuWTsOEM=', '-_8=', 32],
+    how: "[base64EncodeWebSafe(computeHmacSha256Signature('what do ya want for nothing?', 'Jefe')), base64EncodeWebSafe([-5, -1]) (padding kept), the signature's length]",
+    run: ({ svc }) => {
+      const sig = svc.Utilities.computeHmacSha256Signature('what do ya want for nothing?', 'Jefe');
+      return [svc.Utilities.base64EncodeWebSafe(sig), svc.Utilities.base64EncodeWebSafe([-5, -1]), sig.length];
+    },
+  },
+  {
     id: 'html.output',
     ref: REF + 'html/html-output#settitletitle',
     expected: ['t', true],
