@@ -10,6 +10,7 @@ import { runScheduledWork } from './app/scheduled';
 import { reportSweep, runSweep } from './app/sweep';
 import { runSetupFromMenu, showSidebar } from './app/ui';
 import { buildWeeklyReview as buildWeekly, buildWeeklyReviewFromMenu as buildWeeklyFromMenu } from './app/weekly';
+import { answerVerification as answerLink, isVerifyRequest, serveVerifyPage } from './app/verify';
 import { serveIntakeForm, teamOnly } from './app/webApp';
 import type { Services } from './gas/services';
 import { globalServices } from './gas/services';
@@ -92,7 +93,16 @@ export function archiveFromMenu() {
   return forTeam(archiveMenu);
 }
 
-/** The web app (bound-script deployment, "Execute as: Me"): the intake form for requesters. */
-export function doGet() {
-  return serveIntakeForm(globalServices());
+/**
+ * The web app (bound-script deployment, "Execute as: Me"): the intake form for requesters, or the
+ * answer page a verification link in a "resolved" mail opens (`?t=…`).
+ */
+export function doGet(e?: { parameter?: Record<string, unknown> }) {
+  const svc = globalServices();
+  return e && isVerifyRequest(e.parameter) ? serveVerifyPage(svc, e.parameter as Record<string, unknown>) : serveIntakeForm(svc);
+}
+
+/** The answer page's send (open to every visitor: the signed link is the permission, app/verify.ts). */
+export function answerVerification(token: unknown, choice: unknown, at?: unknown) {
+  return answerLink(globalServices(), token, choice, at);
 }

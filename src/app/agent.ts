@@ -45,7 +45,7 @@ const VIEW_TEXT: Record<Lang, TicketViewText> = {
   en: { ...catalog('en').ticketView, fileKb: t('en', 'kbFileOnClose'), breachedWord: SLA_LABELS.breached.en, atRiskWord: SLA_LABELS.atRisk.en },
 };
 
-interface LoadedRow {
+export interface LoadedRow {
   ts: TicketSheet;
   row: number;
   values: unknown[];
@@ -57,7 +57,7 @@ interface LoadedRow {
  * selected one) when its ID still matches, else the rows Google's search finds (idCandidates), each
  * checked by reading it. One call per row read; cells read constant in the number of tickets.
  */
-function loadRow(tr: Tracker, ts: TicketSheet, id: string, hintRow: number | null): LoadedRow | null {
+export function loadRow(tr: Tracker, ts: TicketSheet, id: string, hintRow: number | null): LoadedRow | null {
   const idCol = ts.columns.id as number;
   const tried = new Set<number>();
   const tryRow = (row: number, fromClient = false): LoadedRow | null => {
@@ -186,7 +186,7 @@ export function getTicketView(svc: Services, id?: unknown, at?: unknown): Ticket
 }
 
 /** Turns domain changes into cell values, adding SLA fields when the change can move them. */
-function withSla(tr: Tracker, before: Ticket, changes: TicketChanges): TicketChanges {
+export function withSla(tr: Tracker, before: Ticket, changes: TicketChanges): TicketChanges {
   const after: Ticket = { ...before, ...changes };
   const moves = ['status', 'tier', 'urgency', 'resolvedAt', 'firstResponseAt'].some((k) => k in changes);
   if (!moves) return changes;
@@ -195,7 +195,7 @@ function withSla(tr: Tracker, before: Ticket, changes: TicketChanges): TicketCha
 }
 
 /** `logAdded`: the entry the action wrote (the log cell may also have moved old entries out). */
-function auditEntries(tr: Tracker, before: Ticket, changes: TicketChanges, logAdded: string, user: string, via: AuditEntry['via']): AuditEntry[] {
+export function auditEntries(tr: Tracker, before: Ticket, changes: TicketChanges, logAdded: string, user: string, via: AuditEntry['via']): AuditEntry[] {
   const show = (k: FieldKey, tk: Ticket) => display(k, tk, tr);
   const after: Ticket = { ...before, ...changes };
   return (Object.keys(changes) as FieldKey[])
@@ -317,7 +317,7 @@ export function applyTicketAction(svc: Services, id: unknown, action: unknown, p
 }
 
 /** One setValues over the row just read; formulas and text in untouched cells are kept. */
-function writeChanges(tr: Tracker, loaded: LoadedRow, changes: TicketChanges): void {
+export function writeChanges(tr: Tracker, loaded: LoadedRow, changes: TicketChanges): void {
   const cells: Partial<Record<FieldKey, unknown>> = {};
   const after: Ticket = { ...loaded.ticket, ...changes };
   for (const k of Object.keys(changes) as FieldKey[]) cells[k] = cellFor(k, after[k], tr.lang);
@@ -329,6 +329,6 @@ function writeChanges(tr: Tracker, loaded: LoadedRow, changes: TicketChanges): v
 }
 
 /** Closed is final (workflow.ts), so the entry is new: appended without reading the base. */
-function addToKnowledge(tr: Tracker, tk: Ticket, suggest: boolean): void {
+export function addToKnowledge(tr: Tracker, tk: Ticket, suggest: boolean): void {
   appendKnowledge(tr.ss, { ...knowledgeEntry(tk, tr.lang, tk.resolvedAt ?? tr.now), retired: !suggest }, tr.lang);
 }

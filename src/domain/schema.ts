@@ -146,8 +146,11 @@ export type Status = 'pending' | 'inProgress' | 'resolved' | 'closed';
 export type Category = 'hardware' | 'software' | 'network' | 'access' | 'other';
 export type Tier = 'tier1' | 'tier2';
 export type Rating = 'satisfied' | 'basic' | 'unsatisfied';
-/** Feedback pair: resolved yes/no and a rating, e.g. `yes:satisfied` ⇄ `是;满意`. */
-export type Feedback = `${'yes' | 'no'}:${Rating}`;
+/**
+ * Feedback pair: resolved yes/no and a rating, e.g. `yes:satisfied` ⇄ `是;满意`; or `none` (无回复):
+ * the requester never answered and the ticket closed itself (issue 18, auto-close).
+ */
+export type Feedback = `${'yes' | 'no'}:${Rating}` | 'none';
 
 export interface EnumValue<C extends string = string> {
   code: C;
@@ -208,14 +211,17 @@ export const ENUMS: { [K in EnumName]: EnumValue[] } = {
     { code: 'tier1', zh: '一线', en: 'Tier 1', synonyms: ['1线', 'l1', 't1', 'tier1', '一级'] },
     { code: 'tier2', zh: '二线', en: 'Tier 2', synonyms: ['2线', 'l2', 't2', 'tier2', '二级'] },
   ],
-  feedback: (['yes', 'no'] as const).flatMap((yn) =>
-    RATINGS.map((r) => ({
-      code: `${yn}:${r.code}`,
-      zh: `${yn === 'yes' ? '是' : '否'};${r.zh}`,
-      en: `${yn === 'yes' ? 'Yes' : 'No'}; ${r.en}`,
-      synonyms: [],
-    })),
-  ),
+  feedback: [
+    ...(['yes', 'no'] as const).flatMap((yn) =>
+      RATINGS.map((r) => ({
+        code: `${yn}:${r.code}`,
+        zh: `${yn === 'yes' ? '是' : '否'};${r.zh}`,
+        en: `${yn === 'yes' ? 'Yes' : 'No'}; ${r.en}`,
+        synonyms: [],
+      })),
+    ),
+    { code: 'none', zh: '无回复', en: 'No answer', synonyms: ['未回复', '无反馈', 'no reply', 'no response'] },
+  ],
 };
 
 export const RATING_VALUES = RATINGS;

@@ -68,5 +68,6 @@ export interface AuditEntry {
   field: string;
   oldValue: string;
   newValue: string;
-  via: 'sidebar' | 'edit' | 'trigger' | 'setup' | 'menu' | 'form';
+  /** `link`: the requester's answer through the signed link in a mail (app/verify.ts). */
+  via: 'sidebar' | 'edit' | 'trigger' | 'setup' | 'menu' | 'form' | 'link';
 }

@@ -18,8 +18,8 @@ export const AUDIT_HEADERS = {
 };
 
 const VIA = {
-  zh: { sidebar: '侧边栏', edit: '手动编辑', trigger: '定时任务', setup: '初始化', menu: '菜单', form: '表单' },
-  en: { sidebar: 'sidebar', edit: 'hand edit', trigger: 'trigger', setup: 'setup', menu: 'menu', form: 'form' },
+  zh: { sidebar: '侧边栏', edit: '手动编辑', trigger: '定时任务', setup: '初始化', menu: '菜单', form: '表单', link: '邮件链接' },
+  en: { sidebar: 'sidebar', edit: 'hand edit', trigger: 'trigger', setup: 'setup', menu: 'menu', form: 'form', link: 'mail link' },
 };
 
 /** A "via" cell read back, in either language (or the code itself). */

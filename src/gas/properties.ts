@@ -49,6 +49,13 @@ export const PROPERTY_KEYS = {
   editQueuePrefix: 'edit.queue.',
   /** Set (to a time) when too many edits waited: every row is checked against its record (app/edit/queue.ts). */
   editCheckAll: 'edit.checkAll',
+  /**
+   * The verification links' HMAC secret (app/verify.ts). In the SCRIPT properties of the script
+   * bound to the sheet (its one document), never in a sheet nor in an add-on's document store.
+   */
+  verifySecret: 'verify.secret',
+  /** Used verification links, JSON `[linkId, expiresAt][]`, bounded (domain/verifyLink.ts); script properties too. */
+  verifyUsed: 'verify.used',
 } as const;
 
 export type PropertyKey = (typeof PROPERTY_KEYS)[keyof typeof PROPERTY_KEYS];

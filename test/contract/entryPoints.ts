@@ -19,6 +19,7 @@ export const ENTRY_POINTS = [
   'buildWeeklyReviewFromMenu',
   'archiveFromMenu',
   'doGet',
+  'answerVerification',
 ] as const;
 
 /** The self-test project's globals (selftest/entry.ts; README "Verify on your Google account"). */

@@ -634,6 +634,7 @@ describe('buildReview: 2024-W19, Asia/Shanghai', () => {
       ratings: { satisfied: 2, basic: 3, unsatisfied: 1 },
       yes: 5,
       no: 1,
+      noAnswer: 0,
       unsatisfiedIds: ['T15', 'T03'],
     });
     const s = section(r, 'satisfaction');
@@ -648,6 +649,13 @@ describe('buildReview: 2024-W19, Asia/Shanghai', () => {
       ['T15', 'CRM登录失败', '张工', '否;基本满意', '2024-05-08 16:00'],
       ['T03', '邮箱无法收信', '李工程师', '是;不满意', '2024-05-09 11:00'],
     ]);
+  });
+
+  test('tickets closed with no answer (auto-close, issue 18) are counted apart, never as a rating or a "no"', () => {
+    const T05 = TICKETS.find((t) => t.id === 'T05')!;
+    const rr = buildReview(input({ tickets: TICKETS.map((t) => (t.id === 'T05' ? { ...T05, status: 'closed', feedback: 'none' } : t)) }));
+    expect(rr.figures.satisfaction).toMatchObject({ withFeedback: 6, yes: 5, no: 1, noAnswer: 1, unsatisfiedIds: ['T15', 'T03'] });
+    expect(section(rr, 'satisfaction').notes).toEqual(['反馈率：6 / 8（75%）', '无回复自动关闭：1 张（提交人在期限内未确认，不计入评价）']);
   });
 
   test('chart series', () => {

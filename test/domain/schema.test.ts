@@ -16,11 +16,12 @@ describe('parseEnum: every value by zh label, en label and code', () => {
   for (const name of Object.keys(ENUMS) as EnumName[]) {
     for (const v of ENUMS[name]) cases.push([name, v.code, v.zh, v.en]);
   }
-  it('covers all 5 enums and 23 values', () => {
+  it('covers all 5 enums and 21 values', () => {
     expect(new Set(cases.map((c) => c[0]))).toEqual(
       new Set(['urgency', 'status', 'category', 'tier', 'feedback']),
     );
-    expect(cases).toHaveLength(3 + 4 + 5 + 2 + 6);
+    // feedback: 6 yes/no pairs and 无回复 (auto-close, issue 18)
+    expect(cases).toHaveLength(3 + 4 + 5 + 2 + 7);
   });
   it.each(cases)('%s %s ⇐ zh %s / en %s', (name, code, zh, en) => {
     expect(parseEnum(name, zh)).toBe(code);
@@ -181,8 +182,9 @@ describe('enumLabel / enumLabels', () => {
       '否;满意',
       '否;基本满意',
       '否;不满意',
+      '无回复',
     ]);
-    expect(enumLabels('feedback', 'en')).toHaveLength(6);
+    expect(enumLabels('feedback', 'en')).toHaveLength(7);
   });
 
   it('every label round-trips through parseEnum', () => {

@@ -164,6 +164,31 @@ export const zh = {
     setup: '初始化 / 修复工单表',
   },
   sidebarTitle: { intake: '提交技术问题', ticket: '处理工单' },
+  // The requester's answer page, opened from the link in the "resolved" mail (src/app/verify.ts).
+  // `{name}` placeholders are filled by fill() in src/app/verifyPage.ts.
+  verify: {
+    title: '确认处理结果',
+    heading: '工单 {id}：{title}',
+    solution: '解决方案',
+    question: '问题解决了吗？',
+    solved: '已解决',
+    notSolved: '未解决',
+    rating: '您对这次服务的评价',
+    comment: '补充说明（可不填；未解决时请写明仍有什么问题）',
+    send: '提交',
+    sending: '正在提交…',
+    failed: '提交没有成功，请稍后再试。',
+    doneSolved: '谢谢！您确认了工单 {id} 已解决，工单已关闭。',
+    doneNotSolved: '谢谢，工单 {id} 已重新打开，支持人员会继续处理。',
+    forged: '这个链接无效（可能被改动过或不完整），没有做任何修改。请使用邮件中的原始链接，或直接联系支持人员。',
+    expired: '这个链接已过期（链接 {days} 天内有效），没有做任何修改。如问题仍未解决，请联系支持人员。',
+    used: '您已经回复过这个链接，结果已记录，无需再次提交。',
+    stale: '工单 {id} 已有新的进展，这个链接不再有效，没有做任何修改。请使用最新一封邮件中的链接。',
+    archived: '工单 {id} 已归档，不能再通过链接回复，没有做任何修改。如问题仍在，请重新提交问题。',
+    notFound: '找不到工单 {id}，没有做任何修改。请联系支持人员。',
+    addOn: '这个链接需要绑定到工单表的脚本的网页应用。请直接回复支持人员的邮件，或在表单中重新提交。',
+    addOnHowToAnswer: '如需确认或评价，请直接回复此邮件，写明「已解决」或「未解决」以及评价（满意 / 基本满意 / 不满意），支持人员会代为记录。',
+  },
   toastTitle: '工单',
   /** Between the items of a list in running text. */
   listSeparator: '、',
@@ -283,6 +308,7 @@ export const zh = {
     satisfactionBasis: '解决时间在本周的工单',
     satisfactionCols: ['评价', '已解决：是', '已解决：否', '合计'],
     responseRate: (n: number, d: number, r: string): string => `反馈率：${n} / ${d}（${r}）`,
+    noAnswer: (n: number): string => `无回复自动关闭：${n} 张（提交人在期限内未确认，不计入评价）`,
     unsatisfied: '不满意工单',
     unsatisfiedBasis: '解决时间在本周，且评价为不满意或反馈未解决；或本周因反馈未解决而重新打开',
     unsatisfiedCols: ['问题编号', '问题标题', '负责人', '反馈', '解决时间'],
@@ -374,6 +400,10 @@ export const zh = {
     closedWithReason: (reason: string) => `关闭：${reason}`,
     closed: '已关闭',
     reopened: (reason: string) => `重新打开${reason ? `：${reason}` : ''}`,
+    // The requester's answer through the mail link (src/app/verify.ts).
+    requesterSolved: (words: string, comment: string) => `提交人确认（邮件链接）：${words}${comment ? `；说明：${comment}` : ''}`,
+    requesterNotSolved: (words: string, reason: string) => `提交人反馈（邮件链接）：${words}，重新打开${reason ? `：${reason}` : ''}`,
+    closedByRequester: '已关闭（提交人确认）',
   },
   // The settings sheet's help column (src/domain/settings.ts; the setting names are sheet vocabulary).
   settingsHelp: {

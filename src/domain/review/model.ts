@@ -111,6 +111,8 @@ export interface ReviewFigures {
     ratings: Record<Rating, number>;
     yes: number;
     no: number;
+    /** Resolved tickets closed with 无回复 (auto-close, issue 18): counted apart, never as a "no". */
+    noAnswer: number;
     unsatisfiedIds: string[];
   };
 }

@@ -17,7 +17,9 @@ export function satisfactionSections(scope: ReviewScope): {
   const byPair = new Map<string, number>();
   let yes = 0;
   let no = 0;
-  const withFeedback = resolvedInWeek.filter((t) => t.feedback);
+  // 无回复 (the ticket closed itself, nobody answered) is no rating: counted apart (issue 18).
+  const withFeedback = resolvedInWeek.filter((t) => t.feedback && t.feedback !== 'none');
+  const noAnswer = resolvedInWeek.filter((t) => t.feedback === 'none').length;
   for (const t of withFeedback) {
     const [yn, rating] = String(t.feedback).split(':') as ['yes' | 'no', Rating];
     if (rating in ratings) ratings[rating]++;
@@ -57,7 +59,7 @@ export function satisfactionSections(scope: ReviewScope): {
       ],
       formats: ['text', 'int', 'int', 'int'],
     },
-    notes: [T.responseRate(withFeedback.length, resolvedInWeek.length, percentText(responseRate))],
+    notes: [T.responseRate(withFeedback.length, resolvedInWeek.length, percentText(responseRate)), ...(noAnswer ? [T.noAnswer(noAnswer)] : [])],
   };
   const unsatisfiedTable: ReviewSection = {
     key: 'unsatisfied',
@@ -85,6 +87,7 @@ export function satisfactionSections(scope: ReviewScope): {
       ratings,
       yes,
       no,
+      noAnswer,
       unsatisfiedIds: unsatisfied.map((t) => t.id),
     },
   };
