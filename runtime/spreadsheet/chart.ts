@@ -1,5 +1,5 @@
 // Embedded charts: recorded (type, source ranges, options, anchor); what they plot is read by
-// chartData.ts (the preview draws them).
+// chartData.ts (the preview draws them, the .xlsx export writes native charts: xlsxCharts.ts).
 import { unwrap } from '../instrument';
 import { asEnum, exposeSelf, Exposable, makeEnum, Svc } from './common';
 import { rangeToStored } from './validation';

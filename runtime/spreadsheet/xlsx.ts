@@ -1,6 +1,7 @@
 // xlsx export/import with ExcelJS: values (dates as wall-clock dates of the spreadsheet zone),
 // formulas with their cached results, static formats, widths, frozen panes, list dropdowns and
-// custom-formula conditional formats. Charts, protections and notes' authors are not exported.
+// custom-formula conditional formats, embedded charts as native charts (xlsxCharts.ts). Protections
+// and notes' authors are not exported.
 //
 // Row heights: Sheets grows a row to fit its wrapped text (unless a height was set by hand), and a
 // file without heights shows one line per row in Excel and LibreOffice; so each row is written with
@@ -15,6 +16,7 @@ import { utcAsWall, wallAsUtc, toWall } from '../zone';
 import { AUTO_FORMAT, defaultDateFormats, Formula, isAutoFormat } from './values';
 import { CfRuleSpec, DEFAULT_COL_WIDTH, SheetData, ValidationSpec, Workbook } from './workbook';
 import { fittedRowHeight, PX_TO_PT } from './rowHeights';
+import { addNativeCharts } from './xlsxCharts';
 
 /** Sheets column pixels ↔ Excel character widths (Excel's default 8.43 chars ≈ 64 px). */
 const PX_PER_CHAR = 7.5;
@@ -131,7 +133,7 @@ export async function exportXlsx(wb: Workbook, nowMs: number): Promise<Buffer> {
       ...(sheet.frozenRows ? { printTitlesRow: `1:${sheet.frozenRows}` } : {}),
     };
   }
-  return Buffer.from(await book.xlsx.writeBuffer());
+  return addNativeCharts(Buffer.from(await book.xlsx.writeBuffer()), wb, nowMs);
 }
 
 /** ExcelJS keeps sheet-level validations here (not in its typings). */

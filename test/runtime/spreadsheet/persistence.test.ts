@@ -175,10 +175,15 @@ describe('xlsx', () => {
     expect(view.rows[3][0].background).toBe('#ffffff'); // closed
   });
 
-  needs('libreoffice')('in LibreOffice', () => {
-    test('an exported file opens in LibreOffice (converts to PDF)', async () => {
+  needs('libreoffice', 'pdftoppm')('in LibreOffice', () => {
+    test('an exported file opens in LibreOffice (converts to PDF), its chart drawn as a native chart', async () => {
       const e = env();
-      build(e);
+      const s = build(e);
+      // A native chart: LibreOffice draws it, its title and axis labels becoming PDF text.
+      s.getRange('H1:I3').setValues([['urgency', 'open'], ['urgent', 4], ['normal', 7]]);
+      s.insertChart(
+        s.newChart().asColumnChart().addRange(s.getRange('H1:I3')).setOption('title', 'Open tickets by urgency').setPosition(5, 8, 0, 0).build(),
+      );
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xlsx-'));
       const file = path.join(dir, 'tickets.xlsx');
       fs.writeFileSync(file, await exportXlsx(e.wb, NOW));
@@ -198,6 +203,8 @@ describe('xlsx', () => {
       const pdf = path.join(dir, 'tickets.pdf');
       expect(fs.existsSync(pdf)).toBe(true);
       expect(fs.readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+      const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
+      expect(text).toContain('Open tickets by urgency');
     }, 150000);
   });
 });
