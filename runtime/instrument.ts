@@ -39,6 +39,7 @@ const LOCAL_CLASSES = /Builder$|^(Logger|console|Utilities)$/;
 export const SPREADSHEET_CLASSES = new Set([
   'SpreadsheetApp', 'Spreadsheet', 'Sheet', 'Range', 'RangeList', 'DataValidation', 'ConditionalFormatRule',
   'Protection', 'EmbeddedChart', 'Filter', 'TextFinder', 'Selection',
+  'PivotTable', 'PivotGroup', 'PivotGroupLimit', 'PivotValue', 'PivotFilter', 'Slicer',
 ]);
 
 /**

@@ -22,6 +22,7 @@ export interface CallRecord {
 export const SPREADSHEET_CLASSES = [
   'SpreadsheetApp', 'Spreadsheet', 'Sheet', 'Range', 'RangeList', 'DataValidation', 'ConditionalFormatRule',
   'Protection', 'EmbeddedChart', 'Filter', 'TextFinder', 'Selection',
+  'PivotTable', 'PivotGroup', 'PivotGroupLimit', 'PivotValue', 'PivotFilter', 'Slicer',
 ];
 
 /** What a method returns, by the class it is called on: the label of the wrapped result. */
@@ -29,13 +30,29 @@ const RETURNS: Record<string, Record<string, string>> = {
   SpreadsheetApp: {
     getActiveSpreadsheet: 'Spreadsheet', getActive: 'Spreadsheet', getActiveSheet: 'Sheet', getActiveRange: 'Range',
     getUi: 'Ui', newDataValidation: 'DataValidationBuilder', newConditionalFormatRule: 'ConditionalFormatRuleBuilder',
+    newFilterCriteria: 'FilterCriteriaBuilder',
   },
   Spreadsheet: { getSheetByName: 'Sheet', insertSheet: 'Sheet', getActiveSheet: 'Sheet', getSheets: 'Sheet', getRange: 'Range', getActiveRange: 'Range', getSelection: 'Selection' },
   Sheet: {
     getRange: 'Range', getDataRange: 'Range', getActiveRange: 'Range', getParent: 'Spreadsheet', protect: 'Protection',
     getProtections: 'Protection', getConditionalFormatRules: 'ConditionalFormatRule', newChart: 'EmbeddedChartBuilder', getCharts: 'EmbeddedChart',
+    getPivotTables: 'PivotTable', insertSlicer: 'Slicer', getSlicers: 'Slicer',
   },
-  Range: { getSheet: 'Sheet', offset: 'Range', getCell: 'Range', getDataValidation: 'DataValidation', protect: 'Protection' },
+  Range: {
+    getSheet: 'Sheet', offset: 'Range', getCell: 'Range', getDataValidation: 'DataValidation', protect: 'Protection',
+    createPivotTable: 'PivotTable',
+  },
+  PivotTable: {
+    addRowGroup: 'PivotGroup', addColumnGroup: 'PivotGroup', getRowGroups: 'PivotGroup', getColumnGroups: 'PivotGroup',
+    addPivotValue: 'PivotValue', addCalculatedPivotValue: 'PivotValue', getPivotValues: 'PivotValue',
+    addFilter: 'PivotFilter', getFilters: 'PivotFilter', getAnchorCell: 'Range', getSourceDataRange: 'Range',
+  },
+  PivotGroup: { getGroupLimit: 'PivotGroupLimit', getPivotTable: 'PivotTable' },
+  PivotValue: { getPivotTable: 'PivotTable' },
+  PivotFilter: { getPivotTable: 'PivotTable', getFilterCriteria: 'FilterCriteria' },
+  FilterCriteriaBuilder: { build: 'FilterCriteria' },
+  FilterCriteria: { copy: 'FilterCriteriaBuilder' },
+  Slicer: { getRange: 'Range', getFilterCriteria: 'FilterCriteria' },
   DataValidation: { copy: 'DataValidationBuilder' },
   DataValidationBuilder: { build: 'DataValidation' },
   ConditionalFormatRule: { copy: 'ConditionalFormatRuleBuilder', getRanges: 'Range', getBooleanCondition: 'BooleanCondition' },
@@ -56,7 +73,13 @@ const RETURNS: Record<string, Record<string, string>> = {
 
 /** A builder's methods return the builder (asColumnChart() and the like return a chart builder). */
 const returnsSelf = (cls: string, method: string): boolean =>
-  /Builder$/.test(cls) ? method !== 'build' : cls === 'Menu' || cls === 'HtmlOutput' || (cls === 'Protection' && method.startsWith('set'));
+  /Builder$/.test(cls)
+    ? method !== 'build'
+    : cls === 'Menu' ||
+      cls === 'HtmlOutput' ||
+      (cls === 'Protection' && method.startsWith('set')) ||
+      // pivot members and slicers chain their setters (sortAscending(), showTotals(), setTitle()…)
+      (/^(PivotGroup|PivotValue|PivotFilter|PivotGroupLimit|PivotTable|Slicer)$/.test(cls) && !/^(get|is|are|totalsAre|remove|add)/.test(method));
 
 /** Cells a call moved: the size of a 2-D array read or written, or one row appended. */
 function cellsOf(method: string, args: unknown[], result: unknown): number {

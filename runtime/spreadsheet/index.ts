@@ -14,6 +14,8 @@ export { renderSheet } from './render';
 export type { RenderedSheet, RenderedCell } from './render';
 export { exportXlsx, importXlsx } from './xlsx';
 export { chartsEnums } from './chart';
+export { setSlicerVisibleValues } from './pivot';
+export type { RenderedPivot, RenderedSlicer } from './pivot';
 export { measureLargeWorkbook } from './memory';
 
 /**

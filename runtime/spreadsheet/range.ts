@@ -5,6 +5,7 @@
 // counting helpers, and a reader looking up `Range.x` finds it here. Split by concern (values,
 // formats, validation) when it next grows.
 import { isDate } from '../context';
+import { createPivotTable, refreshPivots } from './pivot';
 import { unwrap } from '../instrument';
 import { cellA1, colToLetters, rangeA1 } from './a1';
 import { asEnum, exposeSelf, Exposable, GRange, normColor, Svc, toInt } from './common';
@@ -384,7 +385,17 @@ export class RangeImpl
     return this._sheet.rows[r - 1]?.[c - 1];
   }
 
+  /** A pivot's cells are recomputed when its sheet is read (runtime/spreadsheet/pivot/sync.ts). */
+  private fresh(): void {
+    if (this._sheet.pivots.length) refreshPivots(this._svc.wb, this._sheet, this._svc.ctx.clock.now());
+  }
+
+  createPivotTable(sourceData: GRange): GoogleAppsScript.Spreadsheet.PivotTable {
+    return createPivotTable(this._svc, this._sheet, this._rect, sourceData);
+  }
+
   getValue(): any {
+    this.fresh();
     this.acct.read(1);
     const out = [[this.out(this.cell(this._rect.row, this._rect.col))]];
     this.retypeByFormat(out, { ...this._rect, numRows: 1, numCols: 1 });
@@ -392,6 +403,7 @@ export class RangeImpl
   }
 
   getValues(): any[][] {
+    this.fresh();
     const { row, col, numRows, numCols } = this._rect;
     this.acct.read(this.n);
     const rows = this._sheet.rows;
@@ -456,12 +468,14 @@ export class RangeImpl
   }
 
   getDisplayValue(): string {
+    this.fresh();
     this.acct.read(1);
     const { row, col } = this._rect;
     return this._display(row, col, this._sheet.fmt.numberFormat.get(row, col));
   }
 
   getDisplayValues(): string[][] {
+    this.fresh();
     this.acct.read(this.n);
     const fmts = this.columns(this._sheet.fmt.numberFormat);
     return this.grid((r, c, i, j) => this._display(r, c, fmts[j][i]));
@@ -585,6 +599,7 @@ export class RangeImpl
   }
 
   isBlank(): boolean {
+    this.fresh();
     this.acct.read(this.n);
     for (let r = this._rect.row; r <= this.r2; r++) {
       const src = this._sheet.rows[r - 1];

@@ -3,6 +3,7 @@
 import { cellA1, rangeA1 } from './a1';
 import { conditionalOverlay } from './conditionalFormat';
 import { FErr, readCell } from './formula';
+import { refreshPivots, renderPivots, renderSlicers, type RenderedPivot, type RenderedSlicer } from './pivot';
 import { listItems } from './validation';
 import { Formula, formatDisplay, Scalar } from './values';
 import { DEFAULT_COL_WIDTH, SheetData, Workbook } from './workbook';
@@ -53,6 +54,10 @@ export interface RenderedSheet {
     options: Record<string, unknown>;
     position: { row: number; col: number };
   }>;
+  /** Pivot tables anchored on the sheet: their cells are in `rows` like any others. */
+  pivots: RenderedPivot[];
+  /** Slicers on the sheet, with the values each lists and which are ticked. */
+  slicers: RenderedSlicer[];
 }
 
 export function renderSheet(
@@ -63,6 +68,7 @@ export function renderSheet(
 ): RenderedSheet {
   const sheet = wb.sheetByName(sheetName);
   if (!sheet) throw new Error(`No sheet named ${sheetName}`);
+  refreshPivots(wb, sheet, nowMs);
   const lastRow = Math.max(1, sheet.lastRow(), sheet.frozenRows);
   const lastCol = Math.max(1, sheet.lastCol(), headerWidth(sheet));
   const numRows = Math.min(lastRow, opts.maxRows ?? 2000);
@@ -142,6 +148,8 @@ export function renderSheet(
       options: { ...ch.options },
       position: { row: ch.position.row, col: ch.position.col },
     })),
+    pivots: renderPivots(wb, sheet),
+    slicers: renderSlicers(wb, sheet, nowMs),
   };
 }
 

@@ -7,6 +7,7 @@ import { parseA1 } from './a1';
 import { exposeSelf, Exposable, GRange, GSheet, normColor, Svc, toInt } from './common';
 import { chartObj, chartSpecOf, newChartBuilder } from './chart';
 import { ruleObj, ruleSpecOf } from './conditionalFormat';
+import { insertSlicer, pivotTablesOf, refreshPivots, slicersOf } from './pivot';
 import { newProtection, protectionObj } from './protection';
 import { checkedRange, checkDims, RangeImpl } from './range';
 import { deleteCols, deleteRows, insertCols, insertRows } from './structure';
@@ -207,7 +208,13 @@ export class SheetImpl
     return checkedRange(this._svc, this._sheet, row, col, nr, nc);
   }
 
+  /** A pivot's cells count as content: recomputed before the sheet's extent is read. */
+  private fresh(): void {
+    if (this._sheet.pivots.length) refreshPivots(this.wb, this._sheet, this._svc.ctx.clock.now());
+  }
+
   getDataRange(): GRange {
+    this.fresh();
     const nr = Math.max(1, this._sheet.lastRow());
     const nc = Math.max(1, this._sheet.lastCol());
     return checkedRange(this._svc, this._sheet, 1, 1, nr, nc);
@@ -222,9 +229,11 @@ export class SheetImpl
   }
 
   getLastRow(): number {
+    this.fresh();
     return this._sheet.lastRow();
   }
   getLastColumn(): number {
+    this.fresh();
     return this._sheet.lastCol();
   }
   getMaxRows(): number {
@@ -562,6 +571,24 @@ export class SheetImpl
     const id = chartSpecOf(chart).id;
     this.live().charts = this._sheet.charts.filter((c) => c.id !== id);
   }
+  // ------------------------------------------------------------ pivot tables, slicers (pivot/)
+
+  getPivotTables(): GoogleAppsScript.Spreadsheet.PivotTable[] {
+    return pivotTablesOf(this._svc, this.live());
+  }
+  insertSlicer(
+    range: GRange,
+    anchorRowPos: number,
+    anchorColPos: number,
+    offsetX?: number,
+    offsetY?: number,
+  ): GoogleAppsScript.Spreadsheet.Slicer {
+    return insertSlicer(this._svc, this.live(), range, anchorRowPos, anchorColPos, offsetX, offsetY);
+  }
+  getSlicers(): GoogleAppsScript.Spreadsheet.Slicer[] {
+    return slicersOf(this._svc, this.live());
+  }
+
   updateChart(chart: GoogleAppsScript.Spreadsheet.EmbeddedChart): void {
     const spec = chartSpecOf(chart);
     const i = this._sheet.charts.findIndex((c) => c.id === spec.id);

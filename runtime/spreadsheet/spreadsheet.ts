@@ -5,6 +5,7 @@
 import { parseA1 } from './a1';
 import { emailOf, exposeSelf, Exposable, GRange, GSheet, makeEnum, Svc, toInt, userObj } from './common';
 import { booleanCriteriaEnum, newConditionalFormatRuleBuilder, relativeDateEnum } from './conditionalFormat';
+import { DISPLAY_TYPES, newFilterCriteriaBuilder, SUMMARIZE_FUNCTIONS } from './pivot';
 import { ownerOf, protectionObj, protectionTypeEnum } from './protection';
 import { checkedRange, rangeObj } from './range';
 import { checkSheetName, sheetObj } from './sheet';
@@ -378,6 +379,8 @@ class SpreadsheetAppImpl
   WrapStrategy = makeEnum('WrapStrategy', ['WRAP', 'OVERFLOW', 'CLIP']);
   SheetType = makeEnum('SheetType', ['GRID', 'OBJECT', 'DATASOURCE']);
   Dimension = makeEnum('Dimension', ['COLUMNS', 'ROWS']);
+  PivotTableSummarizeFunction = makeEnum('PivotTableSummarizeFunction', SUMMARIZE_FUNCTIONS);
+  PivotValueDisplayType = makeEnum('PivotValueDisplayType', DISPLAY_TYPES);
   Direction = makeEnum('Direction', ['UP', 'DOWN', 'PREVIOUS', 'NEXT']);
   BorderStyle = makeEnum('BorderStyle', [
     'DOTTED',
@@ -425,6 +428,9 @@ class SpreadsheetAppImpl
   flush(): void {}
   newDataValidation(): GoogleAppsScript.Spreadsheet.DataValidationBuilder {
     return newDataValidationBuilder(this.svc);
+  }
+  newFilterCriteria(): GoogleAppsScript.Spreadsheet.FilterCriteriaBuilder {
+    return newFilterCriteriaBuilder(this.svc);
   }
   newConditionalFormatRule(): GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder {
     return newConditionalFormatRuleBuilder(this.svc);

@@ -4,6 +4,7 @@
 import { randomBytes } from 'crypto';
 import { Runs } from './runs';
 import { Cell, Formula } from './values';
+import type { PivotSpec, SlicerSpec } from './pivot/model';
 
 export const DEFAULT_ROWS = 1000;
 export const DEFAULT_COLS = 26;
@@ -129,6 +130,9 @@ export class SheetData {
   fmt: SheetFormats = emptyFormats();
   cfRules: CfRuleSpec[] = [];
   charts: ChartSpec[] = [];
+  /** Pivot tables anchored on this sheet and slicers placed on it (runtime/spreadsheet/pivot). */
+  pivots: PivotSpec[] = [];
+  slicers: SlicerSpec[] = [];
   /** Merged blocks (each at least 2 cells, none overlapping); only the top-left cell holds a value. */
   merges: Rect[] = [];
   /** Active range on this sheet (A1), kept per sheet as Sheets does. */
@@ -196,6 +200,9 @@ export interface SheetJson {
   charts: unknown[];
   /** Present only when the sheet has merged cells. */
   merges?: Rect[];
+  /** Present only when the sheet holds pivot tables / slicers. */
+  pivots?: unknown[];
+  slicers?: unknown[];
 }
 
 export interface WorkbookJson {
@@ -355,6 +362,8 @@ function sheetToJson(s: SheetData): SheetJson {
     cfRules: s.cfRules.map((r) => encodeValue(r)),
     charts: s.charts.map((c) => encodeValue(c)),
     ...(s.merges.length ? { merges: s.merges.map((m) => ({ ...m })) } : {}),
+    ...(s.pivots.length ? { pivots: s.pivots.map((p) => encodeValue(p)) } : {}),
+    ...(s.slicers.length ? { slicers: s.slicers.map((x) => encodeValue(x)) } : {}),
   };
 }
 
@@ -386,5 +395,7 @@ function sheetFromJson(j: SheetJson): SheetData {
   s.cfRules = (j.cfRules ?? []).map((r) => decodeValue(r));
   s.charts = (j.charts ?? []).map((c) => decodeValue(c));
   s.merges = (j.merges ?? []).map((m) => ({ row: m.row, col: m.col, numRows: m.numRows, numCols: m.numCols }));
+  s.pivots = (j.pivots ?? []).map((p) => decodeValue(p));
+  s.slicers = (j.slicers ?? []).map((x) => decodeValue(x));
   return s;
 }

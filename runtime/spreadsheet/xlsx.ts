@@ -1,7 +1,8 @@
 // xlsx export/import with ExcelJS: values (dates as wall-clock dates of the spreadsheet zone),
 // formulas with their cached results, static formats, widths, frozen panes, list dropdowns and
 // custom-formula conditional formats, embedded charts as native charts (xlsxCharts.ts). Protections
-// and notes' authors are not exported.
+// and notes' authors are not exported. Pivot tables go out as the values they show, with a note on
+// the anchor cell saying so: Excel gets values, not a live pivot table; slicers are not exported.
 //
 // Row heights: Sheets grows a row to fit its wrapped text (unless a height was set by hand), and a
 // file without heights shows one line per row in Excel and LibreOffice; so each row is written with
@@ -12,6 +13,7 @@
 import ExcelJS from 'exceljs';
 import { colToLetters, MAX_GRID_COLS, MAX_SPREADSHEET_CELLS, parseA1, rangeA1 } from './a1';
 import { FErr, readCell } from './formula';
+import { pivotLayout, refreshPivots } from './pivot';
 import { utcAsWall, wallAsUtc, toWall } from '../zone';
 import { AUTO_FORMAT, defaultDateFormats, Formula, isAutoFormat } from './values';
 import { CfRuleSpec, DEFAULT_COL_WIDTH, SheetData, ValidationSpec, Workbook } from './workbook';
@@ -31,6 +33,7 @@ export async function exportXlsx(wb: Workbook, nowMs: number): Promise<Buffer> {
   const tz = wb.timeZone;
   const dflt = defaultDateFormats(wb.locale);
   for (const sheet of wb.sheets) {
+    refreshPivots(wb, sheet, nowMs);
     const views: Array<Partial<ExcelJS.WorksheetView>> =
       sheet.frozenRows || sheet.frozenCols
         ? [{ state: 'frozen', ySplit: sheet.frozenRows, xSplit: sheet.frozenCols }]
@@ -109,6 +112,15 @@ export async function exportXlsx(wb: Workbook, nowMs: number): Promise<Buffer> {
     );
     forEachRun(sheet.fmt.wrap, fmtRows, (r, c, v) => void (alignAt(r, c).wrapText = v === 'WRAP'));
     forEachRun(sheet.fmt.note, fmtRows, (r, c, v) => void (ws.getCell(r, c).note = v));
+    for (const p of sheet.pivots) {
+      const lay = pivotLayout(p);
+      if (!lay) continue;
+      const src = wb.sheetById(p.source.sheetId);
+      const from = src ? `${src.name}!${rangeA1(p.source.rect.row, p.source.rect.col, p.source.rect.numRows, p.source.rect.numCols)}` : '#REF!';
+      const cell = ws.getCell(p.anchor.row, p.anchor.col);
+      const own = typeof cell.note === 'string' && cell.note ? cell.note + '\n\n' : '';
+      cell.note = `${own}Pivot table over ${from}, exported as its values: Excel gets the values, not a live pivot table.`;
+    }
     // validation: whole runs become one range each (not one entry per cell)
     sheet.fmt.validation.cols.forEach((runs, c) =>
       runs?.forEach((run) => {

@@ -1,0 +1,341 @@
+// Pivot tables, slicers and filter criteria (issue 19): the cells a pivot shows and the members the
+// weekly pivot sheet uses. Local model: runtime/spreadsheet/pivot/; runtime tests:
+// test/runtime/spreadsheet/pivot/. Where the reference is silent (labels, layout, strictness) the
+// expected value is the local model's, to be confirmed here on Google.
+import type { Case, Ctx } from '../suite';
+import { REF, threw } from '../suite';
+
+const S = REF + 'spreadsheet/';
+
+const DATA = [
+  ['Region', 'Product', 'Units', 'Met'],
+  ['East', 'Pen', 10, 'yes'],
+  ['East', 'Paper', 5, 'no'],
+  ['West', 'Pen', 3, 'yes'],
+  ['West', 'Pen', 4, 'yes'],
+  ['North', 'Paper', 7, 'no'],
+  ['East', 'Pen', 1, 'yes'],
+];
+
+/** A scratch sheet with the data in A1:D7 and an empty pivot anchored at G1 over it. */
+function pivot({ scratch }: Ctx) {
+  const sh = scratch();
+  sh.getRange(1, 1, DATA.length, 4).setValues(DATA);
+  const source = sh.getRange(1, 1, DATA.length, 4);
+  const pt = sh.getRange('G1').createPivotTable(source);
+  const shown = (a1: string) => sh.getRange(a1).getValues();
+  return { sh, source, pt, shown };
+}
+
+const F = (c: Ctx) => c.svc.SpreadsheetApp.PivotTableSummarizeFunction;
+
+const CASES: Case[] = [
+  {
+    id: 'pivot.rows-sum',
+    ref: S + 'pivot-table#addrowgroupsourcedatacolumn',
+    expected: [['Region', 'SUM of Units'], ['East', 16], ['North', 7], ['West', 7], ['Grand Total', 30]],
+    how: 'data A1:D7 (Region, Product, Units, Met), pivot at G1: addRowGroup(1), addPivotValue(3, SUM); G1:H5 values (en_US spreadsheet)',
+    run: (c) => {
+      const { pt, shown } = pivot(c);
+      pt.addRowGroup(1);
+      pt.addPivotValue(3, F(c).SUM);
+      return shown('G1:H5');
+    },
+  },
+  {
+    id: 'pivot.labels-zh',
+    ref: S + 'pivot-table',
+    expected: [['总计', '', 30], 'East 汇总'],
+    how: 'spreadsheet locale zh_CN; row groups Region, Product, SUM of Units: [last row of the pivot, the East subtotal label] (locale restored after)',
+    run: (c) => {
+      const locale = c.ss.getSpreadsheetLocale();
+      c.ss.setSpreadsheetLocale('zh_CN');
+      try {
+        const { pt, sh } = pivot(c);
+        pt.addRowGroup(1);
+        pt.addRowGroup(2);
+        pt.addPivotValue(3, F(c).SUM);
+        const v = sh.getRange('G1:I9').getValues();
+        return [v[8], v[3][0]];
+      } finally {
+        c.ss.setSpreadsheetLocale(locale);
+      }
+    },
+  },
+  {
+    id: 'pivot.columns-layout',
+    ref: S + 'pivot-table#addcolumngroupsourcedatacolumn',
+    expected: [
+      ['SUM of Units', 'Product', '', ''],
+      ['Region', 'Paper', 'Pen', 'Grand Total'],
+      ['East', 5, 11, 16],
+      ['North', 7, '', 7],
+      ['West', '', 7, 7],
+      ['Grand Total', 12, 18, 30],
+    ],
+    how: 'rows Region, columns Product, SUM of Units: G1:J6 values (a blank where no records)',
+    run: (c) => {
+      const { pt, shown } = pivot(c);
+      pt.addRowGroup(1);
+      pt.addColumnGroup(2);
+      pt.addPivotValue(3, F(c).SUM);
+      return shown('G1:J6');
+    },
+  },
+  {
+    id: 'pivot.values-names-row',
+    ref: S + 'pivot-table#setvaluesdisplayorientationdimension',
+    expected: [
+      [['Region', 'SUM of Units', 'COUNTUNIQUE of Product'], ['East', 16, 2]],
+      [['Region', 'Values', ''], ['East', 'SUM of Units', 16], ['', 'COUNTUNIQUE of Product', 2]],
+    ],
+    how: 'rows Region, values SUM of Units and COUNTUNIQUE of Product: G1:I2; then setValuesDisplayOrientation(ROWS): G1:I3',
+    run: (c) => {
+      const { pt, shown } = pivot(c);
+      pt.addRowGroup(1);
+      pt.addPivotValue(3, F(c).SUM);
+      pt.addPivotValue(2, F(c).COUNTUNIQUE);
+      const cols = shown('G1:I2');
+      pt.setValuesDisplayOrientation(c.svc.SpreadsheetApp.Dimension.ROWS);
+      return [cols, shown('G1:I3')];
+    },
+  },
+  {
+    id: 'pivot.filter-visible',
+    ref: S + 'pivot-table#addfiltersourcedatacolumn,-filtercriteria',
+    expected: [['Product', 'COUNTA of Units'], ['Paper', 2], ['Pen', 2], ['Grand Total', 4]],
+    how: 'rows Product, COUNTA of Units, addFilter(1, visible values East, North): G1:H4',
+    run: (c) => {
+      const { pt, shown } = pivot(c);
+      pt.addRowGroup(2);
+      pt.addPivotValue(3, F(c).COUNTA);
+      pt.addFilter(1, c.svc.SpreadsheetApp.newFilterCriteria().setVisibleValues(['East', 'North']).build());
+      return shown('G1:H4');
+    },
+  },
+  {
+    id: 'pivot.calculated-default',
+    ref: S + 'pivot-table#addcalculatedpivotvaluename,-formula',
+    expected: ['CUSTOM', [['Region', 'Met rate'], ['East', 0.6666666666666666], ['North', 0], ['West', 1], ['Grand Total', 0.6666666666666666]]],
+    how: `rows Region, addCalculatedPivotValue('Met rate', '=COUNTIF(Met,"yes")/COUNTA(Units)'): [getSummarizedBy(), G1:H5]`,
+    run: (c) => {
+      const { pt, shown } = pivot(c);
+      pt.addRowGroup(1);
+      const v = pt.addCalculatedPivotValue('Met rate', '=COUNTIF(Met,"yes")/COUNTA(Units)');
+      return [String(v.getSummarizedBy()), shown('G1:H5')];
+    },
+  },
+  {
+    id: 'pivot.calculated-needs-equals',
+    ref: S + 'pivot-table#addcalculatedpivotvaluename,-formula',
+    expected: 'threw',
+    how: "addCalculatedPivotValue('x', 'SUM(Units)') (no leading =)",
+    run: (c) => threw(() => pivot(c).pt.addCalculatedPivotValue('x', 'SUM(Units)')),
+  },
+  {
+    id: 'pivot.column-outside-source',
+    ref: S + 'pivot-table#addrowgroupsourcedatacolumn',
+    expected: ['threw', 'threw'],
+    how: 'source A1:D7: [addRowGroup(5), addPivotValue(0, SUM)]',
+    run: (c) => {
+      const { pt } = pivot(c);
+      return [threw(() => pt.addRowGroup(5)), threw(() => pt.addPivotValue(0, F(c).SUM))];
+    },
+  },
+  {
+    id: 'pivot.anchor-inside-source',
+    ref: S + 'range#createpivottablesourcedata',
+    expected: 'threw',
+    how: 'B2.createPivotTable(A1:D7)',
+    run: (c) => {
+      const sh = c.scratch();
+      sh.getRange(1, 1, DATA.length, 4).setValues(DATA);
+      return threw(() => sh.getRange('B2').createPivotTable(sh.getRange('A1:D7')));
+    },
+  },
+  {
+    id: 'pivot.empty-header',
+    ref: S + 'range#createpivottablesourcedata',
+    expected: 'threw',
+    how: 'G1.createPivotTable(A20:D30) where row 20 (the header row) is empty',
+    run: (c) => {
+      const sh = c.scratch();
+      sh.getRange(21, 1, 1, 2).setValues([['a', 1]]);
+      return threw(() => sh.getRange('G1').createPivotTable(sh.getRange('A20:D30')));
+    },
+  },
+  {
+    id: 'pivot.group-twice',
+    ref: S + 'pivot-table#addcolumngroupsourcedatacolumn',
+    expected: 'threw',
+    how: 'addRowGroup(1) then addColumnGroup(1)',
+    run: (c) => {
+      const { pt } = pivot(c);
+      pt.addRowGroup(1);
+      return threw(() => pt.addColumnGroup(1));
+    },
+  },
+  {
+    id: 'pivot.group-defaults',
+    ref: S + 'pivot-group',
+    expected: [true, true, false, 'ROWS', 0],
+    how: 'a new row group: [isSortAscending(), totalsAreShown(), areLabelsRepeated(), getDimension(), getIndex()]',
+    run: (c) => {
+      const g = pivot(c).pt.addRowGroup(1);
+      return [g.isSortAscending(), g.totalsAreShown(), g.areLabelsRepeated(), String(g.getDimension()), g.getIndex()];
+    },
+  },
+  {
+    id: 'pivot.group-sort-by-ties',
+    ref: S + 'pivot-group#sortbyvalue,-oppositegroupvalues',
+    expected: [['Region', 'SUM of Units'], ['East', 16], ['North', 7], ['Grand Total', 23]],
+    how: 'rows Region sortBy(SUM of Units, []) descending, setGroupLimit(2) (North and West tie at 7): G1:H4; totals count the values shown',
+    run: (c) => {
+      const { pt, shown } = pivot(c);
+      const g = pt.addRowGroup(1);
+      const v = pt.addPivotValue(3, F(c).SUM);
+      g.sortBy(v, []).sortDescending();
+      (g as unknown as { setGroupLimit(n: number): unknown }).setGroupLimit(2);
+      return shown('G1:H4');
+    },
+  },
+  {
+    id: 'pivot.group-clear-sort',
+    ref: S + 'pivot-group#clearsort',
+    expected: [true, ['East', 'North', 'West']],
+    how: 'rows Region sortDescending() then clearSort(): [isSortAscending(), G2:G4]',
+    run: (c) => {
+      const { pt, shown } = pivot(c);
+      const g = pt.addRowGroup(1);
+      pt.addPivotValue(3, F(c).SUM);
+      g.sortDescending().clearSort();
+      return [g.isSortAscending(), shown('G2:G4').map((r) => r[0])];
+    },
+  },
+  {
+    id: 'pivot.subtotals',
+    ref: S + 'pivot-group#showtotalsshowtotals',
+    expected: [
+      [['East', 'Paper', 5], ['', 'Pen', 11], ['East Total', '', 16]],
+      ['Region', 'East', '', 'North', 'West', 'Grand Total'],
+    ],
+    how: 'rows Region, Product, SUM: G2:I4; then Product showTotals(false): column G rows 1-6',
+    run: (c) => {
+      const { pt, shown } = pivot(c);
+      pt.addRowGroup(1);
+      const inner = pt.addRowGroup(2);
+      pt.addPivotValue(3, F(c).SUM);
+      const before = shown('G2:I4');
+      inner.showTotals(false);
+      return [before, shown('G1:G6').map((r) => r[0])];
+    },
+  },
+  {
+    id: 'pivot.overwrite',
+    ref: S + 'pivot-table',
+    expected: ['#REF!', 'mine', 'Region'],
+    how: 'rows Region, SUM at G1; setValue("mine") on H3 (inside the pivot): [G1, H3]; then H3 cleared: G1',
+    run: (c) => {
+      const { pt, sh } = pivot(c);
+      pt.addRowGroup(1);
+      pt.addPivotValue(3, F(c).SUM);
+      sh.getRange('H3').setValue('mine');
+      const seen = [sh.getRange('G1').getValue(), sh.getRange('H3').getValue()];
+      sh.getRange('H3').clearContent();
+      return [...seen, sh.getRange('G1').getValue()];
+    },
+  },
+  {
+    id: 'pivot.clear-keeps-pivot',
+    ref: S + 'range#clear',
+    expected: [1, 'Region'],
+    how: 'a pivot at G1 (rows Region); clear() on G1:H10, its own cells: [getPivotTables().length, G1] (the pivot stays and shows again)',
+    run: (c) => {
+      const { pt, sh } = pivot(c);
+      pt.addRowGroup(1);
+      sh.getRange('G1:H10').clear();
+      return [sh.getPivotTables().length, sh.getRange('G1').getValue()];
+    },
+  },
+  {
+    id: 'pivot.percent-of-grand',
+    ref: S + 'pivot-value#showasdisplaytype',
+    expected: [[16 / 30, '53.33%'], 'PERCENT_OF_GRAND_TOTAL'],
+    how: 'rows Region, SUM of Units showAs(PERCENT_OF_GRAND_TOTAL): [[H2 value, H2 display], getDisplayType()]',
+    run: (c) => {
+      const { pt, sh } = pivot(c);
+      pt.addRowGroup(1);
+      const v = pt.addPivotValue(3, F(c).SUM).showAs(c.svc.SpreadsheetApp.PivotValueDisplayType.PERCENT_OF_GRAND_TOTAL);
+      return [[sh.getRange('H2').getValue(), sh.getRange('H2').getDisplayValue()], String(v.getDisplayType())];
+    },
+  },
+  {
+    id: 'pivot.summarize-functions',
+    ref: S + 'pivot-value#summarizebysummarizefunction',
+    expected: [23, 6, 6, 5, 3.8333333333333335, 7, 1, 3.5, 1260, 2.0412414523193148, 1.8633899812498247, 4.166666666666666, 3.472222222222222],
+    how: 'no groups; values over Units (3, 5, 3, 4, 7, 1 after C2 is set to 3): SUM, COUNTA, COUNT, COUNTUNIQUE, AVERAGE, MAX, MIN, MEDIAN, PRODUCT, STDEV, STDEVP, VAR, VARP: G2:S2',
+    run: (c) => {
+      const { pt, sh } = pivot(c);
+      sh.getRange('C2').setValue(3);
+      for (const fn of ['SUM', 'COUNTA', 'COUNT', 'COUNTUNIQUE', 'AVERAGE', 'MAX', 'MIN', 'MEDIAN', 'PRODUCT', 'STDEV', 'STDEVP', 'VAR', 'VARP'])
+        pt.addPivotValue(3, (F(c) as unknown as Record<string, GoogleAppsScript.Spreadsheet.PivotTableSummarizeFunction>)[fn]);
+      return sh.getRange('G2:S2').getValues()[0];
+    },
+  },
+  {
+    id: 'pivot.slicer-defaults',
+    ref: S + 'sheet#insertslicerrange,-anchorrowpos,-anchorcolpos',
+    expected: [null, null, true, 'A1:D7', [2, 10]],
+    how: 'insertSlicer(A1:D7, 2, 10): [getColumnPosition(), getFilterCriteria(), isAppliedToPivotTables(), getRange(), anchor row/column]',
+    run: (c) => {
+      const { sh, source } = pivot(c);
+      const s = sh.insertSlicer(source, 2, 10);
+      const ci = s.getContainerInfo();
+      return [s.getColumnPosition(), s.getFilterCriteria(), s.isAppliedToPivotTables(), s.getRange().getA1Notation(), [ci.getAnchorRow(), ci.getAnchorColumn()]];
+    },
+  },
+  {
+    id: 'pivot.slicer-filters',
+    ref: S + 'slicer#setcolumnfiltercriteriacolumnposition,-filtercriteria',
+    expected: [[['Product', 'SUM of Units'], ['Pen', 7], ['Grand Total', 7]], 30],
+    how: 'pivot rows Product, SUM; slicer over A1:D7 column 1 visible West: G1:H3; then setApplyToPivotTables(false): the grand total',
+    run: (c) => {
+      const { pt, sh, source, shown } = pivot(c);
+      pt.addRowGroup(2);
+      pt.addPivotValue(3, F(c).SUM);
+      const s = sh.insertSlicer(source, 1, 12);
+      s.setColumnFilterCriteria(1, c.svc.SpreadsheetApp.newFilterCriteria().setVisibleValues(['West']).build());
+      const filtered = shown('G1:H3');
+      s.setApplyToPivotTables(false);
+      return [filtered, sh.getRange('H4').getValue()];
+    },
+  },
+  {
+    id: 'pivot.slicer-column-outside',
+    ref: S + 'slicer#setcolumnfiltercriteriacolumnposition,-filtercriteria',
+    expected: 'threw',
+    how: 'slicer over A1:D7: setColumnFilterCriteria(5, criteria)',
+    run: (c) => {
+      const { sh, source } = pivot(c);
+      const s = sh.insertSlicer(source, 1, 12);
+      return threw(() => s.setColumnFilterCriteria(5, c.svc.SpreadsheetApp.newFilterCriteria().build()));
+    },
+  },
+];
+
+/**
+ * Pivot labels follow the spreadsheet's locale: each case runs in en_US (pivot.labels-zh in
+ * zh_CN) whatever the test spreadsheet's own locale, restored after.
+ */
+export const PIVOT_CASES: Case[] = CASES.map((c) => ({
+  ...c,
+  run: (ctx: Ctx) => {
+    const locale = ctx.ss.getSpreadsheetLocale();
+    if (c.id !== 'pivot.labels-zh') ctx.ss.setSpreadsheetLocale('en_US');
+    try {
+      return c.run(ctx);
+    } finally {
+      if (ctx.ss.getSpreadsheetLocale() !== locale) ctx.ss.setSpreadsheetLocale(locale);
+    }
+  },
+}));
