@@ -165,7 +165,8 @@ function toNum(v: unknown): number | CalcErr {
   return typeof v === 'string' && v.trim() !== '' && !Number.isNaN(n) ? n : VALUE;
 }
 
-const flat = (args: unknown[]): unknown[] => args.flatMap((a) => (Array.isArray(a) ? a : [a]));
+const flat = (args: unknown[]): unknown[] =>
+  args.length === 1 && Array.isArray(args[0]) ? args[0] : args.flatMap((a) => (Array.isArray(a) ? a : [a]));
 const numsOf = (args: unknown[]) => flat(args).filter((x): x is number => typeof x === 'number');
 const blank = (x: unknown) => x === undefined || x === null || x === '';
 
@@ -178,17 +179,23 @@ export function criterion(crit: unknown): (v: unknown) => boolean {
   const op = m[1] ?? '=';
   const rhs = m[2];
   const n = rhs.trim() !== '' && !Number.isNaN(Number(rhs)) ? Number(rhs) : null;
+  const lower = rhs.toLowerCase();
   const cmp = (v: unknown): number | null => {
     if (n !== null) return typeof v === 'number' ? v - n : null;
     if (typeof v !== 'string') return blank(v) && rhs === '' ? 0 : null;
-    return v.toLowerCase().localeCompare(rhs.toLowerCase());
+    const l = v.toLowerCase();
+    return l === lower ? 0 : l < lower ? -1 : 1;
   };
   if (op === '=' || op === '<>') {
     const wild = n === null && /[*?]/.test(rhs);
     const re = wild
       ? new RegExp('^' + rhs.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.') + '$', 'i')
       : null;
-    const eq = (v: unknown) => (re ? typeof v === 'string' && re.test(v) : cmp(v) === 0);
+    const eq = re
+      ? (v: unknown) => typeof v === 'string' && re.test(v)
+      : n !== null
+        ? (v: unknown) => v === n
+        : (v: unknown) => (typeof v === 'string' ? v === rhs || v.toLowerCase() === lower : blank(v) && rhs === '');
     return op === '=' ? eq : (v) => !eq(v);
   }
   return (v) => {

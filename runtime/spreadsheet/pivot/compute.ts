@@ -30,7 +30,7 @@ export interface PivotOutput {
 }
 
 interface Node {
-  key: string;
+  key: unknown;
   label: unknown;
   rows: number[];
   children: Node[] | null;
@@ -45,14 +45,16 @@ interface Entry {
   hi: number;
 }
 
-/** Sheets' pivot grouping key: numbers and dates by value, text as typed, blanks together. */
-function keyOf(v: unknown): string {
-  if (v === undefined || v === null || v === '') return 'e';
-  if (typeof v === 'number') return 'n' + v;
-  if (v instanceof Date) return 'd' + v.getTime();
-  if (typeof v === 'boolean') return v ? 'bT' : 'bF';
-  if (v instanceof CalcErr) return 'x' + v.code;
-  return 's' + String(v);
+/**
+ * Sheets' pivot grouping key: numbers, text and booleans as themselves (Map keys keep 5 and "5"
+ * apart), dates by instant, blanks together. Primitive keys: no string built per record.
+ */
+function keyOf(v: unknown): unknown {
+  if (v === undefined || v === null) return '';
+  if (typeof v !== 'object') return v;
+  if (v instanceof Date) return '\u0000d' + v.getTime();
+  if (v instanceof CalcErr) return '\u0000x' + v.code;
+  return '\u0000o' + String(v);
 }
 
 const rank = (v: unknown) =>
@@ -242,7 +244,7 @@ export function computePivot(wb: Workbook, spec: PivotSpec, holder: SheetData, n
     const build = (recs: number[], depth: number): Node[] => {
       const g = groups[depth];
       const vals = src.values(g.col);
-      const byKey = new Map<string, Node>();
+      const byKey = new Map<unknown, Node>();
       for (const i of recs) {
         const key = keyOf(vals[i]);
         let node = byKey.get(key);
@@ -321,6 +323,7 @@ export function computePivot(wb: Workbook, spec: PivotSpec, holder: SheetData, n
 
   // column leaf ordinal of each record (-1: not shown)
   const colOrd = new Int32Array(src.n).fill(M ? -1 : 0);
+  const colLeaves = M ? colEntries.filter((e) => e.kind === 'leaf').length : 1;
   if (M) for (const e of colEntries) if (e.kind === 'leaf') for (const i of e.rows) colOrd[i] = e.lo;
 
   const valuesInRows = spec.valuesAlong === 'ROWS' && k > 1;
@@ -409,21 +412,15 @@ export function computePivot(wb: Workbook, spec: PivotSpec, holder: SheetData, n
     prevRow = e;
     if (!k) return;
     // records of this row, split by column leaf
-    const byOrd = new Map<number, number[]>();
+    const byOrd: number[][] = Array.from({ length: colLeaves }, () => []);
     for (const i of e.rows) {
       const o = colOrd[i];
-      if (o < 0) continue;
-      let list = byOrd.get(o);
-      if (!list) byOrd.set(o, (list = []));
-      list.push(i);
+      if (o >= 0) byOrd[o].push(i);
     }
     const recsOf = (ce: Entry) => {
-      if (ce.lo === ce.hi) return byOrd.get(ce.lo) ?? [];
+      if (ce.lo === ce.hi) return byOrd[ce.lo] ?? [];
       const out: number[] = [];
-      for (let o = ce.lo; o <= ce.hi; o++) {
-        const l = byOrd.get(o);
-        if (l) for (const i of l) out.push(i);
-      }
+      for (let o = ce.lo; o <= ce.hi; o++) for (const i of byOrd[o]) out.push(i);
       return out;
     };
     colSlots.forEach((cs, x) => {
