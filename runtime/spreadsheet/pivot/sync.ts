@@ -5,9 +5,9 @@
 // the anchor cell shows #REF! and nothing else, as Sheets shows "#REF!" with "Pivot table results
 // could not be expanded because they would overwrite data" (VERIFY: selftest pivot.overwrite).
 // If the anchor cell itself was written over, the pivot shows nothing until it is cleared.
-import type { Cell } from '../values';
+import { Formula, type Cell } from '../values';
 import type { Rect, SheetData, Workbook } from '../workbook';
-import { computePivot } from './compute';
+import { computePivot, slicersFor, type PivotOutput } from './compute';
 import type { PivotSpec } from './model';
 
 export const PERCENT_FORMAT = '0.00%';
@@ -56,6 +56,52 @@ export function clearPivotOutput(sheet: SheetData, p: PivotSpec): void {
   written.delete(p);
 }
 
+/**
+ * Reading a pivot's sheet again costs nothing when nothing it depends on changed: its definition,
+ * its slicers, the locale and zone, the source cells and their number formats. A source holding
+ * formulas is always recomputed (their results may move without the cells changing).
+ */
+const memos = new WeakMap<PivotSpec, { key: string; cells: Cell[] | null; formats: string; res: PivotOutput | '#REF!' }>();
+
+function sourceCells(wb: Workbook, p: PivotSpec): { cells: Cell[] | null; formats: string } | null {
+  const src = wb.sheetById(p.source.sheetId);
+  if (!src) return null;
+  const { row, col, numRows, numCols } = p.source.rect;
+  const last = Math.min(row + numRows - 1, Math.max(src.rows.length, row));
+  const cells: Cell[] = [];
+  for (let r = row; r <= last; r++) {
+    const vals = src.rows[r - 1];
+    for (let c = col; c < col + numCols; c++) {
+      const v = vals?.[c - 1];
+      if (v instanceof Formula) return { cells: null, formats: '' };
+      cells.push(v);
+    }
+  }
+  const formats = JSON.stringify(src.fmt.numberFormat.cols.slice(col, col + numCols));
+  return { cells, formats };
+}
+
+const sameCells = (a: Cell[], b: Cell[]) => {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x !== y && !(x instanceof Date && y instanceof Date && x.getTime() === y.getTime())) return false;
+  }
+  return true;
+};
+
+function computed(wb: Workbook, p: PivotSpec, sheet: SheetData, now: number): PivotOutput | '#REF!' {
+  const key = JSON.stringify([{ ...p, out: null }, slicersFor(p, sheet), wb.locale, wb.timeZone]);
+  const snap = sourceCells(wb, p);
+  const memo = memos.get(p);
+  if (memo && snap && snap.cells && memo.cells && memo.key === key && memo.formats === snap.formats && sameCells(memo.cells, snap.cells))
+    return memo.res;
+  const res = computePivot(wb, p, sheet, now);
+  memos.set(p, { key, cells: snap?.cells ?? null, formats: snap?.formats ?? '', res });
+  return res;
+}
+
 const overlaps = (a: Rect, b: Rect) =>
   a.row < b.row + b.numRows && b.row < a.row + a.numRows && a.col < b.col + b.numCols && b.col < a.col + a.numCols;
 
@@ -65,7 +111,7 @@ export function refreshPivots(wb: Workbook, sheet: SheetData, now: number): void
   for (const p of sheet.pivots) clearPivotOutput(sheet, p);
   const placed: Rect[] = [];
   for (const p of sheet.pivots) {
-    const res = computePivot(wb, p, sheet, now);
+    const res = computed(wb, p, sheet, now);
     let cells: Cell[][] = res === '#REF!' ? [['#REF!']] : res.cells;
     let percent = res === '#REF!' ? [] : res.percent;
     let headerRows = res === '#REF!' ? 0 : res.headerRows;

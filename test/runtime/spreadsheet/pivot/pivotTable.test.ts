@@ -131,6 +131,26 @@ describe(`PivotTable [${REF}pivot-table]`, () => {
     expect(shown()[1]).toEqual(['East', 106]);
   });
 
+  test('recomputes after a hand edit, a slicer or definition change, a number format change, and through source formulas', () => {
+    const { wb, out, data, source, app, shown } = pivotEnv();
+    const pt = out.getRange('A1').createPivotTable(source);
+    pt.addRowGroup(1);
+    pt.addPivotValue(3, app.PivotTableSummarizeFunction.SUM);
+    expect(shown()[1]).toEqual(['East', 16]);
+    wb.sheetByName('Data')!.rows[1]![2] = 20; // a change that bypasses every API
+    expect(shown()[1]).toEqual(['East', 26]);
+    pt.addFilter(3, app.newFilterCriteria().setVisibleValues(['20.0']).build());
+    expect(shown()).toEqual([['Region', 'SUM of Units'], ['Grand Total', '']]); // no records left: an empty total
+    data.getRange('C2').setNumberFormat('0.0');
+    expect(shown()[1]).toEqual(['East', 20]);
+    pt.getFilters()[0].remove();
+    data.getRange('E2').setValue(4);
+    data.getRange('C3').setFormula('=E2*2');
+    expect(shown()[1]).toEqual(['East', 29]);
+    data.getRange('E2').setValue(5);
+    expect(shown()[1]).toEqual(['East', 31]);
+  });
+
   test('getPivotTables lists the sheet’s pivots; remove() deletes one and its cells', () => {
     const { out, source, app, shown } = pivotEnv();
     const a = out.getRange('A1').createPivotTable(source);
