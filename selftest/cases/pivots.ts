@@ -321,6 +321,143 @@ const CASES: Case[] = [
       return threw(() => s.setColumnFilterCriteria(5, c.svc.SpreadsheetApp.newFilterCriteria().build()));
     },
   },
+  {
+    id: 'pivot.percent-of-row-column',
+    ref: S + 'pivot-value#showasdisplaytype',
+    expected: [[0.3125, 0.6875, 1], [0.4166666666666667, 0.6111111111111112, 0.5333333333333333]],
+    how: 'rows Region, columns Product, SUM of Units: East row (H3:J3) with showAs(PERCENT_OF_ROW_TOTAL), then PERCENT_OF_COLUMN_TOTAL',
+    run: (c) => {
+      const { pt, shown } = pivot(c);
+      pt.addRowGroup(1);
+      pt.addColumnGroup(2);
+      const v = pt.addPivotValue(3, F(c).SUM);
+      const T = c.svc.SpreadsheetApp.PivotValueDisplayType;
+      v.showAs(T.PERCENT_OF_ROW_TOTAL);
+      const row = shown('H3:J3')[0];
+      v.showAs(T.PERCENT_OF_COLUMN_TOTAL);
+      return [row, shown('H3:J3')[0]];
+    },
+  },
+  {
+    id: 'pivot.repeated-labels',
+    ref: S + 'pivot-group#showrepeatedlabels',
+    expected: [['East', 'Paper'], ['East', 'Pen'], ['North', 'Paper']],
+    how: 'rows Region (showRepeatedLabels()), Product (showTotals(false)), SUM: G2:H4',
+    run: (c) => {
+      const { pt, shown } = pivot(c);
+      pt.addRowGroup(1).showRepeatedLabels();
+      pt.addRowGroup(2).showTotals(false);
+      pt.addPivotValue(3, F(c).SUM);
+      return shown('G2:H4');
+    },
+  },
+  {
+    id: 'pivot.display-names',
+    ref: S + 'pivot-group#setdisplaynamename',
+    expected: ['Area', 'Units sold', 'Region'],
+    how: 'rows Region setDisplayName("Area"), SUM of Units setDisplayName("Units sold"): [G1, H1]; then resetDisplayName(): G1',
+    run: (c) => {
+      const { pt, sh } = pivot(c);
+      const g = pt.addRowGroup(1).setDisplayName('Area');
+      pt.addPivotValue(3, F(c).SUM).setDisplayName('Units sold');
+      const seen = [sh.getRange('G1').getValue(), sh.getRange('H1').getValue()];
+      g.resetDisplayName();
+      return [...seen, sh.getRange('G1').getValue()];
+    },
+  },
+  {
+    id: 'pivot.filter-conditions',
+    ref: S + 'filter-criteria-builder#whentextcontainstext',
+    expected: [[['East', 1], ['West', 7]], [['East', 6], ['West', 7]]],
+    how: 'rows Region, SUM: filter Product whenTextContains("PEN") (case ignored): G2:H3; then a filter on Units setHiddenValues(["10", "7"]) too, Product filter removed: G2:H3',
+    run: (c) => {
+      const { pt, shown } = pivot(c);
+      pt.addRowGroup(1);
+      pt.addPivotValue(3, F(c).SUM);
+      const f = pt.addFilter(2, c.svc.SpreadsheetApp.newFilterCriteria().whenTextContains('PEN').build());
+      pt.addFilter(3, c.svc.SpreadsheetApp.newFilterCriteria().whenNumberLessThan(10).build());
+      const first = shown('G2:H3');
+      f.remove();
+      pt.getFilters()[0].setFilterCriteria(c.svc.SpreadsheetApp.newFilterCriteria().setHiddenValues(['10', '7']).build());
+      return [first, shown('G2:H3')];
+    },
+  },
+  {
+    id: 'pivot.sort-mixed-values',
+    ref: S + 'pivot-group#sortascending',
+    expected: [2, 10, 'apple', 'Banana', ''],
+    how: 'a column holding 10, "Banana", 2, "apple" and a blank, grouped ascending: the group labels in order (numbers, then text ignoring case, blank last)',
+    run: (c) => {
+      const sh = c.scratch();
+      sh.getRange('A1:B6').setValues([['k', 'n'], [10, 1], ['Banana', 1], [2, 1], ['apple', 1], ['', 1]]);
+      const pt = sh.getRange('D1').createPivotTable(sh.getRange('A1:B6'));
+      pt.addRowGroup(1);
+      pt.addPivotValue(2, F(c).SUM);
+      return sh.getRange('D2:D6').getValues().map((r) => r[0]);
+    },
+  },
+  {
+    id: 'pivot.recompute',
+    ref: S + 'pivot-table',
+    expected: [16, 106],
+    how: 'rows Region, SUM: H2; then Units C2 set from 10 to 100: H2',
+    run: (c) => {
+      const { pt, sh } = pivot(c);
+      pt.addRowGroup(1);
+      pt.addPivotValue(3, F(c).SUM);
+      const before = sh.getRange('H2').getValue();
+      sh.getRange('C2').setValue(100);
+      return [before, sh.getRange('H2').getValue()];
+    },
+  },
+  {
+    id: 'pivot.same-anchor-replaces',
+    ref: S + 'range#createpivottablesourcedata',
+    expected: [1, 'Product'],
+    how: 'a pivot at G1 (rows Region), then another createPivotTable at G1 (rows Product): [getPivotTables().length, G1]',
+    run: (c) => {
+      const { pt, sh, source } = pivot(c);
+      pt.addRowGroup(1);
+      sh.getRange('G1').createPivotTable(source).addRowGroup(2);
+      return [sh.getPivotTables().length, sh.getRange('G1').getValue()];
+    },
+  },
+  {
+    id: 'pivot.remove',
+    ref: S + 'pivot-table#remove',
+    expected: [0, '', 'threw'],
+    how: 'a pivot at G1 (rows Region, SUM) removed: [getPivotTables().length, G1, addRowGroup(2) on the removed pivot]',
+    run: (c) => {
+      const { pt, sh } = pivot(c);
+      pt.addRowGroup(1);
+      pt.addPivotValue(3, F(c).SUM);
+      pt.remove();
+      return [sh.getPivotTables().length, sh.getRange('G1').getValue(), threw(() => pt.addRowGroup(2))];
+    },
+  },
+  {
+    id: 'pivot.slicer-other-range',
+    ref: S + 'slicer',
+    expected: 30,
+    how: 'pivot rows Product over A1:D7; a slicer over A1:D6 (another range) with column 1 visible West: the pivot grand total',
+    run: (c) => {
+      const { pt, sh } = pivot(c);
+      pt.addRowGroup(2);
+      pt.addPivotValue(3, F(c).SUM);
+      sh.insertSlicer(sh.getRange('A1:D6'), 1, 12).setColumnFilterCriteria(1, c.svc.SpreadsheetApp.newFilterCriteria().setVisibleValues(['West']).build());
+      return sh.getRange('H4').getValue();
+    },
+  },
+  {
+    id: 'pivot.criteria-builder',
+    ref: S + 'filter-criteria-builder#setvisiblevaluesvalues',
+    expected: [[], ['x', 'y'], 'TEXT_CONTAINS', ['z'], null],
+    how: 'newFilterCriteria().setHiddenValues(["a"]).setVisibleValues(["x","y"]).whenTextContains("z").build(): [hidden, visible, type, values]; newFilterCriteria().build().getCriteriaType()',
+    run: (c) => {
+      const cr = c.svc.SpreadsheetApp.newFilterCriteria().setHiddenValues(['a']).setVisibleValues(['x', 'y']).whenTextContains('z').build();
+      return [cr.getHiddenValues(), cr.getVisibleValues(), String(cr.getCriteriaType()), cr.getCriteriaValues(), c.svc.SpreadsheetApp.newFilterCriteria().build().getCriteriaType()];
+    },
+  },
 ];
 
 /**
