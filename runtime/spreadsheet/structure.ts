@@ -1,6 +1,8 @@
-// Inserting and deleting rows/columns: values, sparse formats, rule ranges, protections, charts
-// and every formula reference into the sheet move together, as they do in Sheets.
+// Inserting and deleting rows/columns: values, sparse formats, rule ranges, protections, charts,
+// pivot tables and slicers (pivot/structure.ts) and every formula reference into the sheet move
+// together, as they do in Sheets.
 import { rewriteRefs } from './formula';
+import { movePivots } from './pivot/structure';
 import { Runs } from './runs';
 import { Formula } from './values';
 import type { Rect, SheetData, Workbook } from './workbook';
@@ -94,6 +96,7 @@ function moveRecords(wb: Workbook, sheet: SheetData, axis: Axis, at: number, n: 
     if (m) nr.rect = m;
     else delete wb.namedRanges[name];
   }
+  movePivots(wb, sheet, axis, at, n, moveRect, moveIndex);
   moveFormulaRefs(wb, sheet, axis, at, n);
 }
 

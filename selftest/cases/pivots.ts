@@ -458,6 +458,25 @@ const CASES: Case[] = [
       return [cr.getHiddenValues(), cr.getVisibleValues(), String(cr.getCriteriaType()), cr.getCriteriaValues(), c.svc.SpreadsheetApp.newFilterCriteria().build().getCriteriaType()];
     },
   },
+  {
+    id: 'pivot.structure-moves',
+    ref: S + 'sheet#insertrowsbeforebeforeposition,-howmany',
+    expected: ['G3', 'A3:D10', 1, 0],
+    how: 'pivot at G1 over A1:D7 (rows Region, Product), same sheet: insertRowsBefore(1, 2): anchor; insertRowsBefore(5, 1), inside the data: source range; deleteColumn(1) (Region): row groups left; deleteRow(3) (the anchor row): pivots left',
+    run: (c) => {
+      const { pt, sh } = pivot(c);
+      pt.addRowGroup(1);
+      pt.addRowGroup(2);
+      sh.insertRowsBefore(1, 2);
+      const anchor = pt.getAnchorCell().getA1Notation();
+      sh.insertRowsBefore(5, 1);
+      const src = (pt as unknown as { getSourceDataRange(): GoogleAppsScript.Spreadsheet.Range }).getSourceDataRange().getA1Notation();
+      sh.deleteColumn(1);
+      const groups = pt.getRowGroups().length;
+      sh.deleteRow(3);
+      return [anchor, src, groups, sh.getPivotTables().length];
+    },
+  },
 ];
 
 /**

@@ -33,6 +33,11 @@ function cellAt(sheet: SheetData, r: number, c: number): Cell {
   return sheet.rows[r - 1]?.[c - 1];
 }
 
+/** After rows or columns moved under a pivot: its recorded area is taken as its own again. */
+export function forgetOutput(p: PivotSpec): void {
+  written.delete(p);
+}
+
 /** Clears the cells a pivot wrote that still hold what it wrote. */
 export function clearPivotOutput(sheet: SheetData, p: PivotSpec): void {
   const out = p.out;
