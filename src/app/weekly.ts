@@ -23,6 +23,7 @@ import { auditEntriesOf } from '../gas/auditSheet';
 import { BusyError, withTrackerLock } from '../gas/lock';
 import type { TicketLink } from '../gas/reviewSheet';
 import { writeReviewSheet } from '../gas/reviewSheet';
+import { writeReviewData } from '../gas/reviewDataSheet';
 import { PROPERTY_KEYS, readWeeklyStatus, type WeeklyStatus } from '../gas/properties';
 import type { Services } from '../gas/services';
 import { locateTicketSheet } from '../gas/ticketSheet';
@@ -54,6 +55,9 @@ export type WeeklyResult =
       unsatisfied: number;
       charts: number;
       rows: number;
+      /** The data sheet (`周报数据`) written: its name and its rows (one per ticket). */
+      dataSheet: string;
+      dataRows: number;
     }
   | { ok: false; message: string; cancelled?: boolean };
 
@@ -309,8 +313,12 @@ export function buildWeeklyReview(
   });
   // Replacing the sheet runs under the document lock (two builds of one week must not interleave
   // their delete and insert); reading and computing do not hold it.
-  const write = () => writeReviewSheet(tr.ss, review, linkOf);
-  let written: ReturnType<typeof writeReviewSheet>;
+  const write = () => {
+    const snapshot = writeReviewSheet(tr.ss, review, linkOf);
+    const data = writeReviewData(tr.ss, review.data, tr.lang);
+    return { ...snapshot, data };
+  };
+  let written: ReturnType<typeof write>;
   try {
     written = opts.locked
       ? write()
@@ -337,6 +345,8 @@ export function buildWeeklyReview(
     unsatisfied: f.satisfaction.unsatisfiedIds.length,
     charts: written.layout.charts.length,
     rows: written.layout.height,
+    dataSheet: catalog(tr.lang).reviewData.dataSheet,
+    dataRows: review.data.rows.length,
   };
 }
 

@@ -182,7 +182,7 @@ export function layoutReview(
 
   for (const s of review.sections) {
     sectionRows[s.key] = title(s.title, s.basis);
-    table(s.table, s.key === 'overdue' || s.key === 'unsatisfied');
+    table(s.table, s.key === 'overdue' || s.key === 'unsatisfied' || s.key === 'backlogList');
     for (const n of s.notes) push([textCell(n)], { color: REVIEW_COLOURS.muted });
     push([]);
   }

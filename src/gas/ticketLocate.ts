@@ -8,7 +8,7 @@ import { HEADER_SCAN_ROWS, columnLetter, detectHeader } from '../domain/columns'
 import type { FieldKey, Lang } from '../domain/schema';
 import { FIELDS, SHEET_NAMES, fieldForHeader, headerLabel, parseEnum } from '../domain/schema';
 import { literalText } from '../domain/text';
-import { t } from '../domain/i18n';
+import { CATALOG, t } from '../domain/i18n';
 import type { AuditEntry } from '../domain/ticket';
 import { parseTicketId } from '../domain/ticketId';
 import { appendAudit } from './auditSheet';
@@ -41,7 +41,10 @@ export type FindResult =
   | { none: true };
 
 const SIDE: readonly string[] = (['settings', 'audit', 'knowledge', 'archive', 'logArchive'] as const).flatMap((k) => [SHEET_NAMES[k].zh, SHEET_NAMES[k].en]);
-const isSide = (n: string) => SIDE.includes(n) || n.startsWith(`${SHEET_NAMES.review.zh} `) || n.startsWith(`${SHEET_NAMES.review.en} `) || n === `${SHEET_NAMES.review.zh}数据`;
+// The review's own sheets: the weekly snapshots, the data sheet and the pivot sheet (its data sheet has ticket-like headers).
+const REVIEW_SHEETS: readonly string[] = (['zh', 'en'] as const).flatMap((l) => [CATALOG[l].reviewData.dataSheet, CATALOG[l].reviewData.pivotSheet]);
+const isSide = (n: string) =>
+  SIDE.includes(n) || REVIEW_SHEETS.includes(n) || n.startsWith(`${SHEET_NAMES.review.zh} `) || n.startsWith(`${SHEET_NAMES.review.en} `);
 const TICKET_NAMES: readonly string[] = [SHEET_NAMES.tickets.zh, SHEET_NAMES.tickets.en];
 const blank = (v: unknown) => v === '' || v === null || v === undefined;
 const trimTrailing = (row: readonly unknown[]): unknown[] => {

@@ -2,88 +2,8 @@
 // figures on the sheet, links, charts and the call budget; rebuilding; the menu; the automatic
 // build across late, skipped and doubled trigger runs; the knowledge base on close.
 import type { LocalRuntime } from '../../runtime';
-import { FORM, holdTrackerLock, newRuntime, setUp, submit, ticketRows } from './helpers';
-
-const at = (s: string): number => Date.parse(`${s}+08:00`); // Asia/Shanghai wall time
-
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-
-const ss = (rt: LocalRuntime) => rt.services.SpreadsheetApp.getActiveSpreadsheet();
-const sheetNames = (rt: LocalRuntime): string[] =>
-  ss(rt)
-    .getSheets()
-    .map((s) => s.getName());
-const reviewSheet = (rt: LocalRuntime, name: string): Sheet => {
-  const s = ss(rt).getSheetByName(name);
-  if (!s) throw new Error(`no sheet ${name}; sheets: ${sheetNames(rt).join(', ')}`);
-  return s;
-};
-
-function act(
-  rt: LocalRuntime,
-  when: string,
-  id: string,
-  action: string,
-  payload: Record<string, unknown> = {},
-): void {
-  rt.clock.set(at(when));
-  const r = rt.call<{ ok: boolean; errors?: unknown }>('applyTicketAction', id, action, payload).result;
-  if (!r.ok) throw new Error(`${action} ${id} at ${when}: ${JSON.stringify(r.errors)}`);
-}
-
-function submitAt(rt: LocalRuntime, when: string, form: Partial<typeof FORM>): string {
-  rt.clock.set(at(when));
-  const r = submit(rt, { ...FORM, ...form });
-  if (!r.ok) throw new Error(`submit at ${when}: ${JSON.stringify(r.errors)}`);
-  return r.id;
-}
-
-/**
- * The fixture week 2024-W19 (Mon 05-06 – Sun 05-12), worked by hand (working time Mon–Fri 09–18):
- *  D  Thu 05-02 10:00 低 其他, accepted 10:30 (W18), resolved Mon 05-06 11:00.
- *  A  Mon 05-06 10:00 高 软件, accepted 10:20, resolved 11:00, feedback yes/satisfied, closed 12:00.
- *  B  Mon 05-06 10:30 中 网络, accepted Tue 09:30, resolved Wed 10:00, feedback no/unsatisfied
- *     (reopens) Wed 11:00, resolved again Thu 15:00.
- *  C  Tue 05-07 11:00 低 硬件, never touched: open and overdue at week end.
- */
-function workedWeek(opts: { locale?: string } = {}) {
-  const rt = newRuntime({ now: at('2024-05-01T09:15:00'), locale: opts.locale });
-  setUp(rt);
-  const D = submitAt(rt, '2024-05-02T10:00:00', {
-    title: '共享盘权限申请',
-    urgency: '低',
-    category: '其他',
-    department: '财务部/总部',
-  });
-  act(rt, '2024-05-02T10:30:00', D, 'accept');
-  const A = submitAt(rt, '2024-05-06T10:00:00', {
-    title: 'CRM系统数据库连接错误',
-    urgency: '高',
-    category: '软件',
-  });
-  act(rt, '2024-05-06T10:20:00', A, 'accept');
-  act(rt, '2024-05-06T11:00:00', D, 'resolve', { solution: '已在共享盘为其开通读写权限' });
-  act(rt, '2024-05-06T11:00:00', A, 'resolve', { solution: '重启数据库连接池，恢复正常' });
-  act(rt, '2024-05-06T11:30:00', A, 'feedback', { resolved: true, rating: 'satisfied' });
-  act(rt, '2024-05-06T12:00:00', A, 'close');
-  const B = submitAt(rt, '2024-05-06T10:30:00', {
-    title: 'VPN 无法连接',
-    urgency: '中',
-    category: '网络',
-    department: '市场部/上海分公司',
-  });
-  act(rt, '2024-05-07T09:30:00', B, 'accept');
-  const C = submitAt(rt, '2024-05-07T11:00:00', {
-    title: '打印机卡纸',
-    urgency: '低',
-    category: '硬件',
-    department: '财务部/总部',
-  });
-  act(rt, '2024-05-08T10:00:00', B, 'resolve', { solution: '重置 VPN 证书' });
-  act(rt, '2024-05-08T11:00:00', B, 'feedback', { resolved: false, rating: 'unsatisfied' });
-  act(rt, '2024-05-09T15:00:00', B, 'resolve', { solution: '更换 VPN 客户端版本' });
-  return { rt, A, B, C, D };
-}
+import { FORM, holdTrackerLock, newRuntime, setUp, ticketRows } from './helpers';
+import { WEEKLY_CALLS, act, at, reviewSheet, sheetNames, submitAt, workedWeek, type Sheet } from './weeklyFixture';
 
 /** The rows under a section title, as display strings, until the next blank row. */
 function section(sheet: Sheet, title: string): string[][] {
@@ -129,8 +49,8 @@ describe('buildWeeklyReview: a hand-worked week', () => {
   });
 
   it('writes the sheet in a constant, small number of spreadsheet calls', () => {
-    expect(built.stats.spreadsheetCalls).toBeLessThanOrEqual(40);
-    expect(built.stats.byMethod['Range.setValues']).toBe(1);
+    expect(built.stats.spreadsheetCalls).toBeLessThanOrEqual(WEEKLY_CALLS);
+    expect(built.stats.byMethod['Range.setValues']).toBe(2); // the snapshot and the data sheet, one block each
     expect(built.stats.byMethod['Sheet.insertChart']).toBe(3);
   });
 
@@ -246,8 +166,8 @@ describe('buildWeeklyReview: a hand-worked week', () => {
     rt.clock.set(at('2024-05-14T10:00:00'));
     const again = rt.call<any>('buildWeeklyReview', '2024-W19');
     expect(again.result.ok).toBe(true);
-    expect(again.stats.spreadsheetCalls).toBeLessThanOrEqual(40);
-    expect(again.stats.byMethod['Spreadsheet.deleteSheet']).toBe(1);
+    expect(again.stats.spreadsheetCalls).toBeLessThanOrEqual(WEEKLY_CALLS);
+    expect(again.stats.byMethod['Spreadsheet.deleteSheet']).toBe(2); // the week's sheet and the data sheet
     expect(sheetNames(rt)).toEqual(before);
     const fresh = reviewSheet(rt, '周报 2024-W19');
     expect(fresh.getSheetId()).not.toBe(oldId);
@@ -299,7 +219,7 @@ describe('archived tickets', () => {
       counts: { created: 3, resolved: 3, closed: 3, reopened: 1, backlog: 1 },
       unsatisfied: 1,
     });
-    expect(r.stats.spreadsheetCalls).toBeLessThanOrEqual(40);
+    expect(r.stats.spreadsheetCalls).toBeLessThanOrEqual(WEEKLY_CALLS);
     const sheet = reviewSheet(rt, '周报 2024-W19');
     const bRow =
       archive
@@ -332,7 +252,7 @@ describe('English sheets', () => {
       'Change',
       'Counts by',
     ]);
-    expect(calls).toBeLessThanOrEqual(40);
+    expect(calls).toBeLessThanOrEqual(WEEKLY_CALLS);
   });
 });
 
@@ -366,7 +286,7 @@ describe('buildWeeklyReviewFromMenu', () => {
     expect(alert.prompt).toMatch(/无法识别周次「上周」.*2024-W19/);
     rt.ui.answers.push({ button: 'CANCEL' });
     expect(rt.call<any>('buildWeeklyReviewFromMenu').result).toMatchObject({ ok: false, cancelled: true });
-    expect(sheetNames(rt).filter((n) => n.startsWith('周报'))).toEqual(['周报 2024-W18']);
+    expect(sheetNames(rt).filter((n) => n.startsWith('周报 '))).toEqual(['周报 2024-W18']);
   });
 });
 
@@ -398,7 +318,7 @@ describe('automatic weekly build from the hourly trigger', () => {
     if (!timer) throw new Error('no time trigger installed');
     return { rt, timer };
   }
-  const reviews = (rt: LocalRuntime) => sheetNames(rt).filter((n) => n.startsWith('周报'));
+  const reviews = (rt: LocalRuntime) => sheetNames(rt).filter((n) => n.startsWith('周报 '));
   const lastBuilt = (rt: LocalRuntime) =>
     rt.services.PropertiesService.getDocumentProperties().getProperty('weekly.lastBuilt');
 

@@ -23,7 +23,6 @@ const ALLOWED: Record<string, string> = {
   'src/gas/knowledgeSheet.ts': 'knowledge sheet headers, read back',
   'src/gas/logArchiveSheet.ts': 'work-log archive headers, read back',
   'src/gas/settingsSheet.ts': 'settings sheet section headers, read back',
-  'src/gas/ticketLocate.ts': 'names of side sheets it must not take for the ticket sheet',
   // Shown while the form loads, before its language is known: both languages at once.
   'src/ui/intake.ts': 'the loading and load-failure lines, in both languages before the language is known',
   'src/ui/ticket.ts': 'the load-failure line and its Retry, in both languages before the language is known',

@@ -378,6 +378,7 @@ describe('buildReview: 2024-W19, Asia/Shanghai', () => {
     expect(r.period).toBe('2024-05-06 – 2024-05-12 (Asia/Shanghai); 生成于 2024-05-13 09:30');
     expect(r.sections.map((s) => s.key)).toEqual([
       'summary',
+      'trend',
       'categoryUrgency',
       'department',
       'status',
@@ -385,6 +386,7 @@ describe('buildReview: 2024-W19, Asia/Shanghai', () => {
       'sla',
       'times',
       'backlogAge',
+      'backlogList',
       'overdue',
       'recurring',
       'satisfaction',

@@ -2,6 +2,7 @@
 // placeholder or a list of the wrong length is a compile error here).
 import type { Translation } from './types';
 import type { zh } from './zh';
+import { reviewDataEn } from './reviewData.en';
 
 export const en: Translation<typeof zh> = {
   required: 'Please fill in {field}.',
@@ -316,6 +317,7 @@ export const en: Translation<typeof zh> = {
     chartByDayBasis: 'created by submitted at, resolved by resolved at',
     weekdays: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'],
   },
+  reviewData: reviewDataEn,
   reviewSheet: {
     basis: 'Counts by: ',
     chartData: 'Chart data',

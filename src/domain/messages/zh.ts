@@ -4,6 +4,8 @@
 // language. `{name}` is a placeholder filled by `t()` (src/domain/i18n.ts).
 // Chinese text uses full-width punctuation (：？！（），；) — test/domain/messages.test.ts checks.
 
+import { reviewDataZh } from './reviewData.zh';
+
 export const zh = {
   required: '请填写{field}。',
   /** A choice (urgency, rating…) left empty: one chooses, one does not fill in. */
@@ -322,6 +324,7 @@ export const zh = {
     chartByDayBasis: '新建按提交时间，已解决按解决时间',
     weekdays: ['周一', '周二', '周三', '周四', '周五', '周六', '周日'],
   },
+  reviewData: reviewDataZh,
   reviewSheet: {
     basis: '统计依据：',
     chartData: '图表数据',

@@ -28,10 +28,15 @@ import { overdueSection } from './sections/overdue';
 import { recurringSection } from './sections/recurring';
 import { satisfactionSections } from './sections/satisfaction';
 import { reviewCharts } from './sections/charts';
+import { trendSection } from './sections/trend';
+import { backlogListSection } from './sections/backlogList';
+import { reviewData } from './data';
 
 export * from './week';
 export * from './model';
 export { recurringProblems } from './recurring';
+export { REVIEW_DATA_KEYS, type ReviewData, type ReviewDataKey } from './data';
+export { TREND_WEEKS, type TrendWeek } from './sections/trend';
 
 export function buildReview(input: ReviewInput): Review {
   const scope = reviewScope(input);
@@ -40,11 +45,14 @@ export function buildReview(input: ReviewInput): Review {
   const sla = slaSection(scope);
   const times = timesSection(scope);
   const age = backlogAgeSection(scope);
+  const trend = trendSection(scope);
+  const backlogList = backlogListSection(scope);
   const overdue = overdueSection(scope);
   const recurring = recurringSection(scope);
   const satisfaction = satisfactionSections(scope);
   const sections = [
     summary.section,
+    trend.section,
     categoryUrgencySection(scope),
     departmentSection(scope),
     statusSection(scope),
@@ -52,6 +60,7 @@ export function buildReview(input: ReviewInput): Review {
     sla.section,
     times.section,
     age.section,
+    backlogList.section,
     overdue.section,
     recurring.section,
     ...satisfaction.sections,
@@ -84,5 +93,7 @@ export function buildReview(input: ReviewInput): Review {
     },
     sections,
     charts,
+    trend: trend.weeks,
+    data: reviewData(scope, recurring.recurring),
   };
 }

@@ -5,6 +5,8 @@ import type { Category, Lang, Rating, SlaState, Urgency } from '../schema';
 import type { Zone } from '../zone';
 import type { KbEntry, KbIndex } from '../knowledge';
 import type { IsoWeek } from './week';
+import type { ReviewData } from './data';
+import type { TrendWeek } from './sections/trend';
 
 export type Cell = string | number | null;
 /** How the writer should format a column: counts, fractions as %, hours with 2 decimals, text. */
@@ -18,6 +20,7 @@ export interface ReviewTable {
 
 export type ReviewSectionKey =
   | 'summary'
+  | 'trend'
   | 'categoryUrgency'
   | 'department'
   | 'status'
@@ -25,6 +28,7 @@ export type ReviewSectionKey =
   | 'sla'
   | 'times'
   | 'backlogAge'
+  | 'backlogList'
   | 'overdue'
   | 'recurring'
   | 'satisfaction'
@@ -137,6 +141,10 @@ export interface Review {
   figures: ReviewFigures;
   sections: ReviewSection[];
   charts: ReviewChart[];
+  /** The 12-week trend, the reviewed week last. */
+  trend: TrendWeek[];
+  /** The data sheet's rows: every ticket, whatever week it belongs to. */
+  data: ReviewData;
 }
 
 export interface SlaOf {
@@ -163,6 +171,10 @@ export interface ReviewInput {
   lang: Lang;
   /** How many recurring problems to list (default 10). */
   recurringLimit?: number;
+  /** Working time a ticket spent waiting on the requester or a third party; absent while the tracker has no waiting states. */
+  waitingMs?: (t: Ticket) => number | null;
+  /** Whether a ticket was closed because the requester never answered; absent while the tracker cannot tell. */
+  autoClosed?: (t: Ticket) => boolean;
 }
 
 /** Weeks (the reviewed one and those before it) scanned for recurring problems. */

@@ -6,8 +6,8 @@ import type { Category, Lang, Rating, Status, Urgency } from '../schema';
 import { RATING_VALUES, enumLabel } from '../schema';
 import type { Zone } from '../zone';
 import { formatLocal } from '../zone';
-import type { ReviewInput, UrgencyKey } from './model';
-import { TEXT, type ReviewText } from './text';
+import type { ReviewInput, SlaOf, UrgencyKey } from './model';
+import { DATA_TEXT, TEXT, type ReviewDataText, type ReviewText } from './text';
 import { isOpenStatus, statusAt, statusHistory, type StatusEvent } from './history';
 import { shiftIsoWeek, weekBounds, type IsoWeek } from './week';
 
@@ -21,6 +21,8 @@ export interface ReviewScope {
   lang: Lang;
   now: number;
   T: ReviewText;
+  /** Labels of the data sheet, pivots, trend and backlog list. */
+  D: ReviewDataText;
   /** Tickets with an ID. */
   tickets: Ticket[];
   /** The week: Monday 00:00 local (inclusive) to the next Monday (exclusive). */
@@ -43,11 +45,14 @@ export interface ReviewScope {
   /** `yyyy-MM-dd HH:mm` in the zone, '' for none. */
   fmt(ms: number | null): string;
   urgKey(u: Urgency | null): UrgencyKey;
+  /** A ticket's SLA states (input.sla, asked once per ticket: the sections, trend and data rows share it). */
+  slaOf(t: Ticket): SlaOf;
 }
 
 export function reviewScope(input: ReviewInput): ReviewScope {
   const { week, zone, lang, now } = input;
   const T = TEXT[lang] ?? TEXT.zh;
+  const D = DATA_TEXT[lang] ?? DATA_TEXT.zh;
   const tickets = input.tickets.filter((t) => t && String(t.id ?? '').trim() !== '');
   const { start, end } = weekBounds(week, zone);
   const prev = weekBounds(shiftIsoWeek(week, -1), zone);
@@ -60,6 +65,16 @@ export function reviewScope(input: ReviewInput): ReviewScope {
   const statusAtEnd = new Map<Ticket, Status | null>();
   for (const t of tickets) statusAtEnd.set(t, statusAt(t, asOf, eventsOf(t)));
   const openAtEnd = tickets.filter((t) => isOpenStatus(statusAtEnd.get(t) ?? null));
+  const slaCache = new Map<Ticket, SlaOf>();
+  const slaOf = (t: Ticket): SlaOf => {
+    let v = slaCache.get(t);
+    if (!v) {
+      const r = input.sla(t);
+      v = { response: r?.response ?? null, resolution: r?.resolution ?? null };
+      slaCache.set(t, v);
+    }
+    return v;
+  };
   return {
     input,
     week,
@@ -67,6 +82,7 @@ export function reviewScope(input: ReviewInput): ReviewScope {
     lang,
     now,
     T,
+    D,
     tickets,
     start,
     end,
@@ -85,6 +101,7 @@ export function reviewScope(input: ReviewInput): ReviewScope {
     ratingLabel: (r) => RATING_VALUES.find((v) => v.code === r)![lang],
     fmt: (ms) => (ms === null ? '' : formatLocal(ms, zone, 'minute')),
     urgKey: (u) => u ?? 'unset',
+    slaOf,
   };
 }
 

@@ -1,32 +1,26 @@
 // SLA compliance per target and urgency: tickets due or done in the week, met / missed / pending.
-import type { Ticket } from '../../ticket';
 import { ratio } from '../../stats';
-import type { ReviewSection, SlaCell, SlaOf, UrgencyKey } from '../model';
+import type { ReviewSection, SlaCell, UrgencyKey } from '../model';
+import type { SlaState } from '../../schema';
 import { emptyByUrgency, inRange, type ReviewScope } from '../scope';
 import { perTargetRows, targets } from './targets';
 
 export type SlaFigure = { response: Record<UrgencyKey, SlaCell>; resolution: Record<UrgencyKey, SlaCell> };
 
+export type SlaOutcome = 'met' | 'missed' | 'pending';
+
+/** Final or not: breached or missed is missed (ever breached stays missed), met is met, the rest not final. */
+export const slaOutcome = (state: SlaState | null): SlaOutcome =>
+  state === 'breached' || state === 'missed' ? 'missed' : state === 'met' ? 'met' : 'pending';
+
 export function slaSection(scope: ReviewScope): { section: ReviewSection; figure: SlaFigure } {
-  const { input, T, tickets, start, end, urgKey } = scope;
-  const slaCache = new Map<Ticket, SlaOf>();
-  const slaOf = (t: Ticket): SlaOf => {
-    let v = slaCache.get(t);
-    if (!v) {
-      const r = input.sla(t);
-      v = { response: r?.response ?? null, resolution: r?.resolution ?? null };
-      slaCache.set(t, v);
-    }
-    return v;
-  };
+  const { T, tickets, start, end, urgKey, slaOf } = scope;
   const emptySla = (): SlaCell => ({ inScope: 0, met: 0, missed: 0, pending: 0, compliance: null });
   const slaFig: SlaFigure = { response: emptyByUrgency(emptySla), resolution: emptyByUrgency(emptySla) };
   for (const target of targets(scope)) {
     for (const t of tickets) {
       if (!inRange(target.due(t), start, end) && !inRange(target.done(t), start, end)) continue;
-      const state = slaOf(t)[target.key];
-      const outcome: 'met' | 'missed' | 'pending' =
-        state === 'breached' || state === 'missed' ? 'missed' : state === 'met' ? 'met' : 'pending';
+      const outcome = slaOutcome(slaOf(t)[target.key]);
       for (const k of [urgKey(t.urgency), 'all'] as UrgencyKey[]) {
         const c = slaFig[target.key][k];
         c.inScope++;
