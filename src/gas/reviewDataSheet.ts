@@ -25,11 +25,21 @@ export interface WrittenReviewData {
   columnOf: (header: string) => number;
 }
 
-/** The table as cells Sheets keeps as they are: text never read as a formula, number or date. */
+/**
+ * The table as cells Sheets keeps as they are (text never read as a formula, number or date),
+ * converted in place: the rows are this build's own, and 50,000 copies would cost more than the rest.
+ */
 export function dataValues(data: ReviewData): (string | number)[][] {
   const cell = (v: Cell): string | number =>
-    v === null ? '' : typeof v === 'number' ? (Number.isFinite(v) ? v : '') : literalText(v);
-  return [data.header.map((h) => literalText(h)), ...data.rows.map((r) => r.map(cell))];
+    v === null ? '' : typeof v === 'number' ? (Number.isFinite(v) ? v : '') : v === '' ? v : literalText(v);
+  const out: (string | number)[][] = new Array(data.rows.length + 1);
+  out[0] = data.header.map((h) => literalText(h));
+  for (let r = 0; r < data.rows.length; r++) {
+    const row = data.rows[r];
+    for (let c = 0; c < row.length; c++) row[c] = cell(row[c]);
+    out[r + 1] = row as (string | number)[];
+  }
+  return out;
 }
 
 /**

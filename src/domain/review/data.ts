@@ -6,11 +6,11 @@ import type { Ticket } from '../ticket';
 import { enumLabel, type Rating } from '../schema';
 import { formatIsoWeek } from '../zone';
 import type { Cell, RecurringProblem } from './model';
-import { HOUR, type ReviewScope } from './scope';
+import { DAY, HOUR, type ReviewScope } from './scope';
 import { slaOutcome, type SlaOutcome } from './sections/sla';
 import { targets } from './sections/targets';
 import type { ReviewDataText } from './text';
-import { isoWeekAt } from './week';
+import { isoWeekAt, shiftIsoWeek, weekBounds, type IsoWeek } from './week';
 
 export type ReviewDataKey = keyof ReviewDataText['columns'];
 
@@ -50,6 +50,59 @@ export interface ReviewData {
 const MINUTE = HOUR / 60;
 
 /**
+ * ISO week labels of instants without the zone maths per instant: the weeks' bounds are computed
+ * once (a year of tickets spans ~53 weeks) and each instant is found among them by bisection.
+ */
+export function weekLabeller(scope: ReviewScope): (v: number | null) => string {
+  const { zone } = scope;
+  const starts: number[] = [];
+  const labels: string[] = [];
+  let end = -Infinity;
+  const cover = (v: number): void => {
+    // Grow the covered span to hold v: backwards from the first week, forwards from the last.
+    if (!starts.length) {
+      const w = isoWeekAt(v, zone);
+      const b = weekBounds(w, zone);
+      starts.push(b.start);
+      labels.push(formatIsoWeek(w));
+      end = b.end;
+      first = w;
+      last = w;
+    }
+    while (v < starts[0]) {
+      first = shiftIsoWeek(first, -1);
+      starts.unshift(weekBounds(first, zone).start);
+      labels.unshift(formatIsoWeek(first));
+    }
+    while (v >= end) {
+      last = shiftIsoWeek(last, 1);
+      const b = weekBounds(last, zone);
+      starts.push(b.start);
+      labels.push(formatIsoWeek(last));
+      end = b.end;
+    }
+  };
+  let first: IsoWeek = { year: 0, week: 0 };
+  let last: IsoWeek = first;
+  return (v) => {
+    if (v === null || !Number.isFinite(v)) return '';
+    if (!starts.length || v < starts[0] || v >= end) {
+      // Far outside (a typo'd year): label it directly rather than fill the years between.
+      if (starts.length && (v < starts[0] - 400 * DAY || v >= end + 400 * DAY)) return formatIsoWeek(isoWeekAt(v, zone));
+      cover(v);
+    }
+    let lo = 0;
+    let hi = starts.length; // starts[lo] <= v < starts[hi] (or end)
+    while (hi - lo > 1) {
+      const mid = (lo + hi) >> 1;
+      if (starts[mid] <= v) lo = mid;
+      else hi = mid;
+    }
+    return labels[lo];
+  };
+}
+
+/**
  * The rows. Times are working minutes from submission (the settings calendar, as the handling-time
  * section); each SLA target's outcome is its final state (met / missed, else not final) with a 1/0
  * column for the pivots' met rate (blank while not final), and the weeks it counts in (its due
@@ -63,16 +116,7 @@ export function reviewData(scope: ReviewScope, recurring: readonly RecurringProb
   recurring.forEach((p, i) => {
     for (const id of p.ticketIds) if (!recurringOf.has(id)) recurringOf.set(id, `#${i + 1} ${p.title}`);
   });
-  // Week labels by quarter hour: zone offsets are whole quarter hours, so a local midnight never
-  // splits one; many tickets share one, and the zone maths is the costly part.
-  const weekCache = new Map<number, string>();
-  const weekOf = (v: number | null): string => {
-    if (v === null) return '';
-    const key = Math.floor(v / (15 * MINUTE));
-    let w = weekCache.get(key);
-    if (w === undefined) weekCache.set(key, (w = formatIsoWeek(isoWeekAt(v, zone))));
-    return w;
-  };
+  const weekOf = weekLabeller(scope);
   const minutes = (from: number | null, to: number | null): Cell =>
     from === null || to === null || to < from ? '' : Math.round(Math.max(0, input.workingMs(from, to)) / MINUTE);
   const outcomeLabel = (o: SlaOutcome): string => (o === 'met' ? D.met : o === 'missed' ? D.missed : D.pending);
@@ -88,37 +132,41 @@ export function reviewData(scope: ReviewScope, recurring: readonly RecurringProb
   const sorted = [...tickets].sort(
     (a, b) => (a.submittedAt ?? 0) - (b.submittedAt ?? 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
   );
+  const cellOf: Record<ReviewDataKey, (t: Ticket, sla: { r: SlaOutcome; s: SlaOutcome; rDone: number | null }) => Cell> = {
+    id: (t) => t.id,
+    createdWeek: (t) => weekOf(t.submittedAt),
+    resolvedWeek: (t) => weekOf(t.resolvedAt),
+    category: (t) => catLabel(t.category),
+    urgency: (t) => urgLabel(t.urgency),
+    department: (t) => String(t.department ?? '').trim() || scope.T.unset,
+    assignee: (t) => String(t.assignee ?? '').trim() || scope.T.unassigned,
+    tier: (t) => (t.tier ? enumLabel('tier', t.tier, scope.lang) : ''),
+    status: (t) => statusLabel(t.status),
+    responseMinutes: (t, x) => minutes(t.submittedAt, x.rDone),
+    resolutionMinutes: (t) => minutes(t.submittedAt, t.resolvedAt),
+    responseSla: (_t, x) => outcomeLabel(x.r),
+    resolutionSla: (_t, x) => outcomeLabel(x.s),
+    responseMet: (_t, x) => (x.r === 'pending' ? '' : x.r === 'met' ? 1 : 0),
+    resolutionMet: (_t, x) => (x.s === 'pending' ? '' : x.s === 'met' ? 1 : 0),
+    responseWeeks: (t, x) => slaWeeks(response.due(t), x.rDone),
+    resolutionWeeks: (t) => slaWeeks(resolution.due(t), resolution.done(t)),
+    reopened: (t) => reopens(t),
+    waitingMinutes: (t) => {
+      if (!input.waitingMs) return '';
+      const w = input.waitingMs(t);
+      return w === null ? 0 : Math.round(Math.max(0, w) / MINUTE);
+    },
+    rating: (t) => (t.feedback ? ratingLabel(t.feedback.split(':')[1] as Rating) : ''),
+    autoClosed: (t) => (input.autoClosed?.(t) ? D.yes : ''),
+    recurringKey: (t) => recurringOf.get(t.id) ?? '',
+  };
+  const cells = keys.map((k) => cellOf[k]);
   const rows = sorted.map((t): Cell[] => {
     const sla = slaOf(t);
-    const rOut = slaOutcome(sla.response);
-    const sOut = slaOutcome(sla.resolution);
-    const rDone = response.done(t);
-    const waiting = input.waitingMs ? input.waitingMs(t) : null;
-    const cells: Record<ReviewDataKey, Cell> = {
-      id: t.id,
-      createdWeek: weekOf(t.submittedAt),
-      resolvedWeek: weekOf(t.resolvedAt),
-      category: catLabel(t.category),
-      urgency: urgLabel(t.urgency),
-      department: String(t.department ?? '').trim() || scope.T.unset,
-      assignee: String(t.assignee ?? '').trim() || scope.T.unassigned,
-      tier: t.tier ? enumLabel('tier', t.tier, scope.lang) : '',
-      status: statusLabel(t.status),
-      responseMinutes: minutes(t.submittedAt, rDone),
-      resolutionMinutes: minutes(t.submittedAt, t.resolvedAt),
-      responseSla: outcomeLabel(rOut),
-      resolutionSla: outcomeLabel(sOut),
-      responseMet: rOut === 'pending' ? '' : rOut === 'met' ? 1 : 0,
-      resolutionMet: sOut === 'pending' ? '' : sOut === 'met' ? 1 : 0,
-      responseWeeks: slaWeeks(response.due(t), rDone),
-      resolutionWeeks: slaWeeks(resolution.due(t), resolution.done(t)),
-      reopened: reopens(t),
-      waitingMinutes: waiting === null ? (input.waitingMs ? 0 : '') : Math.round(Math.max(0, waiting) / MINUTE),
-      rating: t.feedback ? ratingLabel(t.feedback.split(':')[1] as Rating) : '',
-      autoClosed: input.autoClosed?.(t) ? D.yes : '',
-      recurringKey: recurringOf.get(t.id) ?? '',
-    };
-    return keys.map((k) => cells[k]);
+    const x = { r: slaOutcome(sla.response), s: slaOutcome(sla.resolution), rDone: response.done(t) };
+    const row = new Array<Cell>(cells.length);
+    for (let i = 0; i < cells.length; i++) row[i] = cells[i](t, x);
+    return row;
   });
   return { keys, header: keys.map((k) => D.columns[k]), rows };
 }
