@@ -15,7 +15,8 @@ import { buildReview, previousIsoWeek, weeklyDue, weekBounds } from '../domain/r
 import type { FieldKey, Lang } from '../domain/schema';
 import { SHEET_NAMES } from '../domain/schema';
 import { evaluate, parseSlaStatus } from '../domain/sla';
-import { waitOf } from '../domain/waiting';
+import { ticketWaitingMinutes, waitOf } from '../domain/waiting';
+import { agentTier } from '../domain/tiers';
 import type { KbEntry } from '../domain/knowledge';
 import type { AuditEntry, Ticket } from '../domain/ticket';
 import { formatIsoWeek, parseIsoWeek } from '../domain/zone';
@@ -94,6 +95,8 @@ const REVIEW_FIELDS: FieldKey[] = [
   'responseDueAt',
   'resolveDueAt',
   'slaStatus',
+  // The hidden record holds the waiting periods (domain/waiting.ts): SLA clocks and time waiting.
+  'record',
 ];
 
 /** Rows below the header (index `headerIndex` of `values`, sheet row `firstRow + index`) as tickets; rows without an ID are skipped. */
@@ -299,6 +302,8 @@ export function buildWeeklyReview(
         return Math.max(0, b - a); // a calendar without working time: count clock time
       }
     },
+    waitingMinutes: (tk) => ticketWaitingMinutes(tk, tr.now, cal),
+    tierOf: (tk) => agentTier(settings.agents, tk.assignee),
     sla: (tk) => {
       try {
         const ev = evaluate(tk, tr.now, policy, cal, { lastWorkLogAt: tk.lastUpdateAt, wait: waitOf(tk) });

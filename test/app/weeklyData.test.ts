@@ -19,9 +19,9 @@ describe('review data sheet', () => {
     expect(rows[0]).toEqual(HEADER);
     expect(rows.slice(1).map((r) => r[0])).toEqual([D, A, B, C]); // by submission time
     const row = (id: string) => Object.fromEntries(HEADER.map((h, i) => [h, rows.find((r) => r[0] === id)![i]]));
-    expect(row(A)).toMatchObject({ 提交周: '2024-W19', 解决周: '2024-W19', 问题类型: '软件', 紧急程度: '高', 当前状态: '已关闭', '首次响应（工作分钟）': '20', '解决用时（工作分钟）': '60', 评价: '满意', 重开次数: '0' });
+    expect(row(A)).toMatchObject({ 提交周: '2024-W19', 解决周: '2024-W19', 问题类型: '软件', 紧急程度: '高', 当前状态: '已关闭', '首次响应（工作分钟）': '20', '解决用时（工作分钟）': '60', 评价: '满意', 重开次数: '0', 负责人: '李工程师', 支持级别: '二线', '等待时长（工作分钟）': '0' });
     expect(row(B)).toMatchObject({ 提交周: '2024-W19', 紧急程度: '中', 重开次数: '1', 评价: '不满意' });
-    expect(row(C)).toMatchObject({ 提交周: '2024-W19', 解决周: '', 当前状态: '待处理', 解决SLA: '未达成', 解决达成: '0' });
+    expect(row(C)).toMatchObject({ 负责人: '（未分配）', 支持级别: '一线', 提交周: '2024-W19', 解决周: '', 当前状态: '待处理', 解决SLA: '未达成', 解决达成: '0' });
     expect(row(D)).toMatchObject({ 提交周: '2024-W18', 解决周: '2024-W19' });
     expect(data().getFrozenRows()).toBe(1);
   });

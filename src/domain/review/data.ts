@@ -140,7 +140,10 @@ export function reviewData(scope: ReviewScope, recurring: readonly RecurringProb
     urgency: (t) => urgLabel(t.urgency),
     department: (t) => String(t.department ?? '').trim() || scope.T.unset,
     assignee: (t) => String(t.assignee ?? '').trim() || scope.T.unassigned,
-    tier: (t) => (t.tier ? enumLabel('tier', t.tier, scope.lang) : ''),
+    tier: (t) => {
+      const tier = input.tierOf?.(t) ?? t.tier;
+      return tier ? enumLabel('tier', tier, scope.lang) : '';
+    },
     status: (t) => statusLabel(t.status),
     responseMinutes: (t, x) => minutes(t.submittedAt, x.rDone),
     resolutionMinutes: (t) => minutes(t.submittedAt, t.resolvedAt),
@@ -152,9 +155,9 @@ export function reviewData(scope: ReviewScope, recurring: readonly RecurringProb
     resolutionWeeks: (t) => slaWeeks(resolution.due(t), resolution.done(t)),
     reopened: (t) => reopens(t),
     waitingMinutes: (t) => {
-      if (!input.waitingMs) return '';
-      const w = input.waitingMs(t);
-      return w === null ? 0 : Math.round(Math.max(0, w) / MINUTE);
+      if (!input.waitingMinutes) return '';
+      const w = input.waitingMinutes(t);
+      return w === null ? 0 : Math.round(Math.max(0, w));
     },
     rating: (t) => (t.feedback ? ratingLabel(t.feedback.split(':')[1] as Rating) : ''),
     autoClosed: (t) => (input.autoClosed?.(t) ? D.yes : ''),

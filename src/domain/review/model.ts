@@ -1,7 +1,7 @@
 // The weekly review's output (sections of 2-D tables plus notes, chart series, and the figures
 // behind them) and its input. The sheet writer (src/gas/reviewSheet.ts) renders the output.
 import type { AuditEntry, Ticket } from '../ticket';
-import type { Category, Lang, Rating, SlaState, Urgency } from '../schema';
+import type { Category, Lang, Rating, SlaState, Tier, Urgency } from '../schema';
 import type { Zone } from '../zone';
 import type { KbEntry, KbIndex } from '../knowledge';
 import type { IsoWeek } from './week';
@@ -171,8 +171,10 @@ export interface ReviewInput {
   lang: Lang;
   /** How many recurring problems to list (default 10). */
   recurringLimit?: number;
-  /** Working time a ticket spent waiting on the requester or a third party; absent while the tracker has no waiting states. */
-  waitingMs?: (t: Ticket) => number | null;
+  /** Working minutes a ticket spent waiting on the requester or a vendor (domain/waiting.ts); absent: the column stays blank. */
+  waitingMinutes?: (t: Ticket) => number | null;
+  /** The tier of the agent a ticket is assigned to (the settings sheet's agent list); absent or null: the ticket's own tier. */
+  tierOf?: (t: Ticket) => Tier | null;
   /** Whether a ticket was closed because the requester never answered; absent while the tracker cannot tell. */
   autoClosed?: (t: Ticket) => boolean;
 }

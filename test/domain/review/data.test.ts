@@ -117,14 +117,15 @@ describe('review data rows', () => {
     }
   });
 
-  it('counts reopenings from the audit log and fills waiting time and auto-close when the tracker can tell', () => {
+  it('counts reopenings from the audit log; fills waiting time, the agent’s tier and auto-close when the tracker can tell', () => {
     const reopened = new Set(WORLD.audit.filter((e) => e.oldValue === 'resolved' && e.newValue === 'inProgress').map((e) => e.ticketId));
     for (const x of records(rv)) expect(x.reopened).toBe(reopened.has(String(x.id)) ? 1 : 0);
-    const withSeams = review('2024-W19', WORLD, NOW, { waitingMs: (t) => (t.id.endsWith('7') ? 2 * HOUR : null), autoClosed: (t) => t.id.endsWith('3') });
+    const withSeams = review('2024-W19', WORLD, NOW, { waitingMinutes: (t) => (t.id.endsWith('7') ? 120 : null), autoClosed: (t) => t.id.endsWith('3'), tierOf: (t) => (t.assignee === '张工' ? 'tier2' : null) });
     expect(withSeams.data.keys).toContain('autoClosed');
     for (const x of records(withSeams)) {
       expect(x.waitingMinutes).toBe(String(x.id).endsWith('7') ? 120 : 0);
       expect(x.autoClosed).toBe(String(x.id).endsWith('3') ? D.yes : '');
+      if (x.assignee === '张工') expect(x.tier).toBe('二线');
     }
   });
 
