@@ -110,7 +110,7 @@ export function weekLabeller(scope: ReviewScope): (v: number | null) => string {
  * is the snapshot's rank and typical title for the tickets of a listed problem.
  */
 export function reviewData(scope: ReviewScope, recurring: readonly RecurringProblem[]): ReviewData {
-  const { input, D, zone, tickets, history, slaOf, catLabel, urgLabel, statusLabel, ratingLabel } = scope;
+  const { input, D, tickets, history, slaOf, catLabel, urgLabel, statusLabel, ratingLabel } = scope;
   const keys = REVIEW_DATA_KEYS.filter((k) => k !== 'autoClosed' || input.autoClosed);
   const recurringOf = new Map<string, string>();
   recurring.forEach((p, i) => {
