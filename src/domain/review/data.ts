@@ -14,7 +14,7 @@ import { isoWeekAt, shiftIsoWeek, weekBounds, type IsoWeek } from './week';
 
 export type ReviewDataKey = keyof ReviewDataText['columns'];
 
-/** The columns in sheet order; `autoClosed` only once the tracker can tell (ReviewInput.autoClosed). */
+/** The columns in sheet order. */
 export const REVIEW_DATA_KEYS: readonly ReviewDataKey[] = [
   'id',
   'createdWeek',
@@ -111,7 +111,9 @@ export function weekLabeller(scope: ReviewScope): (v: number | null) => string {
  */
 export function reviewData(scope: ReviewScope, recurring: readonly RecurringProblem[]): ReviewData {
   const { input, D, tickets, history, slaOf, catLabel, urgLabel, statusLabel, ratingLabel } = scope;
-  const keys = REVIEW_DATA_KEYS.filter((k) => k !== 'autoClosed' || input.autoClosed);
+  const keys = [...REVIEW_DATA_KEYS];
+  // Closed with 无回复 (issue 18's auto-close: the requester never answered) unless told otherwise.
+  const autoClosed = input.autoClosed ?? ((t: Ticket) => t.feedback === 'none');
   const recurringOf = new Map<string, string>();
   recurring.forEach((p, i) => {
     for (const id of p.ticketIds) if (!recurringOf.has(id)) recurringOf.set(id, `#${i + 1} ${p.title}`);
@@ -159,8 +161,8 @@ export function reviewData(scope: ReviewScope, recurring: readonly RecurringProb
       const w = input.waitingMinutes(t);
       return w === null ? 0 : Math.round(Math.max(0, w));
     },
-    rating: (t) => (t.feedback ? ratingLabel(t.feedback.split(':')[1] as Rating) : ''),
-    autoClosed: (t) => (input.autoClosed?.(t) ? D.yes : ''),
+    rating: (t) => (t.feedback && t.feedback !== 'none' ? ratingLabel(t.feedback.split(':')[1] as Rating) : ''),
+    autoClosed: (t) => (autoClosed(t) ? D.yes : ''),
     recurringKey: (t) => recurringOf.get(t.id) ?? '',
   };
   const cells = keys.map((k) => cellOf[k]);

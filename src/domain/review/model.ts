@@ -175,7 +175,7 @@ export interface ReviewInput {
   waitingMinutes?: (t: Ticket) => number | null;
   /** The tier of the agent a ticket is assigned to (the settings sheet's agent list); absent or null: the ticket's own tier. */
   tierOf?: (t: Ticket) => Tier | null;
-  /** Whether a ticket was closed because the requester never answered; absent while the tracker cannot tell. */
+  /** Whether a ticket was closed because the requester never answered; default: its feedback is 无回复 (`none`). */
   autoClosed?: (t: Ticket) => boolean;
 }
 

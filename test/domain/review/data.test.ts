@@ -52,7 +52,7 @@ function randomTickets(seed: number, n: number, end: number): { tickets: Ticket[
       firstResponseAt,
       resolvedAt,
       status,
-      feedback: resolvedAt !== null && r() < 0.5 ? pick(['yes:satisfied', 'yes:basic', 'no:unsatisfied'] as const) : null,
+      feedback: resolvedAt !== null && r() < 0.5 ? pick(['yes:satisfied', 'yes:basic', 'no:unsatisfied', 'none'] as const) : null,
       responseDueAt: r() < 0.9 ? submittedAt + Math.floor(r() * 2 * DAY) : null,
       resolveDueAt: r() < 0.9 ? submittedAt + Math.floor(r() * 6 * DAY) : null,
     });
@@ -96,7 +96,7 @@ describe('review data rows', () => {
 
   it('one row per ticket, headers from the catalog in the documented order', () => {
     expect(rv.data.rows).toHaveLength(WORLD.tickets.length);
-    expect(rv.data.keys).toEqual(REVIEW_DATA_KEYS.filter((k) => k !== 'autoClosed'));
+    expect(rv.data.keys).toEqual(REVIEW_DATA_KEYS);
     expect(rv.data.header).toEqual(rv.data.keys.map((k) => D.columns[k]));
     for (const row of rv.data.rows) expect(row).toHaveLength(rv.data.header.length);
     expect(new Set(records(rv).map((x) => x.id)).size).toBe(WORLD.tickets.length);
@@ -121,7 +121,11 @@ describe('review data rows', () => {
     const reopened = new Set(WORLD.audit.filter((e) => e.oldValue === 'resolved' && e.newValue === 'inProgress').map((e) => e.ticketId));
     for (const x of records(rv)) expect(x.reopened).toBe(reopened.has(String(x.id)) ? 1 : 0);
     const withSeams = review('2024-W19', WORLD, NOW, { waitingMinutes: (t) => (t.id.endsWith('7') ? 120 : null), autoClosed: (t) => t.id.endsWith('3'), tierOf: (t) => (t.assignee === '张工' ? 'tier2' : null) });
-    expect(withSeams.data.keys).toContain('autoClosed');
+    // By default a ticket closed with 无回复 (feedback `none`) is the auto-closed one, and has no rating.
+    for (const x of records(rv)) {
+      const t = WORLD.tickets.find((k) => k.id === x.id)!;
+      expect([x.id, x.autoClosed, x.rating === '']).toEqual([x.id, t.feedback === 'none' ? D.yes : '', !t.feedback || t.feedback === 'none']);
+    }
     for (const x of records(withSeams)) {
       expect(x.waitingMinutes).toBe(String(x.id).endsWith('7') ? 120 : 0);
       expect(x.autoClosed).toBe(String(x.id).endsWith('3') ? D.yes : '');
