@@ -15,6 +15,8 @@ import { PROPERTY_KEYS, alertsKey, alertsKeyId, readSweepResume } from '../gas/p
 import { trackerLock } from '../gas/lock';
 import type { Services } from '../gas/services';
 import { cellFor } from '../gas/ticketSheet';
+import { autoCloseResolved, resolvedRows } from './autoClose';
+import type { AutoCloseResult } from './autoClose';
 import { checkQueuedEdits, checkRowsAt, rowsOffRecord } from './edit/queue';
 import { calendarOf, policyOf } from './slaContext';
 import type { Tracker } from './tracker';
@@ -35,6 +37,8 @@ export interface SweepResult {
   durationMs: number;
   /** The run stopped on its time budget; the next run continues where it stopped. */
   more?: boolean;
+  /** Resolved tickets reminded and closed for want of an answer (issue 18, app/autoClose.ts). */
+  autoClose?: AutoCloseResult;
 }
 
 const STATUS_KEY = PROPERTY_KEYS.sweepStatus;
@@ -176,6 +180,8 @@ function sweepTickets(tr: Tracker, started = Date.now(), off: number[] = []): Sw
   }
   dropAlertRecords(tr, block, shifted);
   if (alerts.length) result.mails = sendAlerts(tr, alerts);
+  // After the SLA write (a closed row gets its final SLA text from its own write, not overwritten).
+  result.autoClose = autoCloseResolved(tr, ts, cal, resolvedRows(block, shifted, ts.headerRow + 1, tr));
   return result;
 }
 

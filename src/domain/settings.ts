@@ -3,6 +3,7 @@
 //
 // Over ~400 lines: one table of settings definitions and the parser that validates each
 // row against it; they change together.
+import { AUTO_CLOSE_DEFAULT_DAYS } from './autoClose';
 import type { Lang, Tier, Urgency } from './schema';
 import { enumLabel, parseEnum } from './schema';
 import { catalog, t } from './i18n';
@@ -39,6 +40,8 @@ export interface Settings {
   emailAlerts: boolean;
   leadEmail: string;
   archiveAfterDays: number;
+  /** Working days a resolved ticket waits for the requester's answer before it closes itself (issue 18). */
+  autoCloseDays: number;
   departments: string[];
   agents: Agent[];
 }
@@ -115,6 +118,7 @@ export function defaultSettings(lang: Lang = 'zh'): Settings {
     emailAlerts: false,
     leadEmail: '',
     archiveAfterDays: 90,
+    autoCloseDays: AUTO_CLOSE_DEFAULT_DAYS,
     ...SAMPLE_LISTS[lang],
   };
 }
@@ -341,6 +345,10 @@ const DEFS: SettingDef[] = [
   {
     key: 'archiveAfterDays', label: labelOf('archiveAfterDays'), help: (l) => catalog(l).settingsHelp.archiveAfterDays,
     text: () => '90', apply: (s, v) => take(parseNumber(v, 1, 3650), (x) => (s.archiveAfterDays = Math.round(x))),
+  },
+  {
+    key: 'autoCloseDays', label: labelOf('autoCloseDays'), help: (l) => catalog(l).settingsHelp.autoCloseDays,
+    text: () => String(AUTO_CLOSE_DEFAULT_DAYS), apply: (s, v) => take(parseNumber(v, 1, 30), (x) => (s.autoCloseDays = Math.round(x))),
   },
 ];
 

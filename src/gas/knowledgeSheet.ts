@@ -171,6 +171,18 @@ export function appendKnowledge(ss: Spreadsheet, entry: KbEntry, lang: Lang): vo
   ensureKnowledgeSheet(ss, lang).appendRow(knowledgeRow(entry, lang));
 }
 
+/** Several entries in one write (the sweep's auto-closes): room made at the bottom first. */
+export function appendKnowledgeRows(ss: Spreadsheet, entries: readonly KbEntry[], lang: Lang): void {
+  if (!entries.length) return;
+  if (entries.length === 1) return appendKnowledge(ss, entries[0], lang);
+  const sheet = ensureKnowledgeSheet(ss, lang);
+  const rows = entries.map((e) => knowledgeRow(e, lang));
+  const first = Math.max(sheet.getLastRow(), 1) + 1;
+  const max = sheet.getMaxRows();
+  if (first + rows.length - 1 > max) sheet.insertRowsAfter(max, first + rows.length - 1 - max);
+  sheet.getRange(first, 1, rows.length, rows[0].length).setValues(rows);
+}
+
 /**
  * Entries for closed tickets with a solution that have none yet (tickets closed by hand in the
  * sheet, archived ones): one read of the base's IDs, one append. Returns how many were added.

@@ -56,6 +56,8 @@ export const PROPERTY_KEYS = {
   verifySecret: 'verify.secret',
   /** Used verification links, JSON `[linkId, expiresAt][]`, bounded (domain/verifyLink.ts); script properties too. */
   verifyUsed: 'verify.used',
+  /** Resolved tickets reminded by auto-close, JSON `[id, resolvedAt, remindedAt][]`, pruned each sweep (app/autoClose.ts). */
+  autoCloseReminded: 'autoclose.reminded',
 } as const;
 
 export type PropertyKey = (typeof PROPERTY_KEYS)[keyof typeof PROPERTY_KEYS];

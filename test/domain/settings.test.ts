@@ -221,6 +221,10 @@ describe('each row valid', () => {
     expect(one('上班时间', 8.5 / 24).settings.workStart).toBe(510);
     expect(one('归档天数', 45).settings.archiveAfterDays).toBe(45);
     expect(one('归档天数', '45.6').settings.archiveAfterDays).toBe(46);
+    // Auto-close after N working days (issue 18): 3 by default, whole days 1–30.
+    expect(one('无回复自动关闭（工作日）', 5).settings.autoCloseDays).toBe(5);
+    expect(one('无回复自动关闭(工作日)', '2').settings.autoCloseDays).toBe(2);
+    expect(one('归档天数', 45).settings.autoCloseDays).toBe(3);
   });
 });
 
@@ -242,6 +246,7 @@ describe('each row invalid: falls back with a warning naming the setting', () =>
     ['邮件提醒', 'Email alerts', 'maybe', (s) => s.emailAlerts],
     ['组长邮箱', 'Team lead email', 'lead at example', (s) => s.leadEmail],
     ['归档天数', 'Archive after (days)', 'forever', (s) => s.archiveAfterDays],
+    ['无回复自动关闭（工作日）', 'Auto-close after (working days)', '0', (s) => s.autoCloseDays],
   ];
 
   it('covers every setting key', () => {

@@ -395,6 +395,9 @@ export const en: Translation<typeof zh> = {
     requesterSolved: (words: string, comment: string) => `requester confirmed (mail link): ${words}${comment ? `; comment: ${comment}` : ''}`,
     requesterNotSolved: (words: string, reason: string) => `requester feedback (mail link): ${words}, reopened${reason ? `: ${reason}` : ''}`,
     closedByRequester: 'closed (confirmed by the requester)',
+    system: 'system',
+    autoCloseReminder: (days: number) => `reminded the requester to confirm: with no answer ${days} working days after the resolution the ticket closes itself`,
+    autoClosed: (days: number) => `closed automatically: no answer from the requester ${days} working days after the resolution (feedback: no answer)`,
   },
   settingsHelp: {
     language: 'auto / Chinese / English (auto follows the spreadsheet locale)',
@@ -409,6 +412,7 @@ export const en: Translation<typeof zh> = {
     weekly: 'e.g. Mon 09:00',
     emailAlerts: 'yes / no (default no)',
     leadEmail: 'Copied on breach alerts',
+    autoCloseDays: 'Working days a resolved ticket waits for the requester; reminded once a day before, then closed with the feedback "No answer"',
     archiveAfterDays: 'Closed tickets older than this move to the archive sheet',
   },
   settingLabels: {
@@ -418,7 +422,7 @@ export const en: Translation<typeof zh> = {
     targets: { response: 'First response', escalation: 'Tier-1 escalation hint', resolution: 'Resolution', update: 'Progress update interval' },
     urgencies: { high: 'High', medium: 'Medium', low: 'Low' },
     atRiskShare: 'At-risk threshold', sweepMinutes: 'SLA sweep interval (minutes)', weekly: 'Weekly review time', emailAlerts: 'Email alerts',
-    leadEmail: 'Team lead email', archiveAfterDays: 'Archive after (days)',
+    leadEmail: 'Team lead email', archiveAfterDays: 'Archive after (days)', autoCloseDays: 'Auto-close after (working days)',
   },
   settingsNames: { workEnd: 'Working hours end', departments: 'Departments', agents: 'Agents', agent: (n: number) => `Agent ${n}` },
   columnNotes: {

@@ -407,6 +407,10 @@ export const zh = {
     requesterSolved: (words: string, comment: string) => `提交人确认（邮件链接）：${words}${comment ? `；说明：${comment}` : ''}`,
     requesterNotSolved: (words: string, reason: string) => `提交人反馈（邮件链接）：${words}，重新打开${reason ? `：${reason}` : ''}`,
     closedByRequester: '已关闭（提交人确认）',
+    // The sweep's auto-close (src/app/autoClose.ts), written in the name of `system`.
+    system: '系统',
+    autoCloseReminder: (days: number) => `已提醒提交人确认处理结果：解决后 ${days} 个工作日内无回复将自动关闭`,
+    autoClosed: (days: number) => `自动关闭：解决后 ${days} 个工作日提交人无回复（反馈：无回复）`,
   },
   // The settings sheet's help column (src/domain/settings.ts; the setting names are sheet vocabulary).
   settingsHelp: {
@@ -423,6 +427,7 @@ export const zh = {
     emailAlerts: '是 / 否（默认否）',
     leadEmail: '超时提醒抄送',
     archiveAfterDays: '已关闭超过此天数的工单移到归档表',
+    autoCloseDays: '已解决的工单等待提交人确认的工作日数；到期前一天提醒一次，仍无回复则自动关闭（反馈记为「无回复」）',
   },
   // The settings sheet's row labels (column A), written by setup and recognised again on read (the
   // reader also takes the older half-width forms such as 解决时限(中): domain/settings.ts).
@@ -432,7 +437,7 @@ export const zh = {
     targets: { response: '首次响应', escalation: '一线升级提示', resolution: '解决时限', update: '进度同步间隔' },
     urgencies: { high: '高', medium: '中', low: '低' },
     atRiskShare: '风险阈值', sweepMinutes: 'SLA 巡检间隔（分钟）', weekly: '周报生成时间', emailAlerts: '邮件提醒', leadEmail: '组长邮箱',
-    archiveAfterDays: '归档天数',
+    archiveAfterDays: '归档天数', autoCloseDays: '无回复自动关闭（工作日）',
   },
   settingsNames: { workEnd: '下班时间', departments: '部门/区域', agents: '支持人员', agent: (n: number) => `支持人员 ${n}` },
   // Notes on the ticket sheet's header cells (src/gas/ticketFormat.ts).
