@@ -17,6 +17,7 @@ import './commands/transfer';
 import './commands/status';
 import './commands/weekly';
 import './commands/tracker';
+import './commands/openLink';
 
 export interface Io {
   out(s: string): void;

@@ -45,6 +45,13 @@ const DEMO_USER = 'zhang@example.com';
 /** Who opens /form unless ?as= says otherwise: a requester outside the team's domain. */
 const FORM_VISITOR = 'requester@gmail.com';
 
+/** A link's query as doGet's `e.parameter`, without the preview's own `as` (who visits). */
+function linkParameters(url: URL): Record<string, string> {
+  const p = Object.fromEntries(url.searchParams);
+  delete p.as;
+  return p;
+}
+
 export interface PreviewOptions {
   workbookFile: string;
   distDir: string;
@@ -371,8 +378,12 @@ export class Preview {
     return this.pageTemplate.replace(/\{\{(\w+)\}\}/g, (m, k: string) => (k in words ? esc(words[k]) : m));
   }
 
-  formPage(visitor: string): string {
-    const page = this.rt.webApp(visitor).get().result;
+  /**
+   * `parameter`: the query a link carries (a verification link's `t`, `a`, `r`): doGet gets it as
+   * `e.parameter`, so the outbox's links open their page here (`/macros/s/…/exec?t=…`).
+   */
+  formPage(visitor: string, parameter: Record<string, string> = {}): string {
+    const page = this.rt.webApp(visitor).get(parameter).result;
     const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
     const relay = `<script>
 var frame = document.getElementById('app');
@@ -523,7 +534,7 @@ export function createServer(preview: Preview): http.Server {
         case 'GET /page.css':
           return send(res, 200, 'text/css; charset=utf-8', preview.pageCss);
         case 'GET /form':
-          return send(res, 200, 'text/html; charset=utf-8', preview.formPage(url.searchParams.get('as') || FORM_VISITOR));
+          return send(res, 200, 'text/html; charset=utf-8', preview.formPage(url.searchParams.get('as') || FORM_VISITOR, linkParameters(url)));
         case 'GET /favicon.ico':
           return send(res, 204, 'image/x-icon', '');
         case 'GET /api/state':
@@ -542,6 +553,9 @@ export function createServer(preview: Preview): http.Server {
           });
         }
       }
+      // The web app's own address (LOCAL_WEB_APP_URL's path): a mail's link opens here as on Google.
+      if (req.method === 'GET' && /^\/macros\/s\/[\w-]+\/exec$/.test(url.pathname))
+        return send(res, 200, 'text/html; charset=utf-8', preview.formPage(url.searchParams.get('as') || FORM_VISITOR, linkParameters(url)));
       if (req.method !== 'POST') throw new HttpError(404, `Not found: ${url.pathname}`);
       const b = await readBody(req);
       switch (url.pathname) {

@@ -53,6 +53,16 @@ describe('preview server', () => {
     expect(html).not.toContain('<script>alert(document.domain)</script>');
   });
 
+  test("the web app's own address serves doGet with the link's parameters (a mail's verification link opens here)", async () => {
+    const r = await fetch(`${base}/macros/s/local-deployment/exec?t=${encodeURIComponent('IT1.a.b.0123456789abcdef.AAAAAAAAAAAAAAAAAAAAAAAA')}`);
+    expect(r.status).toBe(200);
+    const html = await r.text();
+    // A forged link: its page, in the sandboxed frame as every web-app page.
+    expect(html).toContain('这个链接无效');
+    expect(html).toContain('sandbox="allow-scripts allow-forms"');
+    expect((await fetch(`${base}/macros/s/x/y/exec`)).status).toBe(404);
+  });
+
   test('a body over the limit gets a 413 answer, not a reset connection', async () => {
     const r = await request('POST', '/api/run', Buffer.alloc(6 * 1024 * 1024, 0x61), {
       'content-type': 'application/json',
