@@ -10,6 +10,7 @@ import { runScheduledWork } from './app/scheduled';
 import { reportSweep, runSweep } from './app/sweep';
 import { runSetupFromMenu, showSidebar } from './app/ui';
 import { buildWeeklyReview as buildWeekly, buildWeeklyReviewFromMenu as buildWeeklyFromMenu } from './app/weekly';
+import { serveMyTickets } from './app/myTickets';
 import { answerVerification as answerLink, isVerifyRequest, serveVerifyPage } from './app/verify';
 import { serveIntakeForm, teamOnly } from './app/webApp';
 import type { Services } from './gas/services';
@@ -95,11 +96,14 @@ export function archiveFromMenu() {
 
 /**
  * The web app (bound-script deployment, "Execute as: Me"): the intake form for requesters, or the
- * answer page a verification link in a "resolved" mail opens (`?t=…`).
+ * answer page a verification link in a "resolved" mail opens (`?t=…`), or the visitor's own
+ * tickets (`?view=mine`).
  */
 export function doGet(e?: { parameter?: Record<string, unknown> }) {
   const svc = globalServices();
-  return e && isVerifyRequest(e.parameter) ? serveVerifyPage(svc, e.parameter as Record<string, unknown>) : serveIntakeForm(svc);
+  if (e && isVerifyRequest(e.parameter)) return serveVerifyPage(svc, e.parameter as Record<string, unknown>);
+  if (e?.parameter?.view === 'mine') return serveMyTickets(svc);
+  return serveIntakeForm(svc);
 }
 
 /** The answer page's send (open to every visitor: the signed link is the permission, app/verify.ts). */

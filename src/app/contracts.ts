@@ -21,6 +21,8 @@ export interface Choice {
 export interface IntakeFormModel {
   lang: Lang;
   title: string;
+  /** The web form's link to the visitor's own tickets: only when Google names the visitor (issue 18). */
+  myTickets?: { label: string; url: string };
   fields: {
     key: 'title' | 'department' | 'description' | 'urgency' | 'category' | 'submitter' | 'contact';
     label: string;

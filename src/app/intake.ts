@@ -20,7 +20,9 @@ import { readSubmitTokens, writeSubmitTokens } from '../gas/properties';
 import { readKnowledge } from '../gas/knowledgeSheet';
 import { errorCode } from '../domain/errors';
 import { withTrackerLock } from '../gas/lock';
-import { trackerCache } from '../gas/scope';
+import { runsAsBoundScript, trackerCache } from '../gas/scope';
+import { visitorEmail } from './myTickets';
+import type { Lang } from '../domain/schema';
 import type { Services } from '../gas/services';
 import { applyTicketFormat } from '../gas/ticketFormat';
 import type { TicketSheet } from '../gas/ticketSheet';
@@ -41,9 +43,11 @@ export function getIntakeForm(svc: Services): IntakeFormModel {
   const text = catalog(lang);
   const help = text.intakeHelp;
   const field = (key: keyof typeof help, required: boolean, maxLength?: number) => ({ key, label: headerLabel(key, lang), help: help[key], required, maxLength });
+  const mine = myTicketsLink(svc, lang);
   return {
     lang,
     title: text.sidebarTitle.intake,
+    ...(mine ? { myTickets: mine } : {}),
     fields: [
       field('title', true, titleLength('', lang).max),
       field('department', true, LIMITS.department),
@@ -81,6 +85,16 @@ export function getIntakeForm(svc: Services): IntakeFormModel {
       bidiChars: t(lang, 'bidiChars', { field: '{field}' }),
     },
   };
+}
+
+/**
+ * The link to "my tickets" (the web app's own page, `?view=mine`) for a visitor Google names, in a
+ * script bound to the sheet with its web app deployed; none otherwise. Service calls only.
+ */
+function myTicketsLink(svc: Services, lang: Lang): { label: string; url: string } | null {
+  if (!runsAsBoundScript(svc) || !visitorEmail(svc)) return null;
+  const base = svc.ScriptApp.getService().getUrl();
+  return base ? { label: catalog(lang).myTickets.link, url: `${base}${base.includes('?') ? '&' : '?'}view=mine` } : null;
 }
 
 const validToken = (v: unknown): v is string => typeof v === 'string' && /^[A-Za-z0-9_-]{8,64}$/.test(v);

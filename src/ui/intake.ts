@@ -93,7 +93,9 @@ function render(m: IntakeFormModel): void {
   const result = h('section', { id: 'result', className: 'result', 'aria-live': 'polite' });
   result.hidden = true;
 
-  replace(app, h('h1', { id: 'form-title', text: m.title }), formError, form, result);
+  // The visitor's own tickets (web form, a visitor Google names): a page of the web app itself.
+  const mine = m.myTickets ? h('p', { className: 'muted' }, h('a', { id: 'my-tickets', href: m.myTickets.url, target: '_top', text: m.myTickets.label })) : null;
+  replace(app, h('h1', { id: 'form-title', text: m.title }), mine, formError, form, result);
   app.removeAttribute('aria-busy');
   updateCounter();
 }

@@ -159,6 +159,17 @@ export const en: Translation<typeof zh> = {
     setup: 'Set up / repair tracker',
   },
   sidebarTitle: { intake: 'Report a problem', ticket: 'Work on a ticket' },
+  myTickets: {
+    title: 'My tickets',
+    link: 'See my tickets',
+    intro: 'Tickets reported with {email} (newest first):',
+    none: 'No tickets have been reported with {email} yet.',
+    anonymous: 'Google does not tell us who you are (open this page signed in with your company account), so your tickets cannot be listed.',
+    columns: ['Ticket ID', 'Title', 'Status', 'Last reply', 'Due'],
+    noReply: '—',
+    noDue: '—',
+    newestOnly: 'Only the newest {n} are shown.',
+  },
   verify: {
     title: 'Confirm the fix',
     heading: 'Ticket {id}: {title}',

@@ -166,6 +166,18 @@ export const zh = {
     setup: '初始化 / 修复工单表',
   },
   sidebarTitle: { intake: '提交技术问题', ticket: '处理工单' },
+  // "My tickets" on the web form (src/app/myTickets.ts).
+  myTickets: {
+    title: '我的工单',
+    link: '查看我的工单',
+    intro: '用 {email} 提交的工单（最新的在前）：',
+    none: '还没有用 {email} 提交的工单。',
+    anonymous: 'Google 没有告诉我们您是谁（请用公司账号登录后再打开），因此无法列出您的工单。',
+    columns: ['问题编号', '问题标题', '当前状态', '最近回复', '截止时间'],
+    noReply: '—',
+    noDue: '—',
+    newestOnly: '只显示最新的 {n} 张。',
+  },
   // The requester's answer page, opened from the link in the "resolved" mail (src/app/verify.ts).
   // `{name}` placeholders are filled by fill() in src/app/verifyPage.ts.
   verify: {
