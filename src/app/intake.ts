@@ -88,11 +88,14 @@ export function getIntakeForm(svc: Services): IntakeFormModel {
 }
 
 /**
- * The link to "my tickets" (the web app's own page, `?view=mine`) for a visitor Google names, in a
- * script bound to the sheet with its web app deployed; none otherwise. Service calls only.
+ * The link to "my tickets" (the web app's own page, `?view=mine`) for a web-form visitor Google
+ * names, in a script bound to the sheet with its web app deployed; none otherwise — nor for the
+ * person the script runs as (the sidebar's user, the owner: they have the sheet). Service calls only.
  */
 function myTicketsLink(svc: Services, lang: Lang): { label: string; url: string } | null {
-  if (!runsAsBoundScript(svc) || !visitorEmail(svc)) return null;
+  if (!runsAsBoundScript(svc)) return null;
+  const visitor = visitorEmail(svc);
+  if (!visitor || visitor === svc.Session.getEffectiveUser().getEmail().trim().toLowerCase()) return null;
   const base = svc.ScriptApp.getService().getUrl();
   return base ? { label: catalog(lang).myTickets.link, url: `${base}${base.includes('?') ? '&' : '?'}view=mine` } : null;
 }

@@ -73,5 +73,8 @@ describe('my tickets', () => {
     const named = rt.webApp(XIAOMING).run<any>('getIntakeForm').result;
     expect(named.myTickets).toEqual({ label: '查看我的工单', url: 'https://script.google.com/macros/s/local-deployment/exec?view=mine' });
     expect(rt.webApp(OUTSIDER).run<any>('getIntakeForm').result.myTickets).toBeUndefined();
+    // Not in the sidebar (its user works in the sheet), nor for the owner visiting their own web app.
+    expect(rt.callFromClient<any>('getIntakeForm').result.myTickets).toBeUndefined();
+    expect(rt.webApp('li@example.com').run<any>('getIntakeForm').result.myTickets).toBeUndefined();
   });
 });
