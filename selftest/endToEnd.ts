@@ -73,6 +73,8 @@ const NEW_SHEET = () => ({ cancelled: false, answer: '' });
 export function endToEndSteps(): Case[] {
   const ids: string[] = [];
   const agent = defaultSettings('zh').agents[0].name;
+  // Escalation hands over to a tier-2 agent (issue 18).
+  const tier2 = defaultSettings('zh').agents.find((a) => a.tier === 'tier2')?.name ?? agent;
   const ticketRow = (ss: GoogleAppsScript.Spreadsheet.Spreadsheet, id: string) => {
     const ts = locateTicketSheet(ss)!;
     const n = ts.sheet.getLastRow() - ts.headerRow;
@@ -135,7 +137,7 @@ export function endToEndSteps(): Case[] {
         const view = getTicketView(svc, id);
         let version = view.ok ? view.version : '';
         const steps: [string, Record<string, unknown>][] = [
-          ['accept', {}], ['assign', { assignee: agent }], ['note', { text: 'checked the cable' }], ['escalate', { reason: 'needs tier 2' }],
+          ['accept', {}], ['assign', { assignee: agent }], ['note', { text: 'checked the cable' }], ['escalate', { reason: 'needs tier 2', assignee: tier2 }],
           ['resolve', { solution: 'restarted the database service' }], ['feedback', { resolved: false, rating: 'unsatisfied' }],
           ['resolve', { solution: 'restarted the database service' }], ['reopen', { reason: 'came back' }],
           ['resolve', { solution: 'replaced the connection pool' }], ['feedback', { resolved: true, rating: 'satisfied' }], ['close', {}],

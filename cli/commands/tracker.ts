@@ -67,7 +67,7 @@ register({
 register({
   name: 'update',
   options: ['json'],
-  usage: `update <ID> --json '{"action":"accept|assign|escalate|note|resolve|feedback|close|reopen","by":…, …}'`,
+  usage: `update <ID> --json '{"action":"accept|assign|escalate|note|resolve|feedback|close|reopen|wait|endWait","by":…, …}'`,
   summary: 'work a ticket as the agent sidebar does',
   run(c) {
     const [id] = c.args;

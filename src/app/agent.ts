@@ -22,6 +22,8 @@ import type { TicketSheet } from '../gas/ticketSheet';
 import { cellFor, idCandidates, mergeRow, rowVersion } from '../gas/ticketSheet';
 import type { ActionOutcome, TicketView, TicketViewResult, TicketViewText } from './contracts';
 import { checkRows } from './edit/rows';
+import { tier2Agents } from '../domain/tiers';
+import { waitLabel, waitOf } from '../domain/waiting';
 import { slaFields } from './slaContext';
 import type { Tracker } from './tracker';
 import { actingUser, openTickets, openTracker } from './tracker';
@@ -31,19 +33,30 @@ const LOCK_WAIT_MS = 10_000;
 const NEEDS: Record<ActionName, TicketView['actions'][number]['needs']> = {
   accept: [],
   assign: ['assignee'],
-  escalate: ['reason'],
+  escalate: ['assignee', 'reason', 'background', 'tried'],
   note: ['text'],
   resolve: ['solution'],
   feedback: ['feedback'],
   close: [],
   reopen: ['reason'],
+  wait: ['kind', 'liaison', 'reason'],
+  endWait: ['reason'],
 };
 
 /** Every string the ticket sidebar shows (keys listed at the top of src/ui/ticket.ts). */
-const VIEW_TEXT: Record<Lang, TicketViewText> = {
-  zh: { ...catalog('zh').ticketView, fileKb: t('zh', 'kbFileOnClose'), breachedWord: SLA_LABELS.breached.zh, atRiskWord: SLA_LABELS.atRisk.zh },
-  en: { ...catalog('en').ticketView, fileKb: t('en', 'kbFileOnClose'), breachedWord: SLA_LABELS.breached.en, atRiskWord: SLA_LABELS.atRisk.en },
+const viewText = (lang: Lang): TicketViewText => {
+  const W = catalog(lang).waiting;
+  return {
+    ...catalog(lang).ticketView,
+    fileKb: t(lang, 'kbFileOnClose'),
+    breachedWord: SLA_LABELS.breached[lang],
+    atRiskWord: SLA_LABELS.atRisk[lang],
+    ...W.view,
+    waitRequester: W.cellRequester,
+    waitVendor: W.kinds.vendor,
+  };
 };
+const VIEW_TEXT: Record<Lang, TicketViewText> = { zh: viewText('zh'), en: viewText('en') };
 
 export interface LoadedRow {
   ts: TicketSheet;
@@ -147,6 +160,8 @@ function buildView(tr: Tracker, loaded: LoadedRow, me: string): TicketView {
     // A tier-2 ticket cannot be escalated again (workflow.ts refuses it): not offered.
     actions: offeredActions(ticket, me, lang),
     agents: tr.config.settings.agents.map((a) => a.name),
+    tier2Agents: tier2Agents(tr.config.settings.agents).map((a) => a.name),
+    waiting: waitingText(tr, ticket),
     text: VIEW_TEXT[lang],
   };
 }
@@ -185,10 +200,18 @@ export function getTicketView(svc: Services, id?: unknown, at?: unknown): Ticket
   return buildView(tr, { ts, row, values, ticket: tk }, actingUser(tr).name);
 }
 
+/** The current wait as the sidebar shows it: `等待提交人（开始于 2024-05-15 11:00）`, or ''. */
+function waitingText(tr: Tracker, tk: Ticket): string {
+  const cur = waitOf(tk).current;
+  if (!cur) return '';
+  return `${waitLabel(cur, tr.lang)} · ${catalog(tr.lang).waiting.view.since} ${tr.stamp(cur.since)}`;
+}
+
 /** Turns domain changes into cell values, adding SLA fields when the change can move them. */
 export function withSla(tr: Tracker, before: Ticket, changes: TicketChanges): TicketChanges {
   const after: Ticket = { ...before, ...changes };
-  const moves = ['status', 'tier', 'urgency', 'resolvedAt', 'firstResponseAt'].some((k) => k in changes);
+  // A wait set or ended (the record) stops or restarts clocks.
+  const moves = ['status', 'tier', 'urgency', 'resolvedAt', 'firstResponseAt', 'record'].some((k) => k in changes);
   if (!moves) return changes;
   const { fields } = slaFields(after, tr.now, tr.config.settings, tr.zone, tr.lang);
   return { ...changes, ...fields };

@@ -122,6 +122,16 @@ export interface TicketViewText {
   /** The SLA column's word for breached (the sidebar colours the SLA line by it). */
   breachedWord: string;
   atRiskWord: string;
+  /** Waiting states and the hand-over (issue 18). */
+  waitKind: string;
+  waitRequester: string;
+  waitVendor: string;
+  liaison: string;
+  current: string;
+  since: string;
+  background: string;
+  tried: string;
+  tier2Agent: string;
 }
 
 /** getTicketView(id?, at?) → the agent sidebar's view of one ticket (the selected row when id is omitted; `at`, a view's version, names the row to read first). */
@@ -138,11 +148,15 @@ export interface TicketView {
   actions: {
     name: ActionName;
     label: string;
-    needs: ('assignee' | 'reason' | 'text' | 'solution' | 'feedback' | 'file')[];
+    needs: ('assignee' | 'reason' | 'text' | 'solution' | 'feedback' | 'file' | 'kind' | 'liaison' | 'background' | 'tried')[];
     /** With need 'file' (close): whether "file as a suggestion" starts ticked (knowledge.ts fileByDefault). */
     fileDefault?: boolean;
   }[];
   agents: string[];
+  /** The agents an escalation can hand over to (tier 2 in the settings). */
+  tier2Agents: string[];
+  /** The current waiting state with its start, or '' (the record's, not the visible cell's). */
+  waiting: string;
   text: TicketViewText;
 }
 

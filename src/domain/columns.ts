@@ -126,6 +126,7 @@ export function rowToTicket(row: readonly unknown[], columns: ColumnMap, zone: Z
     responseDueAt: instant('responseDueAt'),
     resolveDueAt: instant('resolveDueAt'),
     slaStatus: text(cell('slaStatus')),
+    waiting: text(cell('waiting')),
     record: text(cell('record')),
   };
 }

@@ -28,6 +28,7 @@ export type FieldKey =
   | 'responseDueAt'
   | 'resolveDueAt'
   | 'slaStatus'
+  | 'waiting'
   | 'record';
 
 export type FieldKind = 'id' | 'text' | 'longText' | 'enum' | 'dateTime' | 'log';
@@ -131,6 +132,9 @@ export const FIELDS: readonly FieldDef[] = [
   f('responseDueAt', '响应截止', 'Response due', 'dateTime', 130, { template: false, auto: true }),
   f('resolveDueAt', '解决截止', 'Resolution due', 'dateTime', 130, { template: false, auto: true }),
   f('slaStatus', 'SLA状态', 'SLA status', 'text', 120, { template: false, auto: true, aliases: ['SLA'] }),
+  // The current waiting state (issue 18, waiting.ts): set and ended from the sidebar with a
+  // reason; the periods themselves live in the record below. Typed over, it is put back.
+  f('waiting', '等待', 'Waiting', 'text', 150, { template: false, auto: true, aliases: ['等待状态', 'Waiting state'] }),
   // The add-on's own hidden record of each row: the ID, the last accepted status and update time
   // (record.ts). Hand edits are checked against it, never against e.oldValue or the audit sheet.
   f('record', '系统记录', 'Tracker record', 'text', 60, { template: false, auto: true }),

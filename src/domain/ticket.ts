@@ -27,6 +27,8 @@ export interface Ticket {
   resolveDueAt: number | null;
   /** The `SLA状态` cell as written by the SLA engine (its own encoding, see sla/text.ts). */
   slaStatus: string;
+  /** The `等待` cell: the current waiting state as shown (waiting.ts waitLabel); the record holds the truth. */
+  waiting: string;
   /** The add-on's hidden record cell (record.ts): what the tracker last accepted for this row. */
   record: string;
 }
@@ -56,6 +58,7 @@ export function blankTicket(): Ticket {
     responseDueAt: null,
     resolveDueAt: null,
     slaStatus: '',
+    waiting: '',
     record: '',
   };
 }

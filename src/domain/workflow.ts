@@ -6,11 +6,13 @@ import { catalog, t } from './i18n';
 import type { Ticket } from './ticket';
 import { codePointLength, hasVisibleText, unsafeTextKind } from './text';
 import { appendLog, logEntry } from './worklog';
+import { endWait, endWaitOnStatus, setWait } from './waitActions';
+import { waitOf } from './waiting';
 
 export { appendLog } from './worklog';
 
-export type ActionName = 'accept' | 'assign' | 'escalate' | 'note' | 'resolve' | 'feedback' | 'close' | 'reopen';
-export const ACTIONS: readonly ActionName[] = ['accept', 'assign', 'escalate', 'note', 'resolve', 'feedback', 'close', 'reopen'];
+export type ActionName = 'accept' | 'assign' | 'escalate' | 'note' | 'resolve' | 'feedback' | 'close' | 'reopen' | 'wait' | 'endWait';
+export const ACTIONS: readonly ActionName[] = ['accept', 'assign', 'escalate', 'note', 'resolve', 'feedback', 'close', 'reopen', 'wait', 'endWait'];
 
 /** Allowed moves (docs/spec.md, Workflow): 待处理→处理中→已解决→已关闭; 已解决→处理中; 待处理→已关闭 with a reason. */
 const MOVES: Record<Status, Status[]> = {
@@ -44,13 +46,18 @@ export type ActionResult =
 
 export const actionLabel = (a: ActionName, lang: Lang): string => catalog(lang).actions[a];
 
-/** The actions a ticket's status offers (the sidebar shows only these). */
-export function availableActions(tk: Pick<Ticket, 'status'>): ActionName[] {
+/**
+ * The actions a ticket's status offers (the sidebar shows only these). An open ticket can be set
+ * waiting, or, while it waits (its record says so: waiting.ts), the wait ended.
+ */
+export function availableActions(tk: Pick<Ticket, 'status'> & Partial<Pick<Ticket, 'id' | 'record'>>): ActionName[] {
+  const waiting = typeof tk.id === 'string' && typeof tk.record === 'string' && waitOf({ id: tk.id, record: tk.record }).current !== null;
+  const wait: ActionName = waiting ? 'endWait' : 'wait';
   switch (tk.status ?? 'pending') {
     case 'pending':
-      return ['accept', 'assign', 'escalate', 'note', 'close'];
+      return ['accept', 'assign', 'escalate', 'note', wait, 'close'];
     case 'inProgress':
-      return ['accept', 'assign', 'escalate', 'note', 'resolve'];
+      return ['accept', 'assign', 'escalate', 'note', wait, 'resolve'];
     case 'resolved':
       return ['note', 'feedback', 'close', 'reopen'];
     case 'closed':
@@ -79,18 +86,20 @@ function textProblem(v: unknown, field: string, lang: Lang): string | null {
   return null;
 }
 
-type TextInput = 'assignee' | 'reason' | 'text' | 'solution';
+type TextInput = 'assignee' | 'reason' | 'text' | 'solution' | 'liaison' | 'background' | 'tried';
 
 /** The text inputs each action reads from the payload. */
 const TEXT_INPUTS: Record<ActionName, TextInput[]> = {
   accept: [],
   assign: ['assignee'],
-  escalate: ['reason', 'assignee'],
+  escalate: ['reason', 'assignee', 'background', 'tried'],
   note: ['text'],
   resolve: ['solution'],
   feedback: [],
   close: ['reason'],
   reopen: ['reason'],
+  wait: ['reason', 'liaison'],
+  endWait: ['reason'],
 };
 
 /** A rating code or label in either language (`basic`, `基本满意`, `Basically satisfied`). */
@@ -102,9 +111,11 @@ export function parseRating(v: unknown): Rating | null {
 }
 
 /**
- * Applies an action. `payload` comes from the client and is checked here: `assignee` (assign),
- * `reason` (escalate, close from pending, optional for reopen), `text` (note), `solution`
- * (resolve), `resolved` + `rating` (feedback).
+ * Applies an action. `payload` comes from the client and is checked here: `assignee` (assign;
+ * escalate: a tier-2 agent), `reason` (escalate, close from pending, wait, endWait, optional for
+ * reopen), `background` + `tried` (escalate, optional), `text` (note), `solution` (resolve),
+ * `resolved` + `rating` (feedback), `kind` + `liaison` (wait: `requester`, or `vendor` with the
+ * liaison's name).
  */
 export function applyAction(tk: Ticket, action: unknown, payload: unknown, ctx: ActionContext): ActionResult {
   const { lang } = ctx;
@@ -149,16 +160,21 @@ export function applyAction(tk: Ticket, action: unknown, payload: unknown, ctx: 
       if (tk.tier === 'tier2') {
         return { ok: false, field: null, message: t(lang, 'alreadyTier2') };
       }
+      // The hand-over names a tier-2 agent from the settings (seed step 2: 升级至支持2线（如李工程师）).
+      const W = catalog(lang).waiting;
       const to = cleanText(p.assignee);
-      const agent = to ? ctx.agents.find((a) => a.name === to) : undefined;
-      if (to && !agent) return { ok: false, field: 'assignee', message: t(lang, 'unknownAgent', { name: to }) };
-      const changes: TicketChanges = {
-        tier: 'tier2',
-        lastUpdateAt: ctx.now,
-        workLog: log(L.escalated(to ?? '', reason)),
-      };
-      if (to) changes.assignee = to;
-      return { ok: true, changes: responded(changes) };
+      if (!to) {
+        const any = ctx.agents.some((a) => a.tier === 'tier2');
+        return { ok: false, field: 'assignee', message: any ? W.assigneeRequiredTier2 : W.noTier2 };
+      }
+      const agent = ctx.agents.find((a) => a.name === to);
+      if (!agent) return { ok: false, field: 'assignee', message: t(lang, 'unknownAgent', { name: to }) };
+      if (agent.tier !== 'tier2') return { ok: false, field: 'assignee', message: W.tier2Required(to) };
+      // …with the background and what was tried (同步问题背景及已排查步骤), one entry, a line each.
+      const background = cleanText(p.background);
+      const tried = cleanText(p.tried);
+      const text = [L.escalated(to, reason), background ? W.escalateBackground(background) : '', tried ? W.escalateTried(tried) : ''].filter(Boolean).join('\n');
+      return { ok: true, changes: responded({ tier: 'tier2', assignee: to, lastUpdateAt: ctx.now, workLog: log(text) }) };
     }
     case 'note': {
       const text = cleanText(p.text);
@@ -168,10 +184,9 @@ export function applyAction(tk: Ticket, action: unknown, payload: unknown, ctx: 
     case 'resolve': {
       const solution = cleanText(p.solution) ?? (typeof p.solution === 'undefined' ? cleanText(tk.solution) : null);
       if (!solution) return { ok: false, field: 'solution', message: t(lang, 'solutionRequired') };
-      return {
-        ok: true,
-        changes: responded({ status: 'resolved', solution, resolvedAt: ctx.now, lastUpdateAt: ctx.now, workLog: log(L.resolved) }),
-      };
+      // Resolving ends a wait (the requester is asked to verify next).
+      const c = responded({ status: 'resolved', solution, resolvedAt: ctx.now, lastUpdateAt: ctx.now, workLog: log(L.resolved) });
+      return { ok: true, changes: { ...c, ...endWaitOnStatus(tk, { ...tk, ...c }, ctx.now, lang) } };
     }
     case 'feedback': {
       if (typeof p.resolved !== 'boolean') return { ok: false, field: 'resolved', message: t(lang, 'requiredChoice', { field: inputLabels.resolved }) };
@@ -191,7 +206,8 @@ export function applyAction(tk: Ticket, action: unknown, payload: unknown, ctx: 
         const reason = cleanText(p.reason);
         if (!reason) return { ok: false, field: 'reason', message: t(lang, 'reasonRequired') };
         // Closing a duplicate is a status change out of 待处理: it is the first response too.
-        return { ok: true, changes: responded({ status: 'closed', lastUpdateAt: ctx.now, workLog: log(L.closedWithReason(reason)) }) };
+        const c = responded({ status: 'closed', lastUpdateAt: ctx.now, workLog: log(L.closedWithReason(reason)) });
+        return { ok: true, changes: { ...c, ...endWaitOnStatus(tk, { ...tk, ...c }, ctx.now, lang) } };
       }
       return { ok: true, changes: { status: 'closed', lastUpdateAt: ctx.now, workLog: log(L.closed) } };
     }
@@ -201,6 +217,12 @@ export function applyAction(tk: Ticket, action: unknown, payload: unknown, ctx: 
         ok: true,
         changes: { status: 'inProgress', resolvedAt: null, lastUpdateAt: ctx.now, workLog: log(L.reopened(reason ?? '')) },
       };
+    }
+    case 'wait':
+    case 'endWait': {
+      const inp = { now: ctx.now, lang, reason: cleanText(p.reason), liaison: cleanText(p.liaison), log };
+      const r = name === 'wait' ? setWait(tk, p.kind, inp) : endWait(tk, inp);
+      return r.ok ? { ok: true, changes: responded(r.changes) } : r;
     }
   }
 }

@@ -4,12 +4,15 @@
 //   ticketId, idPlaceholder, open, loading, sla, actions, noActions, empty,
 //   assignee, reason, note, solution, resolvedQuestion, yes, no, rating,
 //   satisfied, basic, unsatisfied, choose, cancel, confirmClose ({id}), working,
-//   done ({action}), reload, conflict, failed, breachedWord, atRiskWord
+//   done ({action}), reload, conflict, failed, breachedWord, atRiskWord, waitKind, waitRequester,
+//   waitVendor, liaison, current, since, background, tried, tier2Agent
 //
 // Stable hooks for browser tests: #open-form, #ticket-id-input, #open-ticket, #ticket-error
 // (role=alert), #ticket-note (role=status), #ticket, #ticket-heading, #ticket-status, #sla
 // (.sla-breached / .sla-risk), #ticket-fields (.field[data-key]), #actions, button[data-action=<name>],
 // #action-panel[data-action], inputs #act-assignee, #act-reason, #act-text, #act-solution,
+// #act-kind (wait), #act-liaison (shown for a vendor), #act-background, #act-tried (escalate),
+// #ticket-waiting (the current wait),
 // radios #act-resolved-yes / #act-resolved-no, #act-rating, #err-act-<field>, #action-error,
 // #confirm-action, #cancel-action, #reload.
 //
@@ -59,6 +62,15 @@ const FALLBACK: TicketViewText = {
   maybeApplied: 'The ticket changed while the connection was down; your "{action}" may already have gone through. Here is the ticket as it is now: check it before doing it again.',
   breachedWord: 'breached',
   atRiskWord: 'at risk',
+  waitKind: 'Waiting for',
+  waitRequester: 'Waiting for requester',
+  waitVendor: 'Waiting for a vendor',
+  liaison: 'Vendor liaison',
+  current: 'Waiting',
+  since: 'since',
+  background: 'Background',
+  tried: 'What was tried',
+  tier2Agent: 'Hand over to (tier 2)',
 };
 
 /** Actions that cannot be undone from here: they always ask first. */
@@ -121,6 +133,7 @@ function shell(): void {
       h('span', { id: 'ticket-status', className: 'badge' }),
     ),
     h('div', { id: 'sla', className: 'sla' }),
+    h('div', { id: 'ticket-waiting', className: 'sla waiting', role: 'status' }),
     // Actions before the details: the work log can be long, the buttons stay in view.
     h('h2', { id: 'actions-heading' }),
     h('div', { id: 'actions', className: 'buttons', role: 'group', 'aria-labelledby': 'actions-heading' }),
@@ -245,6 +258,10 @@ function showView(v: TicketView): void {
   replace(sla, h('strong', { text: `${tx('sla')}: ` }), v.slaText);
   sla.hidden = !v.slaText;
 
+  const waiting = byId('ticket-waiting');
+  replace(waiting, h('strong', { text: `${tx('current')}: ` }), v.waiting || '');
+  waiting.hidden = !v.waiting;
+
   const dl = byId('ticket-fields');
   clear(dl);
   for (const f of v.fields) {
@@ -332,7 +349,7 @@ function openPanel(name: ActionName): void {
         text: fmt(tx('confirmClose'), { id: view.id }),
       }),
     );
-  for (const need of a.needs) panel.appendChild(needBlock(need));
+  for (const need of a.needs) panel.appendChild(needBlock(need, name));
 
   const error = h('div', { id: 'action-error', className: 'form-error', role: 'alert', tabindex: '-1' });
   error.hidden = true;
@@ -355,27 +372,51 @@ function openPanel(name: ActionName): void {
   (first || confirm).focus();
 }
 
-const TEXT_NEEDS: Record<'reason' | 'text' | 'solution', keyof TicketViewText> = {
+const TEXT_NEEDS: Record<'reason' | 'text' | 'solution' | 'background' | 'tried', keyof TicketViewText> = {
   reason: 'reason',
   text: 'note',
   solution: 'solution',
+  background: 'background',
+  tried: 'tried',
 };
 
-function needBlock(need: Need): HTMLElement {
+function needBlock(need: Need, action: ActionName): HTMLElement {
   if (need === 'feedback') return feedbackBlock();
   if (need === 'file') return fileBlock();
   const id = `act-${need}`;
   const err = messageSlot(`err-${id}`, 'error');
-  let control: HTMLSelectElement | HTMLTextAreaElement;
+  let control: HTMLSelectElement | HTMLTextAreaElement | HTMLInputElement;
   let label: string;
+  let hidden = false;
   if (need === 'assignee') {
-    label = tx('assignee');
+    // Escalation hands over to a tier-2 agent: only those are offered.
+    const escalate = action === 'escalate';
+    label = tx(escalate ? 'tier2Agent' : 'assignee');
+    const names = view ? (escalate ? view.tier2Agents || [] : view.agents) : [];
     control = h(
       'select',
       { id, name: need },
       h('option', { value: '', text: tx('choose') }),
-      (view ? view.agents : []).map((a) => h('option', { value: a, text: a })),
+      names.map((a) => h('option', { value: a, text: a })),
     );
+  } else if (need === 'kind') {
+    label = tx('waitKind');
+    control = h(
+      'select',
+      { id, name: need },
+      h('option', { value: '', text: tx('choose') }),
+      h('option', { value: 'requester', text: tx('waitRequester') }),
+      h('option', { value: 'vendor', text: tx('waitVendor') }),
+    );
+    // The liaison is asked for a vendor only.
+    control.addEventListener('change', () => {
+      const box = document.querySelector<HTMLElement>('#action-panel [data-need="liaison"]');
+      if (box) box.hidden = (control as HTMLSelectElement).value !== 'vendor';
+    });
+  } else if (need === 'liaison') {
+    label = tx('liaison');
+    control = h('input', { type: 'text', id, name: need, autocomplete: 'off', maxlength: '60' });
+    hidden = true;
   } else {
     label = tx(TEXT_NEEDS[need]);
     control = h('textarea', { id, name: need, rows: need === 'text' ? 3 : 4 });
@@ -386,13 +427,15 @@ function needBlock(need: Need): HTMLElement {
   }
   describe(control, err.id);
   control.addEventListener('input', () => setMessage(err, '', [control]));
-  return h(
+  const group = h(
     'div',
     { className: 'form-group', 'data-need': need },
     h('label', { for: id, text: label, className: 'block-label' }),
     control,
     err,
   );
+  group.hidden = hidden;
+  return group;
 }
 
 /** Close: file the solution as a knowledge-base suggestion? Ticked as the server proposes. */
@@ -472,7 +515,9 @@ function payload(a: Action): ActionPayload {
       const r = inputValue('act-rating');
       if (r) p.rating = r;
     } else {
-      const v = inputValue(`act-${need}`);
+      // A liaison typed before switching back to "requester" is not sent.
+      const box = need === 'liaison' ? document.querySelector<HTMLElement>('#action-panel [data-need="liaison"]') : null;
+      const v = box && box.hidden ? '' : inputValue(`act-${need}`);
       if (v) p[need] = v;
     }
   }

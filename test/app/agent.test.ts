@@ -62,9 +62,9 @@ describe('sidebar actions', () => {
     const rt = trackerRuntime();
     const a = submit(rt).id;
     expect(act(rt, a, 'escalate', {}).errors[0]).toMatchObject({ field: 'reason' });
-    expect(act(rt, a, 'escalate', { reason: '涉及核心业务,一线无法处理' }).ok).toBe(true);
+    expect(act(rt, a, 'escalate', { reason: '涉及核心业务,一线无法处理', assignee: '李工程师' }).ok).toBe(true);
     expect(cell(rt, a, '支持级别')).toBe('二线');
-    expect(String(cell(rt, a, '处理过程记录'))).toMatch(/升级至二线：涉及核心业务/);
+    expect(String(cell(rt, a, '处理过程记录'))).toMatch(/升级至二线（李工程师）：涉及核心业务/);
 
     const b = submit(rt).id;
     expect(act(rt, b, 'close', {}).errors[0]).toMatchObject({ field: 'reason' });
@@ -339,7 +339,7 @@ describe('actions the view offers', () => {
     const rt = trackerRuntime();
     const { id } = submit(rt, { ...FORM, urgency: '中' });
     rt.callFromClient('applyTicketAction', id, 'accept', {});
-    const out = rt.callFromClient<any>('applyTicketAction', id, 'escalate', { reason: '需要数据库管理员' }).result;
+    const out = rt.callFromClient<any>('applyTicketAction', id, 'escalate', { reason: '需要数据库管理员', assignee: '李工程师' }).result;
     expect(out.ok).toBe(true);
     const offered = out.view.actions.map((a: any) => a.name);
     // The server refuses a second escalation ("already tier 2") after the agent typed a reason.

@@ -30,7 +30,7 @@ const logOf = (rt: LocalRuntime, id: string): string => {
 describe('a full work log', () => {
   it.each([
     ['resolve then close', [['accept', {}], ['resolve', { solution: '重装客户端' }], ['close', {}]]],
-    ['escalate with a long reason', [['accept', {}], ['escalate', { reason: '原因'.repeat(2000) }]]],
+    ['escalate with a long reason', [['accept', {}], ['escalate', { reason: '原因'.repeat(2000), assignee: '李工程师' }]]],
     ['close a pending one', [['close', { reason: '重复提交' }]]],
     ['note after note', [['accept', {}], ['note', { text: '记'.repeat(5000) }], ['note', { text: '再记'.repeat(2500) }]]],
   ] as const)('%s: every action works and every entry is still findable', (_n, steps) => {

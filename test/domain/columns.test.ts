@@ -37,6 +37,7 @@ describe('detectHeader', () => {
       'responseDueAt',
       'resolveDueAt',
       'slaStatus',
+      'waiting',
       'record',
     ]);
   });
@@ -204,6 +205,7 @@ const sample = (): Ticket => ({
   responseDueAt: Date.parse('2024-05-01T10:15:00+08:00'),
   resolveDueAt: Date.parse('2024-05-01T11:15:00+08:00'),
   slaStatus: 'met',
+  waiting: '',
   record: '',
 });
 

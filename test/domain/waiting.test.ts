@@ -1,6 +1,8 @@
 // Waiting states (issue 18): the record segment, the minutes spent waiting, and the SLA clocks
 // that stop while a ticket waits (resolution, escalation, update; never first response).
-import { defaultCalendar, type CalendarSettings } from '../../src/domain/calendar';
+import { defaultCalendar, workingTimeBetween, type CalendarSettings } from '../../src/domain/calendar';
+import { buildReview } from '../../src/domain/review';
+import { requesterAnswered } from '../../src/domain/waitActions';
 import { formatRecord, parseRecord } from '../../src/domain/record';
 import { defaultPolicy, evaluate, formatSlaStatus, parseSlaStatus, rowColour, type SlaTicket } from '../../src/domain/sla';
 import { blankTicket } from '../../src/domain/ticket';
@@ -238,5 +240,63 @@ describe('labels, kinds and tiers', () => {
     expect(agentTier(agents, '谁')).toBeNull();
     expect(agentTier(agents, '')).toBeNull();
     expect(tier2Agents(agents).map((a) => a.name)).toEqual(['李工程师']);
+  });
+});
+
+describe('a requester\'s answer (for the verification page and replies)', () => {
+  const base = { ...blankTicket(), id: 'IT20240515001', status: 'inProgress' as const, workLog: '2024-05-15 10:00 张工: 已受理' };
+  const log = (text: string) => `${base.workLog}\n2024-05-15 14:00 小明: ${text}`;
+  test('ends a wait for the requester, with a log line, the 等待 cell and the record', () => {
+    const tk = { ...base, waiting: '等待提交人', record: formatRecord(base, formatWaitSegment(startWait(noWait(), 'requester', at('2024-05-15 11:00')))) };
+    const c = requesterAnswered(tk, at('2024-05-15 14:00'), 'zh', log)!;
+    expect(c.waiting).toBe('');
+    expect(c.workLog).toBe('2024-05-15 10:00 张工: 已受理\n2024-05-15 14:00 小明: 提交人已答复，结束等待提交人');
+    expect(c.lastUpdateAt).toBe(at('2024-05-15 14:00'));
+    expect(waitOf({ id: tk.id, record: c.record! })).toEqual({ current: null, periods: [ended('requester', '2024-05-15 11:00', '2024-05-15 14:00')] });
+  });
+
+  test('leaves a vendor wait and a ticket not waiting alone', () => {
+    const vendor = { ...base, record: formatRecord(base, formatWaitSegment(startWait(noWait(), 'vendor', at('2024-05-15 11:00'), 'Li'))) };
+    expect(requesterAnswered(vendor, at('2024-05-15 14:00'), 'zh', log)).toBeNull();
+    expect(requesterAnswered(base, at('2024-05-15 14:00'), 'zh', log)).toBeNull();
+  });
+});
+
+describe('the weekly review', () => {
+  test('reports working hours waited within the week, by kind, and tickets still waiting', () => {
+    const week = { year: 2024, week: 20 }; // 2024-05-13 .. 05-19
+    const mk = (id: string, w: WaitState) => {
+      const tk = { ...blankTicket(), id, status: 'inProgress' as const, submittedAt: at('2024-05-10 10:00'), urgency: 'medium' as const };
+      return { ...tk, record: formatRecord(tk, formatWaitSegment(w)) };
+    };
+    const tickets = [
+      // Friday 17:00 of the week before to Monday 11:00: only Monday's two hours count.
+      mk('IT1', waits([ended('requester', '2024-05-10 17:00', '2024-05-13 11:00')])),
+      mk('IT2', waits([ended('vendor', '2024-05-15 09:00', '2024-05-15 12:00')], { kind: 'vendor', since: at('2024-05-17 17:00'), liaison: 'Li' })),
+      mk('IT3', noWait()),
+    ];
+    const review = buildReview({
+      week,
+      zone,
+      tickets,
+      audit: [],
+      now: at('2024-05-21 10:00'),
+      workingMs: (a, b) => workingTimeBetween(cal, a, b),
+      sla: () => ({ response: null, resolution: null }),
+      knowledge: [],
+      lang: 'zh',
+    });
+    expect(review.figures.waiting).toEqual({ requester: { tickets: 1, hours: 2 }, vendor: { tickets: 1, hours: 4 }, atEnd: 1 });
+    const section = review.sections.find((s) => s.key === 'waiting')!;
+    expect(section.title).toBe('等待时间');
+    expect(section.table.rows).toEqual([
+      ['等待提交人', 1, 2],
+      ['等待厂商', 1, 4],
+      ['周末仍在等待', 1, null],
+    ]);
+    // A tracker that never used waiting states keeps its review unchanged.
+    const plain = buildReview({ week, zone, tickets: [tickets[2]], audit: [], now: at('2024-05-21 10:00'), workingMs: () => 0, sla: () => ({ response: null, resolution: null }), knowledge: [], lang: 'en' });
+    expect(plain.sections.map((s) => s.key)).not.toContain('waiting');
+    expect(plain.figures).not.toHaveProperty('waiting');
   });
 });

@@ -63,12 +63,14 @@ const STATUSES: Status[] = ['pending', 'inProgress', 'resolved', 'closed'];
 const GOOD: Record<ActionName, Record<string, unknown>> = {
   accept: {},
   assign: { assignee: '王工' },
-  escalate: { reason: '涉及生产数据库' },
+  escalate: { reason: '涉及生产数据库', assignee: '李工程师' },
   note: { text: '已远程检查' },
   resolve: { solution: '重启数据库服务' },
   feedback: { resolved: true, rating: '满意' },
   close: { reason: '重复提交' },
   reopen: {},
+  wait: { kind: 'requester', reason: '请提供截图' },
+  endWait: { reason: '已收到' },
 };
 
 describe('canMove: all 16 pairs', () => {
@@ -95,11 +97,11 @@ describe('canMove: all 16 pairs', () => {
 
 describe('availableActions', () => {
   it.each([
-    ['pending', ['accept', 'assign', 'escalate', 'note', 'close']],
-    ['inProgress', ['accept', 'assign', 'escalate', 'note', 'resolve']],
+    ['pending', ['accept', 'assign', 'escalate', 'note', 'wait', 'close']],
+    ['inProgress', ['accept', 'assign', 'escalate', 'note', 'wait', 'resolve']],
     ['resolved', ['note', 'feedback', 'close', 'reopen']],
     ['closed', []],
-    [null, ['accept', 'assign', 'escalate', 'note', 'close']],
+    [null, ['accept', 'assign', 'escalate', 'note', 'wait', 'close']],
   ] as [Status | null, ActionName[]][])('%s → %p', (status, actions) => {
     expect(availableActions({ status })).toEqual(actions);
   });
@@ -335,20 +337,35 @@ describe('escalate', () => {
     }
   });
 
-  it('sets tier 2 and logs the hand-over', () => {
+  it('sets tier 2, hands over to the tier-2 agent and logs it with the background and what was tried', () => {
     const c = changesOf(
       applyAction(
         ticket({ status: 'inProgress', tier: 'tier1', firstResponseAt: T0 }),
         'escalate',
-        { reason: '生产系统中断' },
+        { reason: '生产系统中断', assignee: '李工程师', background: '全员无法登录', tried: '重启服务\n检查日志' },
         ctx(),
       ),
     );
     expect(c).toEqual({
       tier: 'tier2',
+      assignee: '李工程师',
       lastUpdateAt: ctx().now,
-      workLog: '2024-05-01 09:30 张工: 升级至二线：生产系统中断',
+      workLog: '2024-05-01 09:30 张工: 升级至二线（李工程师）：生产系统中断\n  背景：全员无法登录\n  已尝试：重启服务\n  检查日志',
     });
+  });
+
+  it('needs a tier-2 agent: none named, a tier-1 agent, nobody at tier 2 in the settings', () => {
+    const tk = ticket({ status: 'inProgress' });
+    expect(refusal(applyAction(tk, 'escalate', { reason: 'x' }, ctx()))).toEqual({ ok: false, field: 'assignee', message: '请选择接手的二线支持人员。' });
+    expect(refusal(applyAction(tk, 'escalate', { reason: 'x', assignee: '王工' }, ctx({ lang: 'en' })))).toEqual({
+      ok: false,
+      field: 'assignee',
+      message: '"王工" is not a tier-2 agent: choose someone whose tier is Tier 2 in the Settings sheet.',
+    });
+    const noTier2 = ctx({ agents: [{ name: '张工', tier: 'tier1' }] });
+    expect(refusal(applyAction(tk, 'escalate', { reason: 'x' }, noTier2)).message).toMatch(/没有二线人员/);
+    expect(refusal(applyAction(tk, 'escalate', { reason: 'x', assignee: ['李工程师'] }, ctx())).field).toBe('assignee');
+    expect(refusal(applyAction(tk, 'escalate', { reason: 'x', assignee: '李工程师', tried: 'x'.repeat(5001) }, ctx())).field).toBe('tried');
   });
 
   it('with a named tier-2 agent, assigns them', () => {
@@ -372,13 +389,13 @@ describe('escalate', () => {
       ).field,
     ).toBe('assignee');
     const r = refusal(
-      applyAction(ticket({ status: 'inProgress', tier: 'tier2' }), 'escalate', { reason: 'x' }, ctx()),
+      applyAction(ticket({ status: 'inProgress', tier: 'tier2' }), 'escalate', { reason: 'x', assignee: '李工程师' }, ctx()),
     );
     expect(r.message).toContain('二线');
   });
 
   it('from pending keeps the status but counts as a response', () => {
-    const c = changesOf(applyAction(ticket(), 'escalate', { reason: '核心业务中断' }, ctx()));
+    const c = changesOf(applyAction(ticket(), 'escalate', { reason: '核心业务中断', assignee: '李工程师' }, ctx()));
     expect(c).not.toHaveProperty('status');
     expect(c.firstResponseAt).toBe(ctx().now);
   });
@@ -482,7 +499,7 @@ describe('first response', () => {
   it.each([
     ['accept', {}],
     ['note', { text: '已联系提交人' }],
-    ['escalate', { reason: '核心业务' }],
+    ['escalate', { reason: '核心业务', assignee: '李工程师' }],
     ['assign', { assignee: '王工' }],
     ['close', { reason: '重复' }],
   ] as [ActionName, Record<string, unknown>][])('%s on a new ticket stamps it', (action, payload) => {
@@ -496,7 +513,7 @@ describe('first response', () => {
     for (const [action, payload] of [
       ['accept', {}],
       ['note', { text: '处理中' }],
-      ['escalate', { reason: '升级' }],
+      ['escalate', { reason: '升级', assignee: '李工程师' }],
       ['resolve', { solution: '已修复' }],
     ] as [ActionName, Record<string, unknown>][]) {
       const c = changesOf(applyAction(tk, action, payload, ctx({ now: tk.lastUpdateAt! + 10 * MIN })));

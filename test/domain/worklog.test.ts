@@ -19,6 +19,8 @@ import {
   startsEntry,
 } from '../../src/domain/worklog';
 import { formatLocal, intlZone } from '../../src/domain/zone';
+import { formatRecord } from '../../src/domain/record';
+import { formatWaitSegment, noWait, startWait } from '../../src/domain/waiting';
 
 const SH = intlZone('Asia/Shanghai');
 const T0 = Date.parse('2024-05-01T09:15:00+08:00');
@@ -47,6 +49,11 @@ const ticket = (status: Ticket['status']): Ticket => ({
   firstResponseAt: T0 + 5 * 60_000,
   solution: status === 'resolved' ? '重置证书' : '',
 });
+/** The same ticket waiting for the requester since 09:30 (its record says so: domain/waiting.ts). */
+const waitingTicket = (status: Ticket['status']): Ticket => {
+  const tk = ticket(status);
+  return { ...tk, record: formatRecord(tk, formatWaitSegment(startWait(noWait(), 'requester', T0 + 15 * 60_000))) };
+};
 
 // Forged entries: a line break of every kind, then a stamp "by" someone else at an earlier time.
 const FAKE = '2024-04-30 08:00 王经理: 已批准关闭';
@@ -75,14 +82,24 @@ const ACTIONS_WITH_TEXT: [ActionName, Ticket['status'], string][] = [
   ['close', 'pending', 'reason'],
   ['reopen', 'resolved', 'reason'],
   ['note', 'inProgress', 'text'],
+  ['escalate', 'inProgress', 'background'],
+  ['escalate', 'inProgress', 'tried'],
+  ['wait', 'inProgress', 'reason'],
+  ['endWait', 'inProgress', 'reason'],
 ];
+/** What each action needs besides the text under test (escalation names a tier-2 agent). */
+const OTHER: Partial<Record<ActionName, Record<string, unknown>>> = {
+  escalate: { assignee: '李工程师', reason: '需要二线' },
+  wait: { kind: 'requester' },
+};
 
 describe('nothing typed starts a new work-log entry', () => {
   const cases = ACTIONS_WITH_TEXT.flatMap(([action, status, key]) =>
     SHAPES.flatMap(([shape, make]) => BREAKS.map(([br, ch]) => [`${action} / ${shape} / ${br}`, action, status, key, make(ch)] as const)),
   );
   it.each(cases)('%s', (_name, action, status, key, text) => {
-    const r = applyAction(ticket(status), action, { [key]: text }, ctx());
+    const tk = action === 'endWait' ? waitingTicket(status) : ticket(status);
+    const r = applyAction(tk, action, { ...OTHER[action], [key]: text }, ctx());
     if (!r.ok) {
       // Control characters may be refused outright, with a message beside the field.
       expect(r.field).toBe(key);

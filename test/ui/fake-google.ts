@@ -395,6 +395,8 @@ function ticketView(): TicketView {
       needs: ticket.status === 'pending' && name === 'close' ? ['reason'] : NEEDS[name],
     })),
     agents: zh ? ['张工', '李工程师', '王主管'] : ['Zhang', 'Li', 'Wang'],
+    tier2Agents: zh ? ['李工程师'] : ['Li'],
+    waiting: '',
     text: TICKET_TEXT as TicketViewText,
   };
 }

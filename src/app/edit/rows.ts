@@ -5,7 +5,7 @@
 // huge or gone. Forbidden moves and owned columns are put back; accepted changes are stamped,
 // recorded with the row and audited. The caller holds the document lock.
 import { rowToTicket } from '../../domain/columns';
-import { t } from '../../domain/i18n';
+import { catalog, t } from '../../domain/i18n';
 import type { RowRecord } from '../../domain/record';
 import { HASHED, changedFields, parseRecord, recordOf } from '../../domain/record';
 import type { FieldKey, Status } from '../../domain/schema';
@@ -19,6 +19,7 @@ import { fileMissingKnowledge } from '../../gas/knowledgeSheet';
 import type { TicketSheet } from '../../gas/ticketSheet';
 import { cellFor, mergeRow, readIdColumn } from '../../gas/ticketSheet';
 import { slaFields } from '../slaContext';
+import { formatWaitSegment, parseWaitSegment, stopWait, waitLabel, waitOf } from '../../domain/waiting';
 import type { Tracker } from '../tracker';
 import { noteIssuedIds } from '../ticketIds';
 
@@ -139,6 +140,7 @@ export function checkRows(tr: Tracker, ts: TicketSheet, scope: EditScope): RowsO
   const cleared: number[] = [];
   let changedRows = 0;
   const owned = new Set<string>();
+  let waitTyped = false;
   const statusLabels = ['pending', 'inProgress', 'resolved', 'closed'].map((s) => enumLabel('status', s, tr.lang)).join(' / ');
   const recCol = ts.columns.record;
 
@@ -281,9 +283,26 @@ export function checkRows(tr: Tracker, ts: TicketSheet, scope: EditScope): RowsO
       Object.assign(stamps, sla);
       after = { ...after, ...sla };
     }
+    // The 等待 column (issue 18) is the tracker's: set and ended from the sidebar with a reason, shown
+    // from the record. Typed over, it is put back; resolving or closing by hand ends the wait.
+    const waitBefore = truth ? parseWaitSegment(truth.wait) : waitOf(tk);
+    let waitAfter = waitBefore;
+    if (waitBefore.current && statusMoved && (status === 'resolved' || status === 'closed')) {
+      waitAfter = stopWait(waitBefore, scope.at);
+      note('waiting', waitLabel(waitBefore, tr.lang), '');
+    }
+    const waitShown = waitLabel(waitAfter, tr.lang);
+    if (ts.columns.waiting !== undefined && tk.waiting.trim() !== waitShown) {
+      changes.waiting = cellFor('waiting', waitShown, tr.lang);
+      if (waitAfter === waitBefore) {
+        note('waiting', tk.waiting, waitShown);
+        waitTyped = true;
+      }
+    }
+    after = { ...after, waiting: waitShown };
     for (const k of Object.keys(stamps) as FieldKey[]) changes[k] = cellFor(k, after[k], tr.lang);
     if (recCol !== undefined && (truth || parseTicketId(tk.id))) {
-      const rec = cellFor('record', recordOf(after), tr.lang);
+      const rec = cellFor('record', recordOf(after, formatWaitSegment(waitAfter)), tr.lang);
       const had = String(row[recCol] ?? '');
       if (had !== rec) {
         // The hidden record itself typed or pasted over: written again, and said so.
@@ -308,6 +327,7 @@ export function checkRows(tr: Tracker, ts: TicketSheet, scope: EditScope): RowsO
     if (twice.length) reverted.push(t(tr.lang, 'idPasted', { ids: twice.slice(0, 5).join(', ') }));
   }
   if (owned.size) reverted.push(...[...owned].map((column) => t(tr.lang, 'ownedColumn', { column })));
+  if (waitTyped) reverted.push(catalog(tr.lang).waiting.columnHandEdit(headerLabel('waiting', tr.lang)));
   if (cleared.length) reverted.push(t(tr.lang, 'rowCleared', { rows: cleared.slice(0, 5).join(', ') }));
   // The audit first: if it cannot be written, the rows stay unconfirmed (their records unchanged)
   // and the edit is checked again later; a row written without its audit row is what must not happen.

@@ -31,6 +31,7 @@ import { reviewCharts } from './sections/charts';
 import { trendSection } from './sections/trend';
 import { backlogListSection } from './sections/backlogList';
 import { reviewData } from './data';
+import { waitingSection } from './sections/waiting';
 
 export * from './week';
 export * from './model';
@@ -50,6 +51,7 @@ export function buildReview(input: ReviewInput): Review {
   const overdue = overdueSection(scope);
   const recurring = recurringSection(scope);
   const satisfaction = satisfactionSections(scope);
+  const waiting = waitingSection(scope);
   const sections = [
     summary.section,
     trend.section,
@@ -62,6 +64,7 @@ export function buildReview(input: ReviewInput): Review {
     age.section,
     backlogList.section,
     overdue.section,
+    ...(waiting.section ? [waiting.section] : []),
     recurring.section,
     ...satisfaction.sections,
   ];
@@ -90,6 +93,7 @@ export function buildReview(input: ReviewInput): Review {
       recurring: recurring.recurring,
       recurringWindow: { start: recurring.windowStart, end },
       satisfaction: satisfaction.figure,
+      ...(waiting.figure ? { waiting: waiting.figure } : {}),
     },
     sections,
     charts,

@@ -32,7 +32,8 @@ export type ReviewSectionKey =
   | 'overdue'
   | 'recurring'
   | 'satisfaction'
-  | 'unsatisfied';
+  | 'unsatisfied'
+  | 'waiting';
 
 export interface ReviewSection {
   key: ReviewSectionKey;
@@ -98,6 +99,13 @@ export interface RecurringProblem {
   kbTitle: string | null;
 }
 
+/** Time spent waiting within the week (working hours), by kind; tickets still waiting at week end. */
+export interface WaitingFigure {
+  requester: { tickets: number; hours: number };
+  vendor: { tickets: number; hours: number };
+  atEnd: number;
+}
+
 export interface ReviewFigures {
   counts: WeekCounts;
   previous: WeekCounts;
@@ -119,6 +127,8 @@ export interface ReviewFigures {
     noAnswer: number;
     unsatisfiedIds: string[];
   };
+  /** Only when some ticket has ever waited (issue 18). */
+  waiting?: WaitingFigure;
 }
 
 export interface Review {

@@ -33,6 +33,12 @@ export interface ActionPayload {
   rating?: string;
   /** close: file the solution in the knowledge base as a suggestion (else kept, retired). */
   file?: boolean;
+  /** wait: `requester` or `vendor`, with the vendor's liaison. */
+  kind?: string;
+  liaison?: string;
+  /** escalate: the background and what was tried. */
+  background?: string;
+  tried?: string;
 }
 
 /** The server entry points the sidebars call, with their arguments and results. */

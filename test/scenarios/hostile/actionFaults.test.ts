@@ -16,7 +16,7 @@ const QUOTA = 'Service invoked too many times for one day: spreadsheets.';
 const ACTIONS: { name: string; on: StatusName; payload: Record<string, unknown>; changes: string[] }[] = [
   { name: 'accept', on: 'pending', payload: {}, changes: ['当前状态', '负责人', '处理过程记录'] },
   { name: 'note', on: 'inProgress', payload: { text: '已远程查看' }, changes: ['处理过程记录'] },
-  { name: 'escalate', on: 'inProgress', payload: { reason: '需要二线处理数据库' }, changes: ['支持级别', '处理过程记录'] },
+  { name: 'escalate', on: 'inProgress', payload: { reason: '需要二线处理数据库', assignee: '李工程师' }, changes: ['支持级别', '负责人', '处理过程记录'] },
   { name: 'resolve', on: 'inProgress', payload: { solution: '重启服务后恢复' }, changes: ['当前状态', '解决方案', '处理过程记录'] },
   { name: 'close', on: 'resolved', payload: {}, changes: ['当前状态', '处理过程记录'] },
   { name: 'reopen', on: 'resolved', payload: { reason: '用户反馈仍无法登录' }, changes: ['当前状态', '处理过程记录'] },

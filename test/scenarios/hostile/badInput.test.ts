@@ -165,7 +165,7 @@ describe('a work log at the cell limit never freezes a ticket', () => {
     ['resolve', 1, [['resolve', { solution: '更换网卡' }]]],
     ['resolve then close', 1, [['resolve', { solution: '更换网卡' }], ['close', {}]]],
     ['close a pending one', 0, [['close', { reason: '重复提交' }]]],
-    ['escalate', 1, [['escalate', { reason: '需要二线' }]]],
+    ['escalate', 1, [['escalate', { reason: '需要二线', assignee: '李工程师' }]]],
     ['reopen', 2, [['reopen', { reason: '问题复现' }]]],
     ['feedback no', 2, [['feedback', { resolved: false, rating: 'unsatisfied' }]]],
     ['feedback yes then close', 2, [['feedback', { resolved: true, rating: 'satisfied' }], ['close', {}]]],

@@ -78,7 +78,7 @@ describe('edits while the lock is busy are queued, then checked', () => {
 });
 
 describe('columns the tracker owns are put back and the put-back recorded', () => {
-  const OWNED = ['问题编号', '最近更新时间', '响应截止', '解决截止', 'SLA状态', '系统记录'];
+  const OWNED = ['问题编号', '最近更新时间', '响应截止', '解决截止', 'SLA状态', '等待', '系统记录'];
   const TYPED = [
     ['a date', '2020-01-01 08:00'],
     ['text', '随便'],
