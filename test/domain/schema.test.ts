@@ -243,6 +243,7 @@ describe('fields and headers', () => {
       'responseDueAt',
       'resolveDueAt',
       'slaStatus',
+      'waiting',
       'record',
     ]);
     const firstAdded = FIELDS.findIndex((f) => !f.template);
@@ -264,6 +265,7 @@ describe('fields and headers', () => {
         'responseDueAt',
         'resolveDueAt',
         'slaStatus',
+        'waiting',
         'record',
       ].sort(),
     );
