@@ -59,6 +59,8 @@ const _OPS = [
   'viewSelected',
   'viewById',
   'agentAction',
+  'waitAction',
+  'escalateAction',
   'closeAction',
   'handEdit',
   'sweep',
@@ -73,6 +75,8 @@ const OP_LABEL: Record<Op, string> = {
   viewSelected: 'ticket view (the selected row)',
   viewById: 'ticket view (a typed ID: TextFinder)',
   agentAction: 'agent action (note)',
+  waitAction: 'agent action (set / end waiting)',
+  escalateAction: 'agent action (escalate to a tier-2 agent)',
   closeAction: 'agent action (close + knowledge base)',
   handEdit: 'hand edit (assignee)',
   sweep: 'sweep (onSlaTimer)',
@@ -87,6 +91,8 @@ const TARGET_CALLS: Partial<Record<Op, number>> = {
   viewSelected: 5,
   viewById: 5,
   agentAction: 10,
+  waitAction: 10,
+  escalateAction: 10,
   closeAction: 12,
   sweep: 10,
   weekly: 40,
@@ -98,6 +104,8 @@ const TARGET_CELLS: Partial<Record<Op, number>> = {
   viewSelected: 200,
   viewById: 200,
   agentAction: 200,
+  waitAction: 200,
+  escalateAction: 200,
   closeAction: 200,
 };
 
@@ -261,6 +269,14 @@ function benchSize(size: number): Figure[] {
   const toClose: string[] = [];
   for (let j = mid; j < ids.length && toClose.length < runs; j++) if (statuses[j] === '已解决') toClose.push(ids[j]);
   for (let j = mid - 1; j >= 0 && toClose.length < runs; j--) if (statuses[j] === '已解决') toClose.push(ids[j]);
+  // Open tier-1 tickets to escalate, one a run, from the middle on (not the action ticket).
+  const tiers = sheet
+    .getRange(2, header.indexOf('支持级别') + 1, sheet.getLastRow() - 1, 1)
+    .getValues()
+    .map((r) => String(r[0]));
+  const toEscalate: string[] = [];
+  for (let j = mid; j < ids.length && toEscalate.length < runs; j++) if (j !== k && statuses[j] === '处理中' && tiers[j] !== '二线') toEscalate.push(ids[j]);
+  for (let j = mid - 1; j >= 0 && toEscalate.length < runs; j--) if (j !== k && statuses[j] === '处理中' && tiers[j] !== '二线') toEscalate.push(ids[j]);
   const editRow = k + 2;
   const assigneeCol = header.indexOf('负责人');
   const a1 = `工单!${String.fromCharCode(65 + assigneeCol)}${editRow}`;
@@ -289,6 +305,25 @@ function benchSize(size: number): Figure[] {
       const view = rt.callFromClient<any>('getTicketView', actionId).result;
       return rt.callFromClient('applyTicketAction', actionId, 'note', { text: `跟进 ${i}` }, view.version)
         .stats;
+    }),
+  );
+  // Waiting states (issue 18): set (a vendor, with its liaison) and end, in turn, on the action ticket.
+  const waitStep = (i: number) => {
+    const view = rt.callFromClient<any>('getTicketView', actionId).result;
+    const [action, payload] = i % 2 === 0 ? ['wait', { kind: 'vendor', liaison: '王主管', reason: `等待厂商补丁 ${i}` }] : ['endWait', { reason: `厂商已回复 ${i}` }];
+    const r = rt.callFromClient<any>('applyTicketAction', actionId, action, payload, view.version);
+    if (!r.result?.ok) throw new Error(`${action} refused: ${JSON.stringify(r.result?.errors)}`);
+    return r.stats;
+  };
+  out.push(measure('waitAction', size, runs, waitStep));
+  if (runs % 2) waitStep(runs); // leave it not waiting
+  out.push(
+    measure('escalateAction', size, toEscalate.length, (i) => {
+      const view = rt.callFromClient<any>('getTicketView', toEscalate[i]).result;
+      const payload = { assignee: '李工程师', reason: '需要数据库管理员', background: `CRM 连接错误 ${i}`, tried: '重启客户端' };
+      const r = rt.callFromClient<any>('applyTicketAction', toEscalate[i], 'escalate', payload, view.version);
+      if (!r.result?.ok) throw new Error(`escalate refused: ${JSON.stringify(r.result?.errors)}`);
+      return r.stats;
     }),
   );
   out.push(
