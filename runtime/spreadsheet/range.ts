@@ -11,6 +11,7 @@ import { cellA1, colToLetters, rangeA1 } from './a1';
 import { asEnum, exposeSelf, Exposable, GRange, normColor, Svc, toInt } from './common';
 import { evaluateFormula, FErr, shiftFormula } from './formula';
 import { newProtection } from './protection';
+import { cellRichText, textToWrite } from './richText';
 import { Runs } from './runs';
 import { newTextFinder } from './textFinder';
 import { specOf, validationObj } from './validation';
@@ -39,6 +40,9 @@ const DEFAULTS = {
   fontWeight: 'normal',
   fontStyle: 'normal',
   fontSize: 10,
+  // Sheets' default font (reference/spreadsheet/range#getfontfamily gives no default: *model*)
+  fontFamily: 'Arial',
+  fontLine: 'none',
   hAlign: 'general',
   vAlign: 'bottom',
   wrap: 'OVERFLOW',
@@ -95,6 +99,18 @@ export class RangeImpl
       | 'getDisplayValues'
       | 'getFontColor'
       | 'getFontColors'
+      | 'getFontFamily'
+      | 'getFontFamilies'
+      | 'getFontLine'
+      | 'getFontLines'
+      | 'getRichTextValue'
+      | 'getRichTextValues'
+      | 'setFontFamily'
+      | 'setFontFamilies'
+      | 'setFontLine'
+      | 'setFontLines'
+      | 'setRichTextValue'
+      | 'setRichTextValues'
       | 'getFontSize'
       | 'getFontSizes'
       | 'getFontStyle'
@@ -598,6 +614,63 @@ export class RangeImpl
     return this.self();
   }
 
+  // ------------------------------------------------------------ rich text (richText.ts)
+
+  /** range#getrichtextvalue: the top-left cell's text, or null "if the cell value is not text". */
+  getRichTextValue(): GoogleAppsScript.Spreadsheet.RichTextValue | null {
+    this.acct.read(1);
+    return this.richAt(this._rect.row, this._rect.col);
+  }
+
+  getRichTextValues(): Array<Array<GoogleAppsScript.Spreadsheet.RichTextValue | null>> {
+    this.acct.read(this.n);
+    return this.grid((r, c) => this.richAt(r, c));
+  }
+
+  /** range#setrichtextvalue: every cell of the range gets the value's text, as text. */
+  setRichTextValue(value: GoogleAppsScript.Spreadsheet.RichTextValue): R {
+    const t = textToWrite(value, 'setRichTextValue');
+    return this.writeText(Array.from({ length: this._rect.numRows }, () => new Array(this._rect.numCols).fill(t)));
+  }
+
+  setRichTextValues(values: GoogleAppsScript.Spreadsheet.RichTextValue[][]): R {
+    checkDims(values, this._rect.numRows, this._rect.numCols, 'setRichTextValues');
+    return this.writeText(values.map((row) => row.map((v) => textToWrite(v, 'setRichTextValues'))));
+  }
+
+  /** Text stored as given: never parsed (no formula, number, date or boolean), whatever the format. */
+  private writeText(texts: string[][]): R {
+    const { row, col } = this._rect;
+    for (const r of texts) for (const t of r) if (t.length > MAX_CELL_CHARS) throw tooLong();
+    texts.forEach((r, i) => {
+      if (r.every((t) => t === '') && !this._sheet.rows[row - 1 + i]) return;
+      const target = this._sheet.rowForWrite(row + i);
+      r.forEach((t, j) => (target[col - 1 + j] = t === '' ? undefined : t));
+    });
+    if (this._sheet.fmt.invalid.cols.length) this._sheet.fmt.invalid.fill(row, this.r2, col, this.c2, undefined);
+    this.acct.wrote(this.n);
+    return this.self();
+  }
+
+  private richAt(r: number, c: number): GoogleAppsScript.Spreadsheet.RichTextValue | null {
+    const v = this.cell(r, c);
+    let x: unknown = v;
+    if (v instanceof Formula)
+      x = evaluateFormula(v, { wb: this._svc.wb, sheet: this._sheet, now: this._svc.ctx.clock.now(), dr: 0, dc: 0, visiting: new Set() });
+    if (x === undefined || x === '') x = '';
+    if (typeof x !== 'string') return null;
+    const f = this._sheet.fmt;
+    return cellRichText(this._svc, x, {
+      fontFamily: f.fontFamily.get(r, c) ?? DEFAULTS.fontFamily,
+      fontSize: f.fontSize.get(r, c) ?? DEFAULTS.fontSize,
+      foregroundColor: f.fontColor.get(r, c) ?? DEFAULTS.fontColor,
+      bold: f.fontWeight.get(r, c) === 'bold',
+      italic: f.fontStyle.get(r, c) === 'italic',
+      strikethrough: f.fontLine.get(r, c) === 'line-through',
+      underline: f.fontLine.get(r, c) === 'underline',
+    });
+  }
+
   isBlank(): boolean {
     this.fresh();
     this.acct.read(this.n);
@@ -936,6 +1009,34 @@ export class RangeImpl
     return this.fillAttr(this._sheet.fmt.fontSize, n === DEFAULTS.fontSize ? undefined : n);
   }
 
+  getFontFamily(): string {
+    return this.readOne(this._sheet.fmt.fontFamily, (v) => v ?? DEFAULTS.fontFamily);
+  }
+  getFontFamilies(): string[][] {
+    return this.readAttr(this._sheet.fmt.fontFamily, (v) => v ?? DEFAULTS.fontFamily);
+  }
+  /** null resets to the default font. */
+  setFontFamily(fontFamily: string | null): R {
+    return this.fillAttr(this._sheet.fmt.fontFamily, fontFamilyOf(fontFamily));
+  }
+  setFontFamilies(fontFamilies: Array<Array<string | null>>): R {
+    return this.setAttrGrid(this._sheet.fmt.fontFamily, fontFamilies, 'setFontFamilies', fontFamilyOf);
+  }
+
+  /** range#getfontline: 'underline', 'line-through' or 'none'. */
+  getFontLine(): GoogleAppsScript.Spreadsheet.FontLine {
+    return this.readOne(this._sheet.fmt.fontLine, (v) => asEnum<GoogleAppsScript.Spreadsheet.FontLine>(v ?? DEFAULTS.fontLine));
+  }
+  getFontLines(): GoogleAppsScript.Spreadsheet.FontLine[][] {
+    return this.readAttr(this._sheet.fmt.fontLine, (v) => asEnum<GoogleAppsScript.Spreadsheet.FontLine>(v ?? DEFAULTS.fontLine));
+  }
+  setFontLine(fontLine: GoogleAppsScript.Spreadsheet.FontLine | null): R {
+    return this.fillAttr(this._sheet.fmt.fontLine, fontLineOf(fontLine));
+  }
+  setFontLines(fontLines: Array<Array<GoogleAppsScript.Spreadsheet.FontLine | null>>): R {
+    return this.setAttrGrid(this._sheet.fmt.fontLine, fontLines, 'setFontLines', fontLineOf);
+  }
+
   getHorizontalAlignment(): string {
     return this.readOne(this._sheet.fmt.hAlign, (v) => v ?? DEFAULTS.hAlign);
   }
@@ -1050,6 +1151,20 @@ function fontWeightOf(w: unknown): string | undefined {
   const s = String(w);
   if (s !== 'bold' && s !== 'normal') throw new Error(`Invalid argument: fontWeight`);
   return s === 'bold' ? 'bold' : undefined;
+}
+
+function fontFamilyOf(f: unknown): string | undefined {
+  if (f === null || f === undefined) return undefined;
+  const s = String(f);
+  if (!s) throw new Error('Invalid argument: fontFamily');
+  return s === DEFAULTS.fontFamily ? undefined : s;
+}
+
+function fontLineOf(l: unknown): string | undefined {
+  if (l === null || l === undefined) return undefined;
+  const s = String(l);
+  if (!['underline', 'line-through', 'none'].includes(s)) throw new Error('Invalid argument: fontLine');
+  return s === 'none' ? undefined : s;
 }
 
 function hAlignOf(a: unknown): string | undefined {

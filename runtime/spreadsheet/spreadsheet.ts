@@ -2,6 +2,7 @@
 //
 // Over ~400 lines: two Google classes that hand each other state (Spreadsheet and the
 // SpreadsheetApp service).
+import { newRichTextValueBuilder, newTextStyleBuilder } from './richText';
 import { parseA1 } from './a1';
 import { emailOf, exposeSelf, Exposable, GRange, GSheet, makeEnum, Svc, toInt, userObj } from './common';
 import { booleanCriteriaEnum, newConditionalFormatRuleBuilder, relativeDateEnum } from './conditionalFormat';
@@ -364,6 +365,8 @@ class SpreadsheetAppImpl
       | 'getUi'
       | 'newConditionalFormatRule'
       | 'newDataValidation'
+      | 'newRichTextValue'
+      | 'newTextStyle'
       | 'setActiveRange'
       | 'setActiveSheet'
       | 'setCurrentCell'
@@ -434,6 +437,14 @@ class SpreadsheetAppImpl
   }
   newConditionalFormatRule(): GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder {
     return newConditionalFormatRuleBuilder(this.svc);
+  }
+  /** reference/spreadsheet/spreadsheet-app#newrichtextvalue (richText.ts). */
+  newRichTextValue(): GoogleAppsScript.Spreadsheet.RichTextValueBuilder {
+    return newRichTextValueBuilder(this.svc);
+  }
+  /** reference/spreadsheet/spreadsheet-app#newtextstyle (richText.ts). */
+  newTextStyle(): GoogleAppsScript.Spreadsheet.TextStyleBuilder {
+    return newTextStyleBuilder(this.svc);
   }
 }
 

@@ -74,6 +74,9 @@ export interface SheetFormats {
   fontColor: Runs<string>;
   fontStyle: Runs<string>;
   fontSize: Runs<number>;
+  fontFamily: Runs<string>;
+  /** 'underline' or 'line-through' (range#setfontline). */
+  fontLine: Runs<string>;
   wrap: Runs<string>; // WrapStrategy name
   hAlign: Runs<string>;
   vAlign: Runs<string>;
@@ -90,6 +93,8 @@ export const FORMAT_KEYS = [
   'fontColor',
   'fontStyle',
   'fontSize',
+  'fontFamily',
+  'fontLine',
   'wrap',
   'hAlign',
   'vAlign',
@@ -104,6 +109,8 @@ export function emptyFormats(): SheetFormats {
     fontColor: new Runs(),
     fontStyle: new Runs(),
     fontSize: new Runs(),
+    fontFamily: new Runs(),
+    fontLine: new Runs(),
     wrap: new Runs(),
     hAlign: new Runs(),
     vAlign: new Runs(),

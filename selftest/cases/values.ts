@@ -59,6 +59,57 @@ export const VALUE_CASES: Case[] = [
     },
   },
   {
+    id: 'richtext.formula-like-text',
+    ref: S + 'rich-text-value',
+    expected: [['=1+1', '+1', '-1', '0012', 'TRUE'], ['', '', '', '', '']],
+    how: "setRichTextValues of newRichTextValue().setText(t).build() for '=1+1', '+1', '-1', '0012', 'TRUE' in cells with the automatic format; [getValues()[0], getFormulas()[0]] (a Rich Text value is \"a stylized text string used to represent cell text\": text by type; issue 16 writes formula-like user text this way)",
+    run: ({ scratch, svc }) => {
+      const texts = ['=1+1', '+1', '-1', '0012', 'TRUE'];
+      const r = scratch().getRange(1, 1, 1, texts.length);
+      r.setRichTextValues([texts.map((t) => svc.SpreadsheetApp.newRichTextValue().setText(t).build())]);
+      return [r.getValues()[0], r.getFormulas()[0]];
+    },
+  },
+  {
+    id: 'richtext.plain-text-cell',
+    ref: S + 'range#setrichtextvaluevalue',
+    expected: ['=1+1', '=1+1', '', '=1+1'],
+    how: "setNumberFormat('@'), setRichTextValue(newRichTextValue().setText('=1+1').build()); [getValue(), getDisplayValue(), getFormula(), getRichTextValue().getText()]: exactly what was typed, no apostrophe",
+    run: ({ scratch, svc }) => {
+      const r = scratch().getRange('A1');
+      r.setNumberFormat('@');
+      r.setRichTextValue(svc.SpreadsheetApp.newRichTextValue().setText('=1+1').build());
+      return [r.getValue(), r.getDisplayValue(), r.getFormula(), r.getRichTextValue()?.getText() ?? null];
+    },
+  },
+  {
+    id: 'richtext.not-text-is-null',
+    ref: S + 'range#getrichtextvalue',
+    expected: ['abc', null, null, ''],
+    how: "setValues([['abc', 5, true]]); getRichTextValues()[0] as texts, then an empty cell's getRichTextValue().getText() (\"null if the cell value is not text\"; the empty cell's answer is the runtime's model)",
+    run: ({ scratch }) => {
+      const sh = scratch();
+      const r = sh.getRange('A1:C1');
+      r.setValues([['abc', 5, true]]);
+      const [a, b, c] = r.getRichTextValues()[0].map((v) => (v === null ? null : v.getText()));
+      const empty = sh.getRange('D1').getRichTextValue();
+      return [a, b, c, empty === null ? null : empty.getText()];
+    },
+  },
+  {
+    id: 'format.fresh-cell-defaults',
+    ref: S + 'range#getfontfamily',
+    expected: ['Arial', 'none', 10, '#000000', 'normal', 'normal', 'general', 'bottom', '0.###############', '', '#ffffff', false],
+    how: 'a fresh cell: [getFontFamily(), getFontLine(), getFontSize(), getFontColor(), getFontWeight(), getFontStyle(), getHorizontalAlignment(), getVerticalAlignment(), getNumberFormat(), getNote(), getBackground(), getWrap()] (the reference gives no defaults: the runtime\'s model)',
+    run: ({ scratch }) => {
+      const r = scratch().getRange('A1');
+      return [
+        r.getFontFamily(), String(r.getFontLine()), r.getFontSize(), r.getFontColor(), String(r.getFontWeight()), String(r.getFontStyle()),
+        r.getHorizontalAlignment(), r.getVerticalAlignment(), r.getNumberFormat(), r.getNote(), r.getBackground(), r.getWrap(),
+      ];
+    },
+  },
+  {
     id: 'values.number-text',
     ref: S + 'range#setvaluesvalues',
     expected: [12, 1234.5, 0.035],

@@ -1,0 +1,120 @@
+// Fidelity of the emulated Spreadsheet service, Rich Text (runtime/spreadsheet/richText.ts):
+// RichTextValueBuilder, RichTextValue, TextStyle, and Range.getRichTextValue(s)/setRichTextValue(s).
+// Issue 16: formula-like user text is written as a Rich Text value, which is text by type.
+import { NotProvidedError } from '../../../../runtime/instrument';
+import { REF, runCases, type Case } from './cases';
+
+const cases: Case[] = [
+  {
+    name: 'setRichTextValue stores the text as typed: no formula, number, date or boolean, in any number format',
+    ref: REF + 'rich-text-value',
+    run: ({ app, sheet }) => {
+      const rich = (t: string) => app.newRichTextValue().setText(t).build();
+      const texts = ['=1+1', '+1', '-1', '0012', '2024-05-01', 'TRUE', "'=1+1"];
+      const auto = sheet.getRange(1, 1, 1, texts.length);
+      const plain = sheet.getRange(2, 1, 1, texts.length).setNumberFormat('@');
+      for (const r of [auto, plain]) {
+        r.setRichTextValues([texts.map(rich)]);
+        expect(r.getValues()).toEqual([texts]);
+        expect(r.getFormulas()).toEqual([texts.map(() => '')]);
+        expect(r.getDisplayValues()).toEqual([texts]);
+      }
+      expect(auto.getNumberFormats()[0].every((f) => f === '0.###############')).toBe(true);
+    },
+  },
+  {
+    name: 'getRichTextValue: a text cell gives its text as one run; a number, boolean or date gives null; an empty cell empty text',
+    ref: REF + 'range#getrichtextvalue',
+    run: ({ sheet }) => {
+      sheet.getRange('A1:D1').setValues([['abc', 5, true, '2024-05-01']]);
+      const [a, b, c, d] = sheet.getRange('A1:D1').getRichTextValues()[0];
+      expect(a?.getText()).toBe('abc');
+      expect(a?.getRuns().map((r) => [r.getText(), r.getStartIndex(), r.getEndIndex()])).toEqual([['abc', 0, 3]]);
+      expect([b, c, d]).toEqual([null, null, null]);
+      expect(sheet.getRange('E1').getRichTextValue()?.getText()).toBe('');
+      // a formula's value: text when its result is text
+      sheet.getRange('F1').setFormula('=A1&"!"');
+      sheet.getRange('G1').setFormula('=1+1');
+      expect(sheet.getRange('F1').getRichTextValue()?.getText()).toBe('abc!');
+      expect(sheet.getRange('G1').getRichTextValue()).toBeNull();
+    },
+  },
+  {
+    name: "a cell's Rich Text value carries the cell's text format as its style",
+    ref: REF + 'text-style',
+    run: ({ sheet }) => {
+      const r = sheet.getRange('A1').setValue('x').setFontWeight('bold').setFontColor('#FF0000').setFontSize(12).setFontFamily('Courier New');
+      const st = r.getRichTextValue()!.getTextStyle();
+      expect([st.getFontFamily(), st.getFontSize(), st.getForegroundColor(), st.isBold(), st.isItalic(), st.isUnderline(), st.isStrikethrough()]).toEqual([
+        'Courier New', 12, '#ff0000', true, false, false, false,
+      ]);
+      expect(r.getRichTextValue()!.getLinkUrl()).toBeNull();
+    },
+  },
+  {
+    name: 'setRichTextValue on a range sets every cell; an empty text clears; setRichTextValues must match the shape',
+    ref: REF + 'range#setrichtextvaluevalue',
+    run: ({ app, sheet }) => {
+      const r = sheet.getRange('A1:B2');
+      expect(r.setRichTextValue(app.newRichTextValue().setText('=x').build())).toBe(r);
+      expect(r.getValues()).toEqual([['=x', '=x'], ['=x', '=x']]);
+      r.setRichTextValue(app.newRichTextValue().setText('').build());
+      expect(r.isBlank()).toBe(true);
+      expect(() => r.setRichTextValues([[app.newRichTextValue().setText('a').build()]])).toThrow(/number of rows/);
+      expect(() => sheet.getRange('A1').setRichTextValue('text' as never)).toThrow(/don't match the method signature/);
+      expect(() => sheet.getRange('A1').setRichTextValue(app.newRichTextValue().setText('x'.repeat(50001)).build())).toThrow(/50000 characters/);
+      expect(sheet.getRange('A1').getValue()).toBe('');
+    },
+  },
+  {
+    name: 'builder: setText clears styles; runs split where the style or link changes; copy() starts from the value',
+    ref: REF + 'rich-text-value-builder',
+    run: ({ app }) => {
+      const bold = app.newTextStyle().setBold(true).build();
+      const v = app.newRichTextValue().setText('foo bar baz').setTextStyle(4, 7, bold).setLinkUrl(8, 11, 'https://example.com').build();
+      expect(v.getRuns().map((r) => r.getText())).toEqual(['foo ', 'bar', ' ', 'baz']);
+      expect(v.getRuns()[1].getTextStyle().isBold()).toBe(true);
+      expect(v.getTextStyle(0, 3).isBold()).toBeNull();
+      expect(v.getTextStyle().isBold()).toBeNull(); // differs within the value
+      expect(v.getLinkUrl(8, 11)).toBe('https://example.com');
+      expect(v.getLinkUrl()).toBeNull(); // several (or no) links
+      expect(() => v.getTextStyle(5, 20)).toThrow();
+      const again = v.copy().setText('plain').build();
+      expect(again.getRuns()).toHaveLength(1);
+      expect(again.getTextStyle().isBold()).toBeNull();
+      expect(bold.copy().setItalic(true).build().isBold()).toBe(true);
+      expect(app.newTextStyle().build().getFontFamily()).toBeNull();
+      expect(() => app.newRichTextValue().setText('ab').setTextStyle(0, 3, bold)).toThrow();
+    },
+  },
+  {
+    name: 'styled runs and links inside a cell are not modelled: writing them fails clearly instead of dropping them',
+    ref: REF + 'range#setrichtextvaluevalue',
+    run: ({ app, sheet }) => {
+      const linked = app.newRichTextValue().setText('go').setLinkUrl('https://example.com').build();
+      expect(() => sheet.getRange('A1').setRichTextValue(linked)).toThrow(NotProvidedError);
+      expect(() => sheet.getRange('A1').setRichTextValue(linked)).toThrow(/not provided by the local runtime: Range.setRichTextValue/);
+      // a value read from a cell (its style is the cell's) can be written back
+      sheet.getRange('B1').setValue('kept').setFontWeight('bold');
+      sheet.getRange('C1').setRichTextValue(sheet.getRange('B1').getRichTextValue()!);
+      expect(sheet.getRange('C1').getValue()).toBe('kept');
+    },
+  },
+  {
+    name: 'font family and font line of a fresh cell: Arial, none; setters read back, null resets',
+    ref: REF + 'range#getfontfamily',
+    run: ({ sheet }) => {
+      const r = sheet.getRange('A1:B1');
+      expect(r.getFontFamily()).toBe('Arial');
+      expect(String(r.getFontLine())).toBe('none');
+      r.setFontFamilies([['Roboto', null]]).setFontLine('underline' as never);
+      expect(r.getFontFamilies()).toEqual([['Roboto', 'Arial']]);
+      expect(r.getFontLines().map((row) => row.map(String))).toEqual([['underline', 'underline']]);
+      r.setFontFamily(null).setFontLine(null);
+      expect([r.getFontFamily(), String(r.getFontLine())]).toEqual(['Arial', 'none']);
+      expect(() => r.setFontLine('double' as never)).toThrow();
+    },
+  },
+];
+
+runCases('RichTextValue', cases);
