@@ -19,7 +19,8 @@ import { errorCode } from '../domain/errors';
 import { withTrackerLock } from '../gas/lock';
 import type { Services } from '../gas/services';
 import type { TicketSheet } from '../gas/ticketSheet';
-import { cellFor, idCandidates, mergeRow, rowVersion } from '../gas/ticketSheet';
+import { cellFor, idCandidates, mergeRow, plainTextColumns, rowVersion } from '../gas/ticketSheet';
+import { writeTextValues } from '../gas/textValues';
 import type { ActionOutcome, TicketView, TicketViewResult, TicketViewText } from './contracts';
 import { checkRows } from './edit/rows';
 import { tier2Agents } from '../domain/tiers';
@@ -348,7 +349,10 @@ export function writeChanges(tr: Tracker, loaded: LoadedRow, changes: TicketChan
   if (loaded.ts.columns.record !== undefined) cells.record = cellFor('record', recordOf(after), tr.lang);
   const range = loaded.ts.sheet.getRange(loaded.row, 1, 1, loaded.ts.width);
   const formulas = range.getFormulas()[0];
-  range.setValues([mergeRow(loaded.values, formulas, cells, loaded.ts.columns as ColumnMap)]);
+  const row = mergeRow(loaded.values, formulas, cells, loaded.ts.columns as ColumnMap);
+  range.setValues([row]);
+  // Formula-like text in the row (typed by the requester or the agent) goes back in as Rich Text.
+  writeTextValues(tr.svc.SpreadsheetApp, loaded.ts.sheet, loaded.row, 1, [row], plainTextColumns(loaded.ts.columns as ColumnMap));
 }
 
 /** Closed is final (workflow.ts), so the entry is new: appended without reading the base. */

@@ -35,6 +35,7 @@ import type { ArchiveStatusRecord } from '../gas/properties';
 import { PROPERTY_KEYS, pendingChunkKey, readArchiveStatus, readPendingHeader } from '../gas/properties';
 import { trackerLock } from '../gas/lock';
 import type { Services } from '../gas/services';
+import { writeTextValues } from '../gas/textValues';
 import type { TicketSheet } from '../gas/ticketSheet';
 import type { Ticket } from '../domain/ticket';
 import type { Tracker } from './tracker';
@@ -218,13 +219,15 @@ function removeFromArchive(arch: ArchiveSheet, ids: Set<string>): number {
 }
 
 /** Appends rows below the archive's last row in one write (growing the sheet first when needed). */
-function appendToArchive(arch: ArchiveSheet, rows: unknown[][], width: number): void {
+function appendToArchive(app: GoogleAppsScript.Spreadsheet.SpreadsheetApp, arch: ArchiveSheet, rows: unknown[][], width: number): void {
   if (!rows.length) return;
   const first = arch.lastRow + 1;
   const need = first + rows.length - 1;
   const max = arch.sheet.getMaxRows();
   if (need > max) arch.sheet.insertRowsAfter(max, need - max);
   arch.sheet.getRange(first, 1, rows.length, width).setValues(rows);
+  // Formula-like text moves as exactly that text (Rich Text), as in the ticket sheet (issue 16).
+  writeTextValues(app, arch.sheet, first, 1, rows, () => true);
   arch.lastRow = need;
 }
 
@@ -323,6 +326,7 @@ function archiveStep(tr: Tracker, opts: ArchiveOptions, result: ArchiveResult, b
   if (!arch) arch = createArchiveSheet(tr.ss, tr.lang, ts);
   const { width, map } = alignColumns(arch, ts);
   appendToArchive(
+    tr.svc.SpreadsheetApp,
     arch,
     archiveRows(
       batch.map((b) => b.row),

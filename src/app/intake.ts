@@ -26,7 +26,8 @@ import type { Lang } from '../domain/schema';
 import type { Services } from '../gas/services';
 import { applyTicketFormat } from '../gas/ticketFormat';
 import type { TicketSheet } from '../gas/ticketSheet';
-import { hintOf, idCandidates, newRow } from '../gas/ticketSheet';
+import { hintOf, idCandidates, newRow, plainTextColumns } from '../gas/ticketSheet';
+import { writeTextValues } from '../gas/textValues';
 import type { ArticleSuggestion, IntakeFormModel, SubmitResult } from './contracts';
 import { slaFields } from './slaContext';
 import type { Allocation } from './ticketIds';
@@ -148,7 +149,12 @@ export function submitTicket(svc: Services, form: unknown, clientToken?: unknown
       }
       appendAudit(tr.ss, creationEntries(tr, ticket, actingEmail(svc, 'user')), lang);
       // appendRow writes after the last row with content: never onto anything already there.
-      ts.sheet.appendRow(newRow(ts, ticket, lang));
+      const row = newRow(ts, ticket, lang);
+      ts.sheet.appendRow(row);
+      // Formula-like text (`=1+1`) goes in exactly as typed, as Rich Text, in the row just appended:
+      // the last row, once its ID says it is this ticket's (a row a person added meanwhile is never
+      // written over). Asked only then: 4 calls more for such a submit (docs/performance.md).
+      writeTextValues(svc.SpreadsheetApp, ts.sheet, () => appendedRow(ts, id), 1, [row], plainTextColumns(ts.columns));
       return { ok: true as const, id, duplicate: false, warnings: checked.warnings };
     });
   } catch (e) {
@@ -170,6 +176,13 @@ function formHash(s: object): string {
 }
 
 /** Whether a row holds ticket `id` (TextFinder over the ID column: only a retried token asks). */
+/** The row appendRow just wrote this ticket to: the last row, if it holds the ID; else null. */
+function appendedRow(ts: TicketSheet, id: string): number | null {
+  const last = ts.sheet.getLastRow();
+  const idCol = (ts.columns.id as number) + 1;
+  return String(ts.sheet.getSheetValues(last, idCol, 1, 1)[0][0]).trim() === id ? last : null;
+}
+
 function hasTicketRow(ts: TicketSheet, id: string): boolean {
   for (const row of idCandidates(ts, id)) if (String(ts.sheet.getRange(row, (ts.columns.id as number) + 1).getValue()).trim() === id) return true;
   return false;

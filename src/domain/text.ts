@@ -18,22 +18,72 @@ const CONVERTIBLE =
   /^\s*([+-]?[$¥€£]?\s*[\d.,]+(e[+-]?\d+)?%?|\d{1,4}[-/.年]\d{1,2}([-/.月]\d{1,4}日?)?(\s+\d{1,2}:\d{2}(:\d{2})?(\s*[ap]m)?)?|\d{1,2}(:\d{2}){1,2}(\s*[ap]m)?|\d{1,2}\s*[ap]m|true|false)\s*$/i;
 
 /**
- * The value to write so the cell shows exactly the user's text: an apostrophe prefix makes Sheets
- * store it as literal text (never a formula, never a converted number or date). In a column
- * formatted as plain text (`@`) numbers and dates already stay text, and an apostrophe there may
- * be kept as a visible character, so only formula-like text is prefixed (a format changed by hand
- * must never let a formula in).
+ * Text a plain-text (`@`) cell cannot take through setValues as typed: a formula-like start (a
+ * format changed by hand must never let a formula in), or a leading apostrophe (Sheets' own text
+ * marker, kept visibly or not). Such text goes in as a Rich Text value instead (src/gas/textValues.ts).
+ */
+export const needsTextValue = (s: string): boolean => FORMULA_START.test(s) || s.startsWith("'");
+
+/**
+ * The value to write with setValues so the cell holds the user's text: an apostrophe prefix makes
+ * Sheets store it as literal text (never a formula, never a converted number or date). In a column
+ * formatted as plain text (`@`) numbers and dates already stay text, and an apostrophe there is
+ * kept as a visible character, so only what `needsTextValue` is prefixed there — a protected form
+ * that the writer then replaces with a Rich Text value holding exactly the text (issue 16).
  */
 export function literalText(s: string, plainTextColumn = false): string {
   if (s === '') return s;
+  if (plainTextColumn) return needsTextValue(s) ? `'${s}` : s;
   if (FORMULA_START.test(s)) return `'${s}`;
-  if (plainTextColumn) return s;
   return CONVERTIBLE.test(s) || s.startsWith("'") ? `'${s}` : s;
 }
 
-/** Text read back from a plain-text column: drops the apostrophe `literalText` put before a formula-like start. */
+/** A cell of a block written with setValues, to be written again as a Rich Text value holding `text`. */
+export interface TextValueRun {
+  /** 0-based row and first column in the block. */
+  row: number;
+  col: number;
+  /** The texts of the run's adjacent cells, exactly as the user typed them. */
+  texts: string[];
+}
+
+/**
+ * Where a block just written through `literalText` must be written again as Rich Text: each cell
+ * holding a protected text that `needsTextValue` (in `columns`, the plain-text columns), widened
+ * over the adjacent text cells between them so a row takes one write, never over a number, date,
+ * boolean or formula. Empty when nothing needs it, which is nearly always.
+ */
+export function textValueRuns(block: readonly (readonly unknown[])[], columns: (col: number) => boolean): TextValueRun[] {
+  const runs: TextValueRun[] = [];
+  const protectedText = (v: unknown): string | null =>
+    typeof v === 'string' && v.startsWith("'") && needsTextValue(v.slice(1)) ? v.slice(1) : null;
+  // A string written as is, or protected by an apostrophe: what the cell shows. Formulas are not text.
+  const textOf = (v: unknown): string | null =>
+    typeof v !== 'string' ? null : v.startsWith("'") ? v.slice(1) : FORMULA_START.test(v) ? null : v;
+  block.forEach((row, r) => {
+    let c = 0;
+    while (c < row.length) {
+      if (!(columns(c) && protectedText(row[c]) !== null)) {
+        c++;
+        continue;
+      }
+      // extend over text cells while another cell needing it follows
+      let end = c;
+      for (let k = c + 1; k < row.length && textOf(row[k]) !== null; k++) if (columns(k) && protectedText(row[k]) !== null) end = k;
+      runs.push({ row: r, col: c, texts: row.slice(c, end + 1).map((v) => textOf(v) as string) });
+      c = end + 1;
+    }
+  });
+  return runs;
+}
+
+/**
+ * Text read back from a plain-text column: drops the apostrophe `literalText` put before a
+ * formula-like start or an apostrophe, left visible where its Rich Text write did not happen (an
+ * older version, a failed call). A text typed as `'=x` or `''x` therefore reads as `=x`, `'x`.
+ */
 export function readLiteralText(s: string): string {
-  return /^'[=+\-@\t\r]/.test(s) ? s.slice(1) : s;
+  return /^'[=+\-@\t\r']/.test(s) ? s.slice(1) : s;
 }
 
 // The privacy rule for the contact field lives in phone.ts (shared with the form's script).

@@ -5,7 +5,7 @@ import type { ColumnMap } from '../domain/columns';
 import type { Lang } from '../domain/schema';
 import { FIELD_BY_KEY, SHEET_NAMES } from '../domain/schema';
 import type { FieldKey } from '../domain/schema';
-import { literalText } from '../domain/text';
+import { literalText, readLiteralText } from '../domain/text';
 import { COLOURS } from './ticketFormat';
 import type { TicketSheet } from './ticketSheet';
 import { isPlainTextKind } from './ticketSheet';
@@ -131,8 +131,9 @@ export function archiveRows(
     map.forEach((to, from) => {
       if (to < 0) return;
       const v = r[from];
+      // A protecting apostrophe an older version left in a plain-text cell is taken off (issue 16).
       out[to] =
-        typeof v === 'string' ? literalText(v, plain.has(from)) : v === null || v === undefined ? '' : v;
+        typeof v === 'string' ? literalText(plain.has(from) ? readLiteralText(v) : v, plain.has(from)) : v === null || v === undefined ? '' : v;
     });
     return out;
   });

@@ -5,7 +5,7 @@ import { columnLetter, detectHeader, fieldToCell } from '../domain/columns';
 import type { FieldKey, Lang } from '../domain/schema';
 import { FIELD_BY_KEY, SHEET_NAMES } from '../domain/schema';
 import type { Ticket } from '../domain/ticket';
-import { literalText } from '../domain/text';
+import { literalText, readLiteralText } from '../domain/text';
 import { DEEP_SCAN_ROWS, findTicketSheet, headerIn } from './ticketLocate';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -146,6 +146,13 @@ export function rowOfId(ts: TicketSheet, ids: unknown[], id: string): number | n
 /** Kinds whose columns setup formats as plain text (`@`). */
 export const isPlainTextKind = (kind: string): boolean => kind === 'text' || kind === 'longText' || kind === 'log' || kind === 'id';
 
+/** Whether column c (0-based) of the ticket sheet is one of its plain-text (`@`) columns. */
+export function plainTextColumns(columns: ColumnMap): (col: number) => boolean {
+  const plain = new Set<number>();
+  for (const [k, c] of Object.entries(columns) as [FieldKey, number][]) if (isPlainTextKind(FIELD_BY_KEY[k].kind)) plain.add(c);
+  return (c) => plain.has(c);
+}
+
 /** A cell value for a field, with user text protected from becoming a formula or a number. */
 export function cellFor(key: FieldKey, value: Ticket[FieldKey], lang: Lang): unknown {
   const v = fieldToCell(key, value, lang, (ms) => new Date(ms));
@@ -177,8 +184,11 @@ export function mergeRow(
     const key = byCol.get(c);
     if (key !== undefined && key in changes) return changes[key];
     if (formulas[c]) return formulas[c];
-    // Our text columns are plain text; the team's own columns get the full protection.
-    return typeof v === 'string' ? literalText(v, key !== undefined && isPlainTextKind(FIELD_BY_KEY[key].kind)) : v;
+    // Our text columns are plain text; the team's own columns get the full protection. A protecting
+    // apostrophe left in a plain-text cell (by an older version) is taken off: the writer puts the
+    // text back as Rich Text (textValues.ts).
+    const plain = key !== undefined && isPlainTextKind(FIELD_BY_KEY[key].kind);
+    return typeof v === 'string' ? literalText(plain ? readLiteralText(v) : v, plain) : v;
   });
 }
 

@@ -4,6 +4,8 @@ import {
   hasControlChars,
   isEmail,
   literalText,
+  needsTextValue,
+  textValueRuns,
 } from '../../src/domain/text';
 
 describe('literalText', () => {
@@ -179,5 +181,32 @@ describe('isEmail', () => {
     ['a@b@c.com', false],
   ])('%p → %p', (s, ok) => {
     expect(isEmail(s)).toBe(ok);
+  });
+});
+
+describe('plain-text columns: needsTextValue, literalText(s, true), textValueRuns (issue 16)', () => {
+  it.each([['=1+1'], ['+86 10'], ['-5'], ['@all'], ["'quoted"], ["'=1+1"]])('%s needs a Rich Text value and is protected until written', (s) => {
+    expect(needsTextValue(s)).toBe(true);
+    expect(literalText(s, true)).toBe(`'${s}`);
+  });
+
+  it.each([['0012'], ['2024-05-01'], ['TRUE'], ['a=b'], ['中文'], ['']])('%s is written as is in a plain-text column', (s) => {
+    expect(needsTextValue(s)).toBe(false);
+    expect(literalText(s, true)).toBe(s);
+  });
+
+  const when = new Date(0);
+  it('one run per row over the adjacent text cells between protected ones, never over a date, number or formula', () => {
+    const all = () => true;
+    const row = ['IT1', "'=1+1", 'dept', "'-5", 3, "'@x", '=A1', "'+1", when];
+    expect(textValueRuns([row], all)).toEqual([
+      { row: 0, col: 1, texts: ['=1+1', 'dept', '-5'] },
+      { row: 0, col: 5, texts: ['@x'] },
+      { row: 0, col: 7, texts: ['+1'] },
+    ]);
+    // only the given columns count as needing it; a plain row needs nothing
+    expect(textValueRuns([row], (c) => c === 5)).toEqual([{ row: 0, col: 5, texts: ['@x'] }]);
+    expect(textValueRuns([['IT1', 'title', when], ["'0012", 'x']], all)).toEqual([]);
+    expect(textValueRuns([['a'], ["'=x"]], all)).toEqual([{ row: 1, col: 0, texts: ['=x'] }]);
   });
 });

@@ -17,7 +17,8 @@ import { canMove } from '../../domain/workflow';
 import { appendAuditRows, auditEntriesOf, auditRow, findAuditSheet } from '../../gas/auditSheet';
 import { fileMissingKnowledge } from '../../gas/knowledgeSheet';
 import type { TicketSheet } from '../../gas/ticketSheet';
-import { cellFor, mergeRow, readIdColumn } from '../../gas/ticketSheet';
+import { cellFor, mergeRow, plainTextColumns, readIdColumn } from '../../gas/ticketSheet';
+import { writeTextValues } from '../../gas/textValues';
 import { slaFields } from '../slaContext';
 import { formatWaitSegment, parseWaitSegment, stopWait, waitLabel, waitOf } from '../../domain/waiting';
 import type { Tracker } from '../tracker';
@@ -336,7 +337,11 @@ export function checkRows(tr: Tracker, ts: TicketSheet, scope: EditScope): RowsO
   } catch (e) {
     throw new AuditWriteError((e as Error).message || String(e));
   }
-  if (changedRows) block.setValues(out);
+  if (changedRows) {
+    block.setValues(out);
+    // Formula-like text in the rows goes back in as Rich Text (issue 16; src/gas/textValues.ts).
+    writeTextValues(tr.svc.SpreadsheetApp, ts.sheet, top, 1, out, plainTextColumns(ts.columns));
+  }
   fileMissingKnowledge(tr.ss, tr.lang, closed, (tk) => tk.resolvedAt ?? tr.now);
   return { reverted, changedRows };
 }
