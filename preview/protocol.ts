@@ -69,6 +69,50 @@ export interface WireChart {
   series: { name: string; values: Array<number | null> }[];
 }
 
+/** A pivot table's cells on the grid (1-based), for Sheets' pivot look: header rows, total rows/columns bold on grey. */
+export interface WirePivot {
+  id: number;
+  row: number;
+  col: number;
+  numRows: number;
+  numCols: number;
+  headerRows: number;
+  /** sheet rows holding a total (a group's or the grand total) */
+  totalRows: number[];
+  /** sheet columns holding a total */
+  totalCols: number[];
+  /** the pivot shows #REF! (its result would overwrite data) */
+  error: boolean;
+}
+
+/** A slicer: a card over the grid; its list of values with checkboxes sets its criteria (POST /api/slicer). */
+export interface WireSlicer {
+  /** the slicer's position in Sheet.getSlicers() order on its sheet */
+  index: number;
+  id: number;
+  title: string;
+  /** header of the column it filters ('' until set) */
+  columnName: string;
+  /** 1-based column position in its data range, null until set */
+  column: number | null;
+  row: number;
+  col: number;
+  offsetX: number;
+  offsetY: number;
+  /** every value the column holds, in Sheets' ascending order */
+  values: string[];
+  /** values the criteria show (null: not set) and hide */
+  visible: string[] | null;
+  hidden: string[];
+}
+
+/** POST /api/slicer: the values a person unticked in a slicer (none: show all). */
+export interface SlicerRequest {
+  sheet: string;
+  index: number;
+  hidden: string[];
+}
+
 /** GET /api/state: the sheet tabs, the active sheet rendered at the runtime's now, the menus, the clock. */
 export interface PreviewState {
   title: string;
@@ -92,6 +136,8 @@ export interface PreviewState {
     /** distinct dropdown lists, referenced by WireCell.l */
     lists: string[][];
     charts: WireChart[];
+    pivots: WirePivot[];
+    slicers: WireSlicer[];
   };
   menus: MenuRecord[];
   clock: {

@@ -35,6 +35,7 @@ import { parseA1, quoteSheet } from '../runtime/spreadsheet/a1';
 import type { AskRecord, ButtonName, DialogRecord } from '../runtime/services/ui';
 import { wireChart } from './chartWire';
 import { createDemo, DEMO_CLOCK } from './demo';
+import { wirePivots, wireSlicers } from './pivotWire';
 import type { ClockResult, FormRunResult, OpenResult, Outcome, PreviewState, WireAnswer, WireCell, WireDialog } from './protocol';
 import { catalog, langOfLocale } from '../src/domain/i18n';
 
@@ -281,6 +282,8 @@ export class Preview {
         rows: r.rows.map((row) => row.map((c) => compactCell(c, lists, listIndex))),
         lists,
         charts: sheet.charts.map((c) => wireChart(wb, c, now)),
+        pivots: wirePivots(r, wb.locale),
+        slicers: wireSlicers(r),
       },
       menus: rt.ui.menus,
       clock: {
@@ -352,6 +355,29 @@ export class Preview {
     if (!this.rt.entryPoints.includes(functionName))
       throw new HttpError(404, `Script function not found: ${functionName}`);
     const r = this.interactive((rt) => rt.call(functionName).result, answers);
+    return this.outcome(r, () => ({ ok: true }));
+  }
+
+  /**
+   * A person ticked values in a slicer's list (`hidden`: the values left unticked). Like Sheets'
+   * slicer dropdown, the unticked values become the criteria's hidden values (a condition set
+   * beside them stays); nothing unticked and no condition clears the criteria. Done through the
+   * runtime's Slicer.setColumnFilterCriteria, so the pivots re-filter as a script's change would.
+   */
+  slicer(sheetName: string, index: number, hidden: string[]): Outcome {
+    const sheet = this.rt.workbook.sheetByName(sheetName);
+    if (!sheet) throw new HttpError(404, `No sheet named ${sheetName}`);
+    if (!Number.isInteger(index) || index < 0 || index >= sheet.slicers.length) throw new HttpError(404, `No slicer ${index} on ${sheetName}`);
+    const r = this.interactive((rt) => {
+      const app = rt.services.SpreadsheetApp;
+      const slicer = app.getActiveSpreadsheet().getSheetByName(sheetName)!.getSlicers()[index];
+      const column = slicer.getColumnPosition();
+      if (column === null) throw new Error('The slicer has no column to filter');
+      const current = slicer.getFilterCriteria();
+      const condition = current ? current.getCriteriaType() : null;
+      if (!hidden.length && !condition) slicer.setColumnFilterCriteria(column, null);
+      else slicer.setColumnFilterCriteria(column, (current ? current.copy() : app.newFilterCriteria()).setHiddenValues(hidden).build());
+    });
     return this.outcome(r, () => ({ ok: true }));
   }
 
@@ -577,6 +603,9 @@ export function createServer(preview: Preview): http.Server {
           if (typeof b.name !== 'string' || !Array.isArray(b.args))
             throw new HttpError(400, 'name and args expected');
           return json(res, preview.run(b.name, b.args, answersOf(b)));
+        case '/api/slicer':
+          if (!Array.isArray(b.hidden)) throw new HttpError(400, 'hidden (the unticked values) expected');
+          return json(res, preview.slicer(String(b.sheet ?? ''), Number(b.index), b.hidden.map(String)));
         case '/api/form/run':
           if (typeof b.name !== 'string' || !Array.isArray(b.args)) throw new HttpError(400, 'name and args expected');
           return json(res, preview.formRun(url.searchParams.get('as') || FORM_VISITOR, b.name, b.args));

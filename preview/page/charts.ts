@@ -318,12 +318,14 @@ function pie(svg: SVGSVGElement, ch: WireChart, box: Box, colors: string[]): voi
     // Slices too thin for their text stay unlabelled (Sheets hides text under 0.7 %… here by size).
     if (text && a > 0.25) {
       const mid = angle + a / 2;
+      // A slice that is the whole pie has its text in the middle.
+      const at = a >= Math.PI * 2 - 1e-9 ? 0 : r * 0.62;
       g.appendChild(
         el(
           'text',
           {
-            x: cx + r * 0.62 * Math.cos(mid),
-            y: cy + r * 0.62 * Math.sin(mid) + 4,
+            x: cx + at * Math.cos(mid),
+            y: cy + at * Math.sin(mid) + 4,
             'text-anchor': 'middle',
             'font-size': 12,
             fill: '#fff',

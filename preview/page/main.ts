@@ -10,7 +10,8 @@ import { en as EN } from '../../src/domain/messages/en';
 import { zh as ZH } from '../../src/domain/messages/zh';
 import type { MenuEntry } from '../../runtime/services/ui';
 import { placeCharts } from './charts';
-import type { ClockResult, OpenResult, Outcome, PreviewState, WireCell, WireQuestion } from '../protocol';
+import { placeSlicers, stylePivots } from './pivots';
+import type { ClockResult, OpenResult, Outcome, PreviewState, WireCell, WireQuestion, WireSlicer } from '../protocol';
 
 // The wire types are declared once, in preview/protocol.ts, for the server and this page.
 type Cell = WireCell;
@@ -260,6 +261,8 @@ function renderGrid(): void {
   grid.dataset.sheet = g.name;
   layoutFrozen(table, g.frozenRows, g.frozenCols);
   placeCharts(grid, g.charts, (ch) => W.chartBox(ch.title, ch.type, ch.ranges.join(', ')));
+  stylePivots(grid, g.pivots);
+  placeSlicers(grid, g.slicers, W.slicer, (s, hidden) => void applySlicer(s, hidden));
   if (sameSheet) {
     grid.scrollTop = scroll.top;
     grid.scrollLeft = scroll.left;
@@ -788,6 +791,16 @@ async function edit(a1: string, value: string): Promise<void> {
     if (r.ok === false)
       await ask({ kind: 'alert', title: W.invalid, prompt: r.reason ?? r.error ?? '', buttons: ['OK'] });
     for (const run of r.runs ?? []) if (!run.ok) toast(W.scriptError, `${run.handler}: ${run.error ?? ''}`);
+  } finally {
+    await refresh();
+  }
+}
+
+/** A person ticked values in a slicer: the server sets its criteria, the pivots re-filter. */
+async function applySlicer(s: WireSlicer, hidden: string[]): Promise<void> {
+  try {
+    const r = await interact('/api/slicer', { sheet: st.active, index: s.index, hidden });
+    if (r.ok === false) await ask({ kind: 'alert', title: W.scriptError, prompt: r.error ?? '', buttons: ['OK'] });
   } finally {
     await refresh();
   }

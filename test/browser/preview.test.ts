@@ -10,6 +10,7 @@ import { bundleTool } from '../bundle';
 import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
 import { CHROMIUM, needs } from '../prerequisites';
 import { startPreviewServer, type PreviewServer } from './previewServer';
+import { loadRuntime, saveRuntime } from '../../runtime';
 
 jest.setTimeout(120_000);
 
@@ -74,15 +75,10 @@ suite('preview page (npm start)', () => {
   });
 
   beforeEach(async () => {
-    const file = path.join(tmp, `wb-${Math.random().toString(36).slice(2)}.json`);
-    fs.copyFileSync(template, file);
-    server = await startServer(file);
-    page = await browser.newPage({ viewport: { width: 1440, height: 820 }, locale: 'zh-CN' });
+    workbookFile = path.join(tmp, `wb-${Math.random().toString(36).slice(2)}.json`);
+    fs.copyFileSync(template, workbookFile);
     pageErrors = [];
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.goto(`${server.url}/`);
-    await page.waitForSelector('body[data-ready="true"]');
-    headers = (await page.locator('#sheet tbody tr[data-row="1"] td').allTextContents()).map((t) => t.trim());
+    await openPreview();
   });
 
   afterEach(async () => {
@@ -375,10 +371,96 @@ suite('preview page (npm start)', () => {
     expect(bars.reduce((a, b) => a + b, 0)).toBe(Number(await page.locator('td[data-a1="B7"]').textContent()));
     expect(await page.locator('.chart.drawn[data-type="PIE"] .slice').count()).toBeGreaterThan(0);
     await page.screenshot({ path: path.join(docs, 'preview-weekly.png') });
+    // The README's view of the charts: a taller window, the toast closed, the charts scrolled in.
+    await page.setViewportSize({ width: 1440, height: 1060 });
+    await page.evaluate(() => document.querySelectorAll<HTMLElement>('#toasts .toast-close').forEach((b) => b.click()));
+    await column.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(docs, 'preview-charts.png') });
+  });
+
+  test('pivot sheet: Sheets\' pivot look; a slicer lists its values, unticking one re-filters the pivot and its chart', async () => {
+    // A pivot sheet made through the runtime's own API in this test's copy of the demo: tickets by
+    // category × urgency (COUNTA of the ID), a slicer on the status, a column chart of the pivot.
+    await page.close();
+    await stopServer(server);
+    const rt = loadRuntime(workbookFile, { distDir: dist });
+    const app = rt.services.SpreadsheetApp;
+    const ss = app.getActiveSpreadsheet();
+    const tickets = ss.getSheetByName('工单')!;
+    const data = tickets.getDataRange();
+    const values = data.getValues();
+    const col = (name: string) => values[0].map(String).indexOf(name) + 1;
+    const rows = values.slice(1).filter((r) => r[col('问题编号') - 1] !== '');
+    const open = rows.filter((r) => r[col('当前状态') - 1] !== '已关闭').length;
+    expect(open).toBeLessThan(rows.length);
+    const pv = ss.insertSheet('透视表');
+    const pivot = pv.getRange('A1').createPivotTable(data);
+    pivot.addRowGroup(col('问题类型'));
+    pivot.addColumnGroup(col('紧急程度'));
+    pivot.addPivotValue(col('问题编号'), app.PivotTableSummarizeFunction.COUNTA);
+    pv.insertSlicer(data, 2, 8).setColumnFilterCriteria(col('当前状态'), null).setTitle('当前状态');
+    // The chart reads the category rows of the pivot (its header row to the row above the grand total).
+    const out = pv.getDataRange();
+    pv.insertChart(
+      pv
+        .newChart()
+        .asColumnChart()
+        .addRange(pv.getRange(2, 1, out.getNumRows() - 2, out.getNumColumns() - 1))
+        .setOption('title', '按问题类型与紧急程度')
+        .setPosition(8, 8, 0, 0)
+        .build(),
+    );
+    ss.setActiveSheet(tickets);
+    saveRuntime(rt, workbookFile);
+    await openPreview();
+
+    await page.click('#tabs .tab[data-sheet="透视表"]');
+    await expect(page.locator('td[data-a1="A1"]')).toHaveAttribute('class', /pv-head/);
+    const grand = () => page.locator('td.pv-grand').last();
+    await expect(grand()).toHaveText(String(rows.length));
+    await expect(page.locator('td.pv-total', { hasText: '总计' })).toHaveCount(2);
+    const bars = () =>
+      page
+        .locator('.chart.drawn rect.bar')
+        .evaluateAll((rs) => rs.reduce((a, r) => a + Number(r.getAttribute('data-value')), 0));
+    jestExpect(await bars()).toBe(rows.length);
+
+    const slicer = page.locator('.slicer');
+    await expect(slicer.locator('.slicer-title')).toHaveText('当前状态');
+    await expect(slicer.locator('.slicer-status')).toHaveText('显示所有项');
+    await slicer.click();
+    const list = page.locator('.slicer-list');
+    await expect(list).toBeVisible();
+    const listed = await list.locator('label').allTextContents();
+    for (const s of ['待处理', '处理中', '已解决', '已关闭']) jestExpect(listed).toContain(s);
+    await list.getByLabel('已关闭').uncheck();
+    await list.getByRole('button', { name: '确定' }).click();
+    await expect(grand()).toHaveText(String(open));
+    await expect(page.locator('.slicer .slicer-status')).toHaveText(`显示 ${listed.length - 1} 项（共 ${listed.length} 项）`);
+    await expect.poll(bars).toBe(open);
+    // Opened again, the list shows the slicer's state: the closed status unticked.
+    await page.locator('.slicer').click();
+    await expect(list).toBeVisible();
+    jestExpect(await list.getByLabel('已关闭').isChecked()).toBe(false);
+    jestExpect(await list.getByLabel('待处理').isChecked()).toBe(true);
+    await page.screenshot({ path: path.join(docs, 'preview-pivot.png') });
+    await page.keyboard.press('Escape');
+    await expect(list).toBeHidden();
   });
 });
 
 let headers: string[] = [];
+let workbookFile = '';
+
+/** Starts the server on this test's workbook and opens the page. */
+async function openPreview(): Promise<void> {
+  server = await startServer(workbookFile);
+  page = await browser.newPage({ viewport: { width: 1440, height: 820 }, locale: 'zh-CN' });
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  await page.goto(`${server.url}/`);
+  await page.waitForSelector('body[data-ready="true"]');
+  headers = (await page.locator('#sheet tbody tr[data-row="1"] td').allTextContents()).map((t) => t.trim());
+}
 /** The cell of `row` under the header `name` (the ticket sheet's header row 1). */
 function cellOf(row: ReturnType<Page['locator']>, name: string) {
   const i = headers.indexOf(name);

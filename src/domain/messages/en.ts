@@ -371,6 +371,19 @@ export const en: Translation<typeof zh> = {
     chart: 'Chart',
     chartBox: (title: string, type: string, ranges: string) => `Chart${title ? ` "${title}"` : ''} (${type}) ${ranges}`,
     working: 'Working…',
+    // A slicer on the grid and its dropdown of values (preview/page/pivots.ts), as Sheets words them.
+    slicer: {
+      all: 'Showing all items',
+      some: (n: number, total: number) => `Showing ${n} of ${total} items`,
+      none: 'No items selected',
+      filterByValues: 'Filter by values',
+      selectAll: 'Select all',
+      clear: 'Clear',
+      search: 'Search',
+      ok: 'OK',
+      cancel: 'Cancel',
+      blank: '(Blanks)',
+    },
     notInPreview: 'Not in the local preview',
     page: {
       title: 'IT support tickets · local preview',

@@ -381,6 +381,19 @@ export const zh = {
     chart: '图表',
     chartBox: (title: string, type: string, ranges: string) => `图表${title ? `「${title}」` : ''}（${type}）${ranges}`,
     working: '正在运行…',
+    // A slicer on the grid and its dropdown of values (preview/page/pivots.ts), as Sheets words them.
+    slicer: {
+      all: '显示所有项',
+      some: (n: number, total: number) => `显示 ${n} 项（共 ${total} 项）`,
+      none: '未选择任何项',
+      filterByValues: '按值过滤',
+      selectAll: '全选',
+      clear: '清除',
+      search: '搜索',
+      ok: '确定',
+      cancel: '取消',
+      blank: '（空白）',
+    },
     notInPreview: '本地预览中不可用',
     // The page's fixed elements (preview/page/index.html, filled by the server).
     page: {
