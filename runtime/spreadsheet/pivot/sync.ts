@@ -86,24 +86,34 @@ function sourceCells(wb: Workbook, p: PivotSpec): { cells: Cell[] | null; format
   return { cells, formats };
 }
 
-const sameCells = (a: Cell[], b: Cell[]) => {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i];
-    const y = b[i];
-    if (x !== y && !(x instanceof Date && y instanceof Date && x.getTime() === y.getTime())) return false;
+/** The source still holds exactly the cells of the snapshot (compared in place: nothing copied). */
+function unchanged(wb: Workbook, p: PivotSpec, snap: Cell[]): boolean {
+  const src = wb.sheetById(p.source.sheetId);
+  if (!src) return false;
+  const { row, col, numRows, numCols } = p.source.rect;
+  const last = Math.min(row + numRows - 1, Math.max(src.rows.length, row));
+  if ((last - row + 1) * numCols !== snap.length) return false;
+  let i = 0;
+  for (let r = row; r <= last; r++) {
+    const vals = src.rows[r - 1];
+    for (let c = col; c < col + numCols; c++, i++) {
+      const x = vals?.[c - 1];
+      const y = snap[i];
+      if (x !== y && !(x instanceof Date && y instanceof Date && x.getTime() === y.getTime())) return false;
+    }
   }
   return true;
-};
+}
 
 function computed(wb: Workbook, p: PivotSpec, sheet: SheetData, now: number): PivotOutput | '#REF!' {
   const key = JSON.stringify([{ ...p, out: null }, slicersFor(p, sheet), wb.locale, wb.timeZone]);
-  const snap = sourceCells(wb, p);
   const memo = memos.get(p);
-  if (memo && snap && snap.cells && memo.cells && memo.key === key && memo.formats === snap.formats && sameCells(memo.cells, snap.cells))
-    return memo.res;
+  const src = wb.sheetById(p.source.sheetId);
+  const formats = src ? JSON.stringify(src.fmt.numberFormat.cols.slice(p.source.rect.col, p.source.rect.col + p.source.rect.numCols)) : '';
+  if (memo && memo.cells && memo.key === key && memo.formats === formats && unchanged(wb, p, memo.cells)) return memo.res;
   const res = computePivot(wb, p, sheet, now);
-  memos.set(p, { key, cells: snap?.cells ?? null, formats: snap?.formats ?? '', res });
+  const snap = sourceCells(wb, p);
+  memos.set(p, { key, cells: snap?.cells ?? null, formats, res });
   return res;
 }
 
