@@ -138,14 +138,16 @@ export function refreshPivots(wb: Workbook, sheet: SheetData, now: number): void
       const row = sheet.rows[rect.row - 1 + i];
       if (!row) continue;
       for (let j = 0; j < rect.numCols; j++) {
-        if (row[rect.col - 1 + j] !== undefined) {
+        const v = row[rect.col - 1 + j];
+        if (v !== undefined && v !== '') {
           blocked = true;
           break;
         }
       }
     }
     if (blocked) {
-      if (cellAt(sheet, p.anchor.row, p.anchor.col) !== undefined) continue; // anchor written over
+      const a = cellAt(sheet, p.anchor.row, p.anchor.col);
+      if (a !== undefined && a !== '') continue; // anchor written over
       cells = [['#REF!']];
       percent = [];
       headerRows = labelCols = 0;

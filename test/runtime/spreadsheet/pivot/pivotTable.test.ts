@@ -197,6 +197,19 @@ describe(`PivotTable [${REF}pivot-table]`, () => {
     ]);
   });
 
+  test('empty strings written over the area (a title grid) are no data: the pivot shows', () => {
+    const { out, source, app } = pivotEnv();
+    out.getRange('A1:D10').setValues(Array.from({ length: 10 }, (_, i) => ['', '', i === 0 ? 'title' : '', '']));
+    const pt = out.getRange('A2').createPivotTable(source);
+    pt.addRowGroup(1);
+    pt.addPivotValue(3, app.PivotTableSummarizeFunction.SUM);
+    expect(out.getRange('A2:C3').getValues()).toEqual([
+      ['Region', 'SUM of Units', ''],
+      ['East', 16, ''],
+    ]);
+    expect(out.getRange('C1').getValue()).toBe('title');
+  });
+
   test('two pivots whose results overlap: the later one shows #REF!', () => {
     const { out, source, app } = pivotEnv();
     const a = out.getRange('A1').createPivotTable(source);
