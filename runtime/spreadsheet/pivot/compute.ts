@@ -343,7 +343,7 @@ export function computePivot(wb: Workbook, spec: PivotSpec, holder: SheetData, n
   const nameRow = (M === 0 || (k > 1 && !valuesInRows)) && (k > 0 || L > 0);
   const H = (M ? 1 + M : 0) + (nameRow ? 1 : 0);
   const dataCols = k || M ? colSlots.length : 0;
-  const width = labelCols + dataCols;
+  const width = labelCols + Math.max(dataCols, M); // the column groups' labels fit even when no column shows
   const height = H + (k || L ? rowSlots.length : 0);
   const cells: Array<Array<Scalar | ''>> = Array.from({ length: height }, () => new Array(width).fill(''));
   const percent: Array<[number, number]> = [];

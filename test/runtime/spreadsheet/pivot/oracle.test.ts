@@ -1,5 +1,5 @@
-// Oracle: random source data (seeded) and random pivots (row and column groups, sort order, group
-// limits, totals, values, filters, a slicer), each recomputed here by a separate, deliberately
+// Oracle: random source data (seeded) and random pivots (row and column groups, sort order or a
+// sort by value, group limits, totals, values, percent of the grand total, filters, a slicer), each recomputed here by a separate, deliberately
 // naive implementation that scans every record for every cell, and compared cell for cell with
 // what the runtime's pivot shows (runtime/spreadsheet/pivot/compute.ts). Layout as Sheets prints
 // it (see compute.ts), en_US labels.
@@ -29,6 +29,15 @@ interface G {
   desc: boolean;
   limit: number | null;
   totals: boolean;
+  /** sortBy(first value, []): by the value's total over the group's records, ties by label ascending */
+  byValue: boolean;
+}
+
+interface V {
+  col: number;
+  fn: string;
+  /** showAs(PERCENT_OF_GRAND_TOTAL) */
+  percent: boolean;
 }
 
 function naiveSummary(fn: string, vals: unknown[]): unknown {
@@ -44,23 +53,35 @@ function naiveSummary(fn: string, vals: unknown[]): unknown {
 }
 
 /** Distinct values of a column among records, in the group's order (text: ignoring case; blanks last). */
-function distinct(recs: Rec[], g: G): unknown[] {
+function distinct(recs: Rec[], g: G, first: V): unknown[] {
   const seen: unknown[] = [];
   for (const r of recs) if (!seen.includes(r[g.col])) seen.push(r[g.col]);
   const key = (v: unknown) => (v === '' ? '\uffff' : String(v).toLowerCase());
-  seen.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
-  if (g.desc) seen.reverse();
+  const byLabel = (a: unknown, b: unknown) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0);
+  if (g.byValue) {
+    const score = (v: unknown) => naiveSummary(first.fn, recs.filter((r) => r[g.col] === v).map((r) => r[first.col]));
+    seen.sort((a, b) => {
+      const x = score(a);
+      const y = score(b);
+      if (typeof x === 'number' && typeof y === 'number' && x !== y) return g.desc ? y - x : x - y;
+      if ((typeof x === 'number') !== (typeof y === 'number')) return typeof x === 'number' ? -1 : 1;
+      return byLabel(a, b);
+    });
+  } else {
+    seen.sort(byLabel);
+    if (g.desc) seen.reverse();
+  }
   return g.limit === null ? seen : seen.slice(0, g.limit);
 }
 
-function oracle(records: Rec[], rows: G[], cols: G[], values: Array<{ col: number; fn: string }>, keep: (r: Rec) => boolean): unknown[][] {
+function oracle(records: Rec[], rows: G[], cols: G[], values: V[], keep: (r: Rec) => boolean): unknown[][] {
   const recs = records.filter(keep);
   // the row tree, naively: value paths kept after sorting and limits
   const rowPaths: unknown[][] = [];
   const walk = (gs: G[], depth: number, prefix: unknown[], out: unknown[][]) => {
     if (depth === gs.length) return void out.push(prefix);
     const under = recs.filter((r) => prefix.every((v, j) => r[gs[j].col] === v));
-    for (const v of distinct(under, gs[depth])) walk(gs, depth + 1, [...prefix, v], out);
+    for (const v of distinct(under, gs[depth], values[0])) walk(gs, depth + 1, [...prefix, v], out);
   };
   walk(rows, 0, [], rowPaths);
   const colPaths: unknown[][] = [];
@@ -70,7 +91,11 @@ function oracle(records: Rec[], rows: G[], cols: G[], values: Array<{ col: numbe
   const shown = recs.filter((r) => inRows(r) && inCols(r));
   const cell = (rowPrefix: unknown[], colPrefix: unknown[], vi: number) => {
     const m = shown.filter((r) => rowPrefix.every((v, j) => r[rows[j].col] === v) && colPrefix.every((v, j) => r[cols[j].col] === v));
-    return m.length ? naiveSummary(values[vi].fn, m.map((r) => r[values[vi].col])) : '';
+    if (!m.length) return '';
+    const v = naiveSummary(values[vi].fn, m.map((r) => r[values[vi].col]));
+    if (!values[vi].percent || typeof v !== 'number') return v;
+    const all = naiveSummary(values[vi].fn, shown.map((r) => r[values[vi].col]));
+    return typeof all === 'number' && all !== 0 ? v / all : '#DIV/0!';
   };
   const name = (vi: number) => `${values[vi].fn} of ${HEAD[values[vi].col]}`;
   const k = values.length;
@@ -82,7 +107,7 @@ function oracle(records: Rec[], rows: G[], cols: G[], values: Array<{ col: numbe
   for (const e of colEntries) for (let vi = 0; vi < k; vi++) colSlots.push({ ...e, vi, first: vi === 0 });
   const labelCols = cols.length ? Math.max(rows.length, 1) : rows.length;
   const grid: unknown[][] = [];
-  const blankRow = () => new Array(labelCols + colSlots.length).fill('');
+  const blankRow = () => new Array(labelCols + Math.max(colSlots.length, cols.length)).fill('');
   if (cols.length) {
     const r0 = blankRow();
     if (k === 1) r0[0] = name(0);
@@ -120,7 +145,7 @@ function oracle(records: Rec[], rows: G[], cols: G[], values: Array<{ col: numbe
 }
 
 describe('pivot oracle: random data and pivots, recomputed independently', () => {
-  const SEEDS = Array.from({ length: 40 }, (_, i) => 1000 + i);
+  const SEEDS = Array.from({ length: 60 }, (_, i) => 1000 + i);
   test.each(SEEDS)('seed %i', (seed) => {
     const rand = rng(seed);
     const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)];
@@ -142,7 +167,7 @@ describe('pivot oracle: random data and pivots, recomputed independently', () =>
     const groupCols = [0, 1, 2].sort(() => rand() - 0.5);
     const nRows = Math.floor(rand() * 3);
     const nCols = rand() < 0.5 ? 1 : 0;
-    const mk = (col: number): G => ({ col, desc: rand() < 0.4, limit: rand() < 0.3 ? 1 + Math.floor(rand() * 3) : null, totals: rand() < 0.75 });
+    const mk = (col: number): G => ({ col, desc: rand() < 0.4, limit: rand() < 0.3 ? 1 + Math.floor(rand() * 3) : null, totals: rand() < 0.75, byValue: rand() < 0.3 });
     const rows = groupCols.slice(0, nRows).map(mk);
     const cols = groupCols.slice(nRows, nRows + nCols).map(mk);
     const apply = (g: G, pg: GoogleAppsScript.Spreadsheet.PivotGroup) => {
@@ -152,9 +177,16 @@ describe('pivot oracle: random data and pivots, recomputed independently', () =>
     };
     rows.forEach((g) => apply(g, pt.addRowGroup(g.col + 1)));
     cols.forEach((g) => apply(g, pt.addColumnGroup(g.col + 1)));
-    const values = Array.from({ length: 1 + Math.floor(rand() * 2) }, () => ({ col: pick([3, 4]), fn: pick(FNS) }));
+    const values: V[] = Array.from({ length: 1 + Math.floor(rand() * 2) }, () => ({ col: pick([3, 4]), fn: pick(FNS), percent: rand() < 0.2 }));
     const F = app.PivotTableSummarizeFunction as unknown as Record<string, GoogleAppsScript.Spreadsheet.PivotTableSummarizeFunction>;
-    for (const v of values) pt.addPivotValue(v.col + 1, F[v.fn]);
+    const added = values.map((v) => {
+      const pv = pt.addPivotValue(v.col + 1, F[v.fn]);
+      if (v.percent) pv.showAs(app.PivotValueDisplayType.PERCENT_OF_GRAND_TOTAL);
+      return pv;
+    });
+    [...rows, ...cols].forEach((g, i) => {
+      if (g.byValue) (i < rows.length ? pt.getRowGroups()[i] : pt.getColumnGroups()[i - rows.length]).sortBy(added[0], []);
+    });
 
     // a pivot filter on one column, a slicer on another: visible values
     const keeps: Array<(r: Rec) => boolean> = [];
@@ -172,6 +204,7 @@ describe('pivot oracle: random data and pivots, recomputed independently', () =>
     const width = expected[0].length;
     const got = out.getRange(3, 2, expected.length, width).getValues();
     const round = (g: unknown[][]) => g.map((r) => r.map((v) => (typeof v === 'number' ? Math.round(v * 1e9) / 1e9 : v)));
+    if (process.env.ORACLE_DEBUG) console.log(JSON.stringify({ rows, cols, values, expected, got }));
     expect(round(got)).toEqual(round(expected));
     // nothing beyond the expected block
     expect(out.getLastRow()).toBe(2 + expected.length);
