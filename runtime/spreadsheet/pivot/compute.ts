@@ -27,6 +27,9 @@ export interface PivotOutput {
   /** Header rows at the top, label columns at the left (for styling the grid). */
   headerRows: number;
   labelCols: number;
+  /** Offsets (from the anchor) of the rows and columns holding totals. */
+  totalRows: number[];
+  totalCols: number[];
 }
 
 interface Node {
@@ -319,7 +322,7 @@ export function computePivot(wb: Workbook, spec: PivotSpec, holder: SheetData, n
   };
   const rowEntries = flatten(rowTree, spec.rows);
   const colEntries = flatten(colTree, spec.cols);
-  if (!L && !M && !k) return { cells: [], percent: [], headerRows: 0, labelCols: 0 };
+  if (!L && !M && !k) return { cells: [], percent: [], headerRows: 0, labelCols: 0, totalRows: [], totalCols: [] };
 
   // column leaf ordinal of each record (-1: not shown)
   const colOrd = new Int32Array(src.n).fill(M ? -1 : 0);
@@ -436,7 +439,9 @@ export function computePivot(wb: Workbook, spec: PivotSpec, holder: SheetData, n
       cells[r][labelCols + x] = show(v);
     });
   });
-  return { cells, percent, headerRows: H, labelCols };
+  const totalRows = k || L ? rowSlots.flatMap((r, y) => (r.e.kind !== 'leaf' && L ? [H + y] : [])) : [];
+  const totalCols = k || M ? colSlots.flatMap((c, x) => (c.e.kind !== 'leaf' && M ? [labelCols + x] : [])) : [];
+  return { cells, percent, headerRows: H, labelCols, totalRows, totalCols };
 }
 
 function samePrefix(a: Node[], b: Node[], j: number): boolean {

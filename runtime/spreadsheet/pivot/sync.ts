@@ -13,17 +13,24 @@ import type { PivotSpec } from './model';
 export const PERCENT_FORMAT = '0.00%';
 
 /** What each pivot last wrote (to tell its cells from cells someone wrote over). */
-const written = new WeakMap<
-  PivotSpec,
-  { cells: Cell[][]; percent: Array<[number, number]>; headerRows: number; labelCols: number }
->();
+interface Written {
+  cells: Cell[][];
+  percent: Array<[number, number]>;
+  headerRows: number;
+  labelCols: number;
+  totalRows: number[];
+  totalCols: number[];
+}
+const written = new WeakMap<PivotSpec, Written>();
 
 /** Where a pivot's cells are and how many of them are header rows / label columns (after a refresh). */
-export function pivotLayout(p: PivotSpec): { rect: Rect; headerRows: number; labelCols: number; error: boolean } | null {
+export function pivotLayout(
+  p: PivotSpec,
+): { rect: Rect; headerRows: number; labelCols: number; totalRows: number[]; totalCols: number[]; error: boolean } | null {
   const w = written.get(p);
   if (!p.out || !w) return null;
   const error = w.cells.length === 1 && w.cells[0].length === 1 && w.cells[0][0] === '#REF!';
-  return { rect: { ...p.out }, headerRows: w.headerRows, labelCols: w.labelCols, error };
+  return { rect: { ...p.out }, headerRows: w.headerRows, labelCols: w.labelCols, totalRows: [...w.totalRows], totalCols: [...w.totalCols], error };
 }
 
 const same = (a: Cell, b: Cell) =>
@@ -131,6 +138,8 @@ export function refreshPivots(wb: Workbook, sheet: SheetData, now: number): void
     let percent = res === '#REF!' ? [] : res.percent;
     let headerRows = res === '#REF!' ? 0 : res.headerRows;
     let labelCols = res === '#REF!' ? 0 : res.labelCols;
+    let totalRows = res === '#REF!' ? [] : res.totalRows;
+    let totalCols = res === '#REF!' ? [] : res.totalCols;
     if (!cells.length || !cells[0].length) continue;
     const rect = { row: p.anchor.row, col: p.anchor.col, numRows: cells.length, numCols: cells[0].length };
     let blocked = placed.some((q) => overlaps(q, rect));
@@ -151,6 +160,7 @@ export function refreshPivots(wb: Workbook, sheet: SheetData, now: number): void
       cells = [['#REF!']];
       percent = [];
       headerRows = labelCols = 0;
+      totalRows = totalCols = [];
       rect.numRows = rect.numCols = 1;
     }
     // a pivot grows the grid to fit its result
@@ -166,7 +176,7 @@ export function refreshPivots(wb: Workbook, sheet: SheetData, now: number): void
       if (sheet.fmt.numberFormat.get(r, c) === undefined) sheet.fmt.numberFormat.fill(r, r, c, c, PERCENT_FORMAT);
     }
     p.out = rect;
-    written.set(p, { cells: cells.map((r) => r.map((v) => (v === '' ? undefined : v))), percent, headerRows, labelCols });
+    written.set(p, { cells: cells.map((r) => r.map((v) => (v === '' ? undefined : v))), percent, headerRows, labelCols, totalRows, totalCols });
     placed.push(rect);
   }
 }

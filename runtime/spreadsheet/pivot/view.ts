@@ -18,6 +18,9 @@ export interface RenderedPivot {
   source: string;
   headerRows: number;
   labelCols: number;
+  /** 1-based sheet rows / columns holding totals (subtotals and the Grand Total), for bold styling */
+  totalRows: number[];
+  totalCols: number[];
   /** true when the pivot shows #REF! (its result would overwrite data) */
   error: boolean;
 }
@@ -58,6 +61,8 @@ export function renderPivots(wb: Workbook, sheet: SheetData): RenderedPivot[] {
       source: a1Of(wb, p.source),
       headerRows: lay?.headerRows ?? 0,
       labelCols: lay?.labelCols ?? 0,
+      totalRows: (lay?.totalRows ?? []).map((i) => rect.row + i),
+      totalCols: (lay?.totalCols ?? []).map((j) => rect.col + j),
       error: lay?.error ?? false,
     };
   });

@@ -68,7 +68,7 @@ describe(`Slicer [${REF}slicer]`, () => {
     const s = out.insertSlicer(source, 1, 6).setColumnFilterCriteria(1, app.newFilterCriteria().build());
     const view = renderSheet(wb, 'Pivot', NOW);
     expect(view.slicers[0]).toMatchObject({ column: 1, columnName: 'Region', values: ['East', 'North', 'West'], visible: null });
-    expect(view.pivots[0]).toMatchObject({ anchor: 'A1', range: 'A1:B4', source: 'Data!A1:D7', headerRows: 1, labelCols: 1, error: false });
+    expect(view.pivots[0]).toMatchObject({ anchor: 'A1', range: 'A1:B4', source: 'Data!A1:D7', headerRows: 1, labelCols: 1, totalRows: [4], totalCols: [], error: false });
     setSlicerVisibleValues(wb, 'Pivot', view.slicers[0].id, ['North'], NOW);
     expect(shown().map((r) => r.slice(0, 2))).toEqual([
       ['Product', 'SUM of Units'],
@@ -76,5 +76,21 @@ describe(`Slicer [${REF}slicer]`, () => {
       ['Grand Total', 7],
     ]);
     expect(s.getFilterCriteria()!.getVisibleValues()).toEqual(['North']);
+  });
+});
+
+describe('the grid view of a pivot (render.ts)', () => {
+  test('header rows, label columns and the rows and columns of totals, in sheet coordinates', () => {
+    const { wb, out, source, app } = pivotEnv();
+    const pt = out.getRange('C3').createPivotTable(source);
+    pt.addRowGroup(1);
+    pt.addRowGroup(4);
+    pt.addColumnGroup(2);
+    pt.addPivotValue(3, app.PivotTableSummarizeFunction.SUM);
+    const [p] = renderSheet(wb, 'Pivot', NOW).pivots;
+    // rows 3-4 header; East (是, 否) 5-6, East Total 7; North 8, total 9; West 10, total 11; Grand Total 12
+    expect(p).toMatchObject({ anchor: 'C3', range: 'C3:G12', headerRows: 2, labelCols: 2, totalRows: [7, 9, 11, 12], totalCols: [7] });
+    expect(out.getRange('C12').getValue()).toBe('Grand Total');
+    expect(out.getRange('G4').getValue()).toBe('Grand Total');
   });
 });
