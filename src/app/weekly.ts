@@ -25,6 +25,8 @@ import { BusyError, withTrackerLock } from '../gas/lock';
 import type { TicketLink } from '../gas/reviewSheet';
 import { writeReviewSheet } from '../gas/reviewSheet';
 import { writeReviewData } from '../gas/reviewDataSheet';
+import { writeReviewPivots } from '../gas/reviewPivots';
+import { pivotPlan } from '../domain/review/pivots';
 import { PROPERTY_KEYS, readWeeklyStatus, type WeeklyStatus } from '../gas/properties';
 import type { Services } from '../gas/services';
 import { locateTicketSheet } from '../gas/ticketSheet';
@@ -59,6 +61,10 @@ export type WeeklyResult =
       /** The data sheet (`周报数据`) written: its name and its rows (one per ticket). */
       dataSheet: string;
       dataRows: number;
+      /** The pivot sheet (`周报透视`) rebuilt: its name, native pivot tables and slicers. */
+      pivotSheet: string;
+      pivots: number;
+      slicers: number;
     }
   | { ok: false; message: string; cancelled?: boolean };
 
@@ -321,7 +327,9 @@ export function buildWeeklyReview(
   const write = () => {
     const snapshot = writeReviewSheet(tr.ss, review, linkOf);
     const data = writeReviewData(tr.ss, review.data, tr.lang);
-    return { ...snapshot, data };
+    const D = catalog(tr.lang).reviewData;
+    const pivots = writeReviewPivots(tr.ss, svc.SpreadsheetApp, pivotPlan(target, D), data, D);
+    return { ...snapshot, data, pivots };
   };
   let written: ReturnType<typeof write>;
   try {
@@ -352,6 +360,9 @@ export function buildWeeklyReview(
     rows: written.layout.height,
     dataSheet: catalog(tr.lang).reviewData.dataSheet,
     dataRows: review.data.rows.length,
+    pivotSheet: catalog(tr.lang).reviewData.pivotSheet,
+    pivots: written.pivots.pivots,
+    slicers: written.pivots.slicers,
   };
 }
 

@@ -50,7 +50,7 @@ describe('buildWeeklyReview: a hand-worked week', () => {
 
   it('writes the sheet in a constant, small number of spreadsheet calls', () => {
     expect(built.stats.spreadsheetCalls).toBeLessThanOrEqual(WEEKLY_CALLS);
-    expect(built.stats.byMethod['Range.setValues']).toBe(2); // the snapshot and the data sheet, one block each
+    expect(built.stats.byMethod['Range.setValues']).toBe(3); // the snapshot, the data sheet and the pivot sheet's titles, one block each
     expect(built.stats.byMethod['Sheet.insertChart']).toBe(3);
   });
 
@@ -167,7 +167,7 @@ describe('buildWeeklyReview: a hand-worked week', () => {
     const again = rt.call<any>('buildWeeklyReview', '2024-W19');
     expect(again.result.ok).toBe(true);
     expect(again.stats.spreadsheetCalls).toBeLessThanOrEqual(WEEKLY_CALLS);
-    expect(again.stats.byMethod['Spreadsheet.deleteSheet']).toBe(2); // the week's sheet and the data sheet
+    expect(again.stats.byMethod['Spreadsheet.deleteSheet']).toBe(3); // the week's sheet, the data sheet and the pivot sheet
     expect(sheetNames(rt)).toEqual(before);
     const fresh = reviewSheet(rt, '周报 2024-W19');
     expect(fresh.getSheetId()).not.toBe(oldId);

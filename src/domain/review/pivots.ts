@@ -1,0 +1,102 @@
+// The review pivot sheet's plan (`周报透视` / `Review pivots`, issue 19): which native pivot tables
+// and slicers it holds, over which data-sheet columns, filtered to which weeks, and where each
+// goes. Pure: the sheet adapter (src/gas/reviewPivots.ts) finds each column by its header in the
+// data sheet just written and builds the pivots from scratch every run (pivots a script keeps
+// editing are reported to lose columns).
+import { formatIsoWeek } from '../zone';
+import type { ReviewDataKey } from './data';
+import type { ReviewDataText } from './text';
+import { shiftIsoWeek, type IsoWeek } from './week';
+import { TREND_WEEKS } from './sections/trend';
+
+export type PivotKey = 'createdTrend' | 'resolvedTrend' | 'departments' | 'categoryUrgency' | 'responseSla' | 'resolutionSla';
+
+export type PivotValueSpec =
+  /** Tickets: COUNTA of the ID column. */
+  | { kind: 'count'; column: ReviewDataKey; name: string }
+  /** Met rate: a calculated value over a 1/0 column (blank while not final), summarised as a custom formula. */
+  | { kind: 'rate'; column: ReviewDataKey; name: string };
+
+export type PivotFilterSpec =
+  | { column: ReviewDataKey; visible: string[] }
+  /** For the SLA weeks columns, which hold one or two weeks (`2024-W18 2024-W19`). */
+  | { column: ReviewDataKey; contains: string };
+
+export interface PivotSpec {
+  key: PivotKey;
+  title: string;
+  /** 1-based anchor cell; the title goes in the row above. */
+  row: number;
+  col: number;
+  rows: ReviewDataKey;
+  columns?: ReviewDataKey;
+  value: PivotValueSpec;
+  filter: PivotFilterSpec;
+  /** Rows by the value, largest first, at most this many. */
+  top?: number;
+  /** Show the value as a percentage. */
+  percent?: boolean;
+}
+
+export interface SlicerSpec {
+  column: ReviewDataKey;
+  row: number;
+  col: number;
+}
+
+export interface PivotPlan {
+  sheetName: string;
+  /** Title block written in one call: rows × width from A1 (pivot titles included). */
+  header: string[][];
+  pivots: PivotSpec[];
+  slicers: SlicerSpec[];
+  /** 1-based rows and columns showing rates (the SLA band), for one number-format call. */
+  percentBlock: { row: number; col: number; numRows: number; numCols: number };
+}
+
+/** Row of the first band's pivots (fixed heights: ≤ 12 weeks, ≤ 10 departments, ≤ 6 categories). */
+const BAND1 = 8;
+/** Row of the second band (SLA by assignee: as tall as there are assignees). */
+const BAND2 = BAND1 + 18;
+/** A new sheet has 26 columns: everything fits in them. */
+export const PIVOT_SHEET_WIDTH = 26;
+
+/**
+ * `=IFERROR(SUM('响应达成')/COUNT('响应达成'),"")`: met / (met + missed), as the snapshot's
+ * compliance (blank while not final is not counted; nothing final shows blank, as the snapshot's
+ * "–"). A field name is quoted as Sheets quotes it in formulas.
+ */
+export function rateFormula(header: string): string {
+  const ref = `'${header.replace(/'/g, "''")}'`;
+  return `=IFERROR(SUM(${ref})/COUNT(${ref}),"")`;
+}
+
+export function pivotPlan(week: IsoWeek, D: ReviewDataText): PivotPlan {
+  const label = formatIsoWeek(week);
+  const trend = Array.from({ length: TREND_WEEKS }, (_, i) => formatIsoWeek(shiftIsoWeek(week, i - (TREND_WEEKS - 1))));
+  const T = D.pivotTitles;
+  const count = { kind: 'count', column: 'id', name: D.count } as const;
+  const pivots: PivotSpec[] = [
+    { key: 'createdTrend', title: T.createdTrend(trend[0], label), row: BAND1, col: 1, rows: 'createdWeek', value: count, filter: { column: 'createdWeek', visible: trend } },
+    { key: 'resolvedTrend', title: T.resolvedTrend(trend[0], label), row: BAND1, col: 4, rows: 'resolvedWeek', value: count, filter: { column: 'resolvedWeek', visible: trend } },
+    { key: 'departments', title: T.departments(label), row: BAND1, col: 7, rows: 'department', value: count, filter: { column: 'createdWeek', visible: [label] }, top: 10 },
+    { key: 'categoryUrgency', title: T.categoryUrgency(label), row: BAND1, col: 10, rows: 'category', columns: 'urgency', value: count, filter: { column: 'createdWeek', visible: [label] } },
+    { key: 'responseSla', title: T.responseSla(label), row: BAND2, col: 1, rows: 'assignee', columns: 'urgency', value: { kind: 'rate', column: 'responseMet', name: D.slaValue }, filter: { column: 'responseWeeks', contains: label }, percent: true },
+    { key: 'resolutionSla', title: T.resolutionSla(label), row: BAND2, col: 9, rows: 'assignee', columns: 'urgency', value: { kind: 'rate', column: 'resolutionMet', name: D.slaValue }, filter: { column: 'resolutionWeeks', contains: label }, percent: true },
+  ];
+  const header: string[][] = Array.from({ length: BAND2 - 1 }, () => new Array<string>(PIVOT_SHEET_WIDTH).fill(''));
+  header[0][0] = `${D.pivotSheet} ${label}`;
+  header[1][0] = D.pivotNote;
+  for (const p of pivots) header[p.row - 2][p.col - 1] = p.title;
+  return {
+    sheetName: D.pivotSheet,
+    header,
+    pivots,
+    slicers: [
+      { column: 'createdWeek', row: 3, col: 1 },
+      { column: 'department', row: 3, col: 5 },
+      { column: 'category', row: 3, col: 9 },
+    ],
+    percentBlock: { row: BAND2, col: 1, numRows: 1000 - BAND2 + 1, numCols: 16 },
+  };
+}
