@@ -1,5 +1,6 @@
 // Oracle: random source data (seeded) and random pivots (row and column groups, sort order or a
-// sort by value, group limits, totals, values, percent of the grand total, filters, a slicer), each recomputed here by a separate, deliberately
+// sort by value, group limits, totals, values, percent of the grand total, a calculated value,
+// filters, a slicer), each recomputed here by a separate, deliberately
 // naive implementation that scans every record for every cell, and compared cell for cell with
 // what the runtime's pivot shows (runtime/spreadsheet/pivot/compute.ts). Layout as Sheets prints
 // it (see compute.ts), en_US labels.
@@ -38,7 +39,12 @@ interface V {
   fn: string;
   /** showAs(PERCENT_OF_GRAND_TOTAL) */
   percent: boolean;
+  /** a calculated value, =COUNTIF(Urgency,"<urgency>")/COUNTA(Cat): the share of one urgency */
+  calc?: string;
 }
+
+/** The calculated value, naively: records of that urgency over all records (all have a category). */
+const naiveCalc = (urgency: string, recs: Rec[]) => recs.filter((r) => String(r[2]).toLowerCase() === urgency.toLowerCase()).length / recs.length;
 
 function naiveSummary(fn: string, vals: unknown[]): unknown {
   const nums = vals.filter((v) => typeof v === 'number') as number[];
@@ -92,12 +98,13 @@ function oracle(records: Rec[], rows: G[], cols: G[], values: V[], keep: (r: Rec
   const cell = (rowPrefix: unknown[], colPrefix: unknown[], vi: number) => {
     const m = shown.filter((r) => rowPrefix.every((v, j) => r[rows[j].col] === v) && colPrefix.every((v, j) => r[cols[j].col] === v));
     if (!m.length) return '';
+    if (values[vi].calc) return naiveCalc(values[vi].calc!, m);
     const v = naiveSummary(values[vi].fn, m.map((r) => r[values[vi].col]));
     if (!values[vi].percent || typeof v !== 'number') return v;
     const all = naiveSummary(values[vi].fn, shown.map((r) => r[values[vi].col]));
     return typeof all === 'number' && all !== 0 ? v / all : '#DIV/0!';
   };
-  const name = (vi: number) => `${values[vi].fn} of ${HEAD[values[vi].col]}`;
+  const name = (vi: number) => (values[vi].calc ? 'Share' : `${values[vi].fn} of ${HEAD[values[vi].col]}`);
   const k = values.length;
   // column slots: each column value (and the Grand Total if shown) × each value
   const colSlots: Array<{ prefix: unknown[]; label: unknown; vi: number; first: boolean }> = [];
@@ -178,8 +185,10 @@ describe('pivot oracle: random data and pivots, recomputed independently', () =>
     rows.forEach((g) => apply(g, pt.addRowGroup(g.col + 1)));
     cols.forEach((g) => apply(g, pt.addColumnGroup(g.col + 1)));
     const values: V[] = Array.from({ length: 1 + Math.floor(rand() * 2) }, () => ({ col: pick([3, 4]), fn: pick(FNS), percent: rand() < 0.2 }));
+    if (rand() < 0.3) values.push({ col: -1, fn: 'CUSTOM', percent: false, calc: pick(URG) });
     const F = app.PivotTableSummarizeFunction as unknown as Record<string, GoogleAppsScript.Spreadsheet.PivotTableSummarizeFunction>;
     const added = values.map((v) => {
+      if (v.calc) return pt.addCalculatedPivotValue('Share', `=COUNTIF(Urgency,"${v.calc}")/COUNTA(Cat)`);
       const pv = pt.addPivotValue(v.col + 1, F[v.fn]);
       if (v.percent) pv.showAs(app.PivotValueDisplayType.PERCENT_OF_GRAND_TOTAL);
       return pv;
