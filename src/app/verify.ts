@@ -88,6 +88,25 @@ export function answerLinks(svc: Services, ticket: Pick<Ticket, 'id' | 'status' 
   return { page: url(''), solved, notSolved: url('&a=notSolved'), expiresAt: claims.expiresAt };
 }
 
+/**
+ * The part of the "resolved" mail that asks the requester to answer — the seam the requester
+ * messages (issue 18, `notify`) put in that mail: one line per choice with its link, or, where no
+ * link can work (an add-on: its web app has no spreadsheet), how to answer instead. Call it under
+ * the tracker lock (the first link creates the secret).
+ */
+export function answerInvitation(svc: Services, ticket: Pick<Ticket, 'id' | 'status' | 'resolvedAt'>, now: number, lang: Lang): { text: string; links: AnswerLinks | null } {
+  const T = catalog(lang).verify;
+  const links = answerLinks(svc, ticket, now);
+  if (!links) return { text: T.addOnHowToAnswer, links: null };
+  const lines = [
+    T.mailAsk,
+    ...RATING_VALUES.map((r) => fill(T.mailSolved, { rating: r[lang], url: links.solved[r.code] })),
+    fill(T.mailNotSolved, { url: links.notSolved }),
+    fill(T.mailValidity, { days: Math.round(LINK_LIFETIME_MS / 86_400_000) }),
+  ];
+  return { text: lines.join('\n'), links };
+}
+
 /** Why a link changes nothing: each has its page (catalog verify.*). */
 export type LinkProblem = 'forged' | 'expired' | 'used' | 'stale' | 'archived' | 'notFound' | 'addOn';
 

@@ -5,6 +5,8 @@
 import { createLocalRuntime } from '../../runtime';
 import type { LocalRuntime } from '../../runtime';
 import { LINK_LIFETIME_MS } from '../../src/domain/verifyLink';
+import { answerInvitation } from '../../src/app/verify';
+import type { Services } from '../../src/gas/services';
 import { T0, setUp, trackerRuntime } from './helpers';
 import { REQUESTER, act, answer, linksFor, open, paramsOf, resolvedTicket, ticketOf } from './verifyHelpers';
 
@@ -240,6 +242,28 @@ describe('deployments', () => {
     expect(rt.services.PropertiesService.getDocumentProperties().getProperty('verify.secret')).toBeNull();
     const ss = rt.services.SpreadsheetApp.getActiveSpreadsheet();
     for (const sh of ss.getSheets()) expect(JSON.stringify(sh.getDataRange().getValues())).not.toContain(secret);
+  });
+});
+
+describe('the mail seam', () => {
+  it('answerInvitation gives the lines the resolved mail carries: a link per choice, or how to answer in an add-on', () => {
+    const rt = trackerRuntime();
+    const id = resolvedTicket(rt);
+    const tk = ticketOf(rt, id);
+    const ticket = { id, status: 'resolved' as const, resolvedAt: (tk['解决时间'] as Date).getTime() };
+    const { text, links } = answerInvitation(rt.services as unknown as Services, ticket, rt.clock.now(), 'zh');
+    expect(text.split('\n')).toEqual([
+      '问题解决了吗？请点击下面的链接确认并评价（无需打开工单表）：',
+      `已解决，满意：${links!.solved.satisfied}`,
+      `已解决，基本满意：${links!.solved.basic}`,
+      `已解决，不满意：${links!.solved.unsatisfied}`,
+      `未解决：${links!.notSolved}`,
+      '链接 14 天内有效，只能使用一次。',
+    ]);
+    expect(open(rt, links!.solved.basic).content).toContain('value="basic" checked');
+    const addon = createLocalRuntime({ now: T0, locale: 'zh-CN', user: 'li@example.com', addonMode: true });
+    setUp(addon);
+    expect(answerInvitation(addon.services as unknown as Services, ticket, T0, 'zh')).toEqual({ text: expect.stringContaining('请直接回复此邮件'), links: null });
   });
 });
 

@@ -202,6 +202,11 @@ export const zh = {
     archived: '工单 {id} 已归档，不能再通过链接回复，没有做任何修改。如问题仍在，请重新提交问题。',
     notFound: '找不到工单 {id}，没有做任何修改。请联系支持人员。',
     addOn: '这个链接需要绑定到工单表的脚本的网页应用。请直接回复支持人员的邮件，或在表单中重新提交。',
+    // The part of the "resolved" mail that asks for the answer (answerInvitation, src/app/verify.ts).
+    mailAsk: '问题解决了吗？请点击下面的链接确认并评价（无需打开工单表）：',
+    mailSolved: '已解决，{rating}：{url}',
+    mailNotSolved: '未解决：{url}',
+    mailValidity: '链接 {days} 天内有效，只能使用一次。',
     addOnHowToAnswer: '如需确认或评价，请直接回复此邮件，写明「已解决」或「未解决」以及评价（满意 / 基本满意 / 不满意），支持人员会代为记录。',
   },
   toastTitle: '工单',
