@@ -25,6 +25,8 @@ import { findArchiveSheet } from '../gas/archiveSheet';
 import { appendAudit } from '../gas/auditSheet';
 import { withTrackerLock } from '../gas/lock';
 import { appendMovedLog } from '../gas/logArchiveSheet';
+import { recordOf } from '../domain/record';
+import { formatWaitSegment, stopWait, waitOf } from '../domain/waiting';
 import { PROPERTY_KEYS, readJson } from '../gas/properties';
 import { runsAsBoundScript } from '../gas/scope';
 import type { Services } from '../gas/services';
@@ -235,6 +237,10 @@ export function answerVerification(svc: Services, token: unknown, choice: unknow
       const { loaded, claims } = checked;
       const before = loaded.ticket;
       const { changes: raw, added } = answerChanges(tr, before, read.value);
+      // The requester answered: a "waiting for the requester" still running ends now (issue 18,
+      // waiting.ts); its period stays in the record, so the clocks and the review keep it.
+      const wait = waitOf(before);
+      if (wait.current?.kind === 'requester') raw.record = recordOf({ ...before, ...raw } as Ticket, formatWaitSegment(stopWait(wait, tr.now)));
       const changes = withSla(tr, before, raw);
       const split = changes.workLog !== undefined ? splitForArchive(changes.workLog, lang) : null;
       if (split) {

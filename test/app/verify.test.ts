@@ -245,6 +245,25 @@ describe('deployments', () => {
   });
 });
 
+describe('waiting for the requester', () => {
+  it("the requester's answer ends a running wait for them; its period stays recorded", () => {
+    const rt = trackerRuntime();
+    const id = resolvedTicket(rt);
+    const sheet = rt.services.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('工单')!;
+    const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0] as string[];
+    const recCol = header.findIndex((h) => h === '系统记录') + 1;
+    expect(recCol).toBeGreaterThan(0);
+    const since = rt.clock.now() - 3_600_000;
+    const record = String(sheet.getRange(2, recCol).getValue());
+    sheet.getRange(2, recCol).setValue(`${record}|r${since.toString(36)}`);
+    const link = linksFor(rt, id).notSolved;
+    expect(answer(rt, link, { answer: 'notSolved', rating: 'basic', comment: '还是不行' }).ok).toBe(true);
+    const after = String(sheet.getRange(2, recCol).getValue());
+    expect(after.split('|')[0]).toBe('inProgress');
+    expect(after.endsWith(`|;r${since.toString(36)}-${rt.clock.now().toString(36)}`)).toBe(true);
+  });
+});
+
 describe('the mail seam', () => {
   it('answerInvitation gives the lines the resolved mail carries: a link per choice, or how to answer in an add-on', () => {
     const rt = trackerRuntime();
