@@ -20,13 +20,12 @@ import type { Ticket } from '../domain/ticket';
 import type { LinkClaims, Signer, UsedLinks, VerifyAnswer } from '../domain/verifyLink';
 import { ANSWERS, LINK_LIFETIME_MS, checkLink, linkableId, parseUsedLinks, rememberUsed, signLink, wasUsed } from '../domain/verifyLink';
 import { canMove, parseRating, type TicketChanges } from '../domain/workflow';
-import { appendLog, logEntry, splitForArchive } from '../domain/worklog';
+import { appendLog, logEntry, splitEntries, splitForArchive } from '../domain/worklog';
 import { findArchiveSheet } from '../gas/archiveSheet';
 import { appendAudit } from '../gas/auditSheet';
 import { withTrackerLock } from '../gas/lock';
 import { appendMovedLog } from '../gas/logArchiveSheet';
-import { recordOf } from '../domain/record';
-import { formatWaitSegment, stopWait, waitOf } from '../domain/waiting';
+import { requesterAnsweredChanges } from './waiting';
 import { PROPERTY_KEYS, readJson } from '../gas/properties';
 import { runsAsBoundScript } from '../gas/scope';
 import type { Services } from '../gas/services';
@@ -195,6 +194,9 @@ function readAnswer(v: unknown, lang: Lang): { ok: true; value: VerifyAnswer } |
   return { ok: true, value: { answer, rating, comment: hasVisibleText(comment) ? comment : '' } };
 }
 
+/** How the work log names the requester: the ticket's 提交人. */
+const requesterName = (tr: Tracker, tk: Ticket): string => tk.submitter.trim() || t(tr.lang, 'unknownUser');
+
 /**
  * The ticket's changes for the requester's answer, by the workflow's moves (已解决→已关闭 or
  * →处理中). The comment goes into the log through logEntry like any typed text: its lines stay
@@ -202,7 +204,7 @@ function readAnswer(v: unknown, lang: Lang): { ok: true; value: VerifyAnswer } |
  */
 function answerChanges(tr: Tracker, tk: Ticket, a: VerifyAnswer): { changes: TicketChanges; added: string[] } {
   const L = catalog(tr.lang).workLog;
-  const by = tk.submitter.trim() || t(tr.lang, 'unknownUser');
+  const by = requesterName(tr, tk);
   const stamp = tr.stamp(tr.now);
   const words = L.feedbackWords(a.answer === 'solved' ? L.wasResolved : L.notResolved, L.ratings[a.rating]);
   if (a.answer === 'solved') {
@@ -236,12 +238,13 @@ export function answerVerification(svc: Services, token: unknown, choice: unknow
       if (!read.ok) return { ok: false, final: false, code: 'invalid', message: read.message };
       const { loaded, claims } = checked;
       const before = loaded.ticket;
-      const { changes: raw, added } = answerChanges(tr, before, read.value);
-      // The requester answered: a "waiting for the requester" still running ends now (issue 18,
-      // waiting.ts); its period stays in the record, so the clocks and the review keep it.
-      const wait = waitOf(before);
-      if (wait.current?.kind === 'requester') raw.record = recordOf({ ...before, ...raw } as Ticket, formatWaitSegment(stopWait(wait, tr.now)));
-      const changes = withSla(tr, before, raw);
+      // The requester answered: a "waiting for the requester" still running ends now (app/waiting.ts:
+      // the 等待 cell, the record keeping the period, a log line), written with the answer in one write.
+      const waitEnd = requesterAnsweredChanges(tr, before, requesterName(tr, before)) ?? {};
+      const waited: Ticket = { ...before, ...waitEnd };
+      const { changes: answered, added: answerLines } = answerChanges(tr, waited, read.value);
+      const added = [...(waitEnd.workLog !== undefined ? [splitEntries(waitEnd.workLog).entries.pop() ?? ''] : []), ...answerLines];
+      const changes = withSla(tr, before, { ...waitEnd, ...answered });
       const split = changes.workLog !== undefined ? splitForArchive(changes.workLog, lang) : null;
       if (split) {
         appendMovedLog(tr.ss, lang, before.id, tr.now, split.moved);

@@ -261,6 +261,7 @@ describe('waiting for the requester', () => {
     const after = String(sheet.getRange(2, recCol).getValue());
     expect(after.split('|')[0]).toBe('inProgress');
     expect(after.endsWith(`|;r${since.toString(36)}-${rt.clock.now().toString(36)}`)).toBe(true);
+    expect(ticketOf(rt, id)['等待']).toBe('');
   });
 });
 
