@@ -24,7 +24,7 @@ export interface IntakeFormModel {
   /** The web form's link to the visitor's own tickets: only when Google names the visitor (issue 18). */
   myTickets?: { label: string; url: string };
   fields: {
-    key: 'title' | 'department' | 'description' | 'urgency' | 'category' | 'submitter' | 'contact';
+    key: 'title' | 'department' | 'description' | 'urgency' | 'category' | 'submitter' | 'contact' | 'notifyEmail';
     label: string;
     help: string;
     required: boolean;

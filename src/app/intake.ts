@@ -32,6 +32,8 @@ import type { ArticleSuggestion, IntakeFormModel, SubmitResult } from './contrac
 import { slaFields } from './slaContext';
 import type { Allocation } from './ticketIds';
 import { allocateTicketId, writeIdCounter } from './ticketIds';
+import { intakeAddress } from '../domain/notify/events';
+import { notify } from './notify';
 import type { Tracker } from './tracker';
 import { actingEmail, openTickets, openTracker } from './tracker';
 
@@ -57,6 +59,7 @@ export function getIntakeForm(svc: Services): IntakeFormModel {
       field('category', false),
       field('submitter', true, LIMITS.submitter),
       field('contact', true, LIMITS.contact),
+      field('notifyEmail', false, LIMITS.notifyEmail),
     ],
     departments: tr.config.settings.departments,
     // The hints follow the settings sheet's resolution targets.
@@ -135,7 +138,8 @@ export function submitTicket(svc: Services, form: unknown, clientToken?: unknown
       const alloc: Allocation = same ? { id: same[1], consulted: false, checkIn: 0 } : allocateTicketId(tr, ts, today);
       const id = alloc.id;
       const checkIn = growFormattedRows(tr, ts, alloc);
-      const ticket: Ticket = { ...blankTicket(), id, ...s, submittedAt: now, status: 'pending', tier: 'tier1' };
+      const notifyEmail = intakeAddress(s.notifyEmail, requesterGoogleEmail(svc), s.contact, tr.config.settings.agents.map((a) => a.email));
+      const ticket: Ticket = { ...blankTicket(), id, ...s, notifyEmail, submittedAt: now, status: 'pending', tier: 'tier1' };
       Object.assign(ticket, slaFields(ticket, now, tr.config.settings, tr.zone, lang).fields);
       // Its initial state is recorded with the row: hand edits are judged against it (record.ts).
       ticket.record = recordOf(ticket);
@@ -155,11 +159,27 @@ export function submitTicket(svc: Services, form: unknown, clientToken?: unknown
       // the last row, once its ID says it is this ticket's (a row a person added meanwhile is never
       // written over). Asked only then: 4 calls more for such a submit (docs/performance.md).
       writeTextValues(svc.SpreadsheetApp, ts.sheet, () => appendedRow(ts, id), 1, [row], plainTextColumns(ts.columns));
+      // After the row: the requester is told only of a ticket that exists (two MailApp calls).
+      notify(tr, ticket, { kind: 'received' });
       return { ok: true as const, id, duplicate: false, warnings: checked.warnings };
     });
   } catch (e) {
     if (errorCode(e) === 'busy') return { ok: false, code: 'busy', errors: [{ field: null, message: (e as Error).message }] };
     throw e;
+  }
+}
+
+/**
+ * The requester's address as Google gives it: the active user only (reference/base/session
+ * #getActiveUser: blank across domains, for consumer accounts, and for a web app's visitor unless
+ * they share the owner's Workspace domain). Never the effective user: in the web app that is the
+ * owner, not the requester.
+ */
+function requesterGoogleEmail(svc: Services): string {
+  try {
+    return svc.Session.getActiveUser().getEmail() || '';
+  } catch {
+    return '';
   }
 }
 
@@ -196,6 +216,7 @@ function creationEntries(tr: Tracker, tk: Ticket, email: string): AuditEntry[] {
     entry('status', enumLabel('status', 'pending', tr.lang)),
     entry('submitter', tk.submitter),
     entry('contact', tk.contact),
+    ...(tk.notifyEmail ? [entry('notifyEmail', tk.notifyEmail)] : []),
     entry('title', tk.title),
   ];
 }

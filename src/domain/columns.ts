@@ -121,6 +121,8 @@ export function rowToTicket(row: readonly unknown[], columns: ColumnMap, zone: Z
     notes: text(cell('notes')),
     category: parseEnum('category', cell('category')) as Category | null,
     tier: parseEnum('tier', cell('tier')) as Tier | null,
+    notifyEmail: text(cell('notifyEmail')).trim(),
+    lastReplyAt: instant('lastReplyAt'),
     firstResponseAt: instant('firstResponseAt'),
     lastUpdateAt: instant('lastUpdateAt'),
     responseDueAt: instant('responseDueAt'),

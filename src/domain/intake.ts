@@ -13,6 +13,8 @@ export interface Submission {
   category: Category;
   submitter: string;
   contact: string;
+  /** Optional "email for updates" (issue 18): '' when not given. */
+  notifyEmail: string;
 }
 
 export type SubmissionField = keyof Submission;
@@ -29,9 +31,9 @@ export type IntakeResult =
 
 // The title's real limit is its width (titleLength.ts: 20 字 or 60 Latin characters); 60 code
 // points is only the ceiling that width implies.
-export const LIMITS = { title: TITLE_WIDTH_MAX, department: 100, description: CELL_MAX_CHARS, submitter: 50, contact: 100 } as const;
+export const LIMITS = { title: TITLE_WIDTH_MAX, department: 100, description: CELL_MAX_CHARS, submitter: 50, contact: 100, notifyEmail: 254 } as const;
 
-const TEXT_FIELDS: (keyof typeof LIMITS)[] = ['title', 'department', 'description', 'submitter', 'contact'];
+const TEXT_FIELDS: Exclude<keyof typeof LIMITS, 'notifyEmail'>[] = ['title', 'department', 'description', 'submitter', 'contact'];
 
 // Phrases the worksheet guide (docs/worksheet-guide.zh.md) calls vague ("系统不好用") when they are most of the description.
 const VAGUE = /^(系统|电脑|网络|软件|打印机|它)?(不好用|不能用|用不了|有问题|坏了|出错了?|不行|很慢|卡)[。!!.]*$|^(it )?(doesn'?t|does not|won'?t) work\.?$|^(broken|not working|help)\.?$/i;
@@ -98,6 +100,17 @@ export function validateSubmission(raw: unknown, lang: Lang): IntakeResult {
     else if (!isEmail(contact) && !/\d{3,8}/.test(contact)) errors.push({ field: 'contact', message: t(lang, 'contactFormat') });
   }
 
+  // Optional: an address for the updates when neither Google nor the contact field gives one.
+  let notifyEmail = '';
+  const given = input.notifyEmail;
+  if (given !== undefined && given !== null && typeof given !== 'string') errors.push({ field: 'notifyEmail', message: t(lang, 'badRequest') });
+  else if (typeof given === 'string' && given.trim()) {
+    const s = given.normalize('NFC').trim();
+    if (containsPersonalMobile(s)) errors.push({ field: 'notifyEmail', message: t(lang, 'personalMobile') });
+    else if (codePointLength(s) > LIMITS.notifyEmail || !isEmail(s) || unsafeTextKind(s)) errors.push({ field: 'notifyEmail', message: t(lang, 'notifyEmailFormat') });
+    else notifyEmail = s;
+  }
+
   if (errors.length) return { ok: false, errors };
   const warnings: FieldMessage[] = isVagueDescription(text.description as string) ? [{ field: 'description', message: t(lang, 'vagueDescription') }] : [];
   return {
@@ -110,6 +123,7 @@ export function validateSubmission(raw: unknown, lang: Lang): IntakeResult {
       category: category as Category,
       submitter: text.submitter as string,
       contact: text.contact as string,
+      notifyEmail,
     },
     warnings,
   };

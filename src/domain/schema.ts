@@ -23,6 +23,8 @@ export type FieldKey =
   | 'notes'
   | 'category'
   | 'tier'
+  | 'notifyEmail'
+  | 'lastReplyAt'
   | 'firstResponseAt'
   | 'lastUpdateAt'
   | 'responseDueAt'
@@ -119,6 +121,19 @@ export const FIELDS: readonly FieldDef[] = [
     aliases: ['类型', '分类', 'Type', '类别', '问题分类', '问题类别', '故障类型', 'Ticket Type', 'Issue Type', 'Help Topic', 'Filed Against'],
   }),
   f('tier', '支持级别', 'Tier', 'enum', 80, { template: false, enumName: 'tier', aliases: ['Support tier', 'Level', 'Support Level', '支持层级'] }),
+  // Where the requester's updates go (issue 18): from Google, the contact field or the form's
+  // "email for updates". The email-like contact headers stay the contact's (adoption keeps them).
+  f('notifyEmail', '提交人邮箱', 'Email for updates', 'text', 180, {
+    template: false,
+    aliases: ['通知邮箱', '接收通知邮箱', '更新通知邮箱', 'Requester email for updates', 'Notification email', 'Notify email', 'Updates email', 'Email for notifications'],
+  }),
+  // When the requester last received a reply (a mail sent, or a reply logged for one who has no
+  // address): the progress-update clock counts only these (issue 18).
+  f('lastReplyAt', '最近回复时间', 'Last reply at', 'dateTime', 130, {
+    template: false,
+    auto: true,
+    aliases: ['Last reply', 'Last replied', 'Last public reply', 'Last reply to requester', '最后回复时间', '最近回复'],
+  }),
   f('firstResponseAt', '首次响应时间', 'First response at', 'dateTime', 130, {
     template: false,
     auto: true,

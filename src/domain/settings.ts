@@ -39,6 +39,12 @@ export interface Settings {
   weeklyHour: number;
   emailAlerts: boolean;
   leadEmail: string;
+  /**
+   * Mail the requester at each step (issue 18). A new settings sheet says yes; a sheet made before
+   * the switch existed has no row for it and reads as no, so an existing team's requesters are not
+   * mailed until an admin adds the row (docs/spec.md).
+   */
+  notifyRequesters: boolean;
   archiveAfterDays: number;
   /** Working days a resolved ticket waits for the requester's answer before it closes itself (issue 18). */
   autoCloseDays: number;
@@ -117,6 +123,7 @@ export function defaultSettings(lang: Lang = 'zh'): Settings {
     weeklyHour: 9,
     emailAlerts: false,
     leadEmail: '',
+    notifyRequesters: true,
     archiveAfterDays: 90,
     autoCloseDays: AUTO_CLOSE_DEFAULT_DAYS,
     ...SAMPLE_LISTS[lang],
@@ -343,6 +350,10 @@ const DEFS: SettingDef[] = [
     },
   },
   {
+    key: 'notifyRequesters', label: labelOf('notifyRequesters'), help: (l) => catalog(l).settingsHelp.notifyRequesters,
+    text: (l) => (l === 'zh' ? '是' : 'yes'), apply: (s, v) => take(parseBool(v), (x) => (s.notifyRequesters = x)),
+  },
+  {
     key: 'archiveAfterDays', label: labelOf('archiveAfterDays'), help: (l) => catalog(l).settingsHelp.archiveAfterDays,
     text: () => '90', apply: (s, v) => take(parseNumber(v, 1, 3650), (x) => (s.archiveAfterDays = Math.round(x))),
   },
@@ -424,6 +435,8 @@ function capList<T>(
 export function parseSettings(input: SettingsInput, lang: Lang): { settings: Settings; warnings: SettingsWarning[] } {
   const s = defaultSettings(lang);
   const warnings: SettingsWarning[] = [];
+  // A sheet without the notification row predates it: its requesters are not mailed (see Settings).
+  if (!input.rows.some((row) => settingKeyForLabel(row[0]) === 'notifyRequesters')) s.notifyRequesters = false;
   input.rows.forEach((row, i) => {
     const key = settingKeyForLabel(row[0]);
     const def = key ? DEFS.find((d) => d.key === key) : undefined;

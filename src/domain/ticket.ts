@@ -21,6 +21,10 @@ export interface Ticket {
   notes: string;
   category: Category | null;
   tier: Tier | null;
+  /** Where the requester's updates go ('' when unknown). Never a mobile number. */
+  notifyEmail: string;
+  /** When the requester last received a reply (epoch ms). */
+  lastReplyAt: number | null;
   firstResponseAt: number | null;
   lastUpdateAt: number | null;
   responseDueAt: number | null;
@@ -53,6 +57,8 @@ export function blankTicket(): Ticket {
     notes: '',
     category: null,
     tier: null,
+    notifyEmail: '',
+    lastReplyAt: null,
     firstResponseAt: null,
     lastUpdateAt: null,
     responseDueAt: null,

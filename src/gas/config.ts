@@ -107,7 +107,9 @@ export function loadConfig(props: GoogleAppsScript.Properties.Properties): Track
   if (!raw) return null;
   const c = parseJson(raw) as TrackerConfig | null;
   if (!c || typeof c !== 'object' || c.version !== 1) return null;
-  return { ...c, settings: { ...defaultSettings(c.lang), ...c.settings } };
+  // A config stored before the requester notifications existed has no switch: off, as its
+  // settings sheet (which has no row for it) reads too (domain/settings.ts).
+  return { ...c, settings: { ...defaultSettings(c.lang), ...c.settings, notifyRequesters: c.settings?.notifyRequesters ?? false } };
 }
 
 /** The settings outgrow document properties (code `configTooLarge`). */

@@ -58,6 +58,10 @@ export const PROPERTY_KEYS = {
   verifyUsed: 'verify.used',
   /** Resolved tickets reminded by auto-close, JSON `[id, resolvedAt, remindedAt][]`, pruned each sweep (app/autoClose.ts). */
   autoCloseReminded: 'autoclose.reminded',
+  /** Prefix of `notify.queue.<time>.<unique>`: a mail the daily quota held back, JSON (gas/mailQueue.ts). */
+  notifyQueuePrefix: 'notify.queue.',
+  /** Mail sent today and the last mail error, JSON (gas/mailQueue.ts). */
+  notifyStats: 'notify.stats',
 } as const;
 
 export type PropertyKey = (typeof PROPERTY_KEYS)[keyof typeof PROPERTY_KEYS];

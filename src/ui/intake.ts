@@ -35,7 +35,7 @@ const SUGGEST_MIN = 4;
 const SUGGEST_DELAY_MS = 400;
 const SUGGEST_MAX_QUERY = 500;
 // Kept after "report another": the same person usually reports from the same place.
-const KEEP_ON_ANOTHER: FieldKey[] = ['department', 'submitter', 'contact'];
+const KEEP_ON_ANOTHER: FieldKey[] = ['department', 'submitter', 'contact', 'notifyEmail'];
 
 const app = byId('app');
 let model: IntakeFormModel;
@@ -148,6 +148,9 @@ function fieldBlock(f: FieldModel): HTMLElement {
       break;
     case 'contact':
       control = h('input', { ...common, type: 'text', autocomplete: 'off' });
+      break;
+    case 'notifyEmail':
+      control = h('input', { ...common, type: 'email', autocomplete: 'email' });
       break;
     default:
       control = h('input', { ...common, type: 'text', autocomplete: 'off' });
@@ -264,6 +267,7 @@ function values(): IntakeForm {
     category: v('category'),
     submitter: v('submitter'),
     contact: v('contact'),
+    notifyEmail: v('notifyEmail'),
   };
 }
 
@@ -299,8 +303,8 @@ function check(form: IntakeForm): FieldError[] {
           ? fmt(t.tooLong, { field: f.label, max, n })
           : `${f.label}: ${fmt(t.counter, { n, max })}`,
       });
-    } else if (f.key === 'contact' && containsPersonalMobile(value))
-      errors.push({ field: 'contact', message: t.mobile });
+    } else if ((f.key === 'contact' || f.key === 'notifyEmail') && containsPersonalMobile(value))
+      errors.push({ field: f.key, message: t.mobile });
   }
   return errors;
 }

@@ -32,6 +32,8 @@ describe('detectHeader', () => {
     expect(missingFields(m!.columns)).toEqual([
       'category',
       'tier',
+      'notifyEmail',
+      'lastReplyAt',
       'firstResponseAt',
       'lastUpdateAt',
       'responseDueAt',
@@ -200,6 +202,8 @@ const sample = (): Ticket => ({
   notes: '待供应商确认补丁发布时间',
   category: 'software',
   tier: 'tier2',
+  notifyEmail: 'xiaoming@example.com',
+  lastReplyAt: Date.parse('2024-05-01T10:00:00+08:00'),
   firstResponseAt: Date.parse('2024-05-01T09:30:00+08:00'),
   lastUpdateAt: Date.parse('2024-05-01T10:30:00+08:00'),
   responseDueAt: Date.parse('2024-05-01T10:15:00+08:00'),

@@ -47,8 +47,25 @@ describe('valid submissions', () => {
       category: 'software',
       submitter: '小明',
       contact: '内线8888',
+      notifyEmail: '',
     });
     expect(r.warnings).toEqual([]);
+  });
+
+  it('an optional email for updates is kept; a bad one or a mobile number is refused beside the field (issue 18)', () => {
+    expect(ok(validateSubmission({ ...zhForm(), notifyEmail: ' ming@corp.example.com ' }, 'zh')).value.notifyEmail).toBe('ming@corp.example.com');
+    expect(ok(validateSubmission({ ...zhForm(), notifyEmail: '' }, 'zh')).value.notifyEmail).toBe('');
+    for (const [bad, lang] of [['not-an-address', 'zh'], ['a@b', 'en'], [`${'x'.repeat(250)}@example.com`, 'zh']] as const) {
+      const r = validateSubmission({ ...zhForm(), notifyEmail: bad }, lang);
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.errors).toEqual([{ field: 'notifyEmail', message: t(lang, 'notifyEmailFormat') }]);
+    }
+    const mobile = validateSubmission({ ...zhForm(), notifyEmail: '13812345678' }, 'zh');
+    expect(mobile.ok).toBe(false);
+    if (!mobile.ok) expect(mobile.errors).toEqual([{ field: 'notifyEmail', message: t('zh', 'personalMobile') }]);
+    const tampered = validateSubmission({ ...zhForm(), notifyEmail: ['a@b.com'] }, 'en');
+    expect(tampered.ok).toBe(false);
+    if (!tampered.ok) expect(tampered.errors[0].field).toBe('notifyEmail');
   });
 
   it('English values in an English sheet', () => {
@@ -116,6 +133,7 @@ describe('valid submissions', () => {
       'contact',
       'department',
       'description',
+      'notifyEmail',
       'submitter',
       'title',
       'urgency',

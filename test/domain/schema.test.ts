@@ -238,6 +238,8 @@ describe('fields and headers', () => {
     expect(FIELDS.filter((f) => !f.template).map((f) => f.key)).toEqual([
       'category',
       'tier',
+      'notifyEmail',
+      'lastReplyAt',
       'firstResponseAt',
       'lastUpdateAt',
       'responseDueAt',
@@ -260,6 +262,7 @@ describe('fields and headers', () => {
         'id',
         'submittedAt',
         'resolvedAt',
+        'lastReplyAt',
         'firstResponseAt',
         'lastUpdateAt',
         'responseDueAt',

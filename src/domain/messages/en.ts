@@ -4,6 +4,8 @@ import type { Translation } from './types';
 import type { zh } from './zh';
 import { reviewDataEn } from './reviewData.en';
 
+import { mailEn } from './mailEn';
+
 export const en: Translation<typeof zh> = {
   required: 'Please fill in {field}.',
   requiredChoice: 'Please choose {field}.',
@@ -14,6 +16,7 @@ export const en: Translation<typeof zh> = {
   bidiChars: '{field} contains hidden text-direction characters that can make it show something else; please remove them.',
   notInList: '{field} must be one of: {values}.',
   personalMobile: 'Please give an internal extension or a company email, not a personal mobile number.',
+  notifyEmailFormat: 'The email for updates is not a valid address (e.g. name@company.com); you may also leave it empty.',
   contactFormat: 'Contact should be an internal extension (e.g. ext 8888) or a company email.',
   vagueDescription: 'The description is vague. Say the exact error, when it happened, who is affected and what you tried.',
   badEditEvent: 'That is not an edit event from the sheet; nothing was changed (the edit trigger only handles real edits in the sheet).',
@@ -140,6 +143,7 @@ export const en: Translation<typeof zh> = {
     category: 'Not sure? Choose Other; the agent will reclassify',
     submitter: 'Your name',
     contact: 'Internal extension or company email (no personal mobile number)',
+    notifyEmail: 'Optional: where the updates go (leave empty when you are signed in with your company account or your contact is an email)',
   },
   intakeForm: {
     submit: 'Submit',
@@ -434,6 +438,8 @@ export const en: Translation<typeof zh> = {
     autoCloseReminder: (days: number) => `reminded the requester to confirm: with no answer ${days} working days after the resolution the ticket closes itself`,
     autoClosed: (days: number) => `closed automatically: no answer from the requester ${days} working days after the resolution (feedback: no answer)`,
   },
+  // Mail to requesters and agents (issue 18).
+  mail: mailEn,
   settingsHelp: {
     language: 'auto / Chinese / English (auto follows the spreadsheet locale)',
     workDays: 'e.g. Mon-Fri or 1-5',
@@ -448,6 +454,7 @@ export const en: Translation<typeof zh> = {
     emailAlerts: 'yes / no (default no)',
     leadEmail: 'Copied on breach alerts',
     autoCloseDays: 'Working days a resolved ticket waits for the requester; reminded once a day before, then closed with the feedback "No answer"',
+    notifyRequesters: 'yes / no: mail the requester when the ticket is received, answered, resolved… (new sheets: yes; a sheet without this row: no)',
     archiveAfterDays: 'Closed tickets older than this move to the archive sheet',
   },
   settingLabels: {
@@ -457,7 +464,7 @@ export const en: Translation<typeof zh> = {
     targets: { response: 'First response', escalation: 'Tier-1 escalation hint', resolution: 'Resolution', update: 'Progress update interval' },
     urgencies: { high: 'High', medium: 'Medium', low: 'Low' },
     atRiskShare: 'At-risk threshold', sweepMinutes: 'SLA sweep interval (minutes)', weekly: 'Weekly review time', emailAlerts: 'Email alerts',
-    leadEmail: 'Team lead email', archiveAfterDays: 'Archive after (days)', autoCloseDays: 'Auto-close after (working days)',
+    leadEmail: 'Team lead email', archiveAfterDays: 'Archive after (days)', autoCloseDays: 'Auto-close after (working days)', notifyRequesters: 'Notify requesters',
   },
   settingsNames: { workEnd: 'Working hours end', departments: 'Departments', agents: 'Agents', agent: (n: number) => `Agent ${n}` },
   columnNotes: {

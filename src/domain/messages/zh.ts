@@ -5,6 +5,7 @@
 // Chinese text uses full-width punctuation (：？！（），；) — test/domain/messages.test.ts checks.
 
 import { reviewDataZh } from './reviewData.zh';
+import { mailZh } from './mailZh';
 
 export const zh = {
   required: '请填写{field}。',
@@ -17,6 +18,7 @@ export const zh = {
   bidiChars: '{field}含有改变文字方向的隐藏字符，可能让内容显示得与实际不同，请删除后重试。',
   notInList: '{field}只能是：{values}。',
   personalMobile: '联系方式请填写内线电话或企业邮箱，不要填写个人手机号。',
+  notifyEmailFormat: '接收通知的邮箱格式不正确，如 name@company.com；也可以不填。',
   contactFormat: '联系方式应为内线电话（如 内线8888）或企业邮箱。',
   vagueDescription: '描述较笼统。请写明具体错误提示、发生时间、影响范围和已尝试的方法，便于快速定位。',
   badEditEvent: '这不是工作表的编辑事件，未做任何修改（编辑触发器只处理在表格中的真实编辑）。',
@@ -146,6 +148,7 @@ export const zh = {
     category: '不确定可选「其他」，支持人员会重新分类',
     submitter: '您的姓名',
     contact: '内线电话或企业邮箱（请勿填写个人手机号）',
+    notifyEmail: '可选：处理进展发到这个邮箱（公司账号登录或联系方式已是邮箱时可不填）',
   },
   intakeForm: {
     submit: '提交',
@@ -449,6 +452,8 @@ export const zh = {
     autoCloseReminder: (days: number) => `已提醒提交人确认处理结果：解决后 ${days} 个工作日内无回复将自动关闭`,
     autoClosed: (days: number) => `自动关闭：解决后 ${days} 个工作日提交人无回复（反馈：无回复）`,
   },
+  // Mail to requesters and agents (issue 18).
+  mail: mailZh,
   // The settings sheet's help column (src/domain/settings.ts; the setting names are sheet vocabulary).
   settingsHelp: {
     language: '自动 / 中文 / English（自动：跟随表格区域设置）',
@@ -463,6 +468,7 @@ export const zh = {
     weekly: '如 周一 09:00',
     emailAlerts: '是 / 否（默认否）',
     leadEmail: '超时提醒抄送',
+    notifyRequesters: '是 / 否：受理、回复、解决等时邮件通知提交人（新表默认是；旧表无此行即为否）',
     archiveAfterDays: '已关闭超过此天数的工单移到归档表',
     autoCloseDays: '已解决的工单等待提交人确认的工作日数；到期前一天提醒一次，仍无回复则自动关闭（反馈记为「无回复」）',
   },
@@ -474,7 +480,7 @@ export const zh = {
     targets: { response: '首次响应', escalation: '一线升级提示', resolution: '解决时限', update: '进度同步间隔' },
     urgencies: { high: '高', medium: '中', low: '低' },
     atRiskShare: '风险阈值', sweepMinutes: 'SLA 巡检间隔（分钟）', weekly: '周报生成时间', emailAlerts: '邮件提醒', leadEmail: '组长邮箱',
-    archiveAfterDays: '归档天数', autoCloseDays: '无回复自动关闭（工作日）',
+    archiveAfterDays: '归档天数', autoCloseDays: '无回复自动关闭（工作日）', notifyRequesters: '通知提交人',
   },
   settingsNames: { workEnd: '下班时间', departments: '部门/区域', agents: '支持人员', agent: (n: number) => `支持人员 ${n}` },
   // Notes on the ticket sheet's header cells (src/gas/ticketFormat.ts).

@@ -21,6 +21,8 @@ export interface IntakeForm {
   category: string;
   submitter: string;
   contact: string;
+  /** Optional address for the updates (issue 18). */
+  notifyEmail: string;
 }
 
 /** Inputs an action may carry; only the keys its `needs` ask for are sent. */

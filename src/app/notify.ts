@@ -1,0 +1,112 @@
+// Telling people what happened to a ticket (issue 18): the requester at each step, the agent a
+// ticket is handed to. `notify(tr, ticket, event)` is the whole API for other use cases. A mail
+// costs two MailApp calls (the quota left, the send); what the daily quota cannot take waits in the
+// queue (gas/mailQueue.ts) for the sweep, and one person's waiting events go out as one message.
+// A notice never fails the action that caused it: its failure is recorded in the mail state.
+import type { MailPart, NotifyEvent } from '../domain/notify/events';
+import { REQUESTER_KINDS, composeMail, renderPart, requesterAddress, validAddress } from '../domain/notify/events';
+import type { Ticket } from '../domain/ticket';
+import { formatLocal } from '../domain/zone';
+import type { QueuedMail } from '../gas/mailQueue';
+import { enqueueMail, queueBytes, queuedMail, readMailStats, writeMailStats } from '../gas/mailQueue';
+import type { Tracker } from './tracker';
+
+export type { NotifyEvent } from '../domain/notify/events';
+
+/** A notice ready to go: where, what, and whether the day's quota can take it now. */
+export interface Notice {
+  to: string;
+  part: MailPart;
+  /** The quota had room when prepared: the mail will most likely go out now (not queued). */
+  canSend: boolean;
+}
+
+export type NoticeOutcome = 'sent' | 'queued' | 'off' | 'noAddress' | 'failed';
+
+/** Where an event goes: the requester's address, or the named agent's from the settings; '' for nobody. */
+export function recipientOf(tr: Tracker, tk: Ticket, ev: NotifyEvent): string {
+  if (REQUESTER_KINDS.has(ev.kind)) return requesterAddress(tk);
+  const name = ev.kind === 'assigned' || ev.kind === 'updateDue' ? ev.to : '';
+  const agent = tr.config.settings.agents.find((a) => a.name === name);
+  return agent?.email && validAddress(agent.email) ? agent.email : '';
+}
+
+/** Requester mail follows the settings switch; agents are told regardless (it is their work). */
+function enabled(tr: Tracker, ev: NotifyEvent): boolean {
+  return !REQUESTER_KINDS.has(ev.kind) || tr.config.settings.notifyRequesters === true;
+}
+
+/**
+ * First half of a notice, for callers that write the ticket between (agent actions stamp the
+ * reply time with the row they write anyway): one MailApp call (the quota left). Null when the
+ * notice is off or has nobody to go to.
+ */
+export function prepareNotice(tr: Tracker, tk: Ticket, ev: NotifyEvent): Notice | null {
+  if (!enabled(tr, ev)) return null;
+  const to = recipientOf(tr, tk, ev);
+  if (!to) return null;
+  const part = renderPart(tk, ev, tr.lang, tr.config.settings, tr.now);
+  let canSend = false;
+  try {
+    canSend = tr.svc.MailApp.getRemainingDailyQuota() >= 1;
+  } catch {
+    canSend = false;
+  }
+  return { to, part, canSend };
+}
+
+/**
+ * Second half: sends now (with whatever already waits for the same person, as one message) or
+ * queues. One MailApp call when sent; document-property calls for the queue and the day's count.
+ */
+export function sendNotice(tr: Tracker, notice: Notice): NoticeOutcome {
+  const all = tr.props.getProperties();
+  const day = formatLocal(tr.now, tr.zone, 'date');
+  const stats = readMailStats(all, day);
+  const waiting = queuedMail(all).filter((q) => q.to.toLowerCase() === notice.to.toLowerCase());
+  if (notice.canSend) {
+    const parts = [...waiting.map((q) => q.part), notice.part];
+    try {
+      sendMail(tr, notice.to, parts);
+      for (const q of waiting) tr.props.deleteProperty(q.key);
+      writeMailStats(tr.props, { ...stats, sent: stats.sent + 1 });
+      return 'sent';
+    } catch (e) {
+      stats.lastError = `${new Date(tr.now).toISOString()} ${(e as Error)?.message || String(e)}`;
+    }
+  }
+  try {
+    enqueueMail(tr.props, notice.to, tr.lang, notice.part, queueBytes(all));
+    if (stats.lastError) writeMailStats(tr.props, stats);
+    return 'queued';
+  } catch (e) {
+    // The store is full (500 KB): the one case a notice is lost; said in the settings sheet's mail state.
+    writeMailStats(tr.props, { ...stats, lastError: `${new Date(tr.now).toISOString()} ${(e as Error)?.message || String(e)}` });
+    return 'failed';
+  }
+}
+
+/** Tells whoever `event` concerns about `tk` (now, or queued until the quota allows). */
+export function notify(tr: Tracker, tk: Ticket, event: NotifyEvent): NoticeOutcome {
+  if (!enabled(tr, event)) return 'off';
+  const notice = prepareNotice(tr, tk, event);
+  return notice ? sendNotice(tr, notice) : 'noAddress';
+}
+
+/** One plain-text message (never htmlBody: requester and agent text stays text). */
+export function sendMail(tr: Tracker, to: string, parts: readonly MailPart[]): void {
+  const mail = composeMail(to, parts, tr.lang);
+  tr.svc.MailApp.sendEmail({ to: mail.to, subject: mail.subject, body: mail.body });
+}
+
+/** Queued mail grouped by recipient, oldest first (the sweep sends each group as one message). */
+export function groupByRecipient(queue: readonly QueuedMail[]): { to: string; items: QueuedMail[] }[] {
+  const groups = new Map<string, { to: string; items: QueuedMail[] }>();
+  for (const q of queue) {
+    const k = q.to.toLowerCase();
+    const g = groups.get(k) ?? { to: q.to, items: [] };
+    g.items.push(q);
+    groups.set(k, g);
+  }
+  return [...groups.values()];
+}
