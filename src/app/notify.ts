@@ -46,13 +46,7 @@ export function prepareNotice(tr: Tracker, tk: Ticket, ev: NotifyEvent): Notice 
   const to = recipientOf(tr, tk, ev);
   if (!to) return null;
   const part = renderPart(tk, ev, tr.lang, tr.config.settings, tr.now);
-  let canSend = false;
-  try {
-    canSend = tr.svc.MailApp.getRemainingDailyQuota() >= 1;
-  } catch {
-    canSend = false;
-  }
-  return { to, part, canSend };
+  return { to, part, canSend: quotaLeft(tr) >= 1 };
 }
 
 /**
@@ -83,6 +77,15 @@ export function sendNotice(tr: Tracker, notice: Notice): NoticeOutcome {
     // The store is full (500 KB): the one case a notice is lost; said in the settings sheet's mail state.
     writeMailStats(tr.props, { ...stats, lastError: `${new Date(tr.now).toISOString()} ${(e as Error)?.message || String(e)}` });
     return 'failed';
+  }
+}
+
+/** The day's mail quota left (one MailApp call); 0 when MailApp cannot say (no authorisation). */
+export function quotaLeft(tr: Tracker): number {
+  try {
+    return tr.svc.MailApp.getRemainingDailyQuota();
+  } catch {
+    return 0;
   }
 }
 
