@@ -26,6 +26,8 @@ import { checkRows } from './edit/rows';
 import { tier2Agents } from '../domain/tiers';
 import { waitLabel, waitOf } from '../domain/waiting';
 import { slaFields } from './slaContext';
+import { actionEvents } from '../domain/notify/events';
+import { prepareNotices, repliedNow, sendNotice } from './notify';
 import type { Tracker } from './tracker';
 import { actingUser, openTickets, openTracker } from './tracker';
 
@@ -35,7 +37,7 @@ const NEEDS: Record<ActionName, TicketView['actions'][number]['needs']> = {
   accept: [],
   assign: ['assignee'],
   escalate: ['assignee', 'reason', 'background', 'tried'],
-  note: ['text'],
+  note: ['text', 'reply'],
   resolve: ['solution'],
   feedback: ['feedback'],
   close: [],
@@ -212,7 +214,7 @@ function waitingText(tr: Tracker, tk: Ticket): string {
 export function withSla(tr: Tracker, before: Ticket, changes: TicketChanges): TicketChanges {
   const after: Ticket = { ...before, ...changes };
   // A wait set or ended (the record) stops or restarts clocks.
-  const moves = ['status', 'tier', 'urgency', 'resolvedAt', 'firstResponseAt', 'record'].some((k) => k in changes);
+  const moves = ['status', 'tier', 'urgency', 'resolvedAt', 'firstResponseAt', 'record', 'lastReplyAt'].some((k) => k in changes);
   if (!moves) return changes;
   const { fields } = slaFields(after, tr.now, tr.config.settings, tr.zone, tr.lang);
   return { ...changes, ...fields };
@@ -223,7 +225,8 @@ export function auditEntries(tr: Tracker, before: Ticket, changes: TicketChanges
   const show = (k: FieldKey, tk: Ticket) => display(k, tk, tr);
   const after: Ticket = { ...before, ...changes };
   return (Object.keys(changes) as FieldKey[])
-    .filter((k) => k !== 'slaStatus' && k !== 'responseDueAt' && k !== 'resolveDueAt' && k !== 'record' && show(k, before) !== show(k, after))
+    // The reply stamp is bookkeeping of the mail the work-log entry already records.
+    .filter((k) => k !== 'slaStatus' && k !== 'responseDueAt' && k !== 'resolveDueAt' && k !== 'record' && k !== 'lastReplyAt' && show(k, before) !== show(k, after))
     .map((k) => ({
       at: tr.now,
       user,
@@ -289,6 +292,11 @@ export function applyTicketAction(svc: Services, id: unknown, action: unknown, p
       const by = me.name || t(lang, 'unknownUser');
       const result = applyAction(loaded.ticket, action, payload, { now: tr.now, by, lang, agents: tr.config.settings.agents, stamp: tr.stamp });
       if (!result.ok) return { ok: false, code: 'invalid', errors: [{ field: result.field, message: result.message }] };
+      // Who is told (issue 18): prepared before the write (one quota call) so the row records when
+      // the requester last got progress; sent after it, so no mail tells of an unwritten change.
+      const events = actionEvents(String(action), loaded.ticket, { ...loaded.ticket, ...result.changes }, payload, by);
+      const notices = prepareNotices(tr, { ...loaded.ticket, ...result.changes }, events);
+      if (repliedNow(tr, loaded.ticket, events, notices)) result.changes.lastReplyAt = tr.now;
       const changes = withSla(tr, loaded.ticket, result.changes);
       // Every action that writes the log appends one entry, the last one (its further lines are indented).
       const logAdded = changes.workLog !== undefined ? (splitEntries(changes.workLog).entries.pop() ?? '') : '';
@@ -323,6 +331,7 @@ export function applyTicketAction(svc: Services, id: unknown, action: unknown, p
         throw e;
       }
       const after: Ticket = { ...loaded.ticket, ...changes };
+      for (const n of notices) sendNotice(tr, n);
       if (after.status === 'closed' && loaded.ticket.status !== 'closed' && after.solution.trim()) {
         // The agent's choice at close; without one, the rule: resolved and confirmed by the requester.
         const p = payload && typeof payload === 'object' ? (payload as { file?: unknown }).file : undefined;

@@ -132,6 +132,8 @@ export interface TicketViewText {
   background: string;
   tried: string;
   tier2Agent: string;
+  /** Note: the "send to the requester as a reply" checkbox (issue 18). */
+  replyToRequester: string;
 }
 
 /** getTicketView(id?, at?) → the agent sidebar's view of one ticket (the selected row when id is omitted; `at`, a view's version, names the row to read first). */
@@ -148,7 +150,7 @@ export interface TicketView {
   actions: {
     name: ActionName;
     label: string;
-    needs: ('assignee' | 'reason' | 'text' | 'solution' | 'feedback' | 'file' | 'kind' | 'liaison' | 'background' | 'tried')[];
+    needs: ('assignee' | 'reason' | 'text' | 'solution' | 'feedback' | 'file' | 'kind' | 'liaison' | 'background' | 'tried' | 'reply')[];
     /** With need 'file' (close): whether "file as a suggestion" starts ticked (knowledge.ts fileByDefault). */
     fileDefault?: boolean;
   }[];

@@ -59,7 +59,7 @@ export function getIntakeForm(svc: Services): IntakeFormModel {
       field('category', false),
       field('submitter', true, LIMITS.submitter),
       field('contact', true, LIMITS.contact),
-      field('notifyEmail', false, LIMITS.notifyEmail),
+      { ...field('notifyEmail', false, LIMITS.notifyEmail), label: text.intakeForm.notifyEmailLabel },
     ],
     departments: tr.config.settings.departments,
     // The hints follow the settings sheet's resolution targets.

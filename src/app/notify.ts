@@ -4,11 +4,12 @@
 // queue (gas/mailQueue.ts) for the sweep, and one person's waiting events go out as one message.
 // A notice never fails the action that caused it: its failure is recorded in the mail state.
 import type { MailPart, NotifyEvent } from '../domain/notify/events';
-import { REQUESTER_KINDS, composeMail, renderPart, requesterAddress, validAddress } from '../domain/notify/events';
+import { PROGRESS_KINDS, REQUESTER_KINDS, composeMail, renderPart, requesterAddress, validAddress } from '../domain/notify/events';
 import type { Ticket } from '../domain/ticket';
 import { formatLocal } from '../domain/zone';
 import type { QueuedMail } from '../gas/mailQueue';
 import { enqueueMail, queueBytes, queuedMail, readMailStats, writeMailStats } from '../gas/mailQueue';
+import { answerBlock } from './answerLinks';
 import type { Tracker } from './tracker';
 
 export type { NotifyEvent } from '../domain/notify/events';
@@ -41,12 +42,14 @@ function enabled(tr: Tracker, ev: NotifyEvent): boolean {
  * reply time with the row they write anyway): one MailApp call (the quota left). Null when the
  * notice is off or has nobody to go to.
  */
-export function prepareNotice(tr: Tracker, tk: Ticket, ev: NotifyEvent): Notice | null {
+export function prepareNotice(tr: Tracker, tk: Ticket, ev: NotifyEvent, quota?: number): Notice | null {
   if (!enabled(tr, ev)) return null;
   const to = recipientOf(tr, tk, ev);
   if (!to) return null;
-  const part = renderPart(tk, ev, tr.lang, tr.config.settings, tr.now);
-  return { to, part, canSend: quotaLeft(tr) >= 1 };
+  // The resolved mail says how to answer: signed links where the deployment serves them.
+  const event: NotifyEvent = ev.kind === 'resolved' && ev.answer === undefined ? { ...ev, answer: answerBlock(tr, tk) } : ev;
+  const part = renderPart(tk, event, tr.lang, tr.config.settings, tr.now);
+  return { to, part, canSend: (quota ?? quotaLeft(tr)) >= 1 };
 }
 
 /**
@@ -87,6 +90,26 @@ export function quotaLeft(tr: Tracker): number {
   } catch {
     return 0;
   }
+}
+
+/** The notices of several events about one ticket: one quota call for all of them. */
+export function prepareNotices(tr: Tracker, tk: Ticket, events: readonly NotifyEvent[]): Notice[] {
+  const wanted = events.filter((ev) => enabled(tr, ev) && recipientOf(tr, tk, ev));
+  if (!wanted.length) return [];
+  const quota = quotaLeft(tr);
+  return wanted.map((ev) => prepareNotice(tr, tk, ev, quota)).filter((n): n is Notice => n !== null);
+}
+
+/**
+ * Whether the requester gets progress from this action now, so the progress-update clock starts
+ * again (its stamp is written with the row): a progress mail the quota lets go out now, or a reply
+ * to a requester without an address (given another way: by phone, in person). Off when the
+ * tracker does not mail requesters (the clock then counts every work-log entry, as before).
+ */
+export function repliedNow(tr: Tracker, tk: Ticket, events: readonly NotifyEvent[], notices: readonly Notice[]): boolean {
+  if (tr.config.settings.notifyRequesters !== true) return false;
+  if (notices.some((n) => REQUESTER_KINDS.has(n.part.kind) && PROGRESS_KINDS.has(n.part.kind) && n.canSend)) return true;
+  return events.some((e) => e.kind === 'reply') && !requesterAddress(tk);
 }
 
 /** Tells whoever `event` concerns about `tk` (now, or queued until the quota allows). */

@@ -26,6 +26,14 @@ export function policyOf(settings: Settings): SlaPolicy {
   return { ...defaultPolicy(), ...settings.targets, atRiskShare: settings.atRiskShare };
 }
 
+/**
+ * The progress-update clock's measure: while the tracker mails requesters, only progress they
+ * received counts (the ticket's last-reply stamp); otherwise every work-log entry, as before.
+ */
+export function replyClock(settings: Settings, tk: Pick<Ticket, 'lastReplyAt'>): { lastReplyAt?: number | null } {
+  return settings.notifyRequesters === true ? { lastReplyAt: tk.lastReplyAt } : {};
+}
+
 export interface SlaFields {
   responseDueAt: number | null;
   resolveDueAt: number | null;
@@ -39,6 +47,6 @@ export function slaFields(tk: Ticket, now: number, settings: Settings, zone: Zon
   // A waiting ticket's clocks stop (domain/waiting.ts): its due times are "if the wait ended now".
   const wait = waitOf(tk);
   const due = dueTimes(tk, policy, cal, waitPauses(wait, now));
-  const evaluation = evaluate({ ...tk }, now, policy, cal, { lastWorkLogAt: lastLogAt(tk.workLog, zone), wait });
+  const evaluation = evaluate({ ...tk }, now, policy, cal, { lastWorkLogAt: lastLogAt(tk.workLog, zone), wait, ...replyClock(settings, tk) });
   return { fields: { ...due, slaStatus: formatSlaStatus(evaluation, lang) }, evaluation };
 }

@@ -18,7 +18,7 @@ import { cellFor } from '../gas/ticketSheet';
 import { autoCloseResolved, resolvedRows } from './autoClose';
 import type { AutoCloseResult } from './autoClose';
 import { checkQueuedEdits, checkRowsAt, rowsOffRecord } from './edit/queue';
-import { calendarOf, policyOf } from './slaContext';
+import { calendarOf, policyOf, replyClock } from './slaContext';
 import type { Tracker } from './tracker';
 import { openTickets, openTracker } from './tracker';
 
@@ -90,6 +90,9 @@ function sweepTickets(tr: Tracker, started = Date.now(), off: number[] = []): Sw
   // The tracker's record of each row rides along in the same read (no call of its own).
   const recCol = ts.columns.record;
   if (recCol !== undefined) cols.push(recCol);
+  // When the requester last got progress (issue 18): a sheet set up before it has no such column.
+  const replyCol = ts.columns.lastReplyAt;
+  if (replyCol !== undefined) cols.push(replyCol);
   const first = Math.min(...cols);
   const last = Math.max(...cols);
   const lastRow = ts.sheet.getLastRow();
@@ -102,6 +105,7 @@ function sweepTickets(tr: Tracker, started = Date.now(), off: number[] = []): Sw
   for (const k of READ) shifted[k] = (ts.columns[k] as number) - first;
   // The record also holds the waiting periods (domain/waiting.ts): clocks stop while a ticket waits.
   if (recCol !== undefined) shifted.record = recCol - first;
+  if (replyCol !== undefined) shifted.lastReplyAt = replyCol - first;
   if (recCol !== undefined) off.push(...rowsOffRecord(block, shifted.id as number, shifted.status as number, recCol - first, ts.headerRow + 1));
 
   const { settings } = tr.config;
@@ -133,7 +137,7 @@ function sweepTickets(tr: Tracker, started = Date.now(), off: number[] = []): Sw
     const tk = rowToTicket(row, shifted, tr.zone);
     if (!tk.id) continue;
     result.tickets++;
-    const ev = evaluate(tk, tr.now, policy, cal, { lastWorkLogAt: tk.lastUpdateAt, wait: waitOf(tk) });
+    const ev = evaluate(tk, tr.now, policy, cal, { lastWorkLogAt: tk.lastUpdateAt, wait: waitOf(tk), ...(replyCol !== undefined ? replyClock(settings, tk) : {}) });
     const text = formatSlaStatus(ev, tr.lang);
     const next: Partial<Record<FieldKey, unknown>> = { responseDueAt: ev.responseDueAt, resolveDueAt: ev.resolveDueAt, slaStatus: text };
     let changed = false;

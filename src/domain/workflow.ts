@@ -179,7 +179,9 @@ export function applyAction(tk: Ticket, action: unknown, payload: unknown, ctx: 
     case 'note': {
       const text = cleanText(p.text);
       if (!text) return { ok: false, field: 'text', message: t(lang, 'required', { field: inputLabels.text }) };
-      return { ok: true, changes: responded({ lastUpdateAt: ctx.now, workLog: log(text) }) };
+      if (p.reply !== undefined && typeof p.reply !== 'boolean') return { ok: false, field: null, message: t(lang, 'badRequest') };
+      // A note is internal unless the agent sends it to the requester (issue 18); the log says which.
+      return { ok: true, changes: responded({ lastUpdateAt: ctx.now, workLog: log(p.reply === true ? L.replied(text) : text) }) };
     }
     case 'resolve': {
       const solution = cleanText(p.solution) ?? (typeof p.solution === 'undefined' ? cleanText(tk.solution) : null);

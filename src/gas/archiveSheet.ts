@@ -61,6 +61,8 @@ export function readArchiveSheet(sheet: Sheet): ArchiveSheet | null {
 export function createArchiveSheet(ss: Spreadsheet, lang: Lang, ts: TicketSheet, into?: Sheet): ArchiveSheet {
   const sheet = into ?? ss.insertSheet(SHEET_NAMES.archive[lang]);
   const header = ts.header.map(str);
+  // A new sheet has 26 columns: a ticket sheet with the team's own columns can be wider.
+  ensureColumns(sheet, header.length);
   sheet
     .getRange(1, 1, 1, header.length)
     .setValues([header])
@@ -109,11 +111,18 @@ export function alignColumns(arch: ArchiveSheet, ts: TicketSheet): { width: numb
     if (key !== undefined) arch.columns[key] = arch.header.length - 1;
     return arch.header.length - 1;
   });
+  if (added.length) ensureColumns(arch.sheet, arch.header.length);
   if (added.length)
     arch.sheet
       .getRange(arch.headerRow, arch.header.length - added.length + 1, 1, added.length)
       .setValues([added]);
   return { width: arch.header.length, map };
+}
+
+/** Grows the sheet to `width` columns when it has fewer (writing past them fails). */
+function ensureColumns(sheet: Sheet, width: number): void {
+  const max = sheet.getMaxColumns();
+  if (max < width) sheet.insertColumnsAfter(max, width - max);
 }
 
 /** Ticket rows as archive rows: values (a snapshot; formulas are not carried), text kept literal. */

@@ -71,6 +71,7 @@ const FALLBACK: TicketViewText = {
   background: 'Background',
   tried: 'What was tried',
   tier2Agent: 'Hand over to (tier 2)',
+  replyToRequester: 'Send to the requester as a reply (mail); unticked, the note stays internal',
 };
 
 /** Actions that cannot be undone from here: they always ask first. */
@@ -383,6 +384,7 @@ const TEXT_NEEDS: Record<'reason' | 'text' | 'solution' | 'background' | 'tried'
 function needBlock(need: Need, action: ActionName): HTMLElement {
   if (need === 'feedback') return feedbackBlock();
   if (need === 'file') return fileBlock();
+  if (need === 'reply') return replyBlock();
   const id = `act-${need}`;
   const err = messageSlot(`err-${id}`, 'error');
   let control: HTMLSelectElement | HTMLTextAreaElement | HTMLInputElement;
@@ -446,6 +448,12 @@ function fileBlock(): HTMLElement {
   return h('div', { className: 'form-group choice', 'data-need': 'file' }, box, h('label', { for: 'act-file', text: tx('fileKb') }));
 }
 
+/** Note: internal by default; ticked, it goes to the requester as a reply (issue 18). */
+function replyBlock(): HTMLElement {
+  const box = h('input', { type: 'checkbox', id: 'act-reply', name: 'reply' });
+  return h('div', { className: 'form-group choice', 'data-need': 'reply' }, box, h('label', { for: 'act-reply', text: tx('replyToRequester') }));
+}
+
 function feedbackBlock(): HTMLElement {
   const errResolved = messageSlot('err-act-resolved', 'error');
   const errRating = messageSlot('err-act-rating', 'error');
@@ -507,6 +515,9 @@ function payload(a: Action): ActionPayload {
     if (need === 'file') {
       const box = document.getElementById('act-file') as HTMLInputElement | null;
       if (box) p.file = box.checked;
+    } else if (need === 'reply') {
+      const box = document.getElementById('act-reply') as HTMLInputElement | null;
+      if (box) p.reply = box.checked;
     } else if (need === 'feedback') {
       const yes = document.getElementById('act-resolved-yes') as HTMLInputElement | null;
       const no = document.getElementById('act-resolved-no') as HTMLInputElement | null;

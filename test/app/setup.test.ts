@@ -31,7 +31,7 @@ describe('setup on a new spreadsheet', () => {
       .sort((a, b) => a - b);
     expect(protectedCols).toEqual(FIELDS.map((f, i) => (f.auto ? i + 1 : 0)).filter(Boolean));
     expect(protections.every((p) => p.isWarningOnly())).toBe(true);
-    expect(protections.map((p) => p.getDescription())).toContain('IT tracker: 首次响应时间、最近更新时间、响应截止、解决截止、SLA状态、等待、系统记录');
+    expect(protections.map((p) => p.getDescription())).toContain('IT tracker: 最近回复时间、首次响应时间、最近更新时间、响应截止、解决截止、SLA状态、等待、系统记录');
     expect(protections).toHaveLength(4);
 
     const handlers = rt.services.ScriptApp.getProjectTriggers().map((t) => t.getHandlerFunction()).sort();

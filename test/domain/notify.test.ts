@@ -4,6 +4,9 @@ import { composeMail, fitPart, intakeAddress, renderPart, requesterAddress } fro
 import type { Lang } from '../../src/domain/schema';
 import { defaultSettings } from '../../src/domain/settings';
 import { blankTicket } from '../../src/domain/ticket';
+import { defaultCalendar } from '../../src/domain/calendar';
+import { defaultPolicy, evaluate } from '../../src/domain/sla';
+import { intlZone } from '../../src/domain/zone';
 
 const tk = { ...blankTicket(), id: 'IT20240501001', title: 'CRM系统数据库连接错误', submitter: '小明', urgency: 'medium' as const, contact: '内线8888', notifyEmail: 'ming@corp.example.com' };
 const AT = Date.parse('2024-05-01T09:15:00+08:00');
@@ -99,5 +102,27 @@ describe('plain text, one-line subjects', () => {
     const cut = fitPart(part, 100, 'zh');
     expect(Array.from(cut.text).length).toBeLessThan(120);
     expect(cut.text).toMatch(/截断/);
+  });
+});
+
+describe('the progress-update clock counts replies the requester received (issue 18)', () => {
+  const cal = defaultCalendar(intlZone('Asia/Shanghai'));
+  const submittedAt = Date.parse('2024-05-01T09:00:00+08:00');
+  const base = { urgency: 'medium' as const, submittedAt, status: 'inProgress' as const, tier: 'tier1' as const, firstResponseAt: submittedAt + 10 * 60_000, resolvedAt: null, slaStatus: '' };
+  const at = submittedAt + 2.5 * 3_600_000; // 2.5 working hours later
+  const internalNote = submittedAt + 2 * 3_600_000;
+
+  it('without the reply measure, any work-log entry keeps it fresh (as before)', () => {
+    const ev = evaluate({ ...base, lastUpdateAt: internalNote }, at, defaultPolicy(), cal, { lastWorkLogAt: internalNote });
+    expect(ev.hints).not.toContain('updateOverdue');
+  });
+
+  it('with it, internal notes do not count: overdue 2 working hours after the last reply', () => {
+    const none = evaluate({ ...base, lastUpdateAt: internalNote }, at, defaultPolicy(), cal, { lastWorkLogAt: internalNote, lastReplyAt: null });
+    expect(none.hints).toContain('updateOverdue');
+    const replied = submittedAt + 1 * 3_600_000;
+    const fresh = evaluate({ ...base, lastUpdateAt: internalNote }, at, defaultPolicy(), cal, { lastWorkLogAt: internalNote, lastReplyAt: replied });
+    expect(fresh.hints).not.toContain('updateOverdue');
+    expect(fresh.updateDueAt).toBe(replied + 2 * 3_600_000);
   });
 });

@@ -61,7 +61,8 @@ describe('defaults', () => {
   });
 
   it('empty input gives the defaults without warnings', () => {
-    expect(parseSettings(input([]), 'zh')).toEqual({ settings: defaultSettings(), warnings: [] });
+    // A sheet without the 通知提交人 row predates the requester mail: off (issue 18).
+    expect(parseSettings(input([]), 'zh')).toEqual({ settings: { ...defaultSettings(), notifyRequesters: false }, warnings: [] });
   });
 });
 
@@ -228,6 +229,16 @@ describe('each row valid', () => {
   });
 });
 
+describe('the requester-mail switch (issue 18)', () => {
+  it('a new sheet says yes; a row saying no turns it off; a sheet without the row reads as off', () => {
+    expect(defaultSettingRows('zh').find((r) => r[0] === '通知提交人')?.[1]).toBe('是');
+    expect(defaultSettingRows('en').find((r) => r[0] === 'Notify requesters')?.[1]).toBe('yes');
+    expect(parseSettings(input([['通知提交人', '是']]), 'zh').settings.notifyRequesters).toBe(true);
+    expect(parseSettings(input([['Notify requesters', 'no']]), 'en').settings.notifyRequesters).toBe(false);
+    expect(parseSettings(input([['邮件提醒', '是']]), 'zh').settings.notifyRequesters).toBe(false);
+  });
+});
+
 describe('each row invalid: falls back with a warning naming the setting', () => {
   const cases: [string, string, unknown, (s: ReturnType<typeof defaultSettings>) => unknown][] = [
     ['语言', 'Language', 'Klingon', (s) => s.lang],
@@ -247,6 +258,7 @@ describe('each row invalid: falls back with a warning naming the setting', () =>
     ['组长邮箱', 'Team lead email', 'lead at example', (s) => s.leadEmail],
     ['归档天数', 'Archive after (days)', 'forever', (s) => s.archiveAfterDays],
     ['无回复自动关闭（工作日）', 'Auto-close after (working days)', '0', (s) => s.autoCloseDays],
+    ['通知提交人', 'Notify requesters', 'perhaps', (s) => s.notifyRequesters],
   ];
 
   it('covers every setting key', () => {
@@ -297,7 +309,7 @@ describe('each row invalid: falls back with a warning naming the setting', () =>
 
   it('unknown labels are ignored', () => {
     expect(parseSettings(input([['说明', '本表由插件生成'], [], [null, null]]), 'zh')).toEqual({
-      settings: defaultSettings(),
+      settings: { ...defaultSettings(), notifyRequesters: false },
       warnings: [],
     });
   });

@@ -132,6 +132,7 @@ export const en: Translation<typeof zh> = {
     offlineLoad: 'The connection failed and the ticket was not loaded. Press Retry.',
     offlineAction: 'The connection failed, so it is not known whether "{action}" reached the tracker. Your input is still here. Retry is safe: an action that already went through is not done a second time.',
     maybeApplied: 'The ticket changed while the connection was down; your "{action}" may already have gone through. Here is the ticket as it is now: check it before doing it again.',
+    replyToRequester: 'Send to the requester as a reply (mail); unticked, the note stays internal',
   },
   selectRowFirst: 'Select a row in the ticket sheet, or type a ticket ID.',
   unknownUser: 'unknown',
@@ -146,6 +147,7 @@ export const en: Translation<typeof zh> = {
     notifyEmail: 'Optional: where the updates go (leave empty when you are signed in with your company account or your contact is an email)',
   },
   intakeForm: {
+    notifyEmailLabel: 'Email for updates',
     submit: 'Submit',
     submitting: 'Submitting…',
     success: 'Submitted as {id}',
@@ -418,6 +420,7 @@ export const en: Translation<typeof zh> = {
   actions: { accept: 'Accept', assign: 'Assign', escalate: 'Escalate', note: 'Add a note', resolve: 'Resolve', feedback: 'Record feedback', close: 'Close', reopen: 'Reopen', wait: 'Set waiting', endWait: 'End waiting' },
   actionInputs: { assignee: 'Assignee', reason: 'Reason', text: 'Note', solution: 'Solution', resolved: 'Resolved?', rating: 'Rating', kind: 'Waiting for', liaison: 'Vendor liaison', background: 'Background', tried: 'What was tried' },
   workLog: {
+    replied: (text: string) => `To the requester: ${text}`,
     accepted: 'accepted',
     assigned: (who: string) => `assigned to ${who}`,
     escalated: (to: string, reason: string) => `escalated to tier 2${to ? ` (${to})` : ''}: ${reason}`,

@@ -136,6 +136,7 @@ export const zh = {
     offlineLoad: '网络连接出了问题，工单没有加载出来。请点「重试」。',
     offlineAction: '网络连接出了问题，不确定「{action}」是否已送达。您填写的内容都还在。点「重试」是安全的：已经执行过的操作不会再执行一次。',
     maybeApplied: '连接中断期间工单已有变化，您的「{action}」可能已经执行。下面是工单的最新状态，请先核对，再决定是否需要重做。',
+    replyToRequester: '作为回复发给提交人（邮件）；不勾选则为内部记录',
   },
   selectRowFirst: '请先在工单表中选中一行，或输入问题编号。',
   unknownUser: '未知',
@@ -151,6 +152,8 @@ export const zh = {
     notifyEmail: '可选：处理进展发到这个邮箱（公司账号登录或联系方式已是邮箱时可不填）',
   },
   intakeForm: {
+    /** The form's label of the optional address for updates (the column is 提交人邮箱). */
+    notifyEmailLabel: '接收通知邮箱',
     submit: '提交',
     submitting: '正在提交…',
     success: '已提交，问题编号 {id}',
@@ -431,6 +434,8 @@ export const zh = {
   actionInputs: { assignee: '负责人', reason: '原因', text: '记录内容', solution: '解决方案', resolved: '是否解决', rating: '评价', kind: '等待类型', liaison: '厂商接口人', background: '背景', tried: '已尝试的处理' },
   workLog: {
     accepted: '已受理',
+    /** A work-log entry the agent sent to the requester (a note without it is internal). */
+    replied: (text: string) => `回复提交人：${text}`,
     assigned: (who: string) => `指派给 ${who}`,
     escalated: (to: string, reason: string) => `升级至二线${to ? `（${to}）` : ''}：${reason}`,
     resolved: '已解决',

@@ -138,3 +138,32 @@ export function composeMail(to: string, parts: readonly MailPart[], lang: Lang):
   const sections = parts.map((p) => `${fill(M.section, { id: p.ticketId, what: what(p), title: p.title })}\n${p.text}`);
   return { to, subject: oneLine(fill(M.subjectCombined, { n: parts.length })), body: `${greeting}\n\n${sections.join('\n\n')}\n\n${M.footer}` };
 }
+
+/**
+ * The notices an agent action sends: the requester hears that someone took the ticket, a note the
+ * agent sent as a reply, the solution, a reopen and the close; an agent a ticket is assigned to by
+ * someone else hears of it. Escalation's hand-over notice belongs to the escalation itself.
+ */
+export function actionEvents(action: string, before: Ticket, after: Ticket, payload: unknown, by: string): NotifyEvent[] {
+  const p = (payload && typeof payload === 'object' && !Array.isArray(payload) ? payload : {}) as Record<string, unknown>;
+  const text = (v: unknown): string => (typeof v === 'string' ? v.normalize('NFC').trim() : '');
+  switch (action) {
+    case 'accept':
+      return [{ kind: 'taken', by }];
+    case 'assign':
+      return after.assignee && after.assignee !== before.assignee && after.assignee !== by ? [{ kind: 'assigned', to: after.assignee, by, background: '' }] : [];
+    case 'note':
+      return p.reply === true ? [{ kind: 'reply', by, text: text(p.text) }] : [];
+    case 'resolve':
+      return [{ kind: 'resolved', by, solution: after.solution }];
+    case 'feedback':
+      // "Not solved" reopens: the requester said so themselves, but hears that work goes on.
+      return after.status === 'inProgress' && before.status !== 'inProgress' ? [{ kind: 'reopened', reason: '' }] : [];
+    case 'close':
+      return [{ kind: 'closed', reason: text(p.reason) }];
+    case 'reopen':
+      return [{ kind: 'reopened', reason: text(p.reason) }];
+    default:
+      return [];
+  }
+}

@@ -180,6 +180,11 @@ export interface SlaContext {
   pauses?: readonly ClockPause[];
   /** The ticket's waiting periods (waiting.ts; from its record, waitOf). */
   wait?: WaitState | null;
+  /**
+   * When the requester last received progress (issue 18). Given (even null), the update clock
+   * counts only that: submission, this and the last reopen, not internal work-log entries.
+   */
+  lastReplyAt?: number | null;
 }
 
 const isOpenStatus = (s: Status | null): boolean => s !== 'resolved' && s !== 'closed';
@@ -417,7 +422,8 @@ export function evaluate(
     else if (!waiting) future.push(ev.escalationDueAt + 1);
   }
   const lastReopen = completed.length ? completed[completed.length - 1].to : null;
-  const marks = [start, t.firstResponseAt, t.lastUpdateAt, c.lastWorkLogAt, lastReopen].filter(
+  const progress = c.lastReplyAt !== undefined ? [start, c.lastReplyAt, lastReopen] : [start, t.firstResponseAt, t.lastUpdateAt, c.lastWorkLogAt, lastReopen];
+  const marks = progress.filter(
     (x): x is number => typeof x === 'number' && Number.isFinite(x) && x <= nowMs,
   );
   // A submission stamped in the future (clock skew) leaves no mark: count from it anyway.

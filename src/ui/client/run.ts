@@ -41,6 +41,8 @@ export interface ActionPayload {
   /** escalate: the background and what was tried. */
   background?: string;
   tried?: string;
+  /** note: send it to the requester as a reply (else an internal note). */
+  reply?: boolean;
 }
 
 /** The server entry points the sidebars call, with their arguments and results. */

@@ -1,0 +1,158 @@
+// Agent actions tell the requester (issue 18): taken, replies (a note is internal unless sent as a
+// reply), resolved, reopened, closed; an assignee named by someone else is told. Through the built
+// bundle on the local runtime.
+import type { LocalRuntime } from '../../runtime';
+import type { CallStats } from '../../runtime/instrument';
+import { FORM, T0, submit, ticketRows, trackerRuntime } from './helpers';
+
+const MAIL = 'ming@corp.example.com';
+
+function view(rt: LocalRuntime, id: string): any {
+  return rt.callFromClient('getTicketView', id).result;
+}
+
+function act(rt: LocalRuntime, id: string, action: string, payload: Record<string, unknown> = {}, as = 'li@example.com'): { result: any; stats: CallStats } {
+  rt.ctx.user.active = rt.ctx.user.effective = as;
+  const v = view(rt, id);
+  return rt.callFromClient('applyTicketAction', id, action, payload, v.version);
+}
+
+function cell(rt: LocalRuntime, id: string, header: string): unknown {
+  const rows = ticketRows(rt);
+  const row = rows.find((r) => r[0] === id);
+  return row ? row[rows[0].indexOf(header)] : undefined;
+}
+
+const props = (rt: LocalRuntime) => rt.services.PropertiesService.getDocumentProperties().getProperties();
+const queued = (rt: LocalRuntime) => Object.keys(props(rt)).filter((k) => k.startsWith('notify.queue.'));
+const mailCalls = (s: CallStats) => Object.entries(s.byMethod).filter(([k]) => k.startsWith('MailApp.')).reduce((n, [, v]) => n + v, 0);
+
+describe('the requester hears of each step (zh)', () => {
+  it('taken, a reply (not an internal note), resolved with how to answer, reopened, closed', () => {
+    const rt = trackerRuntime();
+    const { id } = submit(rt, { ...FORM, notifyEmail: MAIL });
+    expect(rt.mail).toHaveLength(1);
+
+    expect(act(rt, id, 'accept').result.ok).toBe(true);
+    expect(rt.mail[1].subject).toBe(`[${id}] 已开始处理：${FORM.title}`);
+    expect(rt.mail[1].body).toContain('李工程师 已开始处理您的问题');
+
+    rt.clock.set(rt.clock.now() + 10 * 60_000);
+    expect(act(rt, id, 'note', { text: '内部：怀疑是连接池配置' }).result.ok).toBe(true);
+    expect(rt.mail).toHaveLength(2);
+    expect(String(cell(rt, id, '处理过程记录'))).toMatch(/李工程师: 内部：怀疑是连接池配置$/);
+
+    rt.clock.set(rt.clock.now() + 10 * 60_000);
+    expect(act(rt, id, 'note', { text: '已调整连接池，请重新登录 <b>CRM</b> 试试', reply: true }).result.ok).toBe(true);
+    expect(rt.mail).toHaveLength(3);
+    expect(rt.mail[2].subject).toBe(`[${id}] 处理进度：${FORM.title}`);
+    expect(rt.mail[2].body).toContain('李工程师 的回复：\n已调整连接池，请重新登录 <b>CRM</b> 试试');
+    expect(rt.mail[2].htmlBody).toBeUndefined();
+    // The log says it went to the requester; the reply time is the mail's.
+    expect(String(cell(rt, id, '处理过程记录'))).toMatch(/李工程师: 回复提交人：已调整连接池/);
+    expect((cell(rt, id, '最近回复时间') as Date).getTime()).toBe(T0 + 20 * 60_000);
+
+    expect(act(rt, id, 'resolve', { solution: '调大数据库连接池并重启服务' }).result.ok).toBe(true);
+    expect(rt.mail[3].subject).toBe(`[${id}] 问题已解决，请确认：${FORM.title}`);
+    expect(rt.mail[3].body).toContain('调大数据库连接池并重启服务');
+    expect(rt.mail[3].body).toContain('直接回复本邮件或联系支持人员');
+
+    expect(act(rt, id, 'feedback', { resolved: false, rating: '不满意' }).result.ok).toBe(true);
+    expect(rt.mail[4].subject).toBe(`[${id}] 已重新打开：${FORM.title}`);
+
+    expect(act(rt, id, 'resolve', { solution: '更换数据库驱动' }).result.ok).toBe(true);
+    expect(act(rt, id, 'close').result.ok).toBe(true);
+    expect(rt.mail[6].subject).toBe(`[${id}] 已关闭：${FORM.title}`);
+    expect(rt.mail.every((m) => m.to === MAIL)).toBe(true);
+    // The audit has no row for the reply stamp (the work log already records the reply).
+    const auditFields = rt.services.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('操作日志')!.getDataRange().getValues().map((r) => r[3]);
+    expect(auditFields).not.toContain('最近回复时间');
+  });
+
+  it('an internal note stamps no reply; a reply to a requester without an address counts (told another way)', () => {
+    const rt = trackerRuntime();
+    const { id } = submit(rt, FORM); // contact 内线8888: no address
+    act(rt, id, 'note', { text: '内部记录' });
+    expect(cell(rt, id, '最近回复时间')).toBe('');
+    rt.clock.set(rt.clock.now() + 5 * 60_000);
+    act(rt, id, 'note', { text: '已电话告知', reply: true });
+    expect((cell(rt, id, '最近回复时间') as Date).getTime()).toBe(T0 + 5 * 60_000);
+    expect(rt.mail).toEqual([]);
+  });
+
+  it('a tampered reply flag is refused', () => {
+    const rt = trackerRuntime();
+    const { id } = submit(rt, FORM);
+    const r = act(rt, id, 'note', { text: 'x', reply: 'yes' }).result;
+    expect(r).toMatchObject({ ok: false, code: 'invalid' });
+  });
+
+  it('the agent a ticket is assigned to by someone else is told; assigning oneself mails nobody', () => {
+    const rt = trackerRuntime();
+    const { id } = submit(rt, FORM);
+    expect(act(rt, id, 'assign', { assignee: '张工' }).result.ok).toBe(true);
+    expect(rt.mail).toHaveLength(1);
+    expect(rt.mail[0].to).toBe('zhang@example.com');
+    expect(rt.mail[0].body).toContain(`李工程师 把工单「${FORM.title}」转交给您`);
+    expect(act(rt, id, 'assign', { assignee: '李工程师' }).result.ok).toBe(true);
+    expect(rt.mail).toHaveLength(1);
+  });
+});
+
+describe('in English', () => {
+  it('taken and reply mails follow the sheet language', () => {
+    const rt = trackerRuntime({ locale: 'en_US' });
+    const { id } = submit(rt, { ...FORM, urgency: 'High', category: 'Software', notifyEmail: MAIL });
+    act(rt, id, 'accept');
+    act(rt, id, 'note', { text: 'Please log in again.', reply: true });
+    expect(rt.mail.map((m) => m.subject)).toEqual([
+      `[${id}] We received your request: ${FORM.title}`,
+      `[${id}] Work has started: ${FORM.title}`,
+      `[${id}] Progress update: ${FORM.title}`,
+    ]);
+    expect(rt.mail[2].body).toContain('Li writes:\nPlease log in again.');
+  });
+});
+
+describe('quota', () => {
+  it('what the quota cannot take waits; the next mail to that person carries it, combined into one message', () => {
+    const rt = trackerRuntime({ mailQuota: 0 });
+    const { id } = submit(rt, { ...FORM, notifyEmail: MAIL });
+    act(rt, id, 'accept');
+    rt.clock.set(rt.clock.now() + 60_000);
+    act(rt, id, 'note', { text: '第一次回复', reply: true });
+    expect(rt.mail).toEqual([]);
+    expect(queued(rt)).toHaveLength(3);
+    // Held back, the reply reached nobody: the update clock does not count it yet.
+    expect(cell(rt, id, '最近回复时间')).toBe('');
+    (rt as any).mailData.dailyQuota = 100;
+    rt.clock.set(rt.clock.now() + 60_000);
+    act(rt, id, 'note', { text: '第二次回复', reply: true });
+    expect(rt.mail).toHaveLength(1);
+    const m = rt.mail[0];
+    expect(m.subject).toBe('IT 支持：4 条工单更新');
+    for (const s of ['已收到您的问题', '已开始处理', '第一次回复', '第二次回复']) expect(m.body).toContain(s);
+    expect(m.body.indexOf('第一次回复')).toBeLessThan(m.body.indexOf('第二次回复'));
+    expect(queued(rt)).toEqual([]);
+  });
+});
+
+describe('cost', () => {
+  it('an action that notifies costs at most 2 more spreadsheet-or-mail calls than one that does not', () => {
+    const quiet = trackerRuntime();
+    const a = submit(quiet, FORM).id; // no address: nobody to mail
+    const loud = trackerRuntime();
+    const b = submit(loud, { ...FORM, notifyEmail: MAIL }).id;
+    for (const [action, payload] of [
+      ['accept', {}],
+      ['note', { text: '回复', reply: true }],
+      ['resolve', { solution: '重启' }],
+    ] as const) {
+      const s0 = act(quiet, a, action, payload).stats;
+      const s1 = act(loud, b, action, payload).stats;
+      expect(mailCalls(s0)).toBe(0);
+      expect(mailCalls(s1)).toBe(2);
+      expect(s1.spreadsheetCalls + mailCalls(s1) - (s0.spreadsheetCalls + mailCalls(s0))).toBeLessThanOrEqual(2);
+    }
+  });
+});
