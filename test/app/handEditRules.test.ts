@@ -129,11 +129,11 @@ describe('hand edits: auto-filled columns', () => {
     const rt = trackerRuntime();
     const { id } = submit(rt);
     const before = audit(rt).length;
-    expect(rt.edit('工单!R2', '2024-05-01 11:00').ok).toBe(true); // 首次响应时间, 1h45 after submit: response missed
+    expect(rt.edit('工单!T2', '2024-05-01 11:00').ok).toBe(true); // 首次响应时间, 1h45 after submit: response missed
     const rows = audit(rt).slice(before);
     expect(rows.map((r) => [r[2], r[3]])).toEqual([[id, '首次响应时间']]);
     expect(String(cell(rt, id, 'SLA状态'))).toMatch(/响应：未达成/);
-    rt.edit('工单!R2', '2024-05-01 09:45');
+    rt.edit('工单!T2', '2024-05-01 09:45');
     expect(audit(rt).pop()!.slice(3, 6)).toEqual(['首次响应时间', '2024-05-01 11:00', '2024-05-01 09:45']);
   });
 });

@@ -66,7 +66,7 @@ describe('the "received" mail', () => {
     expect(m.body).toContain('2 小时内解决');
     expect(m.htmlBody).toBeUndefined();
     // The settings changed: the mail follows them.
-    setSetting(rt, '设置', '解决时限(高)', '4h 全天');
+    setSetting(rt, '设置', '解决时限（高）', '4h 全天');
     submit(rt, { ...FORM, notifyEmail: 'ming@corp.example.com' });
     expect(rt.mail[1].body).toContain('4 小时内解决');
   });
