@@ -161,6 +161,8 @@ describe('sidebar actions', () => {
     const { id } = submit(rt);
     const sheet = rt.services.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('工单')!;
     const width = sheet.getLastColumn();
+    // The tracker's columns may fill the grid: the team adds a column for its own (as in Sheets).
+    if (sheet.getMaxColumns() <= width) sheet.insertColumnsAfter(width, 1);
     sheet.getRange(1, width + 1).setValue('备注(团队)');
     const mine = view(rt, id);
     // Someone fills the team's own column, and the hourly sweep rewrites the SLA columns.

@@ -99,6 +99,32 @@ describe('the requester hears of each step (zh)', () => {
   });
 });
 
+describe('waiting and the hand-over (issue 18, with the waiting states)', () => {
+  it('"waiting for the requester" asks the requester; waiting for a vendor mails nobody', () => {
+    const rt = trackerRuntime();
+    const { id } = submit(rt, { ...FORM, notifyEmail: MAIL });
+    act(rt, id, 'accept');
+    expect(act(rt, id, 'wait', { kind: 'requester', reason: '请提供报错截图' }).result.ok).toBe(true);
+    expect(rt.mail).toHaveLength(3);
+    expect(rt.mail[2].subject).toBe(`[${id}] 需要您的回复：${FORM.title}`);
+    expect(rt.mail[2].body).toContain('请提供报错截图');
+    expect(act(rt, id, 'endWait', { reason: '已收到截图' }).result.ok).toBe(true);
+    expect(act(rt, id, 'wait', { kind: 'vendor', liaison: '王主管', reason: '等待供应商补丁' }).result.ok).toBe(true);
+    expect(rt.mail).toHaveLength(3);
+  });
+
+  it('the tier-2 agent an escalation hands over to is told, with the background and what was tried', () => {
+    const rt = trackerRuntime();
+    const { id } = submit(rt, FORM);
+    const r = act(rt, id, 'escalate', { reason: '涉及核心业务', assignee: '李工程师', background: '连接池耗尽', tried: '重启应用' }, 'zhang@example.com').result;
+    expect(r.ok).toBe(true);
+    expect(rt.mail).toHaveLength(1);
+    expect(rt.mail[0].to).toBe('li@example.com');
+    expect(rt.mail[0].body).toContain('张工 把工单');
+    expect(rt.mail[0].body).toContain('连接池耗尽\n重启应用');
+  });
+});
+
 describe('in English', () => {
   it('taken and reply mails follow the sheet language', () => {
     const rt = trackerRuntime({ locale: 'en_US' });

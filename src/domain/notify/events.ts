@@ -142,7 +142,8 @@ export function composeMail(to: string, parts: readonly MailPart[], lang: Lang):
 /**
  * The notices an agent action sends: the requester hears that someone took the ticket, a note the
  * agent sent as a reply, the solution, a reopen and the close; an agent a ticket is assigned to by
- * someone else hears of it. Escalation's hand-over notice belongs to the escalation itself.
+ * someone else hears of it, as does the tier-2 agent an escalation hands over to (with the
+ * background and what was tried); "waiting for the requester" asks the requester.
  */
 export function actionEvents(action: string, before: Ticket, after: Ticket, payload: unknown, by: string): NotifyEvent[] {
   const p = (payload && typeof payload === 'object' && !Array.isArray(payload) ? payload : {}) as Record<string, unknown>;
@@ -150,6 +151,12 @@ export function actionEvents(action: string, before: Ticket, after: Ticket, payl
   switch (action) {
     case 'accept':
       return [{ kind: 'taken', by }];
+    case 'escalate': {
+      const background = [text(p.background), text(p.tried)].filter(Boolean).join('\n');
+      return after.assignee && after.assignee !== by ? [{ kind: 'assigned', to: after.assignee, by, background }] : [];
+    }
+    case 'wait':
+      return p.kind === 'requester' ? [{ kind: 'waiting', by, text: text(p.reason) }] : [];
     case 'assign':
       return after.assignee && after.assignee !== before.assignee && after.assignee !== by ? [{ kind: 'assigned', to: after.assignee, by, background: '' }] : [];
     case 'note':
