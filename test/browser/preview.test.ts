@@ -249,6 +249,51 @@ suite('preview page (npm start)', () => {
     await expect(cellOf(row, '解决方案')).toHaveText('更换硒鼓后打印正常。');
   });
 
+  test('agent sidebar: wait for a vendor through a liaison, end it, then hand over to tier 2 (issue 18)', async () => {
+    const intake = await openSidebar('提交问题');
+    const id = await submitIntake(intake, { title: 'ERP接口调用超时', urgency: '中', category: '软件' });
+    const row = page.locator('#sheet tbody tr', { has: page.locator('td[data-a1^="A"]', { hasText: id }) });
+    await row.locator('td').nth(1).click();
+    const frame = await openSidebar('处理工单');
+    await expect(frame.locator('#ticket-heading')).toHaveText(id);
+    await frame.locator('button[data-action="accept"]').click();
+    await expect(frame.locator('#ticket-status')).toHaveText('处理中');
+
+    await frame.locator('button[data-action="wait"]').click();
+    // The liaison is asked for a vendor only.
+    await expect(frame.locator('[data-need="liaison"]')).toBeHidden();
+    await frame.locator('#act-kind').selectOption('vendor');
+    await expect(frame.locator('[data-need="liaison"]')).toBeVisible();
+    await frame.locator('#confirm-action').click();
+    await expect(frame.locator('#err-act-liaison')).toContainText('接口人');
+    await frame.locator('#act-liaison').fill('王主管');
+    await frame.locator('#act-reason').fill('等待ERP厂商排查接口');
+    await frame.locator('#confirm-action').click();
+    await expect(frame.locator('#ticket-waiting')).toContainText('等待厂商（接口人：王主管）');
+    await expect(cellOf(row, '等待')).toHaveText('等待厂商（接口人：王主管）');
+    await expect(cellOf(row, 'SLA状态')).toContainText('等待中（厂商）');
+    await page.screenshot({ path: path.join(docs, 'preview-waiting.png') });
+
+    await frame.locator('button[data-action="endWait"]').click();
+    await frame.locator('#act-reason').fill('厂商已修复接口');
+    await frame.locator('#confirm-action').click();
+    await expect(frame.locator('#ticket-waiting')).toBeHidden();
+    await expect(cellOf(row, '等待')).toHaveText('');
+
+    // Escalation offers only the tier-2 agents, and carries the background and what was tried.
+    await frame.locator('button[data-action="escalate"]').click();
+    await expect(frame.locator('#act-assignee option')).toHaveCount(2);
+    await expect(frame.locator('#act-assignee option').nth(1)).toHaveText('李工程师');
+    await frame.locator('#act-assignee').selectOption('李工程师');
+    await frame.locator('#act-reason').fill('涉及数据库');
+    await frame.locator('#act-background').fill('ERP接口调用超时，影响订单同步');
+    await frame.locator('#act-tried').fill('重启接口服务');
+    await frame.locator('#confirm-action').click();
+    await expect(cellOf(row, '负责人')).toHaveText('李工程师');
+    await expect(cellOf(row, '支持级别')).toHaveText('二线');
+    await expect(cellOf(row, '处理过程记录')).toContainText('已尝试：重启接口服务');
+  });
+
   test('hand edits: a dropdown offers its list, a value outside it is refused, onEdit runs', async () => {
     const intake = await openSidebar('提交问题');
     const id = await submitIntake(intake, { title: '扫描仪卡纸', urgency: '低', category: '硬件' });

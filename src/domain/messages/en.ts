@@ -498,7 +498,6 @@ export const en: Translation<typeof zh> = {
     tier2Required: (name: string) => `"${name}" is not a tier-2 agent: choose someone whose tier is Tier 2 in the Settings sheet.`,
     noTier2: 'No agent in the Settings sheet is tier 2, so there is nobody to hand over to. Set at least one agent\'s tier to Tier 2 first.',
     assigneeRequiredTier2: 'Choose the tier-2 agent who takes the ticket over.',
-    handedOver: (who: string) => `handed over to ${who}`,
     columnHandEdit: (column: string) => `The "${column}" column is set and ended from the ticket sidebar (with a reason); the hand edit was put back.`,
     view: {
       waitKind: 'Waiting for', liaison: 'Vendor liaison', current: 'Waiting', since: 'since', background: 'Background (symptoms, impact)',

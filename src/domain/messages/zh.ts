@@ -518,7 +518,6 @@ export const zh = {
     tier2Required: (name: string) => `「${name}」不是二线支持人员，请选择设置表中级别为二线的人员。`,
     noTier2: '设置表的支持人员中没有二线人员，无法指定升级对象。请先把至少一人的级别设为二线。',
     assigneeRequiredTier2: '请选择接手的二线支持人员。',
-    handedOver: (who: string) => `已交接给 ${who}`,
     columnHandEdit: (column: string) => `「${column}」列只能在工单侧边栏中设置或结束（需填写原因），手动修改已恢复。`,
     view: {
       waitKind: '等待类型', liaison: '厂商接口人', current: '当前等待', since: '开始于', background: '背景（问题现象与影响）',

@@ -21,6 +21,7 @@ const ACTIONS: { name: string; on: StatusName; payload: Record<string, unknown>;
   { name: 'close', on: 'resolved', payload: {}, changes: ['当前状态', '处理过程记录'] },
   { name: 'reopen', on: 'resolved', payload: { reason: '用户反馈仍无法登录' }, changes: ['当前状态', '处理过程记录'] },
   { name: 'close', on: 'pending', payload: { reason: '重复提交' }, changes: ['当前状态', '处理过程记录'] },
+  { name: 'wait', on: 'inProgress', payload: { kind: 'vendor', liaison: '王主管', reason: '等待供应商补丁' }, changes: ['等待', '处理过程记录'] },
 ];
 const DERIVED = ['最近更新时间', '首次响应时间', '解决时间', '响应截止', '解决截止', 'SLA状态'];
 
