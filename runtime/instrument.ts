@@ -8,6 +8,8 @@
 // (`depth` > 0); only code of the script (a template's scriptlets, another execution slipped in at
 // a lock or a sleep) counts again, through `asCaller`.
 
+import { GOOGLE_MEMBERS } from './googleMembers';
+
 export interface CallStats {
   /** Calls on spreadsheet-service objects (SpreadsheetApp, Spreadsheet, Sheet, Range, …): the round trips. */
   spreadsheetCalls: number;
@@ -121,15 +123,21 @@ const PASSIVE = new Set(['then', 'toJSON', 'inspect', 'constructor', 'asymmetric
 
 const RAW = Symbol('raw');
 
+/** Google's members per class (generated): anything else on an emulated object is the runtime's own. */
+const DECLARED = new Map(Object.entries(GOOGLE_MEMBERS).map(([cls, names]) => [cls, new Set(names.split(' '))]));
+
 /**
  * Wraps an emulated object for code running in the bundle. Public methods (names not starting
  * with `_`) are counted; anything else the bundle asks for throws NotProvidedError when called.
  */
 export function expose<T extends object>(target: T, className: string, acct: Accounting): T {
+  const declared = DECLARED.get(className);
   return new Proxy(target, {
     get(obj, prop, receiver) {
       if (prop === RAW) return obj;
       if (typeof prop === 'symbol') return Reflect.get(obj, prop, receiver);
+      // A helper of the emulation, or a method Google does not have: not there for the script.
+      if (!prop.startsWith('_') && !PASSIVE.has(prop) && declared && !declared.has(prop)) return notProvided(className, prop);
       const v = Reflect.get(obj, prop, obj);
       if (prop === 'toString') {
         // Apps Script objects print as their class name (Logger.log(sheet) shows "Sheet"); the
@@ -162,9 +170,27 @@ export function expose<T extends object>(target: T, className: string, acct: Acc
       }
       if (v !== undefined || PASSIVE.has(prop)) return v;
       if (prop.startsWith('_')) return undefined;
-      return () => {
-        throw new NotProvidedError(className, prop);
-      };
+      return notProvided(className, prop);
+    },
+  });
+}
+
+// What a function answers for itself (and jest or an inspector may ask): everything else is the member.
+const FUNCTION_OWN = new Set(['prototype', 'name', 'length', 'call', 'apply', 'bind']);
+
+/**
+ * A member the runtime does not provide: calling it, or reading from it (an enum such as
+ * `SpreadsheetApp.TextDirection.RIGHT_TO_LEFT`), throws NotProvidedError instead of handing back
+ * undefined (test/runtime/members.test.ts, docs/runtime-members.md).
+ */
+function notProvided(className: string, member: string): () => never {
+  const fail = (): never => {
+    throw new NotProvidedError(className, member);
+  };
+  return new Proxy(fail, {
+    get(t, p, r) {
+      if (typeof p === 'symbol' || PASSIVE.has(p) || FUNCTION_OWN.has(p)) return Reflect.get(t, p, r);
+      return fail();
     },
   });
 }

@@ -57,11 +57,19 @@ export class LocalCache implements GoogleAppsScript.Cache.Cache {
     this.checkKey(key);
     const v = String(value);
     if (Buffer.byteLength(v, 'utf8') > MAX_VALUE_BYTES) throw new Error('Argument too large: value');
-    const secs = Math.min(Math.max(1, Number(expirationInSeconds)), MAX_EXPIRATION_S);
+    // "The minimum is 1 second and the maximum is 21600 seconds (6 hours)" (cache#putkey,-value,-expirationinseconds).
+    // What Google does outside is not documented: the stricter answer, refused (self-test cache.expiration-bounds).
+    const secs = Number(expirationInSeconds);
+    if (!Number.isFinite(secs) || secs < 1 || secs > MAX_EXPIRATION_S) throw new Error('Invalid argument: expirationInSeconds');
     this.entries()[String(key)] = { value: v, expiresAt: this.ctx.clock.now() + secs * 1000 };
   }
 
   putAll(values: { [key: string]: string }, expirationInSeconds: number = DEFAULT_EXPIRATION_S): void {
+    // all or nothing: every entry is checked before any is stored
+    for (const [k, v] of Object.entries(values)) {
+      this.checkKey(k);
+      if (Buffer.byteLength(String(v), 'utf8') > MAX_VALUE_BYTES) throw new Error('Argument too large: value');
+    }
     for (const [k, v] of Object.entries(values)) this.put(k, v, expirationInSeconds);
   }
 

@@ -7,6 +7,16 @@ import { expose } from '../instrument';
 import type { RuntimeContext } from '../context';
 import type { Executions } from './executions';
 
+/**
+ * "how long to wait to acquire the lock in milliseconds" (reference/lock/lock#trylocktimeoutinmillis):
+ * 0 tries once without waiting; a negative wait is not documented, so refused (the stricter answer;
+ * self-test case lock.timeouts).
+ */
+function checkTimeout(ms: unknown): void {
+  const n = Number(ms);
+  if (typeof ms !== 'number' || !Number.isFinite(n) || n < 0) throw new Error('Invalid argument: timeoutInMillis');
+}
+
 /** Google's message (reference/lock/lock#waitlocktimeoutinmillis). */
 export const LOCK_TIMEOUT_MESSAGE = 'Lock timeout: another process was holding the lock for too long.';
 
@@ -86,6 +96,7 @@ export class LocalLock implements GoogleAppsScript.Lock.Lock {
   ) {}
 
   tryLock(timeoutInMillis: number): boolean {
+    checkTimeout(timeoutInMillis);
     this.executions.reach('lock', this.scope);
     const got = this.table.acquire(this.key, this.executions.current, timeoutInMillis);
     if (got) this.executions.reach('locked', this.scope);
@@ -93,6 +104,7 @@ export class LocalLock implements GoogleAppsScript.Lock.Lock {
   }
 
   waitLock(timeoutInMillis: number): void {
+    checkTimeout(timeoutInMillis);
     this.executions.reach('lock', this.scope);
     if (!this.table.acquire(this.key, this.executions.current, timeoutInMillis)) throw new Error(LOCK_TIMEOUT_MESSAGE);
     this.executions.reach('locked', this.scope);

@@ -4,9 +4,13 @@
 import { expose } from '../instrument';
 import type { RuntimeContext } from '../context';
 
-class LocalUser implements Pick<GoogleAppsScript.Base.User, 'getEmail'> {
+class LocalUser implements GoogleAppsScript.Base.User {
   constructor(private email: string) {}
   getEmail(): string {
+    return this.email;
+  }
+  /** Deprecated "as of June 24, 2013, replaced by getEmail()" (reference/base/user): still answers the email. */
+  getUserLoginId(): string {
     return this.email;
   }
 }

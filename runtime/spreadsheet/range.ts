@@ -11,7 +11,7 @@ import { cellA1, colToLetters, rangeA1 } from './a1';
 import { asEnum, exposeSelf, Exposable, GRange, normColor, Svc, toInt } from './common';
 import { evaluateFormula, FErr, shiftFormula } from './formula';
 import { newProtection } from './protection';
-import { cellRichText, textToWrite } from './richText';
+import { cellRichText, StyleFields, textStyleObj, textToWrite } from './richText';
 import { Runs } from './runs';
 import { newTextFinder } from './textFinder';
 import { specOf, validationObj } from './validation';
@@ -105,6 +105,12 @@ export class RangeImpl
       | 'getFontLines'
       | 'getRichTextValue'
       | 'getRichTextValues'
+      | 'getTextStyle'
+      | 'getTextStyles'
+      | 'getTextDirection'
+      | 'getTextDirections'
+      | 'getBackgroundObjects'
+      | 'getFontColorObjects'
       | 'setFontFamily'
       | 'setFontFamilies'
       | 'setFontLine'
@@ -659,8 +665,13 @@ export class RangeImpl
       x = evaluateFormula(v, { wb: this._svc.wb, sheet: this._sheet, now: this._svc.ctx.clock.now(), dr: 0, dc: 0, visiting: new Set() });
     if (x === undefined || x === '') x = '';
     if (typeof x !== 'string') return null;
+    return cellRichText(this._svc, x, this.styleAt(r, c));
+  }
+
+  /** A cell's text format, as a TextStyle and a Rich Text value's run see it. */
+  private styleAt(r: number, c: number): StyleFields {
     const f = this._sheet.fmt;
-    return cellRichText(this._svc, x, {
+    return {
       fontFamily: f.fontFamily.get(r, c) ?? DEFAULTS.fontFamily,
       fontSize: f.fontSize.get(r, c) ?? DEFAULTS.fontSize,
       foregroundColor: f.fontColor.get(r, c) ?? DEFAULTS.fontColor,
@@ -668,7 +679,26 @@ export class RangeImpl
       italic: f.fontStyle.get(r, c) === 'italic',
       strikethrough: f.fontLine.get(r, c) === 'line-through',
       underline: f.fontLine.get(r, c) === 'underline',
-    });
+    };
+  }
+
+  /** range#gettextstyle: the top-left cell's text style. */
+  getTextStyle(): GoogleAppsScript.Spreadsheet.TextStyle {
+    this.acct.read(1);
+    return textStyleObj(this._svc, this.styleAt(this._rect.row, this._rect.col));
+  }
+  getTextStyles(): GoogleAppsScript.Spreadsheet.TextStyle[][] {
+    this.acct.read(this.n);
+    return this.grid((r, c) => textStyleObj(this._svc, this.styleAt(r, c)));
+  }
+  /** range#gettextdirection: null "if the cell text direction is determined with automatic detection" (never set here). */
+  getTextDirection(): GoogleAppsScript.Spreadsheet.TextDirection | null {
+    this.acct.read(1);
+    return null;
+  }
+  getTextDirections(): Array<Array<GoogleAppsScript.Spreadsheet.TextDirection | null>> {
+    this.acct.read(this.n);
+    return this.grid(() => null);
   }
 
   isBlank(): boolean {
@@ -955,6 +985,12 @@ export class RangeImpl
   }
   getBackgroundObject(): GoogleAppsScript.Spreadsheet.Color {
     return colorObj(this.getBackground(), this._svc);
+  }
+  getBackgroundObjects(): GoogleAppsScript.Spreadsheet.Color[][] {
+    return this.getBackgrounds().map((row) => row.map((hex) => colorObj(hex, this._svc)));
+  }
+  getFontColorObjects(): GoogleAppsScript.Spreadsheet.Color[][] {
+    return this.getFontColors().map((row) => row.map((hex) => colorObj(hex, this._svc)));
   }
   setFontColor(color: string | null): R {
     return this.fillAttr(this._sheet.fmt.fontColor, normColor(color));

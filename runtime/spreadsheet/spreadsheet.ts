@@ -320,6 +320,28 @@ class SpreadsheetImpl
   setColumnWidth(columnPosition: number, width: number): GSheet {
     return this.getActiveSheet().setColumnWidth(columnPosition, width);
   }
+  // The active sheet's answers (reference/spreadsheet/spreadsheet: "…of the active sheet").
+  getDataRange(): GRange {
+    return this.getActiveSheet().getDataRange();
+  }
+  getFrozenRows(): number {
+    return this.getActiveSheet().getFrozenRows();
+  }
+  getFrozenColumns(): number {
+    return this.getActiveSheet().getFrozenColumns();
+  }
+  getSheetValues(startRow: number, startColumn: number, numRows: number, numColumns: number): unknown[][] {
+    return this.getActiveSheet().getSheetValues(startRow, startColumn, numRows, numColumns);
+  }
+  getColumnWidth(columnPosition: number): number {
+    return this.getActiveSheet().getColumnWidth(columnPosition);
+  }
+  getRowHeight(rowPosition: number): number {
+    return this.getActiveSheet().getRowHeight(rowPosition);
+  }
+  getCurrentCell(): GRange {
+    return this.getActiveCell();
+  }
   createTextFinder(findText: string): GoogleAppsScript.Spreadsheet.TextFinder {
     return newTextFinder(
       this.svc,

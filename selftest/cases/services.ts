@@ -49,6 +49,20 @@ export const SERVICE_CASES: Case[] = [
     },
   },
   {
+    id: 'lock.timeouts',
+    ref: REF + 'lock/lock#trylocktimeoutinmillis',
+    expected: [true, 'threw', 'threw'],
+    how: 'getUserLock(): tryLock(0) on a free lock (released after), then tryLock(-1) and waitLock(-1) (a negative wait is not documented: the runtime refuses it, the stricter answer)',
+    run: ({ svc }) => {
+      const lock = svc.LockService.getUserLock();
+      const zero = lock.tryLock(0);
+      if (zero) lock.releaseLock();
+      const out = [zero, threw(() => lock.tryLock(-1)), threw(() => lock.waitLock(-1))];
+      if (lock.hasLock()) lock.releaseLock();
+      return out;
+    },
+  },
+  {
     id: 'script.installation-source-bound',
     ref: REF + 'script/installation-source',
     expected: 'NONE',
@@ -102,6 +116,18 @@ export const SERVICE_CASES: Case[] = [
     expected: 'threw',
     how: "put of a value over 100 KB ('The maximum length of a value is 100KB')",
     run: ({ svc }) => threw(() => svc.CacheService.getDocumentCache()!.put('selftest.big', 'x'.repeat(110 * 1024), 60)),
+  },
+  {
+    id: 'cache.expiration-bounds',
+    ref: REF + 'cache/cache#putkey,-value,-expirationinseconds',
+    expected: ['returned', 'returned', 'threw', 'threw'],
+    how: 'put with expirationInSeconds 1 and 21600 ("the minimum is 1 second and the maximum is 21600 seconds"), then 0 and 21601 (outside: not documented; the runtime refuses, the stricter answer)',
+    run: ({ svc }) => {
+      const c = svc.CacheService.getUserCache()!;
+      const out = [1, 21600, 0, 21601].map((secs) => threw(() => c.put('selftest.expiry', 'x', secs)));
+      c.remove('selftest.expiry');
+      return out;
+    },
   },
   {
     id: 'triggers.clock-trigger',

@@ -37,6 +37,20 @@ describe('LockService', () => {
     expect(ctx.clock.now() - T0).toBe(waited);
   });
 
+  test('tryLock(0) tries once without waiting; a negative or non-number timeout is refused (undocumented: the stricter answer)', () => {
+    const { executions, svc } = setup();
+    executions.run(() => {
+      const l = svc.getScriptLock();
+      for (const bad of [-1, NaN, '10' as unknown as number]) {
+        expect(() => l.tryLock(bad)).toThrow(/timeoutInMillis/);
+        expect(() => l.waitLock(bad)).toThrow(/timeoutInMillis/);
+      }
+      expect(l.hasLock()).toBe(false);
+      expect(l.tryLock(0)).toBe(true);
+      expect(l.releaseLock()).toBeUndefined();
+    });
+  });
+
   test('released at the end of the execution; releaseLock frees it for the next one', () => {
     const { executions, svc } = setup();
     executions.run(() => expect(svc.getDocumentLock().tryLock(0)).toBe(true));

@@ -115,6 +115,35 @@ const cases: Case[] = [
       expect(() => r.setFontLine('double' as never)).toThrow();
     },
   },
+  {
+    name: "getTextStyle(s) give the cells' text format; getTextDirection is null (automatic); colour objects per cell",
+    ref: REF + 'range#gettextstyle',
+    run: ({ sheet }) => {
+      const r = sheet.getRange('A1:B1');
+      sheet.getRange('B1').setFontStyle('italic').setFontColor('#00ff00').setBackground('#0000ff');
+      expect(r.getTextStyles()[0].map((t) => [t.isItalic(), t.getForegroundColor(), t.getFontSize()])).toEqual([
+        [false, '#000000', 10],
+        [true, '#00ff00', 10],
+      ]);
+      expect(r.getTextStyle().isItalic()).toBe(false);
+      expect(r.getTextDirection()).toBeNull();
+      expect(r.getTextDirections()).toEqual([[null, null]]);
+      expect(r.getBackgroundObjects()[0].map((c) => c.asRgbColor().asHexString())).toEqual(['#ffffff', '#0000ff']);
+      expect(r.getFontColorObjects()[0].map((c) => c.asRgbColor().asHexString())).toEqual(['#000000', '#00ff00']);
+    },
+  },
+  {
+    name: "the spreadsheet's getters answer for its active sheet",
+    ref: REF + 'spreadsheet#getdatarange',
+    run: ({ ss, sheet }) => {
+      sheet.getRange('A1:B2').setValues([[1, 2], [3, 4]]);
+      sheet.setFrozenRows(1);
+      expect(ss.getDataRange().getA1Notation()).toBe('A1:B2');
+      expect([ss.getFrozenRows(), ss.getFrozenColumns(), ss.getColumnWidth(1), ss.getRowHeight(1)]).toEqual([1, 0, 100, 21]);
+      expect(ss.getSheetValues(1, 1, 2, 2)).toEqual([[1, 2], [3, 4]]);
+      expect(ss.getCurrentCell().getA1Notation()).toBe('A1');
+    },
+  },
 ];
 
 runCases('RichTextValue', cases);

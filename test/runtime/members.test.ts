@@ -1,0 +1,217 @@
+// Issue 16, member by member: for every class the local runtime provides, the members
+// @types/google-apps-script declares, and which of them the runtime lacks. The list is kept in
+// docs/runtime-members.md (regenerate with UPDATE_MEMBERS=1 npx jest test/runtime/members.test.ts):
+// a member added or removed shows there in review. A member the runtime lacks must fail clearly,
+// "not provided by the local runtime: Class.member", never as "undefined is not a function" or a
+// silent undefined (runtime/instrument.ts `expose`).
+import fs from 'fs';
+import path from 'path';
+import ts from 'typescript';
+import { createLocalRuntime } from '../../runtime';
+import { NotProvidedError, unwrap } from '../../runtime/instrument';
+
+const TYPES = path.join(__dirname, '../../node_modules/@types/google-apps-script');
+const DOC = path.join(__dirname, '../../docs/runtime-members.md');
+const LIST = path.join(__dirname, '../../runtime/googleMembers.ts');
+const FILES = ['base', 'cache', 'html', 'lock', 'mail', 'properties', 'script', 'spreadsheet', 'utilities'];
+
+/** `Namespace.Interface` → its members (methods and properties), with `@deprecated` ones apart. */
+function declared(): Map<string, { all: string[]; deprecated: Set<string> }> {
+  const out = new Map<string, { all: string[]; deprecated: Set<string> }>();
+  for (const f of FILES) {
+    const file = path.join(TYPES, `google-apps-script.${f}.d.ts`);
+    const src = ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+    const visit = (node: ts.Node, ns: string[]) => {
+      if (ts.isModuleDeclaration(node)) {
+        const inner = [...ns, node.name.getText(src)];
+        if (node.body) ts.forEachChild(node.body, (n) => visit(n, inner));
+        return;
+      }
+      if (ts.isInterfaceDeclaration(node)) {
+        const key = `${ns.filter((n) => n !== 'GoogleAppsScript').join('.')}.${node.name.text}`;
+        const entry = out.get(key) ?? { all: [], deprecated: new Set<string>() };
+        for (const m of node.members) {
+          if (!m.name || !(ts.isIdentifier(m.name) || ts.isStringLiteral(m.name))) continue;
+          const name = m.name.text;
+          if (!entry.all.includes(name)) entry.all.push(name);
+          if (ts.getJSDocTags(m).some((t) => t.tagName.text === 'deprecated')) entry.deprecated.add(name);
+        }
+        out.set(key, entry);
+        return;
+      }
+      ts.forEachChild(node, (n) => visit(n, ns));
+    };
+    visit(src, []);
+  }
+  return out;
+}
+
+/** One instance of every class the runtime provides, by its @types name. */
+function instances(): Array<[string, object]> {
+  const rt = createLocalRuntime({ bundle: false, now: Date.parse('2024-05-01T09:15:00+08:00'), locale: 'zh-CN', timeZone: 'Asia/Shanghai', user: 'li@example.com' });
+  const s = rt.services;
+  const app = s.SpreadsheetApp;
+  const ss = app.getActiveSpreadsheet();
+  const sheet = ss.getActiveSheet();
+  const range = sheet.getRange('A1:B2');
+  const dv = app.newDataValidation().requireValueInList(['a']).build();
+  const cf = app.newConditionalFormatRule().whenTextContains('x').setBackground('#ff0000').setRanges([range]).build();
+  const chartBuilder = sheet.newChart().asColumnChart().addRange(range).setPosition(1, 1, 0, 0);
+  sheet.insertChart(chartBuilder.build());
+  const trigger = s.ScriptApp.newTrigger('f').timeBased().everyHours(1).create();
+  const ui = app.getUi();
+  const rich = app.newRichTextValue().setText('x').build();
+  return [
+    ['Spreadsheet.SpreadsheetApp', app],
+    ['Spreadsheet.Spreadsheet', ss],
+    ['Spreadsheet.Sheet', sheet],
+    ['Spreadsheet.Range', range],
+    ['Spreadsheet.Selection', ss.getSelection()],
+    ['Spreadsheet.DataValidationBuilder', app.newDataValidation()],
+    ['Spreadsheet.DataValidation', dv],
+    ['Spreadsheet.ConditionalFormatRuleBuilder', app.newConditionalFormatRule()],
+    ['Spreadsheet.ConditionalFormatRule', cf],
+    ['Spreadsheet.BooleanCondition', cf.getBooleanCondition()!],
+    ['Spreadsheet.Protection', range.protect()],
+    ['Spreadsheet.TextFinder', range.createTextFinder('x')],
+    ['Spreadsheet.EmbeddedChartBuilder', chartBuilder],
+    ['Spreadsheet.EmbeddedChart', sheet.getCharts()[0]],
+    ['Spreadsheet.Color', range.getBackgroundObject()],
+    ['Spreadsheet.RichTextValueBuilder', app.newRichTextValue()],
+    ['Spreadsheet.RichTextValue', rich],
+    ['Spreadsheet.TextStyleBuilder', app.newTextStyle()],
+    ['Spreadsheet.TextStyle', rich.getTextStyle()],
+    ['Properties.PropertiesService', s.PropertiesService],
+    ['Properties.Properties', s.PropertiesService.getScriptProperties()],
+    ['Cache.CacheService', s.CacheService],
+    ['Cache.Cache', s.CacheService.getScriptCache()],
+    ['Lock.LockService', s.LockService],
+    ['Lock.Lock', s.LockService.getScriptLock()],
+    ['Base.Session', s.Session],
+    ['Base.User', s.Session.getEffectiveUser()],
+    ['Base.Ui', ui],
+    ['Base.Menu', ui.createMenu('m')],
+    ['Script.ScriptApp', s.ScriptApp],
+    ['Script.TriggerBuilder', s.ScriptApp.newTrigger('f')],
+    ['Script.ClockTriggerBuilder', s.ScriptApp.newTrigger('f').timeBased()],
+    ['Script.SpreadsheetTriggerBuilder', s.ScriptApp.newTrigger('f').forSpreadsheet(ss)],
+    ['Script.Trigger', trigger],
+    ['Script.Service', s.ScriptApp.getService()],
+    ['Mail.MailApp', s.MailApp],
+    ['Utilities.Utilities', s.Utilities],
+    ['HTML.HtmlService', s.HtmlService],
+    ['HTML.HtmlOutput', s.HtmlService.createHtmlOutput('x')],
+    ['HTML.HtmlTemplate', s.HtmlService.createTemplate('x')],
+  ];
+}
+
+const SEVERAL = new Set(['Spreadsheet.EmbeddedChartBuilder']);
+
+const provided = (o: object, name: string): boolean => Reflect.get(unwrap(o), name) !== undefined;
+
+/** Public methods of the emulated object (its own and its classes'): what a script could call. */
+function publicMethods(o: object): string[] {
+  const names = new Set<string>();
+  for (let p: object | null = unwrap(o); p && p !== Object.prototype; p = Object.getPrototypeOf(p)) {
+    for (const k of Object.getOwnPropertyNames(p)) {
+      if (k === 'constructor' || k.startsWith('_')) continue;
+      const d = Object.getOwnPropertyDescriptor(p, k);
+      if (d && typeof d.value === 'function') names.add(k);
+    }
+  }
+  return [...names];
+}
+
+/** runtime/googleMembers.ts: the members Google declares, per class the runtime provides. */
+function memberList(): string {
+  const types = declared();
+  const lines = [
+    '// Generated by test/runtime/members.test.ts from @types/google-apps-script (UPDATE_MEMBERS=1 npx jest',
+    '// test/runtime/members.test.ts); the test fails when it is out of date. The members Google declares',
+    '// for each class the runtime provides: runtime/instrument.ts `expose` hands out only these, so a',
+    "// script cannot reach a runtime helper, or a method Google does not have, and pass here only.",
+    'export const GOOGLE_MEMBERS: Record<string, string> = {',
+  ];
+  // One runtime object stands for several Google classes (asColumnChart() returns an
+  // EmbeddedColumnChartBuilder on Google, with its own setters): not limited to one class's list.
+  for (const [type] of instances()) if (!SEVERAL.has(type)) lines.push(`  ${type.split('.').pop()}: '${types.get(type)!.all.slice().sort().join(' ')}',`);
+  lines.push('};', '');
+  return lines.join('\n');
+}
+
+function report(): { text: string; missing: Array<[string, object, string]>; extras: string[] } {
+  const types = declared();
+  const missing: Array<[string, object, string]> = [];
+  const lines = [
+    '# Runtime members against @types/google-apps-script',
+    '',
+    'Generated by `test/runtime/members.test.ts` (`UPDATE_MEMBERS=1 npx jest test/runtime/members.test.ts`);',
+    'the test fails when this list is out of date. For every class the local runtime provides: the',
+    "members @types/google-apps-script declares, how many the runtime provides, and the ones it does",
+    'not (deprecated ones marked †). A member not provided fails when used: "not provided by the local',
+    'runtime: Class.member"; so does any member Google does not declare (the emulation\'s own helpers),',
+    'through runtime/googleMembers.ts. What was checked against the reference pages is in',
+    '[fidelity.md](fidelity.md).',
+    '',
+    '| class | provided | not provided |',
+    '|---|---|---|',
+  ];
+  const extras: string[] = [];
+  for (const [type, obj] of instances()) {
+    const decl = types.get(type);
+    if (!decl) throw new Error(`@types/google-apps-script declares no ${type}`);
+    const lacking = decl.all.filter((m) => !provided(obj, m)).sort();
+    for (const m of lacking) missing.push([type, obj, m]);
+    const shown = lacking.map((m) => `\`${m}\`${decl.deprecated.has(m) ? '†' : ''}`).join(', ');
+    const extra = SEVERAL.has(type) ? [] : publicMethods(obj).filter((m) => !decl.all.includes(m) && m !== 'toString').sort();
+    // Reachable through the exposed object, it would let a script pass here and fail on Google.
+    for (const m of extra) {
+      try {
+        (obj as Record<string, () => unknown>)[m]();
+        extras.push(`${type}.${m}: callable`);
+      } catch (e) {
+        if (!(e instanceof NotProvidedError)) extras.push(`${type}.${m}: ${(e as Error).message}`);
+      }
+    }
+    lines.push(`| ${type.split('.').pop()} | ${decl.all.length - lacking.length} / ${decl.all.length} | ${shown || '—'} |`);
+  }
+  return { text: lines.join('\n') + '\n', missing, extras };
+}
+
+describe('runtime members against @types/google-apps-script (issue 16)', () => {
+  const { text, missing, extras } = report();
+
+  it('a method of the emulation Google does not declare cannot be called by a script (it would pass here and fail there)', () => {
+    expect(extras).toEqual([]);
+  });
+
+  it('docs/runtime-members.md lists what the runtime provides and lacks, class by class; runtime/googleMembers.ts is current', () => {
+    const list = memberList();
+    if (process.env.UPDATE_MEMBERS) {
+      fs.writeFileSync(DOC, text);
+      fs.writeFileSync(LIST, list);
+    }
+    const read = (f: string) => (fs.existsSync(f) ? fs.readFileSync(f, 'utf8') : '(missing: run with UPDATE_MEMBERS=1)');
+    expect(read(DOC)).toBe(text);
+    expect(read(LIST)).toBe(list);
+  });
+
+  it('every member the runtime lacks fails clearly when used: called, or read further (enums)', () => {
+    const unclear: string[] = [];
+    for (const [type, obj, m] of missing) {
+      const cls = type.split('.').pop() as string;
+      const want = `not provided by the local runtime: ${cls}.${m}`;
+      const member = (obj as Record<string, unknown>)[m];
+      const attempts: Array<() => unknown> = [() => (member as () => unknown)(), () => (member as Record<string, unknown>).ANY_KEY];
+      for (const attempt of attempts) {
+        try {
+          attempt();
+          unclear.push(`${cls}.${m}: no error`);
+        } catch (e) {
+          if (!(e instanceof NotProvidedError) || (e as Error).message !== want) unclear.push(`${cls}.${m}: ${(e as Error).message}`);
+        }
+      }
+    }
+    expect(unclear).toEqual([]);
+  });
+});
