@@ -141,7 +141,7 @@ const cases: Case[] = [
       expect(ss.getDataRange().getA1Notation()).toBe('A1:B2');
       expect([ss.getFrozenRows(), ss.getFrozenColumns(), ss.getColumnWidth(1), ss.getRowHeight(1)]).toEqual([1, 0, 100, 21]);
       expect(ss.getSheetValues(1, 1, 2, 2)).toEqual([[1, 2], [3, 4]]);
-      expect(ss.getCurrentCell().getA1Notation()).toBe('A1');
+      expect(ss.getCurrentCell()?.getA1Notation()).toBe('A1');
     },
   },
 ];
