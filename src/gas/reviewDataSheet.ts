@@ -3,7 +3,7 @@
 // it: one write of the whole table, whatever was typed, pasted, renamed or deleted there since;
 // it is protected warning-only, so a person who edits it is told the next build overwrites it.
 // The ticket sheet is never touched. Constant calls whatever the ticket count (at most 9).
-import type { Cell, ReviewData } from '../domain/review';
+import type { ReviewData, ReviewDataKey } from '../domain/review';
 import type { Lang } from '../domain/schema';
 import { catalog } from '../domain/i18n';
 import { literalText } from '../domain/text';
@@ -26,17 +26,28 @@ export interface WrittenReviewData {
 }
 
 /**
- * The table as cells Sheets keeps as they are (text never read as a formula, number or date),
- * converted in place: the rows are this build's own, and 50,000 copies would cost more than the rest.
+ * Columns holding text people typed (or a ticket title): the only ones that can start like a
+ * formula, number or date. The others hold the tracker's own labels, week labels and numbers.
+ */
+const TYPED_TEXT: ReadonlySet<ReviewDataKey> = new Set<ReviewDataKey>(['id', 'department', 'assignee', 'recurringKey']);
+
+/**
+ * The table as cells Sheets keeps as they are (typed text never read as a formula, number or
+ * date), converted in place: the rows are this build's own, and 50,000 copies would cost more
+ * than the rest.
  */
 export function dataValues(data: ReviewData): (string | number)[][] {
-  const cell = (v: Cell): string | number =>
-    v === null ? '' : typeof v === 'number' ? (Number.isFinite(v) ? v : '') : v === '' ? v : literalText(v);
+  const typed = data.keys.map((k) => TYPED_TEXT.has(k));
   const out: (string | number)[][] = new Array(data.rows.length + 1);
   out[0] = data.header.map((h) => literalText(h));
   for (let r = 0; r < data.rows.length; r++) {
     const row = data.rows[r];
-    for (let c = 0; c < row.length; c++) row[c] = cell(row[c]);
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c];
+      if (v === null) row[c] = '';
+      else if (typeof v === 'number') row[c] = Number.isFinite(v) ? v : '';
+      else if (typed[c] && v !== '') row[c] = literalText(v);
+    }
     out[r + 1] = row as (string | number)[];
   }
   return out;

@@ -139,6 +139,18 @@ describe('review pivot sheet', () => {
     expect(sheetNames(rt)).toContain('旧透视');
   });
 
+  it('in an English spreadsheet: Review data and Review pivots, English headers and labels', () => {
+    const en = workedWeek({ locale: 'en_US' });
+    en.rt.clock.set(at('2024-05-13T10:00:00'));
+    expect(en.rt.call<any>('buildWeeklyReview', '2024-W19').result).toMatchObject({ ok: true, dataSheet: 'Review data', pivotSheet: 'Review pivots', pivots: 6, slicers: 3 });
+    expect(reviewSheet(en.rt, 'Review data').getRange(1, 1, 1, 3).getValues()[0]).toEqual(['Ticket ID', 'Week created', 'Week resolved']);
+    const sheet = reviewSheet(en.rt, 'Review pivots');
+    expect(sheet.getRange(1, 1).getValue()).toBe('Review pivots 2024-W19');
+    const cu = pivotCells(sheet, P.categoryUrgency[0], P.categoryUrgency[1], true);
+    expect(cu.get('Grand Total')?.get('Grand Total')).toBe(3);
+    expect(cu.get('Software')?.get('High')).toBe(1);
+  });
+
   it('asks for no scope beyond spreadsheets.currentonly', () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '../../appsscript.json'), 'utf8'));
     expect(manifest.oauthScopes).toContain('https://www.googleapis.com/auth/spreadsheets.currentonly');

@@ -131,9 +131,12 @@ export function reviewData(scope: ReviewScope, recurring: readonly RecurringProb
     return a && b && a !== b ? `${a} ${b}` : a || b;
   };
 
-  const sorted = [...tickets].sort(
-    (a, b) => (a.submittedAt ?? 0) - (b.submittedAt ?? 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
-  );
+  const order = (a: Ticket, b: Ticket): number =>
+    (a.submittedAt ?? 0) - (b.submittedAt ?? 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  // The sheet is usually in submission order already: checked in one pass before sorting.
+  let inOrder = true;
+  for (let i = 1; i < tickets.length && inOrder; i++) inOrder = order(tickets[i - 1], tickets[i]) <= 0;
+  const sorted = inOrder ? tickets : [...tickets].sort(order);
   const cellOf: Record<ReviewDataKey, (t: Ticket, sla: { r: SlaOutcome; s: SlaOutcome; rDone: number | null }) => Cell> = {
     id: (t) => t.id,
     createdWeek: (t) => weekOf(t.submittedAt),

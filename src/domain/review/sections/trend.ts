@@ -58,7 +58,15 @@ export function trendWeeks(scope: ReviewScope, count = TREND_WEEKS): TrendWeek[]
     if (r >= 0) resolved[r]++;
     if (t.submittedAt !== null && t.submittedAt < asOf[count - 1]) {
       const events = eventsOf(t);
-      for (let i = Math.max(0, c); i < count; i++) if (isOpenStatus(statusAt(t, asOf[i], events))) backlog[i]++;
+      // statusAt compares its instant only with these: after the last of them the answer stays
+      // the same, so most tickets (done before the window) need one call, not twelve.
+      const settled = Math.max(t.submittedAt, t.resolvedAt ?? -Infinity, t.lastUpdateAt ?? -Infinity, t.firstResponseAt ?? -Infinity, events?.length ? events[events.length - 1].at : -Infinity);
+      let open: boolean | null = null;
+      for (let i = Math.max(0, c); i < count; i++) {
+        const isOpen: boolean = asOf[i] > settled && open !== null ? open : isOpenStatus(statusAt(t, asOf[i], events));
+        if (asOf[i] > settled) open = isOpen;
+        if (isOpen) backlog[i]++;
+      }
     }
     ts.forEach((target, k) => {
       const due = indexIn(bounds, target.due(t));
