@@ -1,11 +1,14 @@
-// How a requester answers a resolved ticket (issue 18): the seam the one-click verification work
-// fills with signed links to the web app. Undefined means "no links here" (an add-on deployment,
-// which has no web app with a spreadsheet): the mail then says to answer by replying or by
-// contacting the support team (catalog mail.answerByReply).
+// How a requester answers a resolved ticket (issue 18): the "resolved" mail's block with the signed
+// links to the web app of the script bound to the sheet (app/verify.ts answerInvitation: a link per
+// choice and their lifetime). Undefined means "no links here" (an add-on deployment, which has no
+// web app with a spreadsheet, or no web app deployed): the mail then says to answer by replying or
+// by contacting the support team (catalog mail.answerByReply).
 import type { Ticket } from '../domain/ticket';
 import type { Tracker } from './tracker';
+import { answerInvitation } from './verify';
 
-/** The "how to answer" block of the resolved mail for `tk`, or undefined for the reply text. */
-export function answerBlock(_tr: Tracker, _tk: Ticket): string | undefined {
-  return undefined;
+/** The "how to answer" block of the resolved mail for `tk`, or undefined for the reply text. Under the tracker lock. */
+export function answerBlock(tr: Tracker, tk: Ticket): string | undefined {
+  const inv = answerInvitation(tr.svc, tk, tr.now, tr.lang);
+  return inv.links ? inv.text : undefined;
 }

@@ -25,6 +25,8 @@ import { PROPERTY_KEYS, readJson } from '../gas/properties';
 import type { TicketSheet } from '../gas/ticketSheet';
 import { auditEntries, withSla, writeChanges } from './agent';
 import type { Tracker } from './tracker';
+import { answerBlock } from './answerLinks';
+import { notify } from './notify';
 
 /** Reminders and closes per sweep run; more wait for the next run (the sweep's calls stay bounded). */
 export const MAX_ACTIONS_PER_RUN = 10;
@@ -62,6 +64,13 @@ export function resolvedRows(block: readonly (readonly unknown[])[], at: Partial
  * until then the reminder is recorded in the work log and the audit only.
  */
 export type RemindRequester = (tr: Tracker, ticket: Ticket) => void;
+
+/** The reminder mail: "waiting for you" with the reminder and the answer links again. */
+const remindByMail: RemindRequester = (tr, tk) => {
+  const L = catalog(tr.lang).workLog;
+  const links = answerBlock(tr, tk);
+  notify(tr, tk, { kind: 'waiting', by: L.system, text: links ? `${L.autoCloseReminder(tr.config.settings.autoCloseDays)}\n\n${links}` : L.autoCloseReminder(tr.config.settings.autoCloseDays) });
+};
 
 export function autoCloseResolved(tr: Tracker, ts: TicketSheet, cal: CalendarSettings, resolved: readonly ResolvedRow[], remind?: RemindRequester): AutoCloseResult {
   const days = tr.config.settings.autoCloseDays;
@@ -121,10 +130,12 @@ export function autoCloseResolved(tr: Tracker, ts: TicketSheet, cal: CalendarSet
     if (p.step === 'remind') {
       reminded = [...reminded, [p.r.id, p.r.resolvedAt, tr.now] as [string, number, number]];
       result.reminded.push(p.r.id);
-      remind?.(tr, after);
+      // The requester is told, with fresh answer links (requester mail, issue 18).
+      (remind ?? remindByMail)(tr, after);
     } else {
       reminded = reminded.filter(([id]) => id !== p.r.id);
       result.closed.push(p.r.id);
+      notify(tr, after, { kind: 'closed', reason: L.autoClosed(days) });
       if (after.solution.trim()) filed.push(after);
     }
   }

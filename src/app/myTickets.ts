@@ -21,7 +21,7 @@ import { escapeHtml, fill } from './verifyPage';
 export const MY_TICKETS_SHOWN = 10;
 
 /** The columns that hold a requester's address: the contact field (and the update address, when the sheet has one). */
-const ADDRESS_FIELDS = ['requesterEmail', 'contact'];
+const ADDRESS_FIELDS = ['notifyEmail', 'contact'];
 
 /** The visitor's address as Google gives it, lower case; '' when Google hides it. */
 export function visitorEmail(svc: Services): string {
@@ -55,6 +55,11 @@ function rowsOf(ts: TicketSheet, email: string): number[] {
   return [...rows].sort((a, b) => a - b);
 }
 
+const lastReplyAt = (tk: Ticket): number | null => {
+  const v = (tk as unknown as Record<string, unknown>).lastReplyAt;
+  return typeof v === 'number' && Number.isFinite(v) ? v : null;
+};
+
 function shown(tr: Tracker, tk: Ticket): MyTicket {
   const done = tk.status === 'resolved' || tk.status === 'closed';
   const due = done ? null : tk.firstResponseAt === null ? tk.responseDueAt : tk.resolveDueAt;
@@ -63,7 +68,8 @@ function shown(tr: Tracker, tk: Ticket): MyTicket {
     title: tk.title,
     status: tk.status ? enumLabel('status', tk.status, tr.lang) : '',
     lastReply: done ? tk.solution : '',
-    lastReplyAt: done && tk.resolvedAt !== null ? tr.stamp(tk.resolvedAt) : '',
+    // 最近回复时间: when support's last reply reached the requester (requester mail, issue 18).
+    lastReplyAt: lastReplyAt(tk) !== null ? tr.stamp(lastReplyAt(tk) as number) : done && tk.resolvedAt !== null ? tr.stamp(tk.resolvedAt) : '',
     due: due === null ? '' : tr.stamp(due),
   };
 }
