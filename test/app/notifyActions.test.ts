@@ -55,7 +55,10 @@ describe('the requester hears of each step (zh)', () => {
     expect(act(rt, id, 'resolve', { solution: '调大数据库连接池并重启服务' }).result.ok).toBe(true);
     expect(rt.mail[3].subject).toBe(`[${id}] 问题已解决，请确认：${FORM.title}`);
     expect(rt.mail[3].body).toContain('调大数据库连接池并重启服务');
-    expect(rt.mail[3].body).toContain('直接回复本邮件或联系支持人员');
+    // How to answer: this runtime is a bound script with its web app deployed, so the signed
+    // verification links (app/answerLinks.ts); an add-on's mail says to reply instead.
+    expect(rt.mail[3].body).toContain('问题解决了吗？请点击下面的链接确认并评价');
+    expect(rt.mail[3].body).toMatch(/未解决：https:\/\/script\.google\.com\/macros\/s\/[\w-]+\/exec\?t=\S+&a=notSolved/);
 
     expect(act(rt, id, 'feedback', { resolved: false, rating: '不满意' }).result.ok).toBe(true);
     expect(rt.mail[4].subject).toBe(`[${id}] 已重新打开：${FORM.title}`);
