@@ -137,13 +137,16 @@ describe('waiting for the requester or a vendor', () => {
     expect(audit(rt)).toHaveLength(auditRows);
   });
 
-  it('costs at most 10 spreadsheet calls to set or end a wait', () => {
+  it('costs at most 10 spreadsheet calls to set or end a wait, the requester mailed included', () => {
     const rt = trackerRuntime();
-    const { id } = submit(rt, MEDIUM);
+    const { id } = submit(rt, { ...MEDIUM, notifyEmail: 'ming@corp.example.com' });
     act(rt, id, 'accept');
+    const mails = rt.mail.length;
     const v = view(rt, id);
     rt.callFromClient('applyTicketAction', id, 'wait', { kind: 'requester', reason: '等截图' }, v.version);
     expect(rt.stats.spreadsheetCalls).toBeLessThanOrEqual(10);
+    // "Waiting for you" went to the requester (the notification API, issue 18).
+    expect(rt.mail.length).toBe(mails + 1);
     const w = view(rt, id);
     rt.callFromClient('applyTicketAction', id, 'endWait', { reason: '收到' }, w.version);
     expect(rt.stats.spreadsheetCalls).toBeLessThanOrEqual(10);
