@@ -106,6 +106,11 @@ describe('preview server', () => {
     ['/api/edit', { sheet: '工单', a1: 'A:ZZZ', value: 'x' }, /outside the sheet/],
     ['/api/clock', { to: Date.parse('2090-01-01T00:00:00Z') }, /more than 5000 trigger runs/],
     ['/api/clock', { minutes: 60 * 24 * 365 * 30 }, /more than 5000 trigger runs/],
+    // Issue 19: a slicer request names a sheet and a slicer that exist, and says what is unticked.
+    ['/api/slicer', { sheet: 'nope', index: 0, hidden: [] }, /No sheet named nope/],
+    ['/api/slicer', { sheet: '工单', index: 0, hidden: [] }, /No slicer 0 on 工单/],
+    ['/api/slicer', { sheet: '工单', index: -1, hidden: [] }, /No slicer -1 on 工单/],
+    ['/api/slicer', { sheet: '工单', index: 0, hidden: 'x' }, /hidden \(the unticked values\) expected/],
   ])('%s %j is refused with a clear message', async (p, body, message) => {
     const before = hash(wbFile);
     const started = Date.now();
