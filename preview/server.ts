@@ -282,7 +282,7 @@ export class Preview {
         rows: r.rows.map((row) => row.map((c) => compactCell(c, lists, listIndex))),
         lists,
         charts: sheet.charts.map((c) => wireChart(wb, c, now)),
-        pivots: wirePivots(r, wb.locale),
+        pivots: wirePivots(r),
         slicers: wireSlicers(r),
       },
       menus: rt.ui.menus,
