@@ -20,6 +20,8 @@ import type { Tracker } from './tracker';
 
 export interface EditEvent {
   range: GoogleAppsScript.Spreadsheet.Range;
+  /** The spreadsheet the edit is in (guides/triggers/events#edit): no getActiveSpreadsheet() call. */
+  source?: GoogleAppsScript.Spreadsheet.Spreadsheet;
   value?: unknown;
   oldValue?: unknown;
 }
@@ -47,15 +49,22 @@ function isEditEvent(e: unknown): e is EditEvent {
 
 const toastTitle = (tr: Tracker) => t(tr.lang, 'toastTitle');
 
+/** e.source when it is a spreadsheet (Sheets' events carry it), else none: the active one is asked for. */
+function sourceOf(e: EditEvent): GoogleAppsScript.Spreadsheet.Spreadsheet | undefined {
+  const s = (e as { source?: unknown }).source;
+  return s && typeof s === 'object' && typeof (s as { getSheetByName?: unknown }).getSheetByName === 'function' ? (s as GoogleAppsScript.Spreadsheet.Spreadsheet) : undefined;
+}
+
 export function handleEdit(svc: Services, e: EditEvent): EditOutcome {
   const none: EditOutcome = { handled: false, reverted: [], changedRows: 0 };
   if (!isEditEvent(e)) {
     // Said in the sheet's language; nothing read or written beyond the stored config.
     return { ...none, message: t(openTracker(svc).lang, 'badEditEvent') };
   }
-  const tr = openTracker(svc);
-  // Two calls tell where the edit is; the rest is only paid for edits in our sheets.
-  const sheetName = e.range.getSheet().getName();
+  const tr = openTracker(svc, sourceOf(e));
+  // Three calls tell where the edit is; the rest is only paid for edits in our sheets.
+  const sheet = e.range.getSheet();
+  const sheetName = sheet.getName();
   const a1 = e.range.getA1Notation();
   const area = parseA1Area(a1);
   if (!area) return none;
@@ -66,7 +75,8 @@ export function handleEdit(svc: Services, e: EditEvent): EditOutcome {
   if (sheetName === SHEET_NAMES.audit.zh || sheetName === SHEET_NAMES.audit.en) return auditSheetEdited(tr, `${sheetName}!${a1}`);
   if (tr.config.tickets && sheetName !== tr.config.tickets.name) return none;
   const known = tr.config.tickets;
-  const ts = openTickets(tr);
+  // The edited sheet is the one the stored hint names: its header is read from it directly.
+  const ts = openTickets(tr, known ? sheet : undefined);
   if (!ts || ts.name !== sheetName) return none;
 
   const { firstRow, numRows } = area;

@@ -34,8 +34,9 @@ function firstConfig(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): TrackerConfi
  * One spreadsheet call (getActiveSpreadsheet) when setup has stored the config; a sheet never set
  * up costs two more (zone and locale) and gets defaults.
  */
-export function openTracker(svc: Services): Tracker {
-  const ss = svc.SpreadsheetApp.getActiveSpreadsheet();
+/** `source`: the spreadsheet an event names (e.source), when the caller has one: one call less. */
+export function openTracker(svc: Services, source?: GoogleAppsScript.Spreadsheet.Spreadsheet): Tracker {
+  const ss = source ?? svc.SpreadsheetApp.getActiveSpreadsheet();
   const props = svc.PropertiesService.getDocumentProperties();
   const config: TrackerConfig = loadConfig(props) ?? firstConfig(ss);
   const zone = utilitiesZone(svc.Utilities, config.timeZone);
