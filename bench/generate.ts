@@ -222,3 +222,39 @@ export function appendToTicketSheet(
   sheet.getRange(first, 1, rows.length, header.length).setValues(rows);
   return rows.length;
 }
+
+const PLACES = ['三楼', '五楼会议室', '财务部', '销售部', '北京分公司', '上海分公司', '研发部', '前台', 'B座', '培训室'];
+const DETAILS = ['重启后恢复正常', '已通知用户验证', '更新驱动程序', '清理缓存后正常', '更换配件', '调整配置参数'];
+
+/**
+ * Knowledge-base rows (知识库 columns: ID, title, category, description, solution, date, helpful,
+ * status) as closing files them: `n` entries over the past year, titles and solutions varied by
+ * place and detail so the index holds thousands of distinct words, as a real base does.
+ */
+export function knowledgeRows(n: number, now: number, seed = 11): unknown[][] {
+  const rnd = prng(seed);
+  const pick = <T>(a: readonly T[]): T => a[Math.floor(rnd() * a.length)];
+  return Array.from({ length: n }, (_, i) => {
+    const [title, category] = pick(TITLES);
+    const place = pick(PLACES);
+    const at = now - Math.floor(rnd() * 365 * DAY);
+    return [
+      `KB${pad(i + 1, 6)}`,
+      `${place}${title}`,
+      category,
+      `${place}${title}:影响${1 + Math.floor(rnd() * 9)}人,第${i + 1}次报告,已尝试重启无效`,
+      `${pick(SOLUTIONS)},${pick(DETAILS)}(${place})`,
+      new Date(at),
+      Math.floor(rnd() * 4),
+      '有效',
+    ];
+  });
+}
+
+/** Fills the knowledge sheet (made by setup) with `rows`, replacing what it held: one setValues. */
+export function writeKnowledge(rt: LocalRuntime, rows: unknown[][]): void {
+  const sheet = rt.services.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('知识库');
+  if (!sheet) throw new Error('no 知识库 sheet: run setup first');
+  ensureRows(sheet, rows.length + 1, 8);
+  sheet.getRange(2, 1, rows.length, 8).setValues(rows);
+}

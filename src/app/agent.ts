@@ -12,6 +12,7 @@ import type { ActionName, TicketChanges } from '../domain/workflow';
 import { actionLabel, applyAction, availableActions } from '../domain/workflow';
 import { appendAudit, findAuditSheet } from '../gas/auditSheet';
 import { appendKnowledge, knowledgeEntry } from '../gas/knowledgeSheet';
+import { noteKnowledgeChanged } from '../gas/properties';
 import { fileByDefault } from '../domain/knowledge';
 import { appendMovedLog } from '../gas/logArchiveSheet';
 import { splitEntries, splitForArchive } from '../domain/worklog';
@@ -367,4 +368,5 @@ export function writeChanges(tr: Tracker, loaded: LoadedRow, changes: TicketChan
 /** Closed is final (workflow.ts), so the entry is new: appended without reading the base. */
 export function addToKnowledge(tr: Tracker, tk: Ticket, suggest: boolean): void {
   appendKnowledge(tr.ss, { ...knowledgeEntry(tk, tr.lang, tk.resolvedAt ?? tr.now), retired: !suggest }, tr.lang);
+  noteKnowledgeChanged(tr.props);
 }

@@ -32,7 +32,7 @@ import {
 import { saveConfig } from '../gas/config';
 import { fileMissingKnowledge } from '../gas/knowledgeSheet';
 import type { ArchiveStatusRecord } from '../gas/properties';
-import { PROPERTY_KEYS, pendingChunkKey, readArchiveStatus, readPendingHeader } from '../gas/properties';
+import { PROPERTY_KEYS, noteKnowledgeChanged, pendingChunkKey, readArchiveStatus, readPendingHeader } from '../gas/properties';
 import { trackerLock } from '../gas/lock';
 import type { Services } from '../gas/services';
 import { writeTextValues } from '../gas/textValues';
@@ -337,7 +337,9 @@ function archiveStep(tr: Tracker, opts: ArchiveOptions, result: ArchiveResult, b
     width,
   );
   for (const id of ids) arch.ids.add(id);
-  result.kbAdded += fileMissingKnowledge(tr.ss, tr.lang, batch.map((b) => b.ticket), (tk) => tk.resolvedAt ?? lastActivity(tk) ?? tr.now);
+  const filed = fileMissingKnowledge(tr.ss, tr.lang, batch.map((b) => b.ticket), (tk) => tk.resolvedAt ?? lastActivity(tk) ?? tr.now);
+  if (filed) noteKnowledgeChanged(tr.props);
+  result.kbAdded += filed;
   // Row numbers from a fresh read of the ID column, just before deleting (a person may have
   // inserted or sorted rows since the block was read: people do not wait for the lock).
   const r = deleteArchivedRows(ts, new Set(ids), arch.ids, budget);

@@ -8,6 +8,7 @@ import { t } from '../domain/i18n';
 import type { FieldKey } from '../domain/schema';
 import { SHEET_NAMES } from '../domain/schema';
 import { appendAudit } from '../gas/auditSheet';
+import { noteKnowledgeChanged } from '../gas/properties';
 import { BusyError, withTrackerLock } from '../gas/lock';
 import type { Services } from '../gas/services';
 import { repairHeader } from './edit/header';
@@ -73,6 +74,11 @@ export function handleEdit(svc: Services, e: EditEvent): EditOutcome {
     return { ...none, handled: true };
   }
   if (sheetName === SHEET_NAMES.audit.zh || sheetName === SHEET_NAMES.audit.en) return auditSheetEdited(tr, `${sheetName}!${a1}`);
+  if (sheetName === SHEET_NAMES.knowledge.zh || sheetName === SHEET_NAMES.knowledge.en) {
+    // An entry edited or retired by hand: suggestions must not offer the cached old one (app/suggest.ts).
+    noteKnowledgeChanged(tr.props);
+    return { ...none, handled: true };
+  }
   if (tr.config.tickets && sheetName !== tr.config.tickets.name) return none;
   const known = tr.config.tickets;
   // The edited sheet is the one the stored hint names: its header is read from it directly.

@@ -5,7 +5,6 @@ import { LIMITS, validateSubmission } from '../domain/intake';
 import { titleLength } from '../domain/titleLength';
 import { urgencyHint } from '../domain/urgencyHints';
 import type { Urgency } from '../domain/schema';
-import { buildIndex, search } from '../domain/knowledge';
 import type { FieldKey } from '../domain/schema';
 import { ENUMS, enumLabel, headerLabel } from '../domain/schema';
 import type { AuditEntry, Ticket } from '../domain/ticket';
@@ -17,10 +16,9 @@ import { formatLocal } from '../domain/zone';
 import { saveConfig } from '../gas/config';
 import type { SubmitToken } from '../gas/properties';
 import { readSubmitTokens, writeSubmitTokens } from '../gas/properties';
-import { readKnowledge } from '../gas/knowledgeSheet';
 import { errorCode } from '../domain/errors';
 import { withTrackerLock } from '../gas/lock';
-import { runsAsBoundScript, trackerCache } from '../gas/scope';
+import { runsAsBoundScript } from '../gas/scope';
 import { visitorEmail } from './myTickets';
 import type { Lang } from '../domain/schema';
 import type { Services } from '../gas/services';
@@ -28,7 +26,7 @@ import { applyTicketFormat } from '../gas/ticketFormat';
 import type { TicketSheet } from '../gas/ticketSheet';
 import { hintOf, idCandidates, newRow, plainTextColumns } from '../gas/ticketSheet';
 import { writeTextValues } from '../gas/textValues';
-import type { ArticleSuggestion, IntakeFormModel, SubmitResult } from './contracts';
+import type { IntakeFormModel, SubmitResult } from './contracts';
 import { slaFields } from './slaContext';
 import type { Allocation } from './ticketIds';
 import { allocateTicketId, writeIdCounter } from './ticketIds';
@@ -256,51 +254,5 @@ function growFormattedRows(tr: Tracker, ts: TicketSheet, alloc: Allocation): num
   return Math.max(0, Math.min(CHECK_EVERY, formatted - lastRow - GROW_MARGIN));
 }
 
-/** Up to three knowledge-base entries matching what the requester is typing. */
-export function suggestArticles(svc: Services, text: unknown): ArticleSuggestion[] {
-  if (typeof text !== 'string' || Array.from(text.trim()).length < 2 || text.length > 50_000) return [];
-  const tr = openTracker(svc);
-  const kb = readKnowledge(tr.ss);
-  // Retired entries (状态 停用) are kept for the record, never suggested.
-  const entries = kb ? kb.entries.filter((e) => !e.retired) : [];
-  if (!entries.length) return [];
-  const byId = new Map(entries.map((e) => [e.id, e]));
-  // A recurring problem is filed once per closed ticket: show each title + solution once.
-  const seen = new Set<string>();
-  return search(buildIndex(entries), text, 30)
-    .map((h) => {
-      const e = byId.get(h.id);
-      return { id: h.id, title: h.title, category: e?.category ?? '', solution: e?.solution ?? '', score: h.score };
-    })
-    .filter((a) => {
-      const key = `${a.title.trim()}\n${a.solution.trim()}`;
-      return !seen.has(key) && !!seen.add(key);
-    })
-    .slice(0, 3);
-}
-
-/** How long one person's "this solved it" for one entry is remembered (CacheService's maximum). */
-const HELPFUL_MEMORY_S = 6 * 60 * 60;
-
-/**
- * "This solved it": counts the entry as helpful (the requester did not need a ticket) — once per
- * person and entry, so a looping web-form visitor cannot inflate the count. Someone whose email
- * Google hides cannot be told apart and is counted each time.
- */
-export function markArticleHelpful(svc: Services, id: unknown): boolean {
-  if (typeof id !== 'string' || !id.trim() || id.length > 40) return false;
-  const tr = openTracker(svc);
-  const who = actingEmail(svc, 'triggerOwner').toLowerCase();
-  // This sheet's cache (scope.ts); without one, counted each time like someone unnamed.
-  const cache = who ? trackerCache(svc) : null;
-  const key = `helpful:${who}:${id.trim()}`;
-  if (cache && cache.get(key)) return true;
-  return withTrackerLock(svc, LOCK_WAIT_MS, t(tr.lang, 'busy'), () => {
-    const kb = readKnowledge(tr.ss);
-    const i = kb ? kb.entries.findIndex((e) => e.id === id.trim()) : -1;
-    if (!kb || i < 0) return false;
-    kb.sheet.getRange(kb.rows[i], kb.helpfulCol).setValue(kb.rowHelpful[i] + 1);
-    if (cache) cache.put(key, '1', HELPFUL_MEMORY_S);
-    return true;
-  });
-}
+// Suggestions and "this solved it" live in ./suggest; the entry points import them from here.
+export { markArticleHelpful, suggestArticles } from './suggest';

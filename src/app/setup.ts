@@ -15,7 +15,7 @@ import { FIELDS, SHEET_NAMES, enumLabels, headerLabel } from '../domain/schema';
 import { ensureAuditSheet } from '../gas/auditSheet';
 import type { TrackerConfig } from '../gas/config';
 import { loadConfig, saveConfig } from '../gas/config';
-import { PROPERTY_KEYS } from '../gas/properties';
+import { PROPERTY_KEYS, noteKnowledgeChanged } from '../gas/properties';
 import { withTrackerLock } from '../gas/lock';
 import { ensureKnowledgeSheet } from '../gas/knowledgeSheet';
 import { appendKeyRows, ensureSettingsSheet, findSettingsSheet, readKeyRows, readSettings } from '../gas/settingsSheet';
@@ -200,6 +200,8 @@ export function setupTracker(svc: Services, confirm: (message: string) => boolea
     report.messages.push(...read.warnings.map((w) => w.message));
     ensureAuditSheet(ss, lang, true);
     ensureKnowledgeSheet(ss, lang, true, app);
+    // Setup may have rewritten the knowledge sheet's header or added its 状态 column.
+    noteKnowledgeChanged(props);
     return read.settings;
   });
   // 4. Dropdowns, formats, protections and colour rules: a hundred calls or more, and no value

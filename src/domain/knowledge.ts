@@ -249,22 +249,71 @@ export function buildIndex(entries: readonly KbEntry[]): KbIndex {
 const significantLength = (q: string): number => (normalizeText(q).match(/[\p{L}\p{Nd}]/gu) ?? []).length;
 
 /**
+ * What ranking needs of an index: its size, a token's postings, and each entry's ID, title weight,
+ * helpful count and date. A whole KbIndex is one (`sourceOf`); so are the cached pieces of one
+ * (knowledgePack.ts), which load only the postings of the query's tokens.
+ */
+export interface RankSource {
+  n: number;
+  postings(token: string): readonly number[] | undefined;
+  docs: {
+    id: ArrayLike<string>;
+    titleNorm: ArrayLike<number>;
+    helpful: ArrayLike<number>;
+    date: ArrayLike<number | null>;
+  };
+}
+
+export function sourceOf(index: KbIndex): RankSource {
+  const docs = index.docs;
+  return {
+    n: index.n,
+    postings: (t) => (hasOwn(index.postings, t) ? index.postings[t] : undefined),
+    docs: {
+      id: docs.map((d) => d.id),
+      titleNorm: docs.map((d) => d.titleNorm),
+      helpful: docs.map((d) => d.helpful),
+      date: docs.map((d) => d.date),
+    },
+  };
+}
+
+/** The distinct tokens a query is searched by (unigrams included): what a ranking looks up. */
+export function queryTokens(query: string): string[] {
+  return Array.from(new Set(tokenize(query, { unigrams: true })));
+}
+
+/** A ranked entry: its index in the source, and its score (0–1, rounded to 3 places). */
+export interface RankedDoc {
+  doc: number;
+  score: number;
+}
+
+/**
  * Best entries for a query, best first: at most `limit`, none below `minScore`, none for an empty
  * or one-character query. Ties: more helpful, then newer, then id.
  */
 export function search(index: KbIndex, query: string, limit = 3, opts: SearchOptions = {}): KbHit[] {
+  if (!index || !index.n) return [];
+  return rank(sourceOf(index), query, limit, opts).map(({ doc, score }) => {
+    const d = index.docs[doc];
+    return { id: d.id, title: d.title, score, solutionPreview: d.preview };
+  });
+}
+
+/** `search` over any rank source: the entries' indexes and scores. */
+export function rank(source: RankSource, query: string, limit = 3, opts: SearchOptions = {}): RankedDoc[] {
   const minScore = opts.minScore ?? DEFAULT_MIN_SCORE;
-  if (!index || !index.n || limit <= 0 || significantLength(query) < 2) return [];
-  const tokens = Array.from(new Set(tokenize(query, { unigrams: true })));
+  if (!source || !source.n || limit <= 0 || significantLength(query) < 2) return [];
+  const tokens = queryTokens(query);
   if (!tokens.some((t) => !isUnigram(t))) return [];
-  const n = index.n;
-  const known: { t: string; w: number; idf: number; list: number[] }[] = [];
+  const n = source.n;
+  const known: { t: string; w: number; idf: number; list: readonly number[] }[] = [];
   let unknownWeight = 0;
   for (const t of tokens) {
-    if (hasOwn(index.postings, t)) {
-      const list = index.postings[t];
-      known.push({ t, w: tokenWeight(t), idf: idf(n, list.length / 2), list });
-    } else unknownWeight += tokenWeight(t);
+    const list = source.postings(t);
+    if (list) known.push({ t, w: tokenWeight(t), idf: idf(n, list.length / 2), list });
+    else unknownWeight += tokenWeight(t);
   }
   if (!known.length) return [];
   // A query token the base never saw (often a bigram spanning two words, `机连`) counts as an
@@ -287,23 +336,23 @@ export function search(index: KbIndex, query: string, limit = 3, opts: SearchOpt
       if (w >= FIELD_WEIGHT.title) inTitle[doc] += q;
     }
   }
+  const { id, titleNorm, helpful, date } = source.docs;
   const hits: { doc: number; score: number }[] = [];
   for (const doc of touched) {
-    const d = index.docs[doc];
-    const titleCov = d.titleNorm > 0 ? Math.min(1, inTitle[doc] / d.titleNorm) : 0;
+    const norm = titleNorm[doc];
+    const titleCov = norm > 0 ? Math.min(1, inTitle[doc] / norm) : 0;
     const score = 0.7 * Math.min(1, acc[doc] / queryMass) + 0.3 * titleCov;
     if (score >= minScore) hits.push({ doc, score });
   }
   hits.sort((a, b) => {
     if (b.score !== a.score) return b.score - a.score;
-    const da = index.docs[a.doc];
-    const db = index.docs[b.doc];
-    if (db.helpful !== da.helpful) return db.helpful - da.helpful;
-    if ((db.date ?? 0) !== (da.date ?? 0)) return (db.date ?? 0) - (da.date ?? 0);
-    return da.id < db.id ? -1 : da.id > db.id ? 1 : 0;
+    if (helpful[b.doc] !== helpful[a.doc]) return helpful[b.doc] - helpful[a.doc];
+    const da = date[a.doc] ?? 0;
+    const db = date[b.doc] ?? 0;
+    if (db !== da) return db - da;
+    const ia = id[a.doc];
+    const ib = id[b.doc];
+    return ia < ib ? -1 : ia > ib ? 1 : 0;
   });
-  return hits.slice(0, limit).map(({ doc, score }) => {
-    const d = index.docs[doc];
-    return { id: d.id, title: d.title, score: Math.round(score * 1000) / 1000, solutionPreview: d.preview };
-  });
+  return hits.slice(0, limit).map(({ doc, score }) => ({ doc, score: Math.round(score * 1000) / 1000 }));
 }

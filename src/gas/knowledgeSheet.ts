@@ -23,8 +23,10 @@ export const KB_HEADERS = {
 export const KB_STATUS = { zh: { active: '有效', retired: '停用' }, en: { active: 'Active', retired: 'Retired' } } as const;
 const RETIRED = new Set([KB_STATUS.zh.retired, KB_STATUS.en.retired.toLowerCase(), '已停用', 'retire', 'no', '否']);
 
-export function findKnowledgeSheet(ss: Spreadsheet): GoogleAppsScript.Spreadsheet.Sheet | null {
-  return ss.getSheetByName(SHEET_NAMES.knowledge.zh) ?? ss.getSheetByName(SHEET_NAMES.knowledge.en);
+/** The knowledge sheet, looked for under `lang`'s name first (one call when it is there). */
+export function findKnowledgeSheet(ss: Spreadsheet, lang: Lang = 'zh'): GoogleAppsScript.Spreadsheet.Sheet | null {
+  const other: Lang = lang === 'zh' ? 'en' : 'zh';
+  return ss.getSheetByName(SHEET_NAMES.knowledge[lang]) ?? ss.getSheetByName(SHEET_NAMES.knowledge[other]);
 }
 
 /**
@@ -94,8 +96,8 @@ const count = (v: unknown) => (typeof v === 'number' ? v : Number(v) || 0);
  * instead of a read and a write), so an ID can appear twice when a ticket closed before is closed
  * again (a row moved back from the archive): the newest row wins and the helpful counts add up.
  */
-export function readKnowledge(ss: Spreadsheet): KbTable | null {
-  const sheet = findKnowledgeSheet(ss);
+export function readKnowledge(ss: Spreadsheet, found?: GoogleAppsScript.Spreadsheet.Sheet): KbTable | null {
+  const sheet = found ?? findKnowledgeSheet(ss);
   if (!sheet) return null;
   const [header = [], ...body] = sheet.getDataRange().getValues();
   // Columns by header name (Chinese or English, people insert and move columns); template position otherwise.

@@ -62,6 +62,8 @@ export const PROPERTY_KEYS = {
   notifyQueuePrefix: 'notify.queue.',
   /** Mail sent today and the last mail error, JSON (gas/mailQueue.ts). */
   notifyStats: 'notify.stats',
+  /** The knowledge base's version: renewed by every write of the knowledge sheet; the cached index is of one version (app/suggest.ts). */
+  kbVersion: 'kb.version',
 } as const;
 
 export type PropertyKey = (typeof PROPERTY_KEYS)[keyof typeof PROPERTY_KEYS];
@@ -249,4 +251,23 @@ export function parseQueuedEdit(raw: string | null | undefined): QueuedEdit | nu
   const at = typeof v.at === 'number' && Number.isFinite(v.at) ? v.at : null;
   if (top === null || count === null || firstCol === null || lastCol === null || at === null) return null;
   return { top, count, firstCol, lastCol, at, user: typeof v.user === 'string' ? v.user.slice(0, 320) : '' };
+}
+
+// ---------------------------------------------------------------------------------------------
+// knowledge base
+
+/** The knowledge base's version, or null when none was set (trackers from before it). */
+export function readKnowledgeVersion(props: Props): string | null {
+  const v = props.getProperty(PROPERTY_KEYS.kbVersion);
+  return v && /^[0-9a-z.]{1,40}$/.test(v) ? v : null;
+}
+
+/**
+ * The knowledge sheet changed (or may have): a new version, so the cached index of the old one is
+ * never used again. Random, not a count: two writers at once need no read-modify-write.
+ */
+export function noteKnowledgeChanged(props: Props): string {
+  const v = `${Date.now().toString(36)}.${Math.random().toString(36).slice(2, 10)}`;
+  props.setProperty(PROPERTY_KEYS.kbVersion, v);
+  return v;
 }

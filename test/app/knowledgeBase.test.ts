@@ -166,14 +166,17 @@ describe('filing at close, editing and retiring (issue 20)', () => {
     actAs(rt, id, 'close');
     const sh = kbSheet(rt);
     const row = rows(rt).findIndex((r) => r[0] === id) + 2;
-    sh.getRange(row, 5).setValue('先关机，再清理定影器处的碎纸');
+    // Asked once before the edit: the suggestion's index is cached, and the edit must show through it.
+    expect(rt.callFromClient<any[]>('suggestArticles', '打印机卡纸').result[0]).toMatchObject({ id });
+    // A person's edits in the sheet (the edit trigger runs, as in Sheets).
+    expect(rt.edit(`知识库!E${row}`, '先关机，再清理定影器处的碎纸').ok).toBe(true);
     expect(rt.callFromClient<any[]>('suggestArticles', '打印机卡纸').result[0]).toMatchObject({
       id,
       solution: '先关机，再清理定影器处的碎纸',
     });
     // 状态 is a dropdown (有效 / 停用).
     expect(sh.getRange(row, 8).getDataValidation()!.getCriteriaValues()[0]).toEqual(['有效', '停用']);
-    sh.getRange(row, 8).setValue('停用');
+    expect(rt.edit(`知识库!H${row}`, '停用').ok).toBe(true);
     expect(rt.callFromClient<any[]>('suggestArticles', '打印机卡纸').result.map((h) => h.id)).not.toContain(
       id,
     );
@@ -194,5 +197,74 @@ describe('filing at close, editing and retiring (issue 20)', () => {
     expect(rt.callFromClient<any[]>('suggestArticles', '打印机无法连接').result[0]).toMatchObject({
       id: 'IT20240401001',
     });
+  });
+});
+
+describe('suggestions from the cached index (issue 20: 2 spreadsheet calls at any size)', () => {
+  const ENTRIES: unknown[][] = [
+    ['IT20240401001', '打印机无法连接', '硬件', '三楼打印机提示脱机', '重新添加网络打印机', DAY, 0, '有效'],
+    ['IT20240401002', 'VPN连不上', '网络', 'VPN客户端报错 809', '重装VPN客户端', DAY, 5, '有效'],
+    ['IT20240401003', '打印机卡纸', '硬件', '二楼打印机卡纸', '清理定影器处的碎纸', DAY, 1, '有效'],
+    ['IT20240401004', '打印机卡纸', '硬件', '二楼打印机又卡纸', '清理定影器处的碎纸', DAY, 0, '有效'],
+    ['IT20240401005', 'Printer offline', '硬件', 'The printer on floor 3 shows offline', 'Re-add the network printer', DAY, 0, '有效'],
+  ];
+  const QUERIES = ['打印机无法连接', '打印机卡纸了', 'VPN 809', 'printer is offline', '电脑蓝屏', '打印'];
+  const withBase = () => {
+    const rt = trackerRuntime();
+    kbSheet(rt).getRange(2, 1, ENTRIES.length, 8).setValues(ENTRIES);
+    return rt;
+  };
+  const ask = (rt: any, q: string) => rt.callFromClient('suggestArticles', q);
+
+  it('answers as the sheet read does, in 2 spreadsheet calls once cached', () => {
+    const rt = withBase();
+    const cold = QUERIES.map((q) => ask(rt, q));
+    expect(cold[0].stats.spreadsheetCalls).toBeGreaterThan(2); // the first reads the sheet
+    const warm = QUERIES.map((q) => ask(rt, q));
+    for (const [i, w] of warm.entries()) {
+      expect(w.result).toEqual(cold[i].result);
+      expect(w.stats.spreadsheetCalls).toBeLessThanOrEqual(2);
+      expect(w.stats.cellsRead).toBe(0);
+    }
+    expect(warm[0].result[0]).toMatchObject({ id: 'IT20240401001', solution: '重新添加网络打印机' });
+    // The same title and solution filed twice is shown once.
+    expect(warm[1].result.filter((h: any) => h.title === '打印机卡纸')).toHaveLength(1);
+  });
+
+  it('a cache that lost its pieces (Google may evict) answers from the sheet again, the same', () => {
+    const rt = withBase();
+    const first = ask(rt, '打印机卡纸了').result;
+    rt.services.CacheService.getScriptCache().remove('kb.p.0');
+    for (const k of ['kb.d.0', 'kb.t.0']) rt.services.CacheService.getScriptCache().remove(k);
+    const again = ask(rt, '打印机卡纸了');
+    expect(again.result).toEqual(first);
+    expect(again.stats.spreadsheetCalls).toBeGreaterThan(2);
+    expect(ask(rt, '打印机卡纸了').stats.spreadsheetCalls).toBeLessThanOrEqual(2);
+  });
+
+  it('closing a ticket, "this solved it" and setup each renew the version: the next answer is from the sheet', () => {
+    const rt = withBase();
+    ask(rt, 'VPN 809');
+    expect(ask(rt, 'VPN 809').stats.spreadsheetCalls).toBeLessThanOrEqual(2);
+    expect(rt.callFromClient('markArticleHelpful', 'IT20240401001').result).toBe(true);
+    expect(ask(rt, 'VPN 809').stats.spreadsheetCalls).toBeGreaterThan(2);
+    setUp(rt);
+    expect(ask(rt, 'VPN 809').stats.spreadsheetCalls).toBeGreaterThan(2);
+  });
+
+  it('a write no trigger saw (another script) shows once the pieces expire, within the hour', () => {
+    const rt = withBase();
+    expect(ask(rt, '打印机无法连接').result[0].solution).toBe('重新添加网络打印机');
+    kbSheet(rt).getRange(2, 5).setValue('重启打印服务');
+    rt.tick(rt.clock.now() + 61 * 60_000);
+    expect(ask(rt, '打印机无法连接').result[0].solution).toBe('重启打印服务');
+  });
+
+  it('a deleted knowledge sheet suggests nothing, at once', () => {
+    const rt = withBase();
+    expect(ask(rt, '打印机无法连接').result).not.toHaveLength(0);
+    const ss = rt.services.SpreadsheetApp.getActiveSpreadsheet();
+    ss.deleteSheet(kbSheet(rt));
+    expect(ask(rt, '打印机无法连接').result).toEqual([]);
   });
 });

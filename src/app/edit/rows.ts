@@ -16,6 +16,7 @@ import type { TicketChanges } from '../../domain/workflow';
 import { canMove } from '../../domain/workflow';
 import { appendAuditRows, auditEntriesOf, auditRow, findAuditSheet } from '../../gas/auditSheet';
 import { fileMissingKnowledge } from '../../gas/knowledgeSheet';
+import { noteKnowledgeChanged } from '../../gas/properties';
 import type { TicketSheet } from '../../gas/ticketSheet';
 import { cellFor, mergeRow, plainTextColumns, readIdColumn } from '../../gas/ticketSheet';
 import { writeTextValues } from '../../gas/textValues';
@@ -342,7 +343,7 @@ export function checkRows(tr: Tracker, ts: TicketSheet, scope: EditScope): RowsO
     // Formula-like text in the rows goes back in as Rich Text (issue 16; src/gas/textValues.ts).
     writeTextValues(tr.svc.SpreadsheetApp, ts.sheet, top, 1, out, plainTextColumns(ts.columns));
   }
-  fileMissingKnowledge(tr.ss, tr.lang, closed, (tk) => tk.resolvedAt ?? tr.now);
+  if (fileMissingKnowledge(tr.ss, tr.lang, closed, (tk) => tk.resolvedAt ?? tr.now)) noteKnowledgeChanged(tr.props);
   return { reverted, changedRows };
 }
 
