@@ -32,9 +32,9 @@ function firstConfig(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): TrackerConfi
 
 /**
  * One spreadsheet call (getActiveSpreadsheet) when setup has stored the config; a sheet never set
- * up costs two more (zone and locale) and gets defaults.
+ * up costs two more (zone and locale) and gets defaults. `source`: the spreadsheet an event names
+ * (e.source), when the caller has one: one call less.
  */
-/** `source`: the spreadsheet an event names (e.source), when the caller has one: one call less. */
 export function openTracker(svc: Services, source?: GoogleAppsScript.Spreadsheet.Spreadsheet): Tracker {
   const ss = source ?? svc.SpreadsheetApp.getActiveSpreadsheet();
   const props = svc.PropertiesService.getDocumentProperties();
