@@ -6,6 +6,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { loadRuntime, saveRuntime } from '../runtime';
 import { useScriptZone, zonedIso } from './zone';
+import { cliText, helpLang } from './text';
+import type { Lang } from '../src/domain/schema';
 import { allCommands, lookup, CliError, parseTime, type CommandContext } from './registry';
 import './commands/init';
 import './commands/call';
@@ -86,20 +88,23 @@ async function lockWorkbook(file: string, waitMs = 30_000): Promise<() => void> 
 
 const safeJson = (v: unknown) => JSON.stringify(v, (_k, x) => (typeof x === 'bigint' ? String(x) : x === undefined ? null : x));
 
-function usage(): string {
-  return ['usage: <command> [--workbook FILE] [--at ISO-8601 [--rewind]] [--user EMAIL] [--dist DIR]', ...allCommands().map((c) => `  ${c.usage.padEnd(60)} ${c.summary}`)].join('\n');
+/** Help: the global options, then each command's usage and summary, in `lang`. */
+function usage(lang: Lang): string {
+  const text = cliText(lang);
+  return [text.usage, ...allCommands().map((c) => `  ${c.usage.padEnd(60)} ${text.summaries[c.name]}`)].join('\n');
 }
 
 export async function main(argv: string[], io: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) }): Promise<number> {
   const lines: string[] = [];
   try {
     const { command, args, flags } = parseArgv(argv);
+    const helpIn = () => helpLang(typeof flags.workbook === 'string' ? flags.workbook : path.join('local', 'workbook.json'));
     if (!command || command === 'help' || flags.help) {
-      io.out(`${usage()}\n${safeJson({ ok: true, commands: allCommands().map((c) => c.name) })}\n`);
+      io.out(`${usage(helpIn())}\n${safeJson({ ok: true, commands: allCommands().map((c) => c.name) })}\n`);
       return 0;
     }
     const cmd = lookup(command);
-    if (!cmd) throw new CliError(`unknown command: ${command}\n${usage()}`);
+    if (!cmd) throw new CliError(`unknown command: ${command}\n${usage(helpIn())}`);
     for (const k of ['workbook', 'at', 'user', 'dist']) if (flags[k] === true) throw new CliError(`--${k} needs a value`);
     const str = (k: string) => (typeof flags[k] === 'string' ? (flags[k] as string) : undefined);
     const workbookFile = str('workbook') ?? path.join('local', 'workbook.json');

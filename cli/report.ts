@@ -1,5 +1,6 @@
 // Readable summaries of what an execution did: UI shown, mail sent, logs, service-call stats.
 import type { LocalRuntime, CallStats } from '../runtime';
+import { fill, textOf } from './text';
 
 export interface Marks {
   dialogs: number;
@@ -18,16 +19,17 @@ const clip = (s: string, n = 100) => (s.length > n ? `${s.slice(0, n - 1)}…` :
 /** Lines describing everything shown or sent since `m`. */
 export function effects(rt: LocalRuntime, m: Marks): string[] {
   const out: string[] = [];
-  for (const d of rt.ui.dialogs.slice(m.dialogs)) out.push(`  ${d.kind} "${d.title}" (${d.content.length} chars of HTML)`);
+  const text = textOf(rt);
+  for (const d of rt.ui.dialogs.slice(m.dialogs)) out.push(`  ${d.kind} "${d.title}" ${fill(text.htmlChars, { n: d.content.length })}`);
   for (const a of rt.ui.asks.slice(m.asks)) out.push(`  ${a.kind}: ${a.title ? `${a.title}: ` : ''}${clip(a.prompt)} → ${a.answer.button}${a.answer.text ? ` "${a.answer.text}"` : ''}`);
-  for (const t of rt.ui.toasts.slice(m.toasts)) out.push(`  toast: ${t.title ? `${t.title}: ` : ''}${clip(t.message)}`);
-  for (const e of rt.mail.slice(m.mail)) out.push(`  mail to ${e.to}: ${clip(e.subject, 80)}`);
+  for (const t of rt.ui.toasts.slice(m.toasts)) out.push(`  ${text.toast}: ${t.title ? `${t.title}: ` : ''}${clip(t.message)}`);
+  for (const e of rt.mail.slice(m.mail)) out.push(`  ${fill(text.mailTo, { to: e.to, subject: clip(e.subject, 80) })}`);
   for (const l of rt.logs.entries.slice(m.logs)) out.push(`  [${l.level}] ${clip(l.message, 160)}`);
   return out;
 }
 
-export function statsLine(s: CallStats): string {
-  return `${s.calls} service calls (${s.spreadsheetCalls} spreadsheet), ${s.cellsRead} cells read, ${s.cellsWritten} written`;
+export function statsLine(rt: LocalRuntime, s: CallStats): string {
+  return fill(textOf(rt).stats, { calls: s.calls, spreadsheet: s.spreadsheetCalls, read: s.cellsRead, written: s.cellsWritten });
 }
 
 export function shownSince(rt: LocalRuntime, m: Marks) {

@@ -33,14 +33,13 @@ export function callEntryPoint(
   if (summarise && ok) for (const l of summarise(result)) c.say(l);
   else c.say(`→ ${JSON.stringify(result, null, 2)}`);
   for (const l of effects(rt, m)) c.say(l);
-  c.say(statsLine(stats));
+  c.say(statsLine(rt, stats));
   return { json: { result, stats, ...shownSince(rt, m) }, save: rt };
 }
 
 register({
   name: 'call',
   usage: 'call <entryPoint> [JSON args…]',
-  summary: 'run an entry point as google.script.run would',
   run(c) {
     const [name, ...rest] = c.args;
     if (!name) throw new CliError('call: which entry point?');

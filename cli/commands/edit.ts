@@ -1,12 +1,12 @@
 // `edit <Sheet!A1> <value>`: a person types into the sheet; onEdit triggers fire as on Google.
 // A refused edit (data validation) is an error and nothing is saved.
 import { register, CliError } from '../registry';
+import { fill, textOf } from '../text';
 import { effects, mark, shownSince } from '../report';
 
 register({
   name: 'edit',
   usage: 'edit <Sheet!A1> <value>',
-  summary: 'hand-edit a cell (fires onEdit)',
   run(c) {
     const [a1, value] = c.args;
     if (!a1 || value === undefined) throw new CliError('edit: need <Sheet!A1> <value>');
@@ -15,7 +15,8 @@ register({
     const r = rt.edit(a1, value);
     if (!r.ok) throw new CliError(`edit refused: ${r.reason}`);
     c.say(`${r.sheetName}!${r.a1}: ${JSON.stringify(r.oldValue ?? '')} → ${JSON.stringify(r.value ?? value)}`);
-    for (const run of r.runs) c.say(`  ${run.kind} ${run.handler}: ${run.ok ? 'ok' : `failed: ${run.error}`}`);
+    const text = textOf(rt);
+    for (const run of r.runs) c.say(`  ${run.kind} ${run.handler}: ${run.ok ? text.ok : fill(text.failed, { error: String(run.error) })}`);
     for (const l of effects(rt, m)) c.say(l);
     return {
       json: { sheet: r.sheetName, a1: r.a1, value: r.value ?? null, oldValue: r.oldValue ?? null, triggers: r.runs.map((x) => ({ handler: x.handler, kind: x.kind, ok: x.ok, error: x.error })), ...shownSince(rt, m) },

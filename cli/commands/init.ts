@@ -5,6 +5,7 @@ import { createLocalRuntime, type LocalRuntime } from '../../runtime';
 import { isValidZone } from '../../runtime/zone';
 import { readXlsxFile, sameFile } from '../files';
 import { register, CliError, flagString, type CommandContext } from '../registry';
+import { fill, textOf } from '../text';
 import { useScriptZone, zonedIso } from '../zone';
 import { effects, mark } from '../report';
 
@@ -35,7 +36,6 @@ register({
   name: 'init',
   options: ['tz', 'locale', 'from', 'addon', 'force', 'no-setup'],
   usage: 'init [--tz Asia/Shanghai] [--locale zh-CN|en] [--from FILE.xlsx] [--addon] [--force] [--no-setup]',
-  summary: 'create the workbook state (and run setup)',
   async run(c) {
     if (fs.existsSync(c.workbookFile) && !c.flags.force) throw new CliError(`${c.workbookFile} exists; pass --force to replace it.`);
     const timeZone = flagString(c, 'tz') ?? 'Asia/Shanghai';
@@ -46,8 +46,9 @@ register({
     const workbook = from ? await readXlsxFile(from, { timeZone, locale }, 'init --from') : undefined;
     const rt = createLocalRuntime({ distDir: c.distDir, timeZone, locale, now: c.at ?? Date.now(), user: c.user, addonMode: !!c.flags.addon, workbook });
     useScriptZone(rt.scriptTimeZone);
-    c.say(`new workbook ${c.workbookFile}: ${timeZone}, ${locale}${from ? `, from ${from}` : ''}, ${rt.ctx.addonMode ? 'add-on' : 'bound script'} mode`);
-    c.say(`clock ${zonedIso(rt.clock.now(), timeZone)}, saved with the workbook: later commands start from it (--at moves it on)`);
+    const text = textOf(rt);
+    c.say(fill(text.newWorkbook, { file: c.workbookFile, zone: timeZone, locale, from: from ? fill(text.fromFile, { file: from }) : '', mode: rt.ctx.addonMode ? text.addonMode : text.boundMode }));
+    c.say(fill(text.clockSaved, { clock: zonedIso(rt.clock.now(), timeZone) }));
     const setup = runSetup(c, rt);
     return { json: { workbook: c.workbookFile, timeZone, locale, setup: setup ?? null, sheets: rt.workbook.sheets.map((s) => s.name) }, save: rt };
   },

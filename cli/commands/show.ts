@@ -2,6 +2,7 @@
 // them), with each row's background colour named (SLA colours) when backgrounds are set.
 import { renderSheet, type RenderedSheet } from '../../runtime/spreadsheet';
 import { register, CliError, flagString } from '../registry';
+import { fill, textOf } from '../text';
 import { renderTable, rowColour } from '../table';
 
 /** Display strings and effective backgrounds from the spreadsheet renderer. */
@@ -16,7 +17,6 @@ register({
   name: 'show',
   options: ['width', 'rows'],
   usage: 'show [SHEET] [--width N] [--rows N]',
-  summary: 'print a sheet as a text table with row colours',
   run(c) {
     const rt = c.load();
     const name = c.args[0] ?? rt.workbook.sheets[0]?.name;
@@ -35,7 +35,8 @@ register({
     const rows = t.rows;
     const colours = t.backgrounds.slice(0, rows.length).map((b, i) => (i === 0 ? 'colour' : rowColour(b)));
     const anyColour = colours.slice(1).some(Boolean);
-    c.say(`${name}: ${Math.max(0, rows.length - 1)} data rows shown${rendered.truncated ? ` (more below; --rows N)` : ''}`);
+    const text = textOf(rt);
+    c.say(`${fill(text.shown, { sheet: name, n: Math.max(0, rows.length - 1) })}${rendered.truncated ? text.more : ''}`);
     c.say(renderTable(rows, { cellWidth: width, colours: anyColour ? colours : undefined, rowNumbers: true }));
     return { json: { sheet: name, rows: rows.length, truncated: rendered.truncated, header: rows[0] ?? [], colours: anyColour ? colours.slice(1) : [] } };
   },

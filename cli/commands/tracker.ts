@@ -4,6 +4,7 @@ import type { CallStats, LocalRuntime } from '../../runtime';
 import type { ActionOutcome, SubmitResult, TicketView, TicketViewResult } from '../../src/app/contracts';
 import type { ScheduledRun } from '../../src/app/scheduled';
 import { register, CliError, flagString, type CommandContext, type CommandResult } from '../registry';
+import { textOf } from '../text';
 import { callEntryPoint } from './call';
 
 function jsonFlag(c: CommandContext): Record<string, unknown> {
@@ -52,13 +53,14 @@ register({
   name: 'submit',
   options: ['json', 'token'],
   usage: `submit --json '{"title":…,"department":…,"description":…,"urgency":"高","category":"软件","submitter":…,"contact":…}' [--token T]`,
-  summary: 'report a problem as the intake form does',
   run(c) {
     const form = jsonFlag(c);
     const token = flagString(c, 'token');
-    const out = run<SubmitResult>(c, c.load(), 'submitTicket', token ? [form, token] : [form], (r) => [
-      `→ ${r.id}${r.duplicate ? ' (already submitted with this token: no second ticket)' : ' (new ticket)'}`,
-      ...r.warnings.map((w) => `  warning${w.field ? ` (${w.field})` : ''}: ${w.message}`),
+    const rt = c.load();
+    const text = textOf(rt);
+    const out = run<SubmitResult>(c, rt, 'submitTicket', token ? [form, token] : [form], (r) => [
+      `→ ${r.id}${r.duplicate ? text.duplicate : text.newTicket}`,
+      ...r.warnings.map((w) => `  ${text.warning}${w.field ? ` (${w.field})` : ''}: ${w.message}`),
     ]);
     return { json: { id: out.result.id, duplicate: out.result.duplicate, warnings: out.result.warnings, stats: out.stats }, save: out.save };
   },
@@ -68,7 +70,6 @@ register({
   name: 'update',
   options: ['json'],
   usage: `update <ID> --json '{"action":"accept|assign|escalate|note|resolve|feedback|close|reopen|wait|endWait","by":…, …}'`,
-  summary: 'work a ticket as the agent sidebar does',
   run(c) {
     const [id] = c.args;
     if (!id) throw new CliError('update: which ticket ID?');
@@ -84,7 +85,7 @@ register({
       if (!view.ok) throw new CliError(view.message ?? `ticket ${id} not found`);
       v = view.version ?? null;
     }
-    const out = run<ActionOutcome>(c, rt, 'applyTicketAction', [id, action, payload, v], (r) => ticketSummary(r.view, action));
+    const out = run<ActionOutcome>(c, rt, 'applyTicketAction', [id, action, payload, v], (r) => ticketSummary(r.view, action, textOf(rt).next));
     const view = out.result.view;
     return { json: { id, action, status: view.status, sla: view.slaText, stats: out.stats }, save: out.save };
   },
@@ -93,7 +94,6 @@ register({
 register({
   name: 'sweep',
   usage: 'sweep [--at ISO]',
-  summary: 'run the SLA sweep now (as its time trigger does)',
   run(c) {
     const out = callEntryPoint(c, c.load(), 'onSlaTimer', []);
     const { result: r, stats } = out.json as unknown as Called<ScheduledRun | null>;
@@ -106,7 +106,7 @@ register({
  * The ticket after an action in a few lines (the sidebar's view also carries every label of the
  * page, which is what made the raw result ~190 lines): status, who holds it, SLA, what can follow.
  */
-export function ticketSummary(view: TicketView, action: string): string[] {
+export function ticketSummary(view: TicketView, action: string, next: string): string[] {
   const field = (key: string) => view.fields.find((f) => f.key === key);
   const lines = [`→ ${view.id} ${action}: ${view.status}`];
   for (const key of ['assignee', 'tier']) {
@@ -114,7 +114,7 @@ export function ticketSummary(view: TicketView, action: string): string[] {
     if (f && f.value) lines.push(`  ${f.label}: ${f.value}`);
   }
   if (view.slaText) lines.push(`  SLA: ${view.slaText}`);
-  if (view.actions.length) lines.push(`  next: ${view.actions.map((a) => a.name).join(', ')}`);
+  if (view.actions.length) lines.push(`  ${next}: ${view.actions.map((a) => a.name).join(', ')}`);
   return lines;
 }
 

@@ -4,12 +4,12 @@ import { LocalRuntime } from '../../runtime';
 import { exportXlsx } from '../../runtime/spreadsheet';
 import { readXlsxFile, sameFile, writeExport } from '../files';
 import { register, CliError, flagString } from '../registry';
+import { fill, textOf } from '../text';
 
 register({
   name: 'export',
   options: ['out'],
   usage: 'export --out FILE.xlsx',
-  summary: 'write the workbook as .xlsx',
   async run(c) {
     const out = flagString(c, 'out') ?? c.args[0];
     if (!out) throw new CliError('export: need --out FILE.xlsx');
@@ -17,7 +17,7 @@ register({
     const rt = c.load();
     const buf = await exportXlsx(rt.workbook, rt.clock.now());
     writeExport(out, c.workbookFile, buf);
-    c.say(`wrote ${out} (${buf.length} bytes, ${rt.workbook.sheets.length} sheets)`);
+    c.say(fill(textOf(rt).wrote, { file: out, bytes: buf.length, sheets: rt.workbook.sheets.length }));
     return { json: { out, bytes: buf.length } };
   },
 });
@@ -25,7 +25,6 @@ register({
 register({
   name: 'import',
   usage: 'import FILE.xlsx',
-  summary: 'replace the workbook with an .xlsx file',
   async run(c) {
     const file = c.args[0];
     if (!file) throw new CliError('import: need FILE.xlsx');
@@ -34,7 +33,7 @@ register({
     const wb = await readXlsxFile(file, { timeZone: rt.workbook.timeZone, locale: rt.workbook.locale }, 'import');
     wb.id = rt.workbook.id; // triggers and properties stay tied to this document
     const next = LocalRuntime.fromJSON({ ...rt.toJSON(), workbook: wb.toJSON() }, { distDir: c.distDir });
-    c.say(`imported ${file}: ${next.workbook.sheets.map((s) => s.name).join(', ')}`);
+    c.say(fill(textOf(next).imported, { file, sheets: next.workbook.sheets.map((s) => s.name).join(', ') }));
     return { json: { file, sheets: next.workbook.sheets.map((s) => s.name) }, save: next };
   },
 });

@@ -9,7 +9,6 @@ register({
   name: 'weekly',
   options: ['week'],
   usage: 'weekly [--week 2024-W19]',
-  summary: "build a week's review sheet (default: last week)",
   run(c) {
     const week = flagString(c, 'week') ?? c.args[0];
     const rt = c.load();
@@ -30,7 +29,7 @@ register({
       `  ${t(lang, 'cliWeeklyCounts', { ...n, pCreated: p.created, pResolved: p.resolved, pClosed: p.closed, pReopened: p.reopened, pBacklog: p.backlog })}`,
     );
     c.say(`  ${t(lang, 'cliWeeklyTotals', { overdue: result.overdue, unsatisfied: result.unsatisfied, tickets: result.tickets, archived: result.archived, rows: result.rows, charts: result.charts })}`);
-    c.say(statsLine(stats));
+    c.say(statsLine(rt, stats));
     const { ok: _ok, ...rest } = result;
     void _ok;
     return { json: { ...rest, spreadsheetCalls: stats.spreadsheetCalls }, save: rt };

@@ -43,7 +43,7 @@ describe('cli', () => {
     expect(t.json.fired.map((f: any) => new Date(f.at).toISOString())).toEqual(['2024-05-06T03:30:00.000Z', '2024-05-06T04:30:00.000Z']);
     // The report reads in the workbook's zone, as the sheet does; the JSON line stays UTC ISO.
     expect(t.out).toContain('2024-05-06T11:30:00+08:00 ');
-    expect(t.out).toContain('clock now 2024-05-06T13:00:00+08:00 (Asia/Shanghai)');
+    expect(t.out).toContain('时钟现在是 2024-05-06T13:00:00+08:00（Asia/Shanghai）');
     expect(t.out).not.toContain('Z ');
     const st = await run('status', '--workbook', wb);
     expect(st.json.clock).toBe('2024-05-06T05:00:00.000Z');
@@ -51,7 +51,7 @@ describe('cli', () => {
 
   test('the clock is saved with the workbook; --at never moves it back unless --rewind says so', async () => {
     const init = await run('init', '--workbook', wb, '--at', '2024-05-06T09:00:00+08:00');
-    expect(init.out).toContain('clock 2024-05-06T09:00:00+08:00, saved with the workbook');
+    expect(init.out).toContain('时钟 2024-05-06T09:00:00+08:00，随工作簿保存');
     expect((await run('status', '--workbook', wb)).json.clock).toBe('2024-05-06T01:00:00.000Z');
     const before = fs.readFileSync(wb, 'utf8');
     const back = await run('call', 'hello', '"x"', '--workbook', wb, '--at', '2020-01-01T09:00:00+08:00');

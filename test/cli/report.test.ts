@@ -21,7 +21,7 @@ test('update prints a short summary of the ticket, then the JSON line with the d
     contact: '内线8888',
   };
   const sub = await run('submit', '--json', JSON.stringify(form));
-  expect(sub.out).toContain('→ IT20240508001 (new ticket)');
+  expect(sub.out).toContain('→ IT20240508001（新工单）');
   expect(sub.out.trimEnd().split('\n').length).toBeLessThanOrEqual(6);
 
   const up = await run('update', 'IT20240508001', '--json', '{"action":"accept","by":"李工程师"}');

@@ -1,0 +1,42 @@
+// The command line's own words (help, the readable report) come from the message catalog
+// (src/domain/messages/{zh,en}.ts, group `cli`), in the workbook's language: a Chinese workbook's
+// report is Chinese, an English one's English. Help, which runs before any workbook is loaded,
+// speaks the language of the workbook file when there is one, else the shell's (LC_ALL,
+// LC_MESSAGES, LANG: zh… is Chinese, anything else English). The JSON line never changes.
+import fs from 'node:fs';
+import type { LocalRuntime } from '../runtime';
+import { readStateFile } from '../runtime/state';
+import { catalog, langOfLocale } from '../src/domain/i18n';
+import type { Lang } from '../src/domain/schema';
+
+export type CliText = ReturnType<typeof catalog>['cli'];
+export type CommandName = keyof CliText['summaries'];
+
+export const cliText = (lang: Lang): CliText => catalog(lang).cli;
+
+/** The catalog's words of the runtime's workbook. */
+export const textOf = (rt: LocalRuntime): CliText => cliText(langOfLocale(rt.workbook.locale));
+
+/** `{name}` placeholders filled. */
+export function fill(template: string, params: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+}
+
+/** The shell's language: LC_ALL, then LC_MESSAGES, then LANG; English unless it says Chinese. */
+export function langOfEnv(env: NodeJS.ProcessEnv = process.env): Lang {
+  const v = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return /^zh/i.test(v) ? 'zh' : 'en';
+}
+
+/** Help's language: the workbook file's, when it exists and reads; else the shell's. */
+export function helpLang(workbookFile: string, env: NodeJS.ProcessEnv = process.env): Lang {
+  try {
+    if (fs.existsSync(workbookFile)) {
+      const locale = (readStateFile(workbookFile) as { workbook?: { locale?: unknown } }).workbook?.locale;
+      if (typeof locale === 'string' && locale) return langOfLocale(locale);
+    }
+  } catch {
+    // A damaged file is the command's business to report; help just speaks the shell's language.
+  }
+  return langOfEnv(env);
+}
