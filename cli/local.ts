@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { loadRuntime, saveRuntime } from '../runtime';
 import { useScriptZone, zonedIso } from './zone';
-import { cliText, helpLang } from './text';
+import { cliText, helpLang, type CommandName } from './text';
 import type { Lang } from '../src/domain/schema';
 import { allCommands, lookup, CliError, parseTime, type CommandContext } from './registry';
 import './commands/init';
@@ -91,7 +91,8 @@ const safeJson = (v: unknown) => JSON.stringify(v, (_k, x) => (typeof x === 'big
 /** Help: the global options, then each command's usage and summary, in `lang`. */
 function usage(lang: Lang): string {
   const text = cliText(lang);
-  return [text.usage, ...allCommands().map((c) => `  ${c.usage.padEnd(60)} ${text.summaries[c.name]}`)].join('\n');
+  const summary = (c: ReturnType<typeof allCommands>[number]) => (c.name in text.summaries ? text.summaries[c.name as CommandName] : (c.summary ?? ''));
+  return [text.usage, ...allCommands().map((c) => `  ${c.usage.padEnd(60)} ${summary(c)}`)].join('\n');
 }
 
 export async function main(argv: string[], io: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) }): Promise<number> {

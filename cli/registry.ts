@@ -3,7 +3,6 @@
 // when it changed the state, the runtime to save. Later commands (submit, update, sweep, weekly)
 // register a handler that maps to an entry-point call (see commands/call.ts `callEntryPoint`).
 import type { LocalRuntime } from '../runtime';
-import type { CommandName } from './text';
 
 export interface CommandContext {
   /** Positional arguments after the command name. */
@@ -29,8 +28,10 @@ export interface CommandResult {
 
 export interface Command {
   /** Its one-line summary in help is the catalog's `cli.summaries[name]` (cli/text.ts). */
-  name: CommandName;
+  name: string;
   usage: string;
+  /** Only for a command the catalog does not list yet (help shows it as is). */
+  summary?: string;
   /** The command's own options (without --); any other option is an error. */
   options?: string[];
   run(c: CommandContext): CommandResult | Promise<CommandResult>;
