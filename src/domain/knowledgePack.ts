@@ -67,15 +67,24 @@ export function shardOf(token: string, shards: number): number {
   return h % shards;
 }
 
+/** Base-36 text of the small gaps most postings have (a dense list's gaps are 1, 2, 3…). */
+const SMALL = Array.from({ length: 36 * 36 }, (_, i) => i.toString(36));
+
 /** Postings `[doc, w, doc, w…]` (docs ascending) as text: base-36 gaps, each closed by its weight's letter. */
-function encode(list: readonly number[], weightIndex: Map<number, number>): string {
-  let out = '';
+function encode(list: readonly number[], weights: readonly number[], letters: readonly string[]): string {
+  const parts: string[] = new Array(list.length);
   let prev = 0;
   for (let i = 0; i < list.length; i += 2) {
-    out += (list[i] - prev).toString(36) + String.fromCharCode(65 + (weightIndex.get(list[i + 1]) as number));
+    const gap = list[i] - prev;
+    parts[i] = gap < SMALL.length ? SMALL[gap] : gap.toString(36);
+    // A handful of distinct weights: a scan beats hashing a double.
+    const w = list[i + 1];
+    let k = 0;
+    while (k < weights.length - 1 && weights[k] !== w) k++;
+    parts[i + 1] = letters[k];
     prev = list[i];
   }
-  return out;
+  return parts.join('');
 }
 
 export function decodePostings(text: string, weights: readonly number[]): number[] {
@@ -121,18 +130,17 @@ function group(sizes: readonly number[]): number[] {
  */
 export function packIndex(index: KbIndex, entries: readonly KbEntry[], version: string): KbPack | null {
   const weights: number[] = [];
-  const weightIndex = new Map<number, number>();
+  const tokens = Object.keys(index.postings);
+  for (const token of tokens) {
+    const list = index.postings[token];
+    for (let i = 1; i < list.length; i += 2) if (!weights.includes(list[i])) weights.push(list[i]);
+    if (weights.length > 26) return null;
+  }
+  const letters = weights.map((_, k) => String.fromCharCode(65 + k));
   const encoded: [string, string][] = [];
   let total = 0;
-  for (const token of Object.keys(index.postings)) {
-    const list = index.postings[token];
-    for (let i = 1; i < list.length; i += 2)
-      if (!weightIndex.has(list[i])) {
-        weightIndex.set(list[i], weights.length);
-        weights.push(list[i]);
-      }
-    if (weights.length > 26) return null;
-    const text = encode(list, weightIndex);
+  for (const token of tokens) {
+    const text = encode(index.postings[token], weights, letters);
     encoded.push([token, text]);
     total += bytes(token) + text.length + 6;
   }
