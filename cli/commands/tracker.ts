@@ -4,7 +4,7 @@ import type { CallStats, LocalRuntime } from '../../runtime';
 import type { ActionOutcome, SubmitResult, TicketView, TicketViewResult } from '../../src/app/contracts';
 import type { ScheduledRun } from '../../src/app/scheduled';
 import { register, CliError, flagString, type CommandContext, type CommandResult } from '../registry';
-import { textOf } from '../text';
+import { fill, textOf, type CliText } from '../text';
 import { callEntryPoint } from './call';
 
 function jsonFlag(c: CommandContext): Record<string, unknown> {
@@ -85,7 +85,7 @@ register({
       if (!view.ok) throw new CliError(view.message ?? `ticket ${id} not found`);
       v = view.version ?? null;
     }
-    const out = run<ActionOutcome>(c, rt, 'applyTicketAction', [id, action, payload, v], (r) => ticketSummary(r.view, action, textOf(rt).next));
+    const out = run<ActionOutcome>(c, rt, 'applyTicketAction', [id, action, payload, v], (r) => ticketSummary(r.view, action, textOf(rt)));
     const view = out.result.view;
     return { json: { id, action, status: view.status, sla: view.slaText, stats: out.stats }, save: out.save };
   },
@@ -106,15 +106,15 @@ register({
  * The ticket after an action in a few lines (the sidebar's view also carries every label of the
  * page, which is what made the raw result ~190 lines): status, who holds it, SLA, what can follow.
  */
-export function ticketSummary(view: TicketView, action: string, next: string): string[] {
+export function ticketSummary(view: TicketView, action: string, text: CliText): string[] {
   const field = (key: string) => view.fields.find((f) => f.key === key);
   const lines = [`→ ${view.id} ${action}: ${view.status}`];
   for (const key of ['assignee', 'tier']) {
     const f = field(key);
-    if (f && f.value) lines.push(`  ${f.label}: ${f.value}`);
+    if (f && f.value) lines.push(`  ${fill(text.field, { label: f.label, value: f.value })}`);
   }
-  if (view.slaText) lines.push(`  SLA: ${view.slaText}`);
-  if (view.actions.length) lines.push(`  ${next}: ${view.actions.map((a) => a.name).join(', ')}`);
+  if (view.slaText) lines.push(`  ${fill(text.field, { label: 'SLA', value: view.slaText })}`);
+  if (view.actions.length) lines.push(`  ${fill(text.field, { label: text.next, value: view.actions.map((a) => a.name).join(', ') })}`);
   return lines;
 }
 

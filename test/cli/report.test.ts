@@ -28,8 +28,8 @@ test('update prints a short summary of the ticket, then the JSON line with the d
   expect(up.code).toBe(0);
   const lines = up.out.trimEnd().split('\n');
   expect(lines.length).toBeLessThanOrEqual(12); // was ~190: the whole view, every label of the sidebar
-  expect(lines).toEqual(expect.arrayContaining(['→ IT20240508001 accept: 处理中', '  负责人: 李工程师']));
-  expect(lines.some((l) => l.startsWith('  SLA: '))).toBe(true);
+  expect(lines).toEqual(expect.arrayContaining(['→ IT20240508001 accept: 处理中', '  负责人：李工程师']));
+  expect(lines.some((l) => l.startsWith('  SLA：'))).toBe(true);
   // The last line is still the machine-readable JSON, with the keys the README documents.
   expect(up.json).toMatchObject({
     ok: true,

@@ -148,6 +148,7 @@ export const en: Translation<typeof zh> = {
     duplicate: ' (already submitted with this token: no second ticket)',
     warning: 'warning',
     next: 'next',
+    field: '{label}: {value}',
     addonMenu: ' (add-on menu)',
     statusClock: 'clock {clock}; spreadsheet zone {zone}, script zone {scriptZone}; {mode}; user {user}',
     statusSheets: 'sheets: {sheets}',

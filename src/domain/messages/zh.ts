@@ -154,6 +154,7 @@ export const zh = {
     duplicate: '（这个令牌已提交过：不会生成第二张工单）',
     warning: '提示',
     next: '接下来',
+    field: '{label}：{value}',
     addonMenu: '（插件菜单）',
     statusClock: '时钟 {clock}；表格时区 {zone}，脚本时区 {scriptZone}；{mode}；用户 {user}',
     statusSheets: '工作表：{sheets}',
