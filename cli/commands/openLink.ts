@@ -24,7 +24,6 @@ register({
   name: 'open-link',
   options: ['send', 'answer', 'rating', 'comment', 'visitor'],
   usage: 'open-link URL [--send] [--answer solved|notSolved] [--rating satisfied|basic|unsatisfied] [--comment TEXT] [--visitor EMAIL]',
-  summary: "open a mail's link in the web app (the answer page) and optionally send the answer",
   run(c) {
     const raw = c.args[0];
     if (!raw || c.args.length > 1) throw new CliError('open-link: give one URL (quote it: it holds & characters)');

@@ -21,7 +21,7 @@ import { appendLog, logEntry, splitForArchive } from '../domain/worklog';
 import { appendAuditRows, auditRow } from '../gas/auditSheet';
 import { appendKnowledgeRows, knowledgeEntry } from '../gas/knowledgeSheet';
 import { appendMovedLog } from '../gas/logArchiveSheet';
-import { PROPERTY_KEYS, readJson } from '../gas/properties';
+import { PROPERTY_KEYS, noteKnowledgeChanged, readJson } from '../gas/properties';
 import type { TicketSheet } from '../gas/ticketSheet';
 import { auditEntries, withSla, writeChanges } from './agent';
 import type { Tracker } from './tracker';
@@ -140,7 +140,11 @@ export function autoCloseResolved(tr: Tracker, ts: TicketSheet, cal: CalendarSet
     }
   }
   // Never confirmed by the requester: kept in the knowledge base, retired (as an agent's close files it).
-  if (filed.length) appendKnowledgeRows(tr.ss, filed.map((tk) => ({ ...knowledgeEntry(tk, tr.lang, tk.resolvedAt ?? tr.now), retired: !fileByDefault(tk) })), tr.lang);
+  if (filed.length) {
+    appendKnowledgeRows(tr.ss, filed.map((tk) => ({ ...knowledgeEntry(tk, tr.lang, tk.resolvedAt ?? tr.now), retired: !fileByDefault(tk) })), tr.lang);
+    // Suggestions' cached index is of the knowledge base before these rows (app/suggest.ts).
+    noteKnowledgeChanged(tr.props);
+  }
   if (JSON.stringify(reminded) !== JSON.stringify(stored)) tr.props.setProperty(PROPERTY_KEYS.autoCloseReminded, JSON.stringify(reminded));
   return result;
 }
