@@ -204,7 +204,7 @@ export interface Outcome {
   toasts?: WireToast[];
   /** /api/edit: the triggers the edit ran */
   runs?: WireRun[];
-  /** the run changed the state (the page redraws) */
+  /** the run changed what the page shows (it redraws); any change of the state is saved */
   changed?: boolean;
 }
 

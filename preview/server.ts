@@ -73,7 +73,7 @@ interface Interactive<T> {
   /** OK-only alerts, answered at once: show them now. */
   alerts: Array<{ title: string; prompt: string }>;
   toasts: Array<{ message: string; title: string }>;
-  /** The run changed the state (the page redraws, the file is saved). */
+  /** The run changed what the page shows (it redraws; any change of the state is saved). */
   changed?: boolean;
 }
 
@@ -130,6 +130,9 @@ function compactCell(
   if (c.invalid) o.x = 1;
   return o;
 }
+
+/** The part of the state the page draws (everything but caches and properties). */
+const shown = (st: RuntimeStateJson) => ({ ...st, caches: undefined, properties: undefined });
 
 export class Preview {
   rt: LocalRuntime;
@@ -242,8 +245,14 @@ export class Preview {
     rt.ui.dialogs = [];
     rt.ui.asks = [];
     rt.ui.toasts = [];
-    out.changed = JSON.stringify(rt.toJSON()) !== beforeText;
-    if (out.changed) this.save();
+    const after = rt.toJSON();
+    if (JSON.stringify(after) !== beforeText) {
+      this.save();
+      // The page redraws only for what it shows: a run that changed only caches or properties
+      // (a suggestion caching the knowledge base's index) must not redraw the sheet under the pointer.
+      const before = JSON.parse(beforeText) as RuntimeStateJson;
+      out.changed = JSON.stringify(shown(after)) !== JSON.stringify(shown(before));
+    } else out.changed = false;
     return out;
   }
 
