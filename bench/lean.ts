@@ -88,8 +88,9 @@ export function leanArchive(ctx: NaiveCtx, cols: number, statusCol: number, upda
   const moved = values.filter(isOld);
   const kept = values.filter((r) => !isOld(r));
   const arch = ssOf(ctx).insertSheet('归档 lean');
-  // A new sheet has 1,000 rows: room first (one call), as on Google.
+  // A new sheet has 1,000 rows and 26 columns: room first (one call each), as on Google.
   if (moved.length > 1000) arch.insertRowsAfter(1000, moved.length - 1000);
+  if (cols > 26) arch.insertColumnsAfter(26, cols - 26);
   if (moved.length) arch.getRange(1, 1, moved.length, cols).setValues(moved);
   sheet.getRange(2, 1, n, cols).clearContent();
   if (kept.length) sheet.getRange(2, 1, kept.length, cols).setValues(kept);
