@@ -20,6 +20,7 @@ import './commands/status';
 import './commands/weekly';
 import './commands/tracker';
 import './commands/openLink';
+import './commands/outbox';
 
 export interface Io {
   out(s: string): void;

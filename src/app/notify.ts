@@ -47,7 +47,7 @@ export function prepareNotice(tr: Tracker, tk: Ticket, ev: NotifyEvent, quota?: 
   const to = recipientOf(tr, tk, ev);
   if (!to) return null;
   // The resolved mail says how to answer: signed links where the deployment serves them.
-  const event: NotifyEvent = ev.kind === 'resolved' && ev.answer === undefined ? { ...ev, answer: answerBlock(tr, tk) } : ev;
+  const event: NotifyEvent = (ev.kind === 'resolved' || ev.kind === 'confirmReminder') && ev.answer === undefined ? { ...ev, answer: answerBlock(tr, tk) } : ev;
   const part = renderPart(tk, event, tr.lang, tr.config.settings, tr.now);
   return { to, part, canSend: (quota ?? quotaLeft(tr)) >= 1 };
 }

@@ -1,6 +1,7 @@
 // The time-driven SLA sweep: one read of the columns it needs, every state computed in memory,
 // one write of the SLA columns, its own status recorded (add-on triggers send no failure mail).
 import type { FieldKey } from '../domain/schema';
+import type { Ticket } from '../domain/ticket';
 import { SHEET_NAMES, headerLabel, parseEnum } from '../domain/schema';
 import { columnLetter, rowToTicket } from '../domain/columns';
 import { literalText } from '../domain/text';
@@ -18,6 +19,9 @@ import { cellFor } from '../gas/ticketSheet';
 import { autoCloseResolved, resolvedRows } from './autoClose';
 import type { AutoCloseResult } from './autoClose';
 import { checkQueuedEdits, checkRowsAt, rowsOffRecord } from './edit/queue';
+import type { QueueDrain, UpdateDue } from './notifySweep';
+import { drainQueue, mailState, remindUpdates } from './notifySweep';
+import { notify } from './notify';
 import { calendarOf, policyOf, replyClock } from './slaContext';
 import type { Tracker } from './tracker';
 import { openTickets, openTracker } from './tracker';
@@ -39,6 +43,8 @@ export interface SweepResult {
   more?: boolean;
   /** Resolved tickets reminded and closed for want of an answer (issue 18, app/autoClose.ts). */
   autoClose?: AutoCloseResult;
+  /** Requester and agent mail (issue 18): sent from the queue, still queued, reminders sent. */
+  notices?: { sent: number; queued: number; reminders: number };
 }
 
 const STATUS_KEY = PROPERTY_KEYS.sweepStatus;
@@ -61,7 +67,23 @@ export function runSweep(svc: Services, via: 'trigger' | 'menu', opened?: Tracke
       // They stay queued for the next run; the sweep itself goes on.
     }
     const off: number[] = [];
-    result = sweepTickets(tr, started, off);
+    // Mail the quota held back goes first (issue 18): its replies stamp the rows read below.
+    const all = tr.props.getProperties();
+    let drain: QueueDrain = { sent: 0, left: 0, replied: new Map() };
+    try {
+      drain = drainQueue(tr, all);
+    } catch {
+      // Still queued: the next run tries again.
+    }
+    const due: UpdateDue[] = [];
+    result = sweepTickets(tr, started, off, drain.replied, due);
+    let reminders = 0;
+    try {
+      reminders = remindUpdates(tr, all, due);
+    } catch {
+      // Tried again by the next run while the update is still ahead.
+    }
+    result.notices = { sent: drain.sent, queued: drain.left, reminders };
     // Rows whose status or ID no longer matches the tracker's record: a change no edit trigger
     // checked (a sort fires none we rely on). Checked now as hand edits of those rows.
     if (off.length) {
@@ -82,7 +104,7 @@ export function runSweep(svc: Services, via: 'trigger' | 'menu', opened?: Tracke
   return result;
 }
 
-function sweepTickets(tr: Tracker, started = Date.now(), off: number[] = []): SweepResult {
+function sweepTickets(tr: Tracker, started = Date.now(), off: number[] = [], replied: ReadonlyMap<string, number> = new Map(), due: UpdateDue[] = []): SweepResult {
   const ts = openTickets(tr);
   if (!ts) throw new TrackerError('noTicketSheet', t(tr.lang, 'noTicketSheet'));
   for (const k of READ) if (ts.columns[k] === undefined) throw new Error(t(tr.lang, 'columnMissing', { column: k === 'id' ? `${headerLabel('id', 'zh')} / ${headerLabel('id', 'en')}` : `${k}` }));
@@ -93,6 +115,9 @@ function sweepTickets(tr: Tracker, started = Date.now(), off: number[] = []): Sw
   // When the requester last got progress (issue 18): a sheet set up before it has no such column.
   const replyCol = ts.columns.lastReplyAt;
   if (replyCol !== undefined) cols.push(replyCol);
+  // The title rides along for the assignee's reminder (issue 18).
+  const titleCol = ts.columns.title;
+  if (titleCol !== undefined) cols.push(titleCol);
   const first = Math.min(...cols);
   const last = Math.max(...cols);
   const lastRow = ts.sheet.getLastRow();
@@ -106,6 +131,18 @@ function sweepTickets(tr: Tracker, started = Date.now(), off: number[] = []): Sw
   // The record also holds the waiting periods (domain/waiting.ts): clocks stop while a ticket waits.
   if (recCol !== undefined) shifted.record = recCol - first;
   if (replyCol !== undefined) shifted.lastReplyAt = replyCol - first;
+  if (titleCol !== undefined) shifted.title = titleCol - first;
+  // Progress the queue just delivered: the requester received it now (their reply stamp).
+  let stamped = false;
+  if (replyCol !== undefined && replied.size)
+    for (const row of block) {
+      const at = replied.get(String(row[shifted.id as number] ?? '').trim());
+      if (at !== undefined) {
+        row[replyCol - first] = new Date(at);
+        stamped = true;
+      }
+    }
+  const remindOn = tr.config.settings.notifyRequesters === true && replyCol !== undefined;
   if (recCol !== undefined) off.push(...rowsOffRecord(block, shifted.id as number, shifted.status as number, recCol - first, ts.headerRow + 1));
 
   const { settings } = tr.config;
@@ -155,6 +192,12 @@ function sweepTickets(tr: Tracker, started = Date.now(), off: number[] = []): Sw
     const worst = ev.resolution === 'breached' || ev.response === 'breached' ? 'breached' : ev.resolution === 'atRisk' || ev.response === 'atRisk' ? 'atRisk' : 'ok';
     result.counts[worst] = (result.counts[worst] ?? 0) + 1;
     if (settings.emailAlerts && (worst !== 'ok' || ev.hints.length)) alerts.push({ id: tk.id, assignee: tk.assignee, ev });
+    // The assignee is reminded before the requester's progress update falls due: within the last
+    // (1 − at-risk share) of the interval, e.g. its last 30 minutes of 2 hours.
+    if (remindOn && ev.updateDueAt !== null && tk.assignee && (tk.status ?? 'pending') !== 'resolved' && tk.status !== 'closed' && !waitOf(tk).current) {
+      const lead = (1 - settings.atRiskShare) * policy.update[tk.urgency ?? 'medium'].minutes * 60_000;
+      if (tr.now < ev.updateDueAt && ev.updateDueAt - tr.now <= lead) due.push({ id: tk.id, title: tk.title, assignee: tk.assignee, dueAt: ev.updateDueAt });
+    }
   }
   const quoted = (rows: unknown[][]) => rows.map((r) => r.map((v) => (typeof v === 'string' ? literalText(v, true) : v)));
   // Only our own columns are written: a team column that sits between them (a formula, a cell
@@ -182,10 +225,14 @@ function sweepTickets(tr: Tracker, started = Date.now(), off: number[] = []): Sw
     tr.props.setProperty(RESUME_KEY, String((start + done) % n));
     result.more = true;
   }
+  // One write of the reply stamps the queue's mail set (only when it set any).
+  if (stamped && replyCol !== undefined) ts.sheet.getRange(ts.headerRow + 1, replyCol + 1, n, 1).setValues(quoted(block.map((r) => [r[replyCol - first]])));
   dropAlertRecords(tr, block, shifted);
   if (alerts.length) result.mails = sendAlerts(tr, alerts);
   // After the SLA write (a closed row gets its final SLA text from its own write, not overwritten).
-  result.autoClose = autoCloseResolved(tr, ts, cal, resolvedRows(block, shifted, ts.headerRow + 1, tr));
+  // Its one reminder is mailed to the requester (issue 18), with how to answer.
+  const remind = (t: Tracker, tk: Ticket): void => void notify(t, tk, { kind: 'confirmReminder', days: settings.autoCloseDays });
+  result.autoClose = autoCloseResolved(tr, ts, cal, resolvedRows(block, shifted, ts.headerRow + 1, tr), remind);
   return result;
 }
 
@@ -265,6 +312,16 @@ function sendAlerts(tr: Tracker, list: { id: string; assignee: string; ev: SlaEv
   return sent;
 }
 
+/** The day's mail as the settings sheet shows it: sent, waiting for the quota, quota left (issue 18). */
+function mailLine(tr: Tracker): string {
+  try {
+    const m = mailState(tr);
+    return catalog(tr.lang).sweepStatus.mailValue(m.sentToday, m.queued, m.quotaLeft) + (m.lastError ? ` · ${m.lastError}` : '');
+  } catch {
+    return '';
+  }
+}
+
 function recordStatus(tr: Tracker, r: SweepResult, via: string): void {
   const S = catalog(tr.lang).sweepStatus;
   const status: SweepStatus = { at: tr.now, via, ok: r.ok, durationMs: r.durationMs, tickets: r.tickets, changed: r.changed, counts: r.counts, mails: r.mails, error: r.error ?? '' };
@@ -274,6 +331,7 @@ function recordStatus(tr: Tracker, r: SweepResult, via: string): void {
     [S.duration, S.durationValue(r.durationMs, r.tickets)],
     [S.breachedAtRisk, `${r.counts.breached ?? 0} / ${r.counts.atRisk ?? 0}`],
     [S.lastError, r.error ?? ''],
+    [S.mail, mailLine(tr)],
   ];
   try {
     // One write by A1 with the sheet's name: no lookup call.

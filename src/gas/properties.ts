@@ -64,6 +64,8 @@ export const PROPERTY_KEYS = {
   notifyStats: 'notify.stats',
   /** The knowledge base's version: renewed by every write of the knowledge sheet; the cached index is of one version (app/suggest.ts). */
   kbVersion: 'kb.version',
+  /** Tickets whose assignee was reminded of a progress update, JSON `{ id: dueAt }` (app/notifySweep.ts). */
+  notifyReminded: 'notify.reminded',
 } as const;
 
 export type PropertyKey = (typeof PROPERTY_KEYS)[keyof typeof PROPERTY_KEYS];

@@ -65,6 +65,9 @@ test('the README command-line examples run as written, in order, and say what th
     const id = results.submit.id;
     expect(lines.find((l) => l.includes(' update '))).toContain(` update ${id} `);
     expect(results.update).toMatchObject({ ok: true, id, status: '处理中' });
+    // The requester's mail: received, then taken (issue 18).
+    expect(results.outbox).toMatchObject({ ok: true, total: 2, shown: 2 });
+    expect(results.outbox.mails.map((m: { subject: string }) => m.subject)).toEqual([`[${id}] 已收到您的问题：打印机无法连接`, `[${id}] 已开始处理：打印机无法连接`]);
     expect(results.sweep.sweep).toMatchObject({ ok: true, tickets: 1 });
     expect(results.weekly).toMatchObject({ ok: true, week: '2024-W19', tickets: 1 });
     expect(results.show.rows).toBe(2);

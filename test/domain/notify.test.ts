@@ -21,6 +21,7 @@ const EVENTS: NotifyEvent[] = [
   { kind: 'closed', reason: '' },
   { kind: 'assigned', to: '李工程师', by: '张工', background: '数据库连接池耗尽；已重启应用' },
   { kind: 'updateDue', to: '张工', due: '2024-05-01 11:15' },
+  { kind: 'confirmReminder', days: 3 },
 ];
 
 const EXPECTED: Record<Lang, Record<NotifyEvent['kind'], RegExp[]>> = {
@@ -34,6 +35,7 @@ const EXPECTED: Record<Lang, Record<NotifyEvent['kind'], RegExp[]>> = {
     closed: [/已关闭/],
     assigned: [/张工 把工单「CRM系统数据库连接错误」转交给您/, /数据库连接池耗尽/],
     updateDue: [/2024-05-01 11:15 前向提交人同步进度/],
+    confirmReminder: [/3 个工作日内仍无回复，工单将自动关闭/, /直接回复本邮件/],
   },
   en: {
     received: [/ticket ID is IT20240501001 \(urgency: Medium\)/, /responds within 1 working hour/, /resolve it within 4 working hours/],
@@ -45,6 +47,7 @@ const EXPECTED: Record<Lang, Record<NotifyEvent['kind'], RegExp[]>> = {
     closed: [/closed/],
     assigned: [/handed the ticket "CRM系统数据库连接错误" over to you/, /Background and what was tried/],
     updateDue: [/progress update by 2024-05-01 11:15/],
+    confirmReminder: [/no answer 3 working days after the resolution, the ticket closes itself/, /reply to this mail/],
   },
 };
 

@@ -283,6 +283,8 @@ export const en: Translation<typeof zh> = {
     durationValue: (ms: number, tickets: number) => `${ms} ms, ${tickets} tickets`,
     breachedAtRisk: 'Breached / at risk',
     lastError: 'Last error',
+    mail: 'Mail (today)',
+    mailValue: (sent: number, queued: number, left: number) => `sent ${sent} · waiting ${queued} · quota left ${left}`,
   },
   review: {
     title: 'Review',

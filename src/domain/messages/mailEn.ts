@@ -17,6 +17,7 @@ export const mailEn: Translation<typeof mailZh> = {
     closed: 'Closed',
     assigned: 'Ticket handed over to you',
     updateDue: 'Update the requester',
+    confirmReminder: 'Please confirm the solution',
   },
   received: (id: string, urgency: string, response: string, resolution: string) =>
     `We received your request; its ticket ID is ${id} (urgency: ${urgency}).\nWhat happens next: an agent responds within ${response}, and we aim to resolve it within ${resolution}. You will get a mail at each step.\nTo add information, contact the support team and quote the ticket ID.`,
@@ -29,6 +30,7 @@ export const mailEn: Translation<typeof mailZh> = {
   closed: (reason: string) => `Your request is closed.${reason ? `\nNote: ${reason}` : ''}\nThank you for your feedback.`,
   assigned: (by: string, title: string, background: string) => `${by} handed the ticket "${title}" over to you.${background ? `\nBackground and what was tried:\n${background}` : ''}`,
   updateDue: (due: string) => `The requester should get a progress update by ${due} (reply to the requester).`,
+  confirmReminder: (days: number) => `We have not heard whether the solution worked. With no answer ${days} working days after the resolution, the ticket closes itself (feedback: no answer).`,
   section: '[{id}] {what}: {title}',
   truncated: '... (too long, cut here)',
 };

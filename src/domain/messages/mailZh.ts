@@ -19,6 +19,7 @@ export const mailZh = {
     closed: '已关闭',
     assigned: '工单已转交给您',
     updateDue: '请向提交人同步进度',
+    confirmReminder: '请确认问题是否已解决',
   },
   received: (id: string, urgency: string, response: string, resolution: string) =>
     `我们已收到您的问题，问题编号 ${id}（紧急程度：${urgency}）。\n接下来：支持人员会在 ${response}内响应，目标在 ${resolution}内解决。处理中每有进展都会邮件告知您。\n如需补充信息，请联系支持人员并注明问题编号。`,
@@ -32,6 +33,8 @@ export const mailZh = {
   closed: (reason: string) => `您的问题已关闭。${reason ? `\n说明：${reason}` : ''}\n感谢您的反馈。`,
   assigned: (by: string, title: string, background: string) => `${by} 把工单「${title}」转交给您。${background ? `\n背景和已尝试的方法：\n${background}` : ''}`,
   updateDue: (due: string) => `该工单需在 ${due} 前向提交人同步进度（回复提交人）。`,
+  /** Auto-close's one reminder (the answer block follows it). */
+  confirmReminder: (days: number) => `我们还没有收到您对解决结果的确认。解决后 ${days} 个工作日内仍无回复，工单将自动关闭（反馈记为「无回复」）。`,
   /** Heading of one ticket's section in a combined message. */
   section: '【{id}】{what}：{title}',
   /** A text cut to fit the mail queue (document properties are small). */

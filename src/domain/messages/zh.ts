@@ -297,6 +297,8 @@ export const zh = {
     durationValue: (ms: number, tickets: number) => `${ms} ms, ${tickets} 张工单`,
     breachedAtRisk: '超时 / 有风险',
     lastError: '最近错误',
+    mail: '邮件（今日）',
+    mailValue: (sent: number, queued: number, left: number) => `已发送 ${sent} · 待发送 ${queued} · 剩余额度 ${left}`,
   },
   // The weekly review sheet (src/domain/review, src/gas/reviewSheet.ts).
   review: {

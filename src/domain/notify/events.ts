@@ -23,11 +23,13 @@ export type NotifyEvent =
   | { kind: 'reopened'; reason: string }
   | { kind: 'closed'; reason: string }
   | { kind: 'assigned'; to: string; by: string; background: string }
-  | { kind: 'updateDue'; to: string; due: string };
+  | { kind: 'updateDue'; to: string; due: string }
+  /** Auto-close's reminder to confirm a resolved ticket; `answer` as for `resolved`. */
+  | { kind: 'confirmReminder'; days: number; answer?: string };
 
 export type NotifyKind = NotifyEvent['kind'];
 
-export const REQUESTER_KINDS: ReadonlySet<NotifyKind> = new Set<NotifyKind>(['received', 'taken', 'reply', 'waiting', 'resolved', 'reopened', 'closed']);
+export const REQUESTER_KINDS: ReadonlySet<NotifyKind> = new Set<NotifyKind>(['received', 'taken', 'reply', 'waiting', 'resolved', 'reopened', 'closed', 'confirmReminder']);
 
 /**
  * Events that are progress the requester hears about: when one reaches them, the 2-hour
@@ -110,6 +112,8 @@ export function renderPart(tk: Ticket, ev: NotifyEvent, lang: Lang, settings: Se
       return { ...base, name: ev.to, text: M.assigned(ev.by, base.title, ev.background) };
     case 'updateDue':
       return { ...base, name: ev.to, text: M.updateDue(ev.due) };
+    case 'confirmReminder':
+      return { ...base, name: tk.submitter, text: `${M.confirmReminder(ev.days)}\n\n${ev.answer?.trim() || M.answerByReply}` };
   }
 }
 

@@ -1,0 +1,141 @@
+// The sweep's share of the requester mail (issue 18): what the quota held back goes out, one
+// message per person, stamping the reply time; assignees are reminded before a progress update is
+// due; the settings sheet shows the day's mail; calls stay constant in the number of tickets.
+import type { LocalRuntime } from '../../runtime';
+import type { CallStats } from '../../runtime/instrument';
+import { FORM, T0, submit, ticketRows, trackerRuntime } from './helpers';
+
+const MIN = 60_000;
+const MAIL = 'ming@corp.example.com';
+
+function act(rt: LocalRuntime, id: string, action: string, payload: Record<string, unknown> = {}, as = 'zhang@example.com'): any {
+  rt.ctx.user.active = rt.ctx.user.effective = as;
+  const v = rt.callFromClient<any>('getTicketView', id).result;
+  return rt.callFromClient('applyTicketAction', id, action, payload, v.version).result;
+}
+
+function cell(rt: LocalRuntime, id: string, header: string): unknown {
+  const rows = ticketRows(rt);
+  const row = rows.find((r) => r[0] === id);
+  return row ? row[rows[0].indexOf(header)] : undefined;
+}
+
+const queued = (rt: LocalRuntime) => Object.keys(rt.services.PropertiesService.getDocumentProperties().getProperties()).filter((k) => k.startsWith('notify.queue.'));
+const sweep = (rt: LocalRuntime): { result: any; stats: CallStats } => rt.call('onSlaTimer');
+const setQuota = (rt: LocalRuntime, n: number) => ((rt as any).mailData.dailyQuota = n);
+
+function statusLines(rt: LocalRuntime): string[] {
+  const sheet = rt.services.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('设置')!;
+  return sheet.getRange(2, 12, 8, 2).getValues().map((r) => `${r[0]}|${r[1]}`);
+}
+
+describe('the sweep sends what the quota held back', () => {
+  it('one message per person, every event in it, the reply stamp set, the queue empty, the state in the settings sheet', () => {
+    const rt = trackerRuntime({ mailQuota: 0 });
+    const { id } = submit(rt, { ...FORM, notifyEmail: MAIL });
+    act(rt, id, 'accept');
+    act(rt, id, 'note', { text: '请重启电脑后再试', reply: true });
+    expect(queued(rt)).toHaveLength(3);
+    expect(cell(rt, id, '最近回复时间')).toBe('');
+    setQuota(rt, 100);
+    rt.clock.set(T0 + 20 * MIN);
+    sweep(rt);
+    expect(rt.mail).toHaveLength(1);
+    expect(rt.mail[0].to).toBe(MAIL);
+    expect(rt.mail[0].subject).toBe('IT 支持：3 条工单更新');
+    expect(rt.mail[0].body).toContain('请重启电脑后再试');
+    expect(queued(rt)).toEqual([]);
+    expect((cell(rt, id, '最近回复时间') as Date).getTime()).toBe(T0 + 20 * MIN);
+    expect(statusLines(rt)).toContain('邮件（今日）|已发送 1 · 待发送 0 · 剩余额度 99');
+  });
+
+  it('stops at the quota: the rest waits for the next run, never dropped', () => {
+    const rt = trackerRuntime({ mailQuota: 0 });
+    submit(rt, { ...FORM, notifyEmail: 'a@corp.example.com' });
+    submit(rt, { ...FORM, notifyEmail: 'b@corp.example.com' });
+    setQuota(rt, 1);
+    sweep(rt);
+    expect(rt.mail.map((m) => m.to)).toEqual(['a@corp.example.com']);
+    expect(queued(rt)).toHaveLength(1);
+    expect(statusLines(rt)).toContain('邮件（今日）|已发送 1 · 待发送 1 · 剩余额度 0');
+    // The next day the quota is back (Pacific midnight): the rest goes out.
+    rt.clock.set(T0 + 24 * 60 * MIN);
+    sweep(rt);
+    expect(rt.mail.map((m) => m.to)).toEqual(['a@corp.example.com', 'b@corp.example.com']);
+    expect(queued(rt)).toEqual([]);
+  });
+});
+
+describe('the assignee is reminded before the progress update is due', () => {
+  it('once, in the last half hour of the 2 working hours since the requester last heard', () => {
+    const rt = trackerRuntime();
+    const { id } = submit(rt, { ...FORM, urgency: '中', notifyEmail: MAIL });
+    act(rt, id, 'accept'); // 张工; the "taken" mail is the requester's last progress (T0)
+    const toAgent = () => rt.mail.filter((m) => m.to === 'zhang@example.com');
+    rt.clock.set(T0 + 80 * MIN);
+    sweep(rt);
+    expect(toAgent()).toHaveLength(0);
+    rt.clock.set(T0 + 95 * MIN);
+    sweep(rt);
+    expect(toAgent()).toHaveLength(1);
+    expect(toAgent()[0].subject).toBe(`[${id}] 请向提交人同步进度：${FORM.title}`);
+    expect(toAgent()[0].body).toContain('2024-05-01 11:15 前向提交人同步进度');
+    rt.clock.set(T0 + 110 * MIN);
+    sweep(rt);
+    expect(toAgent()).toHaveLength(1);
+    // A reply resets the clock; the next reminder comes before the next due time.
+    act(rt, id, 'note', { text: '正在排查', reply: true });
+    rt.clock.set(T0 + 110 * MIN + 100 * MIN);
+    sweep(rt);
+    expect(toAgent()).toHaveLength(2);
+  });
+
+  it('an internal note does not put it off', () => {
+    const rt = trackerRuntime();
+    const { id } = submit(rt, { ...FORM, urgency: '中', notifyEmail: MAIL });
+    act(rt, id, 'accept');
+    rt.clock.set(T0 + 60 * MIN);
+    act(rt, id, 'note', { text: '内部：查日志' });
+    rt.clock.set(T0 + 100 * MIN);
+    sweep(rt);
+    expect(rt.mail.filter((m) => m.to === 'zhang@example.com')).toHaveLength(1);
+  });
+});
+
+describe('cost', () => {
+  it('the sweep’s spreadsheet calls do not grow with the tickets reminded or mailed', () => {
+    const calls = (n: number): number => {
+      const rt = trackerRuntime({ mailQuota: 0 });
+      for (let i = 0; i < n; i++) {
+        const { id } = submit(rt, { ...FORM, urgency: '中', notifyEmail: `r${i}@corp.example.com` });
+        act(rt, id, 'accept');
+      }
+      setQuota(rt, 1500);
+      rt.clock.set(T0 + 95 * MIN);
+      const s = sweep(rt).stats;
+      expect(rt.mail.length).toBeGreaterThanOrEqual(n);
+      return s.spreadsheetCalls;
+    };
+    expect(calls(12)).toBe(calls(3));
+  });
+});
+
+describe('auto-close’s reminder reaches the requester', () => {
+  it('one mail asking to confirm, with how to answer, one working day before the ticket closes itself', () => {
+    const at = (s: string) => Date.parse(`${s}+08:00`);
+    const rt = trackerRuntime({ now: at('2024-05-02T15:00:00') });
+    const { id } = submit(rt, { ...FORM, notifyEmail: MAIL });
+    act(rt, id, 'accept');
+    rt.clock.set(at('2024-05-03T16:00:00'));
+    expect(act(rt, id, 'resolve', { solution: '重装了打印机驱动' }).ok).toBe(true);
+    const asks = () => rt.mail.filter((m) => m.subject.startsWith(`[${id}] 请确认问题是否已解决`));
+    rt.tick(at('2024-05-07T15:30:00'));
+    expect(asks()).toHaveLength(0);
+    rt.tick(at('2024-05-08T17:30:00'));
+    expect(asks()).toHaveLength(1);
+    expect(asks()[0].to).toBe(MAIL);
+    expect(asks()[0].body).toMatch(/3 个工作日内仍无回复，工单将自动关闭/);
+    rt.tick(at('2024-05-09T10:00:00'));
+    expect(asks()).toHaveLength(1);
+  });
+});
