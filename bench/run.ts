@@ -66,8 +66,10 @@ const _OPS = [
   'waitAction',
   'escalateAction',
   'closeAction',
+  'replyAction',
   'handEdit',
   'sweep',
+  'sweepMail',
   'weekly',
   'setupAdopt',
   'archive',
@@ -84,8 +86,10 @@ const OP_LABEL: Record<Op, string> = {
   waitAction: 'agent action (set / end waiting)',
   escalateAction: 'agent action (escalate to a tier-2 agent)',
   closeAction: 'agent action (close + knowledge base)',
+  replyAction: 'agent action (note sent to the requester: + quota and send, 2 MailApp calls)',
   handEdit: 'hand edit (assignee)',
   sweep: 'sweep (onSlaTimer)',
+  sweepMail: 'sweep with 20 queued mails for 2 requesters (sent as 2 messages, reply stamps written)',
   weekly: 'weekly run (snapshot + data sheet + pivots)',
   setupAdopt: 'setup adopting the sheet',
   archive: 'archive (first run)',
@@ -101,7 +105,9 @@ const TARGET_CALLS: Partial<Record<Op, number>> = {
   waitAction: 10,
   escalateAction: 10,
   closeAction: 12,
+  replyAction: 10,
   sweep: 10,
+  sweepMail: 10,
   // Issue 19: the whole weekly run, snapshot, data sheet and native pivots together.
   weekly: 45,
 };
@@ -372,6 +378,26 @@ function benchSize(size: number): Figure[] {
     }),
   );
   out.push(measure('sweep', size, runs, () => rt.call('onSlaTimer').stats));
+  // Requester mail (issue 18): a reply to a requester with an address, then the sweep sending what
+  // the quota held back (its spreadsheet calls must not grow with the tickets).
+  const mailCol = header.indexOf('提交人邮箱');
+  if (mailCol >= 0) {
+    const replyIds = [actionId, toEscalate.find((x) => x !== actionId) ?? actionId];
+    for (const id of replyIds) sheet.getRange(ids.indexOf(id) + 2, mailCol + 1).setValue(`requester-${id}@example.com`);
+    const reply = (id: string, i: number) => {
+      const view = rt.callFromClient<any>('getTicketView', id).result;
+      const r = rt.callFromClient<any>('applyTicketAction', id, 'note', { text: `进展 ${i}`, reply: true }, view.version);
+      if (!r.result?.ok) throw new Error(`reply refused: ${JSON.stringify(r.result?.errors)}`);
+      return r.stats;
+    };
+    out.push(measure('replyAction', size, runs, (i) => reply(actionId, i)));
+    const mail = (rt as unknown as { mailData: { dailyQuota: number } }).mailData;
+    const quota = mail.dailyQuota;
+    mail.dailyQuota = 0;
+    for (let i = 0; i < 20; i++) reply(replyIds[i % 2], i);
+    mail.dailyQuota = quota + 1_000_000;
+    out.push(measure('sweepMail', size, 1, () => rt.call('onSlaTimer').stats));
+  }
   // The review (data sheet, pivots) takes a minute a run at 50k+ on a shared machine: once there.
   out.push(measure('weekly', size, size >= 50_000 ? 1 : runs, () => rt.call('buildWeeklyReview', WEEK).stats));
   if (noArchive) return out;

@@ -113,6 +113,15 @@ export interface SlicerRequest {
   hidden: string[];
 }
 
+/** GET /api/outbox: the mail the runtime recorded (never sent), oldest first (issue 18). */
+export interface WireOutbox {
+  mails: { at: string; to: string; subject: string; body: string }[];
+  /** MailApp.getRemainingDailyQuota() now. */
+  quotaLeft: number;
+  /** Mail parts waiting for the quota (the tracker's queue in document properties). */
+  queued: number;
+}
+
 /** GET /api/state: the sheet tabs, the active sheet rendered at the runtime's now, the menus, the clock. */
 export interface PreviewState {
   title: string;

@@ -36,7 +36,8 @@ import type { AskRecord, ButtonName, DialogRecord } from '../runtime/services/ui
 import { wireChart } from './chartWire';
 import { createDemo, DEMO_CLOCK } from './demo';
 import { wirePivots, wireSlicers } from './pivotWire';
-import type { ClockResult, FormRunResult, OpenResult, Outcome, PreviewState, WireAnswer, WireCell, WireDialog } from './protocol';
+import type { ClockResult, FormRunResult, OpenResult, Outcome, PreviewState, WireAnswer, WireCell, WireDialog, WireOutbox } from './protocol';
+import { localFields } from '../runtime/zone';
 import { catalog, langOfLocale } from '../src/domain/i18n';
 
 const root = path.resolve(__dirname, '..');
@@ -254,6 +255,21 @@ export class Preview {
       out.changed = JSON.stringify(shown(after)) !== JSON.stringify(shown(before));
     } else out.changed = false;
     return out;
+  }
+
+  /** The outbox: every mail the runtime recorded, in the workbook's zone; the quota and the queue. */
+  outbox(): WireOutbox {
+    const rt = this.rt;
+    const pad = (n: number) => String(n).padStart(2, '0');
+    const stamp = (ms: number) => {
+      const f = localFields(ms, rt.workbook.timeZone);
+      return `${f.year}-${pad(f.month)}-${pad(f.day)} ${pad(f.hour)}:${pad(f.minute)}`;
+    };
+    return {
+      mails: rt.mail.map((m) => ({ at: stamp(m.at), to: m.to, subject: m.subject, body: m.body })),
+      quotaLeft: rt.services.MailApp.getRemainingDailyQuota(),
+      queued: Object.keys(rt.properties.document).filter((k) => k.startsWith('notify.queue.')).length,
+    };
   }
 
   /** The sheet tabs, the active sheet rendered at the runtime's now, the menus and the clock. */
@@ -580,6 +596,8 @@ export function createServer(preview: Preview): http.Server {
               Number(url.searchParams.get('rows')) || DEFAULT_ROWS,
             ),
           );
+        case 'GET /api/outbox':
+          return json(res, preview.outbox());
         case 'GET /workbook.xlsx': {
           const buf = await preview.xlsx();
           const name = `${path.basename(preview.workbookFile).replace(/\.json$/, '')}.xlsx`;

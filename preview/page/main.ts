@@ -10,6 +10,7 @@ import { en as EN } from '../../src/domain/messages/en';
 import { zh as ZH } from '../../src/domain/messages/zh';
 import type { MenuEntry } from '../../runtime/services/ui';
 import { placeCharts } from './charts';
+import { renderOutbox } from './outbox';
 import { placeSlicers, stylePivots } from './pivots';
 import type { ClockResult, OpenResult, Outcome, PreviewState, WireCell, WireQuestion, WireSlicer } from '../protocol';
 
@@ -95,6 +96,7 @@ function render(): void {
   renderGrid();
   renderTabs();
   renderClock();
+  renderOutbox(W.outbox);
   document.body.dataset.ready = 'true';
 }
 

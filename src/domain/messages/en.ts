@@ -445,6 +445,14 @@ export const en: Translation<typeof zh> = {
       blank: '(Blanks)',
     },
     notInPreview: 'Not in the local preview',
+    outbox: {
+      button: 'Outbox',
+      title: 'Outbox (recorded here, never sent)',
+      empty: 'No mail yet.',
+      to: 'to',
+      state: (quotaLeft: number, queued: number) => `quota left today ${quotaLeft} · waiting ${queued}`,
+      close: 'Close',
+    },
     page: {
       title: 'IT support tickets · local preview',
       menubar: 'Menu bar',

@@ -458,6 +458,15 @@ export const zh = {
       blank: '（空白）',
     },
     notInPreview: '本地预览中不可用',
+    // The outbox (preview/page/outbox.ts): mail the local runtime recorded instead of sending.
+    outbox: {
+      button: '发件箱',
+      title: '发件箱（本地记录，不会真正发出）',
+      empty: '还没有邮件。',
+      to: '收件人',
+      state: (quotaLeft: number, queued: number) => `今日剩余额度 ${quotaLeft} · 等待发送 ${queued}`,
+      close: '关闭',
+    },
     // The page's fixed elements (preview/page/index.html, filled by the server).
     page: {
       title: 'IT 支持工单 · 本地预览',
