@@ -59,7 +59,7 @@ export interface UpdateDue {
 
 /**
  * One reminder per assignee (all their tickets in one message), once per due time: the record
- * `notify.reminded` maps each reminded ticket to the due time it was reminded of. A reminder the
+ * (PROPERTY_KEYS.notifyReminded) maps each reminded ticket to the due time it was reminded of. A reminder the
  * quota cannot take is not queued: the next run tries again while the update is still ahead.
  */
 export function remindUpdates(tr: Tracker, all: Record<string, string>, due: readonly UpdateDue[]): number {
