@@ -1,7 +1,6 @@
 // The time-driven SLA sweep: one read of the columns it needs, every state computed in memory,
 // one write of the SLA columns, its own status recorded (add-on triggers send no failure mail).
 import type { FieldKey } from '../domain/schema';
-import type { Ticket } from '../domain/ticket';
 import { SHEET_NAMES, headerLabel, parseEnum } from '../domain/schema';
 import { columnLetter, rowToTicket } from '../domain/columns';
 import { literalText } from '../domain/text';
@@ -21,7 +20,6 @@ import type { AutoCloseResult } from './autoClose';
 import { checkQueuedEdits, checkRowsAt, rowsOffRecord } from './edit/queue';
 import type { QueueDrain, UpdateDue } from './notifySweep';
 import { drainQueue, mailState, remindUpdates } from './notifySweep';
-import { notify } from './notify';
 import { calendarOf, policyOf, replyClock } from './slaContext';
 import type { Tracker } from './tracker';
 import { openTickets, openTracker } from './tracker';
@@ -230,9 +228,7 @@ function sweepTickets(tr: Tracker, started = Date.now(), off: number[] = [], rep
   dropAlertRecords(tr, block, shifted);
   if (alerts.length) result.mails = sendAlerts(tr, alerts);
   // After the SLA write (a closed row gets its final SLA text from its own write, not overwritten).
-  // Its one reminder is mailed to the requester (issue 18), with how to answer.
-  const remind = (t: Tracker, tk: Ticket): void => void notify(t, tk, { kind: 'confirmReminder', days: settings.autoCloseDays });
-  result.autoClose = autoCloseResolved(tr, ts, cal, resolvedRows(block, shifted, ts.headerRow + 1, tr), remind);
+  result.autoClose = autoCloseResolved(tr, ts, cal, resolvedRows(block, shifted, ts.headerRow + 1, tr));
   return result;
 }
 

@@ -120,22 +120,3 @@ describe('cost', () => {
   });
 });
 
-describe('auto-close’s reminder reaches the requester', () => {
-  it('one mail asking to confirm, with how to answer, one working day before the ticket closes itself', () => {
-    const at = (s: string) => Date.parse(`${s}+08:00`);
-    const rt = trackerRuntime({ now: at('2024-05-02T15:00:00') });
-    const { id } = submit(rt, { ...FORM, notifyEmail: MAIL });
-    act(rt, id, 'accept');
-    rt.clock.set(at('2024-05-03T16:00:00'));
-    expect(act(rt, id, 'resolve', { solution: '重装了打印机驱动' }).ok).toBe(true);
-    const asks = () => rt.mail.filter((m) => m.subject.startsWith(`[${id}] 请确认问题是否已解决`));
-    rt.tick(at('2024-05-07T15:30:00'));
-    expect(asks()).toHaveLength(0);
-    rt.tick(at('2024-05-08T17:30:00'));
-    expect(asks()).toHaveLength(1);
-    expect(asks()[0].to).toBe(MAIL);
-    expect(asks()[0].body).toMatch(/3 个工作日内仍无回复，工单将自动关闭/);
-    rt.tick(at('2024-05-09T10:00:00'));
-    expect(asks()).toHaveLength(1);
-  });
-});
