@@ -10,6 +10,7 @@ import { createLocalRuntime, saveRuntime } from '../../runtime';
 import { bundleTool } from '../bundle';
 import { CHROMIUM, needs } from '../prerequisites';
 import { DEMO_NOW, startPreviewServer, type PreviewServer } from './previewServer';
+import { openedSidebar } from './sidebar';
 
 jest.setTimeout(120_000);
 
@@ -63,16 +64,7 @@ suite('the English preview page', () => {
       expect(items).toEqual(expect.arrayContaining(['Report a problem', 'Work on a ticket']));
       expect(await chinese(page)).toEqual([]);
 
-      await page.getByRole('menuitem', { name: 'Report a problem', exact: true }).click();
-      await page.waitForSelector('#sidebar-frame[srcdoc]');
-      let frame: Frame | null = null;
-      for (let i = 0; i < 100 && !frame; i++) {
-        const f = await (await page.locator('#sidebar-frame').elementHandle())!.contentFrame();
-        const loaded = f && (await f.evaluate(() => !!document.getElementById('form-title') && document.getElementById('app')?.getAttribute('aria-busy') === null).catch(() => false));
-        if (loaded) frame = f;
-        else await new Promise((r) => setTimeout(r, 100));
-      }
-      if (!frame) throw new Error('the intake sidebar did not load');
+      const frame = await openedSidebar(page, () => page.getByRole('menuitem', { name: 'Report a problem', exact: true }).click());
       expect(await frame.evaluate(() => document.documentElement.lang)).toBe('en');
       expect(await chinese(frame)).toEqual([]);
       expect(await chinese(page)).toEqual([]);

@@ -8,6 +8,7 @@ import { bundleTool } from '../bundle';
 import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
 import { CHROMIUM, needs } from '../prerequisites';
 import { startPreviewServer, type PreviewServer } from './previewServer';
+import { openSidebar as openSidebarIn } from './sidebar';
 
 jest.setTimeout(120_000);
 
@@ -22,28 +23,7 @@ let browser: Browser;
 let server: { url: string; proc: ChildProcess };
 let page: Page;
 
-async function openSidebar(caption: string): Promise<Frame> {
-  await page.click('#menu-extensions');
-  await page.click('[data-submenu="IT Support Tracker"]');
-  await page.getByRole('menuitem', { name: caption, exact: true }).click();
-  await page.waitForSelector('#sidebar-frame[srcdoc]');
-  const handle = await page.locator('#sidebar-frame').elementHandle();
-  for (let i = 0; i < 200; i++) {
-    const frame = await handle!.contentFrame();
-    const ready =
-      frame &&
-      (await frame
-        .evaluate(
-          () =>
-            document.readyState === 'complete' &&
-            document.getElementById('app')?.getAttribute('aria-busy') === null,
-        )
-        .catch(() => false));
-    if (ready) return frame!;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('sidebar did not load');
-}
+const openSidebar = (caption: string): Promise<Frame> => openSidebarIn(page, caption);
 
 /** Waits past the page's 400 ms typing pause and the server round trip. */
 const settle = () => page.waitForTimeout(1500);

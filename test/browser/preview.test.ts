@@ -10,6 +10,7 @@ import { bundleTool } from '../bundle';
 import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
 import { CHROMIUM, needs } from '../prerequisites';
 import { startPreviewServer, type PreviewServer } from './previewServer';
+import { openedSidebar, runAddonMenu } from './sidebar';
 import { loadRuntime, saveRuntime } from '../../runtime';
 
 jest.setTimeout(120_000);
@@ -530,31 +531,9 @@ function cellOf(row: ReturnType<Page['locator']>, name: string) {
   return row.locator('td').nth(i);
 }
 
-async function runMenu(caption: string): Promise<void> {
-  await page.click('#menu-extensions');
-  await page.click('[data-submenu="IT Support Tracker"]');
-  await page.getByRole('menuitem', { name: caption, exact: true }).click();
-}
-
-/** Opens a sidebar from the add-on menu; returns its frame once its page has loaded its data. */
-async function openSidebar(caption: string): Promise<Frame> {
-  await runMenu(caption);
-  await expect(page.locator('#sidebar')).toBeVisible();
-  await expect(page.locator('#sidebar-frame')).toHaveAttribute('srcdoc', /google\.script/);
-  const handle = await page.locator('#sidebar-frame').elementHandle();
-  let frame: Frame | null = null;
-  await expect
-    .poll(
-      async () =>
-        (frame = await handle!.contentFrame()) !== null &&
-        (await frame.evaluate(() => document.readyState)) === 'complete',
-    )
-    .toBe(true);
-  await expect
-    .poll(() => frame!.evaluate(() => document.getElementById('app')?.getAttribute('aria-busy') ?? null))
-    .toBeNull();
-  return frame!;
-}
+const runMenu = (caption: string): Promise<void> => runAddonMenu(page, caption);
+/** Opens a sidebar from the add-on menu; returns its frame once its (new) page has loaded its data. */
+const openSidebar = (caption: string): Promise<Frame> => openedSidebar(page, () => runMenu(caption));
 
 async function submitIntake(
   frame: Frame,
