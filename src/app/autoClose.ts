@@ -25,7 +25,6 @@ import { PROPERTY_KEYS, noteKnowledgeChanged, readJson } from '../gas/properties
 import type { TicketSheet } from '../gas/ticketSheet';
 import { auditEntries, withSla, writeChanges } from './agent';
 import type { Tracker } from './tracker';
-import { answerBlock } from './answerLinks';
 import { notify } from './notify';
 
 /** Reminders and closes per sweep run; more wait for the next run (the sweep's calls stay bounded). */
@@ -66,11 +65,9 @@ export function resolvedRows(block: readonly (readonly unknown[])[], at: Partial
 export type RemindRequester = (tr: Tracker, ticket: Ticket) => void;
 
 /** The reminder mail: "waiting for you" with the reminder and the answer links again. */
-const remindByMail: RemindRequester = (tr, tk) => {
-  const L = catalog(tr.lang).workLog;
-  const links = answerBlock(tr, tk);
-  notify(tr, tk, { kind: 'waiting', by: L.system, text: links ? `${L.autoCloseReminder(tr.config.settings.autoCloseDays)}\n\n${links}` : L.autoCloseReminder(tr.config.settings.autoCloseDays) });
-};
+// The requester's reminder: the mail's confirmReminder message, which says when the ticket closes
+// itself and carries fresh answer links (app/notify.ts adds them).
+const remindByMail: RemindRequester = (tr, tk) => notify(tr, tk, { kind: 'confirmReminder', days: tr.config.settings.autoCloseDays });
 
 export function autoCloseResolved(tr: Tracker, ts: TicketSheet, cal: CalendarSettings, resolved: readonly ResolvedRow[], remind?: RemindRequester): AutoCloseResult {
   const days = tr.config.settings.autoCloseDays;

@@ -42,7 +42,9 @@ it('the auto-close reminder mails fresh links, and the close tells the requester
   const resolvedLinks = mailedLinks(rt);
   rt.tick(at('2024-05-07T18:00:00')); // reminded (Tue 16:00)
   const reminder = rt.mail.filter((m) => m.to.includes(REQUESTER)).pop()!;
-  expect(reminder.body).toContain('3 个工作日内无回复将自动关闭');
+  // The confirm-reminder message (not "we need your reply"): it says when the ticket closes itself.
+  expect(reminder.subject).toContain('请确认问题是否已解决');
+  expect(reminder.body).toContain('解决后 3 个工作日内仍无回复，工单将自动关闭');
   const fresh = mailedLinks(rt);
   expect(fresh).toHaveLength(4);
   expect(fresh).not.toEqual(resolvedLinks);
