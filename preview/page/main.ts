@@ -9,6 +9,7 @@
 import { en as EN } from '../../src/domain/messages/en';
 import { zh as ZH } from '../../src/domain/messages/zh';
 import type { MenuEntry } from '../../runtime/services/ui';
+import { fromWall, toWall } from '../../runtime/zone';
 import { placeCharts } from './charts';
 import { renderOutbox } from './outbox';
 import { placeSlicers, stylePivots } from './pivots';
@@ -344,22 +345,11 @@ function renderTabs(): void {
 
 // ------------------------------------------------------------------ time
 
+/** The spreadsheet zone's wall clock, as the sheet shows times (runtime/zone.ts: one zone module). */
 function wall(ms: number): string {
-  // The spreadsheet zone's wall clock, as the sheet shows times.
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: st.timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-    weekday: 'short',
-  }).formatToParts(new Date(ms));
-  const p: Record<string, string> = {};
-  for (const x of parts) p[x.type] = x.value;
-  const dow = new Date(Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day))).getUTCDay();
-  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute} ${W.weekdays[dow]}`;
+  const w = toWall(st.timeZone, ms);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${w.y}-${two(w.mo)}-${two(w.d)} ${two(w.h)}:${two(w.mi)} ${W.weekdays[w.dow]}`;
 }
 
 function renderClock(): void {
@@ -390,25 +380,7 @@ async function advance(body: { minutes?: number; to?: number }): Promise<void> {
 /** datetime-local text read as the spreadsheet zone's wall time. */
 function wallToMs(text: string): number | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(text);
-  if (!m) return null;
-  const asUtc = Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5]);
-  let guess = asUtc;
-  for (let i = 0; i < 2; i++) {
-    const p: Record<string, string> = {};
-    for (const x of new Intl.DateTimeFormat('en-CA', {
-      timeZone: st.timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    }).formatToParts(new Date(guess)))
-      p[x.type] = x.value;
-    const shown = Date.UTC(+p.year, +p.month - 1, +p.day, +p.hour, +p.minute);
-    guess += asUtc - shown;
-  }
-  return guess;
+  return m ? fromWall(st.timeZone, +m[1], +m[2], +m[3], +m[4], +m[5]) : null;
 }
 
 // ------------------------------------------------------------------ menus

@@ -364,6 +364,11 @@ suite('preview page (npm start)', () => {
     await page.evaluate(() => document.querySelectorAll<HTMLElement>('#toasts .toast-close').forEach((b) => b.click()));
     await page.screenshot({ path: path.join(docs, 'preview-amber-red.png') });
     expect(amberShot.length).toBeGreaterThan(0);
+
+    // "Go to" reads the typed time as the spreadsheet zone's wall time, not the browser's.
+    await page.fill('#clock-to', '2026-03-05T09:30');
+    await page.click('#clock-go');
+    await expect(page.locator('#clock-now')).toContainText('2026-03-05 09:30');
   });
 
   test('the clock toolbar keeps its buttons in place whatever its texts say', async () => {
