@@ -19,7 +19,9 @@ const ss = (rt: LocalRuntime) => rt.services.SpreadsheetApp.getActiveSpreadsheet
  *  2 created and closed Mon of W18             5 created W18, cancelled (not open)
  *  3 created W18, resolved W19 (backlog)       6 created W19
  *  7 created W17, on hold/draft (not open)     8 created Sat of W18, resolved the same day
- * W18: created 5 (2,3,4,5,8), resolved 3 (1,2,8), backlog 2 (3,4). W17: created 2 (1,7), backlog 1 (1).
+ * W18: created 5 (2,3,4,5,8), resolved 3 (1,2,8), closed 1 (2), backlog 2 (3,4). W17: created 2 (1,7),
+ * resolved and closed 0, backlog 1 (1). No status change is in the audit log: closed comes from the
+ * team's status and Resolved at (customer_support_tickets writes every resolved ticket "Closed": 3).
  */
 const STORY = [
   { created: '2024-04-24T09:00:00', resolved: '2024-04-30T10:00:00', status: 'resolved', urgency: 'high' },
@@ -33,8 +35,8 @@ const STORY = [
 ] as const;
 type Story = (typeof STORY)[number];
 
-const W18 = { created: 5, resolved: 3, backlog: 2 };
-const W17 = { created: 2, resolved: 0, backlog: 1 };
+const W18 = { created: 5, resolved: 3, closed: 1, backlog: 2 };
+const W17 = { created: 2, resolved: 0, closed: 0, backlog: 1 };
 
 interface TeamSheet {
   name: string;
@@ -534,9 +536,9 @@ describe.each(SHEETS)('adopting "$name" ($locale)', (def) => {
     const built = rt.call<any>('buildWeeklyReview', '2024-W18').result;
     expect(built).toMatchObject({ ok: true, week: '2024-W18' });
     expect(built.counts).toMatchObject(
-      def.name === 'customer_support_tickets' ? { resolved: W18.resolved } : W18,
+      def.name === 'customer_support_tickets' ? { resolved: W18.resolved, closed: 3 } : W18,
     );
-    expect(built.previous).toMatchObject(def.name === 'customer_support_tickets' ? { resolved: 0 } : W17);
+    expect(built.previous).toMatchObject(def.name === 'customer_support_tickets' ? { resolved: 0, closed: 0 } : W17);
   });
 });
 

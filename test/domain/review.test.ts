@@ -419,7 +419,7 @@ describe('buildReview: 2024-W19, Asia/Shanghai', () => {
     expect(s.table.rows.map((row) => row[4])).toEqual([
       '提交时间在本周内',
       '解决时间在本周内',
-      '操作日志中状态改为“已关闭”的时间在本周内',
+      '操作日志中状态改为“已关闭”的时间在本周内（日志中无状态变更的工单：按其解决时间）',
       '操作日志中状态由“已解决”改为“处理中”的时间在本周内',
       expect.stringContaining('周末（下周一 00:00）'),
     ]);

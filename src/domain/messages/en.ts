@@ -301,7 +301,7 @@ export const en: Translation<typeof zh> = {
     backlog: 'Backlog (open at week end)',
     basisCreated: 'submitted at in the week',
     basisResolved: 'resolved at in the week',
-    basisClosed: 'time of the status change to Closed in the audit log, in the week',
+    basisClosed: 'time of the status change to Closed in the audit log, in the week (a ticket with no status change logged: its resolved at)',
     basisReopened: 'time of a status change Resolved → In progress in the audit log, in the week',
     basisBacklog:
       'pending or in progress at week end (next Monday 00:00): submitted before it and not resolved or closed before it (from the audit log; without entries, from Resolved at)',

@@ -19,6 +19,13 @@ export function summarySection(scope: ReviewScope): {
         if (ev.from === 'resolved' && ev.to === 'inProgress') reopened.add(id);
       }
     }
+    // A ticket with no status change in the audit log (an adopted team's history, issue 23) closed
+    // at its own Resolved at. Not at Last updated: cancelled / on-hold rows read as closed too
+    // (schema NOT_OPEN_STATUSES) and adoption gives them no Resolved at, so they are not counted.
+    for (const t of tickets) {
+      if (t.status !== 'closed' || eventsOf(t)?.length) continue;
+      if (inRange(t.resolvedAt, s, e)) closed.add(String(t.id).trim());
+    }
     return {
       created: tickets.filter((t) => inRange(t.submittedAt, s, e)).length,
       resolved: tickets.filter((t) => inRange(t.resolvedAt, s, e)).length,
