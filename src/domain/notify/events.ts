@@ -70,17 +70,15 @@ export function requesterAddress(tk: Pick<Ticket, 'notifyEmail' | 'contact'>): s
 }
 
 /**
- * The address a new ticket stores (issue 18), in the issue's order: the company address Google
- * reveals for the person filling the form (verified: a visitor cannot name somebody else), unless
- * it is an agent's (an agent filling the form for a caller is not the requester); else the "email
- * for updates" the requester typed (meant for updates, so it beats the contact field); else the
- * contact field when it is an email; else ''.
+ * The address a new ticket stores (issue 18): the "email for updates" the requester typed; else
+ * the address Google reveals for them, unless it is an agent's (an agent filling the form for a
+ * caller is not the requester); else the contact field when it is an email; else ''.
  */
 export function intakeAddress(typed: string, google: string, contact: string, agentEmails: readonly string[]): string {
+  if (typed && validAddress(typed)) return typed;
   const g = google.trim();
   const isAgent = agentEmails.some((a) => a && a.toLowerCase() === g.toLowerCase());
   if (g && validAddress(g) && !isAgent) return g;
-  if (typed && validAddress(typed)) return typed;
   return contact && validAddress(contact.trim()) ? contact.trim() : '';
 }
 
