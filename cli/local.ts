@@ -1,6 +1,6 @@
 // The local runtime's command line: `node build/cli.cjs <command> [--workbook FILE] [--at ISO]
 // [--user EMAIL] [--dist DIR] …`. Output: a readable report, then as the last stdout line one JSON
-// object ({"ok":true,…} or {"ok":false,"error":…}). On error: message on stderr, exit code 1, and the
+// object ({"ok":true,…} or {"ok":false,"error":…,"code":…}). On error: message on stderr, exit code 1, and the
 // workbook file untouched (state is written only after success, atomically).
 import fs from 'node:fs';
 import path from 'node:path';
@@ -8,6 +8,7 @@ import { loadRuntime, saveRuntime } from '../runtime';
 import { useScriptZone, zonedIso } from './zone';
 import { cliText, helpLang, type CommandName } from './text';
 import type { Lang } from '../src/domain/schema';
+import { errorCode } from '../src/domain/errors';
 import { allCommands, lookup, CliError, parseTime, type CommandContext } from './registry';
 import './commands/init';
 import './commands/call';
@@ -156,7 +157,8 @@ export async function main(argv: string[], io: Io = { out: (s) => process.stdout
     const verbose = argv.includes('--verbose');
     if (lines.length) io.out(`${lines.join('\n')}\n`);
     io.err(`error: ${msg}\n${verbose && !(e instanceof CliError) && (e as Error)?.stack ? `${(e as Error).stack}\n` : ''}`);
-    io.out(`${safeJson({ ok: false, error: msg })}\n`);
+    // `code`: the add-on's error code (src/domain/errors.ts) when it refused, null otherwise; scripts branch on it, not on the message.
+    io.out(`${safeJson({ ok: false, error: msg, code: errorCode(e) })}\n`);
     return 1;
   }
 }

@@ -2,6 +2,7 @@
 // arguments and a loader for the runtime; it returns the JSON summary for the last stdout line and,
 // when it changed the state, the runtime to save. Later commands (submit, update, sweep, weekly)
 // register a handler that maps to an entry-point call (see commands/call.ts `callEntryPoint`).
+import type { ErrorCode } from '../src/domain/errors';
 import type { LocalRuntime } from '../runtime';
 
 export interface CommandContext {
@@ -51,8 +52,15 @@ export function allCommands(): Command[] {
   return [...commands.values()];
 }
 
-/** A user-facing failure: message only, no stack. */
-export class CliError extends Error {}
+/** A user-facing failure: message only, no stack; `code` when the add-on's result carried one (src/domain/errors.ts). */
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly code?: ErrorCode,
+  ) {
+    super(message);
+  }
+}
 
 export function flagString(c: CommandContext, name: string): string | undefined {
   const v = c.flags[name];

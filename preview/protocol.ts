@@ -1,6 +1,7 @@
 // The preview server ↔ page protocol (preview/server.ts answers, preview/page/main.ts asks): one
 // declaration both sides compile against, so a renamed or dropped field fails the type check
 // instead of a blank cell in the browser. Everything is JSON; instants are epoch milliseconds.
+import type { ErrorCode } from '../src/domain/errors';
 import type { ButtonName, MenuRecord } from '../runtime/services/ui';
 import type { FiringRecord } from '../runtime/state';
 
@@ -237,4 +238,6 @@ export type FormRunResult = { ok: true; value: unknown } | { ok: false; error: s
 export interface WireError {
   ok: false;
   error: string;
+  /** The add-on's error code (src/domain/errors.ts) when the add-on refused; null for the preview's own errors. Branch on this, never on `error`. */
+  code: ErrorCode | null;
 }

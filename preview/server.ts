@@ -36,9 +36,10 @@ import type { AskRecord, ButtonName, DialogRecord } from '../runtime/services/ui
 import { wireChart } from './chartWire';
 import { createDemo, DEMO_CLOCK } from './demo';
 import { wirePivots, wireSlicers } from './pivotWire';
-import type { ClockResult, FormRunResult, OpenResult, Outcome, PreviewState, WireAnswer, WireCell, WireDialog, WireOutbox } from './protocol';
+import type { ClockResult, FormRunResult, OpenResult, Outcome, PreviewState, WireAnswer, WireCell, WireDialog, WireError, WireOutbox } from './protocol';
 import { localFields } from '../runtime/zone';
 import { catalog, langOfLocale } from '../src/domain/i18n';
+import { errorCode } from '../src/domain/errors';
 
 const root = path.resolve(__dirname, '..');
 const pageDir = path.join(root, 'preview', 'page');
@@ -646,7 +647,8 @@ export function createServer(preview: Preview): http.Server {
     } catch (e) {
       const status = e instanceof HttpError ? e.status : 500;
       if (status === 500) console.error(e);
-      return json(res, { ok: false, error: errorMessage(e) }, status);
+      const failed: WireError = { ok: false, error: errorMessage(e), code: errorCode(e) };
+      return json(res, failed, status);
     }
   });
 }

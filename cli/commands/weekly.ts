@@ -19,7 +19,7 @@ register({
     const { result, stats } = rt.callFromClient<WeeklyResult>('buildWeeklyReview', ...(week ? [week] : []));
     for (const l of effects(rt, m)) c.say(l);
     if (!result || !result.ok)
-      throw new CliError(result && 'message' in result ? result.message : 'weekly: the build failed');
+      throw new CliError(result && 'message' in result ? result.message : 'weekly: the build failed', result && !result.ok ? result.code : undefined);
     const n = result.counts;
     const p = result.previous;
     // The summary speaks the workbook's language, as the review sheet it describes does.

@@ -8,7 +8,7 @@
 import { workingTimeBetween } from '../domain/calendar';
 import { HEADER_SCAN_ROWS, columnLetter, detectHeader, rowToTicket } from '../domain/columns';
 import type { ColumnMap } from '../domain/columns';
-import { errorCode } from '../domain/errors';
+import { ERROR_CODES, errorCode, type ErrorCode } from '../domain/errors';
 import { catalog, t } from '../domain/i18n';
 import type { IsoWeek, Review } from '../domain/review';
 import { buildReview, previousIsoWeek, weeklyDue, weekBounds } from '../domain/review';
@@ -66,7 +66,7 @@ export type WeeklyResult =
       pivots: number;
       slicers: number;
     }
-  | { ok: false; message: string; cancelled?: boolean };
+  | { ok: false; message: string; cancelled?: boolean; /** What a caller branches on (src/domain/errors.ts). */ code?: ErrorCode };
 
 const msg = (lang: Lang) => catalog(lang).weekly;
 
@@ -257,14 +257,14 @@ export function buildWeeklyReview(
     target = previousIsoWeek(tr.now, tr.zone);
   else {
     const parsed = parseWeekInput(week);
-    if (!parsed) return { ok: false, message: M.badWeek(String(week)) };
+    if (!parsed) return { ok: false, message: M.badWeek(String(week)), code: ERROR_CODES.invalid };
     target = parsed;
   }
   if (weekBounds(target, tr.zone).start > tr.now)
-    return { ok: false, message: M.futureWeek(formatIsoWeek(target)) };
+    return { ok: false, message: M.futureWeek(formatIsoWeek(target)), code: ERROR_CODES.invalid };
 
   const main = readTicketSheet(tr);
-  if (!main) return { ok: false, message: t(tr.lang, 'noTicketSheet') };
+  if (!main) return { ok: false, message: t(tr.lang, 'noTicketSheet'), code: ERROR_CODES.noTicketSheet };
   const archive = readArchive(tr, main.width);
   const audit = readAudit(tr);
   const knowledge = readKnowledgeEntries(tr);
@@ -337,7 +337,7 @@ export function buildWeeklyReview(
       ? write()
       : withTrackerLock(svc, 10_000, M.busy, write);
   } catch (e) {
-    if (e instanceof BusyError) return { ok: false, message: e.message };
+    if (e instanceof BusyError) return { ok: false, message: e.message, code: ERROR_CODES.busy };
     throw e;
   }
   // A finished week built by hand counts as built: the schedule must not build (replace) it again.

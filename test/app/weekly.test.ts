@@ -180,10 +180,12 @@ describe('buildWeeklyReview: a hand-worked week', () => {
     expect(rt.call<any>('buildWeeklyReview', '2024-W60').result).toEqual({
       ok: false,
       message: expect.stringMatching(/无法识别周次「2024-W60」/),
+      code: 'invalid',
     });
     expect(rt.call<any>('buildWeeklyReview', '2030-W01').result).toEqual({
       ok: false,
       message: expect.stringMatching(/尚未开始/),
+      code: 'invalid',
     });
   });
 });
@@ -300,6 +302,7 @@ describe('concurrent builds', () => {
     expect(rt.call<any>('buildWeeklyReview', '2024-W19').result).toEqual({
       ok: false,
       message: expect.stringMatching(/正忙/),
+      code: 'busy',
     });
     expect(reviewSheet(rt, '周报 2024-W19').getSheetId()).toBe(id);
     holdTrackerLock(rt, rt.clock.now() + 5_000); // released within the wait
