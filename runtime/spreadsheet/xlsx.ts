@@ -10,6 +10,8 @@
 // Print setup: Sheets keeps print settings out of the file, so a downloaded tracker printed as one
 // portrait page per few rows; the export sets landscape, fit to one page wide, and the frozen rows
 // (the header) repeated on every page.
+// Over ~400 lines: export and import are mirror images over the same mapping; charts are apart
+// (xlsxCharts.ts), as is the zip container (zip.ts).
 import ExcelJS from 'exceljs';
 import { colToLetters, MAX_GRID_COLS, MAX_SPREADSHEET_CELLS, parseA1, rangeA1 } from './a1';
 import { FErr, readCell } from './formula';

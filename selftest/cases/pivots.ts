@@ -2,6 +2,7 @@
 // weekly pivot sheet uses. Local model: runtime/spreadsheet/pivot/; runtime tests:
 // test/runtime/spreadsheet/pivot/. Where the reference is silent (labels, layout, strictness) the
 // expected value is the local model's, to be confirmed here on Google.
+// Over ~400 lines: a list of independent cases, one per modelled behaviour, each citing its page.
 import type { Case, Ctx } from '../suite';
 import { REF, threw } from '../suite';
 

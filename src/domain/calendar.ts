@@ -21,6 +21,8 @@
 //   range empty, and no make-up day ahead) makes `addWorkingTime` throw a CalendarError instead
 //   of looping. parseSettings never builds such settings (no working day, or hours that end
 //   before they start, fall back to the defaults with a warning).
+// Over ~400 lines: one set of working-time rules (days, hours, holidays, make-up days) used by
+// both directions (elapsed time and due time), which must agree.
 import { TrackerError } from './errors';
 import { dayNumber, fromDayNumber, fromLocal, toLocal, type Zone } from './zone';
 

@@ -12,6 +12,8 @@
 //     several values laid along the columns a row of value names;
 //   - a data cell summarises the records of its row and column; no records: a blank cell.
 // Totals count only the values shown (after group limits). VERIFY: pivot.* selftest cases.
+// Over ~400 lines: one computation (records → groups → totals → cells) whose steps share the
+// group tree and the layout; split, each part would need the whole tree passed around.
 import { FErr, readCell } from '../formula';
 import { formatDisplay, Scalar } from '../values';
 import type { SheetData, Workbook } from '../workbook';

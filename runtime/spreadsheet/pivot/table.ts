@@ -8,6 +8,7 @@
 // anchor inside its own source, a column grouped twice, a second filter on one column, a group
 // limit below 1, CUSTOM on a value that has no formula, and any use of a removed pivot or member
 // all throw.
+// Over ~400 lines: five Google classes that are views of one PivotSpec and share its checks.
 import { unwrap } from '../../instrument';
 import { asEnum, exposeSelf, Exposable, GRange, Svc, toInt } from '../common';
 import { rangeToStored } from '../validation';
