@@ -766,4 +766,26 @@ describe('SLA figures of a past week from the team’s own dates', () => {
     // GD4 was cancelled: not open, no SLA.
     expect(row('解决', '中')).toEqual(['0', '0', '0', '0', '']);
   });
+
+  it('a team’s first-response column (首次响应时间) is mapped and the response figure comes from it, not from the resolution', () => {
+    const rt = newRuntime({ locale: 'zh_CN', now: at('2024-05-15T10:00:00') });
+    const sh = ss(rt).insertSheet('IT工单登记');
+    sh.getRange(1, 1, 3, 7).setNumberFormat('@');
+    sh.getRange(1, 1, 3, 7).setValues([
+      ['工单编号', '工单标题', '创建时间', '优先级', '工单状态', '首次响应时间', '完成时间'],
+      ['GD1', '打印机', '2024/4/29 10:00:00', '紧急', '已完成', '2024/4/29 10:20:00', '2024/4/29 11:00:00'],
+      ['GD2', 'VPN', '2024/4/30 10:00:00', '高', '已完成', '2024/4/30 10:30:00', '2024/4/30 15:00:00'],
+    ]);
+    adopt(rt);
+    const columns = loadConfig(rt.services.PropertiesService.getDocumentProperties() as never)?.tickets?.columns ?? {};
+    expect(columns).toMatchObject({ firstResponseAt: 5, resolvedAt: 6 });
+    rt.clock.set(at('2024-05-15T11:00:00'));
+    const r = rt.call<any>('buildWeeklyReview', '2024-W18').result;
+    const rows = ss(rt).getSheetByName(r.sheet)!.getDataRange().getDisplayValues();
+    const i = rows.findIndex((x) => x[0] === 'SLA 达成率');
+    const row = (target: string, urgency: string) => rows.slice(i).find((x) => x[0] === target && x[1] === urgency)!.slice(2, 7);
+    // Both answered within the 60 working minutes (met), though GD2 took 5 h to resolve (missed).
+    expect(row('首次响应', '高')).toEqual(['2', '2', '0', '0', '100.0%']);
+    expect(row('解决', '高')).toEqual(['2', '1', '1', '0', '50.0%']);
+  });
 });
