@@ -5,17 +5,7 @@
 // what the runtime's pivot shows (runtime/spreadsheet/pivot/compute.ts). Layout as Sheets prints
 // it (see compute.ts), en_US labels.
 import { env } from '../helpers';
-
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng as rng } from '../../../../bench/generate';
 
 const HEAD = ['Dept', 'Cat', 'Urgency', 'Minutes', 'Rating'];
 const DEPTS = ['HR', 'IT', 'Sales', 'Ops', 'Legal'];
