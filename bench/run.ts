@@ -433,28 +433,28 @@ function benchSize(size: number): Figure[] {
   return out;
 }
 
-/** The naive reference on a copy of the same generated sheet (never set up). */
-function naiveSize(size: number): Map<Op, { calls: number; cellsRead: number; cellsWritten: number }> {
-  const rt = newRt();
-  loadSheet(rt, size);
-  const ctx = naiveContext(rt);
-  const res = new Map<Op, { calls: number; cellsRead: number; cellsWritten: number }>();
-  const run = (op: Op, fn: () => void) => {
+/** Runs one operation of a reference script and records its spreadsheet figures in `res`. */
+function measurer(rt: LocalRuntime, res: Map<Op, Reference>): (op: Op, fn: () => void) => void {
+  return (op, fn) => {
     rt.ctx.acct.reset();
     fn();
     const s = rt.ctx.acct.reset();
     res.set(op, { calls: s.spreadsheetCalls, cellsRead: s.cellsRead, cellsWritten: s.cellsWritten });
     sample();
   };
-  const header = rt.services.SpreadsheetApp.getActiveSpreadsheet()
-    .getSheetByName('工单')!
-    .getRange(1, 1, 1, FULL_HEADER.length)
-    .getValues()[0];
+}
+
+/** The naive reference on a copy of the same generated sheet (never set up). */
+function naiveSize(size: number): Map<Op, Reference> {
+  const rt = newRt();
+  loadSheet(rt, size);
+  const ctx = naiveContext(rt);
+  const res = new Map<Op, Reference>();
+  const run = measurer(rt, res);
   const ids = ctx.sheet
     .getRange(2, 1, size, 1)
     .getValues()
     .map((r) => String(r[0]));
-  void header;
   const id = ids[Math.floor(ids.length / 2)];
   run('handEdit', () => naiveHandEdit(ctx, Math.floor(size / 2) + 2));
   run('submit', () => naiveSubmit(ctx, TODAY));
@@ -478,13 +478,7 @@ function leanSize(size: number): Map<Op, Reference> {
   const ctx = naiveContext(rt);
   const width = ctx.sheet.getLastColumn();
   const res = new Map<Op, Reference>();
-  const run = (op: Op, fn: () => void) => {
-    rt.ctx.acct.reset();
-    fn();
-    const s = rt.ctx.acct.reset();
-    res.set(op, { calls: s.spreadsheetCalls, cellsRead: s.cellsRead, cellsWritten: s.cellsWritten });
-    sample();
-  };
+  const run = measurer(rt, res);
   const row = Math.floor(size / 2) + 2;
   const edited = ctx.sheet.getRange(row, ctx.col('负责人'));
   run('submit', () => leanSubmit(ctx, width));
