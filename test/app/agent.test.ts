@@ -1,7 +1,7 @@
 // Agents working tickets: sidebar actions, two agents on one ticket, hand edits and the audit
 // trail, through the built bundle on the local runtime (issue: agent workflow).
 import type { LocalRuntime } from '../../runtime';
-import { FORM, T0, column, submit, ticketRows, trackerRuntime } from './helpers';
+import { FORM, T0, column, submit, ticketRows, trackerRuntime, ticketCell as cell } from './helpers';
 
 const MIN = 60_000;
 
@@ -14,12 +14,6 @@ function act(rt: LocalRuntime, id: string, action: string, payload: Record<strin
   rt.ctx.user.active = rt.ctx.user.effective = as;
   const v = view(rt, id);
   return rt.callFromClient('applyTicketAction', id, action, payload, v.version).result;
-}
-
-function cell(rt: LocalRuntime, id: string, header: string): unknown {
-  const rows = ticketRows(rt);
-  const row = rows.find((r) => r[0] === id);
-  return row ? row[rows[0].indexOf(header)] : undefined;
 }
 
 function audit(rt: LocalRuntime): unknown[][] {

@@ -2,18 +2,13 @@
 // never reused), for single cells, pastes and header cells alike.
 import { columnLetter } from '../../src/domain/columns';
 import type { LocalRuntime } from '../../runtime';
-import { T0, submit, ticketRows, trackerRuntime } from './helpers';
+import { T0, submit, ticketRows, trackerRuntime, ticketCell as cell } from './helpers';
 
 const MIN = 60_000;
 
 function act(rt: LocalRuntime, id: string, action: string, payload: Record<string, unknown> = {}): any {
   const v: any = rt.callFromClient('getTicketView', id).result;
   return rt.callFromClient('applyTicketAction', id, action, payload, v.version).result;
-}
-function cell(rt: LocalRuntime, id: string, header: string): unknown {
-  const rows = ticketRows(rt);
-  const row = rows.find((r) => r[0] === id);
-  return row ? row[(rows[0] as unknown[]).indexOf(header)] : undefined;
 }
 const audit = (rt: LocalRuntime): unknown[][] =>
   rt.services.SpreadsheetApp.getActiveSpreadsheet()

@@ -65,6 +65,13 @@ export function ticketRows(rt: LocalRuntime, name = '工单'): unknown[][] {
   return sheet.getDataRange().getValues();
 }
 
+/** The cell under `header` in the row of ticket `id` (undefined when there is no such row). */
+export function ticketCell(rt: LocalRuntime, id: string, header: string, name = '工单'): unknown {
+  const rows = ticketRows(rt, name);
+  const row = rows.find((r) => r[0] === id);
+  return row ? row[(rows[0] as unknown[]).indexOf(header)] : undefined;
+}
+
 export function column(rt: LocalRuntime, header: string, name = '工单'): unknown[] {
   const rows = ticketRows(rt, name);
   const c = rows[0].indexOf(header);

@@ -3,7 +3,7 @@
 // bundle on the local runtime.
 import type { LocalRuntime } from '../../runtime';
 import type { CallStats } from '../../runtime/instrument';
-import { FORM, T0, submit, ticketRows, trackerRuntime } from './helpers';
+import { FORM, T0, submit, trackerRuntime, ticketCell as cell } from './helpers';
 
 const MAIL = 'ming@corp.example.com';
 
@@ -15,12 +15,6 @@ function act(rt: LocalRuntime, id: string, action: string, payload: Record<strin
   rt.ctx.user.active = rt.ctx.user.effective = as;
   const v = view(rt, id);
   return rt.callFromClient('applyTicketAction', id, action, payload, v.version);
-}
-
-function cell(rt: LocalRuntime, id: string, header: string): unknown {
-  const rows = ticketRows(rt);
-  const row = rows.find((r) => r[0] === id);
-  return row ? row[rows[0].indexOf(header)] : undefined;
 }
 
 const props = (rt: LocalRuntime) => rt.services.PropertiesService.getDocumentProperties().getProperties();

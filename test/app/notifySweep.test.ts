@@ -3,7 +3,7 @@
 // due; the settings sheet shows the day's mail; calls stay constant in the number of tickets.
 import type { LocalRuntime } from '../../runtime';
 import type { CallStats } from '../../runtime/instrument';
-import { FORM, T0, submit, ticketRows, trackerRuntime } from './helpers';
+import { FORM, T0, submit, trackerRuntime, ticketCell as cell } from './helpers';
 
 const MIN = 60_000;
 const MAIL = 'ming@corp.example.com';
@@ -12,12 +12,6 @@ function act(rt: LocalRuntime, id: string, action: string, payload: Record<strin
   rt.ctx.user.active = rt.ctx.user.effective = as;
   const v = rt.callFromClient<any>('getTicketView', id).result;
   return rt.callFromClient('applyTicketAction', id, action, payload, v.version).result;
-}
-
-function cell(rt: LocalRuntime, id: string, header: string): unknown {
-  const rows = ticketRows(rt);
-  const row = rows.find((r) => r[0] === id);
-  return row ? row[rows[0].indexOf(header)] : undefined;
 }
 
 const queued = (rt: LocalRuntime) => Object.keys(rt.services.PropertiesService.getDocumentProperties().getProperties()).filter((k) => k.startsWith('notify.queue.'));

@@ -4,7 +4,7 @@
 import type { LocalRuntime } from '../../runtime';
 import { parseRecord } from '../../src/domain/record';
 import { parseWaitSegment } from '../../src/domain/waiting';
-import { FORM, T0, submit, ticketRows, trackerRuntime } from './helpers';
+import { FORM, T0, submit, ticketRows, trackerRuntime, ticketCell as cell } from './helpers';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -17,12 +17,6 @@ function view(rt: LocalRuntime, id: string): any {
 function act(rt: LocalRuntime, id: string, action: string, payload: Record<string, unknown> = {}): any {
   const v = view(rt, id);
   return rt.callFromClient('applyTicketAction', id, action, payload, v.version).result;
-}
-
-function cell(rt: LocalRuntime, id: string, header: string): unknown {
-  const rows = ticketRows(rt);
-  const row = rows.find((r) => r[0] === id);
-  return row ? row[rows[0].indexOf(header)] : undefined;
 }
 
 function letter(rt: LocalRuntime, header: string): string {
