@@ -134,6 +134,20 @@ const CASES: Case[] = [
     run: (c) => threw(() => pivot(c).pt.addCalculatedPivotValue('x', 'SUM(Units)')),
   },
   {
+    id: 'pivot.calculated-quoted-header',
+    ref: S + 'pivot-table#addcalculatedpivotvaluename,-formula',
+    expected: [['Dept', 'Tickets'], ['HR', 1], ['IT', 2], ['Grand Total', 3]],
+    how: `data A1:B4 headed "Ticket ID", "Dept"; pivot at D1: rows Dept, addCalculatedPivotValue('Tickets', "=COUNTA('Ticket ID')") (a header with a space, quoted): D1:E4 (the value's header is its name)`,
+    run: (c) => {
+      const sh = c.scratch();
+      sh.getRange('A1:B4').setValues([['Ticket ID', 'Dept'], ['T1', 'IT'], ['T2', 'HR'], ['T3', 'IT']]);
+      const pt = sh.getRange('D1').createPivotTable(sh.getRange('A1:B4'));
+      pt.addRowGroup(2);
+      pt.addCalculatedPivotValue('Tickets', "=COUNTA('Ticket ID')");
+      return sh.getRange('D1:E4').getValues();
+    },
+  },
+  {
     id: 'pivot.column-outside-source',
     ref: S + 'pivot-table#addrowgroupsourcedatacolumn',
     expected: ['threw', 'threw'],

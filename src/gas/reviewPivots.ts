@@ -4,7 +4,7 @@
 // columns — and finds each source column by its header in the data just written. The pivot
 // methods need no scope beyond spreadsheets.currentonly (each reference page lists it).
 import type { PivotPlan, PivotSpec } from '../domain/review/pivots';
-import { rateFormula } from '../domain/review/pivots';
+import { valueFormula } from '../domain/review/pivots';
 import type { ReviewDataText } from '../domain/review/text';
 import type { WrittenReviewData } from './reviewDataSheet';
 
@@ -25,11 +25,9 @@ function buildPivot(app: SpreadsheetApp, sheet: Sheet, data: WrittenReviewData, 
   const pivot = sheet.getRange(spec.row, spec.col).createPivotTable(data.range);
   const rows = pivot.addRowGroup(col(spec.rows)) as PivotGroup;
   if (spec.columns) pivot.addColumnGroup(col(spec.columns));
-  const value =
-    spec.value.kind === 'count'
-      ? pivot.addPivotValue(col(spec.value.column), app.PivotTableSummarizeFunction.COUNTA)
-      : // Summarised CUSTOM, a calculated value's default: the formula runs once per pivot cell.
-        pivot.addCalculatedPivotValue(spec.value.name, rateFormula(D.columns[spec.value.column]));
+  // Named in the same call (no setDisplayName); summarised CUSTOM, a calculated value's default:
+  // the formula runs once per pivot cell.
+  const value = pivot.addCalculatedPivotValue(spec.value.name, valueFormula(spec.value, D));
   const f = spec.filter;
   const criteria =
     'visible' in f

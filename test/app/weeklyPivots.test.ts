@@ -98,6 +98,9 @@ describe('review pivot sheet', () => {
     ]);
     // Resolution: D (低, W18) resolved on Monday of W19 in time counts here too.
     expect(sla[2].slice(8, 13)).toEqual(['李工程师', '0.0%', '100.0%', '100.0%', '66.7%']);
+    // Each value named in the sheet's language when it is added, not "COUNTA of 问题编号".
+    const head = pivotSheet(rt).getRange(8, 1, 1, 11).getValues()[0];
+    expect([head.slice(0, 2), head.slice(3, 5), head.slice(6, 8), head[9]]).toEqual([['提交周', '新建'], ['解决周', '已解决'], ['部门/区域', '工单数'], '工单数']);
     const created = read(rt, 'createdTrend');
     expect(created.get('2024-W18')?.get('value')).toBe(1);
     expect(created.get('2024-W19')?.get('value')).toBe(3);
@@ -149,6 +152,8 @@ describe('review pivot sheet', () => {
     const cu = pivotCells(sheet, P.categoryUrgency[0], P.categoryUrgency[1], true);
     expect(cu.get('Grand Total')?.get('Grand Total')).toBe(3);
     expect(cu.get('Software')?.get('High')).toBe(1);
+    const head = sheet.getRange(8, 1, 1, 11).getValues()[0];
+    expect([head[1], head[4], head[7], head[9]]).toEqual(['Created', 'Resolved', 'Tickets', 'Tickets']);
   });
 
   it('asks for no scope beyond spreadsheets.currentonly', () => {

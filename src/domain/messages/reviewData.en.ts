@@ -43,6 +43,8 @@ export const reviewDataEn = {
   },
   slaValue: 'SLA met',
   count: 'Tickets',
+  created: 'Created',
+  resolved: 'Resolved',
   pivotNote:
     'Data from the "Review data" sheet, rebuilt with every weekly review; the slicers below filter by week, department and category (each slicer applies to all pivots). Do not edit "Review data": the next build overwrites it.',
   trend: '12-week trend',

@@ -45,7 +45,10 @@ export const reviewDataZh = {
     resolvedTrend: (from: string, to: string) => `每周解决（${from} – ${to}，按解决周）`,
   },
   slaValue: '达成率',
+  /** The pivots' value headers (each value is named when it is added: no "COUNTA of 问题编号"). */
   count: '工单数',
+  created: '新建',
+  resolved: '已解决',
   pivotNote:
     '数据来自“周报数据”表，每次生成周报时重建；用下方切片器按周、部门、问题类型筛选（切片器作用于全部透视表）。请勿在“周报数据”中编辑：下次生成会覆盖。',
   trend: '近 12 周趋势',

@@ -11,10 +11,15 @@ import { TREND_WEEKS } from './sections/trend';
 
 export type PivotKey = 'createdTrend' | 'resolvedTrend' | 'departments' | 'categoryUrgency' | 'responseSla' | 'resolutionSla';
 
+/**
+ * Every value is a calculated value, named in the call that adds it (an addPivotValue would read
+ * "COUNTA of 问题编号" until a second call renamed it), summarised CUSTOM: the formula runs once per
+ * pivot cell over that cell's rows.
+ */
 export type PivotValueSpec =
-  /** Tickets: COUNTA of the ID column. */
+  /** Tickets: `=COUNTA('问题编号')`, as COUNTA of the ID column. */
   | { kind: 'count'; column: ReviewDataKey; name: string }
-  /** Met rate: a calculated value over a 1/0 column (blank while not final), summarised as a custom formula. */
+  /** Met rate over a 1/0 column (blank while not final): see rateFormula. */
   | { kind: 'rate'; column: ReviewDataKey; name: string };
 
 export type PivotFilterSpec =
@@ -67,20 +72,35 @@ export const PIVOT_SHEET_WIDTH = 26;
  * "–"). A field name is quoted as Sheets quotes it in formulas.
  */
 export function rateFormula(header: string): string {
-  const ref = `'${header.replace(/'/g, "''")}'`;
+  const ref = fieldRef(header);
   return `=IFERROR(SUM(${ref})/COUNT(${ref}),"")`;
 }
+
+/** `=COUNTA('问题编号')`: the rows of the cell with an ID, as a COUNTA summary counts them. */
+export function countFormula(header: string): string {
+  return `=COUNTA(${fieldRef(header)})`;
+}
+
+/** The formula of a pivot value: what the adapter hands addCalculatedPivotValue. */
+export function valueFormula(value: PivotValueSpec, D: ReviewDataText): string {
+  const header = D.columns[value.column];
+  return value.kind === 'count' ? countFormula(header) : rateFormula(header);
+}
+
+/** A field name quoted as Sheets quotes it in formulas (`'部门/区域'`, a quote doubled). */
+const fieldRef = (header: string): string => `'${header.replace(/'/g, "''")}'`;
 
 export function pivotPlan(week: IsoWeek, D: ReviewDataText): PivotPlan {
   const label = formatIsoWeek(week);
   const trend = Array.from({ length: TREND_WEEKS }, (_, i) => formatIsoWeek(shiftIsoWeek(week, i - (TREND_WEEKS - 1))));
   const T = D.pivotTitles;
-  const count = { kind: 'count', column: 'id', name: D.count } as const;
+  const count = (name: string) => ({ kind: 'count', column: 'id', name }) as const;
+  const tickets = count(D.count);
   const pivots: PivotSpec[] = [
-    { key: 'createdTrend', title: T.createdTrend(trend[0], label), row: BAND1, col: 1, rows: 'createdWeek', value: count, filter: { column: 'createdWeek', visible: trend } },
-    { key: 'resolvedTrend', title: T.resolvedTrend(trend[0], label), row: BAND1, col: 4, rows: 'resolvedWeek', value: count, filter: { column: 'resolvedWeek', visible: trend } },
-    { key: 'departments', title: T.departments(label), row: BAND1, col: 7, rows: 'department', value: count, filter: { column: 'createdWeek', visible: [label] }, top: 10 },
-    { key: 'categoryUrgency', title: T.categoryUrgency(label), row: BAND1, col: 10, rows: 'category', columns: 'urgency', value: count, filter: { column: 'createdWeek', visible: [label] } },
+    { key: 'createdTrend', title: T.createdTrend(trend[0], label), row: BAND1, col: 1, rows: 'createdWeek', value: count(D.created), filter: { column: 'createdWeek', visible: trend } },
+    { key: 'resolvedTrend', title: T.resolvedTrend(trend[0], label), row: BAND1, col: 4, rows: 'resolvedWeek', value: count(D.resolved), filter: { column: 'resolvedWeek', visible: trend } },
+    { key: 'departments', title: T.departments(label), row: BAND1, col: 7, rows: 'department', value: tickets, filter: { column: 'createdWeek', visible: [label] }, top: 10 },
+    { key: 'categoryUrgency', title: T.categoryUrgency(label), row: BAND1, col: 10, rows: 'category', columns: 'urgency', value: tickets, filter: { column: 'createdWeek', visible: [label] } },
     { key: 'responseSla', title: T.responseSla(label), row: BAND2, col: 1, rows: 'assignee', columns: 'urgency', value: { kind: 'rate', column: 'responseMet', name: D.slaValue }, filter: { column: 'responseWeeks', contains: label }, percent: true },
     { key: 'resolutionSla', title: T.resolutionSla(label), row: BAND2, col: 9, rows: 'assignee', columns: 'urgency', value: { kind: 'rate', column: 'resolutionMet', name: D.slaValue }, filter: { column: 'resolutionWeeks', contains: label }, percent: true },
   ];

@@ -1,6 +1,7 @@
 // PivotTable and Range.createPivotTable / Sheet.getPivotTables
 // (developers.google.com/apps-script/reference/spreadsheet/pivot-table, range#createpivottablesourcedata,
 // sheet#getpivottables): the cells a pivot shows, computed as Sheets lays them out.
+import { env } from '../helpers';
 import { pivotEnv } from './fixture';
 
 const REF = 'developers.google.com/apps-script/reference/spreadsheet/';
@@ -110,6 +111,26 @@ describe(`PivotTable [${REF}pivot-table]`, () => {
     ]);
     pt.addCalculatedPivotValue('Ratio', '=SUM(Units)/COUNT(Units)');
     expect(shown()[1]).toEqual(['East', 2 / 3, 16 / 3]);
+  });
+
+  test('a calculated value names its header; a field whose header has a space or is not ASCII is quoted', () => {
+    const e = env({ locale: 'zh_CN' });
+    const data = e.ss.insertSheet('数据');
+    data.getRange('A1:C5').setValues([['问题编号', 'Dept name', '达成'], ['T1', 'IT', 1], ['T2', 'HR', ''], ['', 'IT', 0], ['T4', 'IT', 1]]);
+    const out = e.ss.insertSheet('透视');
+    const pt = out.getRange('A1').createPivotTable(data.getRange('A1:C5'));
+    pt.addRowGroup(2);
+    pt.addCalculatedPivotValue('工单数', "=COUNTA('问题编号')");
+    pt.addCalculatedPivotValue('Rate', "=IFERROR(SUM('达成')/COUNT('达成'),\"\")");
+    expect(out.getDataRange().getValues()).toEqual([
+      ['Dept name', '工单数', 'Rate'],
+      ['HR', 1, ''],
+      ['IT', 2, 2 / 3],
+      ['总计', 3, 2 / 3],
+    ]);
+    // Unquoted, a header with a space is two names: the formula does not parse.
+    pt.addCalculatedPivotValue('bad', '=COUNTA(Dept name)');
+    expect(out.getRange('D2').getValue()).toBe('#ERROR!');
   });
 
   test('calculated value formulas: "=" required; unknown functions refused; a bad formula shows #ERROR!', () => {
