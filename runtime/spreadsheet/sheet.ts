@@ -10,6 +10,7 @@ import { ruleObj, ruleSpecOf } from './conditionalFormat';
 import { insertSlicer, pivotTablesOf, refreshPivots, slicersOf } from './pivot';
 import { newProtection, protectionObj } from './protection';
 import { checkedRange, checkDims, RangeImpl } from './range';
+import { rangeListOf } from './rangeList';
 import { deleteCols, deleteRows, insertCols, insertRows } from './structure';
 import { newTextFinder } from './textFinder';
 import { Runs } from './runs';
@@ -62,6 +63,7 @@ export class SheetImpl
       | 'getParent'
       | 'getProtections'
       | 'getRange'
+      | 'getRangeList'
       | 'getRowHeight'
       | 'getSelection'
       | 'getSheetId'
@@ -206,6 +208,12 @@ export class SheetImpl
     const nr = numRows === undefined ? 1 : toInt(numRows);
     const nc = numColumns === undefined ? 1 : toInt(numColumns);
     return checkedRange(this._svc, this._sheet, row, col, nr, nc);
+  }
+
+  /** Several ranges of this sheet in one call (reference/spreadsheet/sheet#getrangelista1notations). */
+  getRangeList(a1Notations: string[]): GoogleAppsScript.Spreadsheet.RangeList {
+    this.live();
+    return rangeListOf(this._svc, a1Notations, (a1) => this.getRange(a1));
   }
 
   /** A pivot's cells count as content: recomputed before the sheet's extent is read. */

@@ -18,6 +18,18 @@ export const SHEET_CASES: Case[] = [
     },
   },
   {
+    id: 'sheet.range-list',
+    ref: S + 'sheet#getrangelista1notations',
+    expected: [['A1:Z3', 'H8', 'C5:D6'], 'x', 'threw', 'threw'],
+    how: "getRangeList(['A1:Z3', 'H8', 'C5:D6']).getRanges(): [A1 notations, H8 after setValue('x') on the second range]; getRangeList([]); getRangeList(['A1', 'A1001']) on a 1000-row sheet (the weekly pivot sheet takes its anchors this way)",
+    run: ({ scratch }) => {
+      const sh = scratch();
+      const ranges = sh.getRangeList(['A1:Z3', 'H8', 'C5:D6']).getRanges();
+      ranges[1].setValue('x');
+      return [ranges.map((r) => r.getA1Notation()), sh.getRange('H8').getValue(), threw(() => sh.getRangeList([])), threw(() => sh.getRangeList(['A1', 'A1001']))];
+    },
+  },
+  {
     id: 'sheet.last-row-counts-content',
     ref: S + 'sheet#getlastrow',
     expected: [0, 0, 3, 2],

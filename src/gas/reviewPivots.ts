@@ -5,14 +5,22 @@
 // methods need no scope beyond spreadsheets.currentonly (each reference page lists it).
 import type { PivotPlan, PivotSpec } from '../domain/review/pivots';
 import { valueFormula } from '../domain/review/pivots';
+import { columnLetter } from '../domain/columns';
 import type { ReviewDataText } from '../domain/review/text';
 import type { WrittenReviewData } from './reviewDataSheet';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type SpreadsheetApp = GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+type Range = GoogleAppsScript.Spreadsheet.Range;
 /** PivotGroup.setGroupLimit(countLimit) is on the reference page (pivot-group) but not in @types/google-apps-script. */
 type PivotGroup = GoogleAppsScript.Spreadsheet.PivotGroup & { setGroupLimit(countLimit: number): PivotGroup };
+
+/** `B8`, `A1:Z25`: a block of the pivot sheet in A1 notation. */
+const a1 = (row: number, col: number, numRows: number, numCols: number): string => {
+  const first = `${columnLetter(col)}${row}`;
+  return numRows === 1 && numCols === 1 ? first : `${first}:${columnLetter(col + numCols - 1)}${row + numRows - 1}`;
+};
 
 export interface WrittenPivots {
   sheet: Sheet;
@@ -20,9 +28,9 @@ export interface WrittenPivots {
   slicers: number;
 }
 
-function buildPivot(app: SpreadsheetApp, sheet: Sheet, data: WrittenReviewData, D: ReviewDataText, spec: PivotSpec): void {
+function buildPivot(app: SpreadsheetApp, anchor: Range, data: WrittenReviewData, D: ReviewDataText, spec: PivotSpec): void {
   const col = (k: keyof ReviewDataText['columns']) => data.columnOf(D.columns[k]);
-  const pivot = sheet.getRange(spec.row, spec.col).createPivotTable(data.range);
+  const pivot = anchor.createPivotTable(data.range);
   const rows = pivot.addRowGroup(col(spec.rows)) as PivotGroup;
   if (spec.columns) pivot.addColumnGroup(col(spec.columns));
   // Named in the same call (no setDisplayName); summarised CUSTOM, a calculated value's default:
@@ -39,7 +47,8 @@ function buildPivot(app: SpreadsheetApp, sheet: Sheet, data: WrittenReviewData, 
 
 /**
  * Replaces the pivot sheet (deleted and recreated as the last tab): the title block in one write,
- * the SLA band formatted as percentages, each pivot built from scratch, then the slicers over the
+ * the SLA band formatted as percentages, each pivot built from scratch at its anchor (the blocks
+ * and anchors asked for in one getRangeList), then the slicers over the
  * data range (they apply to the pivots of their sheet).
  */
 export function writeReviewPivots(
@@ -52,10 +61,18 @@ export function writeReviewPivots(
   const old = ss.getSheetByName(plan.sheetName);
   if (old) ss.deleteSheet(old);
   const sheet = ss.insertSheet(plan.sheetName);
-  sheet.getRange(1, 1, plan.header.length, plan.header[0].length).setValues(plan.header);
+  // The title block, the SLA band and every pivot's anchor in one call (a getRange each would be 8).
   const p = plan.percentBlock;
-  sheet.getRange(p.row, p.col, p.numRows, p.numCols).setNumberFormat('0.0%');
-  for (const spec of plan.pivots) buildPivot(app, sheet, data, D, spec);
+  const [titles, percent, ...anchors] = sheet
+    .getRangeList([
+      a1(1, 1, plan.header.length, plan.header[0].length),
+      a1(p.row, p.col, p.numRows, p.numCols),
+      ...plan.pivots.map((spec) => a1(spec.row, spec.col, 1, 1)),
+    ])
+    .getRanges();
+  titles.setValues(plan.header);
+  percent.setNumberFormat('0.0%');
+  plan.pivots.forEach((spec, i) => buildPivot(app, anchors[i], data, D, spec));
   for (const s of plan.slicers)
     sheet
       .insertSlicer(data.range, s.row, s.col)

@@ -66,6 +66,7 @@ function instances(): Array<[string, object]> {
     ['Spreadsheet.Spreadsheet', ss],
     ['Spreadsheet.Sheet', sheet],
     ['Spreadsheet.Range', range],
+    ['Spreadsheet.RangeList', sheet.getRangeList(['A1', 'B2:C3'])],
     ['Spreadsheet.Selection', ss.getSelection()],
     ['Spreadsheet.DataValidationBuilder', app.newDataValidation()],
     ['Spreadsheet.DataValidation', dv],

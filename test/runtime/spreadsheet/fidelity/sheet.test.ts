@@ -22,6 +22,25 @@ const cases: Case[] = [
     },
   },
   {
+    name: 'getRangeList: the ranges of a non-empty list of A1 notations in this sheet, in one call; each checked as getRange checks it',
+    ref: REF + 'sheet#getrangelista1notations',
+    run: ({ ss, sheet }) => {
+      const list = sheet.getRangeList(['A1:Z3', 'H8', 'C5:D6']);
+      expect(list.getRanges().map((r) => r.getA1Notation())).toEqual(['A1:Z3', 'H8', 'C5:D6']);
+      expect(list.getRanges()[1].getSheet().getName()).toBe(sheet.getName());
+      list.getRanges()[1].setValue('x');
+      expect(sheet.getRange('H8').getValue()).toBe('x');
+      list.setNumberFormat('0.0%');
+      expect([sheet.getRange('A1').getNumberFormat(), sheet.getRange('D6').getNumberFormat(), sheet.getRange('E6').getNumberFormat()]).toEqual(['0.0%', '0.0%', '0.###############']);
+      expect(() => sheet.getRangeList([])).toThrow('Invalid argument: a1Notations');
+      expect(() => sheet.getRangeList(['A1', 'A1001'])).toThrow('The coordinates of the range are outside the dimensions of the sheet.');
+      expect(() => sheet.getRangeList(['A1', 'nonsense!!'])).toThrow('Range not found');
+      const other = ss.insertSheet('Other');
+      expect(() => sheet.getRangeList(['Other!A1'])).toThrow('Range not found');
+      expect(other.getRangeList(['Other!B2']).getRanges()[0].getA1Notation()).toBe('B2');
+    },
+  },
+  {
     name: 'a new sheet is 1000 rows × 26 columns; insertRowsAfter and appendRow grow it',
     ref: REF + 'sheet#appendrowrowcontents',
     run: ({ ss }) => {
