@@ -1,5 +1,6 @@
-// Agents working tickets: sidebar actions, two agents on one ticket, hand edits and the audit
-// trail, through the built bundle on the local runtime (issue: agent workflow).
+// Agents working tickets (src/app/agent.ts): sidebar actions, two agents on one ticket, the audit
+// trail, and finding the ticket's row without reading the ID column (issue 22), through the built
+// bundle on the local runtime (issue: agent workflow). Hand edits: test/app/edit/.
 import type { LocalRuntime } from '../../runtime';
 import { FORM, T0, column, submit, ticketRows, trackerRuntime, ticketCell as cell } from './helpers';
 
@@ -262,74 +263,6 @@ describe('audit trail', () => {
   });
 });
 
-describe('hand edits', () => {
-  it('stamps the resolve time when a person sets 已解决, and the update time on any tracked edit', () => {
-    const rt = trackerRuntime();
-    const { id } = submit(rt);
-    act(rt, id, 'accept');
-    rt.clock.set(T0 + 30 * MIN);
-    expect(rt.edit('工单!L2', '更换网线').ok).toBe(true); // 解决方案
-    expect((cell(rt, id, '最近更新时间') as Date).getTime()).toBe(T0 + 30 * MIN);
-    rt.clock.set(T0 + 45 * MIN);
-    expect(rt.edit('工单!I2', '已解决').ok).toBe(true);
-    expect((cell(rt, id, '解决时间') as Date).getTime()).toBe(T0 + 45 * MIN);
-    const last = audit(rt).pop()!;
-    expect(last.slice(2, 7)).toEqual([id, '当前状态', '处理中', '已解决', '手动编辑']);
-  });
-
-  it('stamps the first response when a person moves a ticket out of 待处理', () => {
-    const rt = trackerRuntime();
-    const { id } = submit(rt);
-    rt.clock.set(T0 + 10 * MIN);
-    rt.edit('工单!I2', '处理中');
-    expect((cell(rt, id, '首次响应时间') as Date).getTime()).toBe(T0 + 10 * MIN);
-  });
-
-  it('puts back an invalid status move and says why', () => {
-    const rt = trackerRuntime();
-    const { id } = submit(rt);
-    const r = rt.edit('工单!I2', '已解决'); // 待处理 → 已解决 skips 处理中
-    expect(r.ok).toBe(true);
-    expect(cell(rt, id, '当前状态')).toBe('待处理');
-    expect(rt.ui.toasts.pop()?.message).toMatch(/不允许把状态从「待处理」改为「已解决」/);
-  });
-
-  it('puts back an edited ticket ID', () => {
-    const rt = trackerRuntime();
-    const { id } = submit(rt);
-    rt.edit('工单!A2', 'IT20990101001');
-    expect(column(rt, '问题编号')).toEqual([id]);
-    expect(rt.ui.toasts.pop()?.message).toMatch(/不能修改/);
-  });
-
-  it('refuses a value outside a closed dropdown as Sheets does', () => {
-    const rt = trackerRuntime();
-    submit(rt);
-    const r = rt.edit('工单!E2', '超级紧急');
-    expect(r.ok).toBe(false);
-    expect(column(rt, '紧急程度')).toEqual(['高']);
-  });
-
-  it('keeps a pasted block, stamps each row and audits it, the old status from the tracker record (a paste has no old values)', () => {
-    const rt = trackerRuntime();
-    const a = submit(rt).id;
-    const b = submit(rt).id;
-    rt.clock.set(T0 + 15 * MIN);
-    const r = rt.edit('工单!I2:J3', [
-      ['处理中', '张工'],
-      ['处理中', '王工'],
-    ]);
-    expect(r.ok).toBe(true);
-    expect(column(rt, '当前状态')).toEqual(['处理中', '处理中']);
-    expect(column(rt, '负责人')).toEqual(['张工', '王工']);
-    for (const id of [a, b]) expect((cell(rt, id, '首次响应时间') as Date).getTime()).toBe(T0 + 15 * MIN);
-    const rows = audit(rt).slice(-2);
-    expect(rows.map((x) => x[2])).toEqual([a, b]);
-    // Google gives no old values for a paste; the tracker's record of each row knows the status it accepted.
-    expect(String(rows[0][4]).split('\n')[0]).toBe('待处理');
-  });
-});
-
 describe('actions the view offers', () => {
   it('an escalated (tier 2) ticket is not offered "escalate" again', () => {
     const rt = trackerRuntime();
@@ -342,5 +275,89 @@ describe('actions the view offers', () => {
     const again = rt.callFromClient<any>('applyTicketAction', id, 'escalate', { reason: '再升级' }).result;
     expect(again.ok).toBe(false);
     expect(offered).not.toContain('escalate');
+  });
+});
+
+// The ticket view and agent actions find the row without reading the ID column (issue 22): the row
+// the sidebar last saw (or the selected one) first, then Google's search (TextFinder). Calls and
+// cells read stay the same whatever the number of tickets.
+const tickets = (rt: LocalRuntime) => rt.services.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('工单')!;
+
+/** `n` older tickets written straight into the sheet (IDs of 30 April), below the live ones. */
+function grow(rt: LocalRuntime, n: number): void {
+  const sheet = tickets(rt);
+  sheet.insertRowsAfter(sheet.getMaxRows(), n);
+  const ids = Array.from({ length: n }, (_, i) => [`IT20240430${String(i + 1).padStart(3, '0')}`]);
+  sheet.getRange(sheet.getLastRow() + 1, 1, n, 1).setValues(ids);
+}
+
+function measure(rt: LocalRuntime, id: string) {
+  const byId = rt.callFromClient<any>('getTicketView', id);
+  const at = rt.callFromClient<any>('getTicketView', id, byId.result.version);
+  const action = rt.callFromClient<any>('applyTicketAction', id, 'note', { text: '已远程协助' }, at.result.version);
+  expect(byId.result.ok && at.result.ok && action.result.ok).toBe(true);
+  return { byId: byId.stats, at: at.stats, action: action.stats };
+}
+
+describe('finding the ticket row', () => {
+  it('view and action: the same calls and cells read at 3 and 3,000 tickets, no ID column read', () => {
+    const rt = trackerRuntime();
+    const [id] = [submit(rt).id, submit(rt).id, submit(rt).id];
+    const small = measure(rt, id);
+    grow(rt, 3000);
+    const large = measure(rt, id);
+    for (const k of ['byId', 'at', 'action'] as const) {
+      expect(large[k].spreadsheetCalls).toBe(small[k].spreadsheetCalls);
+      expect(large[k].cellsRead).toBe(small[k].cellsRead);
+      expect(large[k].byMethod['Sheet.getLastRow']).toBeUndefined();
+    }
+    // The row the view came from is read first: ss, sheet, header, the row.
+    expect(large.at.spreadsheetCalls).toBe(4);
+    expect(large.at.byMethod['Range.createTextFinder']).toBeUndefined();
+    // A typed ID is searched for on Google's side: the cells it looks at are not sent to the script.
+    expect(large.byId.byMethod['Range.createTextFinder']).toBe(1);
+    expect(large.byId.spreadsheetCalls).toBe(8);
+    expect(large.byId.cellsRead).toBeLessThan(200);
+    expect(large.action.spreadsheetCalls).toBeLessThanOrEqual(10);
+  });
+
+  it('the selected row: found without any search', () => {
+    const rt = trackerRuntime();
+    submit(rt);
+    const id = submit(rt).id;
+    grow(rt, 2000);
+    tickets(rt).getRange('B3').activate();
+    const r = rt.callFromClient<any>('getTicketView');
+    expect(r.result.id).toBe(id);
+    expect(r.stats.spreadsheetCalls).toBe(7);
+    expect(r.stats.cellsRead).toBeLessThan(200);
+    expect(r.stats.byMethod['Range.createTextFinder']).toBeUndefined();
+  });
+
+  it('a ticket moved by a sort is found by the search, and the action changes its row', () => {
+    const rt = trackerRuntime();
+    const ids = [submit(rt).id, submit(rt).id, submit(rt).id];
+    const view = rt.callFromClient<any>('getTicketView', ids[0]).result;
+    const sheet = tickets(rt);
+    sheet.getRange(2, 1, 3, sheet.getLastColumn()).sort({ column: 1, ascending: false });
+    const r = rt.callFromClient<any>('applyTicketAction', ids[0], 'accept', {}, view.version);
+    expect(r.result.ok).toBe(true);
+    expect(r.result.view.version.split(':')[0]).toBe('4');
+    expect(column(rt, '当前状态')).toEqual(['待处理', '待处理', '处理中']);
+    expect(r.stats.byMethod['Range.createTextFinder']).toBe(1);
+  });
+
+  it('a longer ID that contains the one asked for is passed over', () => {
+    const rt = trackerRuntime();
+    submit(rt);
+    const sheet = tickets(rt);
+    // Serial 1000 of the same day contains serial 100's ID; rows ordered so the longer one comes first.
+    const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0].map(String);
+    const row = (id: string, title: string) => header.map((h) => (h === '问题编号' ? id : h === '问题标题' ? title : h === '当前状态' ? '待处理' : ''));
+    sheet.getRange(3, 1, 2, header.length).setValues([row('IT202405011000', '长编号'), row('IT20240501100', '短编号')]);
+    const v = rt.callFromClient<any>('getTicketView', 'IT20240501100').result;
+    expect(v.id).toBe('IT20240501100');
+    expect(v.fields.find((f: { key: string }) => f.key === 'title').value).toBe('短编号');
+    expect(rt.callFromClient<any>('getTicketView', 'IT20240501999').result.ok).toBe(false);
   });
 });

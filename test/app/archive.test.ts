@@ -216,6 +216,33 @@ describe('the weekly review finds archived tickets', () => {
     expect(r.archived).toBeGreaterThan(0);
     expect(r.counts.created).toBeGreaterThan(0);
   });
+
+  it('counts them when the archive sheet is narrower than 26 columns (an older archive a person tidied)', () => {
+    const iso = (s: string): number => Date.parse(`${s}+08:00`);
+    const rt: LocalRuntime = newRuntime({ now: iso('2024-05-01T09:15:00') });
+    setUp(rt);
+    const act = (when: string, id: string, action: string, payload: Record<string, unknown> = {}) => {
+      rt.clock.set(iso(when));
+      expect(rt.call<any>('applyTicketAction', id, action, payload).result.ok).toBe(true);
+    };
+    rt.clock.set(iso('2024-05-06T10:00:00'));
+    const A = submit(rt, { ...FORM, title: '打印机卡纸' }).id;
+    act('2024-05-06T10:20:00', A, 'accept');
+    act('2024-05-06T11:00:00', A, 'resolve', { solution: '取出卡纸' });
+    act('2024-05-06T12:00:00', A, 'close');
+    rt.clock.set(iso('2024-09-02T10:00:00')); // > 90 days: archived
+    rt.ui.responder = (q) => ({ button: q.buttons.includes('YES') ? 'YES' : 'OK' });
+    expect(rt.call<any>('archiveFromMenu').result).toMatchObject({ ok: true, archived: 1 });
+    const archive = rt.services.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('归档')!;
+    // An archive made before the requester columns (issue 18) lacks them, and a user tidies it:
+    // deletes the empty columns to the right of the used ones, so it is narrower than 26 columns.
+    const header = archive.getRange(1, 1, 1, archive.getLastColumn()).getValues()[0];
+    for (const h of ['最近回复时间', '提交人邮箱']) archive.deleteColumn(header.indexOf(h) + 1);
+    if (archive.getMaxColumns() > archive.getLastColumn()) archive.deleteColumns(archive.getLastColumn() + 1, archive.getMaxColumns() - archive.getLastColumn());
+    expect(archive.getMaxColumns()).toBeLessThan(26);
+    const r = rt.call<any>('buildWeeklyReview', '2024-W19').result;
+    expect(r).toMatchObject({ ok: true, archived: 1, counts: { created: 1, resolved: 1, closed: 1 } });
+  });
 });
 
 describe('sweep budget guard', () => {

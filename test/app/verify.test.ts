@@ -1,7 +1,7 @@
-// One-click verification and rating from the mail (issue 18): the signed link opens the answer page
-// in the web app of the script bound to the sheet; "solved" closes, "not solved" reopens — once.
-// Every bad link (forged, altered, expired, replayed, archived, double click) gets its page and
-// changes nothing.
+// One-click verification and rating from the mail (issue 18; src/app/verify.ts): "solved" closes,
+// "not solved" reopens — once. Every bad link (forged, altered, expired, replayed, archived, double
+// click) gets its page and changes nothing. The page itself: verifyPage.test.ts; the links in the
+// mails: answerLinks.test.ts.
 import { createLocalRuntime } from '../../runtime';
 import type { LocalRuntime } from '../../runtime';
 import { LINK_LIFETIME_MS } from '../../src/domain/verifyLink';
@@ -13,33 +13,6 @@ import { REQUESTER, act, answer, linksFor, open, paramsOf, resolvedTicket, ticke
 const audit = (rt: LocalRuntime) => rt.services.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('操作日志')!.getDataRange().getValues().slice(1);
 /** Everything a bad link must leave alone: the ticket sheet and the audit sheet. */
 const snapshot = (rt: LocalRuntime) => JSON.stringify([rt.services.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('工单')!.getDataRange().getValues(), audit(rt)]);
-
-describe('the answer page', () => {
-  it('opens from a link with the ticket, its solution and the choice preselected, in the sheet language', () => {
-    const rt = trackerRuntime();
-    const id = resolvedTicket(rt);
-    const links = linksFor(rt, id);
-    const page = open(rt, links.solved.basic);
-    expect(page.title).toBe('确认处理结果');
-    expect(page.content).toContain(`工单 ${id}：CRM系统数据库连接错误`);
-    expect(page.content).toContain('重启了数据库连接池');
-    expect(page.content).toContain('value="solved" checked');
-    expect(page.content).toContain('value="basic" checked');
-    expect(open(rt, links.notSolved).content).toContain('value="notSolved" checked');
-  });
-
-  it('escapes the sheet text it shows', () => {
-    const rt = trackerRuntime();
-    const id = resolvedTicket(rt);
-    act(rt, id, 'note', { text: 'x' });
-    const sheet = rt.services.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('工单')!;
-    const c = (sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0] as string[]).indexOf('解决方案') + 1;
-    sheet.getRange(2, c).setValue('<script>alert(1)</script>');
-    const page = open(rt, linksFor(rt, id).page).content;
-    expect(page).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
-    expect(page).not.toContain('<script>alert(1)');
-  });
-});
 
 describe('answering', () => {
   it('"solved" with a rating closes the ticket, files the solution, writes the log and the audit', () => {

@@ -7,6 +7,7 @@ import {
   cellToInstant,
   detectHeader,
   fieldToCell,
+  matchHeaderRow,
   missingFields,
   rowToTicket,
 } from '../../src/domain/columns';
@@ -316,4 +317,102 @@ describe('columnLetter', () => {
     [52, 'AZ'],
     [703, 'AAA'],
   ])('%i → %s', (n, letters) => expect(columnLetter(n)).toBe(letters));
+});
+
+describe('a team’s header row (issue 23)', () => {
+  it('when two columns claim a field the better alias wins and the other stays the team’s', () => {
+    // osTicket export
+    const os = matchHeaderRow([
+      'Ticket Number',
+      'Date Created',
+      'Subject',
+      'From',
+      'From Email',
+      'Priority',
+      'Department',
+      'Help Topic',
+      'Source',
+      'Current Status',
+      'Last Updated',
+      'Due Date',
+      'Overdue',
+      'Answered',
+      'Assigned To',
+      'Agent Assigned',
+      'Team Assigned',
+    ]);
+    expect(os.columns).toEqual({
+      id: 0,
+      submittedAt: 1,
+      title: 2,
+      submitter: 3,
+      contact: 4,
+      urgency: 5,
+      department: 6,
+      category: 7,
+      status: 9,
+      lastUpdateAt: 10,
+      assignee: 14,
+    });
+    expect(os.extra.map((e) => e.header)).toEqual([
+      'Source',
+      'Due Date',
+      'Overdue',
+      'Answered',
+      'Agent Assigned',
+      'Team Assigned',
+    ]);
+    // ServiceNow incident event log: urgency beats priority and impact; assigned_to beats resolved_by.
+    const itil = matchHeaderRow([
+      'number',
+      'incident_state',
+      'active',
+      'caller_id',
+      'opened_by',
+      'opened_at',
+      'sys_created_at',
+      'sys_updated_at',
+      'location',
+      'category',
+      'impact',
+      'urgency',
+      'priority',
+      'assigned_to',
+      'resolved_by',
+      'resolved_at',
+      'closed_at',
+    ]);
+    expect(itil.columns).toMatchObject({
+      id: 0,
+      status: 1,
+      submitter: 3,
+      submittedAt: 5,
+      lastUpdateAt: 7,
+      department: 8,
+      category: 9,
+      urgency: 11,
+      assignee: 13,
+      resolvedAt: 15,
+    });
+    expect(itil.extra.map((e) => e.header)).toEqual(
+      expect.arrayContaining([
+        'impact',
+        'priority',
+        'opened_by',
+        'resolved_by',
+        'closed_at',
+        'sys_created_at',
+      ]),
+    );
+  });
+
+  it('finds the header below a title row', () => {
+    const m = detectHeader([
+      ['IT Issue Tracker 2025', '', ''],
+      ['', '', ''],
+      ['Issue ID', 'Issue Summary', 'Date Reported', 'Reported By', 'Status', 'Priority'],
+    ]);
+    expect(m?.row).toBe(2);
+    expect(m?.columns).toEqual({ id: 0, title: 1, submittedAt: 2, submitter: 3, status: 4, urgency: 5 });
+  });
 });

@@ -1,35 +1,18 @@
+// buildReview (src/domain/review/index.ts) over one hand-worked week, 2024-W19 in Asia/Shanghai: every
+// section's figures as worked out by hand, then other cases and edge cases. Over 400 lines because the
+// sections share the one worked week (TICKETS, AUDIT, KB below); the week maths is in
+// review/week.test.ts, the data rows in review/data.test.ts.
 import {
   buildReview,
-  previousIsoWeek,
-  reviewSheetName,
-  parseReviewSheetName,
-  shiftIsoWeek,
-  weekBounds,
-  weeklyDue,
   type Review,
   type ReviewInput,
   type ReviewSectionKey,
   type SlaOf,
 } from '../../src/domain/review';
-import { median, percentileNearestRank } from '../../src/domain/stats';
 import type { AuditEntry, Ticket } from '../../src/domain/ticket';
 import { blankTicket } from '../../src/domain/ticket';
 import type { KbEntry } from '../../src/domain/knowledge';
-import { intlZone } from '../../src/domain/zone';
-
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
-const SH = intlZone('Asia/Shanghai');
-const LONDON = intlZone('Europe/London');
-
-/** 'MM-DD HH:mm' in 2024, or 'YYYY-MM-DD HH:mm', Asia/Shanghai (UTC+8, no DST). */
-function at(s: string): number {
-  const [d, t] = s.split(' ');
-  const parts = d.split('-').map(Number);
-  const [y, M, D] = parts.length === 3 ? parts : [2024, ...parts];
-  const [h, m] = t.split(':').map(Number);
-  return Date.UTC(y, M - 1, D, h - 8, m);
-}
+import { DAY, HOUR, SH, W19, at } from './review/helpers';
 
 /** Working time Mon–Fri 09:00–18:00 UTC+8, no holidays: the stand-in for calendar.workingTimeBetween. */
 function workingMs(a: number, b: number): number {
@@ -227,7 +210,6 @@ const KB: KbEntry[] = [
   },
 ];
 
-const W19 = { year: 2024, week: 19 };
 const input = (over: Partial<ReviewInput> = {}): ReviewInput => ({
   week: W19,
   zone: SH,
@@ -241,129 +223,6 @@ const input = (over: Partial<ReviewInput> = {}): ReviewInput => ({
   ...over,
 });
 const section = (r: Review, key: ReviewSectionKey) => r.sections.find((s) => s.key === key)!;
-
-describe('stats', () => {
-  test('median: middle value, mean of the two middle values for an even count', () => {
-    expect(median([])).toBeNull();
-    expect(median([7])).toBe(7);
-    expect(median([3, 1, 2])).toBe(2);
-    expect(median([4, 1, 3, 2])).toBe(2.5);
-  });
-  test('nearest-rank percentile: value at rank ⌈p/100·n⌉ of the sorted values', () => {
-    const v = [15, 20, 35, 40, 50];
-    expect(percentileNearestRank(v, 5)).toBe(15); // rank ⌈0.25⌉ = 1
-    expect(percentileNearestRank(v, 30)).toBe(20); // rank ⌈1.5⌉ = 2
-    expect(percentileNearestRank(v, 40)).toBe(20); // rank 2
-    expect(percentileNearestRank(v, 50)).toBe(35); // rank ⌈2.5⌉ = 3
-    expect(percentileNearestRank(v, 100)).toBe(50);
-    expect(percentileNearestRank(v, 0)).toBe(15);
-    const ten = [10, 9, 8, 7, 6, 5, 4, 3, 2, 1];
-    expect(percentileNearestRank(ten, 90)).toBe(9); // rank 9 exactly, not 10
-    expect(
-      percentileNearestRank(
-        Array.from({ length: 20 }, (_, i) => i + 1),
-        90,
-      ),
-    ).toBe(18);
-    expect(
-      percentileNearestRank(
-        Array.from({ length: 11 }, (_, i) => i + 1),
-        90,
-      ),
-    ).toBe(10); // ⌈9.9⌉
-    expect(percentileNearestRank([], 90)).toBeNull();
-    expect(ten).toEqual([10, 9, 8, 7, 6, 5, 4, 3, 2, 1]); // input not mutated
-  });
-});
-
-describe('weeks', () => {
-  test('weekBounds: Monday 00:00 to next Monday 00:00 local', () => {
-    expect(weekBounds(W19, SH)).toEqual({ start: Date.UTC(2024, 4, 5, 16), end: Date.UTC(2024, 4, 12, 16) });
-  });
-  test('weekBounds across the spring DST change (Europe/London, last Sunday of March 2024 = 03-31)', () => {
-    const b = weekBounds({ year: 2024, week: 13 }, LONDON);
-    expect(b.start).toBe(Date.UTC(2024, 2, 25, 0)); // Mon 03-25 00:00 GMT
-    expect(b.end).toBe(Date.UTC(2024, 2, 31, 23)); // Mon 04-01 00:00 BST
-    expect((b.end - b.start) / HOUR).toBe(167);
-  });
-  test('weekBounds across the autumn DST change (Europe/London, 2024-10-27)', () => {
-    const b = weekBounds({ year: 2024, week: 43 }, LONDON);
-    expect(b.start).toBe(Date.UTC(2024, 9, 20, 23)); // Mon 10-21 00:00 BST
-    expect(b.end).toBe(Date.UTC(2024, 9, 28, 0)); // Mon 10-28 00:00 GMT
-    expect((b.end - b.start) / HOUR).toBe(169);
-  });
-  test('week 53 and the year boundary', () => {
-    expect(weekBounds({ year: 2020, week: 53 }, SH)).toEqual({
-      start: Date.UTC(2020, 11, 27, 16),
-      end: Date.UTC(2021, 0, 3, 16),
-    });
-    expect(weekBounds({ year: 2026, week: 1 }, SH).start).toBe(Date.UTC(2025, 11, 28, 16)); // 2025-12-29 00:00 +08
-    expect(previousIsoWeek(at('2021-01-06 12:00'), SH)).toEqual({ year: 2020, week: 53 });
-    expect(previousIsoWeek(at('2026-01-05 09:00'), SH)).toEqual({ year: 2026, week: 1 });
-    expect(previousIsoWeek(at('2026-01-04 23:59'), SH)).toEqual({ year: 2025, week: 52 });
-    expect(previousIsoWeek(at('2025-01-01 12:00'), SH)).toEqual({ year: 2024, week: 52 });
-    expect(shiftIsoWeek({ year: 2020, week: 53 }, 1)).toEqual({ year: 2021, week: 1 });
-    expect(shiftIsoWeek({ year: 2021, week: 1 }, -1)).toEqual({ year: 2020, week: 53 });
-  });
-  test('previousIsoWeek uses the zone’s calendar', () => {
-    // Sunday 2024-05-12 20:00 UTC is already Monday 05-13 04:00 in Shanghai (W20) but Sunday in London (W19).
-    expect(previousIsoWeek(Date.UTC(2024, 4, 12, 20), SH)).toEqual(W19);
-    expect(previousIsoWeek(Date.UTC(2024, 4, 12, 20), LONDON)).toEqual({ year: 2024, week: 18 });
-  });
-  test('reviewSheetName', () => {
-    expect(reviewSheetName(W19, 'zh')).toBe('周报 2024-W19');
-    expect(reviewSheetName(W19, 'en')).toBe('Review 2024-W19');
-    expect(reviewSheetName({ year: 2024, week: 5 }, 'zh')).toBe('周报 2024-W05');
-    expect(parseReviewSheetName('周报 2024-W19')).toEqual(W19);
-    expect(parseReviewSheetName('Review 2020-W53')).toEqual({ year: 2020, week: 53 });
-    expect(parseReviewSheetName('Review 2021-W53')).toBeNull();
-    expect(parseReviewSheetName('工单')).toBeNull();
-  });
-});
-
-describe('weeklyDue (default Monday 09:00)', () => {
-  const MON = { weekday: 1, hour: 9 };
-  test('before the scheduled hour the week before last is due; it was built', () => {
-    expect(weeklyDue('2024-W18', at('05-13 08:59'), SH, MON)).toBeNull();
-  });
-  test('from the scheduled hour the previous week is due, once', () => {
-    expect(weeklyDue('2024-W18', at('05-13 09:00'), SH, MON)).toEqual(W19);
-    expect(weeklyDue('2024-W19', at('05-13 09:00'), SH, MON)).toBeNull(); // doubled run
-    expect(weeklyDue('2024-W19', at('05-13 10:00'), SH, MON)).toBeNull();
-    expect(weeklyDue('2024-W19', at('05-19 23:59'), SH, MON)).toBeNull();
-    expect(weeklyDue('2024-W19', at('05-20 09:00'), SH, MON)).toEqual({ year: 2024, week: 20 });
-  });
-  test('late runs still build; after skipped weeks only the latest due week', () => {
-    expect(weeklyDue('2024-W18', at('05-15 14:00'), SH, MON)).toEqual(W19);
-    expect(weeklyDue('2024-W15', at('05-13 10:00'), SH, MON)).toEqual(W19);
-    // the trigger missed all of last week: W18 is still the most recent due week before Monday 09:00
-    expect(weeklyDue('2024-W17', at('05-13 08:00'), SH, MON)).toEqual({ year: 2024, week: 18 });
-  });
-  test('never built, unreadable, or already ahead', () => {
-    expect(weeklyDue(null, at('05-13 10:00'), SH, MON)).toEqual(W19);
-    expect(weeklyDue('garbage', at('05-13 10:00'), SH, MON)).toEqual(W19);
-    expect(weeklyDue('2024-W20', at('05-13 10:00'), SH, MON)).toBeNull();
-  });
-  test('other schedules, invalid schedule, year boundary', () => {
-    const FRI = { weekday: 5, hour: 17 };
-    expect(weeklyDue('2024-W18', at('05-17 16:59'), SH, FRI)).toBeNull();
-    expect(weeklyDue('2024-W18', at('05-17 17:00'), SH, FRI)).toEqual({ year: 2024, week: 19 });
-    expect(weeklyDue('2024-W18', at('05-19 23:30'), SH, { weekday: 7, hour: 23 })).toEqual(W19);
-    expect(weeklyDue('2024-W18', at('05-13 08:00'), SH, { weekday: 0, hour: 9 })).toBeNull(); // falls back to Mon 09:00
-    expect(weeklyDue('2024-W18', at('05-13 09:00'), SH, { weekday: 1, hour: 24 })).toEqual(W19);
-    expect(weeklyDue('2024-W18', at('05-13 09:00'), SH)).toEqual(W19);
-    expect(weeklyDue('2020-W52', at('2021-01-04 10:00'), SH, MON)).toEqual({ year: 2020, week: 53 });
-    expect(weeklyDue('2020-W53', at('2021-01-04 10:00'), SH, MON)).toBeNull();
-  });
-  test('a scheduled hour skipped by DST (London, Sunday 2024-03-31 01:00) counts from 02:00 BST', () => {
-    const SUN1 = { weekday: 7, hour: 1 };
-    expect(weeklyDue('2024-W11', Date.UTC(2024, 2, 31, 0, 59), LONDON, SUN1)).toBeNull();
-    expect(weeklyDue('2024-W11', Date.UTC(2024, 2, 31, 1, 0), LONDON, SUN1)).toEqual({
-      year: 2024,
-      week: 12,
-    });
-  });
-});
 
 describe('buildReview: 2024-W19, Asia/Shanghai', () => {
   const r = buildReview(input());
@@ -822,5 +681,131 @@ describe('buildReview: other cases', () => {
     expect(section(r, 'overdue').notes).toEqual(['无']);
     expect(section(r, 'recurring').table.rows).toEqual([]);
     expect(r.charts[2].table.rows).toHaveLength(7);
+  });
+});
+
+describe('buildReview: edge cases', () => {
+  const iso = (s: string): number => Date.parse(`${s}+08:00`);
+  const edgeTicket = (x: Partial<Ticket> & { id: string }): Ticket => ({ ...blankTicket(), title: '测试', ...x });
+  const statusChange = (ticketId: string, when: string, oldValue: string, newValue: string): AuditEntry => ({
+    at: iso(when),
+    user: 'li@example.com',
+    ticketId,
+    field: '当前状态',
+    oldValue,
+    newValue,
+    via: 'sidebar',
+  });
+  /** A week with nothing in it but what a case adds; working time is plain elapsed time. */
+  const bareInput = (over: Partial<ReviewInput>): ReviewInput => ({
+    week: W19,
+    zone: SH,
+    tickets: [],
+    audit: [],
+    now: iso('2024-05-13T10:00:00'),
+    workingMs: (a, b) => Math.max(0, b - a),
+    sla: () => ({ response: null, resolution: null }),
+    knowledge: [],
+    lang: 'zh',
+    ...over,
+  });
+
+  test('the assignee table counts every ticket open at week end, as the backlog does', () => {
+    const r = buildReview(
+      bareInput({
+        tickets: [
+          edgeTicket({
+            id: 'OLD',
+            assignee: '张工',
+            submittedAt: iso('2024-04-29T10:00:00'),
+            firstResponseAt: iso('2024-04-29T10:10:00'),
+            status: 'inProgress',
+          }),
+          edgeTicket({ id: 'NEW', assignee: '李工', submittedAt: iso('2024-05-07T10:00:00'), status: 'pending' }),
+        ],
+      }),
+    );
+    expect(r.figures.counts.backlog).toBe(2);
+    const rows = r.sections.find((s) => s.key === 'assignee')!.table.rows;
+    // Basis says "周末未结：同积压口径" (as for the backlog): 张工 holds one open ticket, the total is the backlog.
+    expect(rows.find((x) => x[0] === '张工')?.[4]).toBe(1);
+    expect(rows.find((x) => x[0] === '合计')?.[4]).toBe(2);
+  });
+
+  test('a recurring problem links only an article about the same problem', () => {
+    const r = buildReview(
+      bareInput({
+        tickets: [
+          edgeTicket({
+            id: 'M1',
+            title: '显示器无法显示',
+            category: 'hardware',
+            submittedAt: iso('2024-05-07T10:00:00'),
+            status: 'pending',
+          }),
+          edgeTicket({
+            id: 'M2',
+            title: '显示器无法显示',
+            category: 'hardware',
+            submittedAt: iso('2024-05-08T10:00:00'),
+            status: 'pending',
+          }),
+        ],
+        knowledge: [
+          { id: 'KB9', title: 'VPN无法连接', category: '网络', description: '', solution: '', date: null },
+        ],
+      }),
+    );
+    expect(r.figures.recurring).toHaveLength(1);
+    expect(r.figures.recurring[0].kbId).toBeNull(); // got 'KB9' (shares only the bigram 无法)
+    expect(r.sections.find((s) => s.key === 'recurring')!.table.rows[0][6]).toBe('需编写知识库文章');
+  });
+
+  test('a "否;不满意" answer that reopened the ticket is listed as unsatisfied in its week', () => {
+    const r = buildReview(
+      bareInput({
+        tickets: [
+          edgeTicket({
+            id: 'V1',
+            title: 'VPN 无法连接',
+            assignee: '张工',
+            submittedAt: iso('2024-05-06T10:00:00'),
+            firstResponseAt: iso('2024-05-06T10:20:00'),
+            status: 'inProgress',
+            resolvedAt: null,
+            feedback: 'no:unsatisfied',
+          }),
+        ],
+        audit: [
+          statusChange('V1', '2024-05-06T10:20:00', '待处理', '处理中'),
+          statusChange('V1', '2024-05-07T11:00:00', '处理中', '已解决'),
+          statusChange('V1', '2024-05-08T11:00:00', '已解决', '处理中'), // requester: 否;不满意 → reopened
+        ],
+      }),
+    );
+    expect(r.figures.counts.reopened).toBe(1);
+    expect(r.figures.satisfaction.unsatisfiedIds).toEqual(['V1']); // got []
+  });
+
+  test('a ticket resolved without a response stamp counts in the response times as in the SLA', () => {
+    const r = buildReview(
+      bareInput({
+        tickets: [
+          edgeTicket({
+            id: 'R1',
+            urgency: 'high',
+            submittedAt: iso('2024-05-07T10:00:00'),
+            resolvedAt: iso('2024-05-07T10:30:00'),
+            status: 'resolved',
+            responseDueAt: iso('2024-05-07T11:00:00'),
+            resolveDueAt: iso('2024-05-07T12:00:00'),
+          }),
+        ],
+        // what weekly.ts gets from sla.evaluate: respondedAt = firstResponseAt ?? resolvedAt → met
+        sla: () => ({ response: 'met', resolution: 'met' }),
+      }),
+    );
+    expect(r.figures.sla.response.all).toMatchObject({ inScope: 1, met: 1 });
+    expect(r.figures.times.response.all).toEqual({ n: 1, median: 0.5, p90: 0.5 }); // got n 0
   });
 });

@@ -1,6 +1,6 @@
-// The verification links in the requester's "resolved" mail (issue 18: requester mail's answer
-// seam, app/answerLinks.ts): the mail arrives with a link per choice, they open the answer page,
-// and the auto-close reminder carries fresh ones.
+// The verification links in the requester's mails (issue 18; src/app/answerLinks.ts, the seam between
+// the requester mail and verify.ts): the "resolved" mail arrives with a link per choice, they open
+// the answer page, and the auto-close reminder carries fresh ones.
 import type { LocalRuntime } from '../../runtime';
 import { FORM, token, trackerRuntime } from './helpers';
 import { act, answer, open, ticketOf } from './verifyHelpers';

@@ -5,7 +5,7 @@
 import ExcelJS from 'exceljs';
 import type { LocalRuntime } from '../../runtime';
 import { exportXlsx } from '../../runtime/spreadsheet';
-import { FORM, T0, submit, trackerRuntime } from './helpers';
+import { FORM, T0, submit, trackerRuntime } from '../app/helpers';
 
 const DAY = 86_400_000;
 const TYPED = { title: '=1+1', description: '-5 度以下机房空调报警,显示 +SUM(A1) 错误', submitter: "'小明", contact: '+86 10 8888 8888' };

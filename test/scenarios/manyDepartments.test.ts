@@ -1,6 +1,6 @@
 // Settings bigger than one document property (issue 17: 300 departments gave "Argument too large"
 // in the settings trigger and in setup): the trigger, setup and the forms keep working.
-import { setUp, submit, trackerRuntime } from './helpers';
+import { setUp, submit, trackerRuntime } from '../app/helpers';
 
 const DEPTS = Array.from({ length: 300 }, (_, i) => `销售部/第${i + 1}分公司/华北区域办公室`);
 

@@ -1,4 +1,5 @@
-// Knowledge base as people really keep it, and the suggestions the intake form shows from it.
+// Knowledge-base suggestions while the requester types and "this solved it" (src/app/suggest.ts),
+// from the knowledge base as people really keep it: hand-edited, filed at close, retired, cached.
 import { createLocalRuntime } from '../../runtime';
 import { T0, setUp, trackerRuntime } from './helpers';
 

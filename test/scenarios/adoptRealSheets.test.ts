@@ -8,7 +8,7 @@ import type { LocalRuntime } from '../../runtime';
 import { parseEnum } from '../../src/domain/schema';
 import type { EnumName } from '../../src/domain/schema';
 import { loadConfig } from '../../src/gas/config';
-import { FORM, newRuntime, submit } from './helpers';
+import { FORM, newRuntime, submit } from '../app/helpers';
 
 const at = (local: string, offset = '+08:00') => Date.parse(`${local}${offset}`);
 const ss = (rt: LocalRuntime) => rt.services.SpreadsheetApp.getActiveSpreadsheet();

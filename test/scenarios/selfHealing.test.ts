@@ -3,8 +3,8 @@
 // no audit row or no knowledge-base entry. And the long runs (archive) hold the lock in short steps.
 import type { LocalRuntime } from '../../runtime';
 import { appendToTicketSheet, generateTickets } from '../../bench/generate';
-import { FORM, newRuntime, setUp, submit, ticketRows, token, trackerRuntime } from './helpers';
-import { act } from '../scenarios/hostile/world';
+import { FORM, newRuntime, setUp, submit, ticketRows, token, trackerRuntime } from '../app/helpers';
+import { act } from './hostile/world';
 
 const DAY = 86_400_000;
 const NOW = Date.parse('2024-11-06T10:00:00+08:00');

@@ -4,7 +4,7 @@
 // +08:05:43, Asia/Kolkata +05:21:10, Europe/Moscow +02:30:17 (America/New_York had standard time).
 // Read back, it must be the time typed, in every zone (issue 16).
 import { loadConfig } from '../../src/gas/config';
-import { trackerRuntime } from './helpers';
+import { trackerRuntime } from '../app/helpers';
 
 describe.each(['Asia/Shanghai', 'Asia/Kolkata', 'Europe/Moscow', 'America/New_York'])('a sheet in %s', (timeZone) => {
   it('reads typed working hours 09:30–18:15 as 09:30–18:15', () => {

@@ -1,8 +1,10 @@
-// Hand edits obey the workflow the sidebar enforces (SPEC: allowed status moves, 否 reopens, IDs
-// never reused), for single cells, pastes and header cells alike.
-import { columnLetter } from '../../src/domain/columns';
-import type { LocalRuntime } from '../../runtime';
-import { T0, submit, ticketRows, trackerRuntime, ticketCell as cell } from './helpers';
+// The rules a hand edit of ticket rows must pass (src/app/edit/rows.ts), through the built bundle:
+// stamps (first response, resolve and update times) and audit rows for accepted edits; the workflow
+// the sidebar enforces (SPEC: allowed status moves, 否 reopens, IDs never reused) for single cells
+// and pastes alike, what breaks it put back and said.
+import { columnLetter } from '../../../src/domain/columns';
+import type { LocalRuntime } from '../../../runtime';
+import { T0, column, submit, ticketRows, trackerRuntime, ticketCell as cell } from '../helpers';
 
 const MIN = 60_000;
 
@@ -69,7 +71,7 @@ describe('hand edits: status', () => {
   });
 });
 
-describe('hand edits: IDs and the header', () => {
+describe('hand edits: IDs', () => {
   it('pasting a copied row over another ticket (ID column included) is not silent', () => {
     const rt = trackerRuntime();
     submit(rt);
@@ -102,21 +104,6 @@ describe('hand edits: IDs and the header', () => {
     rt.edit('工单!A3:V3', [new Array(22).fill('')]);
     expect(submit(rt).id).not.toBe(b);
   });
-
-  it('a paste over the header row keeps the status column tracked (header put back)', () => {
-    const rt = trackerRuntime();
-    const { id } = submit(rt);
-    rt.edit('工单!I1:I2', [['处理中'], ['处理中']]);
-    expect(ticketRows(rt)[0][8]).toBe('当前状态');
-    // …and later hand edits of the status are still checked.
-    rt.edit('工单!I2', '待处理');
-    expect(cell(rt, id, '当前状态')).toBe('处理中');
-    // Typing over one header cell likewise; renaming to another recognised name is kept.
-    rt.edit('工单!I1', '随便');
-    expect(ticketRows(rt)[0][8]).toBe('当前状态');
-    rt.edit('工单!I1', '状态');
-    expect(ticketRows(rt)[0][8]).toBe('状态');
-  });
 });
 
 describe('hand edits: auto-filled columns', () => {
@@ -130,5 +117,73 @@ describe('hand edits: auto-filled columns', () => {
     expect(String(cell(rt, id, 'SLA状态'))).toMatch(/响应：未达成/);
     rt.edit('工单!T2', '2024-05-01 09:45');
     expect(audit(rt).pop()!.slice(3, 6)).toEqual(['首次响应时间', '2024-05-01 11:00', '2024-05-01 09:45']);
+  });
+});
+
+describe('hand edits: stamps, audit and put-backs', () => {
+  it('stamps the resolve time when a person sets 已解决, and the update time on any tracked edit', () => {
+    const rt = trackerRuntime();
+    const { id } = submit(rt);
+    act(rt, id, 'accept');
+    rt.clock.set(T0 + 30 * MIN);
+    expect(rt.edit('工单!L2', '更换网线').ok).toBe(true); // 解决方案
+    expect((cell(rt, id, '最近更新时间') as Date).getTime()).toBe(T0 + 30 * MIN);
+    rt.clock.set(T0 + 45 * MIN);
+    expect(rt.edit('工单!I2', '已解决').ok).toBe(true);
+    expect((cell(rt, id, '解决时间') as Date).getTime()).toBe(T0 + 45 * MIN);
+    const last = audit(rt).pop()!;
+    expect(last.slice(2, 7)).toEqual([id, '当前状态', '处理中', '已解决', '手动编辑']);
+  });
+
+  it('stamps the first response when a person moves a ticket out of 待处理', () => {
+    const rt = trackerRuntime();
+    const { id } = submit(rt);
+    rt.clock.set(T0 + 10 * MIN);
+    rt.edit('工单!I2', '处理中');
+    expect((cell(rt, id, '首次响应时间') as Date).getTime()).toBe(T0 + 10 * MIN);
+  });
+
+  it('puts back an invalid status move and says why', () => {
+    const rt = trackerRuntime();
+    const { id } = submit(rt);
+    const r = rt.edit('工单!I2', '已解决'); // 待处理 → 已解决 skips 处理中
+    expect(r.ok).toBe(true);
+    expect(cell(rt, id, '当前状态')).toBe('待处理');
+    expect(rt.ui.toasts.pop()?.message).toMatch(/不允许把状态从「待处理」改为「已解决」/);
+  });
+
+  it('puts back an edited ticket ID', () => {
+    const rt = trackerRuntime();
+    const { id } = submit(rt);
+    rt.edit('工单!A2', 'IT20990101001');
+    expect(column(rt, '问题编号')).toEqual([id]);
+    expect(rt.ui.toasts.pop()?.message).toMatch(/不能修改/);
+  });
+
+  it('refuses a value outside a closed dropdown as Sheets does', () => {
+    const rt = trackerRuntime();
+    submit(rt);
+    const r = rt.edit('工单!E2', '超级紧急');
+    expect(r.ok).toBe(false);
+    expect(column(rt, '紧急程度')).toEqual(['高']);
+  });
+
+  it('keeps a pasted block, stamps each row and audits it, the old status from the tracker record (a paste has no old values)', () => {
+    const rt = trackerRuntime();
+    const a = submit(rt).id;
+    const b = submit(rt).id;
+    rt.clock.set(T0 + 15 * MIN);
+    const r = rt.edit('工单!I2:J3', [
+      ['处理中', '张工'],
+      ['处理中', '王工'],
+    ]);
+    expect(r.ok).toBe(true);
+    expect(column(rt, '当前状态')).toEqual(['处理中', '处理中']);
+    expect(column(rt, '负责人')).toEqual(['张工', '王工']);
+    for (const id of [a, b]) expect((cell(rt, id, '首次响应时间') as Date).getTime()).toBe(T0 + 15 * MIN);
+    const rows = audit(rt).slice(-2);
+    expect(rows.map((x) => x[2])).toEqual([a, b]);
+    // Google gives no old values for a paste; the tracker's record of each row knows the status it accepted.
+    expect(String(rows[0][4]).split('\n')[0]).toBe('待处理');
   });
 });

@@ -1,7 +1,9 @@
-// Issue 23: an adopted team's tickets have no status changes in the audit log, only their own
-// created / resolved dates and statuses. A past week's review counts them from those: closed and
-// resolved in the week of Resolved at, open at week end until then. A closed row without Resolved
-// at (how adoption leaves cancelled / on-hold rows) is not counted as closed in any week. Tickets that do have status changes in the log keep counting by the log.
+// Status history (src/domain/review/history.ts statusAt), issue 23: an adopted team's tickets have
+// no status changes in the audit log, only their own created / resolved dates and statuses. A past
+// week's review counts them from those: closed and resolved in the week of Resolved at, open at week
+// end until then. A closed row without Resolved at (how adoption leaves cancelled / on-hold rows) is
+// not counted as closed in any week. Tickets that do have status changes in the log keep counting by
+// the log.
 import { buildReview, type SlaOf } from '../../../src/domain/review';
 import { intlZone } from '../../../src/domain/zone';
 import { blankTicket, type AuditEntry, type Ticket } from '../../../src/domain/ticket';

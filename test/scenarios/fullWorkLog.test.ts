@@ -2,7 +2,7 @@
 // close work, the oldest entries move to 工作日志归档 keyed by ticket ID, the cell says where, and the
 // audit records the action.
 import type { LocalRuntime } from '../../runtime';
-import { T0, submit, ticketRows, trackerRuntime } from './helpers';
+import { T0, submit, ticketRows, trackerRuntime } from '../app/helpers';
 
 function act(rt: LocalRuntime, id: string, action: string, payload: Record<string, unknown> = {}): any {
   const v = rt.callFromClient('getTicketView', id).result as any;
