@@ -352,17 +352,23 @@ export function applyTicketAction(svc: Services, id: unknown, action: unknown, p
 
 /** One setValues over the row just read; formulas and text in untouched cells are kept. */
 export function writeChanges(tr: Tracker, loaded: LoadedRow, changes: TicketChanges): void {
-  const cells: Partial<Record<FieldKey, unknown>> = {};
-  const after: Ticket = { ...loaded.ticket, ...changes };
-  for (const k of Object.keys(changes) as FieldKey[]) cells[k] = cellFor(k, after[k], tr.lang);
-  // What the tracker accepted is recorded with the row (record.ts): hand edits are judged against it.
-  if (loaded.ts.columns.record !== undefined) cells.record = cellFor('record', recordOf(after), tr.lang);
+  const cells = changedCells(tr, loaded.ts, loaded.ticket, changes);
   const range = loaded.ts.sheet.getRange(loaded.row, 1, 1, loaded.ts.width);
   const formulas = range.getFormulas()[0];
   const row = mergeRow(loaded.values, formulas, cells, loaded.ts.columns as ColumnMap);
   range.setValues([row]);
   // Formula-like text in the row (typed by the requester or the agent) goes back in as Rich Text.
   writeTextValues(tr.svc.SpreadsheetApp, loaded.ts.sheet, loaded.row, 1, [row], plainTextColumns(loaded.ts.columns as ColumnMap));
+}
+
+/** The cells a change writes, the tracker's record of the row included. */
+export function changedCells(tr: Tracker, ts: TicketSheet, before: Ticket, changes: TicketChanges): Partial<Record<FieldKey, unknown>> {
+  const cells: Partial<Record<FieldKey, unknown>> = {};
+  const after: Ticket = { ...before, ...changes };
+  for (const k of Object.keys(changes) as FieldKey[]) cells[k] = cellFor(k, after[k], tr.lang);
+  // What the tracker accepted is recorded with the row (record.ts): hand edits are judged against it.
+  if (ts.columns.record !== undefined) cells.record = cellFor('record', recordOf(after), tr.lang);
+  return cells;
 }
 
 /** Closed is final (workflow.ts), so the entry is new: appended without reading the base. */

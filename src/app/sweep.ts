@@ -228,7 +228,7 @@ function sweepTickets(tr: Tracker, started = Date.now(), off: number[] = [], rep
   dropAlertRecords(tr, block, shifted);
   if (alerts.length) result.mails = sendAlerts(tr, alerts);
   // After the SLA write (a closed row gets its final SLA text from its own write, not overwritten).
-  result.autoClose = autoCloseResolved(tr, ts, cal, resolvedRows(block, shifted, ts.headerRow + 1, tr));
+  result.autoClose = autoCloseResolved(tr, ts, cal, resolvedRows(block, shifted, ts.headerRow + 1, tr), { skipRows: new Set(off) });
   return result;
 }
 

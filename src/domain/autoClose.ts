@@ -41,3 +41,33 @@ export function parseReminded(v: unknown): Reminded {
   if (!Array.isArray(v)) return [];
   return v.filter((p): p is [string, number, number] => Array.isArray(p) && p.length === 3 && typeof p[0] === 'string' && typeof p[1] === 'number' && typeof p[2] === 'number');
 }
+
+/** A ticket whose reminder or close is due, at the sheet row the sweep's read found it in. */
+export interface DueStep {
+  id: string;
+  row: number;
+  resolvedAt: number;
+  step: 'remind' | 'close';
+}
+
+/**
+ * The steps one sweep run does: closes first (their reminders went out earlier), oldest resolution
+ * first, at most `max`, reminders only while `remindSlots` last, and only rows within `maxSpan`
+ * rows of each other — the run reads and writes its rows as one block. The rest wait for the next run.
+ */
+export function pickBatch(due: readonly DueStep[], max: number, maxSpan: number, remindSlots: number): { picked: DueStep[]; deferred: number } {
+  const order = [...due].sort((a, b) => (a.step === b.step ? a.resolvedAt - b.resolvedAt || a.row - b.row : a.step === 'close' ? -1 : 1));
+  const picked: DueStep[] = [];
+  let top = Infinity;
+  let bottom = -Infinity;
+  let slots = remindSlots;
+  for (const d of order) {
+    const spans = Math.max(bottom, d.row) - Math.min(top, d.row) + 1 <= maxSpan;
+    if (picked.length >= max || !spans || (d.step === 'remind' && slots <= 0)) continue;
+    if (d.step === 'remind') slots--;
+    picked.push(d);
+    top = Math.min(top, d.row);
+    bottom = Math.max(bottom, d.row);
+  }
+  return { picked, deferred: due.length - picked.length };
+}

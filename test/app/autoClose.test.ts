@@ -2,7 +2,7 @@
 // the feedback 无回复 after N working days of the team calendar (weekends and holidays skipped);
 // audited; an answer in between stops it. Run by the hourly sweep on the simulated clock.
 import type { LocalRuntime } from '../../runtime';
-import { submit, trackerRuntime } from './helpers';
+import { FORM, submit, trackerRuntime } from './helpers';
 import { act, answer, linksFor, ticketOf } from './verifyHelpers';
 
 const HOUR = 3_600_000;
@@ -113,5 +113,137 @@ describe('auto-close across a weekend and a holiday', () => {
     rt.tick(at('2024-05-13T18:00:00'));
     expect(ticketOf(rt, id)['当前状态']).toBe('已关闭');
     expect(systemEntries(rt, id)).toHaveLength(3);
+  });
+});
+
+/**
+ * `n` tickets resolved on Friday 2024-05-03 16:00, each requester with an address, each followed by
+ * an open ticket (rows the run's block spans but does not act on).
+ */
+function resolvedBatch(n: number): { rt: LocalRuntime; ids: string[]; open: string[] } {
+  const rt = trackerRuntime({ now: at('2024-05-03T15:00:00'), mailQuota: 1500 });
+  const ids: string[] = [];
+  const open: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const { id } = submit(rt, { ...FORM, contact: `requester${i}@example.com` });
+    expect(act(rt, id, 'accept').ok).toBe(true);
+    ids.push(id);
+    open.push(submit(rt).id);
+  }
+  rt.clock.set(at('2024-05-03T16:00:00'));
+  for (const id of ids) expect(act(rt, id, 'resolve', { solution: '重装了打印机驱动' }).ok).toBe(true);
+  return { rt, ids, open };
+}
+
+/** The sweep at 18:00 on `day`, after that day's first run (archiving and the review run there, not in the measured one). */
+function eveningSweep(rt: LocalRuntime, day: string): { result: any; calls: number } {
+  rt.clock.set(at(`${day}T09:00:00`));
+  rt.call('onSlaTimer');
+  rt.clock.set(at(`${day}T18:00:00`));
+  const r = rt.call<any>('onSlaTimer');
+  return { result: r.result.sweep.autoClose, calls: r.stats.spreadsheetCalls };
+}
+
+const sheetOf = (rt: LocalRuntime, name: string) => rt.services.SpreadsheetApp.getActiveSpreadsheet().getSheetByName(name)!;
+
+describe('one batch per run', () => {
+  it('reminds, then closes, 10 or 100 due tickets with the same spreadsheet calls (one read and one write of their rows, one audit write, one knowledge-base write)', () => {
+    const ten = resolvedBatch(10);
+    const remindTen = eveningSweep(ten.rt, '2024-05-07');
+    expect(remindTen.result.reminded).toHaveLength(10);
+    const closeTen = eveningSweep(ten.rt, '2024-05-08');
+    expect(closeTen.result.closed).toHaveLength(10);
+
+    const many = resolvedBatch(100);
+    const remindMany = eveningSweep(many.rt, '2024-05-07');
+    expect(remindMany.result).toMatchObject({ deferred: 50 });
+    expect(remindMany.result.reminded).toHaveLength(50);
+    many.rt.clock.set(at('2024-05-07T19:00:00'));
+    const remindRest = many.rt.call<any>('onSlaTimer');
+    expect(remindRest.result.sweep.autoClose.reminded).toHaveLength(50);
+    const closeMany = eveningSweep(many.rt, '2024-05-08');
+    expect(closeMany.result.closed).toHaveLength(50);
+    many.rt.clock.set(at('2024-05-08T19:00:00'));
+    const closeRest = many.rt.call<any>('onSlaTimer');
+    expect(closeRest.result.sweep.autoClose.closed).toHaveLength(50);
+
+    // Constant in the number due: the sweep's 8, the block (read, range, formulas, write), the
+    // audit append (sheet, last row, room, range, write), and for closes the knowledge base's.
+    expect(remindMany.calls).toBe(remindTen.calls);
+    expect(remindRest.stats.spreadsheetCalls).toBe(remindTen.calls);
+    expect(closeMany.calls).toBe(closeTen.calls);
+    expect(closeRest.stats.spreadsheetCalls).toBe(closeTen.calls);
+    expect(remindTen.calls).toBeLessThanOrEqual(17);
+    expect(closeTen.calls).toBeLessThanOrEqual(22);
+
+    // Nothing is dropped: every ticket closed, audited twice by the trigger, told twice, filed once.
+    for (const id of many.ids) expect(ticketOf(many.rt, id)['当前状态']).toBe('已关闭');
+    const rows = audit(many.rt).filter((r) => r[6] === '定时任务');
+    for (const id of many.ids) expect(rows.filter((r) => r[2] === id)).toHaveLength(2);
+    for (let i = 0; i < 100; i++) expect(many.rt.mail.filter((m) => m.to === `requester${i}@example.com`).length).toBeGreaterThanOrEqual(2);
+    const kb = sheetOf(many.rt, '知识库').getDataRange().getValues().map((r) => r[0]);
+    for (const id of many.ids) expect(kb.filter((x) => x === id)).toHaveLength(1);
+    // The open tickets between them are as they were.
+    for (const id of many.open) expect(ticketOf(many.rt, id)['当前状态']).toBe('待处理');
+  });
+
+  it('writes the rows between the acted ones back as they were: a formula stays a formula, formula-like text stays text', () => {
+    const { rt, ids, open } = resolvedBatch(3);
+    const sheet = sheetOf(rt, '工单');
+    const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0];
+    const notes = header.indexOf('备注') + 1;
+    const rowOf = (id: string) => sheet.getRange(1, 1, sheet.getLastRow(), 1).getValues().findIndex((r) => r[0] === id) + 1;
+    const text = rt.services.SpreadsheetApp.newRichTextValue().setText('=1+1').build();
+    sheet.getRange(rowOf(open[0]), notes).setRichTextValue(text);
+    sheet.getRange(rowOf(open[1]), notes).setFormula('=LEN("abc")');
+    eveningSweep(rt, '2024-05-07');
+    expect(ids.every((id) => systemEntries(rt, id).length === 1)).toBe(true);
+    const cell = sheet.getRange(rowOf(open[0]), notes);
+    expect(cell.getFormula()).toBe('');
+    expect(cell.getValue()).toBe('=1+1');
+    expect(sheet.getRange(rowOf(open[1]), notes).getFormula()).toBe('=LEN("abc")');
+  });
+
+  it('acts on what the rows hold when it writes: a row reopened by hand since the sweep read it is left alone, a row sorted within the block is found by its ID', () => {
+    const { rt, ids } = resolvedBatch(3);
+    const sheet = sheetOf(rt, '工单');
+    const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0];
+    const statusCol = header.indexOf('当前状态') + 1;
+    const rowOf = (id: string) => sheet.getRange(1, 1, sheet.getLastRow(), 1).getValues().findIndex((r) => r[0] === id) + 1;
+    rt.clock.set(at('2024-05-07T09:00:00'));
+    rt.call('onSlaTimer');
+    // Between the sweep's read and the batch's (the 3rd row read of the run), a person sets the
+    // first ticket back to 处理中 and swaps the rows of the two others.
+    let reads = 0;
+    let busy = false;
+    rt.faults.failAt({
+      at: Infinity,
+      match: (cls, method) => {
+        if (busy || cls !== 'Sheet' || method !== 'getSheetValues' || ++reads !== 3) return false;
+        busy = true;
+        sheet.getRange(rowOf(ids[0]), statusCol).setValue('处理中');
+        const [a, b] = [rowOf(ids[1]), rowOf(ids[2])];
+        const width = sheet.getLastColumn();
+        const ra = sheet.getRange(a, 1, 1, width).getValues();
+        const rb = sheet.getRange(b, 1, 1, width).getValues();
+        sheet.getRange(a, 1, 1, width).setValues(rb);
+        sheet.getRange(b, 1, 1, width).setValues(ra);
+        busy = false;
+        return false;
+      },
+    });
+    rt.clock.set(at('2024-05-07T18:00:00'));
+    const r = rt.call<any>('onSlaTimer').result.sweep.autoClose;
+    rt.faults.clear();
+    expect(reads).toBeGreaterThanOrEqual(3);
+    expect(r.reminded).toEqual([ids[1], ids[2]]);
+    // Counted as left for the next run: the change came after the sweep's read, before the batch's.
+    expect(r.deferred).toBe(1);
+    expect(systemEntries(rt, ids[0])).toEqual([]);
+    expect(ticketOf(rt, ids[0])['当前状态']).toBe('处理中');
+    for (const id of [ids[1], ids[2]]) {
+      expect(systemEntries(rt, id)).toHaveLength(1);
+      expect(ticketOf(rt, id)['问题编号']).toBe(id);
+    }
   });
 });

@@ -1,6 +1,7 @@
 // Auto-close timing (issue 18) on the team calendar: N working days of working time after the
 // resolution, the reminder one working day before, weekends and holidays skipped.
-import { autoCloseStep, autoCloseTimes, parseReminded, workingDayMs } from '../../src/domain/autoClose';
+import type { DueStep } from '../../src/domain/autoClose';
+import { autoCloseStep, autoCloseTimes, parseReminded, pickBatch, workingDayMs } from '../../src/domain/autoClose';
 import { defaultCalendar } from '../../src/domain/calendar';
 import { intlZone } from '../../src/domain/zone';
 
@@ -46,5 +47,26 @@ describe('autoCloseStep', () => {
   it('reads a broken stored list as empty', () => {
     expect(parseReminded('x')).toEqual([]);
     expect(parseReminded([['IT1', 1, 2], ['IT2', 1]])).toEqual([['IT1', 1, 2]]);
+  });
+});
+
+describe('pickBatch', () => {
+  const step = (id: string, row: number, resolvedAt: number, s: DueStep['step']): DueStep => ({ id, row, resolvedAt, step: s });
+
+  it('takes closes first, then the oldest resolutions, up to the limit; the rest wait', () => {
+    const due = [step('R1', 2, 30, 'remind'), step('C1', 3, 20, 'close'), step('R0', 4, 10, 'remind'), step('C0', 5, 25, 'close')];
+    expect(pickBatch(due, 3, 100, 10)).toEqual({ picked: [due[1], due[3], due[2]], deferred: 1 });
+  });
+
+  it('keeps the batch within the span one block read covers', () => {
+    const due = [step('A', 2, 1, 'close'), step('B', 5000, 2, 'close'), step('C', 1500, 3, 'close')];
+    const { picked, deferred } = pickBatch(due, 50, 2000, 10);
+    expect(picked.map((d) => d.id)).toEqual(['A', 'C']);
+    expect(deferred).toBe(1);
+  });
+
+  it('reminds only while the reminded list has room; closes are not limited by it', () => {
+    const due = [step('R1', 2, 1, 'remind'), step('R2', 3, 2, 'remind'), step('C', 4, 3, 'close')];
+    expect(pickBatch(due, 50, 2000, 1).picked.map((d) => d.id)).toEqual(['C', 'R1']);
   });
 });
