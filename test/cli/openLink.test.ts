@@ -51,3 +51,34 @@ test('open-link shows the answer page, --send answers once, a replay is refused'
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }, 60_000);
+
+test('open-link --latest follows the newest mail with links (to --to), the link for --answer; without such a mail it says so', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'open-link-latest-'));
+  const wb = path.join(dir, 'wb.json');
+  const run = (...argv: string[]) => runCli(dist, [...argv, '--workbook', wb]);
+  try {
+    expect((await run('init', '--at', '2024-05-08T09:00:00+08:00')).code).toBe(0);
+    const id = (await run('submit', '--json', JSON.stringify({ ...FORM, notifyEmail: 'ming@example.com' }))).json.id as string;
+    expect((await run('update', id, '--json', '{"action":"accept","by":"李工程师"}')).code).toBe(0);
+    // Only the received and taken mails so far: no link to follow.
+    const none = await run('open-link', '--latest', '--to', 'ming@example.com');
+    expect(none.code).toBe(1);
+    expect(none.err).toContain('no mail to ming@example.com with a link');
+    expect((await run('update', id, '--json', '{"action":"resolve","by":"李工程师","solution":"重装了驱动"}')).code).toBe(0);
+    expect((await run('open-link', '--latest', '--to', 'someone@example.com')).code).toBe(1);
+
+    const shown = await run('open-link', '--latest', '--to', 'ming@example.com');
+    expect(shown.code).toBe(0);
+    expect(shown.json).toMatchObject({ ok: true, page: 'form', answer: 'solved', url: expect.stringContaining('a=solved') });
+    const reopened = await run('open-link', '--latest', '--answer', 'notSolved', '--rating', 'unsatisfied', '--comment', '还是连不上');
+    expect(reopened.code).toBe(0);
+    expect(reopened.json).toMatchObject({ ok: true, url: expect.stringContaining('a=notSolved'), sent: { answer: 'notSolved', rating: 'unsatisfied', comment: '还是连不上' } });
+    expect((await run('show', '工单')).out).toContain('处理中');
+
+    expect((await run('open-link', '--latest', 'https://example.com/')).code).toBe(1);
+    expect((await run('open-link', 'https://example.com/', '--to', 'ming@example.com')).code).toBe(1);
+    expect((await run('open-link', '--latest=yes')).code).toBe(1);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}, 60_000);

@@ -51,7 +51,9 @@ test('the README command-line examples run as written, in order, and say what th
   expect(lines.length).toBeGreaterThanOrEqual(8);
   const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'readme-cli-'));
   const prefix = ['npm', 'run', '-s', 'local', '--'];
+  /** Each command's first result (update runs twice: all its results are in `runs`). */
   const results: Record<string, any> = {};
+  const runs: Record<string, any[]> = {};
   try {
     for (const line of lines) {
       const words = shellWords(line);
@@ -59,7 +61,9 @@ test('the README command-line examples run as written, in order, and say what th
       const argv = words.slice(prefix.length);
       const r = await runCli(dist, argv, cwd);
       if (r.code !== 0) throw new Error(`README line failed: ${line}\n${r.err}`);
-      results[argv[0] + (argv[0] === 'edit' ? argv[1] : '')] = r.json;
+      const key = argv[0] + (argv[0] === 'edit' ? argv[1] : '');
+      (runs[key] ??= []).push(r.json);
+      results[key] ??= r.json;
     }
     // The ID the README's update line names is the one submit handed out.
     const id = results.submit.id;
@@ -68,6 +72,9 @@ test('the README command-line examples run as written, in order, and say what th
     // The requester's mail: received, then taken (issue 18).
     expect(results.outbox).toMatchObject({ ok: true, total: 2, shown: 2 });
     expect(results.outbox.mails.map((m: { subject: string }) => m.subject)).toEqual([`[${id}] 已收到您的问题：打印机无法连接`, `[${id}] 已开始处理：打印机无法连接`]);
+    // Resolved by the agent, then answered "not solved" from the resolved mail's link: reopened.
+    expect(runs.update[1]).toMatchObject({ ok: true, id, status: '已解决' });
+    expect(results['open-link']).toMatchObject({ ok: true, url: expect.stringContaining('a=notSolved'), sent: { answer: 'notSolved', rating: 'unsatisfied', comment: '还是脱机' } });
     expect(results.sweep.sweep).toMatchObject({ ok: true, tickets: 1 });
     expect(results.weekly).toMatchObject({ ok: true, week: '2024-W19', tickets: 1 });
     expect(results.show.rows).toBe(2);

@@ -131,7 +131,7 @@ export const en: Translation<typeof zh> = {
       submit: 'report a problem as the intake form does',
       update: 'work a ticket as the agent sidebar does',
       sweep: 'run the SLA sweep now (as its time trigger does)',
-      'open-link': "open a mail's link in the web app (the answer page) and optionally send the answer",
+      'open-link': "open a mail's link in the web app (the answer page) and optionally send the answer; --latest: the newest mail's link (--to: mail to that address)",
     },
     newWorkbook: 'new workbook {file}: {zone}, {locale}{from}, {mode}',
     fromFile: ', from {file}',

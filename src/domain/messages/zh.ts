@@ -137,7 +137,7 @@ export const zh = {
       submit: '像提交问题表单那样报告问题',
       update: '像处理工单侧边栏那样处理一张工单',
       sweep: '立即运行 SLA 检查（与定时触发器相同）',
-      'open-link': '打开邮件里的链接（回复页面），可直接发送回答',
+      'open-link': '打开邮件里的链接（回复页面），可直接发送回答；--latest：最新一封邮件里的链接（--to：发给该地址的邮件）',
     },
     newWorkbook: '新工作簿 {file}：{zone}，{locale}{from}，{mode}',
     fromFile: '，来自 {file}',
