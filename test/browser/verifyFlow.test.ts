@@ -1,7 +1,7 @@
 // A requester from the form to the rating, in the `npm start` preview (Debian's Chromium through
 // playwright-core), issue 18: the web form makes the ticket; the agent resolves it; the resolved
 // mail arrives in the outbox (the runtime keeps every mail, saved with the workbook); its link opens
-// the answer page in the preview; "not solved" reopens the ticket; resolved again, "solved" + 满意
+// the answer page in the preview, clicked in the preview's outbox panel; "not solved" reopens the ticket; resolved again, "solved" + 满意
 // closes it; the weekly review counts the rating.
 import { type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -40,15 +40,22 @@ async function act(id: string, action: string, payload: Record<string, unknown> 
   return r.view;
 }
 
-/** The newest mail to the requester that carries an answer link: the link for `choice`, made relative to the preview. */
-function linkFromOutbox(label: RegExp): string {
-  const state = JSON.parse(fs.readFileSync(workbook, 'utf8'));
-  const mails = (state.mail.sent as { to: string; body: string }[]).filter((m) => m.to.includes(REQUESTER) && /\/exec\?t=/.test(m.body));
-  expect(mails.length).toBeGreaterThan(0);
-  const line = mails[mails.length - 1].body.split('\n').find((l) => label.test(l) && /https?:\/\//.test(l));
-  expect(line).toBeDefined();
-  const url = new URL(/https?:\/\/\S+/.exec(line!)![0]);
-  return `${server.url}${url.pathname}${url.search}`;
+/**
+ * Opens the preview's outbox panel as a person would (the bottom bar's button), takes the newest
+ * mail to the requester that carries answer links (the panel lists the newest first), and clicks
+ * its link whose address holds `choice` (`a=notSolved`, `r=satisfied`): the answer page opens in
+ * a new tab, which is returned.
+ */
+async function openFromOutbox(choice: string): Promise<Page> {
+  await page.goto(`${server.url}/`);
+  await page.locator('#outbox-button').click();
+  const panel = page.locator('#outbox-panel');
+  await panel.waitFor();
+  const mail = panel.locator('li.outbox-mail', { hasText: REQUESTER }).filter({ has: page.locator('a[data-link*="/exec?t="]') }).first();
+  const link = mail.locator(`a[data-link*="${choice}"]`);
+  expect(await link.count()).toBe(1);
+  const [tab] = await Promise.all([page.context().waitForEvent('page'), link.click()]);
+  return tab;
 }
 
 /** Builds this week's review and reads its 满意 row: the number of "solved" answers rated 满意. */
@@ -102,8 +109,8 @@ suite('a requester from the form to the rating (preview)', () => {
     // The agent takes and resolves it; the resolved mail reaches the outbox with its links.
     await act(id, 'accept');
     await act(id, 'resolve', { solution: '打印机 IP 变了，已在电脑上重新添加打印机' });
-    await page.goto(linkFromOutbox(/未解决|Not solved/));
-    frame = await frameOf(page);
+    let tab = await openFromOutbox('a=notSolved');
+    frame = await frameOf(tab);
     await frame.waitForSelector('#answer');
     expect(await frame.locator('input[value="notSolved"]').isChecked()).toBe(true);
     await frame.locator('input[value="unsatisfied"]').check();
@@ -112,12 +119,13 @@ suite('a requester from the form to the rating (preview)', () => {
     await frame.locator('p.result[data-result="done"]').waitFor({ timeout: 30_000 });
     expect(await frame.locator('p.result').textContent()).toContain(`工单 ${id} 已重新打开`);
     expect((await run('getTicketView', id)).status).toBe('处理中');
+    await tab.close();
 
     // Resolved again: a new mail, "solved" + 满意 closes the ticket.
     const satisfiedBefore = await satisfiedCount();
     await act(id, 'resolve', { solution: '更换了打印机网卡，已恢复打印' });
-    await page.goto(linkFromOutbox(/满意/));
-    frame = await frameOf(page);
+    tab = await openFromOutbox('r=satisfied');
+    frame = await frameOf(tab);
     await frame.waitForSelector('#answer');
     await frame.locator('input[value="solved"]').check();
     await frame.locator('input[value="satisfied"]').check();
@@ -128,10 +136,13 @@ suite('a requester from the form to the rating (preview)', () => {
     expect(closed.status).toBe('已关闭');
     expect(closed.fields.find((f: { key: string }) => f.key === 'feedback').value).toBe('是;满意');
 
+    await tab.close();
+
     // Opening the used link again changes nothing and says so.
-    await page.goto(linkFromOutbox(/满意/));
-    frame = await frameOf(page);
+    tab = await openFromOutbox('r=satisfied');
+    frame = await frameOf(tab);
     expect(await frame.locator('p.result').textContent()).toContain('您已经回复过这个链接');
+    await tab.close();
 
     // The weekly review of this week counts the rating.
     expect(await satisfiedCount()).toBe(satisfiedBefore + 1);
