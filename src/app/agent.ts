@@ -1,7 +1,6 @@
 // The agent sidebar's server side: a ticket's view, and actions as one read-modify-write of its
 // row by ticket ID under the document lock, refused when someone changed the row meanwhile.
 import type { ColumnMap } from '../domain/columns';
-import { rowToTicket } from '../domain/columns';
 import { parseRecord, recordOf } from '../domain/record';
 import { catalog, t } from '../domain/i18n';
 import { CELL_MAX_CHARS } from '../domain/text';
@@ -20,7 +19,7 @@ import { errorCode } from '../domain/errors';
 import { withTrackerLock } from '../gas/lock';
 import type { Services } from '../gas/services';
 import type { TicketSheet } from '../gas/ticketSheet';
-import { cellFor, idCandidates, mergeRow, plainTextColumns, rowVersion } from '../gas/ticketSheet';
+import { cellFor, idCandidates, mergeRow, plainTextCells, rowVersion } from '../gas/ticketSheet';
 import { writeTextValues } from '../gas/textValues';
 import type { ActionOutcome, TicketView, TicketViewResult, TicketViewText } from './contracts';
 import { checkRows } from './edit/rows';
@@ -30,7 +29,7 @@ import { slaFields } from './slaContext';
 import { actionEvents } from '../domain/notify/events';
 import { prepareNotices, repliedNow, sendNotice } from './notify';
 import type { Tracker } from './tracker';
-import { actingUser, openTickets, openTracker } from './tracker';
+import { actingUser, openTickets, openTracker, ticketOfRow } from './tracker';
 
 const LOCK_WAIT_MS = 10_000;
 
@@ -90,7 +89,7 @@ export function loadRow(tr: Tracker, ts: TicketSheet, id: string, hintRow: numbe
       return null;
     }
     if (String(values[idCol]).trim() !== id) return null;
-    return { ts, row, values, ticket: rowToTicket(values, ts.columns, tr.zone) };
+    return { ts, row, values, ticket: ticketOfRow(tr, values, ts.columns) };
   };
   if (hintRow && Number.isSafeInteger(hintRow)) {
     const hit = tryRow(hintRow, true);
@@ -199,7 +198,7 @@ export function getTicketView(svc: Services, id?: unknown, at?: unknown): Ticket
   const row = active.getRow();
   if (row <= ts.headerRow) return selectRow;
   const values = ts.sheet.getSheetValues(row, 1, 1, ts.width)[0];
-  const tk = rowToTicket(values, ts.columns, tr.zone);
+  const tk = ticketOfRow(tr, values, ts.columns);
   if (!tk.id) return { ok: false, code: 'notFound', message: t(lang, 'ticketNotFound', { id: `#${row}` }), text: VIEW_TEXT[lang] };
   return buildView(tr, { ts, row, values, ticket: tk }, actingUser(tr).name);
 }
@@ -355,10 +354,12 @@ export function writeChanges(tr: Tracker, loaded: LoadedRow, changes: TicketChan
   const cells = changedCells(tr, loaded.ts, loaded.ticket, changes);
   const range = loaded.ts.sheet.getRange(loaded.row, 1, 1, loaded.ts.width);
   const formulas = range.getFormulas()[0];
-  const row = mergeRow(loaded.values, formulas, cells, loaded.ts.columns as ColumnMap);
+  // An adopted sheet's original rows keep the team's formats: their text goes back as it was.
+  const plain = plainTextCells(loaded.ts, tr.config.tickets?.original, loaded.row);
+  const row = mergeRow(loaded.values, formulas, cells, loaded.ts.columns as ColumnMap, plain);
   range.setValues([row]);
   // Formula-like text in the row (typed by the requester or the agent) goes back in as Rich Text.
-  writeTextValues(tr.svc.SpreadsheetApp, loaded.ts.sheet, loaded.row, 1, [row], plainTextColumns(loaded.ts.columns as ColumnMap));
+  writeTextValues(tr.svc.SpreadsheetApp, loaded.ts.sheet, loaded.row, 1, [row], plain);
 }
 
 /** The cells a change writes, the tracker's record of the row included. */

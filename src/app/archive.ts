@@ -16,7 +16,6 @@
 //
 // Over ~400 lines: one use case whose crash safety reads as one sequence (record, append,
 // delete, clear); the sheet's side is in src/gas/archiveSheet.ts.
-import { rowToTicket } from '../domain/columns';
 import { TrackerError } from '../domain/errors';
 import { catalog, t } from '../domain/i18n';
 import { parseTicketId } from '../domain/ticketId';
@@ -39,7 +38,7 @@ import { writeTextValues } from '../gas/textValues';
 import type { TicketSheet } from '../gas/ticketSheet';
 import type { Ticket } from '../domain/ticket';
 import type { Tracker } from './tracker';
-import { openTickets, openTracker } from './tracker';
+import { openTickets, openTracker, ticketOfRow } from './tracker';
 
 const DAY = 86_400_000;
 /** Stop before Google's 6-minute limit, leaving time to record where we are. */
@@ -292,7 +291,7 @@ function archiveStep(tr: Tracker, opts: ArchiveOptions, result: ArchiveResult, b
   for (let i = 0; i < block.length; i++) {
     const id = String(idColumn[i] ?? '').trim();
     if (!id || seen.get(id) !== 1 || (arch && arch.ids.has(id))) continue;
-    const tk = rowToTicket(block[i], ts.columns, tr.zone);
+    const tk = ticketOfRow(tr, block[i], ts.columns);
     if (tk.status !== 'closed') continue;
     const at = lastActivity(tk);
     if (at === null || at > cutoff) continue;

@@ -9,7 +9,6 @@
 // write. At most MAX_ACTIONS_PER_RUN tickets within MAX_SPAN_ROWS rows are done per run; the rest
 // the next run. Mail goes per requester (app/notify.ts: queued past the day's quota).
 import type { CalendarSettings } from '../domain/calendar';
-import { rowToTicket } from '../domain/columns';
 import type { DueStep, Reminded } from '../domain/autoClose';
 import { autoCloseStep, parseReminded, pickBatch } from '../domain/autoClose';
 import { catalog } from '../domain/i18n';
@@ -27,10 +26,11 @@ import { appendKnowledgeRows, knowledgeEntry } from '../gas/knowledgeSheet';
 import { appendMovedLog } from '../gas/logArchiveSheet';
 import { PROPERTY_KEYS, noteKnowledgeChanged, readJson } from '../gas/properties';
 import type { TicketSheet } from '../gas/ticketSheet';
-import { mergeRow, plainTextColumns } from '../gas/ticketSheet';
+import { mergeRow, plainTextCells } from '../gas/ticketSheet';
 import { writeTextValues } from '../gas/textValues';
 import { auditEntries, changedCells, withSla } from './agent';
 import type { Tracker } from './tracker';
+import { ticketOfRow } from './tracker';
 import { notify } from './notify';
 
 /**
@@ -64,7 +64,7 @@ export function resolvedRows(block: readonly (readonly unknown[])[], at: Partial
   for (let i = 0; i < block.length; i++) {
     const row = block[i];
     if (parseEnum('status', row[at.status as number]) !== 'resolved') continue;
-    const tk = rowToTicket(row, at, tr.zone);
+    const tk = ticketOfRow(tr, row, at);
     if (tk.id && tk.resolvedAt !== null) out.push({ id: tk.id, row: firstRow + i, resolvedAt: tk.resolvedAt });
   }
   return out;
@@ -160,7 +160,7 @@ function actOn(tr: Tracker, ts: TicketSheet, picked: readonly DueStep[], days: n
   // Still that ticket, still in the resolution the sweep's read saw (a person may have typed since).
   const holds = (i: number, d: DueStep): boolean => {
     if (String(values[i][idCol] ?? '').trim() !== d.id) return false;
-    const tk = rowToTicket(values[i], ts.columns, tr.zone);
+    const tk = ticketOfRow(tr, values[i], ts.columns);
     return tk.status === 'resolved' && tk.resolvedAt === d.resolvedAt;
   };
   const L = catalog(tr.lang).workLog;
@@ -178,7 +178,7 @@ function actOn(tr: Tracker, ts: TicketSheet, picked: readonly DueStep[], days: n
       moved++;
       continue;
     }
-    const before = rowToTicket(values[at], ts.columns, tr.zone);
+    const before = ticketOfRow(tr, values[at], ts.columns);
     let changes: TicketChanges;
     let added: string;
     if (d.step === 'remind') {
@@ -219,14 +219,15 @@ function writeBlock(tr: Tracker, ts: TicketSheet, top: number, values: readonly 
   const width = Math.max(...touched) - c0 + 1;
   const range = ts.sheet.getRange(top, c0 + 1, values.length, width);
   const formulas = range.getFormulas();
+  // An adopted sheet's original rows keep the team's formats (plainTextCells).
+  const plainOf = (i: number) => plainTextCells(ts, tr.config.tickets?.original, top + i);
   const rows = values.map((v, i) => {
     const f: string[] = new Array(v.length).fill('');
     formulas[i].forEach((x, k) => (f[c0 + k] = x));
-    return mergeRow(v, f, cells.get(i) ?? {}, columns).slice(c0, c0 + width);
+    return mergeRow(v, f, cells.get(i) ?? {}, columns, plainOf(i)).slice(c0, c0 + width);
   });
-  const plain = plainTextColumns(columns);
-  const text = (c: number) => plain(c0 + c);
-  const keeps = (i: number) => !formulas[i].some((f, k) => f !== '' && text(k)) && !textValueRuns([rows[i]], text).length;
+  const textOf = (i: number) => (c: number) => plainOf(i)(c0 + c);
+  const keeps = (i: number) => !formulas[i].some((f, k) => f !== '' && textOf(i)(k)) && !textValueRuns([rows[i]], textOf(i)).length;
   // Parts: from an acted row to the last acted row before a row that cannot be rewritten.
   const parts: [number, number][] = [];
   let open: [number, number] | null = null;
@@ -241,6 +242,6 @@ function writeBlock(tr: Tracker, ts: TicketSheet, top: number, values: readonly 
     const part = rows.slice(a, b + 1);
     (a === 0 && b === rows.length - 1 ? range : ts.sheet.getRange(top + a, c0 + 1, part.length, width)).setValues(part);
     // Formula-like text in the acted rows goes back in as Rich Text (as an agent's action writes it).
-    writeTextValues(app, ts.sheet, top + a, c0 + 1, part, text);
+    writeTextValues(app, ts.sheet, top + a, c0 + 1, part, textOf(a));
   }
 }

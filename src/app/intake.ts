@@ -246,7 +246,7 @@ function growFormattedRows(tr: Tracker, ts: TicketSheet, alloc: Allocation): num
   if (lastRow + GROW_MARGIN >= covered) {
     const maxRows = ts.sheet.getMaxRows();
     if (lastRow + GROW_MARGIN >= maxRows) ts.sheet.insertRowsAfter(maxRows, GROW_ROWS);
-    formatted = applyTicketFormat(tr.svc.SpreadsheetApp, ts, tr.lang, tr.config.settings);
+    formatted = applyTicketFormat(tr.svc.SpreadsheetApp, ts, tr.lang, tr.config.settings, tr.config.tickets?.original);
     tr.config = { ...tr.config, tickets: { ...hintOf(ts, tr.config.tickets), formattedRows: formatted } };
     saveConfig(tr.props, tr.config);
   }

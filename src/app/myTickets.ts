@@ -5,7 +5,6 @@
 // parameter that could name someone else.
 import { catalog } from '../domain/i18n';
 import { langOfLocale } from '../domain/i18n';
-import { rowToTicket } from '../domain/columns';
 import type { Lang } from '../domain/schema';
 import { enumLabel } from '../domain/schema';
 import type { Ticket } from '../domain/ticket';
@@ -14,7 +13,7 @@ import type { Services } from '../gas/services';
 import type { TicketSheet } from '../gas/ticketSheet';
 import { columnLetter } from '../domain/columns';
 import type { Tracker } from './tracker';
-import { openTickets, openTracker } from './tracker';
+import { openTickets, openTracker, ticketOfRow } from './tracker';
 import { escapeHtml, fill } from './verifyPage';
 
 /** The newest tickets shown (each costs one row read). */
@@ -86,7 +85,7 @@ export function myTickets(tr: Tracker, email: string): MyTicket[] | null {
   const out: MyTicket[] = [];
   for (const row of rowsOf(ts, email).reverse()) {
     if (out.length >= MY_TICKETS_SHOWN) break;
-    const tk = rowToTicket(ts.sheet.getSheetValues(row, 1, 1, ts.width)[0], ts.columns, tr.zone);
+    const tk = ticketOfRow(tr, ts.sheet.getSheetValues(row, 1, 1, ts.width)[0], ts.columns);
     const cells = ADDRESS_FIELDS.map((k) => String((tk as unknown as Record<string, unknown>)[k] ?? '').trim().toLowerCase());
     if (tk.id && cells.includes(email)) out.push(shown(tr, tk));
   }

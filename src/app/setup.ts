@@ -5,7 +5,7 @@
 import type { AdoptionPlan } from '../domain/adopt';
 import type { PlanContext } from '../domain/adoptReport';
 import { describeAdoption, describeUnmapped } from '../domain/adoptReport';
-import type { ColumnMap, HeaderOverrides } from '../domain/columns';
+import type { ColumnMap, DateOrders, HeaderOverrides } from '../domain/columns';
 import { HEADER_SCAN_ROWS, matchHeaderRow } from '../domain/columns';
 import { DATE_ORDER_LABEL, mappingRows, parseDateOrder, parseMapping } from '../domain/mapping';
 import type { DayMonthOrder } from '../domain/teamDates';
@@ -118,6 +118,9 @@ export function setupTracker(svc: Services, confirm: (message: string) => boolea
   let ts: TicketSheet;
   let planned: { plan: AdoptionPlan; text: PlanContext } | null = null;
   let decided: { header: unknown[]; columns: ColumnMap; dateOrder: DayMonthOrder | null } | null = null;
+  // How the team's text dates are read, and where the team's own cells end (issue 23: kept as written).
+  let dateOrders: DateOrders = {};
+  let original: { rows: number; cols: number } | undefined;
   if (first) {
     const ctx = applyContext(svc, lang, zone, user, busy, previous?.tickets ?? null, overrides, chosenName);
     ctx.dateOrder = mapping.dateOrder;
@@ -160,6 +163,11 @@ export function setupTracker(svc: Services, confirm: (message: string) => boolea
     }
     ts = done.ts;
     report.sheet = ts.name;
+    dateOrders = done.dateOrders;
+    // The team's cells as first adopted; a later run (repair) keeps that line (rows since are
+    // ours). A sheet set up before (created by setup, or adopted by an older version) has none.
+    const before = previous?.tickets && previous.tickets.name === ts.name ? previous.tickets : null;
+    original = before ? before.original : { rows: lastRow, cols: lastCol, plain: plainColumns(ts, first.headerRow, lastRow, lastCol) };
     const ordered = plan.dates.find((d) => d.basis === 'default' || d.basis === 'setting');
     decided = { header: [...first.header], columns: { ...first.columns }, dateOrder: ordered ? (ctx.dateOrder ?? ordered.order) : null };
     report.addedColumns = done.addedColumns;
@@ -207,7 +215,7 @@ export function setupTracker(svc: Services, confirm: (message: string) => boolea
   // 4. Dropdowns, formats, protections and colour rules: a hundred calls or more, and no value
   //    changes, so without the lock (submits and the edit trigger are not kept waiting).
   const formatted = locateTicketSheet(ss, overrides) ?? ts;
-  const formattedRows = applyTicketFormat(app, formatted, lang, settings);
+  const formattedRows = applyTicketFormat(app, formatted, lang, settings, original);
   if (report.created) removeBlankDefaultSheet(app, ss, formatted.sheet);
   // The side sheets were inserted last (insertSheet makes each one active): open on the tickets.
   ss.setActiveSheet(formatted.sheet);
@@ -217,7 +225,11 @@ export function setupTracker(svc: Services, confirm: (message: string) => boolea
     const now = locateTicketSheet(ss, overrides) ?? formatted;
     const stored = loadConfig(props)?.tickets;
     const rows = stored && stored.name === now.name ? Math.max(formattedRows, stored.formattedRows ?? 0) : formattedRows;
-    const kept = Object.keys(overrides).length ? { overrides } : {};
+    const kept = {
+      ...(Object.keys(overrides).length ? { overrides } : {}),
+      ...(Object.keys(dateOrders).length ? { dateOrders } : {}),
+      ...(original ? { original } : {}),
+    };
     const cfg: TrackerConfig = { version: 1, tickets: { ...hintOf(now), formattedRows: rows, ...kept }, timeZone, lang, settings, addon: previous?.addon ?? true };
     saveConfig(props, cfg);
     return cfg;
@@ -236,6 +248,29 @@ export function setupTracker(svc: Services, confirm: (message: string) => boolea
   } else if (report.unmapped.length) report.messages.push(t(lang, 'unmappedCells', { cells: report.unmapped.join(', ') }));
   if (report.ok) report.messages.push(t(lang, 'setupDone'));
   return report;
+}
+
+/**
+ * The team's columns formatted as plain text (`@`) in most of their filled original cells: there a
+ * value an action writes back goes in as it is (an apostrophe would show, OriginalCells.plain).
+ */
+function plainColumns(ts: TicketSheet, headerRow: number, lastRow: number, lastCol: number): number[] {
+  if (lastRow <= headerRow || lastCol < 1) return [];
+  const range = ts.sheet.getRange(headerRow + 1, 1, lastRow - headerRow, lastCol);
+  const values = range.getValues();
+  const formats = range.getNumberFormats();
+  const out: number[] = [];
+  for (let c = 0; c < lastCol; c++) {
+    let filled = 0;
+    let plain = 0;
+    values.forEach((r, i) => {
+      if (r[c] === '' || r[c] === null) return;
+      filled++;
+      if (formats[i][c] === '@') plain++;
+    });
+    if (filled && plain * 2 > filled) out.push(c);
+  }
+  return out;
 }
 
 function applyContext(svc: Services, lang: Lang, zone: ApplyContext['zone'], user: string, busyMessage: string, hint: SheetHint | null, overrides: HeaderOverrides, chosen: string | null): ApplyContext {

@@ -10,8 +10,8 @@
 // record of a change that may not have landed (the next run re-plans and does it), never a change
 // without a record.
 import type { AdoptionPlan, CellChange } from '../domain/adopt';
-import { cellName, planAdoption } from '../domain/adopt';
-import type { ColumnMap } from '../domain/columns';
+import { cellName, dateOrdersOf, planAdoption } from '../domain/adopt';
+import type { ColumnMap, DateOrders } from '../domain/columns';
 import type { FieldKey, Lang } from '../domain/schema';
 import { headerLabel } from '../domain/schema';
 import type { AuditEntry } from '../domain/ticket';
@@ -50,6 +50,8 @@ export interface ApplyOutcome {
   holds: number;
   /** Changes still planned when the budget ran out (0 when finished). */
   remaining: number;
+  /** How the team's text dates are read (from the last fresh plan), kept in the configuration. */
+  dateOrders: DateOrders;
 }
 
 export interface ApplyContext {
@@ -203,7 +205,7 @@ export function applyAdoption(ctx: ApplyContext, opts: ApplyOptions = {}): Apply
   const started = opts.startedAt ?? Date.now();
   const budget = opts.budgetMs ?? SETUP_BUDGET_MS;
   const { svc, lang } = ctx;
-  const out: ApplyOutcome = { ts: null as unknown as TicketSheet, addedColumns: [], backfilledIds: 0, mappedValues: 0, unmapped: [], holds: 0, remaining: 0 };
+  const out: ApplyOutcome = { ts: null as unknown as TicketSheet, addedColumns: [], backfilledIds: 0, mappedValues: 0, unmapped: [], holds: 0, remaining: 0, dateOrders: {} };
   // Cells written in this run are not planned again (a cell format could turn a written date back into text).
   const written = new Set<string>();
   for (;;) {
@@ -219,6 +221,7 @@ export function applyAdoption(ctx: ApplyContext, opts: ApplyOptions = {}): Apply
       }
       const ts = fresh.ts;
       out.ts = ts;
+      out.dateOrders = dateOrdersOf(fresh.plan);
       const keyOf = (c: CellChange) => {
         const id = fresh.plan.ids.find((x) => x.row === c.row)?.to ?? (ts.columns.id === undefined ? '' : fresh.data[c.row]?.[ts.columns.id]);
         return `${str(id).trim() || `#${c.row}`}|${c.col}`;

@@ -2,7 +2,7 @@
 // one write of the SLA columns, its own status recorded (add-on triggers send no failure mail).
 import type { FieldKey } from '../domain/schema';
 import { SHEET_NAMES, headerLabel, parseEnum } from '../domain/schema';
-import { columnLetter, rowToTicket } from '../domain/columns';
+import { columnLetter } from '../domain/columns';
 import { literalText } from '../domain/text';
 import type { AlertKey, SlaEvaluation } from '../domain/sla';
 import { waitOf } from '../domain/waiting';
@@ -22,7 +22,7 @@ import type { QueueDrain, UpdateDue } from './notifySweep';
 import { drainQueue, mailState, remindUpdates } from './notifySweep';
 import { calendarOf, policyOf, replyClock } from './slaContext';
 import type { Tracker } from './tracker';
-import { openTickets, openTracker } from './tracker';
+import { openTickets, openTracker, ticketOfRow } from './tracker';
 
 /** The columns the sweep reads; it writes only the last three. */
 const READ: FieldKey[] = ['id', 'urgency', 'submittedAt', 'status', 'assignee', 'resolvedAt', 'tier', 'firstResponseAt', 'lastUpdateAt', 'responseDueAt', 'resolveDueAt', 'slaStatus'];
@@ -169,7 +169,7 @@ function sweepTickets(tr: Tracker, started = Date.now(), off: number[] = [], rep
       result.counts.ok = (result.counts.ok ?? 0) + 1;
       continue;
     }
-    const tk = rowToTicket(row, shifted, tr.zone);
+    const tk = ticketOfRow(tr, row, shifted);
     if (!tk.id) continue;
     result.tickets++;
     const ev = evaluate(tk, tr.now, policy, cal, { lastWorkLogAt: tk.lastUpdateAt, wait: waitOf(tk), ...(replyCol !== undefined ? replyClock(settings, tk) : {}) });

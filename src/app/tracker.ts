@@ -1,6 +1,9 @@
 // The per-call context every use case starts from: the services, the spreadsheet, the stored
 // config (where the ticket sheet is, zone, language, settings) and the clock.
+import type { ColumnMap } from '../domain/columns';
+import { rowToTicket } from '../domain/columns';
 import type { Lang } from '../domain/schema';
+import type { Ticket } from '../domain/ticket';
 import type { Zone } from '../domain/zone';
 import { formatLocal } from '../domain/zone';
 import { langOfLocale } from '../domain/i18n';
@@ -78,4 +81,13 @@ export function openTickets(tr: Tracker, known?: GoogleAppsScript.Spreadsheet.Sh
     saveConfig(tr.props, tr.config);
   }
   return ts;
+}
+
+/**
+ * A ticket row as a Ticket, read through the adopted sheet's mapping (issue 23): the team's words
+ * by parseEnum's vocabulary and its text dates in the day/month order adoption kept. Every use case
+ * decodes rows here (a test keeps it so), never with rowToTicket directly.
+ */
+export function ticketOfRow(tr: Tracker, row: readonly unknown[], columns: ColumnMap): Ticket {
+  return rowToTicket(row, columns, tr.zone, tr.config.tickets?.dateOrders);
 }

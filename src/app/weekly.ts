@@ -6,7 +6,7 @@
 // Over ~400 lines: one use case (read once, build, write under the lock, the schedule); the
 // review's maths is in src/domain/review/, the sheet layout in src/gas/reviewSheet.ts.
 import { workingTimeBetween } from '../domain/calendar';
-import { HEADER_SCAN_ROWS, columnLetter, detectHeader, rowToTicket } from '../domain/columns';
+import { HEADER_SCAN_ROWS, columnLetter, detectHeader } from '../domain/columns';
 import type { ColumnMap } from '../domain/columns';
 import { ERROR_CODES, errorCode, type ErrorCode } from '../domain/errors';
 import { catalog, t } from '../domain/i18n';
@@ -32,7 +32,7 @@ import type { Services } from '../gas/services';
 import { locateTicketSheet } from '../gas/ticketSheet';
 import { calendarOf, policyOf } from './slaContext';
 import type { Tracker } from './tracker';
-import { openTracker } from './tracker';
+import { openTracker, ticketOfRow } from './tracker';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Range = GoogleAppsScript.Spreadsheet.Range;
@@ -121,7 +121,7 @@ function ticketsOf(
   for (let i = headerIndex + 1; i < values.length; i++) {
     const id = values[i][idCol];
     if (id === '' || id === null || id === undefined) continue; // the empty rows below the data
-    const tk = rowToTicket(values[i], columns, tr.zone);
+    const tk = ticketOfRow(tr, values[i], columns);
     if (!tk.id) continue;
     tickets.push(tk);
     rows.push(firstRow + i);

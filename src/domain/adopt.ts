@@ -1,6 +1,10 @@
 // Adopting a sheet a team already keeps by hand: what setup will change, computed before anything
-// is written, so it can be shown and confirmed. Nothing is ever removed: values that cannot be
-// mapped are listed, not changed.
+// is written, so it can be shown and confirmed. No original cell of the team's is changed (issue
+// 23): their words (P1, On Hold, 已完成) and text dates stay as written and are read through the
+// mapping (`readAs`: parseEnum's vocabulary, and each date column's day/month order, kept in the
+// configuration and applied by rowToTicket). Setup writes only into the columns it adds, and an ID
+// into a ticket row whose ID cell is empty (the tracker finds rows by ID). Values that cannot be
+// read are listed, not changed.
 import type { ColumnMap } from './columns';
 import { cellToInstant, columnLetter, missingFields } from './columns';
 import type { EnumName, FieldKey, Lang } from './schema';
@@ -32,8 +36,12 @@ export interface Unmapped {
 
 export interface AdoptionPlan {
   missing: FieldKey[];
+  /** IDs written into empty ID cells (the team's column) or the added ID column. */
   ids: CellChange[];
+  /** Cells written into columns setup adds (Resolved at from the team's last update). */
   values: CellChange[];
+  /** The team's cells read through the mapping (`from` as written, `to` as read): never written. */
+  readAs: CellChange[];
   unmapped: Unmapped[];
   /** Status cells kept as written that read as not open (Cancelled, 草稿…): no SLA, not in the backlog. */
   notOpen: { row: number; col: number; value: unknown }[];
@@ -66,7 +74,7 @@ export function planAdoption(
   /** The admin's day/month order (settings sheet or the dialog); otherwise each column decides. */
   dateOrder: DayMonthOrder | null = null,
 ): AdoptionPlan {
-  const plan: AdoptionPlan = { missing: missingFields(columns), ids: [], values: [], unmapped: [], notOpen: [], foreignIds: 0, dates: [] };
+  const plan: AdoptionPlan = { missing: missingFields(columns), ids: [], values: [], readAs: [], unmapped: [], notOpen: [], foreignIds: 0, dates: [] };
   const columnDates = new Map<number, ColumnDates>();
   const fieldCols = Object.entries(columns) as [FieldKey, number][];
   // Missing fields become new columns after the last one; a missing ID column is filled in too.
@@ -84,7 +92,7 @@ export function planAdoption(
         // Cancelled, On hold, 草稿…: read as closed, but the team's word has no value of ours: kept.
         if (name === 'status' && isNotOpenStatus(v)) plan.notOpen.push({ row, col, value: v });
         else if (!code) plan.unmapped.push({ row, col, value: v, reason: 'unknownValue' });
-        else if (enumLabel(name, code, lang) !== v) plan.values.push({ row, col, from: v, to: enumLabel(name, code, lang) });
+        else if (enumLabel(name, code, lang) !== v) plan.readAs.push({ row, col, from: v, to: enumLabel(name, code, lang) });
       });
     } else if (def.kind === 'dateTime') {
       const found = dayMonthOrder(rows.map((r) => r[col]));
@@ -98,7 +106,7 @@ export function planAdoption(
         if (at === null) {
           const ambiguous = typeof v === 'string' && dates.basis === 'conflict' && parseTeamDate(v, dates.order) !== null;
           plan.unmapped.push({ row, col, value: v, reason: ambiguous ? 'ambiguousDate' : 'unreadableDate' });
-        } else plan.values.push({ row, col, from: v, to: newDate(at) });
+        } else plan.readAs.push({ row, col, from: v, to: newDate(at) });
       });
     }
   }
@@ -151,6 +159,17 @@ export function planAdoption(
     plan.ids.sort((a, b) => a.row - b.row);
   }
   return plan;
+}
+
+/**
+ * The day/month order each date field is read with after adoption (kept in the configuration and
+ * applied by rowToTicket): where the column decided it or the admin set it. A column that uses
+ * both orders gets none, so its ambiguous cells stay unread, as the plan said.
+ */
+export function dateOrdersOf(plan: AdoptionPlan): Partial<Record<FieldKey, DayMonthOrder>> {
+  const out: Partial<Record<FieldKey, DayMonthOrder>> = {};
+  for (const d of plan.dates) if (d.basis !== 'conflict' && d.basis !== 'none') out[d.key] = d.order;
+  return out;
 }
 
 /** A1-style name of a cell, for the "could not map" list shown to people. */

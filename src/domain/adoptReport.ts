@@ -146,7 +146,7 @@ export function describeAdoption(plan: AdoptionPlan, ctx: PlanContext, rows: num
   if (plan.ids.length) lines.push(t(lang, 'adoptNewIds', { n: plan.ids.length }));
 
   const dates = new Map(plan.dates.map((d) => [d.col, d]));
-  for (const [col, changes] of byColumn(plan.values)) {
+  for (const [col, changes] of byColumn([...plan.values, ...plan.readAs])) {
     const column = columnName(col, ctx, added);
     if (col >= ctx.header.length) {
       // Filled in an added column: Resolved at, from the team's last-update dates.

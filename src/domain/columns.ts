@@ -4,6 +4,7 @@ import type { Category, Feedback, FieldKey, Lang, Status, Tier, Urgency } from '
 import { FIELDS, FIELD_BY_KEY, enumLabel, headerKey, headerMatch, parseEnum } from './schema';
 import type { Ticket } from './ticket';
 import type { Zone } from './zone';
+import type { DayMonthOrder } from './teamDates';
 import { parseTeamDate, partsToInstant } from './teamDates';
 import { readLiteralText } from './text';
 
@@ -89,20 +90,33 @@ const isDate = (v: unknown): v is Date => v instanceof Date || (typeof v === 'ob
  * seed's `2024-05-0109:15` or a team's `1/14/25 10:23 AM` (see teamDates) is read in the
  * spreadsheet zone unless it names its own offset.
  */
-export function cellToInstant(v: unknown, zone: Zone): number | null {
+export function cellToInstant(v: unknown, zone: Zone, order?: DayMonthOrder | null): number | null {
   if (isDate(v)) return Number.isNaN(v.getTime()) ? null : v.getTime();
   if (typeof v !== 'string') return null;
-  // One cell alone: `03/04/2025` is ambiguous and unread (adoption decides it from the whole column).
-  const p = parseTeamDate(v);
+  // One cell alone: `03/04/2025` is ambiguous and unread unless the column's order is known
+  // (adoption decides it from the whole column and keeps it: DateOrders).
+  const p = parseTeamDate(v, order);
   return p ? partsToInstant(p, zone) : null;
 }
 
 const text = (v: unknown): string => (v === null || v === undefined ? '' : isDate(v) ? v.toISOString() : readLiteralText(String(v)));
 
-/** A sheet row as a Ticket. Unreadable cells become null/'' (the raw row is kept by the caller). */
-export function rowToTicket(row: readonly unknown[], columns: ColumnMap, zone: Zone): Ticket {
+/**
+ * How an adopted sheet's text dates are read, per field (issue 23): `03/04/2025` is 3 April in a
+ * column the team writes day first. Decided by adoption from the whole column (or set by the
+ * admin) and kept in the configuration; the team's cells stay as written.
+ */
+export type DateOrders = Partial<Record<FieldKey, DayMonthOrder>>;
+
+/**
+ * A sheet row as a Ticket: the one place a ticket row is decoded, so every reader (ticket view,
+ * actions, sweep and SLA, weekly review, hand edits, archive) reads an adopted sheet's own words
+ * (P1, On Hold, 已完成: parseEnum's vocabulary) and text dates (`dates`) the same way. Unreadable
+ * cells become null/'' (the raw row is kept by the caller).
+ */
+export function rowToTicket(row: readonly unknown[], columns: ColumnMap, zone: Zone, dates?: DateOrders): Ticket {
   const cell = (k: FieldKey): unknown => (columns[k] === undefined ? '' : row[columns[k] as number]);
-  const instant = (k: FieldKey) => cellToInstant(cell(k), zone);
+  const instant = (k: FieldKey) => cellToInstant(cell(k), zone, dates?.[k]);
   return {
     id: text(cell('id')).trim(),
     title: text(cell('title')),

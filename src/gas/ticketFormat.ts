@@ -54,20 +54,35 @@ const NUMBER_FORMAT: Partial<Record<string, string>> = {
   id: '@',
 };
 
-/** Formats the ticket sheet down to the grid's end; returns that last row (for SheetHint.formattedRows). */
-export function applyTicketFormat(app: App, ts: TicketSheet, lang: Lang, settings: Settings): number {
+/**
+ * Formats the ticket sheet down to the grid's end; returns that last row (for SheetHint.formattedRows).
+ * `original`: the team's own cells of an adopted sheet (SheetHint.original). Number formats, wrap
+ * and dropdowns reach them only in the columns setup added: a team's `4/24/2024` keeps showing as
+ * it did and its `P1` gets no "invalid" mark (issue 23); new rows below get the tracker's formats.
+ */
+export function applyTicketFormat(app: App, ts: TicketSheet, lang: Lang, settings: Settings, original?: { rows: number; cols: number }): number {
   const { sheet, headerRow, columns, width } = ts;
   const dataRows = Math.max(sheet.getMaxRows() - headerRow, 1);
-  const block = (first: number, count: number) => sheet.getRange(headerRow + 1, first + 1, dataRows, count);
+  const firstRow = headerRow + 1;
+  const lastRow = headerRow + dataRows;
+  // The data rows of columns [first, first + count), below the team's cells in the team's columns.
+  const blocks = (first: number, count: number): GoogleAppsScript.Spreadsheet.Range[] => {
+    const out: GoogleAppsScript.Spreadsheet.Range[] = [];
+    const teamEnd = original ? Math.min(Math.max(original.cols, first), first + count) : first;
+    const below = original ? Math.max(original.rows + 1, firstRow) : firstRow;
+    if (teamEnd > first && below <= lastRow) out.push(sheet.getRange(below, first + 1, lastRow - below + 1, teamEnd - first));
+    if (first + count > teamEnd) out.push(sheet.getRange(firstRow, teamEnd + 1, dataRows, first + count - teamEnd));
+    return out;
+  };
   sheet.getRange(headerRow, 1, 1, width).setFontWeight('bold').setBackground(COLOURS.header).setFontColor(COLOURS.headerText).setWrap(true);
   if (sheet.getFrozenRows() !== headerRow) sheet.setFrozenRows(headerRow);
 
   const present = FIELDS.filter((def) => columns[def.key] !== undefined).map((def) => [columns[def.key] as number, def] as const);
   for (const r of columnRuns(present.map(([c, def]) => [c, def.width] as const))) sheet.setColumnWidths(r.first + 1, r.count, r.value);
   for (const r of columnRuns(present.filter(([, def]) => NUMBER_FORMAT[def.kind]).map(([c, def]) => [c, NUMBER_FORMAT[def.kind] as string] as const)))
-    block(r.first, r.count).setNumberFormat(r.value);
+    for (const b of blocks(r.first, r.count)) b.setNumberFormat(r.value);
   for (const r of columnRuns(present.filter(([, def]) => def.kind === 'longText' || def.kind === 'log').map(([c]) => [c, true] as const)))
-    block(r.first, r.count).setWrap(true);
+    for (const b of blocks(r.first, r.count)) b.setWrap(true);
 
   for (const [col, def] of present) {
     const notes: Partial<Record<FieldKey, string>> = catalog(lang).columnNotes;
@@ -82,7 +97,8 @@ export function applyTicketFormat(app: App, ts: TicketSheet, lang: Lang, setting
     }
     if (values && values.length) {
       // Closed value sets reject other input; departments only warn (free text is allowed).
-      block(col, 1).setDataValidation(app.newDataValidation().requireValueInList(values, true).setAllowInvalid(!closed).setHelpText(help).build());
+      const rule = app.newDataValidation().requireValueInList(values, true).setAllowInvalid(!closed).setHelpText(help).build();
+      for (const b of blocks(col, 1)) b.setDataValidation(rule);
     }
   }
   protectAutoColumns(app, ts, lang, dataRows);

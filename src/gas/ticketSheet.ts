@@ -1,6 +1,6 @@
 // The ticket sheet's I/O, in batches: the header row once, the ID column once, one row read and one
 // row write per action. Rows are found by ticket ID (people sort and insert rows), columns by header.
-import type { ColumnMap, HeaderOverrides } from '../domain/columns';
+import type { ColumnMap, DateOrders, HeaderOverrides } from '../domain/columns';
 import { columnLetter, detectHeader, fieldToCell } from '../domain/columns';
 import type { FieldKey, Lang } from '../domain/schema';
 import { FIELD_BY_KEY, SHEET_NAMES } from '../domain/schema';
@@ -39,6 +39,22 @@ export interface SheetHint {
   formattedRows?: number;
   /** The admin's corrections to the header mapping (settings sheet), applied on every read. */
   overrides?: HeaderOverrides;
+  /** How an adopted sheet's text dates are read, per field (rowToTicket; the cells stay as written). */
+  dateOrders?: DateOrders;
+  /**
+   * The team's own cells when setup adopted the sheet (1-based last row and column): setup's
+   * number formats and dropdowns start below them, so no original cell shows anything else.
+   * `plain`: the team's columns (0-based) formatted as plain text (`@`) there, where a value is
+   * written back as it is (an apostrophe would show); elsewhere text that Sheets would convert is
+   * protected by one (hidden in an automatic-format cell).
+   */
+  original?: OriginalCells;
+}
+
+export interface OriginalCells {
+  rows: number;
+  cols: number;
+  plain?: number[];
 }
 
 const trimTrailing = (row: unknown[]): unknown[] => {
@@ -114,6 +130,8 @@ export const hintOf = (ts: TicketSheet, previous?: SheetHint | null): SheetHint 
   columns: { ...ts.columns },
   formattedRows: previous?.formattedRows,
   ...(previous?.overrides && Object.keys(previous.overrides).length ? { overrides: previous.overrides } : {}),
+  ...(previous?.dateOrders && Object.keys(previous.dateOrders).length ? { dateOrders: previous.dateOrders } : {}),
+  ...(previous?.original ? { original: previous.original } : {}),
 });
 
 /** The ID column below the header (one call after getLastRow). Index i is sheet row headerRow + 1 + i. */
@@ -168,15 +186,28 @@ export function newRow(ts: TicketSheet, ticket: Ticket, lang: Lang): unknown[] {
 }
 
 /**
+ * Which cells of sheet row `sheetRow` are plain text (`@`): the tracker's text columns, except in
+ * an adopted sheet's original rows, where the team's own formats decide (OriginalCells.plain).
+ */
+export function plainTextCells(ts: TicketSheet, original: OriginalCells | undefined, sheetRow: number): (col: number) => boolean {
+  const ours = plainTextColumns(ts.columns);
+  if (!original || sheetRow > original.rows) return ours;
+  const team = new Set(original.plain ?? []);
+  return (c) => (c < original.cols ? team.has(c) : ours(c));
+}
+
+/**
  * The whole row to write back after an action: changed fields take their new cell values; every
  * other cell is written back as it was (formulas as formulas, text as literal text), so the write
  * is one setValues on the range just read and a team's formula or a text like `=x` survives.
+ * `plainAt` (plainTextCells) says which cells are plain text; by default the tracker's text columns.
  */
 export function mergeRow(
   values: readonly unknown[],
   formulas: readonly string[],
   changes: Partial<Record<FieldKey, unknown>>,
   columns: ColumnMap,
+  plainAt?: (col: number) => boolean,
 ): unknown[] {
   const byCol = new Map<number, FieldKey>();
   for (const [k, c] of Object.entries(columns) as [FieldKey, number][]) byCol.set(c, k);
@@ -187,7 +218,7 @@ export function mergeRow(
     // Our text columns are plain text; the team's own columns get the full protection. A protecting
     // apostrophe left in a plain-text cell (by an older version) is taken off: the writer puts the
     // text back as Rich Text (textValues.ts).
-    const plain = key !== undefined && isPlainTextKind(FIELD_BY_KEY[key].kind);
+    const plain = plainAt ? plainAt(c) : key !== undefined && isPlainTextKind(FIELD_BY_KEY[key].kind);
     return typeof v === 'string' ? literalText(plain ? readLiteralText(v) : v, plain) : v;
   });
 }

@@ -30,7 +30,7 @@ describe('t', () => {
     expect(t('en', 'titleTooLong', { max: 60, n: 61 })).toBe('The title must be at most 60 characters (now 61; a Chinese character counts as three).');
     expect(t('zh', 'moveNotAllowed', { from: '已关闭', to: '处理中' })).toBe('不允许把状态从「已关闭」改为「处理中」。');
     expect(t('en', 'setupConfirm', { sheet: '工单', rows: 3, plan: '- add columns' })).toBe(
-      'About to adopt sheet "工单" (3 rows of data):\n- add columns\n\nNo existing data will be removed. Continue?',
+      'About to adopt sheet "工单" (3 rows of data):\n- add columns\n\nNothing you wrote is changed or removed: setup writes only the columns it adds and empty ticket ID cells. Continue?',
     );
   });
 

@@ -148,7 +148,9 @@ describe('repair without the stored configuration, and sheets that only share th
     const values = ticketRows(rt);
     expect(values[at - 1].slice(0, 3)).toEqual(header);
     expect(values[at][0]).toBe('IT20240401001');
-    expect(values[at + 1][2]).toBe('待处理');
+    // The empty ID cell gets an ID; the team's word stays as written (read as 待处理, issue 23).
+    expect(String(values[at + 1][0])).toMatch(/^IT\d{11}$/);
+    expect(values[at + 1][2]).toBe('open');
     expect(submit(rt, FORM, token()).ok).toBe(true);
   });
 });

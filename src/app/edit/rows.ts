@@ -4,7 +4,6 @@
 // for single cells only (guides/triggers/events#edit), nor against the audit sheet, which may be
 // huge or gone. Forbidden moves and owned columns are put back; accepted changes are stamped,
 // recorded with the row and audited. The caller holds the document lock.
-import { rowToTicket } from '../../domain/columns';
 import { catalog, t } from '../../domain/i18n';
 import type { RowRecord } from '../../domain/record';
 import { HASHED, changedFields, parseRecord, recordOf } from '../../domain/record';
@@ -18,11 +17,12 @@ import { appendAuditRows, auditEntriesOf, auditRow, findAuditSheet } from '../..
 import { fileMissingKnowledge } from '../../gas/knowledgeSheet';
 import { noteKnowledgeChanged } from '../../gas/properties';
 import type { TicketSheet } from '../../gas/ticketSheet';
-import { cellFor, mergeRow, plainTextColumns, readIdColumn } from '../../gas/ticketSheet';
+import { cellFor, mergeRow, plainTextCells, readIdColumn } from '../../gas/ticketSheet';
 import { writeTextValues } from '../../gas/textValues';
 import { slaFields } from '../slaContext';
 import { formatWaitSegment, parseWaitSegment, stopWait, waitLabel, waitOf } from '../../domain/waiting';
 import type { Tracker } from '../tracker';
+import { ticketOfRow } from '../tracker';
 import { noteIssuedIds } from '../ticketIds';
 
 /** Fields whose edit is progress on the ticket (stamps 最近更新时间). */
@@ -147,7 +147,7 @@ export function checkRows(tr: Tracker, ts: TicketSheet, scope: EditScope): RowsO
   const recCol = ts.columns.record;
 
   values.forEach((row, i) => {
-    let tk = rowToTicket(row, ts.columns, tr.zone);
+    let tk = ticketOfRow(tr, row, ts.columns);
     const changes: Partial<Record<FieldKey, unknown>> = {};
     const entries: AuditEntry[] = [];
     const old = single ? scope.oldValue : undefined;
@@ -175,7 +175,7 @@ export function checkRows(tr: Tracker, ts: TicketSheet, scope: EditScope): RowsO
     } else if (tk.id && recCol !== undefined) truth = more.recordOf(tk.id);
 
     if (!tk.id) {
-      out.push(mergeRow(row, formulas[i], changes, ts.columns));
+      out.push(mergeRow(row, formulas[i], changes, ts.columns, plainTextCells(ts, tr.config.tickets?.original, top + i)));
       if (Object.keys(changes).length) changedRows++;
       if (entries.length) audit.push(auditRow(entries, tr.lang));
       return;
@@ -317,7 +317,7 @@ export function checkRows(tr: Tracker, ts: TicketSheet, scope: EditScope): RowsO
     }
     if (Object.keys(changes).length) changedRows++;
     if (status === 'closed' && statusMoved) closed.push(after);
-    out.push(mergeRow(row, formulas[i], changes, ts.columns));
+    out.push(mergeRow(row, formulas[i], changes, ts.columns, plainTextCells(ts, tr.config.tickets?.original, top + i)));
     if (entries.length) audit.push(auditRow(entries, tr.lang));
   });
 
@@ -341,7 +341,7 @@ export function checkRows(tr: Tracker, ts: TicketSheet, scope: EditScope): RowsO
   if (changedRows) {
     block.setValues(out);
     // Formula-like text in the rows goes back in as Rich Text (issue 16; src/gas/textValues.ts).
-    writeTextValues(tr.svc.SpreadsheetApp, ts.sheet, top, 1, out, plainTextColumns(ts.columns));
+    writeTextValues(tr.svc.SpreadsheetApp, ts.sheet, top, 1, out, plainTextCells(ts, tr.config.tickets?.original, top));
   }
   if (fileMissingKnowledge(tr.ss, tr.lang, closed, (tk) => tk.resolvedAt ?? tr.now)) noteKnowledgeChanged(tr.props);
   return { reverted, changedRows };
