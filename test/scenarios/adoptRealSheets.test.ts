@@ -6,7 +6,6 @@
 // own dates and statuses, and that no original cell lost its value.
 import type { LocalRuntime } from '../../runtime';
 import { parseEnum } from '../../src/domain/schema';
-import type { EnumName } from '../../src/domain/schema';
 import { loadConfig } from '../../src/gas/config';
 import { FORM, newRuntime, submit } from '../app/helpers';
 import { changedCells, snapshotCells } from '../app/originalCells';
@@ -458,7 +457,6 @@ describe.each(SHEETS)('adopting "$name" ($locale)', (def) => {
   const sheet = ss(rt).getSheetByName(def.name)!;
   const after = sheet.getDataRange().getValues();
   const plan = rt.ui.asks[0]?.prompt ?? '';
-  const stories = STORY.map((s) => s);
 
   it('adopts the team’s sheet, without asking which one and without adding an empty one', () => {
     expect(report).toMatchObject({ ok: true, created: false, sheet: def.name });
