@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { importXlsx, type Workbook } from '../runtime/spreadsheet';
-import { CliError } from './registry';
+import { CliError, errorWords } from './registry';
 
 /** Larger than any workbook the runtime can hold (10 million cells): refused before it is read. */
 const MAX_XLSX_BYTES = 200 * 1024 * 1024;
@@ -17,16 +17,16 @@ export async function readXlsxFile(file: string, opts: { timeZone: string; local
   try {
     stat = fs.statSync(file);
   } catch {
-    throw new CliError(`${what}: no file ${file}`);
+    throw new CliError('noFile', { command: what, file });
   }
-  if (!stat.isFile()) throw new CliError(`${what}: ${file} is not a file`);
-  if (stat.size > MAX_XLSX_BYTES) throw new CliError(`${what}: ${file} is ${stat.size} bytes, more than the ${MAX_XLSX_BYTES} an .xlsx workbook here may have`);
+  if (!stat.isFile()) throw new CliError('notAFile', { command: what, file });
+  if (stat.size > MAX_XLSX_BYTES) throw new CliError('xlsxTooBig', { command: what, file, size: stat.size, max: MAX_XLSX_BYTES });
   try {
     return await importXlsx(fs.readFileSync(file), opts);
   } catch (e) {
     // The zip library's own words ("Can't find end of central directory…") say little to a person.
-    const why = /central directory|zip|signature/i.test(reason(e)) ? 'it is not an .xlsx (zip) file, or it is damaged' : reason(e).slice(0, 200);
-    throw new CliError(`${what}: ${file} is not a readable .xlsx workbook (${why}); nothing was changed`);
+    const why = /central directory|zip|signature/i.test(reason(e)) ? errorWords((t) => t.notZip) : reason(e).slice(0, 200);
+    throw new CliError('notXlsx', { command: what, file, why });
   }
 }
 
@@ -45,15 +45,15 @@ export function sameFile(a: string, b: string): boolean {
 /** Writes an export, refusing targets that would destroy the workbook or cannot be written. */
 export function writeExport(out: string, workbookFile: string, data: Buffer): void {
   for (const own of [workbookFile, `${workbookFile}.lock`]) {
-    if (sameFile(out, own)) throw new CliError(`export: ${out} is the workbook file itself (${own}); choose another --out, e.g. tracker.xlsx`);
+    if (sameFile(out, own)) throw new CliError('exportOntoWorkbook', { out, own, example: 'local/tracker.xlsx' });
   }
-  if (fs.existsSync(out) && fs.statSync(out).isDirectory()) throw new CliError(`export: ${out} is a folder; give a file name, e.g. ${path.join(out, 'tracker.xlsx')}`);
+  if (fs.existsSync(out) && fs.statSync(out).isDirectory()) throw new CliError('exportFolder', { out, example: path.join(out, 'tracker.xlsx') });
   const tmp = `${out}.${process.pid}.tmp`;
   try {
     fs.writeFileSync(tmp, data);
     fs.renameSync(tmp, out);
   } catch (e) {
     fs.rmSync(tmp, { force: true });
-    throw new CliError(`export: cannot write ${out} (${reason(e)})`);
+    throw new CliError('exportCannotWrite', { out, detail: reason(e) });
   }
 }

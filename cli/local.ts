@@ -9,7 +9,10 @@ import { useScriptZone, zonedIso } from './zone';
 import { cliText, helpLang, type CommandName } from './text';
 import type { Lang } from '../src/domain/schema';
 import { errorCode } from '../src/domain/errors';
-import { allCommands, lookup, CliError, parseTime, type CommandContext } from './registry';
+import { allCommands, lookup, CliError, errorWords, parseTime, type CommandContext } from './registry';
+import { langOfLocale } from '../src/domain/i18n';
+import { DamagedStateError, NoStateError } from '../runtime/state';
+import { normaliseLocale } from './commands/init';
 import './commands/init';
 import './commands/call';
 import './commands/edit';
@@ -59,7 +62,7 @@ export function parseArgv(argv: string[]): { command?: string; args: string[]; f
  * two processes at once would each save their own copy and one would lose the other's changes.
  * An exclusive FILE.lock (holding the pid; a dead holder's lock is taken over) is held until saved.
  */
-async function lockWorkbook(file: string, waitMs = 30_000): Promise<() => void> {
+export async function lockWorkbook(file: string, waitMs = 30_000): Promise<() => void> {
   if (!fs.existsSync(path.dirname(path.resolve(file)))) return () => {}; // no workbook yet: nothing to race on
   const lock = `${file}.lock`;
   const deadline = Date.now() + waitMs;
@@ -83,8 +86,22 @@ async function lockWorkbook(file: string, waitMs = 30_000): Promise<() => void> 
         if ((e as NodeJS.ErrnoException).code === 'ESRCH') fs.rmSync(lock, { force: true });
       }
     }
-    if (Date.now() > deadline) throw new CliError(`${file} is in use by another command (lock ${lock}, pid ${holder || '?'})`);
+    if (Date.now() > deadline) throw new CliError('inUse', { file, lock, pid: holder || '?' });
     await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/** The saved workbook, or a CliError saying why it cannot be read (missing, damaged). */
+function loadWorkbook(file: string, opts: Parameters<typeof loadRuntime>[1]) {
+  try {
+    return loadRuntime(file, opts);
+  } catch (e) {
+    if (e instanceof NoStateError) throw new CliError('noWorkbook', { file: e.file });
+    if (e instanceof DamagedStateError) {
+      const { kind, ...values } = e.why;
+      throw new CliError('damagedWorkbook', { file: e.file, why: errorWords((t) => t.damaged[kind], values) });
+    }
+    throw e;
   }
 }
 
@@ -97,18 +114,24 @@ function usage(lang: Lang): string {
   return [text.usage, ...allCommands().map((c) => `  ${c.usage.padEnd(60)} ${summary(c)}`)].join('\n');
 }
 
-export async function main(argv: string[], io: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) }): Promise<number> {
+export async function main(
+  argv: string[],
+  io: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) },
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<number> {
   const lines: string[] = [];
+  const { command, args, flags } = parseArgv(argv);
+  const helpIn = () => helpLang(typeof flags.workbook === 'string' ? flags.workbook : path.join('local', 'workbook.json'), env);
+  /** The loaded workbook's language, once a command has loaded it. */
+  let loadedLang: Lang | undefined;
   try {
-    const { command, args, flags } = parseArgv(argv);
-    const helpIn = () => helpLang(typeof flags.workbook === 'string' ? flags.workbook : path.join('local', 'workbook.json'));
     if (!command || command === 'help' || flags.help) {
       io.out(`${usage(helpIn())}\n${safeJson({ ok: true, commands: allCommands().map((c) => c.name) })}\n`);
       return 0;
     }
     const cmd = lookup(command);
-    if (!cmd) throw new CliError(`unknown command: ${command}\n${usage(helpIn())}`);
-    for (const k of ['workbook', 'at', 'user', 'dist']) if (flags[k] === true) throw new CliError(`--${k} needs a value`);
+    if (!cmd) throw new CliError('unknownCommand', { command }, undefined, usage);
+    for (const k of ['workbook', 'at', 'user', 'dist']) if (flags[k] === true) throw new CliError('needsValue', { option: k });
     const str = (k: string) => (typeof flags[k] === 'string' ? (flags[k] as string) : undefined);
     const workbookFile = str('workbook') ?? path.join('local', 'workbook.json');
     const distDir = path.resolve(str('dist') ?? DEFAULT_DIST);
@@ -116,7 +139,7 @@ export async function main(argv: string[], io: Io = { out: (s) => process.stdout
     const user = str('user');
     const own = Object.fromEntries(Object.entries(flags).filter(([k]) => !GLOBAL.has(k)));
     const unknown = Object.keys(own).filter((k) => !(cmd.options ?? []).includes(k));
-    if (unknown.length) throw new CliError(`${command}: unknown option --${unknown[0]}\nusage: ${cmd.usage}`);
+    if (unknown.length) throw new CliError('unknownOption', { command, option: unknown[0] }, undefined, errorWords((e) => e.usageOf, { usage: cmd.usage }));
     const ctx: CommandContext = {
       args,
       flags: own,
@@ -126,14 +149,13 @@ export async function main(argv: string[], io: Io = { out: (s) => process.stdout
       user,
       say: (l = '') => lines.push(l),
       load: () => {
-        const rt = loadRuntime(workbookFile, { distDir, verbose: !!flags.verbose, ...(user ? { user } : {}) });
+        const rt = loadWorkbook(workbookFile, { distDir, verbose: !!flags.verbose, ...(user ? { user } : {}) });
+        loadedLang = langOfLocale(rt.workbook.locale);
         // The clock is saved with the workbook; --at moves it. Backwards only when asked: a stray
         // --at of another year would otherwise silently rewind every later command's clock.
         if (at !== undefined && at < rt.clock.now() && !flags.rewind) {
           const zone = rt.workbook.timeZone;
-          throw new CliError(
-            `--at ${zonedIso(at, zone)} is before the workbook's saved clock (${zonedIso(rt.clock.now(), zone)}); each command starts from the clock the last one saved. Pass --rewind to move it back.`,
-          );
+          throw new CliError('beforeSavedClock', { at: zonedIso(at, zone), clock: zonedIso(rt.clock.now(), zone) });
         }
         if (at !== undefined) rt.clock.set(at);
         useScriptZone(rt.scriptTimeZone);
@@ -152,13 +174,20 @@ export async function main(argv: string[], io: Io = { out: (s) => process.stdout
     io.out(`${safeJson({ ok: true, command, ...r.json })}\n`);
     return 0;
   } catch (e) {
-    // Errors thrown by the bundle come from another realm: not `instanceof Error`.
-    const msg = e && typeof e === 'object' && 'message' in e ? String((e as Error).message) : String(e);
+    // The message in the workbook's language: the loaded one's; before any is loaded, init's --locale,
+    // else the workbook file's when it reads, else the shell's (LC_ALL, LC_MESSAGES, LANG; English
+    // unless it says Chinese), as help does.
+    const lang = loadedLang ?? (command === 'init' && typeof flags.locale === 'string' ? langOfLocale(normaliseLocale(flags.locale)) : helpIn());
+    // Errors thrown by the bundle come from another realm: not `instanceof Error`; their message is
+    // the add-on's own (already in the sheet's language) or Google's.
+    const msg = e instanceof CliError ? e.in(lang) : e && typeof e === 'object' && 'message' in e ? String((e as Error).message) : String(e);
     const verbose = argv.includes('--verbose');
     if (lines.length) io.out(`${lines.join('\n')}\n`);
-    io.err(`error: ${msg}\n${verbose && !(e instanceof CliError) && (e as Error)?.stack ? `${(e as Error).stack}\n` : ''}`);
-    // `code`: the add-on's error code (src/domain/errors.ts) when it refused, null otherwise; scripts branch on it, not on the message.
-    io.out(`${safeJson({ ok: false, error: msg, code: errorCode(e) })}\n`);
+    io.err(`${errorWords((t) => t.prefix, { message: msg })(lang)}\n${verbose && !(e instanceof CliError) && (e as Error)?.stack ? `${(e as Error).stack}\n` : ''}`);
+    // `code`: the add-on's error code (src/domain/errors.ts) when it refused, null otherwise;
+    // `reason`: the CLI's own refusal (its catalog key, e.g. unknownOption, noWorkbook), null for the add-on's.
+    // Scripts branch on these, never on the message, which is translated.
+    io.out(`${safeJson({ ok: false, error: msg, code: errorCode(e), reason: e instanceof CliError && e.reason !== 'addon' ? e.reason : null })}\n`);
     return 1;
   }
 }

@@ -4,6 +4,8 @@
 // register a handler that maps to an entry-point call (see commands/call.ts `callEntryPoint`).
 import type { ErrorCode } from '../src/domain/errors';
 import type { LocalRuntime } from '../runtime';
+import type { Lang } from '../src/domain/schema';
+import { cliText, fill, type CliText } from './text';
 
 export interface CommandContext {
   /** Positional arguments after the command name. */
@@ -52,19 +54,48 @@ export function allCommands(): Command[] {
   return [...commands.values()];
 }
 
-/** A user-facing failure: message only, no stack; `code` when the add-on's result carried one (src/domain/errors.ts). */
+type ErrorTexts = CliText['errors'];
+/** A CLI refusal's catalog key (cli.errors in src/domain/messages): also the failure JSON's `reason`. */
+export type CliErrorKey = { [K in keyof ErrorTexts]: ErrorTexts[K] extends string ? K : never }[keyof ErrorTexts];
+/** A value in a message, or words that themselves depend on the language. */
+export type CliParam = string | number | ((lang: Lang) => string);
+
+const resolve = (params: Record<string, CliParam>, lang: Lang): Record<string, string | number> =>
+  Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'function' ? v(lang) : v]));
+
+/** Words from the catalog's cli.errors (a nested group's entry too), filled once the language is known. */
+export const errorWords =
+  (pick: (texts: ErrorTexts) => string, params: Record<string, CliParam> = {}) =>
+  (lang: Lang): string =>
+    fill(pick(cliText(lang).errors), resolve(params, lang));
+
+/**
+ * A user-facing failure: message only, no stack. It is a catalog key and its values, worded when
+ * the language is known (cli/local.ts: the workbook's, else the shell's); `message` is the English.
+ * `code` when the add-on's result carried one (src/domain/errors.ts); `more` follows the message
+ * on its own lines (the usage after an unknown command).
+ */
 export class CliError extends Error {
   constructor(
-    message: string,
+    readonly reason: CliErrorKey,
+    readonly params: Record<string, CliParam> = {},
     readonly code?: ErrorCode,
+    readonly more?: (lang: Lang) => string,
   ) {
-    super(message);
+    super(reason);
+    this.message = this.in('en');
+  }
+
+  /** The message in `lang`. */
+  in(lang: Lang): string {
+    const text = errorWords((e) => e[this.reason], this.params)(lang);
+    return this.more ? `${text}\n${this.more(lang)}` : text;
   }
 }
 
 export function flagString(c: CommandContext, name: string): string | undefined {
   const v = c.flags[name];
-  if (v === true) throw new CliError(`--${name} needs a value`);
+  if (v === true) throw new CliError('needsValue', { option: name });
   return v;
 }
 
@@ -74,7 +105,7 @@ const ISO_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::\d{2}(?:\.\d{1,3})
 export function parseTime(s: string, what: string): number {
   const m = ISO_TIME.exec(s);
   const t = m ? Date.parse(s) : NaN;
-  const bad = () => new CliError(`${what}: not an ISO-8601 time: ${s} (use e.g. 2024-05-08T15:00:00+08:00)`);
+  const bad = () => new CliError('notIsoTime', { option: what, value: s });
   if (!m || Number.isNaN(t)) throw bad();
   // Date.parse rolls impossible dates over (2024-02-30 → 2024-03-01): the wall fields must survive.
   const offMin = m[6] === 'Z' ? 0 : (m[7] === '-' ? -1 : 1) * (Number(m[8]) * 60 + Number(m[9]));

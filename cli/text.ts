@@ -2,7 +2,8 @@
 // (src/domain/messages/{zh,en}.ts, group `cli`), in the workbook's language: a Chinese workbook's
 // report is Chinese, an English one's English. Help, which runs before any workbook is loaded,
 // speaks the language of the workbook file when there is one, else the shell's (LC_ALL,
-// LC_MESSAGES, LANG: zh… is Chinese, anything else English). The JSON line never changes.
+// LC_MESSAGES, LANG: zh… is Chinese, anything else English). Errors follow the same rule (cli/local.ts;
+// their words are the catalog's cli.errors). The JSON line's keys never change.
 import fs from 'node:fs';
 import type { LocalRuntime } from '../runtime';
 import { readStateFile } from '../runtime/state';

@@ -10,7 +10,7 @@ import { Accounting, emptyStats, expose, frozenStats, unwrap, type CallStats } f
 import { manifestScopes, scopeCheck } from './scopes';
 import { Faults } from './faults';
 import { fixedClock, hostRealm, type Clock, type RuntimeContext } from './context';
-import { Workbook, createSpreadsheetApp, handEdit } from './spreadsheet';
+import { Workbook, createSpreadsheetApp, handEdit, type EditRefusal } from './spreadsheet';
 import type { RuntimeServices } from './services/types';
 import { Executions, type InterleavePoint, type PointInfo } from './services/executions';
 import { LockTable, LocalLockService } from './services/lock';
@@ -87,7 +87,7 @@ export interface TriggerRun {
 
 export type EditOutcome =
   | { ok: true; sheetName: string; a1: string; value?: unknown; oldValue?: unknown; multi: boolean; pasted?: boolean; runs: TriggerRun[] }
-  | { ok: false; reason: string };
+  | { ok: false; reason: string; refusal: EditRefusal };
 
 const DEFAULT_DIST = path.resolve(__dirname, '..', 'dist');
 /**
@@ -533,9 +533,7 @@ export function loadRuntime(file: string, opts: Omit<LocalRuntimeOptions, 'state
   try {
     return new LocalRuntime({ ...opts, state });
   } catch (e) {
-    throw new DamagedStateError(
-      `${file} is not a usable workbook file (${(e as Error).message}); it was left as it is. Restore it from a backup, or start over with \`init --force\`.`,
-    );
+    throw new DamagedStateError(file, { kind: 'other', detail: String((e as Error)?.message ?? e) });
   }
 }
 

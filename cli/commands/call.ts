@@ -24,8 +24,8 @@ export function callEntryPoint(
   args: unknown[],
   summarise?: (result: any) => string[],
 ): CommandResult {
-  if (!rt.bundle) throw new CliError(`No bundle: ${c.distDir}/Code.js is missing (build first).`);
-  if (!rt.entryPoints.includes(name)) throw new CliError(`Script function not found: ${name}. Entry points: ${rt.entryPoints.join(', ')}`);
+  if (!rt.bundle) throw new CliError('noBundle', { file: `${c.distDir}/Code.js` });
+  if (!rt.entryPoints.includes(name)) throw new CliError('noEntryPoint', { name, entryPoints: rt.entryPoints.join(', ') });
   const m = mark(rt);
   const { result, stats } = rt.callFromClient(name, ...args);
   c.say(`${name}(${args.map((a) => JSON.stringify(a)).join(', ')})`);
@@ -42,7 +42,7 @@ register({
   usage: 'call <entryPoint> [JSON args…]',
   run(c) {
     const [name, ...rest] = c.args;
-    if (!name) throw new CliError('call: which entry point?');
+    if (!name) throw new CliError('callWhich');
     return callEntryPoint(c, c.load(), name, rest.map(parseArg));
   },
 });

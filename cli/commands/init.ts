@@ -37,12 +37,12 @@ register({
   options: ['tz', 'locale', 'from', 'addon', 'force', 'no-setup'],
   usage: 'init [--tz Asia/Shanghai] [--locale zh-CN|en] [--from FILE.xlsx] [--addon] [--force] [--no-setup]',
   async run(c) {
-    if (fs.existsSync(c.workbookFile) && !c.flags.force) throw new CliError(`${c.workbookFile} exists; pass --force to replace it.`);
+    if (fs.existsSync(c.workbookFile) && !c.flags.force) throw new CliError('workbookExists', { file: c.workbookFile });
     const timeZone = flagString(c, 'tz') ?? 'Asia/Shanghai';
-    if (!isValidZone(timeZone)) throw new CliError(`--tz: unknown time zone ${timeZone}`);
+    if (!isValidZone(timeZone)) throw new CliError('unknownZone', { zone: timeZone });
     const locale = normaliseLocale(flagString(c, 'locale') ?? 'zh-CN');
     const from = flagString(c, 'from');
-    if (from && sameFile(from, c.workbookFile)) throw new CliError(`init: --from ${from} is the workbook file itself, not an .xlsx file`);
+    if (from && sameFile(from, c.workbookFile)) throw new CliError('isWorkbookItself', { command: 'init --from', file: from });
     const workbook = from ? await readXlsxFile(from, { timeZone, locale }, 'init --from') : undefined;
     const rt = createLocalRuntime({ distDir: c.distDir, timeZone, locale, now: c.at ?? Date.now(), user: c.user, addonMode: !!c.flags.addon, workbook });
     useScriptZone(rt.scriptTimeZone);

@@ -51,31 +51,31 @@ register({
   usage: 'open-link URL|--latest [--to EMAIL] [--send] [--answer solved|notSolved] [--rating satisfied|basic|unsatisfied] [--comment TEXT] [--visitor EMAIL]',
   run(c) {
     const latest = c.flags.latest !== undefined;
-    if (latest && c.flags.latest !== true) throw new CliError('--latest takes no value');
+    if (latest && c.flags.latest !== true) throw new CliError('takesNoValue', { option: 'latest' });
     const to = flagString(c, 'to');
-    if (to !== undefined && !latest) throw new CliError('--to: only with --latest');
+    if (to !== undefined && !latest) throw new CliError('onlyWith', { option: 'to', with: 'latest' });
     const raw = c.args[0];
-    if (latest && c.args.length) throw new CliError('open-link: a URL or --latest, not both');
-    if (!latest && (!raw || c.args.length > 1)) throw new CliError('open-link: give one URL (quote it: it holds & characters)');
+    if (latest && c.args.length) throw new CliError('urlOrLatest');
+    if (!latest && (!raw || c.args.length > 1)) throw new CliError('oneUrl');
     const answerFlag = flagString(c, 'answer');
     const ratingFlag = flagString(c, 'rating');
     const comment = flagString(c, 'comment');
-    if (answerFlag !== undefined && !ANSWERS.includes(answerFlag)) throw new CliError(`--answer: one of ${ANSWERS.join(', ')}`);
-    if (ratingFlag !== undefined && !RATINGS.includes(ratingFlag)) throw new CliError(`--rating: one of ${RATINGS.join(', ')}`);
+    if (answerFlag !== undefined && !ANSWERS.includes(answerFlag)) throw new CliError('oneOf', { option: 'answer', values: ANSWERS.join(', ') });
+    if (ratingFlag !== undefined && !RATINGS.includes(ratingFlag)) throw new CliError('oneOf', { option: 'rating', values: RATINGS.join(', ') });
     const send = c.flags.send === true || answerFlag !== undefined || ratingFlag !== undefined || comment !== undefined;
-    if (c.flags.send !== undefined && c.flags.send !== true) throw new CliError('--send takes no value');
+    if (c.flags.send !== undefined && c.flags.send !== true) throw new CliError('takesNoValue', { option: 'send' });
     const visitor = flagString(c, 'visitor') ?? '';
     const parse = (link: string): URL => {
       try {
         return new URL(link);
       } catch {
-        throw new CliError(`open-link: not a URL: ${JSON.stringify(link)}`);
+        throw new CliError('notUrl', { value: JSON.stringify(link) });
       }
     };
     let url = latest ? null : parse(raw);
     const rt = c.load();
     const link = latest ? latestLink(rt, to, answerFlag, ratingFlag) : raw;
-    if (link === null) throw new CliError(`open-link --latest: no mail${to ? ` to ${to}` : ''} with a link in the outbox`);
+    if (link === null) throw to ? new CliError('noLinkMailTo', { to }) : new CliError('noLinkMail');
     url ??= parse(link);
     if (latest) c.say(link);
     const parameter = Object.fromEntries(url.searchParams);
@@ -86,11 +86,11 @@ register({
     const json: Record<string, unknown> = { ok: true, title: page.title, page: shown.kind, heading: shown.heading, message: shown.message, ...(latest ? { url: link } : {}) };
     if (shown.kind === 'form') Object.assign(json, { answer: shown.answer, rating: shown.rating });
     if (!send) return { json };
-    if (shown.kind !== 'form') throw new CliError(`open-link: nothing to send: ${shown.message}`);
+    if (shown.kind !== 'form') throw new CliError('nothingToSend', { message: shown.message });
     const choice = { answer: answerFlag ?? shown.answer ?? '', rating: ratingFlag ?? shown.rating ?? '', comment: comment ?? '' };
     const r = web.run<{ ok: boolean; message: string; code?: string }>('answerVerification', parameter.t, choice, ...(shown.row ? [shown.row] : [])).result;
     // Refused (a used link, a choice missing…): an error like any refused command, nothing saved.
-    if (!r.ok) throw new CliError(`open-link: ${r.message}`);
+    if (!r.ok) throw new CliError('linkRefused', { message: r.message });
     c.say(r.message);
     return { json: { ...json, sent: choice, message: r.message }, save: rt };
   },

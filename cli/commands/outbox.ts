@@ -18,7 +18,7 @@ register({
     const to = flagString(c, 'to')?.trim().toLowerCase();
     const lastText = flagString(c, 'last');
     const last = lastText === undefined ? undefined : Number(lastText);
-    if (last !== undefined && (!Number.isInteger(last) || last < 1)) throw new CliError(`--last: not a positive whole number: ${lastText}`);
+    if (last !== undefined && (!Number.isInteger(last) || last < 1)) throw new CliError('notPositive', { option: 'last', value: String(lastText) });
     const all = rt.mail.map((m, i) => ({ n: i + 1, m }));
     const matching = to ? all.filter(({ m }) => m.to.split(',').some((a) => a.trim().toLowerCase() === to)) : all;
     const shown = last ? matching.slice(-last) : matching;

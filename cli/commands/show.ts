@@ -23,13 +23,13 @@ register({
     // `show` prints a whole sheet (its first --rows rows), never a range: a range is refused as such
     // (a hostile `工单!A1:ZZZ9999999` must not size anything).
     if (name && !rt.workbook.sheetByName(name) && /![$A-Za-z0-9:]+$/.test(name)) {
-      throw new CliError(`show: takes a sheet name, not a range (${JSON.stringify(name)}); use show ${JSON.stringify(name.slice(0, name.lastIndexOf('!')))} --rows N`);
+      throw new CliError('showRange', { range: JSON.stringify(name), sheet: JSON.stringify(name.slice(0, name.lastIndexOf('!'))) });
     }
-    if (!name || !rt.workbook.sheetByName(name)) throw new CliError(`show: no sheet ${JSON.stringify(name)}; sheets: ${rt.workbook.sheets.map((s) => s.name).join(', ')}`);
+    if (!name || !rt.workbook.sheetByName(name)) throw new CliError('noSheet', { sheet: JSON.stringify(name ?? ''), sheets: rt.workbook.sheets.map((s) => s.name).join(', ') });
     const width = Number(flagString(c, 'width') ?? 16);
     const maxRows = Number(flagString(c, 'rows') ?? 200);
-    if (!Number.isInteger(width) || width < 1) throw new CliError(`--width: not a positive whole number: ${flagString(c, 'width')}`);
-    if (!Number.isInteger(maxRows) || maxRows < 0) throw new CliError(`--rows: not a whole number >= 0: ${flagString(c, 'rows')}`);
+    if (!Number.isInteger(width) || width < 1) throw new CliError('notPositive', { option: 'width', value: String(flagString(c, 'width')) });
+    if (!Number.isInteger(maxRows) || maxRows < 0) throw new CliError('notCount', { option: 'rows', value: String(flagString(c, 'rows')) });
     const rendered = renderSheet(rt.workbook, name, rt.clock.now(), { maxRows: maxRows + 1 });
     const t = tableOf(rendered);
     const rows = t.rows;

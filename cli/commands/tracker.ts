@@ -9,14 +9,14 @@ import { callEntryPoint } from './call';
 
 function jsonFlag(c: CommandContext): Record<string, unknown> {
   const raw = flagString(c, 'json');
-  if (!raw) throw new CliError(`--json '{…}' is required`);
+  if (!raw) throw new CliError('jsonRequired');
   let v: unknown;
   try {
     v = JSON.parse(raw);
   } catch (e) {
-    throw new CliError(`--json is not valid JSON: ${(e as Error).message}`);
+    throw new CliError('jsonInvalid', { detail: (e as Error).message });
   }
-  if (!v || typeof v !== 'object' || Array.isArray(v)) throw new CliError('--json must be an object');
+  if (!v || typeof v !== 'object' || Array.isArray(v)) throw new CliError('jsonNotObject');
   return v as Record<string, unknown>;
 }
 
@@ -26,7 +26,8 @@ type Ok<T> = Extract<T, { ok: true }>;
 /** An {ok:false, errors} answer from the add-on becomes a CLI failure with its messages. */
 function failOnErrors<T extends Answer>(r: T | null): asserts r is Ok<T> {
   if (r && r.ok === false) {
-    throw new CliError((r.errors ?? []).map((e) => (e.field ? `${e.field}: ${e.message}` : e.message)).join('\n') || 'refused');
+    const message = (r.errors ?? []).map((e) => (e.field ? `${e.field}: ${e.message}` : e.message)).join('\n');
+    throw message ? new CliError('addon', { message }, r.code) : new CliError('refused', {}, r.code);
   }
 }
 
@@ -72,9 +73,9 @@ register({
   usage: `update <ID> --json '{"action":"accept|assign|escalate|note|resolve|feedback|close|reopen|wait|endWait","by":…, …}'`,
   run(c) {
     const [id] = c.args;
-    if (!id) throw new CliError('update: which ticket ID?');
+    if (!id) throw new CliError('updateWhich');
     const { action, by, version, ...payload } = jsonFlag(c);
-    if (typeof action !== 'string') throw new CliError('--json needs "action"');
+    if (typeof action !== 'string') throw new CliError('jsonNeedsAction');
     const rt = c.load();
     // "by" names the agent acting: their email from the settings becomes the active user.
     if (typeof by === 'string' && by) rt.ctx.user.active = rt.ctx.user.effective = agentEmail(rt, by) ?? by;
@@ -82,7 +83,7 @@ register({
     let v = typeof version === 'string' ? version : null;
     if (!v) {
       const view = rt.callFromClient<TicketViewResult>('getTicketView', id).result;
-      if (!view.ok) throw new CliError(view.message ?? `ticket ${id} not found`);
+      if (!view.ok) throw view.message ? new CliError('addon', { message: view.message }, view.code) : new CliError('ticketNotFound', { id }, view.code);
       v = view.version ?? null;
     }
     const out = run<ActionOutcome>(c, rt, 'applyTicketAction', [id, action, payload, v], (r) => ticketSummary(r.view, action, textOf(rt)));
@@ -97,7 +98,7 @@ register({
   run(c) {
     const out = callEntryPoint(c, c.load(), 'onSlaTimer', []);
     const { result: r, stats } = out.json as unknown as Called<ScheduledRun | null>;
-    if (r?.sweep?.error) throw new CliError(r.sweep.error);
+    if (r?.sweep?.error) throw new CliError('addon', { message: r.sweep.error });
     return { json: { ...r, stats }, save: out.save };
   },
 });

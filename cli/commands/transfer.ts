@@ -12,8 +12,8 @@ register({
   usage: 'export --out FILE.xlsx',
   async run(c) {
     const out = flagString(c, 'out') ?? c.args[0];
-    if (!out) throw new CliError('export: need --out FILE.xlsx');
-    if (sameFile(out, c.workbookFile)) throw new CliError(`export: ${out} is the workbook file itself; choose another --out, e.g. local/tracker.xlsx`);
+    if (!out) throw new CliError('exportNeedsOut');
+    if (sameFile(out, c.workbookFile)) throw new CliError('exportOntoWorkbook', { out, own: c.workbookFile, example: 'local/tracker.xlsx' });
     const rt = c.load();
     const buf = await exportXlsx(rt.workbook, rt.clock.now());
     writeExport(out, c.workbookFile, buf);
@@ -27,8 +27,8 @@ register({
   usage: 'import FILE.xlsx',
   async run(c) {
     const file = c.args[0];
-    if (!file) throw new CliError('import: need FILE.xlsx');
-    if (sameFile(file, c.workbookFile)) throw new CliError(`import: ${file} is the workbook file itself, not an .xlsx file`);
+    if (!file) throw new CliError('importNeedsFile');
+    if (sameFile(file, c.workbookFile)) throw new CliError('isWorkbookItself', { command: 'import', file });
     const rt = c.load();
     const wb = await readXlsxFile(file, { timeZone: rt.workbook.timeZone, locale: rt.workbook.locale }, 'import');
     wb.id = rt.workbook.id; // triggers and properties stay tied to this document

@@ -12,14 +12,16 @@ register({
   run(c) {
     const week = flagString(c, 'week') ?? c.args[0];
     const rt = c.load();
-    if (!rt.bundle) throw new CliError(`No bundle: ${c.distDir}/Code.js is missing (build first).`);
+    if (!rt.bundle) throw new CliError('noBundle', { file: `${c.distDir}/Code.js` });
     if (!rt.entryPoints.includes('buildWeeklyReview'))
-      throw new CliError('Script function not found: buildWeeklyReview (rebuild the bundle).');
+      throw new CliError('noEntryPoint', { name: 'buildWeeklyReview', entryPoints: rt.entryPoints.join(', ') });
     const m = mark(rt);
     const { result, stats } = rt.callFromClient<WeeklyResult>('buildWeeklyReview', ...(week ? [week] : []));
     for (const l of effects(rt, m)) c.say(l);
     if (!result || !result.ok)
-      throw new CliError(result && 'message' in result ? result.message : 'weekly: the build failed', result && !result.ok ? result.code : undefined);
+      throw result && 'message' in result && result.message
+        ? new CliError('addon', { message: result.message }, result.code)
+        : new CliError('weeklyFailed', {}, result && !result.ok ? result.code : undefined);
     const n = result.counts;
     const p = result.previous;
     // The summary speaks the workbook's language, as the review sheet it describes does.

@@ -22,7 +22,17 @@ import type { Workbook } from './workbook';
 
 export type HandEditResult =
   | { ok: true; sheetName: string; a1: string; value?: unknown; oldValue?: unknown; multi: boolean; pasted?: boolean }
-  | { ok: false; reason: string };
+  | { ok: false; reason: string; refusal: EditRefusal };
+
+/**
+ * Why a typed value was refused, for a caller that words it in the sheet's language (the CLI): what
+ * the reason says, as a kind. `help` is a validation rule's own help text, shown as is.
+ */
+export type EditRefusal =
+  | { kind: 'rangeNotFound'; range: string }
+  | { kind: 'sheetNotFound'; sheet: string }
+  | { kind: 'outsideSheet' | 'pasteMismatch' | 'protected' | 'tooLong' }
+  | { kind: 'validation'; criteria: string; help?: string };
 
 /**
  * e.value / e.oldValue as Apps Script gives them: strings of the raw value (numbers as typed,
@@ -43,14 +53,14 @@ export function handEdit(
   values: string | string[][],
 ): HandEditResult {
   const ref = parseA1(a1);
-  if (!ref) return { ok: false, reason: 'Range not found' };
+  if (!ref) return { ok: false, reason: 'Range not found', refusal: { kind: 'rangeNotFound', range: a1 } };
   const sheet = ref.sheet === undefined ? wb.activeSheet() : wb.sheetByName(ref.sheet);
-  if (!sheet) return { ok: false, reason: `Sheet not found: ${ref.sheet}` };
+  if (!sheet) return { ok: false, reason: `Sheet not found: ${ref.sheet}`, refusal: { kind: 'sheetNotFound', sheet: String(ref.sheet) } };
   let numRows = (ref.endRow ?? sheet.maxRows) - ref.row + 1;
   let numCols = (ref.endCol ?? sheet.maxCols) - ref.col + 1;
   // Checked before the grid is built: a range past the sheet must never size an allocation.
   if (ref.row + numRows - 1 > sheet.maxRows || ref.col + numCols - 1 > sheet.maxCols)
-    return { ok: false, reason: 'The range is outside the sheet.' };
+    return { ok: false, reason: 'The range is outside the sheet.', refusal: { kind: 'outsideSheet' } };
   let grid: string[][];
   if (typeof values === 'string')
     grid = Array.from({ length: numRows }, () => new Array(numCols).fill(values));
@@ -61,11 +71,11 @@ export function handEdit(
       numCols = Math.max(...values.map((r) => r.length));
     }
     if (values.length !== numRows || values.some((r) => r.length !== numCols))
-      return { ok: false, reason: 'The pasted data does not match the selected range.' };
+      return { ok: false, reason: 'The pasted data does not match the selected range.', refusal: { kind: 'pasteMismatch' } };
     grid = values;
   }
   if (ref.row + numRows - 1 > sheet.maxRows || ref.col + numCols - 1 > sheet.maxCols)
-    return { ok: false, reason: 'The range is outside the sheet.' };
+    return { ok: false, reason: 'The range is outside the sheet.', refusal: { kind: 'outsideSheet' } };
 
   const now = ctx.clock.now();
   const who = ctx.user.active || ctx.user.effective;
@@ -81,12 +91,14 @@ export function handEdit(
           ok: false,
           reason:
             'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.',
+          refusal: { kind: 'protected' },
         };
       }
       if (text.length > MAX_CELL_CHARS)
         return {
           ok: false,
           reason: 'Your input contains more than the maximum of 50000 characters in a single cell.',
+          refusal: { kind: 'tooLong' },
         };
       const fmt = sheet.fmt.numberFormat.get(r, c);
       const parsed =
@@ -116,7 +128,8 @@ export function handEdit(
         );
         row[c - 1] = before;
         if (!ok) {
-          if (!spec.allowInvalid) return { ok: false, reason: spec.helpText || defaultRejectMessage(spec) };
+          if (!spec.allowInvalid)
+            return { ok: false, reason: spec.helpText || defaultRejectMessage(spec), refusal: { kind: 'validation', criteria: spec.criteria, ...(spec.helpText ? { help: spec.helpText } : {}) } };
           invalid = true; // kept, with Sheets' red "invalid" corner
         }
       }

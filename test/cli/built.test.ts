@@ -30,7 +30,7 @@ test('init, call, failing call: exit codes and JSON last line; default workbook 
   const bad = run('call', 'fail');
   expect(bad.code).toBe(1);
   expect(bad.stderr).toContain('boom');
-  expect(bad.json).toEqual({ ok: false, error: 'boom', code: null });
+  expect(bad.json).toEqual({ ok: false, error: 'boom', code: null, reason: null });
   expect(fs.readFileSync(file, 'utf8')).toBe(before);
 });
 

@@ -56,7 +56,9 @@ describe('cli', () => {
     const before = fs.readFileSync(wb, 'utf8');
     const back = await run('call', 'hello', '"x"', '--workbook', wb, '--at', '2020-01-01T09:00:00+08:00');
     expect(back.code).toBe(1);
-    expect(back.err).toContain("--at 2020-01-01T09:00:00+08:00 is before the workbook's saved clock (2024-05-06T09:00:00+08:00)");
+    // In the workbook's language (a Chinese workbook here); `reason` names the refusal in any language.
+    expect(back.err).toContain('--at 2020-01-01T09:00:00+08:00 早于工作簿保存的时钟（2024-05-06T09:00:00+08:00）');
+    expect(back.json.reason).toBe('beforeSavedClock');
     expect(back.err).toContain('--rewind');
     expect(fs.readFileSync(wb, 'utf8')).toBe(before);
     // Forward, the same instant, or back with --rewind: all fine.
@@ -67,9 +69,10 @@ describe('cli', () => {
 
   test.each([
     { what: 'an entry point that throws', argv: ['call', 'fail'], error: 'boom' },
-    { what: 'an unknown entry point', argv: ['call', 'nope'], error: 'Script function not found: nope' },
-    { what: 'a Date-like illegal value is impossible from JSON, but an unknown command fails', argv: ['frobnicate'], error: 'unknown command: frobnicate' },
-    { what: 'a bad --at', argv: ['call', 'hello', '--at', 'yesterday'], error: '--at: not an ISO-8601 time: yesterday' },
+    // The CLI's own refusals speak the (Chinese) workbook's language.
+    { what: 'an unknown entry point', argv: ['call', 'nope'], error: '找不到脚本函数：nope' },
+    { what: 'a Date-like illegal value is impossible from JSON, but an unknown command fails', argv: ['frobnicate'], error: '没有这个命令：frobnicate' },
+    { what: 'a bad --at', argv: ['call', 'hello', '--at', 'yesterday'], error: '--at：不是 ISO-8601 时间：yesterday' },
   ])('error: $what → exit 1, {"ok":false} last, file untouched', async ({ argv, error }) => {
     await run('init', '--workbook', wb);
     const before = fs.readFileSync(wb, 'utf8');

@@ -8,13 +8,16 @@ afterAll(() => {
   else process.env.TZ = savedTz;
 });
 
-export async function runCli(dist: string, argv: string[], cwd?: string) {
+/** The shell's language for messages given before a workbook is read: English unless a test says otherwise. */
+const ENGLISH_SHELL: NodeJS.ProcessEnv = { LANG: 'C.UTF-8' };
+
+export async function runCli(dist: string, argv: string[], cwd?: string, env: NodeJS.ProcessEnv = ENGLISH_SHELL) {
   let out = '';
   let err = '';
   const prev = process.cwd();
   if (cwd) process.chdir(cwd);
   try {
-    const code = await main([...argv, '--dist', dist], { out: (s) => (out += s), err: (s) => (err += s) });
+    const code = await main([...argv, '--dist', dist], { out: (s) => (out += s), err: (s) => (err += s) }, env);
     const lines = out.trimEnd().split('\n');
     return { code, out, err, json: JSON.parse(lines[lines.length - 1]) };
   } finally {

@@ -58,6 +58,6 @@ test('weekly builds the week given, or last week; a bad week fails with the mess
   const before = fs.readFileSync(wb, 'utf8');
   const bad = await run('weekly', '--week', '2024-19', '--workbook', wb);
   expect(bad.code).toBe(1);
-  expect(bad.json).toEqual({ ok: false, error: expect.stringContaining('无法识别周次「2024-19」'), code: 'invalid' });
+  expect(bad.json).toEqual({ ok: false, error: expect.stringContaining('无法识别周次「2024-19」'), code: 'invalid', reason: null });
   expect(fs.readFileSync(wb, 'utf8')).toBe(before);
 });

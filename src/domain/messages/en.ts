@@ -6,6 +6,7 @@ import type { zh } from './zh';
 import { reviewDataEn } from './reviewData.en';
 
 import { mailEn } from './mailEn';
+import { cliErrorsEn } from './cliErrors.en';
 
 export const en: Translation<typeof zh> = {
   required: 'Please fill in {field}.',
@@ -162,6 +163,7 @@ export const en: Translation<typeof zh> = {
     toast: 'toast',
     mailTo: 'mail to {to}: {subject}',
     htmlChars: '({n} chars of HTML)',
+    errors: cliErrorsEn,
   },
   ownedColumn: '"{column}" is kept by the tracker; it was put back.',
   editQueued: 'Busy: your edit could not be checked yet; it will be checked and recorded shortly, nothing is skipped.',

@@ -7,6 +7,7 @@
 
 import { reviewDataZh } from './reviewData.zh';
 import { mailZh } from './mailZh';
+import { cliErrorsZh } from './cliErrors.zh';
 
 export const zh = {
   required: '请填写{field}。',
@@ -168,6 +169,7 @@ export const zh = {
     toast: '提示框',
     mailTo: '邮件发给 {to}：{subject}',
     htmlChars: '（{n} 个字符的 HTML）',
+    errors: cliErrorsZh,
   },
   ownedColumn: '「{column}」由系统维护，已恢复。',
   editQueued: '系统繁忙，您的修改暂未检查；稍后会自动检查并记录，不会遗漏。',

@@ -18,7 +18,7 @@ describe('A1 bounds', () => {
     const name = rt.workbook.sheets[0].name;
     const before = process.memoryUsage().heapUsed;
     const r = rt.edit(`${name}!${a1}`, 'x');
-    expect(r).toEqual({ ok: false, reason: 'The range is outside the sheet.' });
+    expect(r).toEqual({ ok: false, reason: 'The range is outside the sheet.', refusal: { kind: 'outsideSheet' } });
     expect(process.memoryUsage().heapUsed - before).toBeLessThan(50 * 1024 * 1024);
   });
 });

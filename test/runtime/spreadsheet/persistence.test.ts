@@ -110,7 +110,7 @@ describe('JSON persistence', () => {
     );
     expect(s.getCharts()).toHaveLength(1);
     expect(app.getActiveRange().getA1Notation()).toBe('B3');
-    expect(handEdit(e2.wb, e.ctx, '工单!C3', '急')).toEqual({
+    expect(handEdit(e2.wb, e.ctx, '工单!C3', '急')).toMatchObject({
       ok: false,
       reason: '高/中/low'.replace('low', '低'),
     });

@@ -1,7 +1,9 @@
 // Hostile files and sizes for the local tools (issue 17): a damaged workbook file, a broken .xlsx,
 // `export --out` onto the workbook itself, a huge A1 range, a clock jump of decades. Each gets a
 // clear refusal in the CLI's JSON contract ({"ok":false,"error":…}, exit 1) and the workbook file
-// stays byte-for-byte as it was.
+// stays byte-for-byte as it was. The workbook is Chinese, so are the messages about it; a file that
+// cannot be read is reported in the shell's language (English here: test/cli/run.ts).
+// test/cli/errorLanguage.test.ts checks each refusal in both languages.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -32,7 +34,7 @@ async function refused(argv: string[], message: RegExp, file = wb): Promise<void
   expect(r.code).toBe(1);
   expect(r.json.ok).toBe(false);
   expect(r.json.error).toMatch(message);
-  expect(r.err).toMatch(/^error: /);
+  expect(r.err).toMatch(/^(error: |错误：)/);
   expect(hash(file)).toBe(before);
 }
 
@@ -87,18 +89,18 @@ describe('a broken .xlsx: a clear refusal, nothing changed', () => {
   it.each(XLSX.flatMap(([n, make]) => (['import', 'init --from'] as const).map((how) => [`${n} / ${how}`, make, how] as const)))('%s', async (_n, make, how) => {
     const file = path.join(dir, `broken-${Math.random().toString(36).slice(2)}.xlsx`);
     fs.writeFileSync(file, make());
-    if (how === 'import') await refused(['import', file, '--workbook', wb], /is not a readable \.xlsx workbook.*nothing was changed/);
+    if (how === 'import') await refused(['import', file, '--workbook', wb], /不是可读的 \.xlsx 工作簿.*没有做任何修改/);
     else {
       const fresh = path.join(dir, `fresh-${Math.random().toString(36).slice(2)}.json`);
       const r = await run(['init', '--from', file, '--workbook', fresh]);
       expect(r.code).toBe(1);
-      expect(r.json.error).toMatch(/is not a readable \.xlsx workbook/);
+      expect(r.json.error).toMatch(/is not a readable \.xlsx workbook/); // no workbook yet: the shell's English
       expect(fs.existsSync(fresh)).toBe(false);
     }
   });
 
   it.each([['a folder', () => dir], ['a missing file', () => path.join(dir, 'nope.xlsx')]])('import of %s', async (_n, target) => {
-    await refused(['import', target(), '--workbook', wb], /import: (no file|.* is not a file)/);
+    await refused(['import', target(), '--workbook', wb], /import：(没有文件|.* 不是文件)/);
   });
 });
 
@@ -121,11 +123,11 @@ describe('export never overwrites the workbook file', () => {
     ['a folder', () => dir],
     ['a folder that does not exist', () => path.join(dir, 'no', 'such', 'x.xlsx')],
   ])('--out %s', async (_n, out) => {
-    await refused(['export', '--out', out(), '--workbook', wb], /export: /);
+    await refused(['export', '--out', out(), '--workbook', wb], /export：/);
   });
 
   it('import of the workbook file itself', async () => {
-    await refused(['import', wb, '--workbook', wb], /workbook file itself/);
+    await refused(['import', wb, '--workbook', wb], /就是工作簿文件本身/);
   });
 });
 
@@ -138,15 +140,15 @@ describe('huge ranges and clock jumps are bounded', () => {
     ['工单!ZZZZ1'],
     ['工单!A0'],
   ])('edit %s', async (a1) => {
-    await refused(['edit', a1, 'x', '--workbook', wb], /edit refused: (The range is outside the sheet|Range not found)/);
+    await refused(['edit', a1, 'x', '--workbook', wb], /编辑被拒绝：(范围超出了工作表|找不到范围)/);
   });
 
   it.each([['工单!A1:ZZZ9999999'], ['工单!A:A'], ["'工单'!B2"]])('show %s', async (a1) => {
-    await refused(['show', a1, '--workbook', wb], /show: (takes a sheet name, not a range|no sheet)/);
+    await refused(['show', a1, '--workbook', wb], /show：(要的是工作表名，不是范围|没有工作表)/);
   });
 
   it.each([['2090-01-01T00:00:00+08:00'], ['9999-12-31T00:00:00Z'], ['2030-01-01T00:00:00Z']])('tick --to %s', async (to) => {
-    await refused(['tick', '--to', to, '--workbook', wb], /would fire more than 5000 trigger runs.*nothing was run/);
+    await refused(['tick', '--to', to, '--workbook', wb], /会运行超过 5000 次触发器.*什么都没有运行/);
   });
 
   it('a tick of a day still runs', async () => {

@@ -69,7 +69,7 @@ const cases: Case[] = [
             .build(),
         );
       sheet.getRange('B2').setDataValidation(app.newDataValidation().requireValueInList(['x']).build());
-      expect(handEdit(wb, ctx, `${name}!A2`, '急')).toEqual({ ok: false, reason: '只能选 高/中' });
+      expect(handEdit(wb, ctx, `${name}!A2`, '急')).toEqual({ ok: false, reason: '只能选 高/中', refusal: { kind: 'validation', criteria: 'VALUE_IN_LIST', help: '只能选 高/中' } });
       expect(sheet.getRange('A2').getValue()).toBe('');
       const ok = handEdit(wb, ctx, `${name}!A2`, '高');
       expect(ok).toEqual({
