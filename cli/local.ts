@@ -9,9 +9,8 @@ import { useScriptZone, zonedIso } from './zone';
 import { cliText, helpLang, type CommandName } from './text';
 import type { Lang } from '../src/domain/schema';
 import { errorCode } from '../src/domain/errors';
-import { allCommands, lookup, CliError, errorWords, parseTime, type CommandContext } from './registry';
+import { allCommands, lookup, CliError, errorWords, parseTime, workbookFileError, type CommandContext } from './registry';
 import { langOfLocale } from '../src/domain/i18n';
-import { DamagedStateError, NoStateError } from '../runtime/state';
 import { normaliseLocale } from './commands/init';
 import './commands/init';
 import './commands/call';
@@ -96,12 +95,7 @@ function loadWorkbook(file: string, opts: Parameters<typeof loadRuntime>[1]) {
   try {
     return loadRuntime(file, opts);
   } catch (e) {
-    if (e instanceof NoStateError) throw new CliError('noWorkbook', { file: e.file });
-    if (e instanceof DamagedStateError) {
-      const { kind, ...values } = e.why;
-      throw new CliError('damagedWorkbook', { file: e.file, why: errorWords((t) => t.damaged[kind], values) });
-    }
-    throw e;
+    throw workbookFileError(e) ?? e;
   }
 }
 

@@ -4,6 +4,7 @@
 // register a handler that maps to an entry-point call (see commands/call.ts `callEntryPoint`).
 import type { ErrorCode } from '../src/domain/errors';
 import type { LocalRuntime } from '../runtime';
+import { DamagedStateError, NoStateError } from '../runtime/state';
 import type { Lang } from '../src/domain/schema';
 import { cliText, fill, type CliText } from './text';
 
@@ -91,6 +92,16 @@ export class CliError extends Error {
     const text = errorWords((e) => e[this.reason], this.params)(lang);
     return this.more ? `${text}\n${this.more(lang)}` : text;
   }
+}
+
+/** The CliError for a workbook file that cannot be read (missing, damaged), or undefined for any other error. */
+export function workbookFileError(e: unknown): CliError | undefined {
+  if (e instanceof NoStateError) return new CliError('noWorkbook', { file: e.file });
+  if (e instanceof DamagedStateError) {
+    const { kind, ...values } = e.why;
+    return new CliError('damagedWorkbook', { file: e.file, why: errorWords((t) => t.damaged[kind], values) });
+  }
+  return undefined;
 }
 
 export function flagString(c: CommandContext, name: string): string | undefined {

@@ -6,6 +6,7 @@
 // their words are the catalog's cli.errors). The JSON line's keys never change.
 import fs from 'node:fs';
 import type { LocalRuntime } from '../runtime';
+import type { EditRefusal } from '../runtime/spreadsheet';
 import { readStateFile } from '../runtime/state';
 import { catalog, langOfLocale } from '../src/domain/i18n';
 import type { Lang } from '../src/domain/schema';
@@ -21,6 +22,33 @@ export const textOf = (rt: LocalRuntime): CliText => cliText(langOfLocale(rt.wor
 /** `{name}` placeholders filled. */
 export function fill(template: string, params: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+}
+
+/**
+ * Why Sheets refused a typed value, as Sheets says it in `lang` (the CLI's `edit`, the preview's
+ * grid): a validation rule's own help text as is, else the words of the catalog.
+ */
+export function refusalText(lang: Lang, r: EditRefusal): string {
+  const words = cliText(lang).errors.editRefusal;
+  switch (r.kind) {
+    case 'rangeNotFound':
+      return fill(words.rangeNotFound, { range: r.range });
+    case 'sheetNotFound':
+      return fill(words.sheetNotFound, { sheet: r.sheet });
+    case 'validation': {
+      if (r.help) return r.help;
+      const CRITERIA: Record<string, 'inList' | 'email' | 'url' | 'formula'> = {
+        VALUE_IN_LIST: 'inList',
+        VALUE_IN_RANGE: 'inList',
+        TEXT_IS_VALID_EMAIL: 'email',
+        TEXT_IS_VALID_URL: 'url',
+        CUSTOM_FORMULA: 'formula',
+      };
+      return words[CRITERIA[r.criteria] ?? 'rule'];
+    }
+    default:
+      return words[r.kind];
+  }
 }
 
 /** The shell's language: LC_ALL, then LC_MESSAGES, then LANG; English unless it says Chinese. */

@@ -26,7 +26,7 @@ import {
   createLocalRuntime,
   loadRuntime,
   saveRuntime,
-  TickTooLongError,
+  MAX_FIRINGS_PER_TICK,
   type LocalRuntime,
   type RuntimeStateJson,
 } from '../runtime';
@@ -40,6 +40,10 @@ import type { ClockResult, FormRunResult, OpenResult, Outcome, PreviewState, Wir
 import { localFields } from '../runtime/zone';
 import { catalog, langOfLocale } from '../src/domain/i18n';
 import { errorCode } from '../src/domain/errors';
+import type { Lang } from '../src/domain/schema';
+import { CliError, workbookFileError } from '../cli/registry';
+import { fill, helpLang, refusalText } from '../cli/text';
+import { zonedIso } from '../cli/zone';
 
 const root = path.resolve(__dirname, '..');
 const pageDir = path.join(root, 'preview', 'page');
@@ -146,10 +150,13 @@ export class Preview {
 
   constructor(private opts: PreviewOptions) {
     this.log = opts.log ?? ((s) => console.log(s));
-    if (!fs.existsSync(path.join(opts.distDir, 'Code.js')))
-      throw new Error(`${path.join(opts.distDir, 'Code.js')} is missing: run node scripts/build.mjs first.`);
+    if (!fs.existsSync(path.join(opts.distDir, 'Code.js'))) throw new CliError('noBundle', { file: path.join(opts.distDir, 'Code.js') });
     if (fs.existsSync(opts.workbookFile)) {
-      this.rt = loadRuntime(opts.workbookFile, { distDir: opts.distDir });
+      try {
+        this.rt = loadRuntime(opts.workbookFile, { distDir: opts.distDir });
+      } catch (e) {
+        throw workbookFileError(e) ?? e;
+      }
       this.useZone();
       this.log(`workbook ${opts.workbookFile}`);
     } else {
@@ -372,7 +379,7 @@ export class Preview {
     if (!this.rt.workbook.sheetByName(sheetName)) throw new HttpError(404, `No sheet named ${sheetName}`);
     const r = this.interactive((rt) => rt.edit(`${quoteSheet(sheetName)}!${a1}`, value), answers);
     return this.outcome(r, (v) => {
-      if (!v.ok) return { ok: false, reason: v.reason };
+      if (!v.ok) return { ok: false, reason: refusalText(this.lang, v.refusal) };
       return { ok: true, runs: v.runs.map((x) => ({ handler: x.handler, ok: x.ok, error: x.error })) };
     });
   }
@@ -475,19 +482,22 @@ window.addEventListener('message', function (ev) {
     return { ...base, ...done(r.value as T) };
   }
 
+  /** The workbook's language: the page's, and that of the server's refusals the page shows. */
+  get lang(): Lang {
+    return langOfLocale(this.rt.workbook.locale);
+  }
+
   advance(to: number): ClockResult {
     const rt = this.rt;
-    if (!Number.isFinite(to)) throw new HttpError(400, 'Bad time');
-    if (to < rt.clock.now()) throw new HttpError(400, 'The clock only moves forward.');
+    const words = catalog(this.lang).preview.errors;
+    const wall = (ms: number) => zonedIso(ms, rt.workbook.timeZone).slice(0, 16).replace('T', ' ');
+    if (!Number.isFinite(to)) throw new HttpError(400, words.clockBadTime);
+    if (to < rt.clock.now()) throw new HttpError(400, fill(words.clockBackwards, { now: wall(rt.clock.now()) }));
+    // A jump of decades is refused before anything runs (the runtime would refuse it too).
+    if (rt.firingsDue(to, MAX_FIRINGS_PER_TICK + 1) > MAX_FIRINGS_PER_TICK)
+      throw new HttpError(400, fill(words.clockTooFar, { to: wall(to), max: MAX_FIRINGS_PER_TICK }));
     const marks = { toasts: rt.ui.toasts.length };
-    let fired;
-    try {
-      fired = rt.tick(to);
-    } catch (e) {
-      // A jump of decades is refused before anything runs (the runtime counts the runs first).
-      if (e instanceof TickTooLongError) throw new HttpError(400, e.message);
-      throw e;
-    }
+    const fired = rt.tick(to);
     const toasts = rt.ui.toasts.slice(marks.toasts).map((t) => ({ message: t.message, title: t.title }));
     rt.ui.dialogs = [];
     rt.ui.asks = [];
@@ -675,12 +685,14 @@ function main(): void {
     o = optionsFromEnv();
     preview = new Preview(o);
   } catch (e) {
-    console.error(errorMessage(e));
+    // No workbook to speak for: the workbook file's language when it reads, else the shell's.
+    const lang = helpLang(path.resolve(process.env.WORKBOOK || path.join(root, 'local', 'demo-workbook.json')));
+    console.error(e instanceof CliError ? e.in(lang) : errorMessage(e));
     process.exit(1);
   }
   const server = createServer(preview);
   server.on('error', (e) => {
-    console.error(`Cannot listen on ${o.host}:${o.port}: ${errorMessage(e)}`);
+    console.error(fill(catalog(preview.lang).preview.errors.cannotListen, { address: `${o.host}:${o.port}`, detail: errorMessage(e) }));
     process.exit(1);
   });
   server.listen(o.port, o.host, () => {

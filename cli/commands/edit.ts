@@ -1,26 +1,8 @@
 // `edit <Sheet!A1> <value>`: a person types into the sheet; onEdit triggers fire as on Google.
 // A refused edit (data validation) is an error and nothing is saved.
-import type { EditRefusal } from '../../runtime/spreadsheet';
-import { register, CliError, errorWords, type CliParam } from '../registry';
-import { fill, textOf } from '../text';
+import { register, CliError } from '../registry';
+import { fill, refusalText, textOf } from '../text';
 import { effects, mark, shownSince } from '../report';
-
-/** Why Sheets refused the value, as Sheets words it in the workbook's language; a rule's own help text as is. */
-export function refusalWords(r: EditRefusal): CliParam {
-  switch (r.kind) {
-    case 'rangeNotFound':
-      return errorWords((e) => e.editRefusal.rangeNotFound, { range: r.range });
-    case 'sheetNotFound':
-      return errorWords((e) => e.editRefusal.sheetNotFound, { sheet: r.sheet });
-    case 'validation': {
-      if (r.help) return r.help;
-      const kind = ({ VALUE_IN_LIST: 'inList', VALUE_IN_RANGE: 'inList', TEXT_IS_VALID_EMAIL: 'email', TEXT_IS_VALID_URL: 'url', CUSTOM_FORMULA: 'formula' } as const)[r.criteria] ?? 'rule';
-      return errorWords((e) => e.editRefusal[kind]);
-    }
-    default:
-      return errorWords((e) => e.editRefusal[r.kind]);
-  }
-}
 
 register({
   name: 'edit',
@@ -31,7 +13,7 @@ register({
     const rt = c.load();
     const m = mark(rt);
     const r = rt.edit(a1, value);
-    if (!r.ok) throw new CliError('editRefused', { reason: refusalWords(r.refusal) });
+    if (!r.ok) throw new CliError('editRefused', { reason: (lang) => refusalText(lang, r.refusal) });
     c.say(`${r.sheetName}!${r.a1}: ${JSON.stringify(r.oldValue ?? '')} → ${JSON.stringify(r.value ?? value)}`);
     const text = textOf(rt);
     for (const run of r.runs) c.say(`  ${run.kind} ${run.handler}: ${run.ok ? text.ok : fill(text.failed, { error: String(run.error) })}`);

@@ -370,7 +370,14 @@ function renderClock(): void {
 
 async function advance(body: { minutes?: number; to?: number }): Promise<void> {
   closeEditor(true);
-  const r = await api<ClockResult>('/api/clock', body);
+  let r: ClockResult;
+  try {
+    r = await api<ClockResult>('/api/clock', body);
+  } catch (e) {
+    // A refused move (decades ahead, backwards) is said in the page, in the workbook's language.
+    await ask({ kind: 'alert', title: W.invalid, prompt: e instanceof Error ? e.message : String(e), buttons: ['OK'] });
+    return;
+  }
   for (const t of r.toasts) toast(t.title, t.message);
   await refresh();
   if (r.fired.length)

@@ -425,6 +425,13 @@ export const en: Translation<typeof zh> = {
     buttons: { OK: 'OK', CANCEL: 'Cancel', YES: 'Yes', NO: 'No' },
     invalid: 'There was a problem',
     scriptError: 'Script error',
+    errors: {
+      clockBadTime: 'That is not a time.',
+      clockBackwards: 'The clock only moves forward (it is {now}).',
+      clockTooFar: 'Moving the clock to {to} would fire more than {max} trigger runs; move it in smaller steps. Nothing was run.',
+      failed: 'Not done: {message}',
+      cannotListen: 'Cannot listen on {address}: {detail}',
+    },
     next: 'Next trigger',
     nextAt: 'Next trigger: ',
     noTriggers: 'No time triggers',

@@ -438,6 +438,14 @@ export const zh = {
     buttons: { OK: '确定', CANCEL: '取消', YES: '是', NO: '否' },
     invalid: '输入的数据无效',
     scriptError: '脚本出错',
+    // Refusals of the preview server (preview/server.ts), in the workbook's language.
+    errors: {
+      clockBadTime: '这不是有效的时间。',
+      clockBackwards: '时钟只能往前拨（现在是 {now}）。',
+      clockTooFar: '把时钟拨到 {to} 会运行超过 {max} 次触发器；请分几步拨。什么都没有运行。',
+      failed: '没有完成：{message}',
+      cannotListen: '无法在 {address} 上监听：{detail}',
+    },
     next: '下一个触发器',
     nextAt: '下次触发：',
     noTriggers: '没有时间触发器',
