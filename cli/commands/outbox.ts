@@ -1,6 +1,7 @@
 // `outbox`: the mail the tracker sent (the local runtime records every mail, never sends it), with
 // the links in each body; what the daily quota still allows, and how much waits in the queue.
 import { CliError, flagString, register } from '../registry';
+import { fill, textOf } from '../text';
 import { zonedIso } from '../zone';
 
 /** http(s) links in a plain-text body, in order, without trailing punctuation. */
@@ -11,7 +12,6 @@ export function linksIn(body: string): string[] {
 register({
   name: 'outbox',
   usage: 'outbox [--to ADDRESS] [--last N]',
-  summary: 'mail sent (recorded, not sent), its links, quota left and mail waiting for the quota',
   options: ['to', 'last'],
   run(c) {
     const rt = c.load();
@@ -24,10 +24,11 @@ register({
     const shown = last ? matching.slice(-last) : matching;
     const quotaLeft = rt.services.MailApp.getRemainingDailyQuota();
     const queued = Object.keys(rt.properties.document).filter((k) => k.startsWith('notify.queue.')).length;
-    c.say(`${rt.mail.length} mail${rt.mail.length === 1 ? '' : 's'} sent${to ? `, ${matching.length} to ${to}` : ''}; quota left today ${quotaLeft}; waiting for the quota ${queued}`);
+    const text = textOf(rt);
+    c.say(fill(text.outboxHeader, { n: rt.mail.length, to: to ? fill(text.outboxTo, { n: matching.length, to }) : '', quotaLeft, queued }));
     const mails = shown.map(({ n, m }) => {
       const links = linksIn(m.body);
-      c.say(`#${n} ${zonedIso(m.at, rt.workbook.timeZone)} to ${m.to}: ${m.subject}`);
+      c.say(fill(text.outboxMail, { n, at: zonedIso(m.at, rt.workbook.timeZone), to: m.to, subject: m.subject }));
       for (const l of links) c.say(`    ${l}`);
       return { n, at: zonedIso(m.at, rt.workbook.timeZone), to: m.to, subject: m.subject, body: m.body, links };
     });

@@ -32,6 +32,8 @@ describe('the CLI speaks the workbook’s language', () => {
     const lines = en.out.split('\n').slice(0, -2).filter((l) => !l.startsWith('  submit '));
     expect(lines.join('\n')).not.toMatch(CJK);
     expect(zh.json).toEqual(en.json);
+    // Every command's summary is the catalog's: none is left in English in the Chinese help.
+    for (const l of zh.out.split('\n').slice(1, -2)) expect(l).toMatch(/[\u4e00-\u9fff]（?[^\n]*$/);
     expect(zh.json.commands).toEqual(expect.arrayContaining(['init', 'submit', 'update', 'sweep', 'weekly', 'show', 'tick']));
   });
 

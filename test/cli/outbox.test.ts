@@ -20,11 +20,14 @@ test('lists the mail, its links, the quota; filters; refuses a bad --last', asyn
 
   const all = await run('outbox');
   expect(all.code).toBe(0);
-  expect(all.out.split('\n')[0]).toBe('4 mails sent; quota left today 96; waiting for the quota 0');
+  // In the workbook's language (Chinese here), as every report.
+  expect(all.out.split('\n')[0]).toBe('已发 4 封邮件；今天剩余配额 96；等待配额 0 封');
   expect(all.json).toMatchObject({ ok: true, total: 4, shown: 4, quotaLeft: 96, queued: 0 });
 
   const mine = await run('outbox', '--to', 'ming@example.com', '--last', '1');
   expect(mine.json.shown).toBe(1);
+  expect(mine.out.split('\n')[0]).toBe('已发 4 封邮件，其中发给 ming@example.com 的 3 封；今天剩余配额 96；等待配额 0 封');
+  expect(mine.out.split('\n')[1]).toMatch(/^#4 2024-05-08T09:00:00\+08:00 发给 ming@example\.com：\[IT20240508001\] 问题已解决/);
   const resolved = mine.json.mails[0];
   expect(resolved).toMatchObject({ n: 4, to: 'ming@example.com', subject: `[${id}] 问题已解决，请确认：打印机无法连接` });
   // The verification links, as the readable report lists them too.
