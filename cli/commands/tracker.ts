@@ -115,7 +115,7 @@ export function ticketSummary(view: TicketView, action: string, text: CliText): 
     if (f && f.value) lines.push(`  ${fill(text.field, { label: f.label, value: f.value })}`);
   }
   if (view.slaText) lines.push(`  ${fill(text.field, { label: 'SLA', value: view.slaText })}`);
-  if (view.actions.length) lines.push(`  ${fill(text.field, { label: text.next, value: view.actions.map((a) => a.name).join(', ') })}`);
+  if (view.actions.length) lines.push(`  ${fill(text.field, { label: text.next, value: view.actions.map((a) => fill(text.nextAction, { label: a.label, name: a.name })).join(text.listSeparator) })}`);
   return lines;
 }
 

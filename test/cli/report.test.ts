@@ -30,6 +30,8 @@ test('update prints a short summary of the ticket, then the JSON line with the d
   expect(lines.length).toBeLessThanOrEqual(12); // was ~190: the whole view, every label of the sidebar
   expect(lines).toEqual(expect.arrayContaining(['→ IT20240508001 accept: 处理中', '  负责人：李工程师']));
   expect(lines.some((l) => l.startsWith('  SLA：'))).toBe(true);
+  // What can follow, by the sidebar's label, with the name --json's "action" takes.
+  expect(lines).toContain('  接下来：指派（assign）、升级（escalate）、记录（note）、设为等待（wait）、解决（resolve）');
   // The last line is still the machine-readable JSON, with the keys the README documents.
   expect(up.json).toMatchObject({
     ok: true,

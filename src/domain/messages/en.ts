@@ -152,6 +152,8 @@ export const en: Translation<typeof zh> = {
     duplicate: ' (already submitted with this token: no second ticket)',
     warning: 'warning',
     next: 'next',
+    nextAction: '{label} ({name})',
+    listSeparator: ', ',
     field: '{label}: {value}',
     addonMenu: ' (add-on menu)',
     statusClock: 'clock {clock}; spreadsheet zone {zone}, script zone {scriptZone}; {mode}; user {user}',

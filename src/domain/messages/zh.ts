@@ -158,6 +158,9 @@ export const zh = {
     duplicate: '（这个令牌已提交过：不会生成第二张工单）',
     warning: '提示',
     next: '接下来',
+    /** An action the ticket allows next: its label, and the name `update --json '{"action":…}'` takes. */
+    nextAction: '{label}（{name}）',
+    listSeparator: '、',
     field: '{label}：{value}',
     addonMenu: '（插件菜单）',
     statusClock: '时钟 {clock}；表格时区 {zone}，脚本时区 {scriptZone}；{mode}；用户 {user}',
