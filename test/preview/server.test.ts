@@ -97,15 +97,18 @@ describe('preview server', () => {
   });
 
   // Issue 17: a huge range or a clock jump of decades is refused at once, the workbook unchanged.
+  // What the page shows a person (a refused edit, a clock move) speaks the (Chinese) workbook's
+  // language (test/preview/errorLanguage.test.ts: both languages); the HTTP API's own refusals
+  // of requests the page never makes stay English.
   const post = (p: string, body: unknown) => request('POST', p, JSON.stringify(body), { origin: base, 'content-type': 'application/json' });
   test.each([
     ['/api/select', { sheet: '工单', a1: 'A1:ZZZ9999999' }, /outside the sheet/],
     ['/api/select', { sheet: '工单', a1: 'ZZZ1' }, /outside the sheet/],
     ['/api/select', { sheet: '工单', a1: 'A0' }, /Bad cell/],
-    ['/api/edit', { sheet: '工单', a1: 'A1:ZZZ9999999', value: 'x' }, /outside the sheet/],
-    ['/api/edit', { sheet: '工单', a1: 'A:ZZZ', value: 'x' }, /outside the sheet/],
-    ['/api/clock', { to: Date.parse('2090-01-01T00:00:00Z') }, /more than 5000 trigger runs/],
-    ['/api/clock', { minutes: 60 * 24 * 365 * 30 }, /more than 5000 trigger runs/],
+    ['/api/edit', { sheet: '工单', a1: 'A1:ZZZ9999999', value: 'x' }, /范围超出了工作表/],
+    ['/api/edit', { sheet: '工单', a1: 'A:ZZZ', value: 'x' }, /范围超出了工作表/],
+    ['/api/clock', { to: Date.parse('2090-01-01T00:00:00Z') }, /会运行超过 5000 次触发器/],
+    ['/api/clock', { minutes: 60 * 24 * 365 * 30 }, /会运行超过 5000 次触发器/],
     // Issue 19: a slicer request names a sheet and a slicer that exist, and says what is unticked.
     ['/api/slicer', { sheet: 'nope', index: 0, hidden: [] }, /No sheet named nope/],
     ['/api/slicer', { sheet: '工单', index: 0, hidden: [] }, /No slicer 0 on 工单/],
