@@ -89,6 +89,10 @@ const CASES: Record<string, Case> = {
   'open-link of no URL': { reason: 'notUrl', argv: () => ['open-link', 'not a url'] },
   'open-link --answer maybe': { reason: 'oneOf', argv: () => ['open-link', 'http://localhost/?t=x', '--answer', 'maybe'] },
   'open-link --send with a value': { reason: 'takesNoValue', argv: () => ['open-link', 'http://localhost/?t=x', '--send', 'yes'] },
+  'open-link --latest with a URL': { reason: 'urlOrLatest', argv: () => ['open-link', 'http://localhost/?t=x', '--latest'] },
+  'open-link --to without --latest': { reason: 'onlyWith', argv: () => ['open-link', 'http://localhost/?t=x', '--to', 'a@example.com'] },
+  'open-link --latest, no mail': { reason: 'noLinkMail', argv: () => ['open-link', '--latest'] },
+  'open-link --latest --to, no mail': { reason: 'noLinkMailTo', argv: () => ['open-link', '--latest', '--to', 'a@example.com'] },
   'open-link of a forged link': { reason: 'nothingToSend', argv: () => ['open-link', 'http://localhost/?t=forged', '--send'] },
 };
 

@@ -63,7 +63,8 @@ test('open-link --latest follows the newest mail with links (to --to), the link 
     // Only the received and taken mails so far: no link to follow.
     const none = await run('open-link', '--latest', '--to', 'ming@example.com');
     expect(none.code).toBe(1);
-    expect(none.err).toContain('no mail to ming@example.com with a link');
+    expect(none.err).toContain('发件箱里没有发给 ming@example.com 的带链接的邮件'); // the (Chinese) workbook's language
+    expect(none.json.reason).toBe('noLinkMailTo');
     expect((await run('update', id, '--json', '{"action":"resolve","by":"李工程师","solution":"重装了驱动"}')).code).toBe(0);
     expect((await run('open-link', '--latest', '--to', 'someone@example.com')).code).toBe(1);
 
