@@ -1,45 +1,15 @@
 // Conditional formatting: builder, rule and condition objects, and evaluation of the rules of a
-// sheet at a given instant (custom formulas with NOW() change colour as the clock moves).
-//
-// Over ~400 lines: one Google family (ConditionalFormatRuleBuilder, the rule, its
-// boolean condition) and the evaluation that reads those objects.
+// sheet at a given instant (custom formulas with NOW() change colour as the clock moves). The
+// builder's `when…` methods and the comparisons are shared with FilterCriteria (booleanCondition.ts).
 import { isDate } from '../context';
 import { unwrap } from '../instrument';
-import { asEnum, exposeSelf, Exposable, makeEnum, normColor, Svc } from './common';
+import { BooleanConditions, comparison } from './booleanCondition';
+import { asEnum, exposeSelf, Exposable, normColor, Svc } from './common';
 import { FErr, formulaSatisfied, readCell } from './formula';
 import { toSerial } from '../zone';
 import { Formula, formatDisplay, Scalar } from './values';
 import { rangeToStored } from './validation';
 import type { CfFormat, CfRuleSpec, Rect, SheetData, Workbook } from './workbook';
-
-export const BOOLEAN_CRITERIA = [
-  'CELL_EMPTY',
-  'CELL_NOT_EMPTY',
-  'DATE_AFTER',
-  'DATE_BEFORE',
-  'DATE_EQUAL_TO',
-  'DATE_AFTER_RELATIVE',
-  'DATE_BEFORE_RELATIVE',
-  'DATE_EQUAL_TO_RELATIVE',
-  'NUMBER_BETWEEN',
-  'NUMBER_EQUAL_TO',
-  'NUMBER_GREATER_THAN',
-  'NUMBER_GREATER_THAN_OR_EQUAL_TO',
-  'NUMBER_LESS_THAN',
-  'NUMBER_LESS_THAN_OR_EQUAL_TO',
-  'NUMBER_NOT_BETWEEN',
-  'NUMBER_NOT_EQUAL_TO',
-  'TEXT_CONTAINS',
-  'TEXT_DOES_NOT_CONTAIN',
-  'TEXT_EQUAL_TO',
-  'TEXT_NOT_EQUAL_TO',
-  'TEXT_STARTS_WITH',
-  'TEXT_ENDS_WITH',
-  'CUSTOM_FORMULA',
-];
-export const booleanCriteriaEnum = () => makeEnum('BooleanCriteria', BOOLEAN_CRITERIA);
-export const relativeDateEnum = () =>
-  makeEnum('RelativeDate', ['TODAY', 'TOMORROW', 'YESTERDAY', 'PAST_WEEK', 'PAST_MONTH', 'PAST_YEAR']);
 
 type GRule = GoogleAppsScript.Spreadsheet.ConditionalFormatRule;
 type GBuilder = GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder;
@@ -131,6 +101,7 @@ export function ruleSpecOf(rule: unknown): CfRuleSpec {
 }
 
 class ConditionalFormatRuleBuilderImpl
+  extends BooleanConditions<GBuilder>()
   implements
     Pick<
       GBuilder,
@@ -175,11 +146,13 @@ class ConditionalFormatRuleBuilderImpl
     private svc: Svc,
     from?: CfRuleSpec,
   ) {
+    super();
     this.spec = from ? cloneSpec(from) : { sheetId: -1, ranges: [], criteria: '', args: [], format: {} };
   }
-  private when(criteria: string, args: unknown[]): GBuilder {
+  /** Every BooleanCriteria is a conditional-format condition; the `when…` methods are BooleanConditions'. */
+  protected override condition(criteria: string, args: unknown[]): GBuilder {
     this.spec.criteria = criteria;
-    this.spec.args = args.map((a) => (isDate(a) ? new Date((a as Date).getTime()) : a));
+    this.spec.args = args;
     return this._self as GBuilder;
   }
   private fmt(k: keyof CfFormat, v: unknown): GBuilder {
@@ -230,68 +203,6 @@ class ConditionalFormatRuleBuilderImpl
     this.spec.sheetId = stored.length ? stored[0].sheetId : -1;
     this.spec.ranges = stored.map((s) => s.rect);
     return this._self as GBuilder;
-  }
-  whenCellEmpty(): GBuilder {
-    return this.when('CELL_EMPTY', []);
-  }
-  whenCellNotEmpty(): GBuilder {
-    return this.when('CELL_NOT_EMPTY', []);
-  }
-  whenDateAfter(d: unknown): GBuilder {
-    return this.when(isDate(d) ? 'DATE_AFTER' : 'DATE_AFTER_RELATIVE', [isDate(d) ? d : String(d)]);
-  }
-  whenDateBefore(d: unknown): GBuilder {
-    return this.when(isDate(d) ? 'DATE_BEFORE' : 'DATE_BEFORE_RELATIVE', [isDate(d) ? d : String(d)]);
-  }
-  whenDateEqualTo(d: unknown): GBuilder {
-    return this.when(isDate(d) ? 'DATE_EQUAL_TO' : 'DATE_EQUAL_TO_RELATIVE', [isDate(d) ? d : String(d)]);
-  }
-  whenFormulaSatisfied(formula: string): GBuilder {
-    return this.when('CUSTOM_FORMULA', [String(formula)]);
-  }
-  whenNumberBetween(a: number, b: number): GBuilder {
-    return this.when('NUMBER_BETWEEN', [a, b]);
-  }
-  whenNumberEqualTo(n: number): GBuilder {
-    return this.when('NUMBER_EQUAL_TO', [n]);
-  }
-  whenNumberGreaterThan(n: number): GBuilder {
-    return this.when('NUMBER_GREATER_THAN', [n]);
-  }
-  whenNumberGreaterThanOrEqualTo(n: number): GBuilder {
-    return this.when('NUMBER_GREATER_THAN_OR_EQUAL_TO', [n]);
-  }
-  whenNumberLessThan(n: number): GBuilder {
-    return this.when('NUMBER_LESS_THAN', [n]);
-  }
-  whenNumberLessThanOrEqualTo(n: number): GBuilder {
-    return this.when('NUMBER_LESS_THAN_OR_EQUAL_TO', [n]);
-  }
-  whenNumberNotBetween(a: number, b: number): GBuilder {
-    return this.when('NUMBER_NOT_BETWEEN', [a, b]);
-  }
-  whenNumberNotEqualTo(n: number): GBuilder {
-    return this.when('NUMBER_NOT_EQUAL_TO', [n]);
-  }
-  whenTextContains(t: string): GBuilder {
-    return this.when('TEXT_CONTAINS', [String(t)]);
-  }
-  whenTextDoesNotContain(t: string): GBuilder {
-    return this.when('TEXT_DOES_NOT_CONTAIN', [String(t)]);
-  }
-  whenTextEndsWith(t: string): GBuilder {
-    return this.when('TEXT_ENDS_WITH', [String(t)]);
-  }
-  whenTextEqualTo(t: string): GBuilder {
-    return this.when('TEXT_EQUAL_TO', [String(t)]);
-  }
-  whenTextStartsWith(t: string): GBuilder {
-    return this.when('TEXT_STARTS_WITH', [String(t)]);
-  }
-  withCriteria(criteria: GoogleAppsScript.Spreadsheet.BooleanCriteria, args: any[]): GBuilder {
-    const name = String(criteria);
-    if (!BOOLEAN_CRITERIA.includes(name)) throw new Error('Invalid argument: criteria');
-    return this.when(name, args ?? []);
   }
 }
 
@@ -345,78 +256,19 @@ function compile(spec: CfRuleSpec, anchor: Rect, wb: Workbook, sheet: SheetData,
     return undefined;
   };
   const a = spec.args;
-  const n0 = Number(a[0]);
-  const n1 = Number(a[1]);
-  const t0 = String(a[0] ?? '').toLowerCase();
+  if (spec.criteria === 'CUSTOM_FORMULA') {
+    const f = new Formula(String(a[0]));
+    return (r, c) =>
+      formulaSatisfied(f, { wb, sheet, now, dr: r - anchor.row, dc: c - anchor.col, visiting: new Set() });
+  }
   const today = Math.floor(toSerial(tz, now));
-  const dayArg = (x: unknown) =>
+  const dayOf = (x: unknown) =>
     isDate(x) ? Math.floor(toSerial(tz, (x as Date).getTime())) : relativeDay(String(x), today);
   const day = (r: number, c: number) => {
     const v = value(r, c);
-    return isDate(v) ? Math.floor(toSerial(tz, (v as Date).getTime())) : undefined;
+    return isDate(v) ? Math.floor(toSerial(tz, (v as Date).getTime())) : null;
   };
-  const numTest =
-    (f: (n: number) => boolean): Test =>
-    (r, c) => {
-      const n = number(r, c);
-      return n !== undefined && f(n);
-    };
-  const dayTest =
-    (f: (d: number) => boolean): Test =>
-    (r, c) => {
-      const d = day(r, c);
-      return d !== undefined && f(d);
-    };
-  switch (spec.criteria) {
-    case 'CELL_EMPTY':
-      return (r, c) => text(r, c) === '';
-    case 'CELL_NOT_EMPTY':
-      return (r, c) => text(r, c) !== '';
-    case 'TEXT_CONTAINS':
-      return (r, c) => text(r, c).includes(t0);
-    case 'TEXT_DOES_NOT_CONTAIN':
-      return (r, c) => !text(r, c).includes(t0);
-    case 'TEXT_EQUAL_TO':
-      return (r, c) => text(r, c) === t0;
-    case 'TEXT_NOT_EQUAL_TO':
-      return (r, c) => text(r, c) !== t0;
-    case 'TEXT_STARTS_WITH':
-      return (r, c) => text(r, c).startsWith(t0);
-    case 'TEXT_ENDS_WITH':
-      return (r, c) => text(r, c).endsWith(t0);
-    case 'NUMBER_BETWEEN':
-      return numTest((n) => n >= Math.min(n0, n1) && n <= Math.max(n0, n1));
-    case 'NUMBER_NOT_BETWEEN':
-      return numTest((n) => n < Math.min(n0, n1) || n > Math.max(n0, n1));
-    case 'NUMBER_EQUAL_TO':
-      return numTest((n) => n === n0);
-    case 'NUMBER_NOT_EQUAL_TO':
-      return numTest((n) => n !== n0);
-    case 'NUMBER_GREATER_THAN':
-      return numTest((n) => n > n0);
-    case 'NUMBER_GREATER_THAN_OR_EQUAL_TO':
-      return numTest((n) => n >= n0);
-    case 'NUMBER_LESS_THAN':
-      return numTest((n) => n < n0);
-    case 'NUMBER_LESS_THAN_OR_EQUAL_TO':
-      return numTest((n) => n <= n0);
-    case 'DATE_AFTER':
-    case 'DATE_AFTER_RELATIVE':
-      return dayTest((d) => d > dayArg(a[0]));
-    case 'DATE_BEFORE':
-    case 'DATE_BEFORE_RELATIVE':
-      return dayTest((d) => d < dayArg(a[0]));
-    case 'DATE_EQUAL_TO':
-    case 'DATE_EQUAL_TO_RELATIVE':
-      return dayTest((d) => d === dayArg(a[0]));
-    case 'CUSTOM_FORMULA': {
-      const f = new Formula(String(a[0]));
-      return (r, c) =>
-        formulaSatisfied(f, { wb, sheet, now, dr: r - anchor.row, dc: c - anchor.col, visiting: new Set() });
-    }
-    default:
-      return () => false;
-  }
+  return comparison(spec.criteria, a, { text, number, day }, dayOf) ?? (() => false);
 }
 
 /**

@@ -5,7 +5,8 @@
 import { newRichTextValueBuilder, newTextStyleBuilder } from './richText';
 import { parseA1 } from './a1';
 import { emailOf, exposeSelf, Exposable, GRange, GSheet, makeEnum, Svc, toInt, userObj } from './common';
-import { booleanCriteriaEnum, newConditionalFormatRuleBuilder, relativeDateEnum } from './conditionalFormat';
+import { booleanCriteriaEnum, relativeDateEnum } from './booleanCondition';
+import { newConditionalFormatRuleBuilder } from './conditionalFormat';
 import { DISPLAY_TYPES, newFilterCriteriaBuilder, SUMMARIZE_FUNCTIONS } from './pivot';
 import { ownerOf, protectionObj, protectionTypeEnum } from './protection';
 import { checkedRange, rangeObj } from './range';

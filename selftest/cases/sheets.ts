@@ -178,6 +178,23 @@ export const SHEET_CASES: Case[] = [
     },
   },
   {
+    id: 'rules.condition-arguments',
+    ref: S + 'conditional-format-rule-builder#whennumberbetweenstart,-end',
+    expected: ['threw', 'threw', 'threw', 'threw', 'DATE_BEFORE_RELATIVE'],
+    how: "newConditionalFormatRule().whenNumberGreaterThan('5') (a String where the signature takes a Number), newFilterCriteria().whenNumberGreaterThan('5'), newConditionalFormatRule().whenDateAfter('soon') (neither a Date nor a RelativeDate), withCriteria(NUMBER_EQUAL_TO, 3) (args not an array); whenDateBefore(RelativeDate.PAST_WEEK).getBooleanCondition().getCriteriaType()",
+    run: ({ svc }) => {
+      const app = svc.SpreadsheetApp;
+      const loose = (b: object, method: string, ...args: unknown[]) => threw(() => (b as Record<string, (...a: unknown[]) => unknown>)[method](...args));
+      return [
+        loose(app.newConditionalFormatRule(), 'whenNumberGreaterThan', '5'),
+        loose(app.newFilterCriteria(), 'whenNumberGreaterThan', '5'),
+        loose(app.newConditionalFormatRule(), 'whenDateAfter', 'soon'),
+        loose(app.newConditionalFormatRule(), 'withCriteria', app.BooleanCriteria.NUMBER_EQUAL_TO, 3),
+        String(app.newConditionalFormatRule().whenDateBefore(app.RelativeDate.PAST_WEEK).getBooleanCondition()!.getCriteriaType()),
+      ];
+    },
+  },
+  {
     id: 'protection.warning-only',
     ref: S + 'protection#setwarningonlywarningonly',
     expected: [true, 'selftest', 'A1:B2', 0],

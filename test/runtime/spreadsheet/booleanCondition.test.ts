@@ -1,0 +1,167 @@
+// runtime/spreadsheet/booleanCondition.ts: the `when…` vocabulary ConditionalFormatRuleBuilder and
+// FilterCriteriaBuilder share (developers.google.com/apps-script/reference/spreadsheet/
+// conditional-format-rule-builder, …/filter-criteria-builder), and the comparisons both evaluate.
+import {
+  BOOLEAN_CRITERIA,
+  COMPARED_CRITERIA,
+  comparison,
+} from '../../../runtime/spreadsheet/booleanCondition';
+import { env } from './helpers';
+
+type Cf = GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder;
+type Fc = GoogleAppsScript.Spreadsheet.FilterCriteriaBuilder;
+
+/** Each `when…` method, its arguments, and the criteria and values Google's reference says it sets. */
+function whenMethods(day: Date): Array<[string, unknown[], string, unknown[]]> {
+  return [
+    ['whenCellEmpty', [], 'CELL_EMPTY', []],
+    ['whenCellNotEmpty', [], 'CELL_NOT_EMPTY', []],
+    ['whenDateAfter', [day], 'DATE_AFTER', [day]],
+    ['whenDateBefore', [day], 'DATE_BEFORE', [day]],
+    ['whenDateEqualTo', [day], 'DATE_EQUAL_TO', [day]],
+    ['whenNumberBetween', [5, 1], 'NUMBER_BETWEEN', [5, 1]],
+    ['whenNumberEqualTo', [3], 'NUMBER_EQUAL_TO', [3]],
+    ['whenNumberGreaterThan', [3], 'NUMBER_GREATER_THAN', [3]],
+    ['whenNumberGreaterThanOrEqualTo', [3], 'NUMBER_GREATER_THAN_OR_EQUAL_TO', [3]],
+    ['whenNumberLessThan', [3], 'NUMBER_LESS_THAN', [3]],
+    ['whenNumberLessThanOrEqualTo', [3], 'NUMBER_LESS_THAN_OR_EQUAL_TO', [3]],
+    ['whenNumberNotBetween', [1, 5], 'NUMBER_NOT_BETWEEN', [1, 5]],
+    ['whenNumberNotEqualTo', [3], 'NUMBER_NOT_EQUAL_TO', [3]],
+    ['whenTextContains', ['ab'], 'TEXT_CONTAINS', ['ab']],
+    ['whenTextDoesNotContain', ['ab'], 'TEXT_DOES_NOT_CONTAIN', ['ab']],
+    ['whenTextEndsWith', ['ab'], 'TEXT_ENDS_WITH', ['ab']],
+    ['whenTextEqualTo', ['ab'], 'TEXT_EQUAL_TO', ['ab']],
+    ['whenTextStartsWith', ['ab'], 'TEXT_STARTS_WITH', ['ab']],
+  ];
+}
+
+const call = (b: object, method: string, args: unknown[]) =>
+  (b as Record<string, (...a: unknown[]) => unknown>)[method](...args);
+
+describe('the when… methods, one vocabulary for both builders', () => {
+  it('each sets the same criteria and values on a conditional-format rule and on filter criteria', () => {
+    const { app, BundleDate } = env();
+    for (const [method, args, criteria, values] of whenMethods(new BundleDate(Date.UTC(2024, 4, 1)))) {
+      const cf = call(app.newConditionalFormatRule(), method, args) as Cf;
+      const cond = cf.getBooleanCondition()!;
+      const fc = (call(app.newFilterCriteria(), method, args) as Fc).build();
+      expect([method, String(cond.getCriteriaType()), cond.getCriteriaValues()]).toEqual([
+        method,
+        criteria,
+        values,
+      ]);
+      expect([method, String(fc.getCriteriaType()), fc.getCriteriaValues()]).toEqual([
+        method,
+        criteria,
+        values,
+      ]);
+    }
+  });
+
+  it('a Date given is copied: changing it afterwards changes no condition', () => {
+    const { app, BundleDate } = env();
+    const d = new BundleDate(Date.UTC(2024, 4, 1));
+    const cf = app.newConditionalFormatRule().whenDateAfter(d);
+    const fc = app.newFilterCriteria().whenDateAfter(d);
+    d.setTime(0);
+    expect(cf.getBooleanCondition()!.getCriteriaValues()[0].getTime()).toBe(Date.UTC(2024, 4, 1));
+    expect(fc.build().getCriteriaValues()[0].getTime()).toBe(Date.UTC(2024, 4, 1));
+  });
+
+  it('arguments of the wrong type are refused by both, as Google refuses a call that matches no signature', () => {
+    const { app } = env();
+    const builders = [() => app.newConditionalFormatRule(), () => app.newFilterCriteria()] as Array<
+      () => object
+    >;
+    for (const b of builders) {
+      expect(() => call(b(), 'whenNumberGreaterThan', ['5'])).toThrow(/Invalid argument/);
+      expect(() => call(b(), 'whenNumberBetween', [1, Number.NaN])).toThrow(/Invalid argument/);
+      expect(() => call(b(), 'whenDateAfter', ['soon'])).toThrow(/Invalid argument/);
+      expect(() => call(b(), 'withCriteria', ['NO_SUCH_CRITERIA', []])).toThrow(/Invalid argument: criteria/);
+      expect(() => call(b(), 'withCriteria', [app.BooleanCriteria.NUMBER_EQUAL_TO, 3])).toThrow(
+        /Invalid argument: args/,
+      );
+    }
+  });
+
+  it('a RelativeDate makes the _RELATIVE criteria; a conditional format evaluates it, a filter says it is not provided', () => {
+    const { app } = env();
+    const cond = app
+      .newConditionalFormatRule()
+      .whenDateBefore(app.RelativeDate.PAST_WEEK)
+      .getBooleanCondition()!;
+    expect([String(cond.getCriteriaType()), cond.getCriteriaValues()]).toEqual([
+      'DATE_BEFORE_RELATIVE',
+      ['PAST_WEEK'],
+    ]);
+    expect(() => app.newFilterCriteria().whenDateBefore(app.RelativeDate.PAST_WEEK)).toThrow(/not provided/);
+    expect(() => app.newFilterCriteria().whenFormulaSatisfied('=A1>0')).toThrow(/not provided/);
+    expect(
+      String(
+        app.newConditionalFormatRule().whenFormulaSatisfied('=A1>0').getBooleanCondition()!.getCriteriaType(),
+      ),
+    ).toBe('CUSTOM_FORMULA');
+  });
+
+  it('withCriteria takes any BooleanCriteria with its values, those @types lacks too (TEXT_NOT_EQUAL_TO, DATE_NOT_EQUAL_TO)', () => {
+    const { app } = env();
+    const TEXT_NOT_EQUAL_TO = 'TEXT_NOT_EQUAL_TO' as unknown as GoogleAppsScript.Spreadsheet.BooleanCriteria;
+    const cond = app.newConditionalFormatRule().withCriteria(TEXT_NOT_EQUAL_TO, ['x']).getBooleanCondition()!;
+    expect([String(cond.getCriteriaType()), cond.getCriteriaValues()]).toEqual(['TEXT_NOT_EQUAL_TO', ['x']]);
+    const fc = app.newFilterCriteria().withCriteria(app.BooleanCriteria.NUMBER_BETWEEN, [1, 5]).build();
+    expect([String(fc.getCriteriaType()), fc.getCriteriaValues()]).toEqual(['NUMBER_BETWEEN', [1, 5]]);
+    expect(
+      String(app.newFilterCriteria().withCriteria(TEXT_NOT_EQUAL_TO, ['x']).build().getCriteriaType()),
+    ).toBe('TEXT_NOT_EQUAL_TO');
+    expect(String((app.BooleanCriteria as unknown as Record<string, string>).DATE_NOT_EQUAL_TO)).toBe(
+      'DATE_NOT_EQUAL_TO',
+    );
+  });
+});
+
+describe('comparisons', () => {
+  /** A cell as (value, shown text): a number, a day serial, or text. */
+  const reader = {
+    text: (_v: unknown, shown: string) => shown.toLowerCase(),
+    number: (v: unknown) => (typeof v === 'number' ? v : undefined),
+    day: (v: unknown) => (typeof v === 'number' ? Math.floor(v) : null),
+  };
+  const test = (criteria: string, args: unknown[]) =>
+    comparison(criteria, args, reader, (a) => (typeof a === 'number' ? a : null))!;
+
+  it('every BooleanCriteria but a custom formula is a comparison', () => {
+    expect(BOOLEAN_CRITERIA.filter((c) => !COMPARED_CRITERIA.includes(c))).toEqual(['CUSTOM_FORMULA']);
+    expect(comparison('CUSTOM_FORMULA', ['=A1'], reader, () => null)).toBeNull();
+  });
+
+  it.each([
+    ['TEXT_CONTAINS', ['PEN'], [[0, 'a pen'], true], [[0, 'paper'], false]],
+    ['TEXT_DOES_NOT_CONTAIN', ['pen'], [[0, 'paper'], true], [[0, 'Pen'], false]],
+    ['TEXT_EQUAL_TO', ['Pen'], [[0, 'pen'], true], [[0, 'pens'], false]],
+    ['TEXT_NOT_EQUAL_TO', ['Pen'], [[0, 'pens'], true], [[0, 'PEN'], false]],
+    ['TEXT_STARTS_WITH', ['pe'], [[0, 'Pen'], true], [[0, 'open'], false]],
+    ['TEXT_ENDS_WITH', ['EN'], [[0, 'open'], true], [[0, 'pens'], false]],
+    ['CELL_EMPTY', [], [[null, ''], true], [[0, '0'], false]],
+    ['CELL_NOT_EMPTY', [], [[0, '0'], true], [[null, ''], false]],
+    ['NUMBER_BETWEEN', [5, 1], [[1, '1'], true], [[6, '6'], false]],
+    ['NUMBER_NOT_BETWEEN', [1, 5], [[6, '6'], true], [[5, '5'], false]],
+    ['NUMBER_EQUAL_TO', [3], [[3, '3'], true], [['3', '3'], false]],
+    ['NUMBER_NOT_EQUAL_TO', [3], [[4, '4'], true], [[3, '3'], false]],
+    ['NUMBER_GREATER_THAN', [3], [[4, '4'], true], [[3, '3'], false]],
+    ['NUMBER_GREATER_THAN_OR_EQUAL_TO', [3], [[3, '3'], true], [[2, '2'], false]],
+    ['NUMBER_LESS_THAN', [3], [[2, '2'], true], [[3, '3'], false]],
+    ['NUMBER_LESS_THAN_OR_EQUAL_TO', [3], [[3, '3'], true], [[4, '4'], false]],
+    ['DATE_AFTER', [45000], [[45001.5, ''], true], [[45000.9, ''], false]],
+    ['DATE_BEFORE', [45000], [[44999, ''], true], [[45000.2, ''], false]],
+    ['DATE_EQUAL_TO', [45000], [[45000.7, ''], true], [['x', 'x'], false]],
+    ['DATE_NOT_EQUAL_TO', [45000], [[45001, ''], true], [[45000.7, ''], false]],
+    ['DATE_EQUAL_TO_RELATIVE', [45000], [[45000, ''], true], [[45001, ''], false]],
+  ] as Array<[string, unknown[], [[unknown, string], boolean], [[unknown, string], boolean]]>)(
+    '%s %p',
+    (criteria, args, yes, no) => {
+      const t = test(criteria, args);
+      expect(t(...yes[0])).toBe(yes[1]);
+      expect(t(...no[0])).toBe(no[1]);
+    },
+  );
+});
