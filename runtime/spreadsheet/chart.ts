@@ -148,7 +148,7 @@ class ChartBuilderImpl
     return this.opt('hiddenDimensionStrategy', String(s));
   }
   getContainer(): GoogleAppsScript.Spreadsheet.ContainerInfo {
-    return containerInfo(this._spec, this.svc);
+    return containerInfo(this._spec.position, this.svc);
   }
   // typed sub-builder setters
   setTitle(t: string): GBuilder {
@@ -205,8 +205,8 @@ function rangesOut(spec: ChartSpec, svc: Svc): GoogleAppsScript.Spreadsheet.Rang
   });
 }
 
-function containerInfo(spec: ChartSpec, svc: Svc): GoogleAppsScript.Spreadsheet.ContainerInfo {
-  const p = spec.position;
+/** Where an embedded object (a chart, a slicer) sits on its sheet: ContainerInfo's getters. */
+export function containerInfo(p: ChartSpec['position'], svc: Svc): GoogleAppsScript.Spreadsheet.ContainerInfo {
   const info = {
     _self: undefined as unknown,
     getAnchorColumn: () => p.col,
@@ -240,7 +240,7 @@ class ChartImpl
     return this._spec.id > 0 ? this._spec.id : null;
   }
   getContainerInfo(): GoogleAppsScript.Spreadsheet.ContainerInfo {
-    return containerInfo(this._spec, this.svc);
+    return containerInfo(this._spec.position, this.svc);
   }
   getNumHeaders(): number {
     return this._spec.numHeaders ?? -1;

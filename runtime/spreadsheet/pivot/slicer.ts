@@ -7,6 +7,7 @@
 //
 // Strict where the page is silent (selftest pivot.slicer-*): a column position outside the data
 // range and an anchor outside the sheet throw; a removed slicer throws on use.
+import { containerInfo } from '../chart';
 import { exposeSelf, Exposable, GRange, normColor, Svc, toInt } from '../common';
 import { rangeToStored } from '../validation';
 import type { SheetData } from '../workbook';
@@ -39,15 +40,7 @@ class SlicerImpl implements Pick<GSlicer, 'getRange' | 'remove' | 'setTitle'>, E
     return this.live().colPos;
   }
   getContainerInfo(): GoogleAppsScript.Spreadsheet.ContainerInfo {
-    const p = this.live().position;
-    const info = {
-      _self: undefined as unknown,
-      getAnchorColumn: () => p.col,
-      getAnchorRow: () => p.row,
-      getOffsetX: () => p.offsetX,
-      getOffsetY: () => p.offsetY,
-    };
-    return exposeSelf(info, 'ContainerInfo', this.svc) as unknown as GoogleAppsScript.Spreadsheet.ContainerInfo;
+    return containerInfo(this.live().position, this.svc);
   }
   getFilterCriteria(): GoogleAppsScript.Spreadsheet.FilterCriteria | null {
     const c = this.live().criteria;
