@@ -106,8 +106,8 @@ export function validateSubmission(raw: unknown, lang: Lang): IntakeResult {
   if (given !== undefined && given !== null && typeof given !== 'string') errors.push({ field: 'notifyEmail', message: t(lang, 'badRequest') });
   else if (typeof given === 'string' && given.trim()) {
     const s = given.normalize('NFC').trim();
-    if (containsPersonalMobile(s)) errors.push({ field: 'notifyEmail', message: t(lang, 'personalMobile') });
-    else if (codePointLength(s) > LIMITS.notifyEmail || !isEmail(s) || unsafeTextKind(s)) errors.push({ field: 'notifyEmail', message: t(lang, 'notifyEmailFormat') });
+    const problem = notifyEmailProblem(s);
+    if (problem) errors.push({ field: 'notifyEmail', message: t(lang, problem) });
     else notifyEmail = s;
   }
 
@@ -127,4 +127,14 @@ export function validateSubmission(raw: unknown, lang: Lang): IntakeResult {
     },
     warnings,
   };
+}
+
+/**
+ * What is wrong with an address for updates (`s` trimmed; empty is fine: updates then follow the
+ * contact), or null. The form and a hand edit of the 提交人邮箱 column share it.
+ */
+export function notifyEmailProblem(s: string): 'personalMobile' | 'notifyEmailFormat' | null {
+  if (!s) return null;
+  if (containsPersonalMobile(s)) return 'personalMobile';
+  return codePointLength(s) > LIMITS.notifyEmail || !isEmail(s) || unsafeTextKind(s) ? 'notifyEmailFormat' : null;
 }

@@ -30,7 +30,13 @@ export const HASHED: readonly FieldKey[] = [
   'category',
   'tier',
   'firstResponseAt',
+  // Added with its hand-edit rule (issue 17): records written before it lack this hash, and read
+  // as not knowing the field (recordKnows) until the tracker next writes them.
+  'notifyEmail',
 ];
+
+/** Hashes a record written before the last HASHED field was added holds. */
+const OLDEST_HASHED = 16;
 
 const HASH_CHARS = 3;
 const HASH_MOD = 36 ** HASH_CHARS;
@@ -85,7 +91,8 @@ export function parseRecord(cell: unknown): RowRecord | null {
     if (!(CODES as readonly string[]).includes(m[1])) return null;
     status = m[1] as Status;
   }
-  const hashes = m[4].length === HASHED.length * HASH_CHARS ? m[4] : '';
+  const n = m[4].length / HASH_CHARS;
+  const hashes = Number.isInteger(n) && n >= OLDEST_HASHED && n <= HASHED.length ? m[4] : '';
   const at = m[3] ? parseInt(m[3], 36) : null;
   return { id: m[2], status, lastUpdateAt: at !== null && Number.isSafeInteger(at) ? at : null, hashes, wait: m[5] ?? '' };
 }
@@ -93,8 +100,23 @@ export function parseRecord(cell: unknown): RowRecord | null {
 /** The record to write for a ticket as it stands after a change the tracker accepted. */
 export const recordOf = (tk: Ticket, wait?: string): string => formatRecord(tk, wait);
 
-/** Fields whose value differs from what the record last saw (all of them when it kept no hashes). */
+/** The hash the record keeps of a field, or null when it keeps none (an older record, or none at all). */
+export function recordHash(rec: RowRecord, key: FieldKey): string | null {
+  const i = HASHED.indexOf(key);
+  return i < 0 || !rec.hashes || (i + 1) * HASH_CHARS > rec.hashes.length ? null : rec.hashes.slice(i * HASH_CHARS, (i + 1) * HASH_CHARS);
+}
+
+/** Whether the record knows the field's last value (its hash). */
+export const recordKnows = (rec: RowRecord, key: FieldKey): boolean => recordHash(rec, key) !== null;
+
+/**
+ * Fields whose value differs from what the record last saw (all of them when it kept no hashes;
+ * none of the fields added after it was written: the caller judges those by the edit's extent).
+ */
 export function changedFields(rec: RowRecord, tk: Ticket): FieldKey[] {
   if (!rec.hashes) return [...HASHED];
-  return HASHED.filter((k, i) => rec.hashes.slice(i * HASH_CHARS, (i + 1) * HASH_CHARS) !== fieldHash(tk[k]));
+  return HASHED.filter((k) => {
+    const h = recordHash(rec, k);
+    return h !== null && h !== fieldHash(tk[k]);
+  });
 }

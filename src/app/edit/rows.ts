@@ -24,6 +24,7 @@ import { formatWaitSegment, parseWaitSegment, stopWait, waitLabel, waitOf } from
 import type { Tracker } from '../tracker';
 import { ticketOfRow } from '../tracker';
 import { noteIssuedIds } from '../ticketIds';
+import { auditedEmails, judgeNotifyEmail } from './requesterEmail';
 
 /** Fields whose edit is progress on the ticket (stamps 最近更新时间). */
 const TRACKED: readonly FieldKey[] = ['title', 'department', 'description', 'urgency', 'status', 'assignee', 'workLog', 'solution', 'feedback', 'notes', 'category', 'tier'];
@@ -73,6 +74,7 @@ class Elsewhere {
   private ids: Map<string, number> | null = null;
   private records: Map<string, RowRecord> | null = null;
   private history: Map<string, Status> | null = null;
+  private emails: Map<string, string> | null = null;
   constructor(private readonly tr: Tracker, private readonly ts: TicketSheet) {}
 
   /** How often each ID is in the ID column now. */
@@ -91,6 +93,12 @@ class Elsewhere {
   auditedStatus(id: string): Status | null {
     if (!this.history) this.history = auditedStatuses(this.tr.ss);
     return this.history.get(id) ?? null;
+  }
+
+  /** A ticket's last 提交人邮箱 in the audit trail (for a put-back of an invalid paste). */
+  auditedEmail(id: string): string | null {
+    if (!this.emails) this.emails = auditedEmails(this.tr.ss);
+    return this.emails.get(id) ?? null;
   }
 
   private load(): void {
@@ -192,6 +200,19 @@ export function checkRows(tr: Tracker, ts: TicketSheet, scope: EditScope): RowsO
 
     // What changed: exactly, against the record; else whatever the edit covered.
     const changed: FieldKey[] = truth ? changedFields(truth, tk) : inRange.filter((k) => (HASHED as readonly FieldKey[]).includes(k));
+    // 提交人邮箱: a valid address or empty is accepted and audited; anything else is put back.
+    const emailCol = ts.columns.notifyEmail;
+    const email = emailCol === undefined ? null : judgeNotifyEmail({ tk, truth, raw: row[emailCol], inRange: inRange.includes('notifyEmail'), single, old, audited: (id) => more.auditedEmail(id) });
+    if (email?.kind === 'accepted') note('notifyEmail', email.oldText, email.value);
+    else if (email?.kind === 'putBack') {
+      changes.notifyEmail = cellFor('notifyEmail', email.value, tr.lang);
+      // Put back to what it certainly was: nothing changed. Otherwise the refused text is kept here.
+      if (!email.verified) note('notifyEmail', email.refused, email.value);
+      const column = headerLabel('notifyEmail', tr.lang);
+      if (email.reason === 'personalMobile') reverted.push(t(tr.lang, 'personalMobile'));
+      reverted.push(t(tr.lang, email.verified || email.value ? 'notifyEmailPutBack' : 'notifyEmailCleared', { column }));
+      tk = { ...tk, notifyEmail: email.value };
+    }
     const rawStatus = ts.columns.status === undefined ? '' : row[ts.columns.status];
     const statusTouched = ts.columns.status !== undefined && (truth ? tk.status !== truth.status || !tk.status : inRange.includes('status'));
 

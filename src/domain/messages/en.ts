@@ -177,6 +177,8 @@ export const en: Translation<typeof zh> = {
   auditSheetEdited: 'The audit log is append-only; please do not edit it. This edit was recorded at its end.',
   actionNotApplied: 'Not applied to the ticket: {error}',
   rowClearedAudit: '(row {row} cleared; status {status})',
+  notifyEmailPutBack: '"{column}" must be a valid email address (e.g. name@company.com) or empty; it was put back.',
+  notifyEmailCleared: '"{column}" must be a valid email address (e.g. name@company.com) or empty; its earlier value is not known, so it was emptied (what was entered is in the audit log). Undo (Ctrl+Z) can restore it.',
   rowCleared: 'Ticket content in row {rows} was cleared; this was recorded in the audit log. Undo (Ctrl+Z) or version history can restore it.',
   ticketView: {
     ticketId: 'Ticket ID', idPlaceholder: 'Empty = selected row', open: 'Open', loading: 'Loading…', sla: 'SLA', actions: 'Actions',

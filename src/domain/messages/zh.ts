@@ -184,6 +184,8 @@ export const zh = {
   auditSheetEdited: '操作日志只能追加，请勿修改；本次修改已记录在日志末尾。',
   actionNotApplied: '未写入工单：{error}',
   rowClearedAudit: '（第 {row} 行被清除；状态 {status}）',
+  notifyEmailPutBack: '「{column}」须为有效邮箱（如 name@company.com）或留空；已恢复。',
+  notifyEmailCleared: '「{column}」须为有效邮箱（如 name@company.com）或留空；原值无法确定，已清空（填入的内容记在操作日志中），可用撤销（Ctrl+Z）恢复。',
   rowCleared: '第 {rows} 行的工单内容被清除；已在操作日志中记录。可用撤销（Ctrl+Z）或版本记录恢复。',
   // The ticket sidebar (src/ui/ticket.ts lists the keys it uses).
   ticketView: {
