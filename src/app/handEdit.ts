@@ -11,7 +11,7 @@ import { appendAudit } from '../gas/auditSheet';
 import { noteKnowledgeChanged } from '../gas/properties';
 import { BusyError, withTrackerLock } from '../gas/lock';
 import type { Services } from '../gas/services';
-import { repairHeader } from './edit/header';
+import { healDeletedHeader, headerRowDeleted, repairHeader } from './edit/header';
 import { drainEditQueue, queueEdit } from './edit/queue';
 import type { EditScope } from './edit/rows';
 import { AuditWriteError, checkRows } from './edit/rows';
@@ -82,13 +82,29 @@ export function handleEdit(svc: Services, e: EditEvent): EditOutcome {
   if (tr.config.tickets && sheetName !== tr.config.tickets.name) return none;
   const known = tr.config.tickets;
   // The edited sheet is the one the stored hint names: its header is read from it directly.
-  const ts = openTickets(tr, known ? sheet : undefined);
+  let ts = openTickets(tr, known ? sheet : undefined);
   if (!ts || ts.name !== sheetName) return none;
+  const headerNotes: string[] = [];
+  if (headerRowDeleted(ts)) {
+    // The header row was deleted (no trigger saw it): put back first, so the edited ticket is
+    // checked as a ticket, not taken for the header. The edited cells are one row lower after it.
+    const who = actingUser(tr, 'triggerOwner');
+    try {
+      ts = withTrackerLock(svc, LOCK_WAIT_MS, t(tr.lang, 'busy'), () => healDeletedHeader(tr, ts, who.email || who.name, 'edit')) ?? ts;
+    } catch (err) {
+      if (!(err instanceof BusyError)) throw err;
+      // Never dropped: the sweep heals the header, then checks the edit where its cells will be.
+      const firstCol = area.firstCol - 1;
+      queueEdit(tr, { top: area.firstRow + 1, count: area.numRows, firstCol, lastCol: firstCol + area.numCols - 1, single: false, user: who.email || who.name, at: tr.now });
+      return { ...none, handled: true, queued: true, message: t(tr.lang, 'editQueued') };
+    }
+    area.firstRow += 1;
+    headerNotes.push(t(tr.lang, 'headerRowRestored', { row: ts.headerRow + 1 }));
+  }
 
   const { firstRow, numRows } = area;
   const firstCol = area.firstCol - 1;
   const lastCol = firstCol + area.numCols - 1;
-  const headerNotes: string[] = [];
   if (firstRow <= ts.headerRow) {
     headerNotes.push(...repairHeader(tr, ts, known, firstCol, lastCol));
     if (firstRow + numRows - 1 <= ts.headerRow) {
@@ -102,7 +118,10 @@ export function handleEdit(svc: Services, e: EditEvent): EditOutcome {
     const c = ts.columns[k] as number;
     return c >= firstCol && c <= lastCol;
   });
-  if (!edited.length || count <= 0) return none;
+  if (!edited.length || count <= 0) {
+    if (headerNotes.length) tr.ss.toast(headerNotes.join('\n'), toastTitle(tr), 8);
+    return headerNotes.length ? { ...none, handled: true, reverted: headerNotes } : none;
+  }
 
   const me = actingUser(tr, 'triggerOwner');
   const single = numRows === 1 && firstCol === lastCol;

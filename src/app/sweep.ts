@@ -17,6 +17,7 @@ import type { Services } from '../gas/services';
 import { cellFor } from '../gas/ticketSheet';
 import { autoCloseResolved, resolvedRows } from './autoClose';
 import type { AutoCloseResult } from './autoClose';
+import { healDeletedHeader } from './edit/header';
 import { checkQueuedEdits, checkRowsAt, rowsOffRecord } from './edit/queue';
 import type { QueueDrain, UpdateDue } from './notifySweep';
 import { drainQueue, mailState, remindUpdates } from './notifySweep';
@@ -60,7 +61,7 @@ export function runSweep(svc: Services, via: 'trigger' | 'menu', opened?: Tracke
   try {
     // Hand edits that could not be checked at once (the lock was busy) are checked first: never dropped.
     try {
-      checkQueuedEdits(tr, openTickets);
+      checkQueuedEdits(tr, openHealed);
     } catch {
       // They stay queued for the next run; the sweep itself goes on.
     }
@@ -103,7 +104,7 @@ export function runSweep(svc: Services, via: 'trigger' | 'menu', opened?: Tracke
 }
 
 function sweepTickets(tr: Tracker, started = Date.now(), off: number[] = [], replied: ReadonlyMap<string, number> = new Map(), due: UpdateDue[] = []): SweepResult {
-  const ts = openTickets(tr);
+  const ts = openHealed(tr);
   if (!ts) throw new TrackerError('noTicketSheet', t(tr.lang, 'noTicketSheet'));
   for (const k of READ) if (ts.columns[k] === undefined) throw new Error(t(tr.lang, 'columnMissing', { column: k === 'id' ? `${headerLabel('id', 'zh')} / ${headerLabel('id', 'en')}` : `${k}` }));
   const cols = READ.map((k) => ts.columns[k] as number);
@@ -231,6 +232,9 @@ function sweepTickets(tr: Tracker, started = Date.now(), off: number[] = [], rep
   result.autoClose = autoCloseResolved(tr, ts, cal, resolvedRows(block, shifted, ts.headerRow + 1, tr), { skipRows: new Set(off) });
   return result;
 }
+
+/** The ticket sheet, its header row put back first if it was deleted (issue 17; under the sweep's lock). */
+const openHealed = (tr: Tracker) => healDeletedHeader(tr, openTickets(tr), '', 'trigger');
 
 const FINAL = new Set([null, 'met', 'missed']);
 

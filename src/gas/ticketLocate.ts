@@ -213,7 +213,7 @@ export function findTicketSheet(ss: Spreadsheet, hint: SheetHint | null, lang: L
  * where the header was, else only the header cells that no longer name their field. Recorded first
  * in the audit sheet (what each cell held), then written. Returns the sheet with its header whole.
  */
-export function restoreHeader(ss: Spreadsheet, found: FoundTicketSheet, lang: Lang, user: string, at: number): TicketSheet {
+export function restoreHeader(ss: Spreadsheet, found: FoundTicketSheet, lang: Lang, user: string, at: number, via: AuditEntry['via'] = 'setup'): TicketSheet {
   const { damage, sheet, headerRow } = found;
   if (!damage) return found;
   const entries: AuditEntry[] = damage.cells.map((c) => ({
@@ -223,7 +223,7 @@ export function restoreHeader(ss: Spreadsheet, found: FoundTicketSheet, lang: La
     field: t(lang, 'headerCell', { cell: `${columnLetter(c.col + 1)}${headerRow}` }),
     oldValue: damage.insertAbove ? '' : String(c.old ?? ''),
     newValue: c.label,
-    via: 'setup',
+    via,
   }));
   appendAudit(ss, entries, lang);
   if (damage.insertAbove) sheet.insertRowBefore(headerRow);

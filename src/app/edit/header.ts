@@ -4,7 +4,10 @@
 import { t } from '../../domain/i18n';
 import type { FieldKey } from '../../domain/schema';
 import { headerLabel } from '../../domain/schema';
+import type { AuditEntry } from '../../domain/ticket';
 import { saveConfig } from '../../gas/config';
+import type { FoundTicketSheet } from '../../gas/ticketLocate';
+import { findTicketSheet, restoreHeader } from '../../gas/ticketLocate';
 import type { SheetHint, TicketSheet } from '../../gas/ticketSheet';
 import { hintOf, locateTicketSheet } from '../../gas/ticketSheet';
 import type { Tracker } from '../tracker';
@@ -27,4 +30,23 @@ export function repairHeader(tr: Tracker, ts: TicketSheet, known: SheetHint | nu
   const fresh = notes.length ? ts : locateTicketSheet(tr.ss, tr.config.tickets?.overrides);
   if (fresh) saveConfig(tr.props, { ...tr.config, tickets: hintOf(fresh, tr.config.tickets) });
   return notes;
+}
+
+/** The sheet was found by content with a ticket where the header was: the header row was deleted. */
+export const headerRowDeleted = (ts: TicketSheet | null): boolean => !!ts && 'damage' in ts && !!(ts as FoundTicketSheet).damage?.insertAbove;
+
+/**
+ * The header row deleted (a structural change no edit trigger sees): a row goes back in above the
+ * ticket that moved up, with the header, audited — by the next edit or sweep, under the caller's
+ * lock, on the sheet as it is then. Returns the sheet whole again (tickets one row lower), or `ts`.
+ */
+export function healDeletedHeader(tr: Tracker, ts: TicketSheet | null, user: string, via: AuditEntry['via']): TicketSheet | null {
+  if (!headerRowDeleted(ts)) return ts;
+  const now = findTicketSheet(tr.ss, tr.config.tickets, tr.lang);
+  if (!('found' in now)) return ts;
+  if (!now.found.damage?.insertAbove) return now.found;
+  const whole = restoreHeader(tr.ss, now.found, tr.lang, user, tr.now, via);
+  tr.config = { ...tr.config, tickets: hintOf(whole, tr.config.tickets) };
+  saveConfig(tr.props, tr.config);
+  return whole;
 }

@@ -32,6 +32,7 @@ export const en: Translation<typeof zh> = {
   idReadOnly: 'Ticket IDs are generated and cannot be edited.',
   idPasted: 'The paste duplicated ticket IDs: {ids}. IDs are generated; please undo (Ctrl+Z).',
   headerRestored: 'The header "{column}" is how the tracker finds that column; it was put back.',
+  headerRowRestored: 'The header row was deleted: it was put back above row {row} (recorded in the audit log).',
   columnMissing: 'The ticket sheet has no "{column}" column. Run "Set up / repair tracker".',
   setupConfirm: 'About to adopt sheet "{sheet}" ({rows} rows of data):\n{plan}\n\nNothing you wrote is changed or removed: setup writes only the columns it adds and empty ticket ID cells. Continue?',
   setupDone: 'The tracker is ready.',

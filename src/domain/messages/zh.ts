@@ -34,6 +34,7 @@ export const zh = {
   idReadOnly: '问题编号由系统生成，不能修改。',
   idPasted: '粘贴后问题编号重复：{ids}。问题编号由系统生成，请撤销（Ctrl+Z）。',
   headerRestored: '表头「{column}」用于识别该列，已恢复。',
+  headerRowRestored: '表头行被删除了：已在第 {row} 行上方插回表头（已记录在操作日志）。',
   columnMissing: '工单表缺少列「{column}」。请运行「初始化 / 修复工单表」。',
   setupConfirm: '即将整理工作表「{sheet}」（已有 {rows} 行数据）：\n{plan}\n\n您写下的内容不会被修改或删除：只写入新增的列和空着的问题编号。继续吗？',
   setupDone: '工单表已就绪。',
