@@ -148,6 +148,21 @@ const CASES: Case[] = [
     },
   },
   {
+    id: 'pivot.calculated-countifs',
+    ref: S + 'pivot-table#addcalculatedpivotvaluename,-formula',
+    expected: [['Owner', 'W2 met'], ['A', 0], ['B', 1], ['C', ''], ['Grand Total', 0.5]],
+    how: `data A1:C8 (Owner, Met 1/0/blank, Weeks "W1 W2"…); pivot at E1: rows Owner, addCalculatedPivotValue('W2 met', '=IFERROR(COUNTIFS(Weeks,"*W2*",Met,1)/COUNTIFS(Weeks,"*W2*",Met,">=0"),"")'): E1:F5 (the weekly SLA pivot's formula: a wildcard over one field, a blank not counted by ">=0", nothing final blank)`,
+    run: (c) => {
+      const sh = c.scratch();
+      const rows = [['Owner', 'Met', 'Weeks'], ['A', 1, 'W1'], ['A', 0, 'W1 W2'], ['A', '', 'W2'], ['B', 1, 'W2'], ['B', '', 'W1'], ['B', 0, 'W3'], ['C', 1, 'W1']];
+      sh.getRange('A1:C8').setValues(rows);
+      const pt = sh.getRange('E1').createPivotTable(sh.getRange('A1:C8'));
+      pt.addRowGroup(1);
+      pt.addCalculatedPivotValue('W2 met', '=IFERROR(COUNTIFS(Weeks,"*W2*",Met,1)/COUNTIFS(Weeks,"*W2*",Met,">=0"),"")');
+      return sh.getRange('E1:F5').getValues();
+    },
+  },
+  {
     id: 'pivot.column-outside-source',
     ref: S + 'pivot-table#addrowgroupsourcedatacolumn',
     expected: ['threw', 'threw'],

@@ -35,14 +35,14 @@ function buildPivot(app: SpreadsheetApp, anchor: Range, data: WrittenReviewData,
   if (spec.columns) pivot.addColumnGroup(col(spec.columns));
   // Named in the same call (no setDisplayName); summarised CUSTOM, a calculated value's default:
   // the formula runs once per pivot cell.
-  const value = pivot.addCalculatedPivotValue(spec.value.name, valueFormula(spec.value, D));
+  const values = spec.values.map((v) => pivot.addCalculatedPivotValue(v.name, valueFormula(v, D)));
   const f = spec.filter;
   const criteria =
     'visible' in f
       ? app.newFilterCriteria().setVisibleValues(f.visible).build()
       : app.newFilterCriteria().whenTextContains(f.contains).build();
   pivot.addFilter(col(f.column), criteria);
-  if (spec.top) (rows.sortBy(value, []).sortDescending() as PivotGroup).setGroupLimit(spec.top);
+  if (spec.top) (rows.sortBy(values[0], []).sortDescending() as PivotGroup).setGroupLimit(spec.top);
 }
 
 /**

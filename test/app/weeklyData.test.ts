@@ -4,7 +4,7 @@
 import { ticketRows } from './helpers';
 import { act, at, reviewSheet, sheetNames, ss, workedWeek } from './weeklyFixture';
 
-const HEADER = ['问题编号', '提交周', '解决周', '问题类型', '紧急程度', '部门/区域', '负责人', '支持级别', '当前状态', '首次响应（工作分钟）', '解决用时（工作分钟）', '响应SLA', '解决SLA', '响应达成', '解决达成', '响应SLA周', '解决SLA周', '重开次数', '等待时长（工作分钟）', '评价', '无回复自动关闭', '高频问题'];
+const HEADER = ['问题编号', '提交周', '解决周', '问题类型', '紧急程度', '部门/区域', '负责人', '支持级别', '当前状态', '首次响应（工作分钟）', '解决用时（工作分钟）', '响应SLA', '解决SLA', '响应达成', '解决达成', '响应SLA周', '解决SLA周', 'SLA周', '重开次数', '等待时长（工作分钟）', '评价', '无回复自动关闭', '高频问题'];
 
 describe('review data sheet', () => {
   const { rt, A, B, C, D } = workedWeek();

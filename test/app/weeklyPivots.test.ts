@@ -32,6 +32,27 @@ function pivotCells(sheet: Sheet, row: number, col: number, withColumns: boolean
   return out;
 }
 
+/**
+ * The SLA pivot (rows assignee, columns urgency, two values): a row with the column group's name,
+ * a row of urgency labels (each over its two values), a row of value names, then the assignees.
+ * Cells by assignee, then `urgency|value name` (总计 kept as a label).
+ */
+function slaCells(sheet: Sheet, row: number, col: number): Cells {
+  const values = sheet.getDataRange().getValues();
+  const urgencies = values[row];
+  const names = values[row + 1];
+  const keys: string[] = [];
+  let urgency = '';
+  for (let j = col; j < names.length && names[j] !== ''; j++) {
+    if (urgencies[j] !== '') urgency = String(urgencies[j]);
+    keys.push(`${urgency}|${names[j]}`);
+  }
+  const out: Cells = new Map();
+  for (let r = row + 2; r < values.length && values[r][col - 1] !== ''; r++)
+    out.set(String(values[r][col - 1]), new Map(keys.map((k, i) => [k, values[r][col + i]])));
+  return out;
+}
+
 /** The rows under a snapshot section's title (values, header first), until the next blank row. */
 function section(sheet: Sheet, title: string): unknown[][] {
   const rows = sheet.getDataRange().getValues();
@@ -53,21 +74,21 @@ const P = {
   resolvedTrend: [8, 4, false],
   departments: [8, 7, false],
   categoryUrgency: [8, 10, true],
-  responseSla: [26, 1, true],
-  resolutionSla: [26, 9, true],
 } as const;
+const SLA_AT = [26, 1] as const;
 const read = (rt: LocalRuntime, k: keyof typeof P): Cells => pivotCells(pivotSheet(rt), P[k][0], P[k][1], P[k][2]);
+const readSla = (rt: LocalRuntime): Cells => slaCells(pivotSheet(rt), SLA_AT[0], SLA_AT[1]);
 
 describe('review pivot sheet', () => {
   const { rt } = workedWeek();
   rt.clock.set(at('2024-05-13T10:00:00'));
   const built = rt.call<any>('buildWeeklyReview', '2024-W19');
 
-  it('holds six native pivot tables and three slicers over the data sheet, named in the result', () => {
-    expect(built.result).toMatchObject({ ok: true, pivotSheet: '周报透视', pivots: 6, slicers: 3 });
+  it('holds five native pivot tables and three slicers over the data sheet, named in the result', () => {
+    expect(built.result).toMatchObject({ ok: true, pivotSheet: '周报透视', pivots: 5, slicers: 3 });
     const sheet = pivotSheet(rt);
     const pivots = sheet.getPivotTables();
-    expect(pivots).toHaveLength(6);
+    expect(pivots).toHaveLength(5);
     const data = reviewSheet(rt, '周报数据');
     for (const p of pivots) {
       const src = (p as unknown as { getSourceDataRange(): GoogleAppsScript.Spreadsheet.Range }).getSourceDataRange();
@@ -87,17 +108,19 @@ describe('review pivot sheet', () => {
     expect(cu.get('硬件')?.get('低')).toBe(1);
     expect(cu.get('总计')?.get('总计')).toBe(3);
     expect(read(rt, 'departments').get('财务部/总部')?.get('value')).toBe(1);
-    // A (高) responded in time, B (中) accepted the next morning, C (低) never: met rates as percentages.
-    const sla = pivotSheet(rt).getRange(26, 1, 5, 13).getDisplayValues();
-    expect(sla.map((r) => r.slice(0, 5))).toEqual([
-      ['达成率', '紧急程度', '', '', ''],
-      ['负责人', '中', '低', '高', '总计'],
-      ['李工程师', '0.0%', '', '100.0%', '50.0%'],
-      ['（未分配）', '', '0.0%', '', '0.0%'],
-      ['总计', '0.0%', '0.0%', '100.0%', '33.3%'],
+    // One pivot, both targets per urgency as percentages. Response: A (高) responded in time, B (中)
+    // accepted the next morning, C (低) never. Resolution: D (低, W18) resolved on Monday of W19 in
+    // time counts here too.
+    const sla = pivotSheet(rt).getRange(26, 1, 6, 10).getDisplayValues();
+    expect(sla).toEqual([
+      ['', '紧急程度', '', '', '', '', '', '', '', ''],
+      ['', '中', '', '低', '', '高', '', '总计', '', ''],
+      ['负责人', '首次响应达成率', '解决达成率', '首次响应达成率', '解决达成率', '首次响应达成率', '解决达成率', '首次响应达成率', '解决达成率', ''],
+      ['李工程师', '0.0%', '0.0%', '', '100.0%', '100.0%', '100.0%', '50.0%', '66.7%', ''],
+      ['（未分配）', '', '', '0.0%', '0.0%', '', '', '0.0%', '0.0%', ''],
+      ['总计', '0.0%', '0.0%', '0.0%', '50.0%', '100.0%', '100.0%', '33.3%', '50.0%', ''],
     ]);
-    // Resolution: D (低, W18) resolved on Monday of W19 in time counts here too.
-    expect(sla[2].slice(8, 13)).toEqual(['李工程师', '0.0%', '100.0%', '100.0%', '66.7%']);
+    expect(pivotSheet(rt).getRange(25, 1).getValue()).toBe('2024-W19 SLA 达成率：负责人 × 紧急程度（首次响应、解决各按截止或完成在本周）');
     // Each value named in the sheet's language when it is added, not "COUNTA of 问题编号".
     const head = pivotSheet(rt).getRange(8, 1, 1, 11).getValues()[0];
     expect([head.slice(0, 2), head.slice(3, 5), head.slice(6, 8), head[9]]).toEqual([['提交周', '新建'], ['解决周', '已解决'], ['部门/区域', '工单数'], '工单数']);
@@ -124,7 +147,7 @@ describe('review pivot sheet', () => {
     const tickets = JSON.stringify(ticketRows(rt));
     const again = rt.call<any>('buildWeeklyReview', '2024-W19');
     expect(again.result.ok).toBe(true);
-    expect(pivotSheet(rt).getPivotTables()).toHaveLength(6);
+    expect(pivotSheet(rt).getPivotTables()).toHaveLength(5);
     expect(pivotSheet(rt).getRange('A3').getValue()).toBe('');
     expect(read(rt, 'categoryUrgency').get('总计')?.get('总计')).toBe(3);
     expect(JSON.stringify(ticketRows(rt))).toBe(tickets);
@@ -133,7 +156,7 @@ describe('review pivot sheet', () => {
   it('a deleted, renamed or junk pivot sheet: built again under its name, nothing else touched', () => {
     ss(rt).deleteSheet(pivotSheet(rt));
     expect(rt.call<any>('buildWeeklyReview', '2024-W19').result.ok).toBe(true);
-    expect(pivotSheet(rt).getPivotTables()).toHaveLength(6);
+    expect(pivotSheet(rt).getPivotTables()).toHaveLength(5);
     pivotSheet(rt).setName('旧透视');
     const junk = ss(rt).insertSheet('周报透视');
     junk.getRange(1, 1, 2, 2).setValues([['x', 'y'], [1, 2]]);
@@ -145,7 +168,7 @@ describe('review pivot sheet', () => {
   it('in an English spreadsheet: Review data and Review pivots, English headers and labels', () => {
     const en = workedWeek({ locale: 'en_US' });
     en.rt.clock.set(at('2024-05-13T10:00:00'));
-    expect(en.rt.call<any>('buildWeeklyReview', '2024-W19').result).toMatchObject({ ok: true, dataSheet: 'Review data', pivotSheet: 'Review pivots', pivots: 6, slicers: 3 });
+    expect(en.rt.call<any>('buildWeeklyReview', '2024-W19').result).toMatchObject({ ok: true, dataSheet: 'Review data', pivotSheet: 'Review pivots', pivots: 5, slicers: 3 });
     expect(reviewSheet(en.rt, 'Review data').getRange(1, 1, 1, 3).getValues()[0]).toEqual(['Ticket ID', 'Week created', 'Week resolved']);
     const sheet = reviewSheet(en.rt, 'Review pivots');
     expect(sheet.getRange(1, 1).getValue()).toBe('Review pivots 2024-W19');
@@ -198,12 +221,12 @@ describe('the pivot for a week shows that week’s snapshot numbers (generated t
     // SLA: the grand total row per urgency and overall equals the snapshot's compliance.
     const sla = section(snap, 'SLA 达成率').slice(1);
     expect(sla.filter((row) => typeof row[6] === 'number').length).toBeGreaterThan(2);
-    for (const [key, target] of [['responseSla', '首次响应'], ['resolutionSla', '解决']] as const) {
-      const totals = read(rt, key).get('总计');
+    const totals = readSla(rt).get('总计');
+    for (const [value, target] of [['首次响应达成率', '首次响应'], ['解决达成率', '解决']] as const) {
       for (const row of sla.filter((s) => s[0] === target)) {
         const urg = row[1] === '合计' ? '总计' : String(row[1]);
         const want = row[6] === '' ? '' : row[6];
-        const got = totals?.get(urg) ?? '';
+        const got = totals?.get(`${urg}|${value}`) ?? '';
         if (want === '') expect([target, urg, got]).toEqual([target, urg, '']);
         else expect([target, urg, got as number]).toEqual([target, urg, expect.closeTo(want as number, 10)]);
       }

@@ -24,6 +24,8 @@ export const reviewDataZh = {
     resolutionMet: '解决达成',
     responseWeeks: '响应SLA周',
     resolutionWeeks: '解决SLA周',
+    /** Both targets' weeks: what the SLA pivot filters on (one filter for both of its values). */
+    slaWeeks: 'SLA周',
     reopened: '重开次数',
     waitingMinutes: '等待时长（工作分钟）',
     rating: '评价',
@@ -38,13 +40,13 @@ export const reviewDataZh = {
   /** Shown above each pivot: what it shows and which date it counts by. */
   pivotTitles: {
     categoryUrgency: (week: string) => `${week} 新建：问题类型 × 紧急程度（按提交周）`,
-    responseSla: (week: string) => `${week} 首次响应 SLA 达成率：负责人 × 紧急程度（响应截止或首次响应在本周）`,
-    resolutionSla: (week: string) => `${week} 解决 SLA 达成率：负责人 × 紧急程度（解决截止或解决在本周）`,
+    sla: (week: string) => `${week} SLA 达成率：负责人 × 紧急程度（首次响应、解决各按截止或完成在本周）`,
     departments: (week: string) => `${week} 新建最多的 10 个部门（按提交周）`,
     createdTrend: (from: string, to: string) => `每周新建（${from} – ${to}，按提交周）`,
     resolvedTrend: (from: string, to: string) => `每周解决（${from} – ${to}，按解决周）`,
   },
-  slaValue: '达成率',
+  responseRate: '首次响应达成率',
+  resolutionRate: '解决达成率',
   /** The pivots' value headers (each value is named when it is added: no "COUNTA of 问题编号"). */
   count: '工单数',
   created: '新建',

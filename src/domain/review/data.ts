@@ -33,6 +33,7 @@ export const REVIEW_DATA_KEYS: readonly ReviewDataKey[] = [
   'resolutionMet',
   'responseWeeks',
   'resolutionWeeks',
+  'slaWeeks',
   'reopened',
   'waitingMinutes',
   'rating',
@@ -131,6 +132,16 @@ export function reviewData(scope: ReviewScope, recurring: readonly RecurringProb
     return a && b && a !== b ? `${a} ${b}` : a || b;
   };
 
+  /** The distinct weeks of these instants, in order (`2024-W18 2024-W19`). */
+  const weeksOf = (instants: (number | null)[]): string => {
+    const out: string[] = [];
+    for (const v of instants) {
+      const w = weekOf(v);
+      if (w && !out.includes(w)) out.push(w);
+    }
+    return out.sort().join(' ');
+  };
+
   const order = (a: Ticket, b: Ticket): number =>
     (a.submittedAt ?? 0) - (b.submittedAt ?? 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   // The sheet is usually in submission order already: checked in one pass before sorting.
@@ -158,6 +169,7 @@ export function reviewData(scope: ReviewScope, recurring: readonly RecurringProb
     resolutionMet: (_t, x) => (x.s === 'pending' ? '' : x.s === 'met' ? 1 : 0),
     responseWeeks: (t, x) => slaWeeks(response.due(t), x.rDone),
     resolutionWeeks: (t) => slaWeeks(resolution.due(t), resolution.done(t)),
+    slaWeeks: (t, x) => weeksOf([response.due(t), x.rDone, resolution.due(t), resolution.done(t)]),
     reopened: (t) => reopens(t),
     waitingMinutes: (t) => {
       if (!input.waitingMinutes) return '';

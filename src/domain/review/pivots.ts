@@ -9,7 +9,7 @@ import type { ReviewDataText } from './text';
 import { shiftIsoWeek, type IsoWeek } from './week';
 import { TREND_WEEKS } from './sections/trend';
 
-export type PivotKey = 'createdTrend' | 'resolvedTrend' | 'departments' | 'categoryUrgency' | 'responseSla' | 'resolutionSla';
+export type PivotKey = 'createdTrend' | 'resolvedTrend' | 'departments' | 'categoryUrgency' | 'sla';
 
 /**
  * Every value is a calculated value, named in the call that adds it (an addPivotValue would read
@@ -19,12 +19,15 @@ export type PivotKey = 'createdTrend' | 'resolvedTrend' | 'departments' | 'categ
 export type PivotValueSpec =
   /** Tickets: `=COUNTA('问题编号')`, as COUNTA of the ID column. */
   | { kind: 'count'; column: ReviewDataKey; name: string }
-  /** Met rate over a 1/0 column (blank while not final): see rateFormula. */
-  | { kind: 'rate'; column: ReviewDataKey; name: string };
+  /**
+   * Met rate over a 1/0 column (blank while not final), of the rows whose `weeks` column holds
+   * `week`: one SLA pivot shows both targets, each counted in its own weeks (see rateFormula).
+   */
+  | { kind: 'rate'; column: ReviewDataKey; weeks: ReviewDataKey; week: string; name: string };
 
 export type PivotFilterSpec =
   | { column: ReviewDataKey; visible: string[] }
-  /** For the SLA weeks columns, which hold one or two weeks (`2024-W18 2024-W19`). */
+  /** For the SLA weeks column, which holds the weeks a ticket's targets count in (`2024-W18 2024-W19`). */
   | { column: ReviewDataKey; contains: string };
 
 export interface PivotSpec {
@@ -35,9 +38,10 @@ export interface PivotSpec {
   col: number;
   rows: ReviewDataKey;
   columns?: ReviewDataKey;
-  value: PivotValueSpec;
+  /** Added in order; with a column group each column shows them side by side. */
+  values: PivotValueSpec[];
   filter: PivotFilterSpec;
-  /** Rows by the value, largest first, at most this many. */
+  /** Rows by the first value, largest first, at most this many. */
   top?: number;
   /** Show the value as a percentage. */
   percent?: boolean;
@@ -67,13 +71,15 @@ const BAND2 = BAND1 + 18;
 export const PIVOT_SHEET_WIDTH = 26;
 
 /**
- * `=IFERROR(SUM('响应达成')/COUNT('响应达成'),"")`: met / (met + missed), as the snapshot's
+ * `=IFERROR(COUNTIFS('响应SLA周',"*2024-W19*",'响应达成',1)/COUNTIFS('响应SLA周',"*2024-W19*",'响应达成',">=0"),"")`:
+ * met / (met + missed) over the cell's rows whose target counts in the week, as the snapshot's
  * compliance (blank while not final is not counted; nothing final shows blank, as the snapshot's
- * "–"). A field name is quoted as Sheets quotes it in formulas.
+ * "–"). The weeks column holds one or two weeks, hence the wildcards.
  */
-export function rateFormula(header: string): string {
-  const ref = fieldRef(header);
-  return `=IFERROR(SUM(${ref})/COUNT(${ref}),"")`;
+export function rateFormula(metHeader: string, weeksHeader: string, week: string): string {
+  const met = fieldRef(metHeader);
+  const inWeek = `${fieldRef(weeksHeader)},"*${week}*"`;
+  return `=IFERROR(COUNTIFS(${inWeek},${met},1)/COUNTIFS(${inWeek},${met},">=0"),"")`;
 }
 
 /** `=COUNTA('问题编号')`: the rows of the cell with an ID, as a COUNTA summary counts them. */
@@ -84,7 +90,7 @@ export function countFormula(header: string): string {
 /** The formula of a pivot value: what the adapter hands addCalculatedPivotValue. */
 export function valueFormula(value: PivotValueSpec, D: ReviewDataText): string {
   const header = D.columns[value.column];
-  return value.kind === 'count' ? countFormula(header) : rateFormula(header);
+  return value.kind === 'count' ? countFormula(header) : rateFormula(header, D.columns[value.weeks], value.week);
 }
 
 /** A field name quoted as Sheets quotes it in formulas (`'部门/区域'`, a quote doubled). */
@@ -97,12 +103,25 @@ export function pivotPlan(week: IsoWeek, D: ReviewDataText): PivotPlan {
   const count = (name: string) => ({ kind: 'count', column: 'id', name }) as const;
   const tickets = count(D.count);
   const pivots: PivotSpec[] = [
-    { key: 'createdTrend', title: T.createdTrend(trend[0], label), row: BAND1, col: 1, rows: 'createdWeek', value: count(D.created), filter: { column: 'createdWeek', visible: trend } },
-    { key: 'resolvedTrend', title: T.resolvedTrend(trend[0], label), row: BAND1, col: 4, rows: 'resolvedWeek', value: count(D.resolved), filter: { column: 'resolvedWeek', visible: trend } },
-    { key: 'departments', title: T.departments(label), row: BAND1, col: 7, rows: 'department', value: tickets, filter: { column: 'createdWeek', visible: [label] }, top: 10 },
-    { key: 'categoryUrgency', title: T.categoryUrgency(label), row: BAND1, col: 10, rows: 'category', columns: 'urgency', value: tickets, filter: { column: 'createdWeek', visible: [label] } },
-    { key: 'responseSla', title: T.responseSla(label), row: BAND2, col: 1, rows: 'assignee', columns: 'urgency', value: { kind: 'rate', column: 'responseMet', name: D.slaValue }, filter: { column: 'responseWeeks', contains: label }, percent: true },
-    { key: 'resolutionSla', title: T.resolutionSla(label), row: BAND2, col: 9, rows: 'assignee', columns: 'urgency', value: { kind: 'rate', column: 'resolutionMet', name: D.slaValue }, filter: { column: 'resolutionWeeks', contains: label }, percent: true },
+    { key: 'createdTrend', title: T.createdTrend(trend[0], label), row: BAND1, col: 1, rows: 'createdWeek', values: [count(D.created)], filter: { column: 'createdWeek', visible: trend } },
+    { key: 'resolvedTrend', title: T.resolvedTrend(trend[0], label), row: BAND1, col: 4, rows: 'resolvedWeek', values: [count(D.resolved)], filter: { column: 'resolvedWeek', visible: trend } },
+    { key: 'departments', title: T.departments(label), row: BAND1, col: 7, rows: 'department', values: [tickets], filter: { column: 'createdWeek', visible: [label] }, top: 10 },
+    { key: 'categoryUrgency', title: T.categoryUrgency(label), row: BAND1, col: 10, rows: 'category', columns: 'urgency', values: [tickets], filter: { column: 'createdWeek', visible: [label] } },
+    {
+      key: 'sla',
+      title: T.sla(label),
+      row: BAND2,
+      col: 1,
+      rows: 'assignee',
+      columns: 'urgency',
+      values: [
+        { kind: 'rate', column: 'responseMet', weeks: 'responseWeeks', week: label, name: D.responseRate },
+        { kind: 'rate', column: 'resolutionMet', weeks: 'resolutionWeeks', week: label, name: D.resolutionRate },
+      ],
+      // Rows where either target counts in the week; each value keeps to its own target's weeks.
+      filter: { column: 'slaWeeks', contains: label },
+      percent: true,
+    },
   ];
   const header: string[][] = Array.from({ length: BAND2 - 1 }, () => new Array<string>(PIVOT_SHEET_WIDTH).fill(''));
   header[0][0] = `${D.pivotSheet} ${label}`;

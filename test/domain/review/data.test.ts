@@ -114,6 +114,9 @@ describe('review data rows', () => {
       );
       expect(x.tier === '' || ['一线', '二线'].includes(String(x.tier))).toBe(true);
       expect(x.waitingMinutes).toBe(''); // no waiting states in the tracker yet
+      // The SLA pivot's filter column: both targets' weeks, each once, in order.
+      const weeks = [...new Set(`${x.responseWeeks} ${x.resolutionWeeks}`.split(' ').filter(Boolean))].sort();
+      expect([x.id, x.slaWeeks]).toEqual([x.id, weeks.join(' ')]);
     }
   });
 
@@ -138,7 +141,7 @@ describe('review data rows', () => {
     expect(en.data.header[0]).toBe('Ticket ID');
     expect(en.data.keys).toEqual(rv.data.keys);
     // Numbers, IDs and weeks are the same; labels are English.
-    const same = (k: string) => typeof k === 'string' && ['id', 'createdWeek', 'resolvedWeek', 'responseWeeks', 'resolutionWeeks'].includes(k);
+    const same = (k: string) => typeof k === 'string' && ['id', 'createdWeek', 'resolvedWeek', 'responseWeeks', 'resolutionWeeks', 'slaWeeks'].includes(k);
     en.data.rows.forEach((row, r) =>
       row.forEach((v, i) => {
         const zh = rv.data.rows[r][i];

@@ -133,6 +133,17 @@ describe(`PivotTable [${REF}pivot-table]`, () => {
     expect(out.getRange('D2').getValue()).toBe('#ERROR!');
   });
 
+  test('COUNTIFS in a calculated value: a wildcard over one field, a number over another; ">=0" skips blanks (the weekly SLA pivot)', () => {
+    const e = env({ locale: 'en_US' });
+    const data = e.ss.insertSheet('Data');
+    data.getRange('A1:C8').setValues([['Owner', 'Met', 'Weeks'], ['A', 1, 'W1'], ['A', 0, 'W1 W2'], ['A', '', 'W2'], ['B', 1, 'W2'], ['B', '', 'W1'], ['B', 0, 'W3'], ['C', 1, 'W1']]);
+    const out = e.ss.insertSheet('Pivot');
+    const pt = out.getRange('A1').createPivotTable(data.getRange('A1:C8'));
+    pt.addRowGroup(1);
+    pt.addCalculatedPivotValue('W2 met', '=IFERROR(COUNTIFS(Weeks,"*W2*",Met,1)/COUNTIFS(Weeks,"*W2*",Met,">=0"),"")');
+    expect(out.getDataRange().getValues()).toEqual([['Owner', 'W2 met'], ['A', 0], ['B', 1], ['C', ''], ['Grand Total', 0.5]]);
+  });
+
   test('calculated value formulas: "=" required; unknown functions refused; a bad formula shows #ERROR!', () => {
     const { out, source, shown } = pivotEnv();
     const pt = out.getRange('A1').createPivotTable(source);
