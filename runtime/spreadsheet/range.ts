@@ -1242,9 +1242,11 @@ export function checkedRange(
   if (numCols < 1) throw new Error('The number of columns in the range must be at least 1.');
   if (row < 1) throw new Error('The starting row of the range is too small.');
   if (col < 1) throw new Error('The starting column of the range is too small.');
-  if (row + numRows - 1 > sheet.maxRows || col + numCols - 1 > sheet.maxCols) {
-    throw new Error('The coordinates of the range are outside the dimensions of the sheet.');
-  }
+  const outside = () => row + numRows - 1 > sheet.maxRows || col + numCols - 1 > sheet.maxCols;
+  // A pivot grows the grid to fit its result (computed when the sheet is read here, at once on
+  // Google): a range it grew the grid for is inside.
+  if (outside() && sheet.pivots.length) refreshPivots(svc.wb, sheet, svc.ctx.clock.now());
+  if (outside()) throw new Error('The coordinates of the range are outside the dimensions of the sheet.');
   return rangeObj(svc, sheet, { row, col, numRows, numCols }, open);
 }
 

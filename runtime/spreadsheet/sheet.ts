@@ -245,9 +245,11 @@ export class SheetImpl
     return this._sheet.lastCol();
   }
   getMaxRows(): number {
+    this.fresh(); // a pivot grows the grid to fit its result
     return this._sheet.maxRows;
   }
   getMaxColumns(): number {
+    this.fresh();
     return this._sheet.maxCols;
   }
 

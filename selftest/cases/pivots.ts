@@ -163,6 +163,22 @@ const CASES: Case[] = [
     },
   },
   {
+    id: 'pivot.grows-grid',
+    ref: S + 'range#createpivottablesourcedata',
+    expected: [8, 10, 27, ['Grand Total', 30]],
+    how: 'data A1:D7 on a sheet cut to 8 rows × 26 columns; pivot at Z6 (rows Region, SUM of Units: 5 rows × 2 columns): [getMaxRows() before, getMaxRows(), getMaxColumns() after, Z10:AA10] (the weekly pivot sheet relies on a pivot taller than the grid growing it)',
+    run: (c) => {
+      const sh = c.scratch();
+      sh.deleteRows(9, sh.getMaxRows() - 8);
+      const before = sh.getMaxRows();
+      sh.getRange(1, 1, DATA.length, 4).setValues(DATA);
+      const pt = sh.getRange('Z6').createPivotTable(sh.getRange(1, 1, DATA.length, 4));
+      pt.addRowGroup(1);
+      pt.addPivotValue(3, F(c).SUM);
+      return [before, sh.getMaxRows(), sh.getMaxColumns(), sh.getRange('Z10:AA10').getValues()[0]];
+    },
+  },
+  {
     id: 'pivot.column-outside-source',
     ref: S + 'pivot-table#addrowgroupsourcedatacolumn',
     expected: ['threw', 'threw'],

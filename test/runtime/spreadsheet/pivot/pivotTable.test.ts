@@ -144,6 +144,16 @@ describe(`PivotTable [${REF}pivot-table]`, () => {
     expect(out.getDataRange().getValues()).toEqual([['Owner', 'W2 met'], ['A', 0], ['B', 1], ['C', ''], ['Grand Total', 0.5]]);
   });
 
+  test('a pivot taller or wider than the grid grows the sheet to fit (VERIFY pivot.grows-grid)', () => {
+    const { out, source, app } = pivotEnv();
+    out.deleteRows(9, out.getMaxRows() - 8);
+    const pt = out.getRange('Z6').createPivotTable(source);
+    pt.addRowGroup(1);
+    pt.addPivotValue(3, app.PivotTableSummarizeFunction.SUM);
+    expect([out.getMaxRows(), out.getMaxColumns()]).toEqual([10, 27]);
+    expect(out.getRange('Z10:AA10').getValues()[0]).toEqual(['Grand Total', 30]);
+  });
+
   test('calculated value formulas: "=" required; unknown functions refused; a bad formula shows #ERROR!', () => {
     const { out, source, shown } = pivotEnv();
     const pt = out.getRange('A1').createPivotTable(source);
