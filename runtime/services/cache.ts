@@ -8,6 +8,12 @@ export const DEFAULT_EXPIRATION_S = 600;
 export const MAX_EXPIRATION_S = 21600;
 export const MAX_VALUE_BYTES = 100 * 1024;
 export const MAX_KEY_CHARS = 250;
+/**
+ * "The cap for cached items is 1,000. If more than 1,000 items are written, the cache stores the
+ * 900 items farthest from expiration. This limit might change." (reference/cache/cache#putkey,-value)
+ */
+export const MAX_ITEMS = 1000;
+export const ITEMS_KEPT = 900;
 
 export type CacheEntries = Record<string, { value: string; expiresAt: number }>;
 
@@ -54,6 +60,11 @@ export class LocalCache implements GoogleAppsScript.Cache.Cache {
   }
 
   put(key: string, value: string, expirationInSeconds: number = DEFAULT_EXPIRATION_S): void {
+    this.store(key, value, expirationInSeconds);
+    this.capItems();
+  }
+
+  private store(key: string, value: string, expirationInSeconds: number): void {
     this.checkKey(key);
     const v = String(value);
     if (Buffer.byteLength(v, 'utf8') > MAX_VALUE_BYTES) throw new Error('Argument too large: value');
@@ -61,7 +72,21 @@ export class LocalCache implements GoogleAppsScript.Cache.Cache {
     // What Google does outside is not documented: the stricter answer, refused (self-test cache.expiration-bounds).
     const secs = Number(expirationInSeconds);
     if (!Number.isFinite(secs) || secs < 1 || secs > MAX_EXPIRATION_S) throw new Error('Invalid argument: expirationInSeconds');
+    // Re-inserted so the store's order is the order of writing (capItems keeps the later of a tie).
+    delete this.entries()[String(key)];
     this.entries()[String(key)] = { value: v, expiresAt: this.ctx.clock.now() + secs * 1000 };
+  }
+
+  /** Over MAX_ITEMS live items, keeps the ITEMS_KEPT farthest from expiration (ties: the later written). */
+  private capItems(): void {
+    const all = this.entries();
+    const now = this.ctx.clock.now();
+    for (const [k, e] of Object.entries(all)) if (e.expiresAt <= now) delete all[k];
+    const keys = Object.keys(all);
+    if (keys.length <= MAX_ITEMS) return;
+    const order = keys.map((k, i) => ({ k, i, at: all[k].expiresAt }));
+    order.sort((a, b) => b.at - a.at || b.i - a.i);
+    for (const { k } of order.slice(ITEMS_KEPT)) delete all[k];
   }
 
   putAll(values: { [key: string]: string }, expirationInSeconds: number = DEFAULT_EXPIRATION_S): void {
@@ -70,7 +95,8 @@ export class LocalCache implements GoogleAppsScript.Cache.Cache {
       this.checkKey(k);
       if (Buffer.byteLength(String(v), 'utf8') > MAX_VALUE_BYTES) throw new Error('Argument too large: value');
     }
-    for (const [k, v] of Object.entries(values)) this.put(k, v, expirationInSeconds);
+    for (const [k, v] of Object.entries(values)) this.store(k, v, expirationInSeconds);
+    this.capItems();
   }
 
   remove(key: string): void {

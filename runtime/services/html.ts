@@ -10,6 +10,9 @@ import type { RuntimeContext } from '../context';
 export const SandboxMode = { EMULATED: 'EMULATED', IFRAME: 'IFRAME', NATIVE: 'NATIVE' };
 export const XFrameOptionsMode = { ALLOWALL: 'ALLOWALL', DEFAULT: 'DEFAULT' };
 
+/** reference/html/html-output#addmetatagname,-content: the only names addMetaTag accepts. */
+export const ALLOWED_META_TAGS = ['apple-mobile-web-app-capable', 'google-site-verification', 'mobile-web-app-capable', 'viewport'];
+
 export type FunctionCtor = new (...args: string[]) => (...a: unknown[]) => unknown;
 
 export const escapeHtml = (s: unknown): string =>
@@ -81,7 +84,11 @@ export class LocalHtmlOutput
     return this;
   }
   addMetaTag(name: string, content: string): any {
-    this.metaTags.push({ name, content });
+    // "Only the following meta tags are allowed" (reference/html/html-output#addmetatagname,-content).
+    // What Google does with another name is not documented: the stricter answer, refused (the
+    // message is the runtime's; self-test html.meta-tag-names).
+    if (!ALLOWED_META_TAGS.includes(String(name))) throw new Error(`Invalid argument: name (meta tag "${String(name)}" is not allowed)`);
+    this.metaTags.push({ name: String(name), content: String(content) });
     return this;
   }
   setFaviconUrl(iconUrl: string): any {

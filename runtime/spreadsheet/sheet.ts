@@ -500,17 +500,28 @@ export class SheetImpl
     for (let k = r; k < r + n; k++) this._sheet.rowHeights[k] = toInt(height);
     return this.self();
   }
+  // Positions are 1-indexed ("Use 1-index for this method", reference/spreadsheet/sheet#hidecolumnscolumnindex,-numcolumns).
+  // Outside the grid, or fewer than one, is not documented: refused as setColumnWidths and
+  // deleteRows refuse it (the stricter answer; self-test sheet.hide-out-of-bounds).
   hideColumns(columnIndex: number, numColumns = 1): void {
-    for (let k = toInt(columnIndex); k < columnIndex + numColumns; k++) this._sheet.hiddenCols[k] = true;
+    const [at, n] = [toInt(columnIndex), toInt(numColumns)];
+    this.checkCols(at, n);
+    for (let k = at; k < at + n; k++) this._sheet.hiddenCols[k] = true;
   }
   showColumns(columnIndex: number, numColumns = 1): void {
-    for (let k = toInt(columnIndex); k < columnIndex + numColumns; k++) delete this._sheet.hiddenCols[k];
+    const [at, n] = [toInt(columnIndex), toInt(numColumns)];
+    this.checkCols(at, n);
+    for (let k = at; k < at + n; k++) delete this._sheet.hiddenCols[k];
   }
   hideRows(rowIndex: number, numRows = 1): void {
-    for (let k = toInt(rowIndex); k < rowIndex + numRows; k++) this._sheet.hiddenRows[k] = true;
+    const [at, n] = [toInt(rowIndex), toInt(numRows)];
+    this.checkRows(at, n);
+    for (let k = at; k < at + n; k++) this._sheet.hiddenRows[k] = true;
   }
   showRows(rowIndex: number, numRows = 1): void {
-    for (let k = toInt(rowIndex); k < rowIndex + numRows; k++) delete this._sheet.hiddenRows[k];
+    const [at, n] = [toInt(rowIndex), toInt(numRows)];
+    this.checkRows(at, n);
+    for (let k = at; k < at + n; k++) delete this._sheet.hiddenRows[k];
   }
   isColumnHiddenByUser(columnPosition: number): boolean {
     return !!this._sheet.hiddenCols[toInt(columnPosition)];

@@ -130,6 +130,21 @@ export const SERVICE_CASES: Case[] = [
     },
   },
   {
+    id: 'cache.item-cap',
+    ref: REF + 'cache/cache#putkey,-value',
+    expected: [true, true],
+    how: "the user cache: put('selftest.far', 'x', 21600), then putAll of 1,000 items for 60 s (\"The cap for cached items is 1,000. If more than 1,000 items are written, the cache stores the 900 items farthest from expiration\"): [the far item is kept, at most 899 of the 1,000 are]; all removed after",
+    run: ({ svc }) => {
+      const c = svc.CacheService.getUserCache()!;
+      const keys = Array.from({ length: 1000 }, (_, i) => `selftest.cap.${i}`);
+      c.put('selftest.far', 'x', 21600);
+      c.putAll(Object.fromEntries(keys.map((k) => [k, 'v'])), 60);
+      const out = [c.get('selftest.far') === 'x', Object.keys(c.getAll(keys)).length <= 899];
+      c.removeAll([...keys, 'selftest.far']);
+      return out;
+    },
+  },
+  {
     id: 'triggers.clock-trigger',
     ref: REF + 'script/script-app#getprojecttriggers',
     expected: ['CLOCK', 'CLOCK', HANDLER, true, true],
@@ -232,6 +247,17 @@ export const SERVICE_CASES: Case[] = [
     },
   },
   {
+    id: 'html.meta-tag-names',
+    ref: REF + 'html/html-output#addmetatagname,-content',
+    expected: [true, 'threw'],
+    how: "addMetaTag('viewport', …) is accepted; addMetaTag('description', …), a name outside the four the page allows, throws (*model*: the page lists the names, not what happens to others)",
+    run: ({ svc }) => {
+      const out = svc.HtmlService.createHtmlOutput('<p>x</p>');
+      const ok = typeof out.addMetaTag('viewport', 'width=device-width').getTitle === 'function';
+      return [ok, threw(() => out.addMetaTag('description', 'x'))];
+    },
+  },
+  {
     id: 'mail.remaining-quota',
     ref: REF + 'mail/mail-app#getremainingdailyquota',
     expected: true,
@@ -240,6 +266,13 @@ export const SERVICE_CASES: Case[] = [
       const q = svc.MailApp.getRemainingDailyQuota();
       return typeof q === 'number' && q >= 0 && Math.floor(q) === q;
     },
+  },
+  {
+    id: 'mail.invalid-address',
+    ref: REF + 'mail/mail-app#sendemailrecipient,-subject,-body',
+    expected: 'threw',
+    how: "sendEmail('not-an-address', …): a recipient list holding something that is not an address (not documented: the runtime refuses the message, the stricter answer; nothing can be delivered)",
+    run: ({ svc }) => threw(() => svc.MailApp.sendEmail('not-an-address', 'selftest', 'never delivered')),
   },
   {
     id: 'ui.menu-run',

@@ -43,6 +43,17 @@ export const SHEET_CASES: Case[] = [
     },
   },
   {
+    id: 'sheet.hide-out-of-bounds',
+    ref: S + 'sheet#hidecolumnscolumnindex,-numcolumns',
+    expected: [true, 'threw', 'threw', 'threw'],
+    how: 'hideColumns(1) hides column A ("Use 1-index for this method": isColumnHiddenByUser(1)); then hideColumns(27) and hideColumns(26, 2) on a 26-column sheet, and hideRows(0) (outside the grid: not documented, the runtime refuses, the stricter answer)',
+    run: ({ scratch }) => {
+      const sh = scratch();
+      sh.hideColumns(1);
+      return [sh.isColumnHiddenByUser(1), threw(() => sh.hideColumns(27)), threw(() => sh.hideColumns(26, 2)), threw(() => sh.hideRows(0))];
+    },
+  },
+  {
     id: 'sheet.append-row',
     ref: S + 'sheet#appendrowrowcontents',
     expected: [3, ['x', 2, 12]],

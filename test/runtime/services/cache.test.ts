@@ -36,6 +36,23 @@ describe('CacheService', () => {
     expect(c.remove('a')).toBeUndefined();
   });
 
+  test('more than 1,000 items: the cache keeps the 900 farthest from expiration (developers.google.com/apps-script/reference/cache/cache#putkey,-value: "The cap for cached items is 1,000")', () => {
+    const { ctx, svc } = cache();
+    const c = svc.getScriptCache();
+    c.put('long', 'L', 21600);
+    for (let i = 0; i < 998; i++) c.put(`s${i}`, 'v', 60);
+    c.put('mid', 'M', 3600);
+    expect(Object.keys(c.getAll(['long', 'mid', 's0', 's997'])).length).toBe(4); // 1,000 items: all kept
+    c.put('one-more', 'x', 120);
+    // 1,001 written: 900 stay, those farthest from expiration (the 60 s items go first, the latest written kept of a tie)
+    const all = c.getAll(['long', 'mid', 'one-more', 's0', 's100', 's101', 's997']);
+    expect(all).toEqual({ long: 'L', mid: 'M', 'one-more': 'x', s101: 'v', s997: 'v' }); // 3 + s101…s997
+    // putAll counts as its items written; expired items do not count
+    ctx.clock.set(T0 + 61_000);
+    c.putAll(Object.fromEntries(Array.from({ length: 1000 }, (_, i) => [`p${i}`, 'v'])), 600);
+    expect(Object.keys(c.getAll(['long', 'mid', 'one-more', 'p0', 'p999'])).sort()).toEqual(['long', 'mid', 'p999']); // one-more expires first of all
+  });
+
   test('getAll returns only live keys; removeAll; values over 100 KB refused', () => {
     const { svc } = cache();
     const c = svc.getDocumentCache()!;

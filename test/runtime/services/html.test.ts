@@ -25,6 +25,21 @@ describe('HtmlService', () => {
     expect([out.getTitle(), out.getWidth(), out.getHeight(), out.getContent().endsWith('!')]).toEqual(['T', 300, 200, true]);
   });
 
+  test('append adds as is, appendUntrusted escapes, clear and setContent replace; the setters return the output (reference/html/html-output#appendUntrusted)', () => {
+    const out = svc.createHtmlOutput('<b>Hello</b>');
+    expect(out.append('<p>1</p>')).toBe(out);
+    expect(out.appendUntrusted('<p>2</p>')).toBe(out);
+    expect(out.getContent()).toBe('<b>Hello</b><p>1</p>&lt;p&gt;2&lt;/p&gt;');
+    expect(out.clear().getContent()).toBe('');
+    expect(out.setContent('<i>x</i>').getContent()).toBe('<i>x</i>');
+  });
+
+  test('addMetaTag takes only the four names the page allows (developers.google.com/apps-script/reference/html/html-output#addmetatagname,-content)', () => {
+    const out = svc.createHtmlOutput('x');
+    for (const name of ['apple-mobile-web-app-capable', 'google-site-verification', 'mobile-web-app-capable', 'viewport']) expect(out.addMetaTag(name, 'v')).toBe(out);
+    for (const name of ['description', 'robots', 'Viewport', '']) expect(() => out.addMetaTag(name, 'v')).toThrow('Invalid argument: name');
+  });
+
   test('a missing file throws; members not provided throw clearly', () => {
     expect(() => svc.createHtmlOutputFromFile('Nope')).toThrow('No HTML file named Nope was found.');
     expect(() => (svc as any).getUserAgent()).toThrow('not provided by the local runtime: HtmlService.getUserAgent');

@@ -51,6 +51,20 @@ describe('LockService', () => {
     });
   });
 
+  test('tryLock on a lock already held, and releaseLock without it, have no effect (lock#trylocktimeoutinmillis, lock#releaselock)', () => {
+    const { executions, svc } = setup();
+    executions.run(() => {
+      const l = svc.getScriptLock();
+      expect(l.releaseLock()).toBeUndefined(); // "no effect if the lock has not been acquired"
+      expect(l.hasLock()).toBe(false); // "false if tryLock … or waitLock … were never called"
+      expect(l.tryLock(1000)).toBe(true);
+      expect(l.tryLock(1000)).toBe(true); // "no effect if the lock has already been acquired"
+      expect(l.hasLock()).toBe(true);
+      l.releaseLock();
+      expect(l.hasLock()).toBe(false); // "… or if releaseLock() was called"
+    });
+  });
+
   test('released at the end of the execution; releaseLock frees it for the next one', () => {
     const { executions, svc } = setup();
     executions.run(() => expect(svc.getDocumentLock().tryLock(0)).toBe(true));

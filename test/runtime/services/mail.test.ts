@@ -32,6 +32,16 @@ describe('MailApp', () => {
     expect(app.getRemainingDailyQuota()).toBe(3);
   });
 
+  test('a recipient that is not an address refuses the whole message and uses no quota (developers.google.com/apps-script/reference/mail/mail-app#sendemailrecipient,-subject,-body: "the addresses of the recipients, separated by commas")', () => {
+    const { app, data } = mail(5);
+    expect(() => app.sendEmail('not-an-address', 's', 'b')).toThrow('Invalid email: not-an-address');
+    expect(() => app.sendEmail({ to: 'a@x.example', cc: 'b@x.example, two words@x', subject: 's', body: 'b' })).toThrow('Invalid email: two words@x');
+    expect(() => app.sendEmail('a@x.example; b@x.example', 's', 'b')).toThrow('Invalid email');
+    expect([data.sent.length, app.getRemainingDailyQuota()]).toEqual([0, 5]);
+    app.sendEmail('Help desk <desk@x.example>, c@x.example', 's', 'b');
+    expect(app.getRemainingDailyQuota()).toBe(3);
+  });
+
   test('a guard (simple trigger, no authorisation) refuses sending', () => {
     const { ctx } = testContext();
     const app = new LocalMailApp(ctx, () => emptyMail(), (what) => {

@@ -25,6 +25,17 @@ describe('PropertiesService', () => {
     expect(props().svc.getUserProperties().getProperty('nope')).toBeNull();
   });
 
+  test('getProperties() is a copy, "not a live view of the store" (properties#getproperties)', () => {
+    const p = props().svc.getScriptProperties();
+    p.setProperty('a', '1');
+    const copy = p.getProperties();
+    copy.a = 'changed';
+    copy.b = 'added';
+    expect(p.getProperties()).toEqual({ a: '1' });
+    p.setProperty('c', '3');
+    expect(copy).toEqual({ a: 'changed', b: 'added' });
+  });
+
   test('getDocumentProperties() is null without a document (properties-service#getdocumentproperties)', () => {
     expect(props(false).svc.getDocumentProperties()).toBeNull();
   });

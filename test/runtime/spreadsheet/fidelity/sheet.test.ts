@@ -41,6 +41,25 @@ const cases: Case[] = [
     },
   },
   {
+    name: 'hide/show rows and columns: 1-indexed, refused outside the grid (not documented: the stricter answer, as setColumnWidths)',
+    ref: REF + 'sheet#hidecolumnscolumnindex,-numcolumns',
+    run: ({ sheet }) => {
+      sheet.hideColumns(1);
+      sheet.hideRows(2, 3);
+      expect([sheet.isColumnHiddenByUser(1), sheet.isRowHiddenByUser(4), sheet.isRowHiddenByUser(5)]).toEqual([true, true, false]);
+      sheet.showColumns(1);
+      expect(sheet.isColumnHiddenByUser(1)).toBe(false);
+      expect(() => sheet.hideColumns(0)).toThrow('Those columns are out of bounds.');
+      expect(() => sheet.hideColumns(27)).toThrow('Those columns are out of bounds.');
+      expect(() => sheet.hideColumns(26, 2)).toThrow('Those columns are out of bounds.');
+      expect(() => sheet.hideColumns(1, 0)).toThrow('Those columns are out of bounds.');
+      expect(() => sheet.showColumns(27)).toThrow('Those columns are out of bounds.');
+      expect(() => sheet.hideRows(0)).toThrow('Those rows are out of bounds.');
+      expect(() => sheet.hideRows(1000, 2)).toThrow('Those rows are out of bounds.');
+      expect(() => sheet.showRows(1001)).toThrow('Those rows are out of bounds.');
+    },
+  },
+  {
     name: 'a new sheet is 1000 rows × 26 columns; insertRowsAfter and appendRow grow it',
     ref: REF + 'sheet#appendrowrowcontents',
     run: ({ ss }) => {
