@@ -138,6 +138,11 @@ export class LocalRuntime {
   authMode: AuthModeName = 'FULL';
   /** True while a web-app request runs: no editor UI, and an add-on's web app has no spreadsheet. */
   private webRequest = false;
+  /**
+   * A time-driven trigger is running: no editor is open for it, and "a script can only interact
+   * with the UI for the current instance of an open editor" (reference/spreadsheet/spreadsheet-app#getui).
+   */
+  private timeDriven = false;
   private userTriggersListClock = false;
   /** The web app deployment's URL (undefined: the default for the mode, see LocalRuntimeOptions). */
   webAppUrl: string | null | undefined;
@@ -220,7 +225,7 @@ export class LocalRuntime {
       this.workbook,
       ctx,
       () => {
-        if (this.webRequest) throw new Error('Cannot call SpreadsheetApp.getUi() from this context.');
+        if (this.webRequest || this.timeDriven) throw new Error('Cannot call SpreadsheetApp.getUi() from this context.');
         return uiObject;
       },
       (message, title) => this.ui.toasts.push({ message: String(message), title: String(title ?? ''), at: this.clock.now() }),
@@ -475,7 +480,7 @@ export class LocalRuntime {
       due.fireCount = (due.fireCount ?? 0) + 1;
       due.nextFireAt = nextFire(due.schedule!, due.createdAt, at, this.scriptTimeZone);
       const run = this.bundle?.has(due.handler)
-        ? this.runTrigger(due.handler, 'installable', timeEvent(at, due.id), 'FULL', { active: due.user, effective: due.user })
+        ? this.runTimeDriven(() => this.runTrigger(due!.handler, 'installable', timeEvent(at, due!.id), 'FULL', { active: due!.user, effective: due!.user }))
         : { handler: due.handler, kind: 'installable' as const, ok: false, error: `Script function not found: ${due.handler}`, stats: emptyStats() };
       const rec: FiringRecord = { triggerId: due.id, handler: due.handler, at, ok: run.ok, ...(run.error ? { error: run.error } : {}) };
       fired.push(rec);
@@ -485,6 +490,16 @@ export class LocalRuntime {
     if (toMs > this.clock.now()) this.clock.set(toMs);
     this.lastTick = Math.max(this.lastTick, toMs);
     return fired;
+  }
+
+  private runTimeDriven<T>(run: () => T): T {
+    const outer = this.timeDriven;
+    this.timeDriven = true;
+    try {
+      return run();
+    } finally {
+      this.timeDriven = outer;
+    }
   }
 
   /** How many time-driven runs are due up to `toMs` (counting stops past `limit`); runs nothing. */

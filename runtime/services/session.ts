@@ -1,8 +1,12 @@
 // Session (developers.google.com/apps-script/reference/base/session). The active user's email may
 // be '' (Google hides it across domains and in add-ons before authorisation): the runtime's `user`
 // option decides; the effective user is the script's owner/trigger owner.
+import { createHash } from 'node:crypto';
 import { expose } from '../instrument';
 import type { RuntimeContext } from '../context';
+
+/** reference/base/session#gettemporaryactiveuserkey: "rotates every 30 days". */
+const KEY_ROTATION_MS = 30 * 24 * 3600 * 1000;
 
 class LocalUser implements GoogleAppsScript.Base.User {
   constructor(private email: string) {}
@@ -40,8 +44,15 @@ export class LocalSession implements Pick<GoogleAppsScript.Base.Session, 'getAct
     return this.locale().replace('-', '_');
   }
 
+  /**
+   * "a temporary key that is unique to the active user but does not reveal the user identity. The
+   * temporary key rotates every 30 days and is unique to the script" (reference/base/session#gettemporaryactiveuserkey):
+   * a one-way hash of the user and the 30-day period (it was the email in base64, which reveals it).
+   */
   getTemporaryActiveUserKey(): string {
-    return Buffer.from(`key:${this.ctx.user.active || this.ctx.user.effective}`).toString('base64');
+    const period = Math.floor(this.ctx.clock.now() / KEY_ROTATION_MS);
+    const who = (this.ctx.user.active || this.ctx.user.effective).toLowerCase();
+    return createHash('sha256').update(`local-script\n${period}\n${who}`).digest('base64url');
   }
 }
 

@@ -518,6 +518,9 @@ export class RangeImpl
   }
 
   setValue(value: any): R {
+    // range#setvaluevalue takes one value: called with none, Apps Script refuses the call as it
+    // refuses any argument list no signature matches.
+    if (arguments.length === 0) throw new Error("The parameters () don't match the method signature for SpreadsheetApp.Range.setValue.");
     // setValue on a multi-cell range sets every cell
     const { numRows, numCols } = this._rect;
     const row = new Array(numCols).fill(value);
@@ -1042,6 +1045,9 @@ export class RangeImpl
   }
   setFontSize(size: number): R {
     const n = toInt(size);
+    // "A font size in point size" (range#setfontsizesize): below 1 point is no font size; refused
+    // (not documented: the stricter answer, self-test sheet.size-bounds).
+    if (n < 1) throw new Error('Invalid argument: size');
     return this.fillAttr(this._sheet.fmt.fontSize, n === DEFAULTS.fontSize ? undefined : n);
   }
 

@@ -229,11 +229,14 @@ export class SheetImpl
   }
 
   getSheetValues(startRow: number, startColumn: number, numRows: number, numColumns: number): any[][] {
-    // -1 means "to the last row/column with content"
-    const nr = numRows === -1 ? this._sheet.lastRow() - startRow + 1 : numRows;
-    const nc = numColumns === -1 ? this._sheet.lastCol() - startColumn + 1 : numColumns;
+    // "A -1 value given as the row or column position is equivalent to getting the very last row
+    // or column that has data in the sheet" (sheet#getsheetvaluesstartrow,-startcolumn,-numrows,-numcolumns).
+    // The page says it of the positions only: a count of -1 is refused as any count below 1 (the
+    // stricter reading; self-test values.sheet-values-minus-one).
+    const row = toInt(startRow) === -1 ? this._sheet.lastRow() : startRow;
+    const col = toInt(startColumn) === -1 ? this._sheet.lastCol() : startColumn;
     // One call on Google: the range here is internal and not counted again.
-    return (unwrap(this.getRange(startRow, startColumn, nr, nc)) as unknown as RangeImpl).getValues();
+    return (unwrap(this.getRange(row, col, numRows, numColumns)) as unknown as RangeImpl).getValues();
   }
 
   getLastRow(): number {
@@ -459,6 +462,9 @@ export class SheetImpl
     const n = toInt(numColumns);
     this.checkCols(c, n);
     const w = toInt(width);
+    // "The width in pixels to set it to" (sheet#setcolumnwidthscolumnposition,-numcolumns,-width):
+    // a negative width is none; refused (not documented: the stricter answer, self-test sheet.size-bounds).
+    if (w < 0) throw new Error('Invalid argument: width');
     for (let k = c; k < c + n; k++) {
       if (w === DEFAULT_COL_WIDTH) delete this._sheet.colWidths[k];
       else this._sheet.colWidths[k] = w;
@@ -497,7 +503,10 @@ export class SheetImpl
     const r = toInt(startRow);
     const n = toInt(numRows);
     this.checkRows(r, n);
-    for (let k = r; k < r + n; k++) this._sheet.rowHeights[k] = toInt(height);
+    const h = toInt(height);
+    // "The height in pixels to set it to": a negative height is refused as a negative width is.
+    if (h < 0) throw new Error('Invalid argument: height');
+    for (let k = r; k < r + n; k++) this._sheet.rowHeights[k] = h;
     return this.self();
   }
   // Positions are 1-indexed ("Use 1-index for this method", reference/spreadsheet/sheet#hidecolumnscolumnindex,-numcolumns).

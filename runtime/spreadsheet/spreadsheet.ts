@@ -161,7 +161,9 @@ class SpreadsheetImpl
     this.wb.timeZone = timezone;
   }
   getSpreadsheetLocale(): string {
-    return this.wb.locale;
+    // Sheets names a locale "a combination of the ISO language code and country code, such as en_US"
+    // (Sheets API SpreadsheetProperties.locale): never the BCP 47 hyphen the runtime may be given.
+    return this.wb.locale.replace('-', '_');
   }
   setSpreadsheetLocale(locale: string): void {
     this.wb.locale = String(locale);

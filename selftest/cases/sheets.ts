@@ -54,6 +54,16 @@ export const SHEET_CASES: Case[] = [
     },
   },
   {
+    id: 'sheet.size-bounds',
+    ref: S + 'sheet#setcolumnwidthcolumnposition,-width',
+    expected: ['threw', 'threw', 'threw', 'returned'],
+    how: 'setColumnWidth(1, -5), setRowHeight(1, -1), setFontSize(0) on A1 (widths, heights and point sizes below zero or one are not documented: the runtime refuses them, the stricter answer); setFontSize(14) is accepted',
+    run: ({ scratch }) => {
+      const sh = scratch();
+      return [threw(() => sh.setColumnWidth(1, -5)), threw(() => sh.setRowHeight(1, -1)), threw(() => sh.getRange('A1').setFontSize(0)), threw(() => sh.getRange('A1').setFontSize(14))];
+    },
+  },
+  {
     id: 'sheet.append-row',
     ref: S + 'sheet#appendrowrowcontents',
     expected: [3, ['x', 2, 12]],
@@ -112,6 +122,21 @@ export const SHEET_CASES: Case[] = [
     expected: 'threw',
     how: 'insertSheet with the name of an existing sheet',
     run: ({ scratch, ss }) => threw(() => ss.insertSheet(scratch().getName())),
+  },
+  {
+    id: 'spreadsheet.sheet-name-case',
+    ref: S + 'spreadsheet#getsheetbynamename',
+    expected: [true, 'threw'],
+    how: "the scratch sheet's name in another letter case: [getSheetByName(it) is null, insertSheet(it)] (getSheetByName's matching of letter case is not documented: the runtime finds only the exact name, the stricter answer for a script looking its sheets up; names stay unique ignoring case)",
+    run: ({ scratch, ss }) => {
+      const name = scratch().getName();
+      const other = name.toUpperCase() === name ? name.toLowerCase() : name.toUpperCase();
+      const found = ss.getSheetByName(other) === null;
+      let made: GoogleAppsScript.Spreadsheet.Sheet | null = null;
+      const inserted = threw(() => (made = ss.insertSheet(other)));
+      if (made) ss.deleteSheet(made);
+      return [found, inserted];
+    },
   },
   {
     id: 'sheet.frozen-rows-and-widths',

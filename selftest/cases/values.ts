@@ -199,6 +199,28 @@ export const VALUE_CASES: Case[] = [
     },
   },
   {
+    id: 'values.sheet-values-minus-one',
+    ref: S + 'sheet#getsheetvaluesstartrow,-startcolumn,-numrows,-numcolumns',
+    expected: [[['c', 3]], [[3]], 'threw'],
+    how: 'A1:B3 filled; getSheetValues(-1, 1, 1, 2) and getSheetValues(3, -1, 1, 1) ("A -1 value given as the row or column position is equivalent to getting the very last row or column that has data"); getSheetValues(1, 1, -1, 1): a count of -1 (the page speaks of positions only: the runtime refuses it, the stricter reading)',
+    run: ({ scratch }) => {
+      const sh = scratch();
+      sh.getRange('A1:B3').setValues([['a', 1], ['b', 2], ['c', 3]]);
+      return [sh.getSheetValues(-1, 1, 1, 2), sh.getSheetValues(3, -1, 1, 1), threw(() => sh.getSheetValues(1, 1, -1, 1))];
+    },
+  },
+  {
+    id: 'values.set-value-no-argument',
+    ref: S + 'range#setvaluevalue',
+    expected: ['threw', 'kept'],
+    how: "A1 holds 'kept'; setValue() with no argument (the call matches no signature); [outcome, A1 afterwards]",
+    run: ({ scratch }) => {
+      const r = scratch().getRange('A1');
+      r.setValue('kept');
+      return [threw(() => (r as unknown as { setValue(): void }).setValue()), r.getValue()];
+    },
+  },
+  {
     id: 'values.date-display',
     ref: S + 'range#getdisplayvalue',
     expected: '2024-05-01 09:15',

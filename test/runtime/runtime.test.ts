@@ -123,6 +123,15 @@ describe('triggers', () => {
     expect(rt.tick(T0 + 2000)).toMatchObject([{ handler: 'fail', ok: false, error: 'boom' }]);
   });
 
+  test('a time-driven run has no editor open: getUi() is refused there, and works again in a menu run (developers.google.com/apps-script/reference/spreadsheet/spreadsheet-app#getui)', () => {
+    const rt = rtAt();
+    rt.services.ScriptApp.newTrigger('showForm').timeBased().after(1000).create();
+    expect(rt.tick(T0 + 2000)).toMatchObject([{ handler: 'showForm', ok: false, error: 'Cannot call SpreadsheetApp.getUi() from this context.' }]);
+    expect(rt.ui.sidebars).toHaveLength(0);
+    rt.call('showForm');
+    expect(rt.ui.sidebars).toHaveLength(1);
+  });
+
   test('showForm renders the template from dist/ into a recorded sidebar', () => {
     const rt = rtAt();
     rt.call('showForm');

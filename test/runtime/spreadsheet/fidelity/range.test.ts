@@ -155,6 +155,17 @@ const cases: Case[] = [
     },
   },
   {
+    name: 'setValue with no value is refused as a call no signature matches; nothing is written',
+    ref: REF + 'range#setvaluevalue',
+    run: ({ sheet }) => {
+      sheet.getRange('A1').setValue('kept');
+      expect(() => (sheet.getRange('A1') as unknown as { setValue(): void }).setValue()).toThrow(
+        "The parameters () don't match the method signature for SpreadsheetApp.Range.setValue.",
+      );
+      expect(sheet.getRange('A1').getValue()).toBe('kept');
+    },
+  },
+  {
     name: 'setFormula over a range moves relative references per cell',
     ref: REF + 'range#setformulaformula',
     run: ({ sheet }) => {

@@ -41,6 +41,46 @@ const cases: Case[] = [
     },
   },
   {
+    name: 'getSheetValues: a start position of -1 is the last row or column with data; a count of -1 is refused (the page speaks of positions only)',
+    ref: REF + 'sheet#getsheetvaluesstartrow,-startcolumn,-numrows,-numcolumns',
+    run: ({ sheet }) => {
+      sheet.getRange('A1:B3').setValues([['a', 1], ['b', 2], ['c', 3]]);
+      expect(sheet.getSheetValues(-1, 1, 1, 2)).toEqual([['c', 3]]);
+      expect(sheet.getSheetValues(2, -1, 2, 1)).toEqual([[2], [3]]);
+      expect(sheet.getSheetValues(1, 1, 2, 2)).toEqual([['a', 1], ['b', 2]]);
+      expect(() => sheet.getSheetValues(1, 1, -1, 1)).toThrow('The number of rows in the range must be at least 1.');
+      expect(() => sheet.getSheetValues(1, 1, 1, -1)).toThrow('The number of columns in the range must be at least 1.');
+      expect(() => sheet.getSheetValues(0, 1, 1, 1)).toThrow('The starting row of the range is too small.');
+    },
+  },
+  {
+    name: 'a negative column width or row height, and a font size below 1 point, are refused (not documented: the stricter answer)',
+    ref: REF + 'sheet#setcolumnwidthcolumnposition,-width',
+    run: ({ sheet }) => {
+      expect(() => sheet.setColumnWidth(1, -5)).toThrow('Invalid argument: width');
+      expect(() => sheet.setColumnWidths(1, 2, -1)).toThrow('Invalid argument: width');
+      expect(() => sheet.setRowHeight(1, -1)).toThrow('Invalid argument: height');
+      expect(() => sheet.getRange('A1').setFontSize(0)).toThrow('Invalid argument: size');
+      expect(() => sheet.getRange('A1').setFontSize(-3)).toThrow('Invalid argument: size');
+      sheet.setColumnWidth(1, 0);
+      sheet.setColumnWidth(2, 250);
+      expect([sheet.getColumnWidth(1), sheet.getColumnWidth(2)]).toEqual([0, 250]);
+      expect(sheet.getRange('A1').setFontSize(14).getFontSize()).toBe(14);
+    },
+  },
+  {
+    name: 'hideSheet on the only visible sheet throws; getIndex starts at 1; getGridId is the sheet id',
+    ref: REF + 'sheet#hidesheet',
+    run: ({ ss, sheet }) => {
+      expect(() => sheet.hideSheet()).toThrow();
+      const other = ss.insertSheet('Other');
+      expect([sheet.getIndex(), other.getIndex()]).toEqual([1, 2]);
+      expect(other.getRange('B2').getGridId()).toBe(other.getSheetId());
+      other.hideSheet();
+      expect(other.isSheetHidden()).toBe(true);
+    },
+  },
+  {
     name: 'hide/show rows and columns: 1-indexed, refused outside the grid (not documented: the stricter answer, as setColumnWidths)',
     ref: REF + 'sheet#hidecolumnscolumnindex,-numcolumns',
     run: ({ sheet }) => {

@@ -8,6 +8,14 @@ const ms = (d: unknown) => (d as Date).getTime();
 
 const cases: Case[] = [
   {
+    name: 'getSpreadsheetLocale names the locale with an underscore (en_US, zh_CN), even when the runtime was given zh-CN',
+    ref: REF + 'spreadsheet#getspreadsheetlocale',
+    run: () => {
+      expect(env({ locale: 'zh-CN' }).ss.getSpreadsheetLocale()).toBe('zh_CN');
+      expect(env({ locale: 'en_US' }).ss.getSpreadsheetLocale()).toBe('en_US');
+    },
+  },
+  {
     name: 'US locale: default date display M/d/yyyy and "5/1/2024" parses as May 1st',
     ref: REF + 'spreadsheet#getspreadsheetlocale',
     run: () => {
