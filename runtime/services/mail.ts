@@ -1,10 +1,9 @@
 // MailApp (developers.google.com/apps-script/reference/mail/mail-app). Mail is recorded, never
 // sent. Quota (guides/services/quotas): recipients per day, 100 for consumer accounts by default
-// (configurable); every to/cc/bcc address counts. Simplification: the day resets at midnight
-// America/Los_Angeles (Google's quotas roll over roughly on Pacific time; VERIFY), computed from
-// the runtime clock.
+// (configurable); every to/cc/bcc address counts. "Quotas are per user and reset 24 hours after
+// the first request" (guides/services/quotas): the day is a window opened by the first send and
+// closed 24 hours later, not a calendar day.
 import type { RuntimeContext } from '../context';
-import { localFields } from '../zone';
 
 export const MAIL_QUOTA_MESSAGE = 'Service invoked too many times for one day: email.';
 export const DEFAULT_MAIL_QUOTA = 100;
@@ -28,12 +27,17 @@ export interface SentMail {
 
 export interface MailJson {
   sent: SentMail[];
-  /** Pacific calendar day (yyyy-mm-dd) → recipients used. */
-  used: Record<string, number>;
+  /** The quota's current day: opened by its first send (epoch ms), and the recipients used in it. */
+  window?: { start: number; used: number };
+  /** Older states counted calendar days here; no longer read. */
+  used?: Record<string, number>;
   dailyQuota: number;
 }
 
-export const emptyMail = (quota = DEFAULT_MAIL_QUOTA): MailJson => ({ sent: [], used: {}, dailyQuota: quota });
+/** guides/services/quotas: "reset 24 hours after the first request". */
+export const QUOTA_WINDOW_MS = 24 * 3600 * 1000;
+
+export const emptyMail = (quota = DEFAULT_MAIL_QUOTA): MailJson => ({ sent: [], dailyQuota: quota });
 
 const recipients = (s?: string) => (s ? s.split(',').map((x) => x.trim()).filter(Boolean) : []);
 
@@ -59,14 +63,14 @@ export class LocalMailApp implements Pick<GoogleAppsScript.Mail.MailApp, 'sendEm
     private guard: (what: string, scope: string) => void = () => {},
   ) {}
 
-  private day(): string {
-    const f = localFields(this.ctx.clock.now(), 'America/Los_Angeles');
-    return `${f.year}-${String(f.month).padStart(2, '0')}-${String(f.day).padStart(2, '0')}`;
+  /** The recipients used in the open window (0 once it has closed). */
+  private usedNow(): number {
+    const w = this.data().window;
+    return w && this.ctx.clock.now() < w.start + QUOTA_WINDOW_MS ? w.used : 0;
   }
 
   getRemainingDailyQuota(): number {
-    const d = this.data();
-    return Math.max(0, d.dailyQuota - (d.used[this.day()] ?? 0));
+    return Math.max(0, this.data().dailyQuota - this.usedNow());
   }
 
   sendEmail(...args: any[]): void {
@@ -89,7 +93,9 @@ export class LocalMailApp implements Pick<GoogleAppsScript.Mail.MailApp, 'sendEm
     if (count > MAX_RECIPIENTS_PER_MESSAGE) throw new Error(TOO_MANY_RECIPIENTS_MESSAGE);
     if (count > this.getRemainingDailyQuota()) throw new Error(MAIL_QUOTA_MESSAGE);
     const d = this.data();
-    d.used[this.day()] = (d.used[this.day()] ?? 0) + count;
+    const now = this.ctx.clock.now();
+    const open = d.window && now < d.window.start + QUOTA_WINDOW_MS ? d.window : null;
+    d.window = { start: open ? open.start : now, used: (open ? open.used : 0) + count };
     const clean = Object.fromEntries(Object.entries(m).filter(([, v]) => v !== undefined)) as typeof m;
     d.sent.push({ at: this.ctx.clock.now(), from: this.ctx.user.effective, ...clean });
   }

@@ -52,7 +52,7 @@ describe('the sweep sends what the quota held back', () => {
     expect(rt.mail.map((m) => m.to)).toEqual(['a@corp.example.com']);
     expect(queued(rt)).toHaveLength(1);
     expect(statusLines(rt)).toContain('邮件（今日）|已发送 1 · 待发送 1 · 剩余额度 0');
-    // The next day the quota is back (Pacific midnight): the rest goes out.
+    // 24 hours after the first send the quota is back (guides/services/quotas): the rest goes out.
     rt.clock.set(T0 + 24 * 60 * MIN);
     sweep(rt);
     expect(rt.mail.map((m) => m.to)).toEqual(['a@corp.example.com', 'b@corp.example.com']);

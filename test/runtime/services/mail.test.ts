@@ -20,15 +20,24 @@ describe('MailApp', () => {
     expect(app.getRemainingDailyQuota()).toBe(1);
   });
 
-  test('every recipient counts; over quota throws Google\'s message; resets the next Pacific day', () => {
+  test('every recipient counts; over quota throws Google\'s message; the quota resets 24 hours after the first send (developers.google.com/apps-script/guides/services/quotas: "reset 24 hours after the first request")', () => {
     const { app, ctx } = mail(3);
+    const first = ctx.clock.now(); // 11:00 Pacific
     app.sendEmail({ to: 'a@x, b@x', subject: 's', body: 'b' });
     expect(() => app.sendEmail({ to: 'c@x', cc: 'd@x', subject: 's', body: 'b' })).toThrow(MAIL_QUOTA_MESSAGE);
+    ctx.clock.set(first + 13 * 3600_000); // past midnight Pacific and UTC: no calendar reset
     app.sendEmail('c@x', 's', 'b');
     expect(app.getRemainingDailyQuota()).toBe(0);
-    ctx.clock.set(Date.UTC(2024, 4, 7, 6, 59)); // 23:59 Pacific, same day
+    ctx.clock.set(first + 24 * 3600_000 - 1);
     expect(app.getRemainingDailyQuota()).toBe(0);
-    ctx.clock.set(Date.UTC(2024, 4, 7, 7, 0)); // midnight Pacific
+    ctx.clock.set(first + 24 * 3600_000); // 24 hours after the first send
+    expect(app.getRemainingDailyQuota()).toBe(3);
+    // the next window opens with the next send, not at the end of the last one
+    ctx.clock.set(first + 30 * 3600_000);
+    app.sendEmail('e@x', 's', 'b');
+    ctx.clock.set(first + 53 * 3600_000);
+    expect(app.getRemainingDailyQuota()).toBe(2);
+    ctx.clock.set(first + 54 * 3600_000);
     expect(app.getRemainingDailyQuota()).toBe(3);
   });
 
