@@ -178,13 +178,23 @@ export class LocalClockTriggerBuilder
     return this.setKind('once');
   }
   atDate(year: number, month: number, day: number): any {
+    // "month … (should be a number between 1 and 12, inclusive)", "day … (should be a number between
+    // 1 and 31, inclusive)" (clock-trigger-builder#atdateyear,-month,-day): others refused.
+    const [y, m, d] = [Number(year), Number(month), Number(day)];
+    if (!Number.isInteger(y)) throw new Error('Exception: Invalid argument: year');
+    if (!Number.isInteger(m) || m < 1 || m > 12) throw new Error('Exception: Invalid argument: month');
+    if (!Number.isInteger(d) || d < 1 || d > 31) throw new Error('Exception: Invalid argument: day');
     this.s.kind = 'once';
     this.s.at = Date.UTC(year, month - 1, day);
     (this.s as any).atDateLocal = true;
     return this;
   }
   after(durationMilliseconds: number): any {
-    this.s.at = this.env.ctx.clock.now() + Number(durationMilliseconds);
+    // "The minimum duration (in milliseconds) after the current time": a negative one, or none, is
+    // not a duration (not documented: refused, the stricter answer).
+    const ms = Number(durationMilliseconds);
+    if (!Number.isFinite(ms) || ms < 0) throw new Error('Exception: Invalid argument: durationMilliseconds');
+    this.s.at = this.env.ctx.clock.now() + ms;
     return this.setKind('once');
   }
 

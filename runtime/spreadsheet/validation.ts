@@ -284,6 +284,10 @@ class DataValidationBuilderImpl
   requireValueInList(values: string[], showDropdown = true): B {
     if (!Array.isArray(values)) throw new Error('Invalid argument: values');
     if (values.length > 500) throw new Error('The data validation list cannot contain more than 500 items.');
+    // "An array of acceptable values" (data-validation-builder#requirevalueinlistvalues): with none
+    // nothing is acceptable. Not documented: refused (the stricter answer; the Sheets API's ONE_OF_LIST
+    // "requires one or more" values; self-test validation.empty-list).
+    if (values.length === 0) throw new Error('The data validation list must contain at least one item.');
     return this.set('VALUE_IN_LIST', [values.map(String), showDropdown]);
   }
   requireValueInRange(range: GoogleAppsScript.Spreadsheet.Range, showDropdown = true): B {

@@ -64,6 +64,13 @@ export const SHEET_CASES: Case[] = [
     },
   },
   {
+    id: 'validation.empty-list',
+    ref: S + 'data-validation-builder#requirevalueinlistvalues',
+    expected: 'threw',
+    how: 'A1.setDataValidation(newDataValidation().requireValueInList([]).build()): a list with no acceptable value (not documented: the runtime refuses it, the stricter answer; the add-on never builds one)',
+    run: ({ scratch, svc }) => threw(() => scratch().getRange('A1').setDataValidation(svc.SpreadsheetApp.newDataValidation().requireValueInList([]).build())),
+  },
+  {
     id: 'sheet.append-row',
     ref: S + 'sheet#appendrowrowcontents',
     expected: [3, ['x', 2, 12]],

@@ -108,3 +108,16 @@ test('everyHours(n) takes any positive whole n', () => {
   expect(() => app.newTrigger('f').timeBased().everyHours(3).create()).not.toThrow();
   expect(triggers).toHaveLength(1);
 });
+
+// clock-trigger-builder#atDate(Integer,Integer,Integer): month "should be a number between 1 and 12,
+// inclusive", day "between 1 and 31, inclusive"; #after(Integer): "The minimum duration (in
+// milliseconds) after the current time" (a negative one is not documented: refused).
+test('atDate refuses a month outside 1–12 or a day outside 1–31; after refuses a negative duration', () => {
+  const { app, triggers } = scriptApp();
+  const tb = () => app.newTrigger('f').timeBased();
+  for (const [y, m, d] of [[2025, 13, 1], [2025, 0, 1], [2025, 1, 32], [2025, 1, 0]]) expect(() => tb().atDate(y, m, d)).toThrow('Invalid argument');
+  expect(() => tb().after(-1)).toThrow('Invalid argument: durationMilliseconds');
+  tb().atDate(2025, 12, 31).create();
+  tb().after(0).create();
+  expect(triggers).toHaveLength(2);
+});

@@ -41,6 +41,15 @@ const cases: Case[] = [
     },
   },
   {
+    name: 'requireValueInList: at least one value, at most 500 (an empty list is not documented: refused, the stricter answer)',
+    ref: REF + 'data-validation-builder#requirevalueinlistvalues',
+    run: ({ app }) => {
+      expect(() => app.newDataValidation().requireValueInList([])).toThrow('The data validation list must contain at least one item.');
+      expect(() => app.newDataValidation().requireValueInList(Array.from({ length: 501 }, (_, i) => `v${i}`))).toThrow('more than 500 items');
+      expect(app.newDataValidation().requireValueInList(['only']).build().getCriteriaValues()[0]).toEqual(['only']);
+    },
+  },
+  {
     name: 'script writes bypass validation: an off-list value is stored',
     ref: 'developers.google.com/apps-script/reference/spreadsheet/data-validation-builder',
     run: ({ app, sheet }) => {
