@@ -47,8 +47,13 @@ export class LocalUtilities
   }
 
   base64Decode(encoded: string): GoogleAppsScript.Byte[] {
+    // "Decodes a base-64 encoded string" (utilities#base64decodeencoded): text outside the base-64
+    // alphabet is not that, and is refused (Node would skip it silently; the wording is the
+    // runtime's, as base64DecodeWebSafe's).
+    const s = String(encoded);
+    if (!/^[A-Za-z0-9+/]*={0,2}$/.test(s)) throw new Error('Exception: Invalid argument: encoded');
     // Java bytes are signed.
-    return Array.from(Buffer.from(encoded, 'base64')).map((b) => (b > 127 ? b - 256 : b));
+    return Array.from(Buffer.from(s, 'base64')).map((b) => (b > 127 ? b - 256 : b));
   }
 
   /**

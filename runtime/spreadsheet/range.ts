@@ -967,10 +967,13 @@ export class RangeImpl
     return this.fillAttr(this._sheet.fmt.background, normColor(color));
   }
   setBackgroundRGB(red: number, green: number, blue: number): R {
-    const hex = (n: number) =>
-      Math.max(0, Math.min(255, toInt(n)))
-        .toString(16)
-        .padStart(2, '0');
+    // "RGB values (integers between 0 and 255 inclusive)" (range#setbackgroundrgbred,-green,-blue):
+    // outside them refused, not clamped (not documented: the stricter answer).
+    const hex = (n: number) => {
+      const v = toInt(n);
+      if (v < 0 || v > 255) throw new Error('Invalid argument: color');
+      return v.toString(16).padStart(2, '0');
+    };
     return this.setBackground(`#${hex(red)}${hex(green)}${hex(blue)}`);
   }
   setBackgrounds(color: Array<Array<string | null>>): R {

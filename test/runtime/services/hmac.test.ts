@@ -37,6 +37,11 @@ describe('web-safe base64', () => {
   it('refuses the standard alphabet when decoding web-safe text', () => {
     expect(() => U.base64DecodeWebSafe('+/8=')).toThrow(/Invalid argument/);
   });
+
+  it('base64Decode refuses text that is not base-64 (utilities#base64decodeencoded: "Decodes a base-64 encoded string"), where Node would skip it', () => {
+    expect(U.base64Decode('+/8=')).toEqual([-5, -1]);
+    for (const bad of ['!!!', 'YW I=', '-_8=', 'YWI===']) expect(() => U.base64Decode(bad)).toThrow(/Invalid argument/);
+  });
 });
 
 describe('document properties in a web app', () => {

@@ -222,6 +222,16 @@ const cases: Case[] = [
     },
   },
   {
+    name: 'setBackgroundRGB takes integers between 0 and 255 inclusive; others are refused, not clamped',
+    ref: REF + 'range#setbackgroundrgbred,-green,-blue',
+    run: ({ sheet }) => {
+      expect(sheet.getRange('A1').setBackgroundRGB(255, 0, 16).getBackground()).toBe('#ff0010');
+      expect(() => sheet.getRange('A1').setBackgroundRGB(300, 0, 0)).toThrow('Invalid argument: color');
+      expect(() => sheet.getRange('A1').setBackgroundRGB(0, -1, 0)).toThrow('Invalid argument: color');
+      expect(sheet.getRange('A1').getBackground()).toBe('#ff0010');
+    },
+  },
+  {
     name: 'backgrounds, font weight/colour, wrap, alignment, notes; setters chain and return the range',
     ref: REF + 'range#setbackgroundscolor',
     run: ({ sheet }) => {
