@@ -10,6 +10,9 @@ type GProtection = GoogleAppsScript.Spreadsheet.Protection;
 
 export const protectionTypeEnum = () => makeEnum('ProtectionType', ['RANGE', 'SHEET']);
 
+/** Consumer accounts: a spreadsheet they own belongs to no Google Workspace domain. */
+const CONSUMER_DOMAINS = ['gmail.com', 'googlemail.com'];
+
 export function ownerOf(wb: Workbook, svc: Svc | { ctx: { user: { effective: string } } }): string {
   return wb.owner || svc.ctx.user.effective;
 }
@@ -177,6 +180,11 @@ class ProtectionImpl
     return this.self();
   }
   setDomainEdit(v: boolean): GProtection {
+    // "Throws an exception if the spreadsheet does not belong to a Google Workspace domain (that is,
+    // if it is owned by a gmail.com account)" (protection#setdomainediteditable). The wording is the runtime's.
+    const owner = ownerOf(this.svc.wb, this.svc).toLowerCase();
+    if (CONSUMER_DOMAINS.includes(owner.slice(owner.lastIndexOf('@') + 1)))
+      throw new Error('Exception: The spreadsheet does not belong to a Google Workspace domain, so domain edit cannot be set.');
     this.live.domainEdit = !!v;
     return this.self();
   }
@@ -189,7 +197,10 @@ class ProtectionImpl
   }
   setUnprotectedRanges(ranges: GoogleAppsScript.Spreadsheet.Range[]): GProtection {
     if (this._spec.type !== 'SHEET') throw new Error('Unprotected ranges apply to sheet protections only.');
-    this.live.unprotected = ranges.map((r) => rangeToStored(r).rect);
+    // "Throws an exception if … any of the ranges are not on the protected sheet" (protection#setunprotectedrangesranges).
+    const stored = ranges.map((r) => rangeToStored(r));
+    if (stored.some((st) => st.sheetId !== this._spec.sheetId)) throw new Error('Exception: The unprotected ranges must be on the protected sheet.');
+    this.live.unprotected = stored.map((st) => st.rect);
     return this.self();
   }
   setWarningOnly(v: boolean): GProtection {

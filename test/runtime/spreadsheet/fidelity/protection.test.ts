@@ -2,6 +2,7 @@
 // Each case names the behaviour and the reference page (or guide) it follows, and asserts it on
 // a fresh workbook.
 import { handEdit } from '../../../../runtime/spreadsheet';
+import { env } from '../helpers';
 import { REF, runCases, type Case } from './cases';
 
 const cases: Case[] = [
@@ -42,6 +43,30 @@ const cases: Case[] = [
       expect(handEdit(wb, stranger, `${sheet.getName()}!A1`, 'x')).toMatchObject({ ok: false });
       p1.setWarningOnly(true);
       expect(handEdit(wb, stranger, `${sheet.getName()}!A1`, 'x')).toMatchObject({ ok: true });
+    },
+  },
+  {
+    name: 'setDomainEdit throws when a gmail.com account owns the spreadsheet; a Workspace owner may set it; no description is an empty string',
+    ref: REF + 'protection#setdomainediteditable',
+    run: () => {
+      const consumer = env({ user: 'owner@gmail.com' });
+      const p = consumer.sheet.getRange('A1').protect();
+      expect(p.getDescription()).toBe('');
+      expect(p.canDomainEdit()).toBe(false);
+      expect(() => p.setDomainEdit(true)).toThrow('does not belong to a Google Workspace domain');
+      const workspace = env({ user: 'owner@corp.example.com' });
+      expect(workspace.sheet.getRange('A1').protect().setDomainEdit(true).canDomainEdit()).toBe(true);
+    },
+  },
+  {
+    name: 'setUnprotectedRanges: only on a sheet protection, and only ranges of that sheet',
+    ref: REF + 'protection#setunprotectedrangesranges',
+    run: ({ ss, sheet }) => {
+      const other = ss.insertSheet('Other');
+      const p = sheet.protect();
+      expect(() => p.setUnprotectedRanges([other.getRange('A1')])).toThrow('must be on the protected sheet');
+      expect(p.setUnprotectedRanges([sheet.getRange('B2:C3')]).getUnprotectedRanges().map((r) => r.getA1Notation())).toEqual(['B2:C3']);
+      expect(() => sheet.getRange('A1').protect().setUnprotectedRanges([sheet.getRange('A1')])).toThrow();
     },
   },
 ];
