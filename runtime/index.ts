@@ -220,7 +220,7 @@ export class LocalRuntime {
       // Simple triggers cannot use services that need authorisation (guides/triggers#restrictions).
       if (this.authMode !== 'FULL') throw new Error(`You do not have permission to call ${what}. Required permissions: ${scope}`);
     };
-    const uiObject = expose(new LocalUi(ctx, this.ui), 'Ui', acct) as unknown as GoogleAppsScript.Base.Ui;
+    const uiObject = expose(new LocalUi(ctx, this.ui, () => this.locks.releaseExecution(this.executions.current)), 'Ui', acct) as unknown as GoogleAppsScript.Base.Ui;
     const spreadsheetApp = createSpreadsheetApp(
       this.workbook,
       ctx,

@@ -26,9 +26,12 @@ export class LockTable {
   private held = new Map<string, Holder>();
 
   constructor(private ctx: RuntimeContext, executions: Executions) {
-    executions.onEnd((id) => {
-      for (const [k, h] of this.held) if ('execution' in h && h.execution === id) this.held.delete(k);
-    });
+    executions.onEnd((id) => this.releaseExecution(id));
+  }
+
+  /** Drops every lock execution `id` holds (its end; a dialog suspending it: reference/base/ui#alert). */
+  releaseExecution(id: number): void {
+    for (const [k, h] of this.held) if ('execution' in h && h.execution === id) this.held.delete(k);
   }
 
   /** Simulates another execution holding the document lock until the clock reaches `untilMs` (Infinity: forever). */

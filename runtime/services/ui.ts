@@ -9,6 +9,9 @@ import { expose, unwrap } from '../instrument';
 import type { RuntimeContext } from '../context';
 import { htmlRecord } from './html';
 
+/** reference/base/ui#showsidebaruserinterface: a sidebar is 300 px wide whatever setWidth said. */
+export const SIDEBAR_WIDTH = 300;
+
 export const Button = { CLOSE: 'CLOSE', OK: 'OK', CANCEL: 'CANCEL', YES: 'YES', NO: 'NO' } as const;
 export const ButtonSet = { OK: 'OK', OK_CANCEL: 'OK_CANCEL', YES_NO: 'YES_NO', YES_NO_CANCEL: 'YES_NO_CANCEL' } as const;
 export type ButtonName = keyof typeof Button;
@@ -131,13 +134,18 @@ export class LocalUi
   constructor(
     private ctx: RuntimeContext,
     private records: UiRecords,
+    /** Called as a dialog suspends the script: drops the locks it holds. */
+    private onSuspend: () => void = () => {},
   ) {}
 
   private menu(caption: string, addon: boolean): GoogleAppsScript.Base.Menu {
     return expose(new LocalMenu({ caption, addon, items: [] }, this.records), 'Menu', this.ctx.acct) as unknown as GoogleAppsScript.Base.Menu;
   }
 
+  /** "If the script is published as an add-on, the caption parameter is ignored and the menu is
+   * added as a sub-menu of the Add-ons menu, equivalent to createAddonMenu()" (reference/base/ui#createmenucaption). */
   createMenu(caption: string): GoogleAppsScript.Base.Menu {
+    if (this.ctx.addonMode) return this.createAddonMenu();
     return this.menu(String(caption), false);
   }
 
@@ -152,6 +160,8 @@ export class LocalUi
 
   showSidebar(userInterface: any): void {
     this.show('sidebar', userInterface);
+    // "All sidebars shown by scripts are 300 pixels wide" (reference/base/ui#showsidebaruserinterface).
+    this.records.dialogs[this.records.dialogs.length - 1].width = SIDEBAR_WIDTH;
   }
   showModalDialog(userInterface: any, title: string): void {
     this.show('modal', userInterface, String(title));
@@ -171,6 +181,10 @@ export class LocalUi
     const buttons = SET_BUTTONS[set];
     if (!buttons) throw new Error(`Exception: Invalid argument: buttons`);
     const q = { kind, title, prompt, buttons };
+    // "This method suspends the server-side script while the dialog is open. The script resumes
+    // after the user dismisses the dialog, but … LockService locks don't persist across the
+    // suspension" (reference/base/ui#alert, #prompt).
+    this.onSuspend();
     this.records._opened(q);
     const a = this.records.answers.shift() ?? this.records.responder?.(q) ?? {};
     const button = a.button ?? buttons[0];

@@ -2,6 +2,7 @@
 import { expose } from '../../../runtime/instrument';
 import { LocalUi, UiRecords } from '../../../runtime/services/ui';
 import { LocalHtmlService } from '../../../runtime/services/html';
+import { LocalLockService, LockTable } from '../../../runtime/services/lock';
 import { testContext } from './helpers';
 
 function ui() {
@@ -11,6 +12,28 @@ function ui() {
 }
 
 describe('Ui', () => {
+  test('an alert or prompt suspends the script and its locks do not survive it (developers.google.com/apps-script/reference/base/ui#alert: "LockService locks don\'t persist across the suspension")', () => {
+    const { ctx, executions } = testContext();
+    const table = new LockTable(ctx, executions);
+    const locks = new LocalLockService(ctx, table, executions, () => true);
+    const records = new UiRecords();
+    const u = new LocalUi(ctx, records, () => table.releaseExecution(executions.current));
+    let other: boolean | undefined;
+    records.whileAsking(() => {
+      other = executions.run(() => locks.getScriptLock().tryLock(0)); // someone else, while the dialog is open
+    });
+    executions.run(() => {
+      const lock = locks.getScriptLock();
+      expect(lock.tryLock(0)).toBe(true);
+      u.alert('Continue?');
+      expect(lock.hasLock()).toBe(false);
+      u.prompt('Name?');
+      expect(lock.hasLock()).toBe(false);
+    });
+    expect(other).toBe(true);
+  });
+
+
   test.each([
     { ref: 'ui#alertprompt → OK', args: ['Saved'], answers: [], button: 'OK' },
     { ref: 'ui#alerttitle,-prompt,-buttons YES_NO default YES', args: ['Delete?', 'Really?', 'YES_NO'], answers: [], button: 'YES' },
@@ -52,5 +75,17 @@ describe('Ui', () => {
       ['sidebar', 'New ticket', '<p>form</p>'],
       ['modal', 'Confirm', '<p>sure?</p>'],
     ]);
+  });
+
+  test('a sidebar is 300 px wide whatever setWidth said (ui#showsidebaruserinterface); in an add-on createMenu is the add-on menu, its caption ignored (ui#createmenucaption)', () => {
+    const { ui: u, records, ctx } = ui();
+    const html = expose(new LocalHtmlService(ctx, '/nonexistent'), 'HtmlService', ctx.acct);
+    u.showSidebar(html.createHtmlOutput('<p>x</p>').setWidth(600));
+    expect(records.sidebars[0].width).toBe(300);
+    const addon = testContext({ addonMode: true });
+    const addonRecords = new UiRecords();
+    const addonUi = expose(new LocalUi(addon.ctx, addonRecords), 'Ui', addon.ctx.acct) as unknown as GoogleAppsScript.Base.Ui;
+    addonUi.createMenu('My Menu').addItem('Open', 'open').addToUi();
+    expect(addonRecords.menus.map((m) => [m.caption, m.addon])).toEqual([[addonRecords.addonName, true]]);
   });
 });
