@@ -14,7 +14,7 @@ import type { IsoWeek, Review } from '../domain/review';
 import { buildReview, previousIsoWeek, weeklyDue, weekBounds } from '../domain/review';
 import type { FieldKey, Lang } from '../domain/schema';
 import { SHEET_NAMES } from '../domain/schema';
-import { evaluate, parseSlaStatus } from '../domain/sla';
+import { parseSlaStatus, slaStates } from '../domain/sla';
 import { ticketWaitingMinutes, waitOf } from '../domain/waiting';
 import { agentTier } from '../domain/tiers';
 import type { KbEntry } from '../domain/knowledge';
@@ -312,8 +312,7 @@ export function buildWeeklyReview(
     tierOf: (tk) => agentTier(settings.agents, tk.assignee),
     sla: (tk) => {
       try {
-        const ev = evaluate(tk, tr.now, policy, cal, { lastWorkLogAt: tk.lastUpdateAt, wait: waitOf(tk) });
-        return { response: ev.response, resolution: ev.resolution };
+        return slaStates(tk, tr.now, policy, cal, { lastWorkLogAt: tk.lastUpdateAt, wait: waitOf(tk) });
       } catch (e) {
         if (errorCode(e) !== 'noWorkingTime') throw e;
         // A calendar without working time: the states the sweep last wrote.

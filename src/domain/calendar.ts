@@ -24,7 +24,7 @@
 // Over ~400 lines: one set of working-time rules (days, hours, holidays, make-up days) used by
 // both directions (elapsed time and due time), which must agree.
 import { TrackerError } from './errors';
-import { dayNumber, fromDayNumber, fromLocal, toLocal, type Zone } from './zone';
+import { dayNumber, fromDayNumber, fromLocal, type Zone } from './zone';
 
 export interface TimeRange {
   /** Minutes after local midnight, 0–1440. */
@@ -185,10 +185,17 @@ function isWorkedDay(c: Compiled, day: number): boolean {
   return c.workDays[fromDayNumber(day).weekday];
 }
 
-/** Local day number of an instant. */
+/** Past ±8.64e15 ms a Date is invalid: toLocal gives NaN there, and so does dayOf. */
+const MAX_DATE_MS = 8.64e15;
+
+/**
+ * Local day number of an instant: the same as `dayNumber` of `toLocal`'s date (both count days of
+ * the proleptic Gregorian calendar from 1970-01-01), without a Date and an object per call — the
+ * weekly review asks this for every ticket's clocks.
+ */
 function dayOf(c: Compiled, ms: number): number {
-  const t = toLocal(ms, c.zone);
-  return dayNumber(t.year, t.month, t.day);
+  const local = ms + Math.round(c.zone.offsetMinutes(ms) * 60_000);
+  return Math.abs(local) <= MAX_DATE_MS ? Math.floor(local / 86_400_000) : NaN;
 }
 
 /**
@@ -329,6 +336,17 @@ export function addWorkingTime(
       cursor = e;
     }
   }
+}
+
+/**
+ * Whether addWorkingTime can never run out of working time (throw CalendarError) on this calendar:
+ * some weekday is worked, with working hours, and the holidays are too few to fill the 400 years it
+ * looks ahead. A caller that needs only some of its due instants may then skip the others without
+ * skipping an error.
+ */
+export function alwaysHasWorkingTime(cal: CalendarSettings): boolean {
+  const c = compile(cal);
+  return c.weeklyWork && c.holidays.size < MAX_DAYS / 14;
 }
 
 /**

@@ -205,20 +205,27 @@ function preview(solution: string): string {
 export function buildIndex(entries: readonly KbEntry[]): KbIndex {
   const postings = new Map<string, number[]>();
   const titleTokens: string[][] = [];
+  // A few categories repeat over thousands of entries: each is tokenised once.
+  const categoryTokens = new Map<string, Set<string>>();
+  const tokensOf = (text: string): Set<string> => new Set(tokenize(text, { unigrams: true }));
   entries.forEach((e, doc) => {
     const w = new Map<string, { best: number; fields: number }>();
-    const add = (text: string, weight: number, counts: boolean): void => {
-      for (const t of new Set(tokenize(text, { unigrams: true }))) {
+    const add = (tokens: Set<string>, weight: number, counts: boolean): void => {
+      for (const t of tokens) {
         const cur = w.get(t) ?? { best: 0, fields: 0 };
         cur.best = Math.max(cur.best, weight);
         if (counts) cur.fields++;
         w.set(t, cur);
       }
     };
-    add(e.title, FIELD_WEIGHT.title, true);
-    add(e.description, FIELD_WEIGHT.description, true);
-    add(e.solution, FIELD_WEIGHT.solution, true);
-    add(e.category, FIELD_WEIGHT.category, false);
+    const title = tokensOf(e.title);
+    add(title, FIELD_WEIGHT.title, true);
+    add(tokensOf(e.description), FIELD_WEIGHT.description, true);
+    add(tokensOf(e.solution), FIELD_WEIGHT.solution, true);
+    const category = String(e.category ?? '');
+    let cat = categoryTokens.get(category);
+    if (!cat) categoryTokens.set(category, (cat = tokensOf(category)));
+    add(cat, FIELD_WEIGHT.category, false);
     for (const [t, { best, fields }] of w) {
       const weight =
         best >= FIELD_WEIGHT.title
@@ -228,7 +235,7 @@ export function buildIndex(entries: readonly KbEntry[]): KbIndex {
       if (!list) postings.set(t, (list = []));
       list.push(doc, weight);
     }
-    titleTokens.push(Array.from(new Set(tokenize(e.title, { unigrams: true }))));
+    titleTokens.push(Array.from(title));
   });
   const n = entries.length;
   const out: Record<string, number[]> = Object.create(null);

@@ -3,7 +3,7 @@
 import type { Ticket } from '../ticket';
 import type { Category } from '../schema';
 import type { KbIndex } from '../knowledge';
-import { jaccard, normalizeText, search, tokenize } from '../knowledge';
+import { jaccard, normalizeText, rank, sourceOf, tokenize } from '../knowledge';
 import { RECURRING_MIN_COUNT, RECURRING_SIMILARITY, type RecurringProblem } from './model';
 import { inRange } from './scope';
 
@@ -22,23 +22,62 @@ export function recurringProblems(
   const sorted = [...tickets].sort(
     (a, b) => (a.submittedAt ?? 0) - (b.submittedAt ?? 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
   );
-  // Token sets computed once; titles without tokens match only an identical (normalised) title.
-  interface Item {
-    t: Ticket;
+  // Each distinct title is tokenised once; titles without tokens match only an identical
+  // (normalised) title. Whether two tickets are similar depends on their titles alone, so a group
+  // keeps its distinct titles and a ticket is compared with those, not with every member.
+  interface Title {
+    id: number;
     tokens: Set<string>;
     text: string;
   }
-  const same = (a: Item, b: Item): boolean =>
+  const titles = new Map<string, Title>();
+  const titleOf = (s: string): Title => {
+    let x = titles.get(s);
+    if (!x)
+      titles.set(s, (x = { id: titles.size, tokens: new Set(tokenize(s)), text: normalizeText(s).trim() }));
+    return x;
+  };
+  const same = (a: Title, b: Title): boolean =>
     a.tokens.size && b.tokens.size ? jaccard(a.tokens, b.tokens) >= RECURRING_SIMILARITY : a.text === b.text;
-  const groups: { category: Category | null; items: Item[]; members: Ticket[] }[] = [];
-  for (const t of sorted) {
-    const item: Item = { t, tokens: new Set(tokenize(t.title)), text: normalizeText(t.title).trim() };
-    const g = groups.find((x) => x.category === t.category && x.items.some((m) => same(m, item)));
-    if (g) {
-      g.items.push(item);
-      g.members.push(t);
-    } else groups.push({ category: t.category, items: [item], members: [t] });
+  interface Group {
+    category: Category | null;
+    titles: Title[];
+    has: Set<number>;
+    members: Ticket[];
   }
+  const groups: Group[] = [];
+  // Per category, its groups in order of creation and, per title, the first of them holding it: a
+  // ticket joins the first group with a similar title, which is that one or an earlier one (a
+  // title is similar to itself), so later groups need no comparison.
+  const byCategory = new Map<Category | null, { list: Group[]; firstWith: Map<number, number> }>();
+  for (const t of sorted) {
+    const title = titleOf(t.title);
+    let cat = byCategory.get(t.category);
+    if (!cat) byCategory.set(t.category, (cat = { list: [], firstWith: new Map() }));
+    const bound = cat.firstWith.get(title.id) ?? cat.list.length;
+    let at = bound;
+    for (let i = 0; i < bound; i++) {
+      if (cat.list[i].titles.some((m) => same(m, title))) {
+        at = i;
+        break;
+      }
+    }
+    let g = cat.list[at];
+    if (!g) {
+      g = { category: t.category, titles: [], has: new Set(), members: [] };
+      cat.list.push(g);
+      groups.push(g);
+    }
+    g.members.push(t);
+    if (!g.has.has(title.id)) {
+      g.has.add(title.id);
+      g.titles.push(title);
+    }
+    const first = cat.firstWith.get(title.id);
+    if (first === undefined || at < first) cat.firstWith.set(title.id, at);
+  }
+  // search() over one ranking source for every group (search would rebuild it per query).
+  const source = sourceOf(index);
   const problems = groups
     .filter((g) => g.members.length >= RECURRING_MIN_COUNT)
     .map((g) => {
@@ -50,12 +89,14 @@ export function recurringProblems(
       // Only an article about the same problem (title similarity as for grouping) counts as a link;
       // search's own threshold is for suggestions and accepts a shared word like 无法.
       const words = new Set(tokenize(title));
-      const hit = search(index, title, 5).find((h) => {
-        const other = new Set(tokenize(h.title));
-        return words.size && other.size
-          ? jaccard(words, other) >= RECURRING_SIMILARITY
-          : normalizeText(h.title).trim() === normalizeText(title).trim();
-      });
+      const hit = rank(source, title, 5)
+        .map(({ doc }) => index.docs[doc])
+        .find((h) => {
+          const other = new Set(tokenize(h.title));
+          return words.size && other.size
+            ? jaccard(words, other) >= RECURRING_SIMILARITY
+            : normalizeText(h.title).trim() === normalizeText(title).trim();
+        });
       return {
         problem: {
           category: g.category,

@@ -47,7 +47,7 @@
 // the code is one evaluation with its helpers.
 // Over ~400 lines: due times, states and hints share the clock rules (pauses, boundaries); the
 // cell text and alerts are apart (text.ts, alerts.ts).
-import { addTime, timeBetween, type CalendarSettings, type Clock } from '../calendar';
+import { addTime, alwaysHasWorkingTime, timeBetween, type CalendarSettings, type Clock } from '../calendar';
 import type { SlaHint, SlaState, Status, Urgency } from '../schema';
 import type { Ticket } from '../ticket';
 import { parseSlaStatus } from './text';
@@ -440,6 +440,70 @@ export function evaluate(
   const next = future.filter((x) => x > nowMs);
   ev.nextChangeAt = next.length ? Math.min(...next) : null;
   return ev;
+}
+
+/**
+ * The response and resolution states `evaluate` gives, for a caller that wants nothing else (the
+ * weekly review asks them of every ticket). Computes only the instants the states depend on: none
+ * for a target already breached or missed (the history decides), the due instant for one done, the
+ * at-risk instant only for one open and not yet due; never the time used or the hints (which on an
+ * old open ticket means walking the calendar day by day since submission). On a calendar that could
+ * run out of working time, skipping an instant could skip its error: there it is evaluate itself.
+ * test/domain/slaStates.test.ts checks it against evaluate over random tickets.
+ */
+export function slaStates(
+  t: SlaTicket,
+  nowMs: number,
+  policy: SlaPolicy,
+  cal: CalendarSettings,
+  ctx?: SlaContext | number | null,
+): { response: SlaState | null; resolution: SlaState | null } {
+  if (!alwaysHasWorkingTime(cal)) {
+    const ev = evaluate(t, nowMs, policy, cal, ctx);
+    return { response: ev.response, resolution: ev.resolution };
+  }
+  const c: SlaContext =
+    typeof ctx === 'number' || ctx === null || ctx === undefined ? { lastWorkLogAt: ctx ?? null } : ctx;
+  const prev: SlaSummary | null = c.previous !== undefined ? c.previous : parseSlaStatus(t.slaStatus);
+  const status = t.status ?? null;
+  const open = isOpenStatus(status);
+  const u = targetUrgency(t, policy);
+  const start = t.submittedAt;
+  if (start === null || start === undefined || !Number.isFinite(start) || !u)
+    return { response: sticky(null, prev?.response, !open), resolution: sticky(null, prev?.resolution, !open) };
+  const share = Math.min(1, Math.max(0, policy.atRiskShare));
+  // The state evalTarget gives, from the instants it needs (sticky ignores it after a breach).
+  const state = (
+    target: SlaTarget,
+    done: boolean,
+    doneAt: number | null,
+    pauses: () => ClockPause[],
+    before: SlaState | null | undefined,
+  ): SlaState | null => {
+    if (before === 'breached' || before === 'missed' || (done && doneAt === null)) return null;
+    const ms = target.minutes * 60_000;
+    const ps = pauses();
+    const dueAt = dueWithPauses(cal, target.clock, start, ms, ps);
+    if (done) return (doneAt as number) <= dueAt ? 'met' : 'missed';
+    if (nowMs > dueAt) return 'breached';
+    return nowMs >= dueWithPauses(cal, target.clock, start, ceil(ms * share - 1e-3), ps) ? 'atRisk' : 'onTrack';
+  };
+  const respondedAt = t.firstResponseAt ?? (!open ? (t.resolvedAt ?? null) : null);
+  const responseDone = respondedAt !== null || (status !== null && status !== 'pending');
+  const response = state(policy.response[u], responseDone, respondedAt, () => [], prev?.response);
+  // As evaluate: the reopen pauses that ended and the waiting periods stop the resolution clock.
+  const resolvedAt = !open ? (t.resolvedAt ?? null) : null;
+  const resolutionPauses = (): ClockPause[] => {
+    const completed = normalisePauses(c.pauses, start).filter((p) => p.from < nowMs && p.to <= nowMs);
+    const waits = c.wait ? normalisePauses(waitPauses(c.wait, nowMs), start) : [];
+    const stopped = waits.length ? normalisePauses([...completed, ...waits], start) : completed;
+    return resolvedAt !== null ? stopped.filter((p) => p.from < resolvedAt) : stopped;
+  };
+  const resolution = state(policy.resolution[u], !open, resolvedAt, resolutionPauses, prev?.resolution);
+  return {
+    response: sticky(response, prev?.response, responseDone),
+    resolution: sticky(resolution, prev?.resolution, !open),
+  };
 }
 
 /**
