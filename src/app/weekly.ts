@@ -292,6 +292,15 @@ export function buildWeeklyReview(
   const { settings } = tr.config;
   const cal = calendarOf(settings, tr.zone);
   const policy = policyOf(settings);
+  // Asked of every ticket, by several sections: the waits parsed from a ticket's record once, the
+  // tier looked up once per assignee.
+  const waits = new Map<Ticket, ReturnType<typeof waitOf>>();
+  const waitFor = (tk: Ticket) => {
+    let w = waits.get(tk);
+    if (!w) waits.set(tk, (w = waitOf(tk)));
+    return w;
+  };
+  const tiers = new Map<string, ReturnType<typeof agentTier>>();
   const review = buildReview({
     week: target,
     zone: tr.zone,
@@ -308,11 +317,14 @@ export function buildWeeklyReview(
         return Math.max(0, b - a); // a calendar without working time: count clock time
       }
     },
-    waitingMinutes: (tk) => ticketWaitingMinutes(tk, tr.now, cal),
-    tierOf: (tk) => agentTier(settings.agents, tk.assignee),
+    waitingMinutes: (tk) => ticketWaitingMinutes(waitFor(tk), tr.now, cal),
+    tierOf: (tk) => {
+      if (!tiers.has(tk.assignee)) tiers.set(tk.assignee, agentTier(settings.agents, tk.assignee));
+      return tiers.get(tk.assignee) ?? null;
+    },
     sla: (tk) => {
       try {
-        return slaStates(tk, tr.now, policy, cal, { lastWorkLogAt: tk.lastUpdateAt, wait: waitOf(tk) });
+        return slaStates(tk, tr.now, policy, cal, { lastWorkLogAt: tk.lastUpdateAt, wait: waitFor(tk) });
       } catch (e) {
         if (errorCode(e) !== 'noWorkingTime') throw e;
         // A calendar without working time: the states the sweep last wrote.

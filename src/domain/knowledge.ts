@@ -205,9 +205,16 @@ function preview(solution: string): string {
 export function buildIndex(entries: readonly KbEntry[]): KbIndex {
   const postings = new Map<string, number[]>();
   const titleTokens: string[][] = [];
-  // A few categories repeat over thousands of entries: each is tokenised once.
-  const categoryTokens = new Map<string, Set<string>>();
+  // Titles and categories repeat (a problem filed again and again, a handful of categories):
+  // each distinct one is tokenised once.
+  const seen = new Map<string, Set<string>>();
   const tokensOf = (text: string): Set<string> => new Set(tokenize(text, { unigrams: true }));
+  const repeated = (text: unknown): Set<string> => {
+    const key = String(text ?? '');
+    let set = seen.get(key);
+    if (!set) seen.set(key, (set = tokensOf(key)));
+    return set;
+  };
   entries.forEach((e, doc) => {
     const w = new Map<string, { best: number; fields: number }>();
     const add = (tokens: Set<string>, weight: number, counts: boolean): void => {
@@ -218,14 +225,11 @@ export function buildIndex(entries: readonly KbEntry[]): KbIndex {
         w.set(t, cur);
       }
     };
-    const title = tokensOf(e.title);
+    const title = repeated(e.title);
     add(title, FIELD_WEIGHT.title, true);
-    add(tokensOf(e.description), FIELD_WEIGHT.description, true);
-    add(tokensOf(e.solution), FIELD_WEIGHT.solution, true);
-    const category = String(e.category ?? '');
-    let cat = categoryTokens.get(category);
-    if (!cat) categoryTokens.set(category, (cat = tokensOf(category)));
-    add(cat, FIELD_WEIGHT.category, false);
+    add(e.description === '' ? repeated('') : tokensOf(e.description), FIELD_WEIGHT.description, true);
+    add(e.solution === '' ? repeated('') : tokensOf(e.solution), FIELD_WEIGHT.solution, true);
+    add(repeated(e.category), FIELD_WEIGHT.category, false);
     for (const [t, { best, fields }] of w) {
       const weight =
         best >= FIELD_WEIGHT.title

@@ -124,8 +124,11 @@ export function reviewData(scope: ReviewScope, recurring: readonly RecurringProb
     from === null || to === null || to < from ? '' : Math.round(Math.max(0, input.workingMs(from, to)) / MINUTE);
   const outcomeLabel = (o: SlaOutcome): string => (o === 'met' ? D.met : o === 'missed' ? D.missed : D.pending);
   const [response, resolution] = targets(scope);
-  const reopens = (t: Ticket): number =>
-    (history.get(String(t.id).trim()) ?? []).filter((e) => e.from === 'resolved' && e.to === 'inProgress').length;
+  const reopens = (t: Ticket): number => {
+    let n = 0;
+    for (const e of history.get(String(t.id).trim()) ?? []) if (e.from === 'resolved' && e.to === 'inProgress') n++;
+    return n;
+  };
   const slaWeeks = (due: number | null, done: number | null): string => {
     const a = weekOf(due);
     const b = weekOf(done);
