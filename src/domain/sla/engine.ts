@@ -449,7 +449,7 @@ export function evaluate(
  * at-risk instant only for one open and not yet due; never the time used or the hints (which on an
  * old open ticket means walking the calendar day by day since submission). On a calendar that could
  * run out of working time, skipping an instant could skip its error: there it is evaluate itself.
- * test/domain/slaStates.test.ts checks it against evaluate over random tickets.
+ * test/domain/sla/engine.test.ts checks it against evaluate over random tickets.
  */
 export function slaStates(
   t: SlaTicket,

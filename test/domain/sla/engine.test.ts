@@ -1,8 +1,8 @@
-// slaStates (the weekly review's per-ticket SLA states) must give exactly evaluate's response and
+// The engine's slaStates (the weekly review's per-ticket SLA states) must give exactly evaluate's response and
 // resolution states, and throw where evaluate throws: random tickets, open and done, with reopen
 // pauses, waiting periods and earlier states, on working-hours and round-the-clock targets.
-import { defaultCalendar, type CalendarSettings } from '../../src/domain/calendar';
-import type { SlaState, Status, Urgency } from '../../src/domain/schema';
+import { defaultCalendar, type CalendarSettings } from '../../../src/domain/calendar';
+import type { SlaState, Status, Urgency } from '../../../src/domain/schema';
 import {
   defaultPolicy,
   dueTimes,
@@ -11,10 +11,10 @@ import {
   slaStates,
   type SlaContext,
   type SlaTicket,
-} from '../../src/domain/sla';
-import type { WaitState } from '../../src/domain/waiting';
-import { intlZone } from '../../src/domain/zone';
-import { prng } from '../../bench/generate';
+} from '../../../src/domain/sla';
+import type { WaitState } from '../../../src/domain/waiting';
+import { intlZone } from '../../../src/domain/zone';
+import { prng } from '../../../bench/generate';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
