@@ -13,6 +13,8 @@ import { evaluateFormula, FErr, shiftFormula } from './formula';
 import { newProtection } from './protection';
 import { cellRichText, StyleFields, textStyleObj, textToWrite } from './richText';
 import { Runs } from './runs';
+import { styleGrid, writeTextStyles } from './textStyles';
+import { textStyleFields } from './richText';
 import { newTextFinder } from './textFinder';
 import { specOf, validationObj } from './validation';
 import {
@@ -107,6 +109,8 @@ export class RangeImpl
       | 'getRichTextValues'
       | 'getTextStyle'
       | 'getTextStyles'
+      | 'setTextStyle'
+      | 'setTextStyles'
       | 'getTextDirection'
       | 'getTextDirections'
       | 'getBackgroundObjects'
@@ -693,6 +697,21 @@ export class RangeImpl
   getTextStyles(): GoogleAppsScript.Spreadsheet.TextStyle[][] {
     this.acct.read(this.n);
     return this.grid((r, c) => textStyleObj(this._svc, this.styleAt(r, c)));
+  }
+  /** range#settextstylestyle: the style on every cell of the range (runtime/spreadsheet/textStyles.ts). */
+  setTextStyle(style: GoogleAppsScript.Spreadsheet.TextStyle): R {
+    const f = textStyleFields(style);
+    const grid = Array.from({ length: this._rect.numRows }, () => new Array(this._rect.numCols).fill(f));
+    writeTextStyles(this._sheet.fmt, this._rect, grid, DEFAULTS);
+    this.acct.wrote(this.n);
+    return this.self();
+  }
+  /** range#settextstylesstyles: one style per cell, the grid the range's size. */
+  setTextStyles(styles: GoogleAppsScript.Spreadsheet.TextStyle[][]): R {
+    checkDims(styles, this._rect.numRows, this._rect.numCols, 'setTextStyles');
+    writeTextStyles(this._sheet.fmt, this._rect, styleGrid(styles), DEFAULTS);
+    this.acct.wrote(this.n);
+    return this.self();
   }
   /** range#gettextdirection: null "if the cell text direction is determined with automatic detection" (never set here). */
   getTextDirection(): GoogleAppsScript.Spreadsheet.TextDirection | null {

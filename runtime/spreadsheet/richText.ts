@@ -153,6 +153,13 @@ const fieldsOf = (style: GTextStyle | null): StyleFields => {
   return { ...raw };
 };
 
+/** A TextStyle's fields, for Range.setTextStyle(s): a style this runtime built, else "Invalid argument". */
+export function textStyleFields(style: unknown): StyleFields {
+  const raw = style && typeof style === 'object' ? (style as { _fields?: StyleFields })._fields : undefined;
+  if (!raw) throw new Error('Invalid argument: style');
+  return { ...raw };
+}
+
 // ------------------------------------------------------------------ RichTextValue
 
 /** One character's style and link (the runs are computed from these). */

@@ -110,6 +110,22 @@ export const VALUE_CASES: Case[] = [
     },
   },
   {
+    id: 'format.set-text-styles-partial',
+    ref: S + 'range#settextstylesstyles',
+    expected: [['bold', '#ff0000', 14, 'italic'], ['normal', '#00ff00', 10, 'italic']],
+    how: "setFontStyle('italic') and setFontColor('#00ff00') on A1:A2, then setTextStyles([[bold + #ff0000 + 14pt], [an empty newTextStyle().build()]]); per cell [getFontWeight(), getFontColor(), getFontSize(), getFontStyle()]: an attribute a style leaves unset keeps the cell's (the reference does not say: the runtime's model, runtime/spreadsheet/textStyles.ts; the weekly snapshot styles its grid this way)",
+    run: ({ scratch, svc }) => {
+      const r = scratch().getRange('A1:A2');
+      r.setFontStyle('italic').setFontColor('#00ff00');
+      const ts = () => svc.SpreadsheetApp.newTextStyle();
+      r.setTextStyles([[ts().setBold(true).setForegroundColor('#ff0000').setFontSize(14).build()], [ts().build()]]);
+      return [0, 1].map((i) => {
+        const c = r.offset(i, 0, 1, 1);
+        return [String(c.getFontWeight()), c.getFontColor(), c.getFontSize(), String(c.getFontStyle())];
+      });
+    },
+  },
+  {
     id: 'values.number-text',
     ref: S + 'range#setvaluesvalues',
     expected: [12, 1234.5, 0.035],

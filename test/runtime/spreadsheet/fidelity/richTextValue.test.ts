@@ -1,5 +1,6 @@
 // Fidelity of the emulated Spreadsheet service, Rich Text (runtime/spreadsheet/richText.ts):
-// RichTextValueBuilder, RichTextValue, TextStyle, and Range.getRichTextValue(s)/setRichTextValue(s).
+// RichTextValueBuilder, RichTextValue, TextStyle, Range.getRichTextValue(s)/setRichTextValue(s), and
+// Range.setTextStyle(s) (runtime/spreadsheet/textStyles.ts).
 // Issue 16: formula-like user text is written as a Rich Text value, which is text by type.
 import { NotProvidedError } from '../../../../runtime/instrument';
 import { REF, runCases, type Case } from './cases';
@@ -142,6 +143,45 @@ const cases: Case[] = [
       expect([ss.getFrozenRows(), ss.getFrozenColumns(), ss.getColumnWidth(1), ss.getRowHeight(1)]).toEqual([1, 0, 100, 21]);
       expect(ss.getSheetValues(1, 1, 2, 2)).toEqual([[1, 2], [3, 4]]);
       expect(ss.getCurrentCell()?.getA1Notation()).toBe('A1');
+    },
+  },
+  {
+    name: 'setTextStyles: each cell takes its style’s set attributes and keeps the rest (a style is a partial format)',
+    ref: REF + 'range#settextstylesstyles',
+    run: ({ app, sheet }) => {
+      const r = sheet.getRange('A1:B2');
+      r.setFontStyle('italic').setFontColor('#00ff00');
+      const bold = app.newTextStyle().setBold(true).setForegroundColor('#ff0000').setFontSize(14).build();
+      const plain = app.newTextStyle().setBold(false).build();
+      const family = app.newTextStyle().setFontFamily('Georgia').setUnderline(true).build();
+      const none = app.newTextStyle().build();
+      r.setTextStyles([
+        [bold, plain],
+        [family, none],
+      ]);
+      expect(r.getFontWeights()).toEqual([['bold', 'normal'], ['normal', 'normal']]);
+      expect(r.getFontColors()).toEqual([['#ff0000', '#00ff00'], ['#00ff00', '#00ff00']]);
+      expect(r.getFontSizes()).toEqual([[14, 10], [10, 10]]);
+      expect(r.getFontStyles()).toEqual([['italic', 'italic'], ['italic', 'italic']]);
+      expect(r.getFontFamilies()).toEqual([['Arial', 'Arial'], ['Georgia', 'Arial']]);
+      expect(r.getFontLines()).toEqual([['none', 'none'], ['underline', 'none']]);
+      expect(r.getTextStyles()[0][0].isBold()).toBe(true);
+    },
+  },
+  {
+    name: 'setTextStyle: one style on every cell; setTextStyles refuses a grid of the wrong size or a null style',
+    ref: REF + 'range#settextstylestyle',
+    run: ({ app, sheet }) => {
+      const r = sheet.getRange('A1:C1');
+      r.setTextStyle(app.newTextStyle().setItalic(true).setFontSize(12).build());
+      expect(r.getFontStyles()).toEqual([['italic', 'italic', 'italic']]);
+      expect(r.getFontSizes()).toEqual([[12, 12, 12]]);
+      expect(r.getFontWeights()).toEqual([['normal', 'normal', 'normal']]);
+      const s = app.newTextStyle().setBold(true).build();
+      expect(() => r.setTextStyles([[s, s]])).toThrow();
+      expect(() => r.setTextStyles([[s, null as never, s]])).toThrow('Invalid argument');
+      // Underline and strikethrough in one cell: the workbook keeps one font line, so the runtime says so.
+      expect(() => sheet.getRange('D1').setTextStyle(app.newTextStyle().setUnderline(true).setStrikethrough(true).build())).toThrow(NotProvidedError);
     },
   },
 ];
