@@ -336,7 +336,7 @@ export function buildWeeklyReview(
   // Replacing the sheet runs under the document lock (two builds of one week must not interleave
   // their delete and insert); reading and computing do not hold it.
   const write = () => {
-    const snapshot = writeReviewSheet(tr.ss, review, linkOf);
+    const snapshot = writeReviewSheet(tr.ss, svc.SpreadsheetApp, review, linkOf);
     const data = writeReviewData(tr.ss, review.data, tr.lang);
     const D = catalog(tr.lang).reviewData;
     const pivots = writeReviewPivots(tr.ss, svc.SpreadsheetApp, pivotPlan(target, D), data, D);

@@ -2,8 +2,9 @@
 // out as a grid — title, period, then each section as a titled table — plus native charts to the
 // right. The layout is computed in memory (pure, `layoutReview`); `writeReviewSheet` then writes it
 // in a constant number of spreadsheet calls whatever the ticket count: one setValues over the whole
-// grid, one grid call per style (number formats, backgrounds, font weights, font colours,
-// alignments), a few width calls and three charts.
+// grid, one grid call per kind of style (number formats, backgrounds, alignments, and the text
+// styles: weight, colour and the title's size in one setTextStyles), two width calls, the charts'
+// data ranges in one RangeList, and the charts.
 import type {
   Cell,
   CellFormat,
@@ -16,9 +17,13 @@ import type {
 import type { Lang } from '../domain/schema';
 import { catalog } from '../domain/i18n';
 import { literalText } from '../domain/text';
+import { columnLetter } from '../domain/columns';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type TextStyle = GoogleAppsScript.Spreadsheet.TextStyle;
+/** What builds text styles: SpreadsheetApp (newTextStyle is a local builder, not a round trip). */
+export type TextStyleFactory = Pick<GoogleAppsScript.Spreadsheet.SpreadsheetApp, 'newTextStyle'>;
 
 /** Where a ticket's row is, for the `=HYPERLINK("#gid=…&range=A…")` links of the ticket lists. */
 export interface TicketLink {
@@ -57,6 +62,8 @@ export interface ReviewLayout {
   height: number;
   /** Pixel width of each column 1..width. */
   widths: number[];
+  /** Font size of the title cell (A1); the rest keep the sheet's default. */
+  titleFontSize: number;
   frozenRows: number;
   /** 1-based row of each section's title (and of the chart-data block). */
   sectionRows: Partial<Record<ReviewSectionKey | 'chartData', number>>;
@@ -215,6 +222,7 @@ export function layoutReview(
     width: WIDTH,
     height: values.length,
     widths: [...COLUMN_WIDTHS],
+    titleFontSize: 14,
     frozenRows,
     sectionRows,
     charts,
@@ -232,11 +240,14 @@ export interface WrittenReview {
 
 /**
  * Replaces the week's sheet (deleted and recreated at the same position; other sheets untouched)
- * and writes the layout: at most 25 spreadsheet calls, whatever the ticket count (one setValues,
- * five style grids, title size, frozen rows, two width runs, three charts with their data ranges).
+ * and writes the layout: 19 spreadsheet calls for a new sheet, 21 when it replaces one, whatever
+ * the ticket count (the sheet: look-up, [position, delete,] insert; the grid: range, values, number
+ * formats, backgrounds, text styles, alignments; frozen rows, two width runs; the three charts'
+ * data ranges in one RangeList (two calls) and each chart's builder and insert).
  */
 export function writeReviewSheet(
   ss: Spreadsheet,
+  app: TextStyleFactory,
   review: Review,
   linkOf: (id: string) => TicketLink | null,
   opts: ReviewLayoutOptions = {},
@@ -249,12 +260,36 @@ export function writeReviewSheet(
     ss.deleteSheet(old);
     sheet = ss.insertSheet(review.sheetName, index);
   } else sheet = ss.insertSheet(review.sheetName);
-  renderLayout(sheet, layout);
+  renderLayout(sheet, app, layout);
   return { sheet, layout };
 }
 
-/** Writes a layout into an empty sheet: values and each style in one grid call, widths, charts. */
-export function renderLayout(sheet: Sheet, layout: ReviewLayout): void {
+/**
+ * The text styles of the grid, one per cell: bold, colour and the title's size where the layout
+ * sets them. A style sets only those (an unset attribute keeps the new sheet's default), and cells
+ * alike share one style object.
+ */
+export function textStyleGrid(app: TextStyleFactory, layout: ReviewLayout): TextStyle[][] {
+  const styles = new Map<string, TextStyle>();
+  const styleOf = (bold: boolean, color: string | null, size: number | null): TextStyle => {
+    const key = `${bold}|${color ?? ''}|${size ?? ''}`;
+    let style = styles.get(key);
+    if (!style) {
+      let b = app.newTextStyle();
+      if (bold) b = b.setBold(true);
+      if (color) b = b.setForegroundColor(color);
+      if (size) b = b.setFontSize(size);
+      styles.set(key, (style = b.build()));
+    }
+    return style;
+  };
+  return layout.fontWeights.map((row, r) =>
+    row.map((w, c) => styleOf(w === 'bold', layout.fontColors[r][c], r === 0 && c === 0 ? layout.titleFontSize : null)),
+  );
+}
+
+/** Writes a layout into an empty sheet: values and each kind of style in one grid call, widths, charts. */
+export function renderLayout(sheet: Sheet, app: TextStyleFactory, layout: ReviewLayout): void {
   const { height, width } = layout;
   // A new sheet has 1,000 rows; a review longer than that (very many departments) needs more.
   if (height > 1000) {
@@ -266,10 +301,8 @@ export function renderLayout(sheet: Sheet, layout: ReviewLayout): void {
     .setValues(layout.values)
     .setNumberFormats(layout.numberFormats)
     .setBackgrounds(layout.backgrounds)
-    .setFontWeights(layout.fontWeights)
-    .setFontColors(layout.fontColors)
+    .setTextStyles(textStyleGrid(app, layout))
     .setHorizontalAlignments(layout.alignments);
-  sheet.getRange(1, 1).setFontSize(14);
   sheet.setFrozenRows(layout.frozenRows);
   // Runs of equal widths in one call each.
   for (let c = 1; c <= width;) {
@@ -278,12 +311,16 @@ export function renderLayout(sheet: Sheet, layout: ReviewLayout): void {
     sheet.setColumnWidths(c, n, layout.widths[c - 1]);
     c += n;
   }
-  for (const ch of layout.charts) {
-    const { row, col, numRows, numCols } = ch.range;
+  // The charts' data blocks in one call (a RangeList), not one getRange each.
+  const ranges = layout.charts.length
+    ? sheet.getRangeList(layout.charts.map((ch) => rangeA1(ch.range))).getRanges()
+    : [];
+  layout.charts.forEach((ch, i) => {
+    const { numCols } = ch.range;
     let builder: GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder = sheet.newChart();
     builder = ch.kind === 'pie' ? builder.asPieChart() : builder.asColumnChart();
     builder = builder
-      .addRange(sheet.getRange(row, col, numRows, numCols))
+      .addRange(ranges[i])
       .setNumHeaders(1)
       .setOption('title', ch.title)
       .setOption('width', 480)
@@ -296,5 +333,10 @@ export function renderLayout(sheet: Sheet, layout: ReviewLayout): void {
         .setOption('legend.position', numCols > 2 ? 'top' : 'none');
     else builder = builder.setOption('legend.position', 'right').setOption('pieSliceText', 'value');
     sheet.insertChart(builder.build());
-  }
+  });
+}
+
+/** `A12:C18` of a 1-based block. */
+function rangeA1(r: LaidOutChart['range']): string {
+  return `${columnLetter(r.col)}${r.row}:${columnLetter(r.col + r.numCols - 1)}${r.row + r.numRows - 1}`;
 }

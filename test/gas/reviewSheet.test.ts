@@ -1,5 +1,6 @@
 // The review sheet's layout (pure): one grid with per-cell styles, number formats by column
-// format, links for ticket lists, literal user text, chart data blocks and chart placement.
+// format, links for ticket lists, literal user text, chart data blocks and chart placement; and
+// its writing on the emulated spreadsheet: the calls it makes and the styles the sheet ends with.
 import { buildReview, type Review } from '../../src/domain/review';
 import type { Ticket } from '../../src/domain/ticket';
 import { blankTicket } from '../../src/domain/ticket';
@@ -9,8 +10,10 @@ import {
   REVIEW_COLOURS,
   layoutReview,
   ticketLinkFormula,
+  writeReviewSheet,
   type ReviewLayout,
 } from '../../src/gas/reviewSheet';
+import { env } from '../runtime/spreadsheet/helpers';
 
 const SH = intlZone('Asia/Shanghai');
 const at = (s: string): number => Date.parse(`${s}+08:00`);
@@ -190,5 +193,35 @@ describe('layoutReview', () => {
     expect(en.values[en.sectionRows.summary as number][0]).toMatch(/^Counts by: /);
     expect(en.values[(en.sectionRows.chartData as number) - 1][0]).toBe('Chart data');
     expect(en.charts[0].title).toBe('Created this week by category (submitted at in the week)');
+  });
+});
+
+describe('writeReviewSheet', () => {
+  it('writes a new sheet in 19 spreadsheet calls, 21 when it replaces one, styled as laid out', () => {
+    const e = env();
+    const r = review();
+    e.ctx.acct.reset();
+    writeReviewSheet(e.ss, e.app, r, links);
+    const first = e.ctx.acct.reset();
+    writeReviewSheet(e.ss, e.app, r, links);
+    const again = e.ctx.acct.reset();
+    expect([first.spreadsheetCalls, again.spreadsheetCalls]).toEqual([19, 21]);
+    // Weight, colour and the title's size in one grid call; the charts' ranges in one RangeList.
+    expect(first.byMethod['Range.setTextStyles']).toBe(1);
+    expect(first.byMethod['Sheet.getRangeList']).toBe(1);
+    expect(first.byMethod['Sheet.getRange']).toBe(1);
+
+    const l = layoutReview(r, links);
+    const sheet = e.ss.getSheetByName(r.sheetName)!;
+    const grid = sheet.getRange(1, 1, l.height, l.width);
+    expect(grid.getFontWeights()).toEqual(l.fontWeights.map((row) => row.map((w) => w ?? 'normal')));
+    expect(grid.getFontColors()).toEqual(l.fontColors.map((row) => row.map((c) => c ?? '#000000')));
+    const sizes = grid.getFontSizes();
+    expect(sizes[0][0]).toBe(14);
+    expect(new Set(sizes.flat().slice(1))).toEqual(new Set([10]));
+    expect(grid.getBackgrounds()).toEqual(l.backgrounds.map((row) => row.map((b) => b ?? '#ffffff')));
+    expect(sheet.getCharts().map((c) => c.getRanges()[0].getA1Notation())).toEqual(
+      l.charts.map((c) => sheet.getRange(c.range.row, c.range.col, c.range.numRows, c.range.numCols).getA1Notation()),
+    );
   });
 });
