@@ -3,6 +3,7 @@
 // and asks before it changes a sheet that holds data; never removes a value. After the answer it
 // works under the document lock, in steps, on what the sheet holds then (setupApply.ts).
 import type { AdoptionPlan } from '../domain/adopt';
+import { looseColumnsNotTaken } from '../domain/adopt';
 import type { PlanContext } from '../domain/adoptReport';
 import { describeAdoption, describeUnmapped } from '../domain/adoptReport';
 import type { ColumnMap, DateOrders, HeaderOverrides } from '../domain/columns';
@@ -10,8 +11,8 @@ import { HEADER_SCAN_ROWS, matchHeaderRow } from '../domain/columns';
 import { DATE_ORDER_LABEL, mappingRows, parseDateOrder, parseMapping } from '../domain/mapping';
 import type { DayMonthOrder } from '../domain/teamDates';
 import { t, langOfLocale } from '../domain/i18n';
-import type { Lang } from '../domain/schema';
-import { FIELDS, SHEET_NAMES, enumLabels, headerLabel } from '../domain/schema';
+import type { FieldKey, Lang } from '../domain/schema';
+import { FIELDS, SHEET_NAMES, enumLabels, headerLabel, headerMatch } from '../domain/schema';
 import { ensureAuditSheet } from '../gas/auditSheet';
 import type { TrackerConfig } from '../gas/config';
 import { loadConfig, saveConfig } from '../gas/config';
@@ -133,6 +134,14 @@ export function setupTracker(svc: Services, confirm: (message: string) => boolea
       data = range.getValues();
       formulas = range.getFormulas();
     }
+    // A header that only looks like a time field ("Time to Resolution" holding 36 h, "Resolved"
+    // holding Yes/No): that column stays the team's own, kept so for every later read (overrides).
+    const notTaken = looseColumnsNotTaken(first.header, data).filter((n) => !(n.key in overrides));
+    const moved = notTaken.filter((n) => first?.columns[n.key] === n.col);
+    if (moved.length) {
+      for (const n of moved) overrides[n.key] = otherColumnFor(first.header, n.key, new Set(notTaken.map((x) => x.col)), lang);
+      first = { ...first, columns: matchHeaderRow(first.header, overrides).columns };
+    }
     let plan = planFrom(ctx, first, data, formulas, lastCol);
     // Dates like 03/04/2025 with nothing in the column to tell: ask (the dialog), before any change.
     const guessed = plan.dates.filter((d) => d.basis === 'default');
@@ -147,7 +156,7 @@ export function setupTracker(svc: Services, confirm: (message: string) => boolea
       plan = planFrom(ctx, first, data, formulas, lastCol);
     }
     const changes = plan.missing.length + plan.ids.length + plan.values.length + (first.damage ? 1 : 0);
-    const text: PlanContext = { header: first.header, columns: { ...first.columns }, lang, zone };
+    const text: PlanContext = { header: first.header, columns: { ...first.columns }, lang, zone, notTaken };
     planned = { plan, text };
     const described = [headerRepairLine(first, lang), describeAdoption(plan, text, data.length).join('\n')].filter(Boolean).join('\n');
     if (data.length && changes && !confirm(t(lang, 'setupConfirm', { sheet: first.name, rows: data.length, plan: described }))) {
@@ -248,6 +257,19 @@ export function setupTracker(svc: Services, confirm: (message: string) => boolea
   } else if (report.unmapped.length) report.messages.push(t(lang, 'unmappedCells', { cells: report.unmapped.join(', ') }));
   if (report.ok) report.messages.push(t(lang, 'setupDone'));
   return report;
+}
+
+/**
+ * Where a field goes when its loose column is not taken: another of the team's columns that names
+ * it (the best-ranked), else the add-on's own column, added after the team's.
+ */
+function otherColumnFor(header: readonly unknown[], key: FieldKey, notDates: ReadonlySet<number>, lang: Lang): string {
+  let best: { rank: number; header: string } | null = null;
+  for (let c = 0; c < header.length; c++) {
+    const m = notDates.has(c) ? null : headerMatch(header[c]);
+    if (m && m.key === key && (best === null || m.rank < best.rank)) best = { rank: m.rank, header: String(header[c]).trim() };
+  }
+  return best ? best.header : headerLabel(key, lang);
 }
 
 /**

@@ -8,7 +8,7 @@
 import type { ColumnMap } from './columns';
 import { cellToInstant, columnLetter, missingFields } from './columns';
 import type { EnumName, FieldKey, Lang } from './schema';
-import { FIELD_BY_KEY, enumLabel, isNotOpenStatus, parseEnum } from './schema';
+import { FIELD_BY_KEY, LOOSE_TIME_HEADERS, enumLabel, headerKey, headerMatch, isNotOpenStatus, parseEnum } from './schema';
 import type { ColumnDates, DayMonthOrder } from './teamDates';
 import { dayMonthOrder, parseTeamDate, teamCellInstant } from './teamDates';
 import { backfillIds, parseTicketId } from './ticketId';
@@ -159,6 +159,64 @@ export function planAdoption(
     plan.ids.sort((a, b) => a.row - b.row);
   }
   return plan;
+}
+
+/**
+ * Headers that may name a time field or only look like one (issue 23): "Time to Resolution" is a
+ * duration in many logs (36 h) and a timestamp in others; "Resolved" may be a yes/no flag. Such a
+ * column is read as the field only when it holds dates; otherwise it stays the team's own.
+ */
+const LOOSE_KEYS = new Map<FieldKey, Set<string>>(
+  (Object.entries(LOOSE_TIME_HEADERS) as [FieldKey, string[]][]).map(([k, hs]) => [k, new Set(hs.map(headerKey))]),
+);
+
+/** What a loose column holds instead of dates, said in the plan. */
+export type NotDates = 'duration' | 'flag' | 'other';
+
+export interface NotTaken {
+  col: number;
+  key: FieldKey;
+  what: NotDates;
+  example: unknown;
+}
+
+/** Dates before 1900 are Sheets' time-only values (1899-12-30 02:30): durations, not dates. */
+const SHEETS_EPOCH = Date.UTC(1900, 0, 1);
+const DURATION =
+  /^\s*(\d+(\.\d+)?\s*(h|hrs?|hours?|m|mins?|minutes?|d|days?|w|wks?|weeks?|s|secs?|seconds?|小时|小時|分钟|分鐘|分|天|日|周|週|秒|个?工作日)\s*)+$|^\s*\d{1,4}:\d{2}(:\d{2})?\s*$/i;
+const FLAG = /^\s*(yes|no|y|n|true|false|是|否|已|未|✓|✔|✗|x|√)\s*$/i;
+
+function readsAsDate(v: unknown): boolean {
+  if (isDate(v)) return !Number.isNaN(v.getTime()) && v.getTime() >= SHEETS_EPOCH;
+  return typeof v === 'string' && (parseTeamDate(v) ?? parseTeamDate(v, 'dmy') ?? parseTeamDate(v, 'mdy')) !== null;
+}
+
+function notDatesKind(values: readonly unknown[]): NotDates {
+  const count = { duration: 0, flag: 0, other: 0 };
+  for (const v of values) {
+    if (readsAsDate(v)) continue;
+    if (typeof v === 'number' || isDate(v) || (typeof v === 'string' && DURATION.test(v))) count.duration++;
+    else if (typeof v === 'boolean' || (typeof v === 'string' && FLAG.test(v))) count.flag++;
+    else count.other++;
+  }
+  return count.duration >= count.flag && count.duration >= count.other ? 'duration' : count.flag >= count.other ? 'flag' : 'other';
+}
+
+/**
+ * The team's columns whose loose header names a time field but whose cells are mostly not dates
+ * (fewer than 4 in 5 of the filled ones): they are not that field, whether or not the header scan
+ * gave it to them (setup moves the field to another column, or to one of its own).
+ */
+export function looseColumnsNotTaken(header: readonly unknown[], rows: readonly (readonly unknown[])[]): NotTaken[] {
+  const out: NotTaken[] = [];
+  header.forEach((h, col) => {
+    const key = headerMatch(h)?.key;
+    if (!key || typeof h !== 'string' || !LOOSE_KEYS.get(key)?.has(headerKey(h))) return;
+    const values = rows.map((r) => r[col]).filter((v) => !isBlank(v));
+    if (!values.length || values.filter(readsAsDate).length * 5 >= values.length * 4) return;
+    out.push({ col, key, what: notDatesKind(values), example: values.find((v) => !readsAsDate(v)) });
+  });
+  return out;
 }
 
 /**

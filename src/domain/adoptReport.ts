@@ -1,7 +1,7 @@
 // The adoption plan in words, in the sheet's language (issue 23): which of the team's columns
 // becomes which field, which stay as they are, which are added, how values will be mapped (counts
 // and a few examples, never every cell), and what cannot be mapped and why, one line per column.
-import type { AdoptionPlan, Unmapped, UnmappedReason } from './adopt';
+import type { AdoptionPlan, NotTaken, Unmapped, UnmappedReason } from './adopt';
 import type { ColumnMap } from './columns';
 import { columnLetter } from './columns';
 import { t } from './i18n';
@@ -17,6 +17,8 @@ export interface PlanContext {
   columns: ColumnMap;
   lang: Lang;
   zone: Zone;
+  /** Columns whose header looked like a time field but which hold no dates: kept as the team's own. */
+  notTaken?: readonly NotTaken[];
 }
 
 /** How many examples a line shows before "…". */
@@ -128,6 +130,9 @@ export function describeAdoption(plan: AdoptionPlan, ctx: PlanContext, rows: num
     .map((h, c) => (usedCols.has(c) || !String(h ?? '').trim() ? '' : String(h).trim()))
     .filter(Boolean);
   if (own.length) lines.push(t(lang, 'adoptKeepColumns', { columns: list(lang, own) }));
+  const what = { duration: 'adoptWhatDuration', flag: 'adoptWhatFlag', other: 'adoptWhatOther' } as const;
+  for (const n of ctx.notTaken ?? [])
+    lines.push(t(lang, 'adoptNotTaken', { column: columnName(n.col, ctx, added), what: t(lang, what[n.what]), example: shown(n.example, zone), field: headerLabel(n.key, lang) }));
   if (added.length)
     lines.push(
       t(lang, 'adoptAddColumns', {

@@ -109,7 +109,7 @@ export const FIELDS: readonly FieldDef[] = [
   }),
   f('resolvedAt', '解决时间', 'Resolved at', 'dateTime', 130, {
     auto: true,
-    aliases: ['Resolved', 'Date Resolved', 'Resolved On', 'Resolution Date', 'Resolution Time', 'Date Closed', 'Closed at', 'Closed On', 'Close Date', 'Closed Date', 'Completed', 'Date Completed', 'Completion Date', '完成时间', '解决日期', '处理完成时间', '关闭时间', '结束时间', '完成日期', 'Time to Resolution'],
+    aliases: ['Resolved', 'Date Resolved', 'Resolved On', 'Resolution Date', 'Resolution Time', 'Date Closed', 'Closed at', 'Closed On', 'Close Date', 'Closed Date', 'Completed', 'Date Completed', 'Completion Date', '完成时间', '解决日期', '处理完成时间', '关闭时间', '结束时间', '完成日期', 'Time Resolved', 'Time to Resolution'],
   }),
   f('feedback', '提交人反馈', 'Submitter feedback', 'enum', 120, {
     enumName: 'feedback',
@@ -138,7 +138,7 @@ export const FIELDS: readonly FieldDef[] = [
   f('firstResponseAt', '首次响应时间', 'First response at', 'dateTime', 130, {
     template: false,
     auto: true,
-    aliases: ['First Response', 'First Response Time', 'Responded at', 'Date Responded', '首次响应', '响应时间'],
+    aliases: ['First Response', 'First Response Time', 'Responded at', 'Date Responded', '首次响应', '响应时间', 'Response Time', 'First Response Date', '首次响应日期'],
   }),
   f('lastUpdateAt', '最近更新时间', 'Last update at', 'dateTime', 130, {
     template: false,
@@ -155,6 +155,17 @@ export const FIELDS: readonly FieldDef[] = [
   // (record.ts). Hand edits are checked against it, never against e.oldValue or the audit sheet.
   f('record', '系统记录', 'Tracker record', 'text', 60, { template: false, auto: true }),
 ];
+
+/**
+ * Aliases of time fields that may name something else (issue 23): "Time to Resolution" is a
+ * duration in many logs (36 h) and a timestamp in others, "Resolved" may be a yes/no flag, 响应时间
+ * may be 30分钟. Adoption reads such a column as the field only when it holds dates (adopt.ts).
+ */
+export const LOOSE_TIME_HEADERS: Partial<Record<FieldKey, readonly string[]>> = {
+  resolvedAt: ['Time to Resolution', 'Resolution Time', 'Time Resolved', 'Resolved', 'Completed'],
+  firstResponseAt: ['First Response Time', 'First Response', 'Response Time', '响应时间', '首次响应'],
+  lastUpdateAt: ['Updated', 'Last Update'],
+};
 
 export const FIELD_BY_KEY: Readonly<Record<FieldKey, FieldDef>> = Object.fromEntries(
   FIELDS.map((d) => [d.key, d]),

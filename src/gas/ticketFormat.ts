@@ -6,6 +6,7 @@ import { columnLetter } from '../domain/columns';
 import type { EnumName, FieldKey, Lang } from '../domain/schema';
 import { FIELDS, SLA_LABELS, enumLabel, enumLabels, headerLabel } from '../domain/schema';
 import { catalog, t } from '../domain/i18n';
+import { slaPart } from '../domain/sla/text';
 import type { Settings } from '../domain/settings';
 import type { TicketSheet } from './ticketSheet';
 
@@ -26,7 +27,13 @@ export function slaRuleFormulas(columns: ColumnMap, firstRow: number): { red: st
   const has = (word: string) => `ISNUMBER(SEARCH("${word}",${sla}))`;
   const status = c('status');
   const done = (['zh', 'en'] as const).flatMap((l) => (['resolved', 'closed'] as const).map((c) => `${status}="${enumLabel('status', c, l)}"`));
-  const open = status ? `NOT(OR(${done.join(',')}))` : 'TRUE';
+  // An adopted sheet keeps the team's words (已完成, Done, Cancelled: issue 23), which no label
+  // matches: the sweep's final resolution state (解决：已达成 / Resolution: Met…) says done, and a
+  // not-open ticket (Cancelled, On hold) gets no SLA text at all.
+  const final = (['zh', 'en'] as const).flatMap((l) =>
+    (['met', 'missed'] as const).map((st) => has(slaPart('resolution', st, l))),
+  );
+  const open = status ? `NOT(OR(${[...done, ...final, `${sla}=""`].join(',')}))` : 'TRUE';
   const due = c('resolveDueAt');
   const overdue = due ? `AND(${open},ISNUMBER(${due}),${due}<NOW())` : 'FALSE';
   return {

@@ -4,9 +4,10 @@
 // ticketOfRow (src/app/tracker.ts), which hands it the stored orders.
 import { readdirSync, readFileSync, statSync } from 'fs';
 import { join } from 'path';
-import { dateOrdersOf, planAdoption } from '../../src/domain/adopt';
+import { dateOrdersOf, looseColumnsNotTaken, planAdoption } from '../../src/domain/adopt';
 import type { ColumnMap } from '../../src/domain/columns';
 import { rowToTicket } from '../../src/domain/columns';
+import { fieldForHeader } from '../../src/domain/schema';
 import { intlZone } from '../../src/domain/zone';
 
 const SH = intlZone('Asia/Shanghai');
@@ -79,5 +80,77 @@ describe('rowToTicket reads an adopted row through the mapping', () => {
       .filter((p) => !p.endsWith('tracker.ts'))
       .filter((p) => /\browToTicket\(/.test(readFileSync(p, 'utf8')));
     expect(direct).toEqual([]);
+  });
+});
+
+// Loose aliases: a team's header is read as a field when it clearly means it, and not when it only
+// looks similar. "Time to Resolution" holds a duration in many logs (36 h) and a timestamp in
+// others; "Resolved" may be a yes/no flag; 响应时间 may be 30分钟. Such a column is taken as the
+// time field only when it holds dates (looseColumnsNotTaken); the plan says what it is kept as.
+describe('headers that clearly name a field, and those that only look like one', () => {
+  it.each([
+    ['Due Date', null],
+    ['Last Updated', 'lastUpdateAt'],
+    ['Closed Date', 'resolvedAt'],
+    ['Date Closed', 'resolvedAt'],
+    ['Resolution', 'solution'],
+    ['Solution', 'solution'],
+    ['处理结果', 'solution'],
+    ['解决方案', 'solution'],
+    ['完成时间', 'resolvedAt'],
+    ['关闭时间', 'resolvedAt'],
+    ['最后更新时间', 'lastUpdateAt'],
+    ['截止时间', null],
+    ['处理时长', null],
+    ['解决时长', null],
+    ['Resolution SLA', null],
+    ['Time Spent', null],
+    ['Response Time', 'firstResponseAt'],
+    ['First Response Time', 'firstResponseAt'],
+    ['Time to Resolution', 'resolvedAt'],
+  ])('%s → %s (by the header alone)', (header, field) => {
+    expect(fieldForHeader(header)).toBe(field);
+  });
+});
+
+describe('looseColumnsNotTaken: the content decides for a loose header', () => {
+  const header = ['Ticket ID', 'Time to Resolution', 'First Response Time', 'Resolved', 'Closed Date', 'Last Updated'];
+  it('durations, yes/no flags and time-only cells are not dates: those columns are not taken', () => {
+    const rows = [
+      ['T1', '36 h', new Date(Date.UTC(1899, 11, 30, 1, 30)), 'Yes', '2024-04-30 10:00', '2024-04-30 10:00'],
+      ['T2', '2 days 4 hours', new Date(Date.UTC(1899, 11, 30, 0, 20)), 'No', '', '2024-05-01 09:00'],
+      ['T3', 12.5, '', 'yes', '2024-05-02 11:00', '2024-05-02 11:00'],
+    ];
+    expect(looseColumnsNotTaken(header, rows).map((n) => [header[n.col], n.key, n.what])).toEqual([
+      ['Time to Resolution', 'resolvedAt', 'duration'],
+      ['First Response Time', 'firstResponseAt', 'duration'],
+      ['Resolved', 'resolvedAt', 'flag'],
+    ]);
+  });
+
+  it('the same headers holding dates (a helpdesk dataset writes timestamps there) are taken', () => {
+    const rows = [
+      ['T1', '2024-04-30 10:00:00.000', '2024-04-29 11:00:00', new Date(Date.UTC(2024, 3, 30, 2)), '', ''],
+      ['T2', '2024-05-01 09:00:00.000', '', '', '', ''],
+    ];
+    expect(looseColumnsNotTaken(header, rows)).toEqual([]);
+    // Empty columns: nothing contradicts the header.
+    expect(looseColumnsNotTaken(header, [['T1', '', '', '', '', '']])).toEqual([]);
+  });
+
+  it('Chinese: 响应时间 holding 30分钟 is a duration; holding 2024/4/29 10:20:00 it is the first response', () => {
+    const zh = ['工单编号', '响应时间', '首次响应'];
+    expect(looseColumnsNotTaken(zh, [['GD1', '30分钟', '2小时'], ['GD2', '1小时', '15分钟']]).map((n) => [zh[n.col], n.what])).toEqual([
+      ['响应时间', 'duration'],
+      ['首次响应', 'duration'],
+    ]);
+    expect(looseColumnsNotTaken(zh, [['GD1', '2024/4/29 10:20:00', '2024年4月29日 10:20']])).toEqual([]);
+    // A column of words (首次响应 holding what was said) is not dates either.
+    expect(looseColumnsNotTaken(zh, [['GD1', '', '已电话联系'], ['GD2', '', '远程处理']]).map((n) => n.what)).toEqual(['other']);
+  });
+
+  it('one odd cell in a column of dates does not undo the column (4 in 5 decide)', () => {
+    const rows = [['T1', '2024-04-30 10:00'], ['T2', '2024-05-01 10:00'], ['T3', '2024-05-02 10:00'], ['T4', '2024-05-03 10:00'], ['T5', 'n/a']];
+    expect(looseColumnsNotTaken(['Ticket ID', 'Time to Resolution'], rows)).toEqual([]);
   });
 });

@@ -6,7 +6,9 @@
 // own dates and statuses, and that no original cell lost its value.
 import type { LocalRuntime } from '../../runtime';
 import { parseEnum } from '../../src/domain/schema';
+import { renderSheet } from '../../runtime/spreadsheet';
 import { loadConfig } from '../../src/gas/config';
+import { COLOURS } from '../../src/gas/ticketFormat';
 import { FORM, newRuntime, submit } from '../app/helpers';
 import { changedCells, snapshotCells } from '../app/originalCells';
 
@@ -788,5 +790,109 @@ describe('SLA figures of a past week from the team’s own dates', () => {
     // Both answered within the 60 working minutes (met), though GD2 took 5 h to resolve (missed).
     expect(row('首次响应', '高')).toEqual(['2', '2', '0', '0', '100.0%']);
     expect(row('解决', '高')).toEqual(['2', '1', '1', '0', '50.0%']);
+  });
+});
+
+describe('headers that only look like a time field stay the team’s own (issue 23, loose aliases)', () => {
+  const columnsOf = (rt: LocalRuntime) => loadConfig(rt.services.PropertiesService.getDocumentProperties() as never)?.tickets?.columns ?? {};
+  const adoptTeam = (locale: string, name: string, rows: unknown[][]) => {
+    const rt = newRuntime({ locale, now: at('2024-05-15T10:00:00') });
+    const sh = ss(rt).insertSheet(name);
+    sh.getRange(1, 1, rows.length, rows[0].length).setNumberFormat('@');
+    sh.getRange(1, 1, rows.length, rows[0].length).setValues(rows);
+    const before = snapshotCells(sh);
+    const report = adopt(rt);
+    return { rt, sh, before, report, plan: rt.ui.asks[0]?.prompt ?? '' };
+  };
+
+  it('English: "Time to Resolution" and "First Response Time" holding durations, "Resolved" holding Yes/No; "Closed Date" is the resolved time', () => {
+    const header = ['Ticket ID', 'Subject', 'Created', 'Status', 'Priority', 'Time to Resolution', 'First Response Time', 'Resolved', 'Due Date', 'Last Updated', 'Closed Date', 'Resolution'];
+    const { rt, sh, before, report, plan } = adoptTeam('en_US', 'Helpdesk log', [
+      header,
+      ['HD-1', 'VPN', '2024-04-29 10:00', 'Closed', 'High', '5 h', '20 min', 'Yes', '2024-04-30', '2024-04-29 15:00', '2024-04-29 15:00', 'Reset token'],
+      ['HD-2', 'Mail', '2024-04-30 09:00', 'Open', 'Low', '', '', 'No', '2024-05-03', '2024-04-30 09:30', '', ''],
+      ['HD-3', 'Printer', '2024-05-02 11:00', 'Resolved', 'Medium', '26 h', '1 h', 'Yes', '2024-05-04', '2024-05-03 13:00', '2024-05-03 13:00', 'Driver'],
+    ]);
+    expect(report.ok).toBe(true);
+    const columns = columnsOf(rt);
+    const owner = (h: string) => Object.entries(columns).find(([, c]) => c === header.indexOf(h))?.[0] ?? null;
+    expect(header.map((h) => [h, owner(h)])).toEqual([
+      ['Ticket ID', 'id'],
+      ['Subject', 'title'],
+      ['Created', 'submittedAt'],
+      ['Status', 'status'],
+      ['Priority', 'urgency'],
+      ['Time to Resolution', null],
+      ['First Response Time', null],
+      ['Resolved', null],
+      ['Due Date', null],
+      ['Last Updated', 'lastUpdateAt'],
+      ['Closed Date', 'resolvedAt'],
+      ['Resolution', 'solution'],
+    ]);
+    // The first response gets a column of its own, after the team's.
+    expect(columns.firstResponseAt).toBeGreaterThanOrEqual(header.length);
+    expect(plan).toMatch(/"Time to Resolution" holds durations \(e\.g\. 5 h\), not dates: kept as your own column, not read as Resolved at/);
+    expect(plan).toMatch(/"First Response Time" holds durations \(e\.g\. 20 min\), not dates: kept as your own column, not read as First response at/);
+    expect(plan).toMatch(/"Resolved" holds yes\/no values \(e\.g\. Yes\), not dates: kept as your own column, not read as Resolved at/);
+    expect(plan).toMatch(/Your own columns, kept as they are: Time to Resolution, First Response Time, Resolved, Due Date/);
+    expect(changedCells(before, sh)).toEqual([]);
+    // Kept so: a second run maps the same way and adds no column.
+    const width = sh.getLastColumn();
+    expect(adopt(rt).ok).toBe(true);
+    expect(columnsOf(rt)).toEqual(columns);
+    expect(sh.getLastColumn()).toBe(width);
+    // The past week counts HD-1 and HD-3 as resolved from Closed Date, not from the durations.
+    rt.clock.set(at('2024-05-15T11:00:00'));
+    expect(rt.call<any>('buildWeeklyReview', '2024-W18').result.counts).toMatchObject({ created: 3, resolved: 2 });
+  });
+
+  it('Chinese: 响应时间 holding 30分钟 and 处理时长 stay yours; 完成时间 and 处理结果 are read', () => {
+    const header = ['工单编号', '问题标题', '创建时间', '工单状态', '优先级', '响应时间', '处理时长', '完成时间', '处理结果'];
+    const { rt, sh, before, plan } = adoptTeam('zh_CN', '报修台账', [
+      header,
+      ['BX1', '打印机', '2024/4/29 10:00:00', '已完成', '高', '30分钟', '2小时', '2024/4/29 12:00:00', '换硒鼓'],
+      ['BX2', '邮箱', '2024/4/30 09:00:00', '处理中', '低', '1小时', '', '', ''],
+    ]);
+    const columns = columnsOf(rt);
+    const owner = (h: string) => Object.entries(columns).find(([, c]) => c === header.indexOf(h))?.[0] ?? null;
+    expect(header.map((h) => [h, owner(h)])).toEqual([
+      ['工单编号', 'id'],
+      ['问题标题', 'title'],
+      ['创建时间', 'submittedAt'],
+      ['工单状态', 'status'],
+      ['优先级', 'urgency'],
+      ['响应时间', null],
+      ['处理时长', null],
+      ['完成时间', 'resolvedAt'],
+      ['处理结果', 'solution'],
+    ]);
+    expect(plan).toMatch(/「响应时间」中是时长（如 30分钟），不是日期：保留为您自己的列，不作为首次响应时间读取/);
+    expect(plan).toMatch(/您自己的列，保持原样：响应时间、处理时长/);
+    expect(changedCells(before, sh)).toEqual([]);
+  });
+
+  it('the admin can still map such a column in the settings sheet and run again', () => {
+    const header = ['Ticket ID', 'Subject', 'Created', 'Status', 'Time to Resolution'];
+    const { rt } = adoptTeam('en_US', 'Log', [header, ['T1', 'VPN', '2024-04-29 10:00', 'Closed', '5 h']]);
+    expect(columnsOf(rt).resolvedAt).not.toBe(4);
+    const settings = ss(rt).getSheetByName('Settings')!;
+    settings.getRange(settings.getLastRow() + 1, 1, 1, 2).setValues([['Column: Resolved at', 'Time to Resolution']]);
+    expect(adopt(rt).ok).toBe(true);
+    expect(columnsOf(rt).resolvedAt).toBe(4);
+  });
+});
+
+describe('the SLA colours of an adopted sheet follow the team’s words', () => {
+  it('IT工单登记: rows the team wrote 已完成, 已取消 or 草稿 are never red; its open rows past due are', () => {
+    const def = SHEETS.find((d) => d.name === 'IT工单登记')!;
+    const { rt, headerRow } = build(def);
+    adopt(rt);
+    rt.call('runSlaSweepFromMenu');
+    const title = def.header.indexOf('工单标题');
+    const rows = renderSheet(rt.workbook, def.name, rt.clock.now()).rows.slice(headerRow, headerRow + STORY.length);
+    const red = rows.map((r) => r[title].background.toLowerCase() === COLOURS.red);
+    // Stories 4 (处理中) and 6 (待处理) are open and long past their resolution time on 2024-05-15.
+    expect(STORY.map((s, i) => [s.status, red[i]])).toEqual(STORY.map((s) => [s.status, s.status === 'inProgress' || s.status === 'pending']));
   });
 });

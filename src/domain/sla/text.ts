@@ -22,12 +22,15 @@ const SEPARATOR = ' · ';
  * formatSlaStatus({ response: 'met', resolution: 'breached', hints: ['updateOverdue'] }, 'zh'); // => '响应：已达成 · 解决：已超时 · 待更新'
  * formatSlaStatus({ response: 'met', resolution: 'onTrack', hints: [], waiting: 'vendor' }, 'en'); // => 'Response: Met · Resolution: On track · Waiting (vendor)'
  */
+/** One target's state as the SLA column writes it: `解决：已达成`, `Resolution: Met`. */
+export function slaPart(target: keyof typeof SLA_TARGET_LABELS, state: SlaState, lang: Lang): string {
+  return `${SLA_TARGET_LABELS[target][lang]}${lang === 'zh' ? '：' : ': '}${SLA_LABELS[state][lang]}`;
+}
+
 export function formatSlaStatus(ev: SlaSummary, lang: Lang): string {
   const parts: string[] = [];
-  const colon = lang === 'zh' ? '：' : ': ';
-  if (ev.response) parts.push(`${SLA_TARGET_LABELS.response[lang]}${colon}${SLA_LABELS[ev.response][lang]}`);
-  if (ev.resolution)
-    parts.push(`${SLA_TARGET_LABELS.resolution[lang]}${colon}${SLA_LABELS[ev.resolution][lang]}`);
+  if (ev.response) parts.push(slaPart('response', ev.response, lang));
+  if (ev.resolution) parts.push(slaPart('resolution', ev.resolution, lang));
   for (const h of HINT_ORDER) if (ev.hints.includes(h)) parts.push(SLA_LABELS[h][lang]);
   // Waiting last: the states before it are frozen while it lasts (engine.ts).
   if (ev.waiting) parts.push(catalog(lang).waiting.sla[ev.waiting]);
