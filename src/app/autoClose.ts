@@ -7,7 +7,8 @@
 // memory, their audit rows appended in one write, the block written back in one setValues over
 // the columns the changes touch, and the knowledge-base entries of the closes appended in one
 // write. At most MAX_ACTIONS_PER_RUN tickets within MAX_SPAN_ROWS rows are done per run; the rest
-// the next run. Mail goes per requester (app/notify.ts: queued past the day's quota).
+// the next run. Mail: one message per requester for the batch (app/notify.ts sendNotices: queued
+// past the day's quota).
 import type { CalendarSettings } from '../domain/calendar';
 import type { DueStep, Reminded } from '../domain/autoClose';
 import { autoCloseStep, parseReminded, pickBatch } from '../domain/autoClose';
@@ -31,7 +32,8 @@ import { writeTextValues } from '../gas/textValues';
 import { auditEntries, changedCells, withSla } from './agent';
 import type { Tracker } from './tracker';
 import { ticketOfRow } from './tracker';
-import { notify } from './notify';
+import type { NotifyEvent } from './notify';
+import { prepareBatch, sendNotices } from './notify';
 
 /**
  * Reminders and closes per sweep run; more wait for the next run. The spreadsheet calls do not
@@ -70,20 +72,7 @@ export function resolvedRows(block: readonly (readonly unknown[])[], at: Partial
   return out;
 }
 
-/**
- * The reminder hook: the requester messages (issue 18, `notify`) send the mail when they are there;
- * until then the reminder is recorded in the work log and the audit only.
- */
-export type RemindRequester = (tr: Tracker, ticket: Ticket) => void;
-
-/** The reminder mail: "waiting for you" with the reminder and the answer links again. */
-// The requester's reminder: the mail's confirmReminder message, which says when the ticket closes
-// itself and carries fresh answer links (app/notify.ts adds them).
-const remindByMail: RemindRequester = (tr, tk) => notify(tr, tk, { kind: 'confirmReminder', days: tr.config.settings.autoCloseDays });
-
 export interface AutoCloseOptions {
-  /** The reminder's mail (tests hand in their own). */
-  remind?: RemindRequester;
   /**
    * Rows whose ID or status differs from the tracker's record: a hand edit no trigger checked yet.
    * Its check comes first (the sweep runs it after this); such a row waits for the next run.
@@ -112,19 +101,28 @@ export function autoCloseResolved(tr: Tracker, ts: TicketSheet, cal: CalendarSet
   result.deferred += done.moved;
   const L = catalog(tr.lang).workLog;
   const filed: Ticket[] = [];
+  const told: { tk: Ticket; event: NotifyEvent }[] = [];
   for (const p of done.acted) {
     const after: Ticket = { ...p.before, ...p.changes };
     if (p.step === 'remind') {
       reminded = [...reminded, [p.id, p.resolvedAt, tr.now] as [string, number, number]];
       result.reminded.push(p.id);
-      // The requester is told, with fresh answer links (requester mail, issue 18).
-      (opts.remind ?? remindByMail)(tr, after);
+      // The mail says when the ticket closes itself and carries fresh answer links (app/notify.ts adds them).
+      told.push({ tk: after, event: { kind: 'confirmReminder', days } });
     } else {
       reminded = reminded.filter(([id]) => id !== p.id);
       result.closed.push(p.id);
-      notify(tr, after, { kind: 'closed', reason: L.autoClosed(days) });
+      told.push({ tk: after, event: { kind: 'closed', reason: L.autoClosed(days) } });
       if (after.solution.trim()) filed.push(after);
     }
+  }
+  // The requesters are told after the rows are written: one quota call, one read of the mail queue
+  // and one write of the day's count for the batch, a message per requester (queued past the quota).
+  try {
+    sendNotices(tr, prepareBatch(tr, told));
+  } catch {
+    // A notice never undoes what it tells of (app/notify.ts): the rows stand, and so must the
+    // record of the reminders below, or the next run would remind again.
   }
   // Never confirmed by the requester: kept in the knowledge base, retired (as an agent's close files it).
   if (filed.length) {

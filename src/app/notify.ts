@@ -112,6 +112,75 @@ export function repliedNow(tr: Tracker, tk: Ticket, events: readonly NotifyEvent
   return events.some((e) => e.kind === 'reply') && !requesterAddress(tk);
 }
 
+/**
+ * Notices for many tickets at once (the sweep's auto-close batch): one quota call for all, each
+ * counted against it in turn. Off or addressless events give none.
+ */
+export function prepareBatch(tr: Tracker, items: readonly { tk: Ticket; event: NotifyEvent }[]): Notice[] {
+  const wanted = items.filter(({ tk, event }) => enabled(tr, event) && recipientOf(tr, tk, event));
+  if (!wanted.length) return [];
+  let quota = quotaLeft(tr);
+  const out: Notice[] = [];
+  for (const { tk, event } of wanted) {
+    const n = prepareNotice(tr, tk, event, quota);
+    if (!n) continue;
+    if (n.canSend) quota--;
+    out.push(n);
+  }
+  return out;
+}
+
+/**
+ * Several notices as `sendNotice` sends each — with what already waits for the same person, as
+ * one message, or queued — and one person's notices of the batch in that same message; one read
+ * of the queue and one write of the day's count for all. Returns how many notices went out, were
+ * queued, or were lost (the store full).
+ */
+export function sendNotices(tr: Tracker, notices: readonly Notice[]): { sent: number; queued: number; failed: number } {
+  const out = { sent: 0, queued: 0, failed: 0 };
+  if (!notices.length) return out;
+  const all = tr.props.getProperties();
+  const stats = readMailStats(all, formatLocal(tr.now, tr.zone, 'date'));
+  const waiting = queuedMail(all);
+  let bytes = queueBytes(all);
+  let dirty = false;
+  const failed = (e: unknown) => {
+    stats.lastError = `${new Date(tr.now).toISOString()} ${(e as Error)?.message || String(e)}`;
+    dirty = true;
+  };
+  const byPerson = new Map<string, Notice[]>();
+  for (const n of notices) byPerson.set(n.to.toLowerCase(), [...(byPerson.get(n.to.toLowerCase()) ?? []), n]);
+  for (const [who, mine] of byPerson) {
+    const held = waiting.filter((q) => q.to.toLowerCase() === who);
+    if (mine.some((n) => n.canSend)) {
+      try {
+        sendMail(tr, mine[0].to, [...held.map((q) => q.part), ...mine.map((n) => n.part)]);
+        for (const q of held) tr.props.deleteProperty(q.key);
+        stats.sent++;
+        dirty = true;
+        out.sent += mine.length;
+        continue;
+      } catch (e) {
+        failed(e);
+      }
+    }
+    for (const n of mine) {
+      try {
+        const key = enqueueMail(tr.props, n.to, tr.lang, n.part, bytes);
+        // At most what the store counts (3 bytes a character): the queue's share is never underestimated.
+        bytes += key.length + JSON.stringify(n.part).length * 3;
+        out.queued++;
+      } catch (e) {
+        // The store is full (500 KB): the one case a notice is lost; said in the settings sheet's mail state.
+        failed(e);
+        out.failed++;
+      }
+    }
+  }
+  if (dirty) writeMailStats(tr.props, stats);
+  return out;
+}
+
 /** Tells whoever `event` concerns about `tk` (now, or queued until the quota allows). */
 export function notify(tr: Tracker, tk: Ticket, event: NotifyEvent): NoticeOutcome {
   if (!enabled(tr, event)) return 'off';

@@ -76,17 +76,31 @@ export interface AnswerLinks {
  * not resolved or whose ID cannot travel in a link. Call it under the tracker lock (the first call
  * creates the secret). Costs no spreadsheet call.
  */
-export function answerLinks(svc: Services, ticket: Pick<Ticket, 'id' | 'status' | 'resolvedAt'>, now: number): AnswerLinks | null {
-  const props = linkStore(svc);
-  if (!props || ticket.status !== 'resolved' || ticket.resolvedAt === null || !linkableId(ticket.id)) return null;
-  const base = svc.ScriptApp.getService().getUrl();
-  if (!base) return null;
-  const secret = secretOf(svc, props, true) as string;
+export function answerLinks(svc: Services, ticket: Pick<Ticket, 'id' | 'status' | 'resolvedAt'>, now: number, context: () => LinkContext | null = () => linkContext(svc)): AnswerLinks | null {
+  if (ticket.status !== 'resolved' || ticket.resolvedAt === null || !linkableId(ticket.id)) return null;
+  const ctx = context();
+  if (!ctx) return null;
+  const { base } = ctx;
   const claims: LinkClaims = { ticketId: ticket.id, resolvedAt: ticket.resolvedAt, expiresAt: now + LINK_LIFETIME_MS, linkId: svc.Utilities.getUuid().replace(/-/g, '').slice(0, 20) };
-  const token = signLink(claims, signerOf(svc, secret));
+  const token = signLink(claims, ctx.sign);
   const url = (extra: string) => `${base}${base.includes('?') ? '&' : '?'}t=${encodeURIComponent(token)}${extra}`;
   const solved = Object.fromEntries(RATING_VALUES.map((r) => [r.code, url(`&a=solved&r=${r.code}`)])) as Record<Rating, string>;
   return { page: url(''), solved, notSolved: url('&a=notSolved'), expiresAt: claims.expiresAt };
+}
+
+/** Where links point and how they are signed (a few service calls): one for many links of one execution. */
+export interface LinkContext {
+  base: string;
+  sign: Signer;
+}
+
+/** The web app's address and the signer, or null where links cannot work (an add-on, no web app). Creates the secret on first use. */
+export function linkContext(svc: Services): LinkContext | null {
+  const props = linkStore(svc);
+  if (!props) return null;
+  const base = svc.ScriptApp.getService().getUrl();
+  if (!base) return null;
+  return { base, sign: signerOf(svc, secretOf(svc, props, true) as string) };
 }
 
 /**
@@ -95,9 +109,9 @@ export function answerLinks(svc: Services, ticket: Pick<Ticket, 'id' | 'status' 
  * link can work (an add-on: its web app has no spreadsheet), how to answer instead. Call it under
  * the tracker lock (the first link creates the secret).
  */
-export function answerInvitation(svc: Services, ticket: Pick<Ticket, 'id' | 'status' | 'resolvedAt'>, now: number, lang: Lang): { text: string; links: AnswerLinks | null } {
+export function answerInvitation(svc: Services, ticket: Pick<Ticket, 'id' | 'status' | 'resolvedAt'>, now: number, lang: Lang, context?: () => LinkContext | null): { text: string; links: AnswerLinks | null } {
   const T = catalog(lang).verify;
-  const links = answerLinks(svc, ticket, now);
+  const links = answerLinks(svc, ticket, now, context);
   if (!links) return { text: T.addOnHowToAnswer, links: null };
   const lines = [
     T.mailAsk,

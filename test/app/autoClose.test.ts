@@ -136,12 +136,12 @@ function resolvedBatch(n: number): { rt: LocalRuntime; ids: string[]; open: stri
 }
 
 /** The sweep at 18:00 on `day`, after that day's first run (archiving and the review run there, not in the measured one). */
-function eveningSweep(rt: LocalRuntime, day: string): { result: any; calls: number } {
+function eveningSweep(rt: LocalRuntime, day: string): { result: any; calls: number; service: number; sends: number } {
   rt.clock.set(at(`${day}T09:00:00`));
   rt.call('onSlaTimer');
   rt.clock.set(at(`${day}T18:00:00`));
   const r = rt.call<any>('onSlaTimer');
-  return { result: r.result.sweep.autoClose, calls: r.stats.spreadsheetCalls };
+  return { result: r.result.sweep.autoClose, calls: r.stats.spreadsheetCalls, service: r.stats.serviceCalls, sends: r.stats.byMethod['MailApp.sendEmail'] ?? 0 };
 }
 
 const sheetOf = (rt: LocalRuntime, name: string) => rt.services.SpreadsheetApp.getActiveSpreadsheet().getSheetByName(name)!;
@@ -175,6 +175,11 @@ describe('one batch per run', () => {
     expect(closeRest.stats.spreadsheetCalls).toBe(closeTen.calls);
     expect(remindTen.calls).toBeLessThanOrEqual(17);
     expect(closeTen.calls).toBeLessThanOrEqual(22);
+    // The other services grow by the mails alone: one message per requester (a quota call, a read
+    // of the mail queue, a write of the day's count and the answer links' signing set up once).
+    expect([remindTen.sends, closeTen.sends, remindMany.sends, closeMany.sends]).toEqual([10, 10, 50, 50]);
+    expect(remindMany.service - remindTen.service).toBe(40);
+    expect(closeMany.service - closeTen.service).toBe(40);
 
     // Nothing is dropped: every ticket closed, audited twice by the trigger, told twice, filed once.
     for (const id of many.ids) expect(ticketOf(many.rt, id)['当前状态']).toBe('已关闭');
@@ -245,5 +250,30 @@ describe('one batch per run', () => {
       expect(systemEntries(rt, id)).toHaveLength(1);
       expect(ticketOf(rt, id)['问题编号']).toBe(id);
     }
+  });
+
+  it("tells each requester in one message for the batch; what the day's quota cannot take waits in the queue", () => {
+    const rt = trackerRuntime({ now: at('2024-05-03T15:00:00'), mailQuota: 1500 });
+    const mine = [0, 1].map(() => submit(rt, { ...FORM, contact: 'same@example.com' }).id);
+    const other = submit(rt, { ...FORM, contact: 'other@example.com' }).id;
+    for (const id of [...mine, other]) expect(act(rt, id, 'accept').ok).toBe(true);
+    rt.clock.set(at('2024-05-03T16:00:00'));
+    for (const id of [...mine, other]) expect(act(rt, id, 'resolve', { solution: '重装了打印机驱动' }).ok).toBe(true);
+    rt.clock.set(at('2024-05-07T09:00:00'));
+    rt.call('onSlaTimer');
+    const sent = rt.mail.length;
+    // One recipient's worth of quota left today (nothing sent yet today): the first requester's message goes, the other waits.
+    expect(rt.services.MailApp.getRemainingDailyQuota()).toBe(1500);
+    (rt as any).mailData.dailyQuota = 1;
+    rt.clock.set(at('2024-05-07T18:00:00'));
+    expect(rt.call<any>('onSlaTimer').result.sweep.autoClose.reminded).toHaveLength(3);
+    const now = rt.mail.slice(sent);
+    expect(now).toHaveLength(1);
+    expect(now[0].to).toBe('same@example.com');
+    for (const id of mine) expect(now[0].body).toContain(id);
+    const queue = Object.entries(rt.services.PropertiesService.getDocumentProperties().getProperties()).filter(([k]) => k.startsWith('notify.queue.'));
+    expect(queue).toHaveLength(1);
+    expect(queue[0][1]).toContain('other@example.com');
+    expect(queue[0][1]).toContain(other);
   });
 });
