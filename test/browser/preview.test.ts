@@ -3,6 +3,7 @@
 // bridge, hand edits, the clock turning rows amber then red, and a weekly review asked for through
 // a prompt. Each test runs its own server on a free port with its own copy of the demo workbook.
 // Screenshots for the README go to docs/preview-*.png (with UPDATE_DOCS=1).
+// Over ~400 lines: one browser journey per test, each driving the page step by step.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

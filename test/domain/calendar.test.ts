@@ -1,3 +1,6 @@
+// The working calendar (src/domain/calendar.ts): due times checked by hand, working time between
+// two instants, instants and days, guards, cost, and properties over random starts. Over ~400
+// lines: one module's cases, most of them tables of hand-checked times.
 import {
   addTime,
   addWorkingTime,

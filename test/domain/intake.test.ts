@@ -1,3 +1,6 @@
+// Validating a submitted form (src/domain/intake.ts): valid submissions, required fields, length
+// limits, control characters, contact, enums, tampered input and vague descriptions. Over ~400
+// lines: one module's cases, one short describe per rule.
 import type { Lang } from '../../src/domain/schema';
 import type { IntakeResult, SubmissionField } from '../../src/domain/intake';
 import { LIMITS, isVagueDescription, validateSubmission } from '../../src/domain/intake';

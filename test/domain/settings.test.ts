@@ -1,3 +1,6 @@
+// The settings sheet parsed (src/domain/settings.ts): defaults and their round trip, labels, each
+// row valid and invalid, working hours, days, targets, the weekly time, departments and agents.
+// Over ~400 lines: one module's cases, one short describe per setting.
 import type { Lang } from '../../src/domain/schema';
 import type { SettingsInput } from '../../src/domain/settings';
 import {

@@ -1,3 +1,6 @@
+// The ticket workflow (src/domain/workflow.ts): the allowed moves, the actions offered and each
+// action's changes, tampered requests and labels. Over ~400 lines: one module's cases, one
+// describe per action.
 import type { Lang, Status } from '../../src/domain/schema';
 import { enumLabel } from '../../src/domain/schema';
 import type { ActionContext, ActionName, ActionResult, TicketChanges } from '../../src/domain/workflow';

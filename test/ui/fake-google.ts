@@ -5,6 +5,7 @@
 //   actions fail in withFailureHandler) · conflict (actions report a concurrent change) ·
 //   not-found (getTicketView fails) · closed (a closed ticket: no actions)
 // Every call is recorded in window.__calls as [name, ...args] so tests can count submits.
+// Over ~400 lines: canned responses for every sidebar call in two languages and each scenario.
 import type {
   ActionOutcome,
   ArticleSuggestion,
