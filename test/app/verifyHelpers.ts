@@ -4,14 +4,17 @@ import type { LocalRuntime } from '../../runtime';
 import { answerLinks } from '../../src/app/verify';
 import type { AnswerLinks } from '../../src/app/verify';
 import type { Services } from '../../src/gas/services';
+import type { ActionOutcome, TicketViewResult } from '../../src/app/contracts';
+import type { VerifyOutcome } from '../../src/app/verify';
 import { column, submit } from './helpers';
 
 export const REQUESTER = 'xiaoming@gmail.com';
 
 /** Runs an agent action from the sidebar (as the owner), on the version the view shows. */
-export function act(rt: LocalRuntime, id: string, action: string, payload: Record<string, unknown> = {}): any {
-  const view = rt.callFromClient<any>('getTicketView', id).result;
-  return rt.callFromClient<any>('applyTicketAction', id, action, payload, view.version).result;
+export function act(rt: LocalRuntime, id: string, action: string, payload: Record<string, unknown> = {}): ActionOutcome {
+  const view = rt.callFromClient<TicketViewResult>('getTicketView', id).result;
+  const version = view.ok ? view.version : undefined;
+  return rt.callFromClient<ActionOutcome>('applyTicketAction', id, action, payload, version).result;
 }
 
 /** A new ticket, accepted and resolved; its ID. */
@@ -49,6 +52,6 @@ export function open(rt: LocalRuntime, url: string, visitor = REQUESTER): { titl
 }
 
 /** Sends the page's answer as its button would. */
-export function answer(rt: LocalRuntime, url: string, choice: unknown, visitor = REQUESTER, at?: number): any {
-  return rt.webApp(visitor).run<any>('answerVerification', paramsOf(url).t, choice, ...(at === undefined ? [] : [at])).result;
+export function answer(rt: LocalRuntime, url: string, choice: unknown, visitor = REQUESTER, at?: number): VerifyOutcome {
+  return rt.webApp(visitor).run<VerifyOutcome>('answerVerification', paramsOf(url).t, choice, ...(at === undefined ? [] : [at])).result;
 }
