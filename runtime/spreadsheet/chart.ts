@@ -92,25 +92,25 @@ class ChartBuilderImpl
     private svc: Svc,
     readonly _spec: ChartSpec,
   ) {}
-  private self(): GBuilder {
+  private _builder(): GBuilder {
     return this._self as GBuilder;
   }
-  private opt(k: string, v: unknown): GBuilder {
+  private _option(k: string, v: unknown): GBuilder {
     this._spec.options[k] = v;
-    return this.self();
+    return this._builder();
   }
   addRange(range: GoogleAppsScript.Spreadsheet.Range): GBuilder {
     this._spec.ranges.push(rangeToStored(range));
-    return this.self();
+    return this._builder();
   }
   removeRange(range: GoogleAppsScript.Spreadsheet.Range): GBuilder {
     const st = rangeToStored(range);
     this._spec.ranges = this._spec.ranges.filter((r) => JSON.stringify(r) !== JSON.stringify(st));
-    return this.self();
+    return this._builder();
   }
   clearRanges(): GBuilder {
     this._spec.ranges = [];
-    return this.self();
+    return this._builder();
   }
   build(): GChart {
     return chartObj(clone(this._spec), this.svc);
@@ -125,65 +125,65 @@ class ChartBuilderImpl
     const name = String(type);
     if (!CHART_TYPES.includes(name)) throw new Error('Invalid argument: type');
     this._spec.type = name;
-    return this.self();
+    return this._builder();
   }
   setNumHeaders(n: number): GBuilder {
     this._spec.numHeaders = n;
-    return this.self();
+    return this._builder();
   }
   setOption(option: string, value: any): GBuilder {
-    return this.opt(option, value);
+    return this._option(option, value);
   }
   setPosition(anchorRowPos: number, anchorColPos: number, offsetX: number, offsetY: number): GBuilder {
     this._spec.position = { row: anchorRowPos, col: anchorColPos, offsetX, offsetY };
-    return this.self();
+    return this._builder();
   }
   setTransposeRowsAndColumns(t: boolean): GBuilder {
-    return this.opt('transpose', !!t);
+    return this._option('transpose', !!t);
   }
   setMergeStrategy(s: unknown): GBuilder {
-    return this.opt('mergeStrategy', String(s));
+    return this._option('mergeStrategy', String(s));
   }
   setHiddenDimensionStrategy(s: unknown): GBuilder {
-    return this.opt('hiddenDimensionStrategy', String(s));
+    return this._option('hiddenDimensionStrategy', String(s));
   }
   getContainer(): GoogleAppsScript.Spreadsheet.ContainerInfo {
     return containerInfo(this._spec.position, this.svc);
   }
   // typed sub-builder setters
   setTitle(t: string): GBuilder {
-    return this.opt('title', t);
+    return this._option('title', t);
   }
   setXAxisTitle(t: string): GBuilder {
-    return this.opt('hAxis.title', t);
+    return this._option('hAxis.title', t);
   }
   setYAxisTitle(t: string): GBuilder {
-    return this.opt('vAxis.title', t);
+    return this._option('vAxis.title', t);
   }
   setLegendPosition(p: unknown): GBuilder {
-    return this.opt('legend.position', String(p).toLowerCase());
+    return this._option('legend.position', String(p).toLowerCase());
   }
   setStacked(): GBuilder {
-    return this.opt('isStacked', true);
+    return this._option('isStacked', true);
   }
   set3D(): GBuilder {
-    return this.opt('is3D', true);
+    return this._option('is3D', true);
   }
   setColors(colors: string[]): GBuilder {
-    return this.opt('colors', [...colors]);
+    return this._option('colors', [...colors]);
   }
   setDimensions(width: number, height: number): GBuilder {
-    this.opt('width', width);
-    return this.opt('height', height);
+    this._option('width', width);
+    return this._option('height', height);
   }
   reverseCategories(): GBuilder {
-    return this.opt('hAxis.direction', -1);
+    return this._option('hAxis.direction', -1);
   }
   setPointStyle(s: unknown): GBuilder {
-    return this.opt('pointStyle', String(s));
+    return this._option('pointStyle', String(s));
   }
   useLogScale(): GBuilder {
-    return this.opt('vAxis.logScale', true);
+    return this._option('vAxis.logScale', true);
   }
 }
 

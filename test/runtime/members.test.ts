@@ -123,6 +123,13 @@ function publicMethods(o: object): string[] {
   return [...names];
 }
 
+/** The Google classes a SEVERAL entry stands for (Spreadsheet.Embedded…ChartBuilder), itself first. */
+function familyOf(types: Map<string, unknown>, type: string): string[] {
+  const [ns, name] = type.split('.');
+  const family = new RegExp(`^${ns}\\.Embedded\\w*${name.replace(/^Embedded/, '')}$`);
+  return [type, ...[...types.keys()].filter((k) => k !== type && family.test(k)).sort()];
+}
+
 /** runtime/googleMembers.ts: the members Google declares, per class the runtime provides. */
 function memberList(): string {
   const types = declared();
@@ -134,8 +141,10 @@ function memberList(): string {
     'export const GOOGLE_MEMBERS: Record<string, string> = {',
   ];
   // One runtime object stands for several Google classes (asColumnChart() returns an
-  // EmbeddedColumnChartBuilder on Google, with its own setters): not limited to one class's list.
-  for (const [type] of instances()) if (!SEVERAL.has(type)) lines.push(`  ${type.split('.').pop()}: '${types.get(type)!.all.slice().sort().join(' ')}',`);
+  // EmbeddedColumnChartBuilder on Google, with its own setters): it is exposed under each class's
+  // name in turn, so each class of the family gets its own list.
+  const entry = (type: string) => `  ${type.split('.').pop()}: '${types.get(type)!.all.slice().sort().join(' ')}',`;
+  for (const [type] of instances()) lines.push(...(SEVERAL.has(type) ? familyOf(types, type) : [type]).map(entry));
   lines.push('};', '');
   return lines.join('\n');
 }
@@ -184,6 +193,18 @@ describe('runtime members against @types/google-apps-script (issue 16)', () => {
 
   it('a method of the emulation Google does not declare cannot be called by a script (it would pass here and fail there)', () => {
     expect(extras).toEqual([]);
+  });
+
+  it('the chart builder, one object for every Embedded…ChartBuilder, offers each class only its own members', () => {
+    const rt = createLocalRuntime({ bundle: false, now: Date.parse('2024-05-01T09:15:00+08:00'), locale: 'zh-CN', timeZone: 'Asia/Shanghai', user: 'li@example.com' });
+    const sheet = rt.services.SpreadsheetApp.getActiveSpreadsheet().getActiveSheet();
+    const plain = sheet.newChart() as unknown as Record<string, () => unknown>;
+    expect(() => plain.setColors()).toThrow(NotProvidedError); // EmbeddedColumnChartBuilder's, not EmbeddedChartBuilder's
+    const column = sheet.newChart().asColumnChart() as unknown as Record<string, unknown>;
+    expect(() => (column.svc as () => unknown)()).toThrow(NotProvidedError); // the emulation's own field
+    expect(() => (column.self as () => unknown)()).toThrow(NotProvidedError);
+    expect(() => (column.opt as () => unknown)()).toThrow(NotProvidedError);
+    expect(typeof column.setColors).toBe('function');
   });
 
   it('docs/runtime-members.md lists what the runtime provides and lacks, class by class; runtime/googleMembers.ts is current', () => {
