@@ -39,6 +39,7 @@ import type { TicketSheet } from '../gas/ticketSheet';
 import type { Ticket } from '../domain/ticket';
 import type { Tracker } from './tracker';
 import { openTickets, openTracker, ticketOfRow } from './tracker';
+import { noteArchived } from './vanished';
 
 const DAY = 86_400_000;
 /** Stop before Google's 6-minute limit, leaving time to record where we are. */
@@ -350,6 +351,8 @@ function archiveStep(tr: Tracker, opts: ArchiveOptions, result: ArchiveResult, b
     return false;
   }
   clearPending(tr.props);
+  // Moved, not lost: the sweep's fingerprint of the IDs it saw lets them go (app/vanished.ts).
+  noteArchived(tr.props, ids);
   const again = batch.filter((b) => redo.has(b.id)).length;
   result.resumed += again;
   result.archived += batch.length - again;

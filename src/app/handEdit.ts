@@ -17,6 +17,7 @@ import type { EditScope } from './edit/rows';
 import { AuditWriteError, checkRows } from './edit/rows';
 import { refreshSettings } from './edit/settings';
 import { actingUser, openTickets, openTracker } from './tracker';
+import { traceAfterEdit } from './vanished';
 import type { Tracker } from './tracker';
 
 export interface EditEvent {
@@ -132,7 +133,9 @@ export function handleEdit(svc: Services, e: EditEvent): EditOutcome {
       // Edits that waited for the lock are older: checked first.
       const earlier = drainEditQueue(tr, ts);
       const out = checkRows(tr, ts, scope);
-      const reverted = [...headerNotes, ...earlier, ...out.reverted];
+      // An edit over the ID or record column may have taken a whole ticket with it: traced from the audit trail.
+      const gone = edited.includes('id') || edited.includes('record') ? traceAfterEdit(tr, ts, scope.user) : [];
+      const reverted = [...headerNotes, ...earlier, ...out.reverted, ...gone];
       if (reverted.length) tr.ss.toast(reverted.slice(0, 3).join('\n'), toastTitle(tr), 8);
       return { handled: true, reverted, changedRows: out.changedRows };
     });

@@ -24,6 +24,7 @@ import { drainQueue, mailState, remindUpdates } from './notifySweep';
 import { calendarOf, policyOf, replyClock } from './slaContext';
 import type { Tracker } from './tracker';
 import { openTickets, openTracker, ticketOfRow } from './tracker';
+import { addIds, sweepVanished } from './vanished';
 
 /** The columns the sweep reads; it writes only the last three. */
 const READ: FieldKey[] = ['id', 'urgency', 'submittedAt', 'status', 'assignee', 'resolvedAt', 'tier', 'firstResponseAt', 'lastUpdateAt', 'responseDueAt', 'resolveDueAt', 'slaStatus'];
@@ -75,7 +76,16 @@ export function runSweep(svc: Services, via: 'trigger' | 'menu', opened?: Tracke
       // Still queued: the next run tries again.
     }
     const due: UpdateDue[] = [];
-    result = sweepTickets(tr, started, off, drain.replied, due);
+    const seen: SeenIds = { ids: new Set(), read: false };
+    result = sweepTickets(tr, started, off, drain.replied, due, seen);
+    // A ticket the last sweep saw that is gone (cleared or deleted with its record, no trigger
+    // saw it) is traced from the audit trail (app/vanished.ts); no call unless one left.
+    if (seen.read)
+      try {
+        sweepVanished(tr, all, seen.ids);
+      } catch {
+        // The fingerprint stays old: the next sweep checks again.
+      }
     let reminders = 0;
     try {
       reminders = remindUpdates(tr, all, due);
@@ -103,7 +113,13 @@ export function runSweep(svc: Services, via: 'trigger' | 'menu', opened?: Tracke
   return result;
 }
 
-function sweepTickets(tr: Tracker, started = Date.now(), off: number[] = [], replied: ReadonlyMap<string, number> = new Map(), due: UpdateDue[] = []): SweepResult {
+/** The IDs the sweep's one read saw (ID and record columns), once it has read them. */
+interface SeenIds {
+  ids: Set<string>;
+  read: boolean;
+}
+
+function sweepTickets(tr: Tracker, started = Date.now(), off: number[] = [], replied: ReadonlyMap<string, number> = new Map(), due: UpdateDue[] = [], seen: SeenIds = { ids: new Set(), read: false }): SweepResult {
   const ts = openHealed(tr);
   if (!ts) throw new TrackerError('noTicketSheet', t(tr.lang, 'noTicketSheet'));
   for (const k of READ) if (ts.columns[k] === undefined) throw new Error(t(tr.lang, 'columnMissing', { column: k === 'id' ? `${headerLabel('id', 'zh')} / ${headerLabel('id', 'en')}` : `${k}` }));
@@ -122,9 +138,11 @@ function sweepTickets(tr: Tracker, started = Date.now(), off: number[] = [], rep
   const lastRow = ts.sheet.getLastRow();
   const n = lastRow - ts.headerRow;
   const result: SweepResult = { ok: true, tickets: 0, changed: 0, counts: {}, mails: 0, durationMs: 0 };
+  seen.read = true;
   if (n <= 0) return result;
   // One read of the span the needed columns cover; positions shift by `first`.
   const block = ts.sheet.getSheetValues(ts.headerRow + 1, first + 1, n, last - first + 1);
+  for (const row of block) addIds(seen.ids, row[(ts.columns.id as number) - first], recCol === undefined ? undefined : row[recCol - first]);
   const shifted: Partial<Record<FieldKey, number>> = {};
   for (const k of READ) shifted[k] = (ts.columns[k] as number) - first;
   // The record also holds the waiting periods (domain/waiting.ts): clocks stop while a ticket waits.

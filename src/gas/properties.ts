@@ -66,6 +66,8 @@ export const PROPERTY_KEYS = {
   kbVersion: 'kb.version',
   /** Tickets whose assignee was reminded of a progress update, JSON `{ id: dueAt }` (app/notifySweep.ts). */
   notifyReminded: 'notify.reminded',
+  /** The sweep's fingerprint of the ticket IDs it saw, JSON `{ top, n, x }`: one that left is traced (app/vanished.ts). */
+  ticketsSeen: 'sweep.ticketsSeen',
 } as const;
 
 export type PropertyKey = (typeof PROPERTY_KEYS)[keyof typeof PROPERTY_KEYS];

@@ -185,6 +185,8 @@ export const en: Translation<typeof zh> = {
   notifyEmailPutBack: '"{column}" must be a valid email address (e.g. name@company.com) or empty; it was put back.',
   notifyEmailCleared: '"{column}" must be a valid email address (e.g. name@company.com) or empty; its earlier value is not known, so it was emptied (what was entered is in the audit log). Undo (Ctrl+Z) can restore it.',
   rowCleared: 'Ticket content in row {rows} was cleared; this was recorded in the audit log. Undo (Ctrl+Z) or version history can restore it.',
+  ticketVanishedAudit: '(ticket no longer in the ticket sheet: its row was cleared, deleted or pasted over with its tracker record; last status in the audit log {status}, title "{title}")',
+  ticketsVanished: 'Tickets {ids} are no longer in the ticket sheet (cleared or pasted over with their tracker record); this was recorded in the audit log. Undo (Ctrl+Z) or version history can restore them.',
   ticketView: {
     ticketId: 'Ticket ID', idPlaceholder: 'Empty = selected row', open: 'Open', loading: 'Loading…', sla: 'SLA', actions: 'Actions',
     noActions: 'No action is possible in this status.', empty: '—', assignee: 'Assignee', reason: 'Reason', note: 'Note', solution: 'Solution',

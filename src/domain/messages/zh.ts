@@ -192,6 +192,8 @@ export const zh = {
   notifyEmailPutBack: '「{column}」须为有效邮箱（如 name@company.com）或留空；已恢复。',
   notifyEmailCleared: '「{column}」须为有效邮箱（如 name@company.com）或留空；原值无法确定，已清空（填入的内容记在操作日志中），可用撤销（Ctrl+Z）恢复。',
   rowCleared: '第 {rows} 行的工单内容被清除；已在操作日志中记录。可用撤销（Ctrl+Z）或版本记录恢复。',
+  ticketVanishedAudit: '（工单已不在工单表中：整行被清除、删除或覆盖，连同系统记录；操作日志中的最后状态 {status}，标题「{title}」）',
+  ticketsVanished: '工单 {ids} 已不在工单表中（连同系统记录被清除或覆盖）；已记录在操作日志中。可用撤销（Ctrl+Z）或版本记录恢复。',
   // The ticket sidebar (src/ui/ticket.ts lists the keys it uses).
   ticketView: {
     ticketId: '问题编号', idPlaceholder: '留空 = 当前选中行', open: '打开', loading: '加载中…', sla: 'SLA', actions: '操作',
