@@ -10,7 +10,7 @@ import { Accounting, emptyStats, expose, frozenStats, unwrap, type CallStats } f
 import { manifestScopes, scopeCheck } from './scopes';
 import { Faults } from './faults';
 import { fixedClock, hostRealm, type Clock, type RuntimeContext } from './context';
-import { Workbook, createSpreadsheetApp, handEdit, type EditRefusal } from './spreadsheet';
+import { Workbook, createSpreadsheetApp, handEdit, handSortTarget, type EditRefusal } from './spreadsheet';
 import type { RuntimeServices } from './services/types';
 import { Executions, type InterleavePoint, type PointInfo } from './services/executions';
 import { LockTable, LocalLockService } from './services/lock';
@@ -443,6 +443,24 @@ export class LocalRuntime {
       runs.push(this.runTrigger(t.handler, 'installable', e, 'FULL', as));
     }
     return { ...r, runs };
+  }
+
+  /**
+   * A person sorts a range (Data › Sort range): its rows reorder with their formats, as Range.sort
+   * does; `sortSpec` is Range.sort's (absolute column numbers). No trigger fires (*model*): the
+   * reference has onEdit run "when a user changes a value in a spreadsheet" (guides/triggers) and
+   * says nothing of sorting, so the runtime takes the reading a script cannot rely on; the live
+   * self-test records what Google does (`event.sort-fires-no-edit`, docs/fidelity.md).
+   */
+  sortRange(a1: string, sortSpec: number | { column: number; ascending?: boolean } | Array<{ column: number; ascending?: boolean }>): { ok: true } | { ok: false; reason: string } {
+    const r = handSortTarget(this.workbook, this.ctx, a1);
+    if (!r.ok) return r;
+    try {
+      this.spreadsheet().getSheetByName(r.sheetName).getRange(r.a1).sort(sortSpec);
+    } catch (e) {
+      return { ok: false, reason: (e as Error).message };
+    }
+    return { ok: true };
   }
 
   /**

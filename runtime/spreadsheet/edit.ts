@@ -166,3 +166,33 @@ export function handEdit(
     multi: false,
   };
 }
+
+/**
+ * A person sorting a range (Data › Sort range): allowed where they could type into every cell of
+ * it (a protected cell refuses the sort, as it refuses typing). Returns where, for Range.sort.
+ */
+export function handSortTarget(
+  wb: Workbook,
+  ctx: RuntimeContext,
+  a1: string,
+): { ok: true; sheetName: string; a1: string } | { ok: false; reason: string; refusal: EditRefusal } {
+  const ref = parseA1(a1);
+  if (!ref) return { ok: false, reason: 'Range not found', refusal: { kind: 'rangeNotFound', range: a1 } };
+  const sheet = ref.sheet === undefined ? wb.activeSheet() : wb.sheetByName(ref.sheet);
+  if (!sheet) return { ok: false, reason: `Sheet not found: ${ref.sheet}`, refusal: { kind: 'sheetNotFound', sheet: String(ref.sheet) } };
+  const endRow = ref.endRow ?? sheet.maxRows;
+  const endCol = ref.endCol ?? sheet.maxCols;
+  if (endRow > sheet.maxRows || endCol > sheet.maxCols) return { ok: false, reason: 'The range is outside the sheet.', refusal: { kind: 'outsideSheet' } };
+  const who = ctx.user.active || ctx.user.effective;
+  const owner = ownerOf(wb, { ctx });
+  for (let r = ref.row; r <= endRow; r++)
+    for (let c = ref.col; c <= endCol; c++)
+      if (!canEditCell(wb, sheet, r, c, who, owner))
+        return {
+          ok: false,
+          reason:
+            'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.',
+          refusal: { kind: 'protected' },
+        };
+  return { ok: true, sheetName: sheet.name, a1: rangeA1(ref.row, ref.col, endRow - ref.row + 1, endCol - ref.col + 1) };
+}

@@ -8,7 +8,7 @@ import { Workbook } from './workbook';
 
 export { Workbook, SheetData } from './workbook';
 export type { WorkbookJson, SheetJson, Rect } from './workbook';
-export { handEdit, type EditRefusal } from './edit';
+export { handEdit, handSortTarget, type EditRefusal } from './edit';
 export type { HandEditResult } from './edit';
 export { renderSheet } from './render';
 export type { RenderedSheet, RenderedCell } from './render';

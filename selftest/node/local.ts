@@ -30,7 +30,9 @@ export function runLocally(distDir = SELFTEST_DIST): LocalRun {
   const first = rt.call<Summary>('runSelfTest').result;
   // Copying B2:B3 (world, x by then) and pasting it into D2 is one two-cell edit; B2 into E2 one cell.
   for (const s of EDIT_STEPS) {
-    const r = rt.edit(`${EDITS_SHEET}!${s.a1}`, s.typed ?? PASTED[s.a1]);
+    const at = `${EDITS_SHEET}!${s.a1}`;
+    // Data › Sort range, Z → A on the range's first column.
+    const r = s.sort ? rt.sortRange(at, { column: 4, ascending: false }) : rt.edit(at, s.typed ?? PASTED[s.a1]);
     if (!r.ok) throw new Error(`hand edit ${s.a1} refused: ${r.reason}`);
   }
   rt.webApp(LOCAL_OWNER).get();

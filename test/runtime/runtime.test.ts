@@ -208,6 +208,31 @@ describe('hand edits fire onEdit (guides/triggers/events#edit)', () => {
     expect(rt.services.SpreadsheetApp.getActiveSpreadsheet().getSheetByName(SHEET)!.getRange('A1').getValue()).toBe('y');
   });
 
+  test('a sort fires no edit trigger (model: the guide is silent on sorts; the live self-test records Google): rows reorder, formats with them', () => {
+    const rt = rtAt();
+    const sh = rt.services.SpreadsheetApp.getActiveSpreadsheet().getSheetByName(SHEET)!;
+    sh.getRange('A1:B3').setValues([['b', 1], ['c', 2], ['a', 3]]);
+    sh.getRange('A2').setBackground('#ff0000');
+    const r = rt.sortRange(`${SHEET}!A1:B3`, { column: 1, ascending: false });
+    expect(r).toEqual({ ok: true });
+    expect(sh.getRange('A1:B3').getValues()).toEqual([['c', 2], ['b', 1], ['a', 3]]);
+    expect(sh.getRange('A1').getBackground()).toBe('#ff0000');
+    expect(lastEdit(rt)).toBeNull();
+    expect(rt.sortRange(`${SHEET}!A1:B3`, { column: 3 })).toEqual({ ok: false, reason: 'The sort column must be within the range.' });
+  });
+
+  test('a sort over a protected cell is refused, like typing into it', () => {
+    const rt = rtAt();
+    const ss = rt.services.SpreadsheetApp.getActiveSpreadsheet();
+    const sh = ss.getSheetByName(SHEET)!;
+    sh.getRange('A1:A2').setValues([['b'], ['a']]);
+    sh.getRange('A2').protect().removeEditors(['someone@example.com']);
+    rt.ctx.user.active = 'someone@example.com';
+    const r = rt.sortRange(`${SHEET}!A1:A2`, 1);
+    expect(r.ok).toBe(false);
+    expect(sh.getRange('A1:A2').getValues()).toEqual([['b'], ['a']]);
+  });
+
   test('a strict dropdown refuses the edit; nothing fires', () => {
     const rt = rtAt();
     const SA = rt.services.SpreadsheetApp;
