@@ -25,6 +25,7 @@ import { calendarOf, policyOf, replyClock } from './slaContext';
 import type { Tracker } from './tracker';
 import { openTickets, openTracker, ticketOfRow } from './tracker';
 import { addIds, sweepVanished } from './vanished';
+import { backfillRecords } from './recordBackfill';
 
 /** The columns the sweep reads; it writes only the last three. */
 const READ: FieldKey[] = ['id', 'urgency', 'submittedAt', 'status', 'assignee', 'resolvedAt', 'tier', 'firstResponseAt', 'lastUpdateAt', 'responseDueAt', 'resolveDueAt', 'slaStatus'];
@@ -246,6 +247,8 @@ function sweepTickets(tr: Tracker, started = Date.now(), off: number[] = [], rep
   if (stamped && replyCol !== undefined) ts.sheet.getRange(ts.headerRow + 1, replyCol + 1, n, 1).setValues(quoted(block.map((r) => [r[replyCol - first]])));
   dropAlertRecords(tr, block, shifted);
   if (alerts.length) result.mails = sendAlerts(tr, alerts);
+  // Rows with no hidden record yet (older trackers) get one, in one write (app/recordBackfill.ts).
+  backfillRecords(tr, ts, block, first, ts.headerRow + 1);
   // After the SLA write (a closed row gets its final SLA text from its own write, not overwritten).
   result.autoClose = autoCloseResolved(tr, ts, cal, resolvedRows(block, shifted, ts.headerRow + 1, tr), { skipRows: new Set(off) });
   return result;

@@ -31,6 +31,14 @@ describe('hostile invariant checker', () => {
     expect(v.join('\n')).toMatch(/IT20240501002 changed \(最近更新时间\) with no audit row/);
   });
 
+  it('a hidden record written into an empty cell is the tracker’s own state; a record changed with no audit row is flagged', () => {
+    const withRecord = (id: string, rec: string) => new Map([...row(id, '待处理')].concat([['系统记录', rec]]));
+    const before = snap([[ID1, withRecord(ID1, '')], [ID2, withRecord(ID2, 'pending|' + ID2 + '||')]]);
+    const after = snap([[ID1, withRecord(ID1, 'pending|' + ID1 + '||')], [ID2, withRecord(ID2, 'closed|' + ID2 + '||')]]);
+    const v = violations(before, after, { anyTicket: ['系统记录'] });
+    expect(v).toEqual(['ticket IT20240501002 changed (系统记录) with no audit row']);
+  });
+
   it('accepts a change with its audit row, and a sweep-only change with none', () => {
     const swept = row(ID2, '处理中');
     swept.set('SLA状态', 'y');

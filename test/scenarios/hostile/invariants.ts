@@ -161,8 +161,10 @@ export function violations(before: Snapshot, after: Snapshot, may: May = {}): st
     const changed: string[] = [];
     for (const [col, v] of cells) {
       if (same(v, now.get(col))) continue;
-      // The hidden record follows whatever audited change the ticket had (it is never a change of its own).
-      if (RECORD_HEADERS.has(col) && newAuditFor(before, after, id).length) continue;
+      // The hidden record follows whatever audited change the ticket had (it is never a change of its
+      // own); written where there was none (an older tracker's row, filled by the sweep) it is the
+      // tracker's own state, not ticket data.
+      if (RECORD_HEADERS.has(col) && (newAuditFor(before, after, id).length || norm(v) === '')) continue;
       if (!allowed(may, id, col)) out.push(`ticket ${id} ${col}: ${show(v)} → ${show(now.get(col))} (not allowed)`);
       else changed.push(col);
     }
