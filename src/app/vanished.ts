@@ -185,8 +185,10 @@ export function sweepVanished(tr: Tracker, all: Readonly<Record<string, string>>
   const seen = readSeen(all[PROPERTY_KEYS.ticketsSeen]);
   let traced: string[] = [];
   const then = seen ? fingerprint(present, seen.top) : null;
-  // No fingerprint yet (a first sweep), or the IDs seen last time are not all here: the full check.
-  if (!seen || !then || then.n !== seen.n || then.x !== seen.x) traced = traceVanished(tr, present, '', 'trigger');
+  // No fingerprint yet (a first sweep), fewer of the IDs seen last time, or as many but not the
+  // same: the full check. More of them (rows pasted in by a script) is no sign of loss; one
+  // removed in the same hour as two were added goes unseen here (a hand edit traces it at once).
+  if (!seen || !then || then.n < seen.n || (then.n === seen.n && then.x !== seen.x)) traced = traceVanished(tr, present, '', 'trigger');
   const now = fingerprint(present, null);
   // More than one append's worth vanished: the fingerprint stays old, so the next sweep goes on.
   if (traced.length >= MAX_TRACES) return traced;
