@@ -15,6 +15,8 @@ const w = world(ORDER);
 const IDS = w.tickets.map((x) => x.id);
 const MIN = 60_000;
 const OWN = ['系统记录', '响应截止', '解决截止', 'SLA状态'];
+const SLA_ONLY = OWN.slice(1);
+const STATUS_COLS = ['当前状态', '最近更新时间', '首次响应时间', '解决时间', ...SLA_ONLY];
 const ss = (rt: LocalRuntime) => rt.services.SpreadsheetApp.getActiveSpreadsheet();
 const sheet = (rt: LocalRuntime) => ss(rt).getSheetByName('工单')!;
 const auditLen = (rt: LocalRuntime) => AUDIT_SHEETS.map((n) => ss(rt).getSheetByName(n)).find(Boolean)?.getLastRow() ?? 0;
@@ -65,7 +67,9 @@ describe('the sweep writes the missing records in one batch', () => {
     const h = headerOf(rt);
     // Row 3 holds a copy of row 2's ID (and nothing says which is the ticket).
     sheet(rt).getRange(3, h.indexOf('问题编号') + 1).setValue(IDS[0]);
+    const before = snapshot(rt);
     sweep(rt);
+    expectIntact(rt, before, { anyTicket: OWN });
     const now = records(rt);
     expect(now[0]).toBe('');
     expect(now[1]).toBe('');
@@ -76,8 +80,10 @@ describe('the sweep writes the missing records in one batch', () => {
   it('a record cell typed over with junk is not silently refilled (the edit rules put it back, audited)', () => {
     const rt = open(w);
     sheet(rt).getRange(2, recCol(rt)).setValue('junk');
+    const before = snapshot(rt);
     sweep(rt);
     expect(records(rt)[0]).toBe('junk');
+    expectIntact(rt, before, { anyTicket: SLA_ONLY });
   });
 
   it('a sheet without the record column: the sweep writes nothing there and still works', () => {
@@ -111,6 +117,6 @@ describe('after the backfill, the rules hold by the record alone (audit sheet go
     const want = oracle(status, v);
     const after = snapshot(rt);
     expect(cellOf(after, IDS[i], '当前状态')).toBe(STATUS_LABEL[want]);
-    if (want === status) expectIntact(rt, before, { anyTicket: ['系统记录'] });
+    expectIntact(rt, before, want === status ? {} : { tickets: { [IDS[i]]: STATUS_COLS } });
   });
 });

@@ -8,7 +8,7 @@
 import type { LocalRuntime } from '../../../runtime';
 import { holdTrackerLock } from '../../app/helpers';
 import { t } from '../../../src/domain/i18n';
-import { AUDIT_SHEETS, expectIntact, snapshot } from './invariants';
+import { AUDIT_SHEETS, expectIntact, snapshot, violations } from './invariants';
 import { STATUS_LABEL, act, grid, headerOf, lastToast, open, world } from './world';
 
 const w = world(['pending', 'inProgress', 'resolved', 'closed']);
@@ -200,13 +200,17 @@ describe('what it cannot do', () => {
     const rt = open(w);
     sweep(rt);
     ss(rt).deleteSheet(ss(rt).getSheetByName('操作日志')!);
+    const before = snapshot(rt);
     sheet(rt).deleteRow(2);
     expect(sweep(rt).result.ok).toBe(true);
     expect(tracesOf(rt, IDS[0])).toEqual([]);
+    // Exactly that one loss, and nothing else changed.
+    expect(violations(before, snapshot(rt), { anyTicket: SLA })).toEqual([`ticket ${IDS[0]} lost`]);
   });
 
   it('a ticket brought back (undo) keeps its trace; the ticket is whole again and acts normally', () => {
     const rt = open(w);
+    const before = snapshot(rt);
     const row = sheet(rt).getRange(2, 1, 1, width(rt)).getValues();
     expect(rt.edit(`工单!A2:${lastCol(rt)}2`, grid('', 1, width(rt))).ok).toBe(true);
     expect(tracesOf(rt, IDS[0])).toHaveLength(1);
@@ -215,5 +219,6 @@ describe('what it cannot do', () => {
     expect(act(rt, IDS[0], 'accept').ok).toBe(true);
     sweep(rt);
     expect(tracesOf(rt, IDS[0])).toHaveLength(1);
+    expectIntact(rt, before, { tickets: { [IDS[0]]: '*' }, anyTicket: SLA });
   });
 });
