@@ -5,12 +5,12 @@
 // one batch: the row as it stands is what the tracker takes as accepted from then on (as setup
 // does when it adopts a sheet). Not audited: the record is the tracker's own state, not ticket data.
 import type { ColumnMap } from '../domain/columns';
-import { rowToTicket } from '../domain/columns';
 import { HASHED, parseRecord, recordOf } from '../domain/record';
 import type { FieldKey } from '../domain/schema';
 import type { TicketSheet } from '../gas/ticketSheet';
 import { cellFor } from '../gas/ticketSheet';
 import type { Tracker } from './tracker';
+import { ticketOfRow } from './tracker';
 
 /** An ID a record can carry (record.ts: no `|`, no white space, at most 40 characters). */
 const RECORDABLE = /^[^|\s]{1,40}$/;
@@ -45,7 +45,7 @@ export function backfillRecords(tr: Tracker, ts: TicketSheet, block: readonly (r
     if (!RECORDABLE.test(id) || count.get(id) !== 1 || named.has(id) || parseRecord(row[recAt])) return;
     // A cell holding something that is not a record (typed over) is the edit rules' to judge.
     if (String(row[recAt] ?? '').trim() !== '') return;
-    out.push([i, cellFor('record', recordOf(rowToTicket(row, at, tr.zone)), tr.lang)]);
+    out.push([i, cellFor('record', recordOf(ticketOfRow(tr, row, at)), tr.lang)]);
   });
   if (!out.length) return 0;
   // One write over the rows that need it, the cells between them as they are.
