@@ -2,6 +2,10 @@
 // (Sheets' default row is 21 px for one line of 10 pt text; each further line adds about 16 px).
 // Used by the xlsx export, whose rows would otherwise show one line each. An estimate from the
 // text and the column widths: CJK and other wide characters take a full em, Latin text about half.
+// Lines of CJK text are taller: LibreOffice (Noto Sans CJK) spaces them about 1.75 em apart, as
+// measured on the demo's work logs, against 1.2 em for Latin text; at Latin line height a CJK work
+// log overflowed its row by a line or two (the overflow is drawn over the row above). Excel's
+// Microsoft YaHei is tighter: such rows show a little spare space there rather than lost lines.
 import { DEFAULT_COL_WIDTH, DEFAULT_ROW_HEIGHT, SheetData } from './workbook';
 
 export const PX_TO_PT = 0.75;
@@ -39,9 +43,15 @@ export function wrappedLines(text: string, widthPx: number, fontPt = DEFAULT_FON
   return lines;
 }
 
-/** Height in px for `lines` lines of text at `fontPt`. */
-export function heightForLines(lines: number, fontPt = DEFAULT_FONT_PT): number {
-  const line = Math.round(((fontPt * 4) / 3) * 1.2);
+/** Whether `text` holds a wide (CJK…) character, whose lines are spaced wider. */
+export function hasWide(text: string): boolean {
+  for (const ch of text) if (isWide(ch.codePointAt(0) as number)) return true;
+  return false;
+}
+
+/** Height in px for `lines` lines of text at `fontPt` (`wide`: CJK text, whose lines are taller). */
+export function heightForLines(lines: number, fontPt = DEFAULT_FONT_PT, wide = false): number {
+  const line = Math.round(((fontPt * 4) / 3) * (wide ? 1.75 : 1.2));
   return Math.min(MAX_ROW_PX, Math.max(DEFAULT_ROW_HEIGHT, DEFAULT_ROW_HEIGHT + (lines - 1) * line));
 }
 
@@ -49,17 +59,13 @@ export function heightForLines(lines: number, fontPt = DEFAULT_FONT_PT): number 
 export function fittedRowHeight(sheet: SheetData, row: number): number | undefined {
   const values = sheet.rows[row - 1];
   if (!values) return undefined;
-  let lines = 1;
-  let font = DEFAULT_FONT_PT;
+  let height: number | undefined;
   for (let c = 1; c <= values.length; c++) {
     const v = values[c - 1];
     if (typeof v !== 'string' || v === '' || sheet.fmt.wrap.get(row, c) !== 'WRAP') continue;
     const pt = (sheet.fmt.fontSize.get(row, c) as number | undefined) ?? DEFAULT_FONT_PT;
     const n = wrappedLines(v, sheet.colWidths[c] ?? DEFAULT_COL_WIDTH, pt);
-    if (heightForLines(n, pt) > heightForLines(lines, font)) {
-      lines = n;
-      font = pt;
-    }
+    if (n > 1) height = Math.max(height ?? 0, heightForLines(n, pt, hasWide(v)));
   }
-  return lines > 1 ? heightForLines(lines, font) : undefined;
+  return height;
 }

@@ -29,6 +29,9 @@ test('wrapped lines: wide characters take a full em, explicit line breaks count,
   expect(heightForLines(1)).toBe(21); // Sheets' default row
   expect(heightForLines(3)).toBe(53);
   expect(heightForLines(1000)).toBe(545); // Excel's 409 pt
+  // CJK lines are spaced wider (1.75 em as LibreOffice draws them, 1.2 for Latin text).
+  expect(heightForLines(1, 10, true)).toBe(21);
+  expect(heightForLines(3, 10, true)).toBe(67);
 });
 
 test('rows get the height of their wrapped text; print setup: landscape, one page wide, header repeated', async () => {
