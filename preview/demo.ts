@@ -31,7 +31,7 @@ export interface DemoOptions {
   /** About this many tickets (default 120). */
   tickets?: number;
   seed?: number;
-  /** Spreadsheet name of a new workbook (default IT 支持工单(演示)). */
+  /** Spreadsheet name of a new workbook (default IT 支持工单（演示）). */
   name?: string;
 }
 
@@ -379,7 +379,7 @@ export function createDemo(rt: LocalRuntime, opts: DemoOptions = {}): DemoSummar
   })();
   rt.clock.set(start);
   rt.lastTick = start;
-  if (rt.workbook.name === 'Untitled spreadsheet') rt.workbook.name = opts.name ?? 'IT 支持工单(演示)';
+  if (rt.workbook.name === 'Untitled spreadsheet') rt.workbook.name = opts.name ?? 'IT 支持工单（演示）';
   const responder = rt.ui.responder;
   rt.ui.responder = (q) => ({ button: q.buttons.includes('YES') ? 'YES' : q.buttons[0] });
   try {

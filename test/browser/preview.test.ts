@@ -392,6 +392,15 @@ suite('preview page (npm start)', () => {
     await page.click('[data-advance="60"]');
     await expect(page.locator('#clock-now')).toContainText('2026-03-04 11:00');
     expect(await xs()).toEqual(before);
+    // A move the clock refuses (decades of hourly runs) is said in the page, in the sheet's
+    // language, and nothing moves (issue 20: it used to fail silently).
+    await page.fill('#clock-to', '2090-01-01T09:00');
+    await page.click('#clock-go');
+    await expect(page.locator('#ask-title')).toHaveText('输入的数据无效');
+    await expect(page.locator('#ask-message')).toHaveText('把时钟拨到 2090-01-01 09:00 会运行超过 5000 次触发器；请分几步拨。什么都没有运行。');
+    await page.click('#ask button[data-button="OK"]');
+    await expect(page.locator('#ask-layer')).toBeHidden();
+    await expect(page.locator('#clock-now')).toContainText('2026-03-04 11:00');
   });
 
   test('weekly review: the prompt is answered in the page, the review sheet appears', async () => {
