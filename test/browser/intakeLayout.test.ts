@@ -85,6 +85,27 @@ suite('sidebars in the preview: layout and failures', () => {
     fs.rmSync(tmp, { recursive: true, force: true });
   });
 
+  test('every required mark sits at one distance from its label (fields and the urgency legend alike)', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 820 }, locale: 'zh-CN' });
+    try {
+      const frame = await webForm(page);
+      // The gap between the end of each label's text and its red mark, in px.
+      const gaps = await frame.evaluate(() =>
+        Array.from(document.querySelectorAll<HTMLElement>('.req')).map((mark) => {
+          const owner = mark.parentElement!;
+          const label = owner.tagName === 'LEGEND' ? owner : (owner.querySelector('label') as HTMLElement);
+          const range = document.createRange();
+          range.selectNodeContents(label.firstChild!);
+          return Math.round((mark.getBoundingClientRect().left - range.getBoundingClientRect().right) * 10) / 10;
+        }),
+      );
+      expect(gaps.length).toBeGreaterThanOrEqual(5); // title, department, description, urgency, submitter, contact
+      expect(Math.max(...gaps) - Math.min(...gaps)).toBeLessThanOrEqual(0.5);
+    } finally {
+      await page.close();
+    }
+  });
+
   test.each([
     ['sidebar', sidebar],
     ['web form', webForm],
