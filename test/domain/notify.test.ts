@@ -1,6 +1,6 @@
 // The text of every notification, in both languages, and who gets it (issue 18).
 import type { NotifyEvent } from '../../src/domain/notify/events';
-import { composeMail, fitPart, intakeAddress, renderPart, requesterAddress } from '../../src/domain/notify/events';
+import { composeMail, fitPart, intakeAddress, renderPart, requesterAddress, statusEditEvent } from '../../src/domain/notify/events';
 import type { Lang } from '../../src/domain/schema';
 import { defaultSettings } from '../../src/domain/settings';
 import { blankTicket } from '../../src/domain/ticket';
@@ -127,5 +127,18 @@ describe('the progress-update clock counts replies the requester received (issue
     const fresh = evaluate({ ...base, lastUpdateAt: internalNote }, at, defaultPolicy(), cal, { lastWorkLogAt: internalNote, lastReplyAt: replied });
     expect(fresh.hints).not.toContain('updateOverdue');
     expect(fresh.updateDueAt).toBe(replied + 2 * 3_600_000);
+  });
+});
+
+describe('statusEditEvent: a status typed in the sheet tells the requester as the sidebar would', () => {
+  const resolved = { ...tk, status: 'resolved' as const, solution: '重启服务' };
+  it('resolved, closed and reopened; nothing for a status that did not move or a move inside open work', () => {
+    expect(statusEditEvent('inProgress', resolved, 'li@example.com')).toEqual({ kind: 'resolved', by: 'li@example.com', solution: '重启服务' });
+    expect(statusEditEvent('resolved', { ...tk, status: 'closed' }, '')).toEqual({ kind: 'closed', reason: '' });
+    expect(statusEditEvent('resolved', { ...tk, status: 'inProgress' }, '')).toEqual({ kind: 'reopened', reason: '' });
+    expect(statusEditEvent('closed', { ...tk, status: 'pending' }, '')).toEqual({ kind: 'reopened', reason: '' });
+    expect(statusEditEvent('resolved', resolved, '')).toBeNull();
+    expect(statusEditEvent('pending', { ...tk, status: 'inProgress' }, '')).toBeNull();
+    expect(statusEditEvent('inProgress', { ...tk, status: null as never }, '')).toBeNull();
   });
 });

@@ -5,6 +5,8 @@
 // huge or gone. Forbidden moves and owned columns are put back; accepted changes are stamped,
 // recorded with the row and audited. The caller holds the document lock.
 import { catalog, t } from '../../domain/i18n';
+import type { NotifyEvent } from '../../domain/notify/events';
+import { statusEditEvent } from '../../domain/notify/events';
 import type { RowRecord } from '../../domain/record';
 import { HASHED, changedFields, parseRecord, recordOf } from '../../domain/record';
 import type { FieldKey, Status } from '../../domain/schema';
@@ -24,6 +26,7 @@ import { formatWaitSegment, parseWaitSegment, stopWait, waitLabel, waitOf } from
 import type { Tracker } from '../tracker';
 import { ticketOfRow } from '../tracker';
 import { noteIssuedIds } from '../ticketIds';
+import { prepareBatch, sendNotices } from '../notify';
 import { auditedEmails, judgeNotifyEmail } from './requesterEmail';
 
 /** Fields whose edit is progress on the ticket (stamps 最近更新时间). */
@@ -146,6 +149,7 @@ export function checkRows(tr: Tracker, ts: TicketSheet, scope: EditScope): RowsO
   const audit: unknown[][] = [];
   const out: unknown[][] = [];
   const closed: Ticket[] = [];
+  const notices: { tk: Ticket; event: NotifyEvent }[] = [];
   const pastedIds: string[] = [];
   const cleared: number[] = [];
   let changedRows = 0;
@@ -338,6 +342,8 @@ export function checkRows(tr: Tracker, ts: TicketSheet, scope: EditScope): RowsO
     }
     if (Object.keys(changes).length) changedRows++;
     if (status === 'closed' && statusMoved) closed.push(after);
+    const told = statusMoved ? statusEditEvent(before, after, scope.user) : null;
+    if (told) notices.push({ tk: after, event: told });
     out.push(mergeRow(row, formulas[i], changes, ts.columns, plainTextCells(ts, tr.config.tickets?.original, top + i)));
     if (entries.length) audit.push(auditRow(entries, tr.lang));
   });
@@ -365,6 +371,8 @@ export function checkRows(tr: Tracker, ts: TicketSheet, scope: EditScope): RowsO
     writeTextValues(tr.svc.SpreadsheetApp, ts.sheet, top, 1, out, plainTextCells(ts, tr.config.tickets?.original, top));
   }
   if (fileMissingKnowledge(tr.ss, tr.lang, closed, (tk) => tk.resolvedAt ?? tr.now)) noteKnowledgeChanged(tr.props);
+  // The requester hears of it as from the sidebar; mail waits in the queue when the quota is out.
+  if (notices.length) sendNotices(tr, prepareBatch(tr, notices));
   return { reverted, changedRows };
 }
 

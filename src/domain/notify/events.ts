@@ -1,7 +1,7 @@
 // What the tracker tells people (issue 18): the events, who each goes to, and the text of each in
 // the sheet's language. Pure: the app layer decides when to send and keeps the queue.
 import { catalog } from '../i18n';
-import type { Lang } from '../schema';
+import type { Lang, Status } from '../schema';
 import { enumLabel } from '../schema';
 import type { Settings } from '../settings';
 import { isEmail } from '../text';
@@ -141,6 +141,19 @@ export function composeMail(to: string, parts: readonly MailPart[], lang: Lang):
   }
   const sections = parts.map((p) => `${fill(M.section, { id: p.ticketId, what: what(p), title: p.title })}\n${p.text}`);
   return { to, subject: oneLine(fill(M.subjectCombined, { n: parts.length })), body: `${greeting}\n\n${sections.join('\n\n')}\n\n${M.footer}` };
+}
+
+/**
+ * The requester's notice for a status a person typed or pasted into the sheet, once the hand-edit
+ * rules accepted it: the same as the sidebar's resolve, close and reopen (a requester hears of a
+ * resolution however the agent recorded it).
+ */
+export function statusEditEvent(before: Status | null, after: Ticket, by: string): NotifyEvent | null {
+  if (!after.status || after.status === before) return null;
+  if (after.status === 'resolved') return { kind: 'resolved', by, solution: after.solution };
+  if (after.status === 'closed') return { kind: 'closed', reason: '' };
+  if (before === 'resolved' || before === 'closed') return { kind: 'reopened', reason: '' };
+  return null;
 }
 
 /**

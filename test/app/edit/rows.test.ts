@@ -4,7 +4,7 @@
 // and pastes alike, what breaks it put back and said.
 import { columnLetter } from '../../../src/domain/columns';
 import type { LocalRuntime } from '../../../runtime';
-import { T0, column, submit, ticketRows, trackerRuntime, ticketCell as cell } from '../helpers';
+import { FORM, T0, column, submit, ticketRows, trackerRuntime, ticketCell as cell } from '../helpers';
 
 const MIN = 60_000;
 
@@ -185,5 +185,58 @@ describe('hand edits: stamps, audit and put-backs', () => {
     expect(rows.map((x) => x[2])).toEqual([a, b]);
     // Google gives no old values for a paste; the tracker's record of each row knows the status it accepted.
     expect(String(rows[0][4]).split('\n')[0]).toBe('待处理');
+  });
+});
+
+describe('hand edits: the requester hears of a status typed in the sheet (issue 18)', () => {
+  const MAIL = 'ming@corp.example.com';
+  /** The A1 cell of a ticket's field on the ticket sheet. */
+  function at(rt: LocalRuntime, id: string, header: string): string {
+    const sheet = rt.services.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('工单')!;
+    const values = sheet.getDataRange().getValues();
+    const row = values.findIndex((r) => r[0] === id) + 1;
+    const col = values[0].indexOf(header) + 1;
+    expect(row * col).toBeGreaterThan(0);
+    return `工单!${columnLetter(col)}${row}`;
+  }
+
+  it('resolved (with the answer links), reopened and closed, as the sidebar sends them; a refused move sends nothing', () => {
+    const rt = trackerRuntime();
+    const { id } = submit(rt, { ...FORM, notifyEmail: MAIL });
+    expect(act(rt, id, 'accept').ok).toBe(true);
+    const before = rt.mail.length;
+
+    rt.edit(at(rt, id, '当前状态'), '已解决'); // no solution yet: put back, nobody told
+    expect(cell(rt, id, '当前状态')).toBe('处理中');
+    expect(rt.mail).toHaveLength(before);
+
+    rt.edit(at(rt, id, '解决方案'), '重启数据库服务');
+    rt.edit(at(rt, id, '当前状态'), '已解决');
+    expect(cell(rt, id, '当前状态')).toBe('已解决');
+    expect(rt.mail).toHaveLength(before + 1);
+    const resolved = rt.mail[before];
+    expect(resolved.to).toBe(MAIL);
+    expect(resolved.subject).toBe(`[${id}] 问题已解决，请确认：${FORM.title}`);
+    expect(resolved.body).toContain('重启数据库服务');
+    expect(resolved.body).toMatch(/未解决：https:\/\/script\.google\.com\/macros\/s\/[\w-]+\/exec\?t=\S+&a=notSolved/);
+
+    rt.edit(at(rt, id, '当前状态'), '处理中');
+    expect(rt.mail[before + 1].subject).toBe(`[${id}] 已重新打开：${FORM.title}`);
+
+    // A pasted block: the resolved ticket closed, and its requester told once.
+    rt.edit(at(rt, id, '当前状态'), '已解决');
+    rt.edit(at(rt, id, '当前状态'), [['已关闭']]);
+    expect(cell(rt, id, '当前状态')).toBe('已关闭');
+    expect(rt.mail.map((m) => m.subject).slice(before + 2)).toEqual([`[${id}] 问题已解决，请确认：${FORM.title}`, `[${id}] 已关闭：${FORM.title}`]);
+  });
+
+  it('nobody is mailed for a ticket without an address', () => {
+    const rt = trackerRuntime();
+    const { id } = submit(rt, FORM); // an extension, no address
+    expect(act(rt, id, 'accept').ok).toBe(true);
+    rt.edit(at(rt, id, '解决方案'), '重启数据库服务');
+    rt.edit(at(rt, id, '当前状态'), '已解决');
+    expect(cell(rt, id, '当前状态')).toBe('已解决');
+    expect(rt.mail).toEqual([]);
   });
 });
