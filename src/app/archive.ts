@@ -16,6 +16,7 @@
 //
 // Over ~400 lines: one use case whose crash safety reads as one sequence (record, append,
 // delete, clear); the sheet's side is in src/gas/archiveSheet.ts.
+import { dueForArchive, lastActivity } from '../domain/archiveDue';
 import { TrackerError } from '../domain/errors';
 import { catalog, t } from '../domain/i18n';
 import { parseTicketId } from '../domain/ticketId';
@@ -41,7 +42,6 @@ import type { Tracker } from './tracker';
 import { openTickets, openTracker, ticketOfRow } from './tracker';
 import { noteArchived } from './vanished';
 
-const DAY = 86_400_000;
 /** Stop before Google's 6-minute limit, leaving time to record where we are. */
 export const ARCHIVE_BUDGET_MS = 270_000;
 /** Rows per batch: bounds the recorded batch (document properties: 9 KB a value) and one append. */
@@ -130,15 +130,6 @@ function clearPending(props: GoogleAppsScript.Properties.Properties): void {
 }
 
 // ---------------------------------------------------------------------------------------------
-
-/** The instant a closed ticket last moved: the latest of its update, resolution and response stamps. */
-export function lastActivity(tk: Ticket): number | null {
-  const stamps = [tk.lastUpdateAt, tk.resolvedAt, tk.firstResponseAt].filter(
-    (x): x is number => typeof x === 'number',
-  );
-  if (stamps.length) return Math.max(...stamps);
-  return tk.submittedAt ?? null;
-}
 
 class Budget {
   deletes = 0;
@@ -281,7 +272,6 @@ function archiveStep(tr: Tracker, opts: ArchiveOptions, result: ArchiveResult, b
 
   // 2. Pick: closed, quiet for archiveAfterDays, each ID once in the sheet, not already archived,
   //    and never today's IDs (the next serial is derived from them).
-  const cutoff = tr.now - result.afterDays * DAY;
   const today = formatLocal(tr.now, tr.zone, 'compact');
   const seen = new Map<string, number>();
   idColumn.forEach((v) => {
@@ -293,9 +283,7 @@ function archiveStep(tr: Tracker, opts: ArchiveOptions, result: ArchiveResult, b
     const id = String(idColumn[i] ?? '').trim();
     if (!id || seen.get(id) !== 1 || (arch && arch.ids.has(id))) continue;
     const tk = ticketOfRow(tr, block[i], ts.columns);
-    if (tk.status !== 'closed') continue;
-    const at = lastActivity(tk);
-    if (at === null || at > cutoff) continue;
+    if (!dueForArchive(tk, tr.now, result.afterDays)) continue;
     if (parseTicketId(id)?.date === today) continue;
     picked.push({ id, row: block[i], ticket: tk, at: i });
   }

@@ -3,7 +3,9 @@
 // and asks before it changes a sheet that holds data; never removes a value. After the answer it
 // works under the document lock, in steps, on what the sheet holds then (setupApply.ts).
 import type { AdoptionPlan } from '../domain/adopt';
-import { looseColumnsNotTaken } from '../domain/adopt';
+import { dateOrdersOf, looseColumnsNotTaken } from '../domain/adopt';
+import { countDueForArchive } from '../domain/archiveDue';
+import { parseSettings } from '../domain/settings';
 import type { PlanContext } from '../domain/adoptReport';
 import { describeAdoption, describeUnmapped } from '../domain/adoptReport';
 import type { ColumnMap, DateOrders, HeaderOverrides } from '../domain/columns';
@@ -156,7 +158,11 @@ export function setupTracker(svc: Services, confirm: (message: string) => boolea
       plan = planFrom(ctx, first, data, formulas, lastCol);
     }
     const changes = plan.missing.length + plan.ids.length + plan.values.length + (first.damage ? 1 : 0);
-    const text: PlanContext = { header: first.header, columns: { ...first.columns }, lang, zone, notTaken };
+    // The daily archive's first run would move the team's old closed tickets: said in the plan,
+    // counted from the rows read above with the archive age the settings sheet holds (or 90).
+    const afterDays = parseSettings({ rows: keyRows, departments: [], agents: [] }, lang).settings.archiveAfterDays;
+    const due = countDueForArchive(data, first.columns, zone, dateOrdersOf(plan), Date.now(), afterDays);
+    const text: PlanContext = { header: first.header, columns: { ...first.columns }, lang, zone, notTaken, archive: { due, afterDays } };
     planned = { plan, text };
     const described = [headerRepairLine(first, lang), describeAdoption(plan, text, data.length).join('\n')].filter(Boolean).join('\n');
     if (data.length && changes && !confirm(t(lang, 'setupConfirm', { sheet: first.name, rows: data.length, plan: described }))) {

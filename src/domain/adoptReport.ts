@@ -4,9 +4,9 @@
 import type { AdoptionPlan, NotTaken, Unmapped, UnmappedReason } from './adopt';
 import type { ColumnMap } from './columns';
 import { columnLetter } from './columns';
-import { t } from './i18n';
+import { catalog, t } from './i18n';
 import type { FieldKey, Lang } from './schema';
-import { FIELD_BY_KEY, enumLabels, headerLabel } from './schema';
+import { FIELD_BY_KEY, SHEET_NAMES, enumLabels, headerLabel } from './schema';
 import type { Zone } from './zone';
 import { formatLocal } from './zone';
 
@@ -19,6 +19,8 @@ export interface PlanContext {
   zone: Zone;
   /** Columns whose header looked like a time field but which hold no dates: kept as the team's own. */
   notTaken?: readonly NotTaken[];
+  /** The team's rows the daily archive will move (countDueForArchive) and the archive age it uses. */
+  archive?: { due: number; afterDays: number };
 }
 
 /** How many examples a line shows before "…". */
@@ -205,6 +207,16 @@ export function describeAdoption(plan: AdoptionPlan, ctx: PlanContext, rows: num
       }),
     );
   }
+  if (ctx.archive && ctx.archive.due > 0)
+    lines.push(
+      t(lang, 'adoptArchiveDue', {
+        n: ctx.archive.due,
+        days: ctx.archive.afterDays,
+        archive: SHEET_NAMES.archive[lang],
+        settings: SHEET_NAMES.settings[lang],
+        setting: catalog(lang).settingLabels.archiveAfterDays,
+      }),
+    );
   if (plan.unmapped.length) {
     lines.push(t(lang, 'adoptUnmapped'));
     lines.push(...describeUnmapped(plan.unmapped, ctx, added));

@@ -542,6 +542,41 @@ describe.each(SHEETS)('adopting "$name" ($locale)', (def) => {
   });
 });
 
+// Adopted months later: the team's closed, cancelled and on-hold tickets (2, 5, 7: read as closed)
+// are older than the archive age. The plan says so before any change, and the daily archive's first
+// run moves exactly that many.
+describe.each([SHEETS[0], SHEETS[3]])('adopting "$name" with history older than the archive age', (def) => {
+  const { rt } = build(def, { now: at('2024-09-01T10:00:00') });
+  const report = adopt(rt);
+  const plan = rt.ui.asks[0]?.prompt ?? '';
+
+  it('the plan says how many rows the daily archive will move, where they stay findable and what to change', () => {
+    expect(report.ok).toBe(true);
+    expect(plan).toContain(
+      def.locale.startsWith('zh')
+        ? '• 有 3 行是已关闭、超过 90 天没有动静的工单：每日归档会把它们从本表移到「归档」表（周报和知识库仍会找到它们）。想让它们留在本表，请在「设置」表把「归档天数」改大'
+        : '• 3 rows are closed tickets with no activity for 90 days or more: the daily archive will move them from this sheet to the "Archive" sheet (the weekly review and the knowledge base still find them). To keep them here, raise "Archive after (days)" in the "Settings" sheet',
+    );
+  });
+
+  it('counting them costs no spreadsheet call: the same calls as adopting the same sheet with nothing due', () => {
+    const fresh = build(def).rt;
+    fresh.ui.responder = (q) => ({ button: q.buttons.includes('YES') ? 'YES' : 'OK' });
+    const quiet = fresh.call<any>('setupTrackerFromMenu');
+    const later = build(def, { now: at('2024-09-01T10:00:00') }).rt;
+    later.ui.responder = fresh.ui.responder;
+    const due = later.call<any>('setupTrackerFromMenu');
+    expect(quiet.result.ok && due.result.ok).toBe(true);
+    expect(later.ui.asks[0]?.prompt).toContain(def.locale.startsWith('zh') ? '有 3 行' : '3 rows are closed');
+    expect(due.stats.byMethod).toEqual(quiet.stats.byMethod);
+  });
+
+  it('the daily archive then moves as many as the plan said', () => {
+    const run = rt.call<any>('onSlaTimer').result;
+    expect(run.archive).toMatchObject({ ok: true, archived: 3 });
+  });
+});
+
 describe('no sheet looks like a ticket list', () => {
   function workbook() {
     const rt = newRuntime({ locale: 'en_US' });

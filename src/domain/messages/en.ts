@@ -82,6 +82,8 @@ export const en: Translation<typeof zh> = {
   adoptOrderSetting: '; read {order} as set ({n} dates could be either way round)',
   adoptOrderConflict: '; the column uses both day and month first, so {n} dates that could be either are left as they are',
   adoptNotOpen: '• "{column}": {values} kept as written and read as not open (no SLA, not overdue, not in the backlog)',
+  adoptArchiveDue:
+    '• {n} rows are closed tickets with no activity for {days} days or more: the daily archive will move them from this sheet to the "{archive}" sheet (the weekly review and the knowledge base still find them). To keep them here, raise "{setting}" in the "{settings}" sheet (up to 3650)',
   adoptUnmapped: '• Cannot map, left as they are:',
   adoptUnmappedColumn: '  – "{column}", {n} cells ({values}): {why}',
   adoptMore: '{n} more',

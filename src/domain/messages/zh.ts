@@ -84,6 +84,8 @@ export const zh = {
   adoptOrderSetting: '；按设置的{order}读取（{n} 个日期分不出日和月）',
   adoptOrderConflict: '；本列两种日/月顺序都有，{n} 个分不出的日期保持原样',
   adoptNotOpen: '• 「{column}」：{values} 保持原样，视为不在处理中（不计 SLA、不算超时、不计入积压）',
+  adoptArchiveDue:
+    '• 有 {n} 行是已关闭、超过 {days} 天没有动静的工单：每日归档会把它们从本表移到「{archive}」表（周报和知识库仍会找到它们）。想让它们留在本表，请在「{settings}」表把「{setting}」改大（最多 3650）',
   adoptUnmapped: '• 无法识别、保持原样：',
   adoptUnmappedColumn: '  – 「{column}」{n} 个单元格（{values}）：{why}',
   adoptMore: '另 {n} 种',
