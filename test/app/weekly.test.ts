@@ -1,6 +1,8 @@
 // The weekly review through the built bundle on the local runtime: a hand-worked week and its
 // figures on the sheet, links, charts and the call budget; rebuilding; the menu; the automatic
 // build across late, skipped and doubled trigger runs; the knowledge base on close.
+// Over ~400 lines: one use case (src/app/weekly.ts) over one hand-worked week, from the menu,
+// the trigger and concurrent builds; the data and pivot sheets are tested with their modules.
 import type { LocalRuntime } from '../../runtime';
 import { FORM, holdTrackerLock, newRuntime, setUp, ticketRows } from './helpers';
 import { WEEKLY_CALLS, act, at, reviewSheet, sheetNames, submitAt, workedWeek, type Sheet } from './weeklyFixture';

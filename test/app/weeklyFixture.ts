@@ -1,4 +1,5 @@
-// The hand-worked week the weekly-review tests share (test/app/weekly*.test.ts): four tickets
+// The hand-worked week the weekly-review tests share (test/app/weekly.test.ts,
+// test/gas/reviewDataSheet.test.ts, test/gas/reviewPivots.test.ts): four tickets
 // played through the real entry points on the local runtime.
 import type { LocalRuntime } from '../../runtime';
 import { FORM, newRuntime, setUp, submit } from './helpers';

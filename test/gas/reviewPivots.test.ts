@@ -1,4 +1,4 @@
-// The review pivot sheet (`周报透视`, issue 19) through the built bundle on the local runtime:
+// The review pivot sheet (`周报透视`, issue 19; src/gas/reviewPivots.ts) through the built bundle on the local runtime:
 // native pivot tables over the data sheet, rebuilt from its header positions by every build,
 // slicers that re-filter them, and — for random weeks of generated tickets (seeded) — the pivot
 // for a week showing the same numbers as that week's snapshot, read through the runtime's cells.
@@ -6,8 +6,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { appendToTicketSheet, generateTickets, prng } from '../../bench/generate';
 import type { LocalRuntime } from '../../runtime';
-import { newRuntime, setUp, ticketRows } from './helpers';
-import { WEEKLY_CALLS, at, reviewSheet, sheetNames, ss, workedWeek, type Sheet } from './weeklyFixture';
+import { newRuntime, setUp, ticketRows } from '../app/helpers';
+import { WEEKLY_CALLS, at, reviewSheet, sheetNames, ss, workedWeek, type Sheet } from '../app/weeklyFixture';
 
 type Cells = Map<string, Map<string, unknown>>;
 
