@@ -83,19 +83,27 @@ export function remindUpdates(tr: Tracker, all: Record<string, string>, due: rea
     byAgent.set(agent.email.toLowerCase(), g);
   }
   let sent = 0;
+  let failure = '';
   if (byAgent.size) {
     let quota = quotaLeft(tr);
     for (const g of byAgent.values()) {
       if (quota < 1) break;
       try {
         sendMail(tr, g.to, g.parts);
-      } catch {
+      } catch (e) {
+        // Not marked reminded, so the next run tries again; the settings sheet shows why.
+        failure = `${new Date(tr.now).toISOString()} ${(e as Error)?.message || String(e)}`;
         continue;
       }
       quota--;
       sent++;
       for (const d of g.ids) after[d.id] = d.dueAt;
     }
+  }
+  if (failure) {
+    // Read again: the queue's sends this run have written the day's count since `all` was read.
+    const stats = readMailStats(tr.props.getProperties(), formatLocal(tr.now, tr.zone, 'date'));
+    writeMailStats(tr.props, { ...stats, lastError: failure });
   }
   // Only the tickets due soon now are kept: the record stays as small as the list of open tickets.
   if (JSON.stringify(after) !== JSON.stringify(before)) tr.props.setProperty(PROPERTY_KEYS.notifyReminded, JSON.stringify(after));

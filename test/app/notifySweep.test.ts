@@ -84,6 +84,22 @@ describe('the assignee is reminded before the progress update is due', () => {
     expect(toAgent()).toHaveLength(2);
   });
 
+  it('a reminder the mail service refuses is tried again next run, and the settings sheet says why', () => {
+    const rt = trackerRuntime();
+    const { id } = submit(rt, { ...FORM, urgency: '中', notifyEmail: MAIL });
+    act(rt, id, 'accept');
+    const toAgent = () => rt.mail.filter((m) => m.to === 'zhang@example.com');
+    rt.clock.set(T0 + 95 * MIN);
+    rt.faults.failAt({ at: 0, match: (cls, method) => cls === 'MailApp' && method === 'sendEmail', message: 'Service unavailable: Gmail' });
+    sweep(rt);
+    rt.faults.clear();
+    expect(toAgent()).toHaveLength(0);
+    expect(statusLines(rt).find((l) => l.startsWith('邮件（今日）|'))).toContain('Service unavailable: Gmail');
+    rt.clock.set(T0 + 100 * MIN);
+    sweep(rt);
+    expect(toAgent()).toHaveLength(1);
+  });
+
   it('an internal note does not put it off', () => {
     const rt = trackerRuntime();
     const { id } = submit(rt, { ...FORM, urgency: '中', notifyEmail: MAIL });
