@@ -36,8 +36,10 @@ register({
     const colours = t.backgrounds.slice(0, rows.length).map((b, i) => (i === 0 ? 'colour' : rowColour(b)));
     const anyColour = colours.slice(1).some(Boolean);
     const text = textOf(rt);
+    // The report names colours in the workbook's language; the JSON line keeps the English names.
+    const named = colours.map((c, i) => (i === 0 ? text.colourColumn : ((text.colours as Record<string, string>)[c] ?? c)));
     c.say(`${fill(text.shown, { sheet: name, n: Math.max(0, rows.length - 1) })}${rendered.truncated ? text.more : ''}`);
-    c.say(renderTable(rows, { cellWidth: width, colours: anyColour ? colours : undefined, rowNumbers: true }));
+    c.say(renderTable(rows, { cellWidth: width, colours: anyColour ? named : undefined, rowNumbers: true }));
     return { json: { sheet: name, rows: rows.length, truncated: rendered.truncated, header: rows[0] ?? [], colours: anyColour ? colours.slice(1) : [] } };
   },
 });

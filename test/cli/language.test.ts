@@ -60,4 +60,15 @@ describe('the CLI speaks the workbook’s language', () => {
     const tick = await run('tick', '--to', '2024-05-06T12:00:00+08:00', '--workbook', enWb);
     expect(tick.out).toContain('clock now 2024-05-06T12:00:00+08:00 (Asia/Shanghai)');
   });
+
+  test('show names row colours in the workbook’s language; the JSON line keeps the English names', async () => {
+    const form = { title: '打印机无法连接', department: '销售部/北京分公司', description: '三楼打印机提示脱机，重启无效', urgency: '高', category: '硬件', submitter: '小明', contact: '内线8888' };
+    expect((await run('submit', '--json', JSON.stringify(form), '--workbook', zhWb)).code).toBe(0);
+    expect((await run('sweep', '--at', '2024-05-07T17:00:00+08:00', '--workbook', zhWb)).code).toBe(0);
+    const shown = await run('show', '工单', '--workbook', zhWb);
+    const lines = shown.out.split('\n');
+    expect(lines[1]).toMatch(/│ 颜色$/);
+    expect(lines[3]).toMatch(/│ 红$/);
+    expect(shown.json.colours).toEqual(['red']);
+  });
 });

@@ -153,6 +153,8 @@ export const en: Translation<typeof zh> = {
     fired: '{n} trigger run(s); clock now {clock} ({zone})',
     shown: '{sheet}: {n} data rows shown',
     more: ' (more below; --rows N)',
+    colourColumn: 'colour',
+    colours: { red: 'red', orange: 'orange', yellow: 'yellow', green: 'green', blue: 'blue', purple: 'purple', grey: 'grey', 'dark grey': 'dark grey' },
     wrote: 'wrote {file} ({bytes} bytes, {sheets} sheets)',
     imported: 'imported {file}: {sheets}',
     newTicket: ' (new ticket)',

@@ -159,6 +159,9 @@ export const zh = {
     fired: '{n} 次触发器运行；时钟现在是 {clock}（{zone}）',
     shown: '{sheet}：显示 {n} 行数据',
     more: '（下面还有；--rows N 显示更多）',
+    /** `show`'s last column: each row's background colour, named (the JSON line keeps the English names). */
+    colourColumn: '颜色',
+    colours: { red: '红', orange: '橙', yellow: '黄', green: '绿', blue: '蓝', purple: '紫', grey: '灰', 'dark grey': '深灰' },
     wrote: '已写入 {file}（{bytes} 字节，{sheets} 个工作表）',
     imported: '已导入 {file}：{sheets}',
     newTicket: '（新工单）',
