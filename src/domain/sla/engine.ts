@@ -335,6 +335,15 @@ function emptyEvaluation(prev: SlaSummary | null, open: boolean, waiting: WaitKi
   };
 }
 
+/** What evaluate and slaStates both start from: the context, the sticky history, openness, targets. */
+function basis(t: SlaTicket, policy: SlaPolicy, ctx: SlaContext | number | null | undefined) {
+  const c: SlaContext =
+    typeof ctx === 'number' || ctx === null || ctx === undefined ? { lastWorkLogAt: ctx ?? null } : ctx;
+  const prev: SlaSummary | null = c.previous !== undefined ? c.previous : parseSlaStatus(t.slaStatus);
+  const status = t.status ?? null;
+  return { c, prev, status, open: isOpenStatus(status), u: targetUrgency(t, policy), start: t.submittedAt };
+}
+
 /**
  * Evaluate a ticket at `nowMs`. The fifth argument is either the context or, for short calls,
  * just `lastWorkLogAt`.
@@ -354,13 +363,7 @@ export function evaluate(
   cal: CalendarSettings,
   ctx?: SlaContext | number | null,
 ): SlaEvaluation {
-  const c: SlaContext =
-    typeof ctx === 'number' || ctx === null || ctx === undefined ? { lastWorkLogAt: ctx ?? null } : ctx;
-  const prev: SlaSummary | null = c.previous !== undefined ? c.previous : parseSlaStatus(t.slaStatus);
-  const status = t.status ?? null;
-  const open = isOpenStatus(status);
-  const u = targetUrgency(t, policy);
-  const start = t.submittedAt;
+  const { c, prev, status, open, u, start } = basis(t, policy, ctx);
   // Only an open ticket waits (resolving or closing ends a wait; a hand-made row may say otherwise).
   const waiting: WaitKind | null = open && c.wait?.current && c.wait.current.since <= nowMs ? c.wait.current.kind : null;
   if (start === null || start === undefined || !Number.isFinite(start) || !u)
@@ -462,13 +465,7 @@ export function slaStates(
     const ev = evaluate(t, nowMs, policy, cal, ctx);
     return { response: ev.response, resolution: ev.resolution };
   }
-  const c: SlaContext =
-    typeof ctx === 'number' || ctx === null || ctx === undefined ? { lastWorkLogAt: ctx ?? null } : ctx;
-  const prev: SlaSummary | null = c.previous !== undefined ? c.previous : parseSlaStatus(t.slaStatus);
-  const status = t.status ?? null;
-  const open = isOpenStatus(status);
-  const u = targetUrgency(t, policy);
-  const start = t.submittedAt;
+  const { c, prev, status, open, u, start } = basis(t, policy, ctx);
   if (start === null || start === undefined || !Number.isFinite(start) || !u)
     return { response: sticky(null, prev?.response, !open), resolution: sticky(null, prev?.resolution, !open) };
   const share = Math.min(1, Math.max(0, policy.atRiskShare));
