@@ -54,6 +54,10 @@ async function sidebar(page: Page): Promise<Frame> {
   throw new Error('no sidebar');
 }
 
+/** How far the page is wider than its window, in px (0: no horizontal scroll bar). */
+const horizontalOverflow = (frame: Frame): Promise<number> =>
+  frame.evaluate(() => Math.max(0, document.documentElement.scrollWidth - document.documentElement.clientWidth));
+
 async function webForm(page: Page): Promise<Frame> {
   await page.goto(`${server.url}/form`);
   return ready((await (await page.waitForSelector('#app')).contentFrame())!);
@@ -127,6 +131,8 @@ suite('sidebars in the preview: layout and failures', () => {
         // Opening a suggestion scrolls inside its box: still nothing moves.
         await frame.locator('.suggestion-toggle').first().click();
         expect(await positions(frame)).toEqual(before);
+        // With the warning and an opened suggestion, the page still fits its width (a sidebar is 300 px).
+        expect(await horizontalOverflow(frame)).toBe(0);
         // Fixing the description takes the warning away: the help text is back in the same place.
         await frame.getByLabel('问题描述').fill('三楼打印机持续卡纸,已清理两次仍然出现,整个小组无法打印合同');
         await frame.getByLabel('问题描述').press('Tab');
@@ -210,6 +216,9 @@ suite('sidebars in the preview: layout and failures', () => {
       }
       if (!frame) throw new Error('no ticket sidebar');
       await frame.locator('#ticket-heading', { hasText: id }).waitFor();
+      // The ticket sidebar fits Google's 300 px: nothing scrolls sideways.
+      expect(await frame.evaluate(() => window.innerWidth)).toBe(300);
+      expect(await horizontalOverflow(frame)).toBe(0);
 
       // 1. Accept reaches the tracker, but its answer is lost on the way back.
       const isAction = (body: string | null) => /"applyTicketAction"/.test(body ?? '');

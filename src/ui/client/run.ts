@@ -9,7 +9,7 @@ import type {
 } from '../../app/contracts';
 import type { ActionName } from '../../domain/workflow';
 
-// Provided by HtmlService in the sidebar iframe (and by the fake in test/ui/fake-google.ts).
+// Provided by HtmlService in the sidebar iframe (and by preview/page/shim.ts in the offline preview).
 declare const google: { script: { run: any; host: { close(): void } } };
 
 /** What the intake form sends: codes for urgency and category, text for the rest. */
