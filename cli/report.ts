@@ -20,11 +20,11 @@ const clip = (s: string, n = 100) => (s.length > n ? `${s.slice(0, n - 1)}…` :
 export function effects(rt: LocalRuntime, m: Marks): string[] {
   const out: string[] = [];
   const text = textOf(rt);
-  for (const d of rt.ui.dialogs.slice(m.dialogs)) out.push(`  ${d.kind} "${d.title}" ${fill(text.htmlChars, { n: d.content.length })}`);
-  for (const a of rt.ui.asks.slice(m.asks)) out.push(`  ${a.kind}: ${a.title ? `${a.title}: ` : ''}${clip(a.prompt)} → ${a.answer.button}${a.answer.text ? ` "${a.answer.text}"` : ''}`);
+  for (const d of rt.ui.dialogs.slice(m.dialogs)) out.push(`  ${text.dialogKinds[d.kind]} "${d.title}" ${fill(text.htmlChars, { n: d.content.length })}`);
+  for (const a of rt.ui.asks.slice(m.asks)) out.push(`  ${text.askKinds[a.kind]}: ${a.title ? `${a.title}: ` : ''}${clip(a.prompt)} → ${a.answer.button}${a.answer.text ? ` "${a.answer.text}"` : ''}`);
   for (const t of rt.ui.toasts.slice(m.toasts)) out.push(`  ${text.toast}: ${t.title ? `${t.title}: ` : ''}${clip(t.message)}`);
   for (const e of rt.mail.slice(m.mail)) out.push(`  ${fill(text.mailTo, { to: e.to, subject: clip(e.subject, 80) })}`);
-  for (const l of rt.logs.entries.slice(m.logs)) out.push(`  [${l.level}] ${clip(l.message, 160)}`);
+  for (const l of rt.logs.entries.slice(m.logs)) out.push(`  [${text.logLevels[l.level]}] ${clip(l.message, 160)}`);
   return out;
 }
 

@@ -44,3 +44,16 @@ test('update prints a short summary of the ticket, then the JSON line with the d
   });
   expect(JSON.parse(lines[lines.length - 1])).toEqual(up.json);
 });
+
+test('what an entry point showed is named in the workbook’s language (a sidebar here; alerts and log lines alike)', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cli-report-'));
+  const zh = path.join(dir, 'zh.json');
+  const en = path.join(dir, 'en.json');
+  expect((await runCli(dist, ['init', '--workbook', zh, '--at', '2024-05-08T09:00:00+08:00'])).code).toBe(0);
+  expect((await runCli(dist, ['init', '--workbook', en, '--locale', 'en', '--at', '2024-05-08T09:00:00+08:00'])).code).toBe(0);
+  const zhOut = (await runCli(dist, ['call', 'showIntakeSidebar', '--workbook', zh])).out;
+  expect(zhOut).toMatch(/^ {2}侧边栏 "提交技术问题" （\d+ 个字符的 HTML）$/m);
+  expect(zhOut).not.toMatch(/^ {2}sidebar/m);
+  const enOut = (await runCli(dist, ['call', 'showIntakeSidebar', '--workbook', en])).out;
+  expect(enOut).toMatch(/^ {2}sidebar "[^"]+" \(\d+ chars of HTML\)$/m);
+});
