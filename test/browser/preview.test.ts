@@ -568,7 +568,7 @@ async function fillIntake(frame: Frame, o: { title: string; urgency: '高' | '�
   await frame.getByLabel('所属部门/区域').fill('财务部/总部');
   await frame
     .getByLabel('问题描述')
-    .fill(`${o.title}:今天上午开始出现,已重启电脑仍然无法解决,影响本组日常工作。`);
+    .fill(`${o.title}：今天上午开始出现，已重启电脑仍然无法解决，影响本组日常工作。`);
   await frame.getByLabel(o.urgency, { exact: true }).check();
   await frame.getByLabel('问题类型').selectOption({ label: o.category });
   await frame.getByLabel('提交人').fill('陈静');
