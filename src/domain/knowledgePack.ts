@@ -67,12 +67,17 @@ export function shardOf(token: string, shards: number): number {
   return h % shards;
 }
 
-/** Base-36 text of the small gaps most postings have (a dense list's gaps are 1, 2, 3…). */
-const SMALL = Array.from({ length: 36 * 36 }, (_, i) => i.toString(36));
+/**
+ * Base-36 text of the small gaps most postings have (a dense list's gaps are 1, 2, 3…). Made on the
+ * first encode, not when the bundle loads: every execution loads it, few build the index.
+ */
+let small: string[] | null = null;
+const smallGaps = (): string[] => (small ??= Array.from({ length: 36 * 36 }, (_, i) => i.toString(36)));
 
 /** Postings `[doc, w, doc, w…]` (docs ascending) as text: base-36 gaps, each closed by its weight's letter. */
 function encode(list: readonly number[], weights: readonly number[], letters: readonly string[]): string {
   const parts: string[] = new Array(list.length);
+  const SMALL = smallGaps();
   let prev = 0;
   for (let i = 0; i < list.length; i += 2) {
     const gap = list[i] - prev;

@@ -5,11 +5,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
+import { type Browser, type Frame, type Page } from 'playwright-core';
 import { createLocalRuntime, saveRuntime } from '../../runtime';
 import { bundleTool } from '../bundle';
-import { CHROMIUM, needs } from '../prerequisites';
-import { DEMO_NOW, startPreviewServer, type PreviewServer } from './previewServer';
+import { needs } from '../prerequisites';
+import { DEMO_NOW, launchChromium, startPreviewServer, type PreviewServer } from './previewServer';
 import { openedSidebar } from './sidebar';
 
 jest.setTimeout(120_000);
@@ -38,7 +38,7 @@ suite('the English preview page', () => {
     saveRuntime(rt, workbook);
     await bundleTool('preview/server.ts', serverJs);
     server = await startPreviewServer(serverJs, workbook);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

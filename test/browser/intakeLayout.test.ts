@@ -8,9 +8,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { bundleTool } from '../bundle';
-import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
-import { CHROMIUM, needs } from '../prerequisites';
-import { startPreviewServer, type PreviewServer } from './previewServer';
+import { type Browser, type Frame, type Page } from 'playwright-core';
+import { needs } from '../prerequisites';
+import { launchChromium, startPreviewServer, type PreviewServer } from './previewServer';
 
 jest.setTimeout(120_000);
 
@@ -76,10 +76,7 @@ suite('sidebars in the preview: layout and failures', () => {
   beforeAll(async () => {
     await bundleTool('preview/server.ts', serverJs);
     server = await startServer(path.join(tmp, 'demo.json'));
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

@@ -5,9 +5,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { bundleTool } from '../bundle';
-import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
-import { CHROMIUM, needs } from '../prerequisites';
-import { startPreviewServer, type PreviewServer } from './previewServer';
+import { type Browser, type Frame, type Page } from 'playwright-core';
+import { needs } from '../prerequisites';
+import { launchChromium, startPreviewServer, type PreviewServer } from './previewServer';
 import { openSidebar as openSidebarIn } from './sidebar';
 
 jest.setTimeout(120_000);
@@ -32,10 +32,7 @@ suite('intake sidebar in the preview: suggestions', () => {
   beforeAll(async () => {
     await bundleTool('preview/server.ts', serverJs);
     server = await startServer(path.join(tmp, 'demo.json'));
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1440, height: 820 }, locale: 'zh-CN' });
     await page.goto(`${server.url}/`);
     await page.waitForSelector('body[data-ready="true"]');

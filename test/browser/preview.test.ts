@@ -8,9 +8,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { bundleTool } from '../bundle';
-import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
-import { CHROMIUM, needs } from '../prerequisites';
-import { startPreviewServer, type PreviewServer } from './previewServer';
+import { type Browser, type Frame, type Page } from 'playwright-core';
+import { needs } from '../prerequisites';
+import { launchChromium, startPreviewServer, type PreviewServer } from './previewServer';
 import { openedSidebar, runAddonMenu } from './sidebar';
 import { loadRuntime, saveRuntime } from '../../runtime';
 
@@ -58,16 +58,7 @@ suite('preview page (npm start)', () => {
     expect(Date.now() - t0).toBeLessThan(30_000);
     expect(fs.existsSync(template)).toBe(true);
     fs.mkdirSync(docs, { recursive: true });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

@@ -2,6 +2,8 @@
 // at the demo clock, answering once it prints its address.
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+import { CHROMIUM } from '../prerequisites';
 
 const dist = path.resolve(__dirname, '../..', 'dist');
 // A Wednesday morning in the sheet's zone: inside working hours, so SLA clocks run (preview/demo.ts's DEMO_CLOCK).
@@ -39,5 +41,13 @@ export function startPreviewServer(serverJs: string, workbook: string): Promise<
       clearTimeout(timer);
       reject(new Error(`server exited (${code}):\n${out}`));
     });
+  });
+}
+
+/** Debian's Chromium as every browser test drives it (the flags the developers' guide gives for headless runs). */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
   });
 }

@@ -8,9 +8,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { bundleTool } from '../bundle';
-import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
-import { CHROMIUM, needs } from '../prerequisites';
-import { startPreviewServer } from './previewServer';
+import { type Browser, type Frame, type Page } from 'playwright-core';
+import { needs } from '../prerequisites';
+import { launchChromium, startPreviewServer } from './previewServer';
 
 jest.setTimeout(180_000);
 
@@ -82,7 +82,7 @@ suite('a requester from the form to the rating (preview)', () => {
   beforeAll(async () => {
     await bundleTool('preview/server.ts', serverJs);
     server = await startPreviewServer(serverJs, workbook);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1200, height: 900 }, locale: 'zh-CN' });
   });
   afterAll(async () => {
