@@ -2,6 +2,7 @@
 // and web-app cases, then the add-on end to end, every call timed; the results sheet last.
 import type { Services } from '../src/gas/services';
 import { PIVOT_CASES } from './cases/pivots';
+import { RANGE_CASES } from './cases/ranges';
 import { SHEET_CASES } from './cases/sheets';
 import { SERVICE_CASES } from './cases/services';
 import { VALUE_CASES } from './cases/values';
@@ -14,7 +15,7 @@ import { runCase } from './suite';
 import { CallLog, timedServices } from './timing';
 
 /** Every conformance case (the end-to-end steps come after them). */
-export const CONFORMANCE_CASES: Case[] = [...VALUE_CASES, ...SHEET_CASES, ...PIVOT_CASES, ...SERVICE_CASES, ...EDIT_CASES, ...WEB_CASES];
+export const CONFORMANCE_CASES: Case[] = [...VALUE_CASES, ...RANGE_CASES, ...SHEET_CASES, ...PIVOT_CASES, ...SERVICE_CASES, ...EDIT_CASES, ...WEB_CASES];
 
 const SCRATCH_KEY = 'selftest.scratch';
 const SCRATCH_SHEET = 'selftest-scratch';

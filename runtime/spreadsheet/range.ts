@@ -7,10 +7,10 @@
 import { isDate } from '../context';
 import { createPivotTable, refreshPivots } from './pivot';
 import { unwrap } from '../instrument';
-import { cellA1, colToLetters, rangeA1 } from './a1';
+import { cellA1, colToLetters, parseA1, rangeA1 } from './a1';
 import { asEnum, exposeSelf, Exposable, GRange, normColor, Svc, toInt } from './common';
 import { evaluateFormula, FErr, shiftFormula } from './formula';
-import { newProtection } from './protection';
+import { newProtection, ownerOf } from './protection';
 import { cellRichText, StyleFields, textStyleObj, textToWrite } from './richText';
 import { Runs } from './runs';
 import { styleGrid, writeTextStyles } from './textStyles';
@@ -271,11 +271,14 @@ export class RangeImpl
   getSheet(): GoogleAppsScript.Spreadsheet.Sheet {
     return this._svc.sheet(this._sheet);
   }
+  // range#isstartrowbounded: "for the range `B:B` … this method returns `false`"; the start column
+  // is unbounded for whole rows ("3:7"). A range from A1 notation with an open end row starting at
+  // row 1 was written as whole columns ("B:B"), as getA1Notation reads it back.
   isStartRowBounded(): boolean {
-    return true;
+    return !(this._open.rows && this._rect.row === 1);
   }
   isStartColumnBounded(): boolean {
-    return true;
+    return !this._open.cols;
   }
   isEndRowBounded(): boolean {
     return !this._open.rows;
@@ -363,17 +366,59 @@ export class RangeImpl
     return checkedRange(this._svc, this._sheet, row, col, nr, nc);
   }
 
+  /** range#activate: the active range, "with the top left cell in the range as the current cell". */
   activate(): R {
     this._svc.wb.activeSheetId = this._sheet.id;
     this._sheet.hidden = false;
     this._sheet.activeA1 = this.getA1Notation();
+    this._sheet.currentA1 = undefined;
     return this.self();
   }
+  /**
+   * range#activateascurrentcell: "The specified Range must consist of one cell, otherwise it throws
+   * an exception." A cell inside the active range becomes its current cell (the range stays active);
+   * a cell outside it replaces the selection. (The message is the runtime's: the page gives none.)
+   */
   activateAsCurrentCell(): R {
-    return this.activate();
+    if (this._rect.numRows !== 1 || this._rect.numCols !== 1)
+      throw new Error('Range must consist of exactly one cell to be activated as the current cell.');
+    const active = this._svc.wb.activeSheetId === this._sheet.id ? parseA1(this._sheet.activeA1) : null;
+    const { row, col } = this._rect;
+    const inActive =
+      !!active &&
+      row >= active.row &&
+      row <= (active.endRow ?? this._sheet.maxRows) &&
+      col >= active.col &&
+      col <= (active.endCol ?? this._sheet.maxCols);
+    if (!inActive) this.activate();
+    this._sheet.currentA1 = cellA1(row, col);
+    return this.self();
   }
 
+  /**
+   * range#canedit: "whether the user has permission to edit every cell in the range. The spreadsheet
+   * owner is always able to edit protected ranges and sheets." A protection that only warns stops
+   * nobody; the user is the one the script runs as.
+   */
   canEdit(): boolean {
+    const wb = this._svc.wb;
+    const me = this._svc.ctx.user.effective;
+    if (me === ownerOf(wb, this._svc)) return true;
+    const { row, col } = this._rect;
+    const r2 = this.r2;
+    const c2 = this.c2;
+    const meets = (p: Rect) => p.row <= r2 && p.row + p.numRows - 1 >= row && p.col <= c2 && p.col + p.numCols - 1 >= col;
+    for (const p of wb.protections) {
+      if (p.sheetId !== this._sheet.id || p.warningOnly || p.editors.includes(me)) continue;
+      if (p.type === 'RANGE') {
+        if (p.rect && meets(p.rect)) return false;
+        continue;
+      }
+      // a sheet protection: only its unprotected ranges are open
+      for (let r = row; r <= r2; r++)
+        for (let c = col; c <= c2; c++)
+          if (!p.unprotected.some((u) => r >= u.row && r < u.row + u.numRows && c >= u.col && c < u.col + u.numCols)) return false;
+    }
     return true;
   }
 
@@ -745,10 +790,19 @@ export class RangeImpl
     return this.self();
   }
 
+  /**
+   * range#clearformat: "This clears text formatting for the cell or cells in the range, but does not
+   * reset any number formatting rules": every format but the number format.
+   */
   clearFormat(): R {
-    for (const k of FORMAT_KEYS)
-      (this._sheet.fmt[k] as Runs<unknown>).fill(this._rect.row, this.r2, this._rect.col, this.c2, undefined);
+    this.clearFormats(false);
     return this.self();
+  }
+  private clearFormats(numberFormatToo: boolean): void {
+    for (const k of FORMAT_KEYS)
+      if (numberFormatToo || k !== 'numberFormat')
+        (this._sheet.fmt[k] as Runs<unknown>).fill(this._rect.row, this.r2, this._rect.col, this.c2, undefined);
+    this.acct.wrote(this.n);
   }
 
   clearNote(): R {
@@ -762,7 +816,13 @@ export class RangeImpl
     return this.self();
   }
 
-  /** clear() = contents and formats; options pick parts (validationsOnly, commentsOnly = notes). */
+  /**
+   * range#clear: "Clears the range of contents and formats"; clear(options): "By default all data is
+   * cleared", and formatOnly: "note that clearing format also clears data validation rules" (so does
+   * the plain clear(): range-list#clear "Clears the range of contents, formats, and data validation
+   * rules"). Formats here include the number format (clearFormat alone keeps it). Notes go only when
+   * asked for (commentsOnly): *model*, the page names them comments.
+   */
   clear(options?: {
     contentsOnly?: boolean;
     formatOnly?: boolean;
@@ -773,8 +833,8 @@ export class RangeImpl
     const o = options ?? {};
     const any = o.contentsOnly || o.formatOnly || o.validationsOnly || o.commentsOnly;
     if (!any || o.contentsOnly) this.clearContent();
-    if (!any || o.formatOnly) this.clearFormat();
-    if (o.validationsOnly) this.clearDataValidations();
+    if (!any || o.formatOnly) this.clearFormats(true);
+    if (!any || o.formatOnly || o.validationsOnly) this.clearDataValidations();
     if (o.commentsOnly) this.clearNote();
     return this.self();
   }
@@ -1158,14 +1218,46 @@ export class RangeImpl
     return this.fillAttr(this._sheet.fmt.wrap, s === 'OVERFLOW' ? undefined : s);
   }
 
-  /** Borders are recorded (as one spec per cell), not drawn. */
+  /**
+   * range#setbordertop,-left,-bottom,-right,-vertical,-horizontal: "Valid values are true (on), false
+   * (off) and null (no change)"; the eight-argument form adds a CSS colour ("null for default color
+   * (black)") and a BorderStyle ("null for default style (solid)"). Only those two signatures exist:
+   * another argument count, a side that is not a boolean or null, a bad colour or style is refused.
+   * Borders are recorded per cell (the sides set so far, as JSON), not drawn.
+   */
   setBorder(...args: unknown[]): R {
-    const spec = args.every((a) => a === null || a === false || a === undefined)
-      ? undefined
-      : JSON.stringify(
-          args.map((a) => (a === undefined ? null : typeof a === 'object' && a ? String(a) : a)),
-        );
-    return this.fillAttr(this._sheet.fmt.border, spec);
+    const signature = () =>
+      new Error(
+        `The parameters (${args.map((a) => (a === null ? 'null' : typeof a)).join(',')}) don't match the method signature for SpreadsheetApp.Range.setBorder.`,
+      );
+    if (args.length !== 6 && args.length !== 8) throw signature();
+    const sides = args.slice(0, 6).map((a) => (a === undefined ? null : a));
+    if (sides.some((a) => a !== null && typeof a !== 'boolean')) throw signature();
+    const color = args.length === 8 && args[6] !== null && args[6] !== undefined ? normColor(String(args[6])) : undefined;
+    const style = args.length === 8 && args[7] !== null && args[7] !== undefined ? String(args[7]) : undefined;
+    if (style !== undefined && !BORDER_STYLES.includes(style)) throw new Error('Invalid argument: style');
+    const names = ['top', 'left', 'bottom', 'right', 'vertical', 'horizontal'];
+    const runs = this._sheet.fmt.border;
+    for (let j = 0; j < this._rect.numCols; j++) {
+      const col = this._rect.col + j;
+      const before = runs.column(col, this._rect.row, this._rect.numRows);
+      runs.setColumn(
+        col,
+        this._rect.row,
+        before.map((spec) => {
+          const old: unknown = spec ? JSON.parse(spec) : {};
+          const b = (old && typeof old === 'object' && !Array.isArray(old) ? old : {}) as Record<string, unknown>;
+          sides.forEach((on, k) => {
+            if (on === null) return; // null: no change
+            if (on) b[names[k]] = { color: color ?? '#000000', style: style ?? 'SOLID' };
+            else delete b[names[k]];
+          });
+          return Object.keys(b).length ? JSON.stringify(b) : undefined;
+        }),
+      );
+    }
+    this.acct.wrote(this.n);
+    return this.self();
   }
 
   getNote(): string {
@@ -1209,6 +1301,8 @@ export class RangeImpl
     return { ...spec, anchor: { row: this._rect.row, col: this._rect.col } };
   }
 }
+
+const BORDER_STYLES = ['DOTTED', 'DASHED', 'SOLID', 'SOLID_MEDIUM', 'SOLID_THICK', 'DOUBLE'];
 
 function fontWeightOf(w: unknown): string | undefined {
   if (w === null || w === undefined) return undefined;

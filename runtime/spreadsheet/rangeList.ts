@@ -22,7 +22,9 @@ class RangeListImpl implements Pick<GRangeList, 'getRanges' | 'setNumberFormat' 
     for (const r of this._ranges) unwrap(r).setNumberFormat(format);
     return this.self();
   }
+  /** range-list#setvaluevalue takes one value; with none the call matches no signature (as Range.setValue). */
   setValue(value: unknown): GRangeList {
+    if (arguments.length === 0) throw new Error("The parameters () don't match the method signature for SpreadsheetApp.RangeList.setValue.");
     for (const r of this._ranges) unwrap(r).setValue(value);
     return this.self();
   }

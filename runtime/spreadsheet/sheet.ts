@@ -261,7 +261,8 @@ export class SheetImpl
     return this.getRange(this._sheet.activeA1);
   }
   getActiveCell(): GRange {
-    const ref = parseA1(this._sheet.activeA1)!;
+    // the current cell: the active range's top-left unless Range.activateAsCurrentCell moved it
+    const ref = parseA1(this._sheet.currentA1 ?? this._sheet.activeA1)!;
     return checkedRange(this._svc, this._sheet, ref.row, ref.col, 1, 1);
   }
   setActiveRange(range: GRange): GRange {

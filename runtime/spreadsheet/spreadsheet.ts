@@ -307,7 +307,12 @@ class SpreadsheetImpl
       getActiveRange: () => this.getActiveRange(),
       getActiveSheet: () => this.getActiveSheet(),
       getCurrentCell: () => this.getActiveCell(),
-      getActiveRangeList: () => null,
+      // selection#getactiverangelist: "null if there are no active ranges. If there is a single range
+      // selected, this behaves as a getActiveRange() call" (the runtime selects one range at a time)
+      getActiveRangeList: () => {
+        const r = this.getActiveRange();
+        return r ? this.getActiveSheet().getRangeList([r.getA1Notation()]) : null;
+      },
     };
     return exposeSelf(sel, 'Selection', this.svc) as unknown as GoogleAppsScript.Spreadsheet.Selection;
   }

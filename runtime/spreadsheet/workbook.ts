@@ -146,6 +146,8 @@ export class SheetData {
   merges: Rect[] = [];
   /** Active range on this sheet (A1), kept per sheet as Sheets does. */
   activeA1 = 'A1';
+  /** The current cell when it is not the active range's top-left (Range.activateAsCurrentCell). */
+  currentA1: string | undefined = undefined;
 
   constructor(
     public id: number,
@@ -202,6 +204,7 @@ export interface SheetJson {
   hiddenCols: Record<number, boolean>;
   hiddenRows: Record<number, boolean>;
   activeA1: string;
+  currentA1?: string;
   /** rows as arrays of encoded cells (null = empty); trailing empties trimmed */
   rows: Array<unknown[] | null>;
   fmt: Record<string, Array<[number, number, number, unknown]>>;
@@ -366,6 +369,7 @@ function sheetToJson(s: SheetData): SheetJson {
     hiddenCols: { ...s.hiddenCols },
     hiddenRows: { ...s.hiddenRows },
     activeA1: s.activeA1,
+    ...(s.currentA1 ? { currentA1: s.currentA1 } : {}),
     rows,
     fmt,
     cfRules: s.cfRules.map((r) => encodeValue(r)),
@@ -389,6 +393,7 @@ function sheetFromJson(j: SheetJson): SheetData {
   s.hiddenCols = { ...(j.hiddenCols ?? {}) };
   s.hiddenRows = { ...(j.hiddenRows ?? {}) };
   s.activeA1 = j.activeA1 ?? 'A1';
+  s.currentA1 = j.currentA1;
   s.rows = j.rows.map((row) => (row ? row.map((v) => (v === null ? undefined : decodeValue(v))) : undefined));
   // identical validation rules decode to one shared object, so runs merge again
   const interned = new Map<string, unknown>();

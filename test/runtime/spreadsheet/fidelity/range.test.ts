@@ -257,7 +257,7 @@ const cases: Case[] = [
     },
   },
   {
-    name: 'clearContent keeps formats and validation; clear() removes formats too',
+    name: 'clearContent keeps formats and validation; clear() removes formats and validation too',
     ref: REF + 'range#clearcontent',
     run: ({ sheet, app }) => {
       const r = sheet.getRange('A1');
@@ -271,11 +271,11 @@ const cases: Case[] = [
         true,
       ]);
       r.setValue('y');
-      r.clear();
+      r.clear(); // contents, formats and data validation (range-list#clear, range#clearoptions)
       expect([r.getValue(), r.getBackground(), r.getDataValidation() !== null]).toEqual([
         '',
         '#ffffff',
-        true,
+        false,
       ]);
     },
   },
@@ -311,6 +311,143 @@ const cases: Case[] = [
         ['', 9],
       ]);
       expect(sheet.getRange('A1').getBackground()).toBe('#ff0000');
+    },
+  },
+  {
+    name: 'activateAsCurrentCell takes one cell only; inside the active range it moves the current cell, outside it replaces the selection',
+    ref: REF + 'range#activateascurrentcell',
+    run: ({ ss, sheet }) => {
+      sheet.getRange('B2:D4').activate();
+      expect(() => sheet.getRange('A1:B1').activateAsCurrentCell()).toThrow('exactly one cell');
+      expect(sheet.getRange('C3').activateAsCurrentCell().getA1Notation()).toBe('C3');
+      const sel = ss.getSelection();
+      expect([sel.getActiveRange()!.getA1Notation(), sel.getCurrentCell()!.getA1Notation()]).toEqual(['B2:D4', 'C3']);
+      sheet.getRange('F9').activateAsCurrentCell();
+      expect([sel.getActiveRange()!.getA1Notation(), sel.getCurrentCell()!.getA1Notation()]).toEqual(['F9', 'F9']);
+      sheet.getRange('A1:D10').activate(); // activate: the top left cell is the current cell again
+      expect(ss.getSelection().getCurrentCell()!.getA1Notation()).toBe('A1');
+    },
+  },
+  {
+    name: 'Selection.getActiveRangeList: one selected range behaves as getActiveRange',
+    ref: REF + 'selection#getactiverangelist',
+    run: ({ ss, sheet }) => {
+      sheet.getRange('B2:C3').activate();
+      const list = ss.getSelection().getActiveRangeList();
+      expect(list!.getRanges().map((r) => r.getA1Notation())).toEqual(['B2:C3']);
+      expect(ss.getSelection().getActiveSheet().getName()).toBe(sheet.getName());
+    },
+  },
+  {
+    name: 'canEdit: false where a protection leaves the user out; the owner and warning-only protections do not stop',
+    ref: REF + 'range#canedit',
+    run: ({ wb, ctx, sheet }) => {
+      wb.owner = 'owner@example.com';
+      sheet.getRange('B2:C3').protect();
+      const sheetLock = sheet.protect();
+      sheetLock.setUnprotectedRanges([sheet.getRange('E1:F10')]);
+      expect(sheet.getRange('A1:D4').canEdit()).toBe(true); // the owner always can
+      ctx.user = { active: 'stranger@example.com', effective: 'stranger@example.com' };
+      expect(sheet.getRange('C3:D4').canEdit()).toBe(false); // meets the protected range
+      expect(sheet.getRange('E1:F2').canEdit()).toBe(true); // unprotected inside the sheet protection
+      expect(sheet.getRange('E1:G2').canEdit()).toBe(false); // G is not
+      sheetLock.setWarningOnly(true);
+      expect(sheet.getRange('E1:G2').canEdit()).toBe(true);
+    },
+  },
+  {
+    name: 'clearFormat keeps the number format; clear() and clear({formatOnly}) also clear data validation',
+    ref: REF + 'range#clearformat',
+    run: ({ sheet, app }) => {
+      const rule = () => app.newDataValidation().requireValueInList(['x']).build();
+      const r = sheet.getRange('A1');
+      r.setNumberFormat('0.00').setBackground('#ff0000').setFontWeight('bold').setDataValidation(rule()).setNote('n');
+      r.clearFormat();
+      expect([r.getNumberFormat(), r.getBackground(), r.getFontWeight(), r.getDataValidation() !== null, r.getNote()]).toEqual([
+        '0.00',
+        '#ffffff',
+        'normal',
+        true,
+        'n',
+      ]);
+      r.clear({ formatOnly: true });
+      expect([r.getNumberFormat(), r.getDataValidation()]).toEqual(['0.###############', null]);
+      r.setValue('x').setDataValidation(rule());
+      r.clear({ contentsOnly: true });
+      expect(r.getDataValidation() !== null).toBe(true);
+      r.clear();
+      expect([r.getValue(), r.getDataValidation(), r.getNote()]).toEqual(['', null, 'n']);
+    },
+  },
+  {
+    name: 'isStartRowBounded / isStartColumnBounded / isEnd…Bounded follow the A1 notation (B:B, 3:7, A2:C)',
+    ref: REF + 'range#isstartrowbounded',
+    run: ({ sheet }) => {
+      const b = (a1: string) => {
+        const r = sheet.getRange(a1);
+        return [r.isStartRowBounded(), r.isStartColumnBounded(), r.isEndRowBounded(), r.isEndColumnBounded()];
+      };
+      expect(b('A1:B10')).toEqual([true, true, true, true]);
+      expect(b('B:B')).toEqual([false, true, false, true]);
+      expect(b('3:7')).toEqual([true, false, true, false]);
+      expect(b('A2:C')).toEqual([true, true, false, true]);
+      expect(sheet.getRange(1, 1, 3, 3).isStartRowBounded()).toBe(true);
+    },
+  },
+  {
+    name: 'setBorder takes six sides (true, false or null for no change), or six sides with a colour and a style; nothing else',
+    ref: REF + 'range#setbordertop,-left,-bottom,-right,-vertical,-horizontal',
+    run: ({ sheet, app }) => {
+      const r = sheet.getRange('A1:B2');
+      expect(r.setBorder(true, null, true, null, false, false).getA1Notation()).toBe('A1:B2');
+      expect(r.setBorder(null, true, null, null, null, null, 'red', app.BorderStyle.DASHED).getA1Notation()).toBe('A1:B2');
+      const call = (...a: unknown[]) => () => (r.setBorder as unknown as (...x: unknown[]) => unknown)(...a);
+      expect(call(true, true)).toThrow("don't match the method signature for SpreadsheetApp.Range.setBorder");
+      expect(call(true, true, true, true, true, true, 'red')).toThrow('method signature');
+      expect(call('yes', true, true, true, true, true)).toThrow('method signature');
+      expect(call(true, true, true, true, true, true, 'red', 'WAVY')).toThrow('Invalid argument: style');
+      expect(call(true, true, true, true, true, true, 'not a colour', null)).toThrow('Invalid color');
+    },
+  },
+  {
+    name: 'RangeList.setValue with no value is refused; setValue, setNumberFormat and clearContent apply to each range',
+    ref: REF + 'range-list#setvaluevalue',
+    run: ({ sheet }) => {
+      const list = sheet.getRangeList(['A1', 'C2:C3']);
+      expect(list.setValue(5).setNumberFormat('0.0').getRanges().map((r) => r.getDisplayValues())).toEqual([[['5.0']], [['5.0'], ['5.0']]]);
+      expect(() => (list as unknown as { setValue(): void }).setValue()).toThrow(
+        "The parameters () don't match the method signature for SpreadsheetApp.RangeList.setValue.",
+      );
+      list.clearContent();
+      expect([sheet.getRange('A1').getValue(), sheet.getRange('C3').getNumberFormat()]).toEqual(['', '0.0']);
+    },
+  },
+  {
+    name: 'format grids read back per cell; setters take only the values the page lists, and null resets',
+    ref: REF + 'range#getfontlines',
+    run: ({ sheet, app }) => {
+      const r = sheet.getRange('B2:C2');
+      r.setFontFamilies([['Roboto', null]]).setFontLines([['underline', 'line-through']]).setFontStyle('italic');
+      r.setVerticalAlignment('top').setWrapStrategy(app.WrapStrategy.CLIP).setWraps([[true, false]]);
+      expect(r.getFontFamilies()).toEqual([['Roboto', 'Arial']]);
+      expect(r.getFontLines().map((row) => row.map(String))).toEqual([['underline', 'line-through']]);
+      expect(r.getFontStyles().map((row) => row.map(String))).toEqual([['italic', 'italic']]);
+      expect(r.getFontSizes()).toEqual([[10, 10]]);
+      expect(r.getVerticalAlignments()).toEqual([['top', 'top']]);
+      expect(r.getHorizontalAlignments()).toEqual([['general', 'general']]);
+      expect([r.getWraps(), r.getWrapStrategies().map((row) => row.map(String))]).toEqual([[[true, false]], [['WRAP', 'OVERFLOW']]]);
+      expect(r.getTextDirections()).toEqual([[null, null]]);
+      expect(r.getDataValidations()).toEqual([[null, null]]);
+      expect(r.getRowIndex()).toBe(r.getRow());
+      expect(r.getBackgroundObjects()[0].map((c) => c.asRgbColor().asHexString())).toEqual(['#ffffff', '#ffffff']);
+      expect(r.getFontColorObject().asRgbColor().asHexString()).toBe('#000000');
+      expect(() => r.setVerticalAlignment('center' as 'top')).toThrow('Invalid argument: alignment');
+      expect(() => r.setFontLine('overline' as 'none')).toThrow('Invalid argument: fontLine');
+      expect(() => r.setFontStyle('oblique' as 'normal')).toThrow('Invalid argument: fontStyle');
+      expect(() => r.setWrapStrategy('SHRINK' as never)).toThrow('Invalid argument: strategy');
+      expect(() => r.setFontFamilies([['Arial']])).toThrow('The number of columns in the data does not match');
+      r.setFontLine(null).setFontStyle(null).setVerticalAlignment(null).setFontFamily(null);
+      expect([r.getFontLine(), r.getFontStyle(), r.getVerticalAlignment(), r.getFontFamily()].map(String)).toEqual(['none', 'normal', 'bottom', 'Arial']);
     },
   },
 ];
