@@ -181,7 +181,7 @@ const FUNCTION_OWN = new Set(['prototype', 'name', 'length', 'call', 'apply', 'b
 /**
  * A member the runtime does not provide: calling it, or reading from it (an enum such as
  * `SpreadsheetApp.TextDirection.RIGHT_TO_LEFT`), throws NotProvidedError instead of handing back
- * undefined (test/runtime/members.test.ts, docs/runtime-members.md).
+ * undefined (test/runtime/googleMembers.test.ts, docs/runtime-members.md).
  */
 function notProvided(className: string, member: string): () => never {
   const fail = (): never => {

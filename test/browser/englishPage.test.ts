@@ -1,6 +1,6 @@
 // The preview of an English workbook in a real browser (Debian's Chromium): every word the page
 // shows is English — its toolbar, tabs, sheet, the add-on menu and the intake sidebar — and the
-// page says so (<html lang="en">, Latin fonts first). test/preview/pageLanguage.test.ts checks the
+// page says so (<html lang="en">, Latin fonts first). test/preview/page.test.ts checks the
 // served HTML; this checks what a person sees once the page has drawn itself (issue 20).
 import fs from 'node:fs';
 import os from 'node:os';
