@@ -3,6 +3,7 @@
 import type { Services } from '../src/gas/services';
 import { PIVOT_CASES } from './cases/pivots';
 import { RANGE_CASES } from './cases/ranges';
+import { RULE_CASES } from './cases/rules';
 import { SHEET_CASES } from './cases/sheets';
 import { SERVICE_CASES } from './cases/services';
 import { VALUE_CASES } from './cases/values';
@@ -15,7 +16,7 @@ import { runCase } from './suite';
 import { CallLog, timedServices } from './timing';
 
 /** Every conformance case (the end-to-end steps come after them). */
-export const CONFORMANCE_CASES: Case[] = [...VALUE_CASES, ...RANGE_CASES, ...SHEET_CASES, ...PIVOT_CASES, ...SERVICE_CASES, ...EDIT_CASES, ...WEB_CASES];
+export const CONFORMANCE_CASES: Case[] = [...VALUE_CASES, ...RANGE_CASES, ...SHEET_CASES, ...RULE_CASES, ...PIVOT_CASES, ...SERVICE_CASES, ...EDIT_CASES, ...WEB_CASES];
 
 const SCRATCH_KEY = 'selftest.scratch';
 const SCRATCH_SHEET = 'selftest-scratch';

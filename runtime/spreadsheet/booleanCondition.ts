@@ -45,9 +45,46 @@ const stored = (args: readonly unknown[]): unknown[] =>
   args.map((a) => (isDate(a) ? new Date(a.getTime()) : a));
 
 /** Google's signatures take a Number; the runtime refuses anything else (at least as strict). */
-function num(n: unknown): number {
+export function num(n: unknown): number {
   if (typeof n !== 'number' || !Number.isFinite(n)) throw new Error('Invalid argument: number');
   return n;
+}
+
+/**
+ * Google's signatures take a String (text, formula): a missing argument, null or another type is
+ * refused. Whether Apps Script would turn a number into its text is not documented: *model*, the
+ * stricter answer.
+ */
+export function str(t: unknown, what = 'text'): string {
+  if (typeof t !== 'string') throw new Error(`Invalid argument: ${what}`);
+  return t;
+}
+
+/** A Date argument (the bundle's or the runtime's realm). */
+function dateArg(d: unknown): Date {
+  if (!isDate(d)) throw new Error('Invalid argument: date');
+  return d;
+}
+
+/**
+ * withCriteria's arguments, checked: "the number of arguments and their type match the
+ * corresponding when...() method above" (conditional-format-rule-builder#withcriteriacriteria,-args;
+ * filter-criteria-builder#withcriteriacriteria,-args). A relative criteria takes one RelativeDate.
+ */
+function criteriaArgs(name: string, args: unknown[]): unknown[] {
+  const empty = name === 'CELL_EMPTY' || name === 'CELL_NOT_EMPTY';
+  const between = name === 'NUMBER_BETWEEN' || name === 'NUMBER_NOT_BETWEEN';
+  if (args.length !== (empty ? 0 : between ? 2 : 1)) throw new Error('Invalid argument: args');
+  if (empty) return [];
+  if (between) return args.map(num);
+  if (name.startsWith('NUMBER_')) return [num(args[0])];
+  if (name.startsWith('TEXT_')) return [str(args[0])];
+  if (name === 'CUSTOM_FORMULA') return [str(args[0], 'formula')];
+  if (name.endsWith('_RELATIVE')) {
+    if (!RELATIVE_DATES.includes(String(args[0]))) throw new Error('Invalid argument: date');
+    return [String(args[0])];
+  }
+  return stored([dateArg(args[0])]);
 }
 
 type DateCriteria = 'DATE_AFTER' | 'DATE_BEFORE' | 'DATE_EQUAL_TO';
@@ -88,7 +125,7 @@ export function BooleanConditions<B, TBase extends AbstractCtor = typeof NoBase>
       return this.dated('DATE_EQUAL_TO', date);
     }
     whenFormulaSatisfied(formula: string): B {
-      return this.condition('CUSTOM_FORMULA', [String(formula)]);
+      return this.condition('CUSTOM_FORMULA', [str(formula, 'formula')]);
     }
     whenNumberBetween(start: number, end: number): B {
       return this.condition('NUMBER_BETWEEN', [num(start), num(end)]);
@@ -115,25 +152,25 @@ export function BooleanConditions<B, TBase extends AbstractCtor = typeof NoBase>
       return this.condition('NUMBER_NOT_EQUAL_TO', [num(n)]);
     }
     whenTextContains(text: string): B {
-      return this.condition('TEXT_CONTAINS', [String(text)]);
+      return this.condition('TEXT_CONTAINS', [str(text)]);
     }
     whenTextDoesNotContain(text: string): B {
-      return this.condition('TEXT_DOES_NOT_CONTAIN', [String(text)]);
+      return this.condition('TEXT_DOES_NOT_CONTAIN', [str(text)]);
     }
     whenTextEndsWith(text: string): B {
-      return this.condition('TEXT_ENDS_WITH', [String(text)]);
+      return this.condition('TEXT_ENDS_WITH', [str(text)]);
     }
     whenTextEqualTo(text: string): B {
-      return this.condition('TEXT_EQUAL_TO', [String(text)]);
+      return this.condition('TEXT_EQUAL_TO', [str(text)]);
     }
     whenTextStartsWith(text: string): B {
-      return this.condition('TEXT_STARTS_WITH', [String(text)]);
+      return this.condition('TEXT_STARTS_WITH', [str(text)]);
     }
     withCriteria(criteria: unknown, args: unknown): B {
       const name = String(criteria);
       if (!BOOLEAN_CRITERIA.includes(name)) throw new Error('Invalid argument: criteria');
       if (!Array.isArray(args)) throw new Error('Invalid argument: args');
-      return this.condition(name, stored(args));
+      return this.condition(name, criteriaArgs(name, args));
     }
   }
   return WithBooleanConditions;

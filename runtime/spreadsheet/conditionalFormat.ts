@@ -155,13 +155,24 @@ class ConditionalFormatRuleBuilderImpl
     this.spec.args = args;
     return this._self as GBuilder;
   }
+  /**
+   * One format setting; null "removes the … format setting from the rule"
+   * (conditional-format-rule-builder#setboldbold…). A missing argument, or a flag that is not a
+   * Boolean, matches no signature: refused.
+   */
   private fmt(k: keyof CfFormat, v: unknown): GBuilder {
-    if (v === null || v === undefined) delete this.spec.format[k];
+    if (v === undefined) throw new Error(`Invalid argument: ${k}`);
+    if (k !== 'background' && k !== 'fontColor' && v !== null && typeof v !== 'boolean')
+      throw new Error(`Invalid argument: ${k}`);
+    if (v === null) delete this.spec.format[k];
     else (this.spec.format as Record<string, unknown>)[k] = v;
     return this._self as GBuilder;
   }
   build(): GRule {
     if (!this.spec.criteria) throw new Error('Conditional format rule must have a condition.');
+    // "A rule must have at least one range" (conditional-format-rule-builder#setrangesranges): refused
+    // when built (*model*: the page does not say which call throws; the earliest is the strictest).
+    if (!this.spec.ranges.length) throw new Error('Conditional format rule must have at least one range.');
     return ruleObj(cloneSpec(this.spec), this.svc);
   }
   copy(): GBuilder {
@@ -179,13 +190,13 @@ class ConditionalFormatRuleBuilderImpl
     return rangesOut(this.spec, this.svc);
   }
   setBackground(color: string | null): GBuilder {
-    return this.fmt('background', normColor(color));
+    return this.fmt('background', color === undefined ? undefined : normColor(color) ?? null);
   }
   setBold(bold: boolean | null): GBuilder {
     return this.fmt('bold', bold);
   }
   setFontColor(color: string | null): GBuilder {
-    return this.fmt('fontColor', normColor(color));
+    return this.fmt('fontColor', color === undefined ? undefined : normColor(color) ?? null);
   }
   setItalic(v: boolean | null): GBuilder {
     return this.fmt('italic', v);
@@ -197,6 +208,7 @@ class ConditionalFormatRuleBuilderImpl
     return this.fmt('underline', v);
   }
   setRanges(ranges: GoogleAppsScript.Spreadsheet.Range[]): GBuilder {
+    if (!Array.isArray(ranges)) throw new Error('Invalid argument: ranges');
     const stored = ranges.map(rangeToStored);
     if (stored.some((s) => s.sheetId !== stored[0].sheetId))
       throw new Error('All ranges must be on the same sheet.');

@@ -175,8 +175,10 @@ class ProtectionImpl
     this.live.editors = this._spec.editors.filter((e) => !drop.has(e));
     return this.self();
   }
+  /** "Sets the description of the protected range or sheet" (protection#setdescriptiondescription): a String; anything else matches no signature (*model* for a number). */
   setDescription(d: string): GProtection {
-    this.live.description = String(d);
+    if (typeof d !== 'string') throw new Error('Invalid argument: description');
+    this.live.description = d;
     return this.self();
   }
   setDomainEdit(v: boolean): GProtection {
@@ -203,8 +205,10 @@ class ProtectionImpl
     this.live.unprotected = stored.map((st) => st.rect);
     return this.self();
   }
+  /** protection#setwarningonlywarningonly takes a Boolean: no argument, or another type, is refused (was turned into one). */
   setWarningOnly(v: boolean): GProtection {
-    this.live.warningOnly = !!v;
+    if (typeof v !== 'boolean') throw new Error('Invalid argument: warningOnly');
+    this.live.warningOnly = v;
     return this.self();
   }
 }

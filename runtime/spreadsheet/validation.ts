@@ -1,15 +1,16 @@
-// Data validation: the builder, the rule object scripts read back, and the check a hand edit
-// goes through. Script writes never consult validation (Google stores them anyway).
-//
-// Over ~400 lines: one Google family (DataValidationBuilder, DataValidation, the
-// criteria enum) and the hand-edit check that reads those rules.
+// Data validation: the builder and the rule object scripts read back (DataValidationBuilder,
+// DataValidation, the criteria enum). The check a hand edit goes through is validationCheck.ts.
+// Script writes never consult validation (Google stores them anyway).
 import { isDate } from '../context';
 import { unwrap } from '../instrument';
 import { asEnum, exposeSelf, Exposable, makeEnum, Svc } from './common';
-import { evaluateFormula, FErr, formulaSatisfied } from './formula';
-import { toSerial } from '../zone';
-import { Cell, Formula, formatDisplay } from './values';
-import type { Rect, SheetData, ValidationSpec, Workbook } from './workbook';
+import { fromSerial, toSerial } from '../zone';
+import { num, str } from './booleanCondition';
+import { isStoredRange, type StoredRange } from './validationCheck';
+import type { Rect, SheetData, ValidationSpec } from './workbook';
+
+// The hand-edit check lives beside: its importers keep importing it from here.
+export { defaultRejectMessage, listItems, passes } from './validationCheck';
 
 type Criteria = GoogleAppsScript.Spreadsheet.DataValidationCriteria;
 
@@ -41,14 +42,6 @@ export const DATA_VALIDATION_CRITERIA = [
   'CHECKBOX',
 ];
 export const dataValidationCriteriaEnum = () => makeEnum('DataValidationCriteria', DATA_VALIDATION_CRITERIA);
-
-/** Stored ranges in criteria values are {sheetId, rect}; scripts see Range objects. */
-interface StoredRange {
-  sheetId: number;
-  rect: Rect;
-}
-const isStoredRange = (v: unknown): v is StoredRange =>
-  !!v && typeof v === 'object' && 'sheetId' in (v as object) && 'rect' in (v as object);
 
 function argsOut(args: unknown[], svc: Svc): unknown[] {
   return args.map((a) => {
@@ -112,6 +105,35 @@ export function validationObj(spec: ValidationSpec, svc: Svc): GoogleAppsScript.
 }
 
 type B = GoogleAppsScript.Spreadsheet.DataValidationBuilder;
+
+/** Each criteria's require…() method and how many arguments it takes. */
+const REQUIRE: Record<string, [keyof DataValidationBuilderImpl & `require${string}`, number, number]> = {
+  DATE_AFTER: ['requireDateAfter', 1, 1],
+  DATE_BEFORE: ['requireDateBefore', 1, 1],
+  DATE_BETWEEN: ['requireDateBetween', 2, 2],
+  DATE_EQUAL_TO: ['requireDateEqualTo', 1, 1],
+  DATE_IS_VALID_DATE: ['requireDate', 0, 0],
+  DATE_NOT_BETWEEN: ['requireDateNotBetween', 2, 2],
+  DATE_ON_OR_AFTER: ['requireDateOnOrAfter', 1, 1],
+  DATE_ON_OR_BEFORE: ['requireDateOnOrBefore', 1, 1],
+  NUMBER_BETWEEN: ['requireNumberBetween', 2, 2],
+  NUMBER_EQUAL_TO: ['requireNumberEqualTo', 1, 1],
+  NUMBER_GREATER_THAN: ['requireNumberGreaterThan', 1, 1],
+  NUMBER_GREATER_THAN_OR_EQUAL_TO: ['requireNumberGreaterThanOrEqualTo', 1, 1],
+  NUMBER_LESS_THAN: ['requireNumberLessThan', 1, 1],
+  NUMBER_LESS_THAN_OR_EQUAL_TO: ['requireNumberLessThanOrEqualTo', 1, 1],
+  NUMBER_NOT_BETWEEN: ['requireNumberNotBetween', 2, 2],
+  NUMBER_NOT_EQUAL_TO: ['requireNumberNotEqualTo', 1, 1],
+  TEXT_CONTAINS: ['requireTextContains', 1, 1],
+  TEXT_DOES_NOT_CONTAIN: ['requireTextDoesNotContain', 1, 1],
+  TEXT_EQUAL_TO: ['requireTextEqualTo', 1, 1],
+  TEXT_IS_VALID_EMAIL: ['requireTextIsEmail', 0, 0],
+  TEXT_IS_VALID_URL: ['requireTextIsUrl', 0, 0],
+  VALUE_IN_LIST: ['requireValueInList', 1, 2],
+  VALUE_IN_RANGE: ['requireValueInRange', 1, 2],
+  CUSTOM_FORMULA: ['requireFormulaSatisfied', 1, 1],
+  CHECKBOX: ['requireCheckbox', 0, 2],
+};
 
 class DataValidationBuilderImpl
   implements
@@ -200,11 +222,29 @@ class DataValidationBuilderImpl
   getAllowInvalid(): boolean {
     return this.allowInvalid;
   }
+  /** No criteria yet: null (*model*; the page speaks of a rule that has one). */
   getCriteriaType(): Criteria {
-    return asEnum(this.criteria);
+    return (this.criteria ? asEnum(this.criteria) : null) as Criteria;
   }
   getCriteriaValues(): any[] {
     return argsOut(this.args, this.svc);
+  }
+  /**
+   * A date criteria's value: "The time fields of the Date object are ignored; only the day, month,
+   * and year fields are used" (data-validation-builder#requiredateafterdate…). Kept as the start of
+   * that day in the spreadsheet's time zone, so getCriteriaValues() reads back midnight (*model*:
+   * the page does not say what is read back; Sheets stores a day).
+   */
+  private day(d: unknown): Date {
+    if (!isDate(d)) throw new Error('Invalid argument: date');
+    const tz = this.svc.wb.timeZone;
+    return new Date(fromSerial(tz, Math.floor(toSerial(tz, d.getTime()))));
+  }
+  /** showDropdown: a Boolean when given; left out, the dropdown shows (the page's examples). */
+  private dropdown(show: unknown): boolean {
+    if (show === undefined) return true;
+    if (typeof show !== 'boolean') throw new Error('Invalid argument: showDropdown');
+    return show;
   }
   getHelpText(): string | null {
     return this.helpText;
@@ -219,61 +259,61 @@ class DataValidationBuilderImpl
     return this.set('DATE_IS_VALID_DATE', []);
   }
   requireDateAfter(d: GoogleAppsScript.Base.Date): B {
-    return this.set('DATE_AFTER', cloneArgs([d]));
+    return this.set('DATE_AFTER', [this.day(d)]);
   }
   requireDateBefore(d: GoogleAppsScript.Base.Date): B {
-    return this.set('DATE_BEFORE', cloneArgs([d]));
+    return this.set('DATE_BEFORE', [this.day(d)]);
   }
   requireDateBetween(a: GoogleAppsScript.Base.Date, b: GoogleAppsScript.Base.Date): B {
-    return this.set('DATE_BETWEEN', cloneArgs([a, b]));
+    return this.set('DATE_BETWEEN', [this.day(a), this.day(b)]);
   }
   requireDateEqualTo(d: GoogleAppsScript.Base.Date): B {
-    return this.set('DATE_EQUAL_TO', cloneArgs([d]));
+    return this.set('DATE_EQUAL_TO', [this.day(d)]);
   }
   requireDateNotBetween(a: GoogleAppsScript.Base.Date, b: GoogleAppsScript.Base.Date): B {
-    return this.set('DATE_NOT_BETWEEN', cloneArgs([a, b]));
+    return this.set('DATE_NOT_BETWEEN', [this.day(a), this.day(b)]);
   }
   requireDateOnOrAfter(d: GoogleAppsScript.Base.Date): B {
-    return this.set('DATE_ON_OR_AFTER', cloneArgs([d]));
+    return this.set('DATE_ON_OR_AFTER', [this.day(d)]);
   }
   requireDateOnOrBefore(d: GoogleAppsScript.Base.Date): B {
-    return this.set('DATE_ON_OR_BEFORE', cloneArgs([d]));
+    return this.set('DATE_ON_OR_BEFORE', [this.day(d)]);
   }
   requireFormulaSatisfied(formula: string): B {
-    return this.set('CUSTOM_FORMULA', [formula]);
+    return this.set('CUSTOM_FORMULA', [str(formula, 'formula')]);
   }
   requireNumberBetween(a: number, b: number): B {
-    return this.set('NUMBER_BETWEEN', [a, b]);
+    return this.set('NUMBER_BETWEEN', [num(a), num(b)]);
   }
   requireNumberEqualTo(n: number): B {
-    return this.set('NUMBER_EQUAL_TO', [n]);
+    return this.set('NUMBER_EQUAL_TO', [num(n)]);
   }
   requireNumberGreaterThan(n: number): B {
-    return this.set('NUMBER_GREATER_THAN', [n]);
+    return this.set('NUMBER_GREATER_THAN', [num(n)]);
   }
   requireNumberGreaterThanOrEqualTo(n: number): B {
-    return this.set('NUMBER_GREATER_THAN_OR_EQUAL_TO', [n]);
+    return this.set('NUMBER_GREATER_THAN_OR_EQUAL_TO', [num(n)]);
   }
   requireNumberLessThan(n: number): B {
-    return this.set('NUMBER_LESS_THAN', [n]);
+    return this.set('NUMBER_LESS_THAN', [num(n)]);
   }
   requireNumberLessThanOrEqualTo(n: number): B {
-    return this.set('NUMBER_LESS_THAN_OR_EQUAL_TO', [n]);
+    return this.set('NUMBER_LESS_THAN_OR_EQUAL_TO', [num(n)]);
   }
   requireNumberNotBetween(a: number, b: number): B {
-    return this.set('NUMBER_NOT_BETWEEN', [a, b]);
+    return this.set('NUMBER_NOT_BETWEEN', [num(a), num(b)]);
   }
   requireNumberNotEqualTo(n: number): B {
-    return this.set('NUMBER_NOT_EQUAL_TO', [n]);
+    return this.set('NUMBER_NOT_EQUAL_TO', [num(n)]);
   }
   requireTextContains(t: string): B {
-    return this.set('TEXT_CONTAINS', [t]);
+    return this.set('TEXT_CONTAINS', [str(t)]);
   }
   requireTextDoesNotContain(t: string): B {
-    return this.set('TEXT_DOES_NOT_CONTAIN', [t]);
+    return this.set('TEXT_DOES_NOT_CONTAIN', [str(t)]);
   }
   requireTextEqualTo(t: string): B {
-    return this.set('TEXT_EQUAL_TO', [t]);
+    return this.set('TEXT_EQUAL_TO', [str(t)]);
   }
   requireTextIsEmail(): B {
     return this.set('TEXT_IS_VALID_EMAIL', []);
@@ -281,17 +321,17 @@ class DataValidationBuilderImpl
   requireTextIsUrl(): B {
     return this.set('TEXT_IS_VALID_URL', []);
   }
-  requireValueInList(values: string[], showDropdown = true): B {
+  requireValueInList(values: string[], showDropdown?: boolean): B {
     if (!Array.isArray(values)) throw new Error('Invalid argument: values');
     if (values.length > 500) throw new Error('The data validation list cannot contain more than 500 items.');
     // "An array of acceptable values" (data-validation-builder#requirevalueinlistvalues): with none
     // nothing is acceptable. Not documented: refused (the stricter answer; the Sheets API's ONE_OF_LIST
     // "requires one or more" values; self-test validation.empty-list).
     if (values.length === 0) throw new Error('The data validation list must contain at least one item.');
-    return this.set('VALUE_IN_LIST', [values.map(String), showDropdown]);
+    return this.set('VALUE_IN_LIST', [values.map(String), this.dropdown(showDropdown)]);
   }
-  requireValueInRange(range: GoogleAppsScript.Spreadsheet.Range, showDropdown = true): B {
-    return this.set('VALUE_IN_RANGE', [rangeToStored(range), showDropdown]);
+  requireValueInRange(range: GoogleAppsScript.Spreadsheet.Range, showDropdown?: boolean): B {
+    return this.set('VALUE_IN_RANGE', [rangeToStored(range), this.dropdown(showDropdown)]);
   }
   setAllowInvalid(allow: boolean): B {
     this.allowInvalid = !!allow;
@@ -301,19 +341,19 @@ class DataValidationBuilderImpl
     this.helpText = String(text);
     return this._self as B;
   }
+  /**
+   * "An array of arguments appropriate to the criteria type; the number of arguments and their type
+   * match the corresponding require...() method above" (data-validation-builder#withcriteriacriteria,-args):
+   * each goes through that method, so it is checked and stored the same way.
+   */
   withCriteria(criteria: Criteria, args: any[]): B {
     const name = String(criteria);
-    if (!DATA_VALIDATION_CRITERIA.includes(name)) throw new Error(`Invalid argument: criteria`);
-    return this.set(
-      name,
-      (args ?? []).map((a) =>
-        a &&
-        typeof a === 'object' &&
-        typeof (a as GoogleAppsScript.Spreadsheet.Range).getA1Notation === 'function'
-          ? rangeToStored(a)
-          : a,
-      ),
-    );
+    const method = REQUIRE[name];
+    if (!method) throw new Error(`Invalid argument: criteria`);
+    if (!Array.isArray(args)) throw new Error('Invalid argument: args');
+    const [fn, min, max] = method;
+    if (args.length < min || args.length > max) throw new Error('Invalid argument: args');
+    return (this[fn] as (...a: unknown[]) => B)(...args);
   }
 }
 
@@ -327,136 +367,4 @@ export function specOf(rule: unknown): ValidationSpec | undefined {
   const raw = unwrap(rule as object) as DataValidationImpl;
   if (!raw || !raw._spec) throw new Error('Invalid argument: rule');
   return raw._spec;
-}
-
-// ---------------------------------------------------------------- checking a hand edit
-
-/** The list entries a dropdown offers (VALUE_IN_LIST / VALUE_IN_RANGE), else undefined. */
-export function listItems(spec: ValidationSpec, wb: Workbook, now: number): string[] | undefined {
-  if (spec.criteria === 'VALUE_IN_LIST') return (spec.args[0] as unknown[]).map(String);
-  if (spec.criteria === 'VALUE_IN_RANGE' && isStoredRange(spec.args[0])) {
-    const { sheetId, rect } = spec.args[0];
-    const sheet = wb.sheetById(sheetId);
-    if (!sheet) return [];
-    const out: string[] = [];
-    for (let r = rect.row; r < rect.row + rect.numRows; r++) {
-      for (let c = rect.col; c < rect.col + rect.numCols; c++) {
-        const v = sheet.rows[r - 1]?.[c - 1];
-        const shown =
-          v instanceof Formula
-            ? evaluateFormula(v, { wb, sheet, now, dr: 0, dc: 0, visiting: new Set() })
-            : v;
-        const text =
-          shown instanceof FErr
-            ? shown.code
-            : formatDisplay(shown as never, sheet.fmt.numberFormat.get(r, c), wb.timeZone, wb.locale);
-        if (text !== '') out.push(text);
-      }
-    }
-    return out;
-  }
-  return undefined;
-}
-
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const URL_RE = /^(https?:\/\/)?[\w-]+(\.[\w-]+)+(:\d+)?(\/\S*)?$/i;
-
-/** Whether `value` (as stored after typing) satisfies the rule. Empty cells always pass. */
-export function passes(
-  spec: ValidationSpec,
-  value: Cell,
-  display: string,
-  wb: Workbook,
-  sheet: SheetData,
-  row: number,
-  col: number,
-  now: number,
-): boolean {
-  if (value === undefined) return true;
-  const a = spec.args;
-  const n = typeof value === 'number' ? value : undefined;
-  const day = (d: unknown) => Math.floor(toSerial(wb.timeZone, (d as Date).getTime()));
-  const vDay = isDate(value) ? day(value) : undefined;
-  const text = display.toLowerCase();
-  switch (spec.criteria) {
-    case 'VALUE_IN_LIST':
-    case 'VALUE_IN_RANGE':
-      return (listItems(spec, wb, now) ?? []).includes(display);
-    case 'NUMBER_BETWEEN':
-      return n !== undefined && n >= Number(a[0]) && n <= Number(a[1]);
-    case 'NUMBER_NOT_BETWEEN':
-      return n !== undefined && (n < Number(a[0]) || n > Number(a[1]));
-    case 'NUMBER_EQUAL_TO':
-      return n === Number(a[0]);
-    case 'NUMBER_NOT_EQUAL_TO':
-      return n !== undefined && n !== Number(a[0]);
-    case 'NUMBER_GREATER_THAN':
-      return n !== undefined && n > Number(a[0]);
-    case 'NUMBER_GREATER_THAN_OR_EQUAL_TO':
-      return n !== undefined && n >= Number(a[0]);
-    case 'NUMBER_LESS_THAN':
-      return n !== undefined && n < Number(a[0]);
-    case 'NUMBER_LESS_THAN_OR_EQUAL_TO':
-      return n !== undefined && n <= Number(a[0]);
-    case 'TEXT_CONTAINS':
-      return text.includes(String(a[0]).toLowerCase());
-    case 'TEXT_DOES_NOT_CONTAIN':
-      return !text.includes(String(a[0]).toLowerCase());
-    case 'TEXT_EQUAL_TO':
-      return display === String(a[0]);
-    case 'TEXT_IS_VALID_EMAIL':
-      return EMAIL.test(display);
-    case 'TEXT_IS_VALID_URL':
-      return URL_RE.test(display);
-    case 'DATE_IS_VALID_DATE':
-      return vDay !== undefined;
-    case 'DATE_AFTER':
-      return vDay !== undefined && vDay > day(a[0]);
-    case 'DATE_BEFORE':
-      return vDay !== undefined && vDay < day(a[0]);
-    case 'DATE_EQUAL_TO':
-      return vDay !== undefined && vDay === day(a[0]);
-    case 'DATE_ON_OR_AFTER':
-      return vDay !== undefined && vDay >= day(a[0]);
-    case 'DATE_ON_OR_BEFORE':
-      return vDay !== undefined && vDay <= day(a[0]);
-    case 'DATE_BETWEEN':
-      return vDay !== undefined && vDay >= day(a[0]) && vDay <= day(a[1]);
-    case 'DATE_NOT_BETWEEN':
-      return vDay !== undefined && (vDay < day(a[0]) || vDay > day(a[1]));
-    case 'CHECKBOX':
-      return a.length
-        ? value === a[0] || value === a[1] || display === String(a[0]) || display === String(a[1])
-        : typeof value === 'boolean';
-    case 'CUSTOM_FORMULA': {
-      const at = spec.anchor ?? { row, col };
-      return formulaSatisfied(new Formula(String(a[0])), {
-        wb,
-        sheet,
-        now,
-        dr: row - at.row,
-        dc: col - at.col,
-        visiting: new Set(),
-      });
-    }
-    default:
-      return true;
-  }
-}
-
-/** Sheets' message when a rule without help text rejects input. */
-export function defaultRejectMessage(spec: ValidationSpec): string {
-  switch (spec.criteria) {
-    case 'VALUE_IN_LIST':
-    case 'VALUE_IN_RANGE':
-      return 'Input must fall within specified range';
-    case 'TEXT_IS_VALID_EMAIL':
-      return 'Input must be a valid email address';
-    case 'TEXT_IS_VALID_URL':
-      return 'Input must be a valid URL';
-    case 'CUSTOM_FORMULA':
-      return 'Input must satisfy the custom formula';
-    default:
-      return 'Input must satisfy the data validation rule for this cell';
-  }
 }

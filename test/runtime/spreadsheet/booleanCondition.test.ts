@@ -84,6 +84,55 @@ describe('the when… methods, one vocabulary for both builders', () => {
     }
   });
 
+  it('withCriteria takes as many arguments, of the types, as the matching when…() method ("the number of arguments and their type match"); each condition round-trips', () => {
+    const { app, BundleDate } = env();
+    const C = app.BooleanCriteria;
+    const builders = [() => app.newConditionalFormatRule(), () => app.newFilterCriteria()] as Array<() => object>;
+    const outcome = (f: () => unknown) => {
+      try {
+        f();
+        return 'returned';
+      } catch {
+        return 'threw';
+      }
+    };
+    for (const b of builders) {
+      for (const [criteria, args] of [
+        [C.NUMBER_BETWEEN, [1]],
+        [C.NUMBER_BETWEEN, [1, '5']],
+        [C.NUMBER_EQUAL_TO, []],
+        [C.CELL_EMPTY, ['x']],
+        [C.TEXT_CONTAINS, [5]],
+        [C.TEXT_CONTAINS, ['a', 'b']],
+        [C.DATE_AFTER, ['2024-05-01']],
+        [C.DATE_AFTER, [app.RelativeDate.TODAY]],
+        [C.CUSTOM_FORMULA, []],
+      ] as Array<[unknown, unknown[]]>) {
+        expect([String(criteria), args, outcome(() => call(b(), 'withCriteria', [criteria, args]))]).toEqual([String(criteria), args, 'threw']);
+      }
+      for (const [method, args] of [
+        ['whenTextContains', [5]],
+        ['whenTextEqualTo', []],
+        ['whenTextStartsWith', [null]],
+        ['whenTextEndsWith', [undefined]],
+        ['whenTextDoesNotContain', [true]],
+      ] as Array<[string, unknown[]]>) {
+        expect([method, outcome(() => call(b(), method, args))]).toEqual([method, 'threw']);
+      }
+    }
+    expect(outcome(() => app.newConditionalFormatRule().whenFormulaSatisfied(3 as unknown as string))).toBe('threw');
+    for (const [method, args] of whenMethods(new BundleDate(Date.UTC(2024, 4, 1)))) {
+      const cond = (call(app.newConditionalFormatRule(), method, args) as Cf).getBooleanCondition()!;
+      const again = app.newConditionalFormatRule().withCriteria(cond.getCriteriaType(), cond.getCriteriaValues()).getBooleanCondition()!;
+      expect([method, String(again.getCriteriaType()), again.getCriteriaValues()]).toEqual([method, String(cond.getCriteriaType()), cond.getCriteriaValues()]);
+      const fc = (call(app.newFilterCriteria(), method, args) as Fc).build();
+      const fcAgain = app.newFilterCriteria().withCriteria(fc.getCriteriaType()!, fc.getCriteriaValues()).build();
+      expect([method, String(fcAgain.getCriteriaType()), fcAgain.getCriteriaValues()]).toEqual([method, String(fc.getCriteriaType()), fc.getCriteriaValues()]);
+    }
+    const rel = app.newConditionalFormatRule().withCriteria(C.DATE_EQUAL_TO_RELATIVE, [app.RelativeDate.TOMORROW]).getBooleanCondition()!;
+    expect([String(rel.getCriteriaType()), rel.getCriteriaValues()]).toEqual(['DATE_EQUAL_TO_RELATIVE', ['TOMORROW']]);
+  });
+
   it('a RelativeDate makes the _RELATIVE criteria; a conditional format evaluates it, a filter says it is not provided', () => {
     const { app } = env();
     const cond = app

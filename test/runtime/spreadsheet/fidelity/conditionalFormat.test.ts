@@ -102,6 +102,69 @@ const cases: Case[] = [
       expect(v.rows[1][0].fontColor).toBe('#ffffff');
     },
   },
+  {
+    name: 'builder: build() needs a condition and at least one range; a format flag takes a Boolean or null (null removes it), a missing colour or flag is refused',
+    ref: REF + 'conditional-format-rule-builder#setrangesranges',
+    run: ({ app, sheet }) => {
+      const r = sheet.getRange('A1:B3');
+      expect(() => app.newConditionalFormatRule().setBackground('#ff0000').setRanges([r]).build()).toThrow('must have a condition');
+      expect(() => app.newConditionalFormatRule().whenCellEmpty().build()).toThrow('at least one range');
+      expect(() => app.newConditionalFormatRule().whenCellEmpty().setRanges([r]).setRanges([]).build()).toThrow('at least one range');
+      const loose = app.newConditionalFormatRule() as unknown as Record<string, (...a: unknown[]) => unknown>;
+      for (const [method, args] of [
+        ['setBold', ['yes']],
+        ['setItalic', [1]],
+        ['setUnderline', []],
+        ['setStrikethrough', [undefined]],
+        ['setBackground', []],
+        ['setFontColor', ['not a colour']],
+        ['setRanges', ['A1:B3']],
+        ['setRanges', [[sheet.getRange('A1'), 'B2']]],
+      ] as Array<[string, unknown[]]>) {
+        expect([method, args, (() => { try { loose[method](...args); return 'returned'; } catch { return 'threw'; } })()]).toEqual([method, args, 'threw']);
+      }
+      const b = app.newConditionalFormatRule().whenCellEmpty().setRanges([r]).setBold(true).setItalic(false).setUnderline(true).setStrikethrough(false).setBackground('#FF0000').setFontColor('red');
+      const c = b.build().getBooleanCondition()!;
+      expect([c.getBold(), c.getItalic(), c.getUnderline(), c.getStrikethrough(), c.getBackground(), c.getFontColor()]).toEqual([true, false, true, false, '#ff0000', '#ff0000']);
+      b.setBold(null).setItalic(null).setUnderline(null).setStrikethrough(null).setBackground(null).setFontColor(null);
+      const cleared = b.build().getBooleanCondition()!;
+      expect([cleared.getBold(), cleared.getItalic(), cleared.getUnderline(), cleared.getStrikethrough(), cleared.getBackground(), cleared.getFontColor()]).toEqual([null, null, null, null, null, null]);
+    },
+  },
+  {
+    name: 'getBooleanCondition is null until a condition is set; getGradientCondition is null for a boolean rule; getRanges as set',
+    ref: REF + 'conditional-format-rule-builder#getbooleancondition',
+    run: ({ app, sheet }) => {
+      const b = app.newConditionalFormatRule();
+      expect([b.getBooleanCondition(), b.getGradientCondition(), b.getRanges()]).toEqual([null, null, []]);
+      b.whenNumberBetween(1, 10).setRanges([sheet.getRange('A1:B3'), sheet.getRange('D4:F6')]);
+      expect(String(b.getBooleanCondition()!.getCriteriaType())).toBe('NUMBER_BETWEEN');
+      const rule = b.build();
+      expect([rule.getGradientCondition(), rule.getRanges().map((x) => x.getA1Notation())]).toEqual([null, ['A1:B3', 'D4:F6']]);
+      expect(() => b.setRanges([sheet.getRange('A1'), app.getActiveSpreadsheet().insertSheet('Other').getRange('A1')])).toThrow('same sheet');
+    },
+  },
+  {
+    name: 'copy(): a builder preset with the rule\'s settings; changing it changes neither the rule nor the builder copied',
+    ref: REF + 'conditional-format-rule#copy',
+    run: ({ app, sheet }) => {
+      const b = app.newConditionalFormatRule().whenTextEqualTo('hello').setBackground('#FF0000').setRanges([sheet.getRange('A1:B3')]);
+      const rule = b.build();
+      const changed = rule.copy().whenTextContains('bye').setBackground('#000000').setRanges([sheet.getRange('C1')]).build();
+      const read = (x: GoogleAppsScript.Spreadsheet.ConditionalFormatRule) => {
+        const c = x.getBooleanCondition()!;
+        return [String(c.getCriteriaType()), c.getCriteriaValues(), c.getBackground(), x.getRanges().map((r) => r.getA1Notation())];
+      };
+      expect(read(rule)).toEqual(['TEXT_EQUAL_TO', ['hello'], '#ff0000', ['A1:B3']]);
+      expect(read(changed)).toEqual(['TEXT_CONTAINS', ['bye'], '#000000', ['C1']]);
+      b.copy().whenCellNotEmpty().setBold(true);
+      expect([String(b.getBooleanCondition()!.getCriteriaType()), b.getBooleanCondition()!.getBold()]).toEqual(['TEXT_EQUAL_TO', null]);
+      // the page's withCriteria example: a new rule from an existing condition's type and values
+      const cond = rule.getBooleanCondition()!;
+      const again = app.newConditionalFormatRule().withCriteria(cond.getCriteriaType(), cond.getCriteriaValues()).setBackground('#000000').setRanges([sheet.getRange('A1')]).build();
+      expect(read(again)).toEqual(['TEXT_EQUAL_TO', ['hello'], '#000000', ['A1']]);
+    },
+  },
 ];
 
 runCases('ConditionalFormatRule', cases);

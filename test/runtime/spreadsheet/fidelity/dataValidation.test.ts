@@ -142,6 +142,115 @@ const cases: Case[] = [
       expect(ms(d)).toBe(sh(2024, 1, 1));
     },
   },
+  {
+    name: 'criteria values read back as each require…() sets them: Numbers stay numbers, text stays text, a list or range keeps showDropdown (true when left out)',
+    ref: REF + 'data-validation-builder#getcriteriavalues',
+    run: ({ app, sheet }) => {
+      const fresh = app.newDataValidation();
+      expect([fresh.getCriteriaType(), fresh.getCriteriaValues(), fresh.getHelpText()]).toEqual([null, [], null]);
+      const read = (b: GoogleAppsScript.Spreadsheet.DataValidationBuilder) => [String(b.getCriteriaType()), b.getCriteriaValues()];
+      const dv = () => app.newDataValidation();
+      expect(read(dv().requireNumberBetween(1, 10))).toEqual(['NUMBER_BETWEEN', [1, 10]]);
+      expect(read(dv().requireNumberNotBetween(2.5, -1))).toEqual(['NUMBER_NOT_BETWEEN', [2.5, -1]]);
+      for (const [method, criteria] of [
+        ['requireNumberEqualTo', 'NUMBER_EQUAL_TO'],
+        ['requireNumberNotEqualTo', 'NUMBER_NOT_EQUAL_TO'],
+        ['requireNumberGreaterThan', 'NUMBER_GREATER_THAN'],
+        ['requireNumberGreaterThanOrEqualTo', 'NUMBER_GREATER_THAN_OR_EQUAL_TO'],
+        ['requireNumberLessThan', 'NUMBER_LESS_THAN'],
+        ['requireNumberLessThanOrEqualTo', 'NUMBER_LESS_THAN_OR_EQUAL_TO'],
+      ]) {
+        expect([method, ...read((dv() as unknown as Record<string, (n: number) => GoogleAppsScript.Spreadsheet.DataValidationBuilder>)[method](3))]).toEqual([method, criteria, [3]]);
+      }
+      expect(read(dv().requireTextContains('Google'))).toEqual(['TEXT_CONTAINS', ['Google']]);
+      expect(read(dv().requireTextDoesNotContain('@'))).toEqual(['TEXT_DOES_NOT_CONTAIN', ['@']]);
+      expect(read(dv().requireTextEqualTo('Yes'))).toEqual(['TEXT_EQUAL_TO', ['Yes']]);
+      expect(read(dv().requireTextIsEmail())).toEqual(['TEXT_IS_VALID_EMAIL', []]);
+      expect(read(dv().requireTextIsUrl())).toEqual(['TEXT_IS_VALID_URL', []]);
+      expect(read(dv().requireDate())).toEqual(['DATE_IS_VALID_DATE', []]);
+      expect(read(dv().requireFormulaSatisfied('=EQ(A1,B1)'))).toEqual(['CUSTOM_FORMULA', ['=EQ(A1,B1)']]);
+      expect(read(dv().requireCheckbox())).toEqual(['CHECKBOX', []]);
+      expect(read(dv().requireCheckbox('APPROVED'))).toEqual(['CHECKBOX', ['APPROVED']]);
+      expect(read(dv().requireCheckbox('APPROVED', 'PENDING'))).toEqual(['CHECKBOX', ['APPROVED', 'PENDING']]);
+      expect(read(dv().requireValueInList(['Yes', 'No']))).toEqual(['VALUE_IN_LIST', [['Yes', 'No'], true]]);
+      const inRange = dv().requireValueInRange(sheet.getRange('B1:B10')).build().getCriteriaValues();
+      expect([String(dv().requireValueInRange(sheet.getRange('B1:B10')).getCriteriaType()), (inRange[0] as GoogleAppsScript.Spreadsheet.Range).getA1Notation(), inRange[1]]).toEqual(['VALUE_IN_RANGE', 'B1:B10', true]);
+      expect(dv().requireValueInRange(sheet.getRange('B1:B10'), false).getCriteriaValues()[1]).toBe(false);
+    },
+  },
+  {
+    name: 'requireDate…: "The time fields of the Date object are ignored": the day in the spreadsheet zone is kept, read back at its midnight',
+    ref: REF + 'data-validation-builder#requiredateafterdate',
+    run: ({ app, BundleDate }) => {
+      const at = (ms: number) => new BundleDate(ms);
+      const one = app.newDataValidation().requireDateAfter(at(sh(2024, 5, 1, 15, 30))).build().getCriteriaValues();
+      expect(one.map(ms)).toEqual([sh(2024, 5, 1)]);
+      expect(one[0]).toBeInstanceOf(BundleDate);
+      const two = app.newDataValidation().requireDateNotBetween(at(sh(2024, 5, 1, 23, 59)), at(sh(2024, 5, 31, 0, 1))).getCriteriaValues();
+      expect(two.map(ms)).toEqual([sh(2024, 5, 1), sh(2024, 5, 31)]);
+      for (const m of ['requireDateBefore', 'requireDateEqualTo', 'requireDateOnOrAfter', 'requireDateOnOrBefore']) {
+        const b = (app.newDataValidation() as unknown as Record<string, (d: Date) => GoogleAppsScript.Spreadsheet.DataValidationBuilder>)[m](at(sh(2024, 2, 29, 8)));
+        expect([m, b.getCriteriaValues().map(ms)]).toEqual([m, [sh(2024, 2, 29)]]);
+      }
+      const between = app.newDataValidation().withCriteria(app.DataValidationCriteria.DATE_BETWEEN, [at(sh(2013, 1, 1, 12)), at(sh(2013, 12, 31, 12))]);
+      expect(between.getCriteriaValues().map(ms)).toEqual([sh(2013, 1, 1), sh(2013, 12, 31)]);
+    },
+  },
+  {
+    name: 'arguments that match no require…() signature are refused (a String for a Number, a text for a Date, a non-Boolean showDropdown, missing text); withCriteria checks them as the method would',
+    ref: REF + 'data-validation-builder#withcriteriacriteria,-args',
+    run: ({ app, sheet }) => {
+      const dv = () => app.newDataValidation() as unknown as Record<string, (...a: unknown[]) => unknown>;
+      const C = app.DataValidationCriteria;
+      for (const [method, args] of [
+        ['requireNumberBetween', ['1', 10]],
+        ['requireNumberEqualTo', [Number.NaN]],
+        ['requireNumberGreaterThan', []],
+        ['requireDateAfter', ['2024-01-01']],
+        ['requireDateBetween', [new Date(), 5]],
+        ['requireTextContains', [5]],
+        ['requireTextEqualTo', []],
+        ['requireFormulaSatisfied', [null]],
+        ['requireValueInRange', [sheet.getRange('A1:A3'), 'no']],
+        ['requireValueInList', [['a'], 1]],
+        ['withCriteria', ['NO_SUCH_CRITERIA', []]],
+        ['withCriteria', [C.NUMBER_BETWEEN, [1]]],
+        ['withCriteria', [C.NUMBER_BETWEEN, 1]],
+        ['withCriteria', [C.TEXT_IS_VALID_EMAIL, ['x']]],
+        ['withCriteria', [C.VALUE_IN_LIST, [['a'], true, 'extra']]],
+        ['withCriteria', [C.DATE_AFTER, ['2024-01-01']]],
+      ] as Array<[string, unknown[]]>) {
+        expect([method, args, (() => { try { dv()[method](...args); return 'returned'; } catch { return 'threw'; } })()]).toEqual([method, args, 'threw']);
+      }
+      expect(() => app.newDataValidation().setHelpText('h').build()).toThrow('You must specify a criteria type');
+      const b = app.newDataValidation().withCriteria(C.VALUE_IN_RANGE, [sheet.getRange('A1:A3')]);
+      expect(b.getCriteriaValues()[1]).toBe(true);
+      expect(app.newDataValidation().withCriteria(C.CHECKBOX, []).getCriteriaValues()).toEqual([]);
+    },
+  },
+  {
+    name: 'copy(): a builder with the rule\'s settings; changing it changes neither the rule nor the builder copied (the page\'s 2013 → 2014 example)',
+    ref: REF + 'data-validation#copy',
+    run: ({ app, sheet, BundleDate }) => {
+      const d = (y: number, mo: number, day: number) => new BundleDate(sh(y, mo, day));
+      sheet.getRange('A1:A2').setDataValidation(app.newDataValidation().requireDateBetween(d(2013, 1, 1), d(2013, 12, 31)).setHelpText('2013').build());
+      const rules = sheet.getRange('A1:A2').getDataValidations();
+      const rule = rules[0][0]!;
+      const args = rule.getCriteriaValues();
+      expect(rule.getCriteriaType()).toBe(app.DataValidationCriteria.DATE_BETWEEN);
+      rules[0][0] = rule.copy().withCriteria(rule.getCriteriaType(), [d(2014, 1, 1), d(2014, 12, 31)]).build();
+      sheet.getRange('A1:A2').setDataValidations(rules);
+      expect(sheet.getRange('A1').getDataValidation()!.getCriteriaValues().map(ms)).toEqual([sh(2014, 1, 1), sh(2014, 12, 31)]);
+      expect(sheet.getRange('A1').getDataValidation()!.getHelpText()).toBe('2013');
+      expect(sheet.getRange('A2').getDataValidation()!.getCriteriaValues().map(ms)).toEqual(args.map(ms));
+      const b = app.newDataValidation().requireValueInList(['a', 'b']).setHelpText('pick');
+      const c = b.copy().requireNumberGreaterThan(3).setAllowInvalid(false);
+      expect([String(b.getCriteriaType()), b.getAllowInvalid(), String(c.getCriteriaType()), c.getAllowInvalid(), c.getHelpText()]).toEqual(['VALUE_IN_LIST', true, 'NUMBER_GREATER_THAN', false, 'pick']);
+      const values = b.build().getCriteriaValues();
+      (values[0] as string[]).push('z');
+      expect(b.getCriteriaValues()[0]).toEqual(['a', 'b']);
+    },
+  },
 ];
 
 runCases('DataValidation', cases);

@@ -69,6 +69,27 @@ const cases: Case[] = [
       expect(() => sheet.getRange('A1').protect().setUnprotectedRanges([sheet.getRange('A1')])).toThrow();
     },
   },
+  {
+    name: 'setDescription takes a String, setWarningOnly a Boolean: a missing argument or another type is refused (was turned into one); not warning-based by default',
+    ref: REF + 'protection#setwarningonlywarningonly',
+    run: ({ sheet }) => {
+      const p = sheet.getRange('A1:B2').protect();
+      expect([p.isWarningOnly(), p.getDescription()]).toEqual([false, '']);
+      const loose = p as unknown as Record<string, (...a: unknown[]) => unknown>;
+      for (const [method, args] of [
+        ['setWarningOnly', []],
+        ['setWarningOnly', ['yes']],
+        ['setWarningOnly', [1]],
+        ['setDescription', []],
+        ['setDescription', [5]],
+        ['setDescription', [null]],
+      ] as Array<[string, unknown[]]>) {
+        expect([method, args, (() => { try { loose[method](...args); return 'returned'; } catch { return 'threw'; } })()]).toEqual([method, args, 'threw']);
+      }
+      expect([p.isWarningOnly(), p.getDescription()]).toEqual([false, '']);
+      expect(p.setWarningOnly(true).setWarningOnly(false).setDescription('').isWarningOnly()).toBe(false);
+    },
+  },
 ];
 
 runCases('Protection', cases);
