@@ -5,6 +5,7 @@ import { PIVOT_CASES } from './cases/pivots';
 import { RANGE_CASES } from './cases/ranges';
 import { RULE_CASES } from './cases/rules';
 import { SHEET_CASES } from './cases/sheets';
+import { SHEET_MEMBER_CASES } from './cases/sheetMembers';
 import { SERVICE_CASES } from './cases/services';
 import { VALUE_CASES } from './cases/values';
 import { deleteAddonTriggers, endToEndSteps } from './endToEnd';
@@ -16,7 +17,7 @@ import { runCase } from './suite';
 import { CallLog, timedServices } from './timing';
 
 /** Every conformance case (the end-to-end steps come after them). */
-export const CONFORMANCE_CASES: Case[] = [...VALUE_CASES, ...RANGE_CASES, ...SHEET_CASES, ...RULE_CASES, ...PIVOT_CASES, ...SERVICE_CASES, ...EDIT_CASES, ...WEB_CASES];
+export const CONFORMANCE_CASES: Case[] = [...VALUE_CASES, ...RANGE_CASES, ...SHEET_CASES, ...SHEET_MEMBER_CASES, ...RULE_CASES, ...PIVOT_CASES, ...SERVICE_CASES, ...EDIT_CASES, ...WEB_CASES];
 
 const SCRATCH_KEY = 'selftest.scratch';
 const SCRATCH_SHEET = 'selftest-scratch';

@@ -157,8 +157,9 @@ export class SheetImpl
     return 'GRID' as unknown as GoogleAppsScript.Spreadsheet.SheetType;
   }
 
+  /** "Does not alter the sheet itself, only the parent's notion of the active sheet" (sheet#activate): a hidden sheet stays hidden. */
   activate(): S {
-    this.live().hidden = false;
+    this.live();
     this.wb.activeSheetId = this._sheet.id;
     return this.self();
   }
@@ -269,8 +270,7 @@ export class SheetImpl
     return range.activate();
   }
   setActiveSelection(range: GRange | string): GRange {
-    const r = typeof range === 'string' ? this.getRange(range) : range;
-    return r.activate();
+    return (typeof range === 'string' ? this.getRange(range) : range).activate();
   }
   getSelection(): GoogleAppsScript.Spreadsheet.Selection {
     return this._svc.spreadsheet().getSelection();
@@ -326,9 +326,15 @@ export class SheetImpl
     this._sheet.fmt.invalid = new Runs();
     return this.self();
   }
+  // "Formatting refers to how data is formatted as allowed by choices under the "Format" menu
+  // (ex: bold, italics, conditional formatting) and not width or height of cells"
+  // (sheet#clearformats): the sheet's conditional format rules go too; notes, dropdowns
+  // (the Data menu), widths and heights stay.
   clearFormats(): S {
-    const f = this.live().fmt as unknown as Record<string, Runs<unknown>>;
+    const s = this.live();
+    const f = s.fmt as unknown as Record<string, Runs<unknown>>;
     for (const k of FORMAT_KEYS) f[k] = new Runs();
+    s.cfRules = [];
     return this.self();
   }
   clearNotes(): S {
@@ -398,17 +404,23 @@ export class SheetImpl
     return this.self();
   }
 
+  // A count below 1 inserts nothing on any reading of "The number of columns to insert"
+  // (sheet#insertcolumnsbeforebeforeposition,-howmany): refused as insertRowsBefore refuses it
+  // (the wording is the runtime's, after the rows one).
   insertColumnsBefore(beforePosition: number, howMany: number): S {
     const at = toInt(beforePosition);
     const n = toInt(howMany);
     this.checkCols(at, 1);
+    if (n < 1) throw new Error('The number of columns to insert must be at least 1.');
     insertCols(this.wb, this.live(), at, n);
     return this.self();
   }
   insertColumnsAfter(afterPosition: number, howMany: number): S {
     const after = toInt(afterPosition);
+    const n = toInt(howMany);
     this.checkCols(after, 1);
-    insertCols(this.wb, this.live(), after + 1, toInt(howMany));
+    if (n < 1) throw new Error('The number of columns to insert must be at least 1.');
+    insertCols(this.wb, this.live(), after + 1, n);
     return this.self();
   }
   insertColumnBefore(beforePosition: number): S {
@@ -452,8 +464,13 @@ export class SheetImpl
     if (n < 0 || n > this._sheet.maxCols) throw new Error('Invalid argument: columns');
     this.live().frozenCols = n;
   }
+  // "The position of the column to examine" (sheet#getcolumnwidthcolumnposition): a position
+  // outside the grid names no column; refused as setColumnWidths refuses it (not documented:
+  // the stricter answer, self-test sheet.size-of-missing-column).
   getColumnWidth(columnPosition: number): number {
-    return this._sheet.colWidths[toInt(columnPosition)] ?? DEFAULT_COL_WIDTH;
+    const c = toInt(columnPosition);
+    this.checkCols(c, 1);
+    return this._sheet.colWidths[c] ?? DEFAULT_COL_WIDTH;
   }
   setColumnWidth(columnPosition: number, width: number): S {
     return this.setColumnWidths(columnPosition, 1, width);
@@ -495,7 +512,9 @@ export class SheetImpl
     return this.autoResizeColumns(columnPosition, 1);
   }
   getRowHeight(rowPosition: number): number {
-    return this._sheet.rowHeights[toInt(rowPosition)] ?? DEFAULT_ROW_HEIGHT;
+    const r = toInt(rowPosition);
+    this.checkRows(r, 1);
+    return this._sheet.rowHeights[r] ?? DEFAULT_ROW_HEIGHT;
   }
   setRowHeight(rowPosition: number, height: number): S {
     return this.setRowHeights(rowPosition, 1, height);
@@ -598,9 +617,11 @@ export class SheetImpl
   getCharts(): GoogleAppsScript.Spreadsheet.EmbeddedChart[] {
     return this._sheet.charts.map((c) => chartObj(c, this._svc));
   }
+  /** "Removes a chart from the parent sheet" (sheet#removechartchart): a chart not on this sheet is refused, as updateChart refuses it (*model*). */
   removeChart(chart: GoogleAppsScript.Spreadsheet.EmbeddedChart): void {
     const id = chartSpecOf(chart).id;
-    this.live().charts = this._sheet.charts.filter((c) => c.id !== id);
+    if (!this.live().charts.some((c) => c.id === id)) throw new Error('The chart is not in the sheet.');
+    this._sheet.charts = this._sheet.charts.filter((c) => c.id !== id);
   }
   // ------------------------------------------------------------ pivot tables, slicers (pivot/)
 

@@ -9,11 +9,12 @@ import { booleanCriteriaEnum, relativeDateEnum } from './booleanCondition';
 import { newConditionalFormatRuleBuilder } from './conditionalFormat';
 import { DISPLAY_TYPES, newFilterCriteriaBuilder, SUMMARIZE_FUNCTIONS } from './pivot';
 import { ownerOf, protectionObj, protectionTypeEnum } from './protection';
-import { checkedRange, rangeObj } from './range';
+import { checkedRange, rangeObj, RangeImpl } from './range';
 import { checkSheetName, sheetObj } from './sheet';
 import { newTextFinder } from './textFinder';
 import { dataValidationCriteriaEnum, newDataValidationBuilder, rangeToStored } from './validation';
 import { fromWall, toWall } from '../zone';
+import { unwrap } from '../instrument';
 import { SheetData, Workbook } from './workbook';
 
 type SS = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -40,6 +41,21 @@ function rezone(wb: Workbook, from: string, to: string): void {
 }
 
 const RECALC = ['ON_CHANGE', 'MINUTE', 'HOUR'];
+
+/** An email address as Drive and MailApp take it: local part, @, a dotted domain. */
+const EMAIL = /^[^\s@<>,;]+@[^\s@<>,;]+\.[^\s@<>,;]+$/;
+
+/**
+ * Named-range names as the Sheets editor takes them (the reference page says only "Names a
+ * range": *model*): letters, digits and underscores, not starting with a digit, at most 250
+ * characters, not TRUE/FALSE, and not a cell reference in A1 (`AB12`) or R1C1 (`R2C3`) form.
+ */
+function validRangeName(n: string): boolean {
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(n) || n.length > 250) return false;
+  if (/^(true|false)$/i.test(n)) return false;
+  if (/^[A-Za-z]{1,3}[0-9]+$/.test(n) || /^R[0-9]*C[0-9]*$/i.test(n)) return false;
+  return true;
+}
 
 class SpreadsheetImpl
   implements
@@ -130,15 +146,24 @@ class SpreadsheetImpl
       .filter(Boolean)
       .map((e) => userObj(e, this.svc));
   }
+  // "Gets the list of viewers and commenters" (spreadsheet#getviewers); addEditor "promotes the
+  // user out of the list of viewers", so editors are not viewers. The runtime shares the file
+  // with editors only (addViewer is not provided): no viewers.
   getViewers(): GoogleAppsScript.Base.User[] {
-    return this.getEditors();
+    return [];
   }
+  // "The email address of the user to add" (spreadsheet#addeditoremailaddress): text that is not
+  // an address is refused, as MailApp refuses it (not documented: the stricter answer, wording *model*).
   addEditor(user: string | GoogleAppsScript.Base.User): SS {
     const e = emailOf(user);
+    if (!EMAIL.test(e)) throw new Error(`Invalid email: ${e}`);
     if (!this.wb.editors.includes(e)) this.wb.editors.push(e);
     return this.self();
   }
+  /** All or nothing: one address that is not one refuses the whole list. */
   addEditors(emails: string[]): SS {
+    if (!Array.isArray(emails)) throw new Error('Invalid argument: emailAddresses');
+    for (const e of emails) if (!EMAIL.test(emailOf(e))) throw new Error(`Invalid email: ${emailOf(e)}`);
     emails.forEach((e) => this.addEditor(e));
     return this.self();
   }
@@ -165,8 +190,13 @@ class SpreadsheetImpl
     // (Sheets API SpreadsheetProperties.locale): never the BCP 47 hyphen the runtime may be given.
     return this.wb.locale.replace('-', '_');
   }
+  // "The locale code to use (for example, 'en', 'fr', or 'en_US')" (spreadsheet#setspreadsheetlocalelocale):
+  // a language code, optionally with a region; other text is refused (not checked against
+  // Google's list of locales: *model*).
   setSpreadsheetLocale(locale: string): void {
-    this.wb.locale = String(locale);
+    const l = String(locale);
+    if (!/^[a-z]{2,3}([_-]([A-Z]{2}|[0-9]{3}))?$/.test(l)) throw new Error('Invalid argument: locale');
+    this.wb.locale = l;
   }
   getRecalculationInterval(): GoogleAppsScript.Spreadsheet.RecalculationInterval {
     return this.wb.recalculationInterval as unknown as GoogleAppsScript.Spreadsheet.RecalculationInterval;
@@ -282,12 +312,17 @@ class SpreadsheetImpl
     const s = nr && this.wb.sheetById(nr.sheetId);
     return s ? rangeObj(this.svc, s, nr.rect) : null;
   }
+  /** "Names a range" (spreadsheet#setnamedrangename,-range); which names Sheets takes is the runtime's model, see NAMED_RANGE. */
   setNamedRange(name: string, range: GRange): void {
-    if (!/^[A-Za-z_][\w.]*$/.test(name)) throw new Error('Invalid argument: name');
-    this.wb.namedRanges[name] = rangeToStored(range);
+    const n = String(name);
+    if (!validRangeName(n)) throw new Error('Invalid argument: name');
+    this.wb.namedRanges[n] = rangeToStored(range);
   }
+  /** "Throws an exception if no range with the given name is found in the spreadsheet" (spreadsheet#removenamedrangename). */
   removeNamedRange(name: string): void {
-    delete this.wb.namedRanges[name];
+    const n = String(name);
+    if (!(n in this.wb.namedRanges)) throw new Error(`Invalid argument: name (no named range ${n})`);
+    delete this.wb.namedRanges[n];
   }
   getActiveRange(): GRange | null {
     return this.getActiveSheet().getActiveRange();
@@ -433,17 +468,22 @@ class SpreadsheetAppImpl
   getActive(): GoogleAppsScript.Spreadsheet.Spreadsheet {
     return this.getActiveSpreadsheet();
   }
+  // Without a container there is no active spreadsheet (getActiveSpreadsheet: "or null if there
+  // is none"), so no active sheet, range, cell or selection either: null, never another
+  // spreadsheet's (the page gives null for getActiveRange and getCurrentCell; *model* for the others).
   getActiveSheet(): GSheet {
-    return this.svc.spreadsheet().getActiveSheet();
+    return this.svc.hasContainer() ? this.svc.spreadsheet().getActiveSheet() : (null as unknown as GSheet);
   }
   getActiveRange(): GRange {
-    return this.svc.spreadsheet().getActiveRange() as GRange;
+    return this.svc.hasContainer() ? (this.svc.spreadsheet().getActiveRange() as GRange) : (null as unknown as GRange);
   }
   getCurrentCell(): GRange {
-    return this.svc.spreadsheet().getActiveCell();
+    return this.svc.hasContainer() ? this.svc.spreadsheet().getActiveCell() : (null as unknown as GRange);
   }
   getSelection(): GoogleAppsScript.Spreadsheet.Selection {
-    return this.svc.spreadsheet().getSelection();
+    return this.svc.hasContainer()
+      ? this.svc.spreadsheet().getSelection()
+      : (null as unknown as GoogleAppsScript.Spreadsheet.Selection);
   }
   setActiveSheet(sheet: GSheet): GSheet {
     return sheet.activate();
@@ -451,9 +491,18 @@ class SpreadsheetAppImpl
   setActiveRange(range: GRange): GRange {
     return range.activate();
   }
+  /**
+   * spreadsheet-app#setcurrentcellcell: "The specified Range must consist of one cell, otherwise
+   * this method throws an exception"; "If the specified cell is present in an already selected
+   * range, then that range becomes the active range with the cell as the current cell";
+   * otherwise the cell becomes the current cell and the active range.
+   */
   setCurrentCell(cell: GRange): GRange {
-    return cell.activate();
+    // the same rule as range#activateascurrentcell (range.ts), whose message it shares
+    (unwrap(cell as object) as unknown as RangeImpl).activateAsCurrentCell();
+    return cell;
   }
+
   getUi(): GoogleAppsScript.Base.Ui {
     return this.svc.ui();
   }

@@ -177,6 +177,93 @@ const cases: Case[] = [
       ]).toEqual([1, 100, 180, 60]);
     },
   },
+  {
+    name: 'activate makes the sheet the active one and leaves it as it is: a hidden sheet stays hidden',
+    ref: REF + 'sheet#activate',
+    run: ({ ss, sheet }) => {
+      const other = ss.insertSheet('Other');
+      sheet.activate();
+      other.hideSheet();
+      expect(other.activate().getName()).toBe('Other');
+      expect(ss.getActiveSheet().getName()).toBe('Other');
+      expect(other.isSheetHidden()).toBe(true);
+    },
+  },
+  {
+    name: 'clearFormats (and clear) drop the conditional format rules too ("ex: bold, italics, conditional formatting"); notes, dropdowns and widths stay',
+    ref: REF + 'sheet#clearformats',
+    run: ({ app, sheet }) => {
+      const setUp = () => {
+        sheet.getRange('A1').setValue('x').setBackground('#ff0000').setNote('n');
+        sheet.getRange('B1').setDataValidation(app.newDataValidation().requireValueInList(['a']).build());
+        sheet.setColumnWidth(1, 150);
+        sheet.setConditionalFormatRules([
+          app.newConditionalFormatRule().whenCellNotEmpty().setBold(true).setRanges([sheet.getRange('A1:A9')]).build(),
+        ]);
+      };
+      setUp();
+      sheet.clearFormats();
+      expect(sheet.getConditionalFormatRules()).toHaveLength(0);
+      expect([sheet.getRange('A1').getValue(), sheet.getRange('A1').getBackground(), sheet.getRange('A1').getNote()]).toEqual(['x', '#ffffff', 'n']);
+      expect(sheet.getRange('B1').getDataValidation()).not.toBeNull();
+      expect(sheet.getColumnWidth(1)).toBe(150);
+      setUp();
+      sheet.clear({ contentsOnly: true });
+      expect(sheet.getConditionalFormatRules()).toHaveLength(1);
+      sheet.clear();
+      expect([sheet.getConditionalFormatRules().length, sheet.getRange('A1').getValue()]).toEqual([0, '']);
+    },
+  },
+  {
+    name: 'insertColumnsBefore/After refuse a count below 1, as insertRowsBefore/After do',
+    ref: REF + 'sheet#insertcolumnsbeforebeforeposition,-howmany',
+    run: ({ sheet }) => {
+      expect(() => sheet.insertColumnsBefore(1, 0)).toThrow('The number of columns to insert must be at least 1.');
+      expect(() => sheet.insertColumnsAfter(1, -2)).toThrow('The number of columns to insert must be at least 1.');
+      expect(() => sheet.insertColumns(1, 0)).toThrow('The number of columns to insert must be at least 1.');
+      expect(() => sheet.insertRowsAfter(1, 0)).toThrow('The number of rows to insert must be at least 1.');
+      sheet.insertColumnAfter(26);
+      sheet.insertColumns(1, 2);
+      expect(sheet.getMaxColumns()).toBe(29);
+      expect(() => sheet.insertColumnBefore(30)).toThrow('Those columns are out of bounds.');
+    },
+  },
+  {
+    name: 'getColumnWidth/getRowHeight of a position outside the grid are refused (not documented: the stricter answer)',
+    ref: REF + 'sheet#getcolumnwidthcolumnposition',
+    run: ({ sheet }) => {
+      expect([sheet.getColumnWidth(26), sheet.getRowHeight(1000)]).toEqual([100, 21]);
+      expect(() => sheet.getColumnWidth(27)).toThrow('Those columns are out of bounds.');
+      expect(() => sheet.getColumnWidth(0)).toThrow('Those columns are out of bounds.');
+      expect(() => sheet.getRowHeight(1001)).toThrow('Those rows are out of bounds.');
+    },
+  },
+  {
+    name: 'removeChart removes a chart of this sheet and refuses one that is not on it, as updateChart does',
+    ref: REF + 'sheet#removechartchart',
+    run: ({ ss, sheet }) => {
+      sheet.getRange('A1:B3').setValues([['k', 'v'], ['a', 1], ['b', 2]]);
+      sheet.insertChart(sheet.newChart().asColumnChart().addRange(sheet.getRange('A1:B3')).setPosition(1, 4, 0, 0).build());
+      const chart = sheet.getCharts()[0];
+      const other = ss.insertSheet('Other');
+      expect(() => other.removeChart(chart)).toThrow('The chart is not in the sheet.');
+      sheet.removeChart(chart);
+      expect(sheet.getCharts()).toHaveLength(0);
+      expect(() => sheet.removeChart(chart)).toThrow('The chart is not in the sheet.');
+    },
+  },
+  {
+    name: 'tab colour: null when none; setTabColor takes CSS colours and null resets; getType is GRID; getSheetName is getName',
+    ref: REF + 'sheet#settabcolorcolor',
+    run: ({ app, sheet }) => {
+      expect(sheet.getTabColor()).toBeNull();
+      expect(sheet.setTabColor('white').getTabColor()).toBe('#ffffff');
+      expect(sheet.setTabColor('#FF0000').getTabColor()).toBe('#ff0000');
+      expect(sheet.setTabColor(null).getTabColor()).toBeNull();
+      expect(sheet.getType()).toBe(app.SheetType.GRID);
+      expect(sheet.getSheetName()).toBe(sheet.getName());
+    },
+  },
 ];
 
 runCases('Sheet', cases);
