@@ -36,14 +36,23 @@ export function chartsEnums() {
   return {
     ChartType: makeEnum('ChartType', CHART_TYPES),
     Position: makeEnum('Position', ['TOP', 'RIGHT', 'BOTTOM', 'NONE']),
-    ChartMergeStrategy: makeEnum('ChartMergeStrategy', ['MERGE_COLUMNS', 'MERGE_ROWS']),
-    ChartHiddenDimensionStrategy: makeEnum('ChartHiddenDimensionStrategy', [
-      'IGNORE_BOTH',
-      'IGNORE_ROWS',
-      'IGNORE_COLUMNS',
-      'SHOW_BOTH',
-    ]),
+    ChartMergeStrategy: makeEnum('ChartMergeStrategy', MERGE_STRATEGIES),
+    ChartHiddenDimensionStrategy: makeEnum('ChartHiddenDimensionStrategy', HIDDEN_STRATEGIES),
   };
+}
+
+const MERGE_STRATEGIES = ['MERGE_COLUMNS', 'MERGE_ROWS'];
+const HIDDEN_STRATEGIES = ['IGNORE_BOTH', 'IGNORE_ROWS', 'IGNORE_COLUMNS', 'SHOW_BOTH'];
+
+const argType = (v: unknown): string =>
+  v === undefined ? '' : v === null ? 'null' : typeof v === 'string' ? 'String' : typeof v === 'boolean' ? 'Boolean' : typeof v === 'number' ? 'number' : 'Object';
+
+/** An enum value of one of `names` (the runtime's enums are their names); anything else refused. */
+function enumName(v: unknown, names: string[], member: string): string {
+  if (v === null || v === undefined || !names.includes(String(v))) {
+    throw new Error(v === null || v === undefined ? `The parameters (${argType(v)}) don't match the method signature for EmbeddedChartBuilder.${member}.` : `Invalid argument: ${String(v)}`);
+  }
+  return String(v);
 }
 
 const AS: Record<string, string> = {
@@ -122,10 +131,13 @@ class ChartBuilderImpl
     return rangesOut(this._spec, this.svc);
   }
   setChartType(type: GoogleAppsScript.Charts.ChartType): GBuilder {
-    const name = String(type);
-    if (!CHART_TYPES.includes(name)) throw new Error('Invalid argument: type');
-    this._spec.type = name;
+    this._spec.type = enumName(type, CHART_TYPES, 'setChartType');
     return this._builder();
+  }
+  /** "Sets whether the chart's rows and columns are transposed": a boolean (Apps Script refuses another type). */
+  setTransposeRowsAndColumns(t: boolean): GBuilder {
+    if (typeof t !== 'boolean') throw new Error(`The parameters (${argType(t)}) don't match the method signature for EmbeddedChartBuilder.setTransposeRowsAndColumns.`);
+    return this._option('transpose', t);
   }
   setNumHeaders(n: number): GBuilder {
     this._spec.numHeaders = n;
@@ -138,14 +150,13 @@ class ChartBuilderImpl
     this._spec.position = { row: anchorRowPos, col: anchorColPos, offsetX, offsetY };
     return this._builder();
   }
-  setTransposeRowsAndColumns(t: boolean): GBuilder {
-    return this._option('transpose', !!t);
-  }
+  /** reference/spreadsheet/embedded-chart-builder#setmergestrategymergestrategy: a Charts.ChartMergeStrategy; any other value refused. */
   setMergeStrategy(s: unknown): GBuilder {
-    return this._option('mergeStrategy', String(s));
+    return this._option('mergeStrategy', enumName(s, MERGE_STRATEGIES, 'setMergeStrategy'));
   }
+  /** …#sethiddendimensionstrategystrategy: a Charts.ChartHiddenDimensionStrategy; any other value refused. */
   setHiddenDimensionStrategy(s: unknown): GBuilder {
-    return this._option('hiddenDimensionStrategy', String(s));
+    return this._option('hiddenDimensionStrategy', enumName(s, HIDDEN_STRATEGIES, 'setHiddenDimensionStrategy'));
   }
   getContainer(): GoogleAppsScript.Spreadsheet.ContainerInfo {
     return containerInfo(this._spec.position, this.svc);

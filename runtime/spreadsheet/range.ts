@@ -16,6 +16,7 @@ import { Runs } from './runs';
 import { styleGrid, writeTextStyles } from './textStyles';
 import { textStyleFields } from './richText';
 import { newTextFinder } from './textFinder';
+import { colorObj } from './color';
 import { specOf, validationObj } from './validation';
 import {
   AUTO_FORMAT,
@@ -1331,23 +1332,6 @@ function hAlignOf(a: unknown): string | undefined {
   if (!['left', 'center', 'right', 'normal', 'general'].includes(s))
     throw new Error('Invalid argument: alignment');
   return s === 'normal' || s === 'general' ? undefined : s;
-}
-
-function colorObj(hex: string, svc: Svc): GoogleAppsScript.Spreadsheet.Color {
-  const rgb = exposeSelf(
-    {
-      _self: undefined as unknown,
-      asHexString: () => hex,
-      getRed: () => parseInt(hex.slice(1, 3), 16),
-      getGreen: () => parseInt(hex.slice(3, 5), 16),
-      getBlue: () => parseInt(hex.slice(5, 7), 16),
-      getColorType: () => 'RGB',
-    },
-    'RgbColor',
-    svc,
-  );
-  const c = { _self: undefined as unknown, asRgbColor: () => rgb, getColorType: () => 'RGB' };
-  return exposeSelf(c, 'Color', svc) as unknown as GoogleAppsScript.Spreadsheet.Color;
 }
 
 /** getRange's argument checks, with Google's messages. */

@@ -13,6 +13,7 @@
 // them silently. Values read from a cell carry the cell's own text format as their one run's style,
 // and may be written back.
 import { NotProvidedError } from '../instrument';
+import { colorHex, colorObj } from './color';
 import { exposeSelf, Exposable, normColor, Svc, toInt } from './common';
 
 type GTextStyle = GoogleAppsScript.Spreadsheet.TextStyle;
@@ -64,9 +65,10 @@ class TextStyleImpl implements GTextStyle, Exposable {
   getForegroundColor(): string | null {
     return this._fields.foregroundColor;
   }
+  /** reference/spreadsheet/text-style#getforegroundcolorobject: the colour as a Color, null when not set. */
   getForegroundColorObject(): GoogleAppsScript.Spreadsheet.Color | null {
     if (this._fields.foregroundColor === null) return null;
-    throw new NotProvidedError('TextStyle', 'getForegroundColorObject');
+    return colorObj(this._fields.foregroundColor, this.svc);
   }
   isBold(): boolean | null {
     return this._fields.bold;
@@ -136,9 +138,10 @@ class TextStyleBuilderImpl implements GTextStyleBuilder, Exposable {
     this.f.foregroundColor = c;
     return this.self();
   }
+  /** reference/spreadsheet/text-style-builder#setforegroundcolorobjectcolor: a Color (this runtime's: RGB). */
   setForegroundColorObject(color: GoogleAppsScript.Spreadsheet.Color): GTextStyleBuilder {
-    void color;
-    throw new NotProvidedError('TextStyleBuilder', 'setForegroundColorObject');
+    this.f.foregroundColor = colorHex(color, 'TextStyleBuilder.setForegroundColorObject');
+    return this.self();
   }
 }
 
@@ -279,11 +282,14 @@ class RichTextValueBuilderImpl implements GRichBuilder, Exposable {
   }
   setTextStyle(a: number | GTextStyle | null, b?: number, c?: GTextStyle | null): GRichBuilder {
     const [s, e, style] = typeof a === 'number' || b !== undefined ? [...this.span(a as number, b as number), c ?? null] as const : [0, this.d.text.length, a as GTextStyle | null] as const;
+    // "Does nothing if textStyle is null" (rich-text-value-builder#settextstyletextstyle and
+    // #settextstylestartoffset,-endoffset,-textstyle); otherwise "previously set text styles are only
+    // affected if they are directly overwritten by values within textStyle".
+    if (style === null || style === undefined) return this.self();
     const f = fieldsOf(style);
     for (let i = s; i < e; i++) {
       const cur = this.d.attrs[i].style;
-      // null clears; a style sets the fields it has and keeps the others
-      this.d.attrs[i].style = style === null ? { ...UNSET } : { ...cur, ...Object.fromEntries(Object.entries(f).filter(([, v]) => v !== null)) };
+      this.d.attrs[i].style = { ...cur, ...Object.fromEntries(Object.entries(f).filter(([, v]) => v !== null)) };
     }
     this.d.explicit = this.d.explicit || !isUnset(f);
     return this.self();

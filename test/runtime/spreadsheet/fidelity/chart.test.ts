@@ -39,6 +39,48 @@ const cases: Case[] = [
       expect(sheet.getCharts()).toHaveLength(1);
     },
   },
+  {
+    name: 'builder: as…Chart sets the type; ranges added, removed (an absent one silently), cleared; getRanges a copy',
+    ref: REF + 'embedded-chart-builder#removerangerange',
+    run: ({ sheet }) => {
+      const b = sheet.newChart();
+      const types = ['asAreaChart', 'asBarChart', 'asComboChart', 'asHistogramChart', 'asLineChart', 'asScatterChart', 'asTableChart'] as const;
+      expect(types.map((t) => String((b as any)[t]().getChartType()))).toEqual(['AREA', 'BAR', 'COMBO', 'HISTOGRAM', 'LINE', 'SCATTER', 'TABLE']);
+      b.addRange(sheet.getRange('A1:B3')).addRange(sheet.getRange('D1:D3'));
+      expect(b.removeRange(sheet.getRange('F1:F2')).getRanges()).toHaveLength(2);
+      b.removeRange(sheet.getRange('A1:B3'));
+      expect(b.getRanges().map((r) => r.getA1Notation())).toEqual(['D1:D3']);
+      b.getRanges().pop();
+      expect(b.getRanges()).toHaveLength(1);
+      expect(b.clearRanges().getRanges()).toEqual([]);
+      expect(b.setPosition(3, 2, 5, 6).getContainer().getAnchorColumn()).toBe(2);
+    },
+  },
+  {
+    name: 'setChartType, setMergeStrategy, setHiddenDimensionStrategy take their enums only; setTransposeRowsAndColumns a boolean',
+    ref: REF + 'embedded-chart-builder#setmergestrategymergestrategy',
+    run: ({ sheet }) => {
+      const b = sheet.newChart();
+      expect(String(b.setChartType('LINE' as never).getChartType())).toBe('LINE');
+      expect(() => b.setChartType('DONUT' as never)).toThrow('Invalid argument: DONUT');
+      expect(String(b.setMergeStrategy('MERGE_ROWS' as never).getChartType())).toBe('LINE');
+      expect(() => b.setMergeStrategy('ROWS' as never)).toThrow('Invalid argument: ROWS');
+      expect(() => b.setMergeStrategy(undefined as never)).toThrow("The parameters () don't match");
+      expect(String(b.setHiddenDimensionStrategy('SHOW_BOTH' as never).getChartType())).toBe('LINE');
+      expect(() => b.setHiddenDimensionStrategy('IGNORE' as never)).toThrow('Invalid argument: IGNORE');
+      expect(() => b.setTransposeRowsAndColumns('yes' as never)).toThrow('(String)');
+      sheet.getRange('A1:B2').setValues([['a', 1], ['b', 2]]);
+      const chart = b.setTransposeRowsAndColumns(true).addRange(sheet.getRange('A1:B2')).build();
+      expect(chart.getTransposeRowsAndColumns()).toBe(true);
+      expect(chart.getChartId()).toBeNull(); // not in a sheet yet
+      sheet.insertChart(chart);
+      const inserted = sheet.getCharts()[0];
+      expect(typeof inserted.getChartId()).toBe('number');
+      expect(inserted.getNumHeaders()).toBe(-1); // not set: auto-detected
+      expect(inserted.modify().setNumHeaders(1).build().getNumHeaders()).toBe(1);
+      expect(inserted.getNumHeaders()).toBe(-1); // modify() builds a new chart; updateChart saves it
+    },
+  },
 ];
 
 runCases('EmbeddedChart', cases);

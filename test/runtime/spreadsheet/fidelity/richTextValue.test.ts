@@ -184,6 +184,37 @@ const cases: Case[] = [
       expect(() => sheet.getRange('D1').setTextStyle(app.newTextStyle().setUnderline(true).setStrikethrough(true).build())).toThrow(NotProvidedError);
     },
   },
+  {
+    name: 'RichTextValueBuilder.setTextStyle(null) does nothing; a style overwrites only the fields it sets; setLinkUrl(null) clears',
+    ref: REF + 'rich-text-value-builder#settextstyletextstyle',
+    run: ({ app }) => {
+      const bold = app.newTextStyle().setBold(true).build();
+      const red = app.newTextStyle().setForegroundColor('#ff0000').build();
+      const v = app.newRichTextValue().setText('abcd').setTextStyle(bold).setTextStyle(null as never).setTextStyle(0, 2, null as never).setTextStyle(1, 3, red).build();
+      expect(v.getTextStyle().isBold()).toBe(true);
+      expect(v.getRuns().map((r) => [r.getText(), r.getTextStyle().getForegroundColor()])).toEqual([['a', null], ['bc', '#ff0000'], ['d', null]]);
+      const unlinked = app.newRichTextValue().setText('go').setLinkUrl('https://example.com').setLinkUrl(null as never).build();
+      expect(unlinked.getLinkUrl()).toBeNull();
+      expect(() => app.newRichTextValue().setText('ab').setTextStyle(0, 3, null as never)).toThrow('Invalid offsets');
+    },
+  },
+  {
+    name: 'TextStyle colour objects: getForegroundColorObject is an RGB Color (null when unset); setForegroundColorObject takes a Color',
+    ref: REF + 'text-style#getforegroundcolorobject',
+    run: ({ app, sheet }) => {
+      const st = app.newTextStyle().setForegroundColor('#1A2B3C').build();
+      const c = st.getForegroundColorObject()!;
+      expect([String(c.getColorType()), c.asRgbColor().asHexString(), c.asRgbColor().getRed()]).toEqual(['RGB', '#1a2b3c', 26]);
+      expect(app.newTextStyle().build().getForegroundColorObject()).toBeNull();
+      const cellColor = sheet.getRange('A1').setFontColor('#00ff00').getFontColorObject();
+      expect(app.newTextStyle().setForegroundColorObject(cellColor).build().getForegroundColor()).toBe('#00ff00');
+      expect(() => app.newTextStyle().setForegroundColorObject('#00ff00' as never)).toThrow(
+        "The parameters (String) don't match the method signature for SpreadsheetApp.TextStyleBuilder.setForegroundColorObject.",
+      );
+      expect(() => app.newTextStyle().setBold('yes' as never)).toThrow('Invalid argument: bold');
+      expect(() => app.newTextStyle().setFontSize(0)).toThrow('Invalid argument: fontSize');
+    },
+  },
 ];
 
 runCases('RichTextValue', cases);
