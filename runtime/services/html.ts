@@ -13,6 +13,26 @@ export const XFrameOptionsMode = { ALLOWALL: 'ALLOWALL', DEFAULT: 'DEFAULT' };
 /** reference/html/html-output#addmetatagname,-content: the only names addMetaTag accepts. */
 export const ALLOWED_META_TAGS = ['apple-mobile-web-app-capable', 'google-site-verification', 'mobile-web-app-capable', 'viewport'];
 
+const argType = (v: unknown): string =>
+  v === undefined ? '' : v === null ? 'null' : typeof v === 'string' ? 'String' : typeof v === 'boolean' ? 'Boolean' : typeof v === 'number' ? 'number' : 'Object';
+
+/** A dialog size: whole pixels, null for the default (undefined here). */
+function dialogSize(v: unknown, member: string): number | undefined {
+  if (v === null) return undefined;
+  if (typeof v !== 'number' || !Number.isFinite(v)) throw new Error(`The parameters (${argType(v)}) don't match the method signature for HtmlOutput.${member}.`);
+  const n = Math.trunc(v);
+  if (n < 0) throw new Error(`Invalid argument: ${member === 'setWidth' ? 'width' : 'height'}`);
+  return n;
+}
+
+/** A value of one of the service's enums (their values are their names); anything else refused. */
+function enumArg(v: unknown, values: Record<string, string>, member: string): string {
+  if (v === null || v === undefined) throw new Error(`The parameters (${argType(v)}) don't match the method signature for HtmlOutput.${member}.`);
+  const s = String(v);
+  if (!Object.prototype.hasOwnProperty.call(values, s)) throw new Error(`Invalid argument: ${s}`);
+  return s;
+}
+
 export type FunctionCtor = new (...args: string[]) => (...a: unknown[]) => unknown;
 
 export const escapeHtml = (s: unknown): string =>
@@ -28,7 +48,8 @@ export class LocalHtmlOutput
   title = '';
   width?: number;
   height?: number;
-  sandboxMode = 'IFRAME';
+  /** IFRAME always: setSandboxMode has no effect (html-output#setsandboxmodemode). */
+  readonly sandboxMode = 'IFRAME';
   xFrameOptionsMode = 'DEFAULT';
   metaTags: Array<{ name: string; content: string }> = [];
   faviconUrl?: string;
@@ -42,14 +63,20 @@ export class LocalHtmlOutput
   getTitle(): string {
     return this.title;
   }
+  /**
+   * "Sets the initial width of the custom dialog in Google Docs, Sheets, or Forms" (html-output#setwidthwidth);
+   * null gives back the default. A width is whole pixels: a fraction is truncated (an Integer
+   * parameter), a negative one or a non-number refused (*model*: the page is silent).
+   */
   setWidth(width: number): any {
-    this.width = width;
+    this.width = dialogSize(width, 'setWidth');
     return this;
   }
   setHeight(height: number): any {
-    this.height = height;
+    this.height = dialogSize(height, 'setHeight');
     return this;
   }
+  /** "Gets the initial width of the custom dialog": 0 when none was set (*model*). */
   getWidth(): number {
     return this.width ?? 0;
   }
@@ -75,12 +102,18 @@ export class LocalHtmlOutput
     this.content = '';
     return this;
   }
+  /**
+   * "This method now has no effect — previously it set the sandbox mode used for client-side
+   * scripts" (html-output#setsandboxmodemode): every output is IFRAME whatever is asked. The
+   * argument must still be a SandboxMode.
+   */
   setSandboxMode(mode: any): any {
-    this.sandboxMode = String(mode);
+    enumArg(mode, SandboxMode, 'setSandboxMode');
     return this;
   }
+  /** "Sets the state of the page's X-Frame-Options header" (html-output#setxframeoptionsmodemode): an XFrameOptionsMode; DEFAULT until set. */
   setXFrameOptionsMode(mode: any): any {
-    this.xFrameOptionsMode = String(mode);
+    this.xFrameOptionsMode = enumArg(mode, XFrameOptionsMode, 'setXFrameOptionsMode');
     return this;
   }
   addMetaTag(name: string, content: string): any {
@@ -91,7 +124,9 @@ export class LocalHtmlOutput
     this.metaTags.push({ name: String(name), content: String(content) });
     return this;
   }
+  /** "Adds a link tag for a favicon to the page" (html-output#setfaviconurliconurl): a URL text. */
   setFaviconUrl(iconUrl: string): any {
+    if (typeof iconUrl !== 'string') throw new Error(`The parameters (${argType(iconUrl)}) don't match the method signature for HtmlOutput.setFaviconUrl.`);
     this.faviconUrl = iconUrl;
     return this;
   }

@@ -22,6 +22,19 @@ const SET_BUTTONS: Record<string, ButtonName[]> = {
   YES_NO_CANCEL: ['YES', 'NO', 'CANCEL'],
 };
 
+const argType = (v: unknown): string =>
+  v === undefined ? '' : v === null ? 'null' : typeof v === 'string' ? 'String' : typeof v === 'boolean' ? 'Boolean' : typeof v === 'number' ? 'number' : 'Object';
+
+/** The HtmlOutput a dialog shows; (output, title) is the only signature. */
+function dialogOutput(userInterface: unknown, title: unknown, member: string): unknown {
+  const raw = userInterface && typeof userInterface === 'object' ? (unwrap(userInterface as object) as { getContent?: unknown }) : undefined;
+  if (!raw || typeof raw.getContent !== 'function' || typeof title !== 'string') {
+    const t = [userInterface, title].filter((v) => v !== undefined).map((v) => (v && typeof v === 'object' && typeof (v as { getContent?: unknown }).getContent === 'function' ? 'HtmlOutput' : argType(v)));
+    throw new Error(`The parameters (${t.join(',')}) don't match the method signature for Ui.${member}.`);
+  }
+  return userInterface;
+}
+
 export type MenuEntry = { caption: string; functionName: string } | { separator: true } | { submenu: MenuRecord };
 export interface MenuRecord {
   caption: string;
@@ -100,8 +113,12 @@ export class LocalMenu implements Pick<GoogleAppsScript.Base.Menu, 'addItem' | '
     this.record.items.push({ separator: true });
     return this;
   }
+  /** reference/base/menu#addsubmenumenu: "Adds a sub-menu to the menu"; only a Menu (another argument is refused). */
   addSubMenu(menu: GoogleAppsScript.Base.Menu): any {
-    this.record.items.push({ submenu: (unwrap(menu) as unknown as LocalMenu).record });
+    const raw = menu && typeof menu === 'object' ? (unwrap(menu) as unknown) : undefined;
+    if (!(raw instanceof LocalMenu)) throw new Error(`The parameters (${argType(menu)}) don't match the method signature for Menu.addSubMenu.`);
+    if (raw === this) throw new Error('Invalid argument: menu (a menu cannot be its own sub-menu)');
+    this.record.items.push({ submenu: raw.record });
     return this;
   }
   addToUi(): void {
@@ -163,11 +180,18 @@ export class LocalUi
     // "All sidebars shown by scripts are 300 pixels wide" (reference/base/ui#showsidebaruserinterface).
     this.records.dialogs[this.records.dialogs.length - 1].width = SIDEBAR_WIDTH;
   }
+  /**
+   * reference/base/ui#showmodaldialoguserinterface,-title: "Opens a modal dialog box in the user's
+   * editor with custom client-side content. This method does not suspend the server-side script
+   * while the dialog is open." Both parameters are required: an HtmlOutput and a String title
+   * (Apps Script refuses another signature); the size is the output's setWidth/setHeight.
+   */
   showModalDialog(userInterface: any, title: string): void {
-    this.show('modal', userInterface, String(title));
+    this.show('modal', dialogOutput(userInterface, title, 'showModalDialog'), String(title));
   }
+  /** reference/base/ui#showmodelessdialoguserinterface,-title: as showModalDialog, but the user may go on editing. */
   showModelessDialog(userInterface: any, title: string): void {
-    this.show('modeless', userInterface, String(title));
+    this.show('modeless', dialogOutput(userInterface, title, 'showModelessDialog'), String(title));
   }
 
   private ask(kind: 'alert' | 'prompt', args: unknown[]): { button: ButtonName; text: string } {

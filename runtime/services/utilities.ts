@@ -13,11 +13,24 @@ const MAX_SLEEP_MS = 300_000;
 
 const DIGESTS: Record<string, string> = { MD2: 'md2', MD5: 'md5', SHA_1: 'sha1', SHA_256: 'sha256', SHA_384: 'sha384', SHA_512: 'sha512' };
 
+const CHARSETS = ['US_ASCII', 'UTF_8'];
+
+/**
+ * The bytes of `text` in `charset` (a Utilities.Charset; UTF-8 when none). US-ASCII, as Java's
+ * encoder, writes '?' for a character it cannot encode (it did write Latin-1 bytes); another
+ * charset is refused.
+ */
+export function textBytes(text: string, charset?: unknown): Buffer {
+  if (charset === undefined || String(charset) === 'UTF_8') return Buffer.from(text, 'utf8');
+  if (!CHARSETS.includes(String(charset))) throw new Error('Exception: Invalid argument: charset');
+  return Buffer.from(Array.from(text, (ch) => (ch.codePointAt(0)! < 128 ? ch.codePointAt(0)! : 0x3f)));
+}
+
 export class LocalUtilities
   implements Pick<GoogleAppsScript.Utilities.Utilities, 'formatDate' | 'getUuid' | 'sleep' | 'base64Encode' | 'base64Decode' | 'base64EncodeWebSafe' | 'base64DecodeWebSafe' | 'computeDigest' | 'computeHmacSha256Signature' | 'formatString'>
 {
   DigestAlgorithm = Object.fromEntries(Object.keys(DIGESTS).map((k) => [k, k])) as unknown as typeof GoogleAppsScript.Utilities.DigestAlgorithm;
-  Charset = { US_ASCII: 'US_ASCII', UTF_8: 'UTF_8' } as unknown as typeof GoogleAppsScript.Utilities.Charset;
+  Charset = Object.fromEntries(CHARSETS.map((k) => [k, k])) as unknown as typeof GoogleAppsScript.Utilities.Charset;
 
   constructor(
     private ctx: RuntimeContext,
@@ -42,7 +55,7 @@ export class LocalUtilities
   }
 
   base64Encode(data: any, charset?: any): string {
-    if (typeof data === 'string') return Buffer.from(data, charset === 'US_ASCII' ? 'latin1' : 'utf8').toString('base64');
+    if (typeof data === 'string') return textBytes(data, charset).toString('base64');
     return Buffer.from((data as number[]).map((b) => b & 0xff)).toString('base64');
   }
 
@@ -81,15 +94,14 @@ export class LocalUtilities
     const isBytes = (x: unknown) => Array.isArray(x);
     if (isBytes(value) !== isBytes(key)) throw new Error('Exception: The parameters (' + (isBytes(value) ? 'number[],String' : 'String,number[]') + ') don\'t match the method signature for Utilities.computeHmacSha256Signature.');
     if (isBytes(value) && charset !== undefined) throw new Error('Exception: The parameters (number[],number[],Charset) don\'t match the method signature for Utilities.computeHmacSha256Signature.');
-    const enc = charset === 'US_ASCII' ? 'latin1' : 'utf8';
-    const buf = (x: any) => (isBytes(x) ? Buffer.from((x as number[]).map((b) => b & 0xff)) : Buffer.from(String(x), enc));
+    const buf = (x: any) => (isBytes(x) ? Buffer.from((x as number[]).map((b) => b & 0xff)) : textBytes(String(x), charset));
     return Array.from(createHmac('sha256', buf(key)).update(buf(value)).digest()).map((b) => (b > 127 ? b - 256 : b));
   }
 
   computeDigest(algorithm: any, value: any, charset?: any): GoogleAppsScript.Byte[] {
     const alg = DIGESTS[String(algorithm)];
     if (!alg) throw new Error('Exception: Invalid argument: algorithm');
-    const buf = typeof value === 'string' ? Buffer.from(value, charset === 'US_ASCII' ? 'latin1' : 'utf8') : Buffer.from((value as number[]).map((b) => b & 0xff));
+    const buf = typeof value === 'string' ? textBytes(value, charset) : Buffer.from((value as number[]).map((b) => b & 0xff));
     return Array.from(createHash(alg).update(buf).digest()).map((b) => (b > 127 ? b - 256 : b));
   }
 

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { expose } from '../../../runtime/instrument';
+import { expose, unwrap } from '../../../runtime/instrument';
 import { LocalHtmlService } from '../../../runtime/services/html';
 import { testContext } from './helpers';
 
@@ -43,5 +43,23 @@ describe('HtmlService', () => {
   test('a missing file throws; members not provided throw clearly', () => {
     expect(() => svc.createHtmlOutputFromFile('Nope')).toThrow('No HTML file named Nope was found.');
     expect(() => (svc as any).getUserAgent()).toThrow('not provided by the local runtime: HtmlService.getUserAgent');
+  });
+  test('setSandboxMode has no effect (IFRAME always) but takes a SandboxMode; setXFrameOptionsMode an XFrameOptionsMode; setWidth/setHeight whole pixels, null the default (developers.google.com/apps-script/reference/html/html-output#setsandboxmodemode)', () => {
+    const out = svc.createHtmlOutput('x') as any;
+    expect(out.setSandboxMode(svc.SandboxMode.NATIVE)).toBe(out);
+    expect(unwrap(out.setSandboxMode(svc.SandboxMode.EMULATED)).sandboxMode).toBe('IFRAME');
+    expect(() => out.setSandboxMode('SANDBOX')).toThrow('Invalid argument: SANDBOX');
+    expect(unwrap(out).xFrameOptionsMode).toBe('DEFAULT');
+    expect(unwrap(out.setXFrameOptionsMode(svc.XFrameOptionsMode.ALLOWALL)).xFrameOptionsMode).toBe('ALLOWALL');
+    expect(() => out.setXFrameOptionsMode('SAMEORIGIN')).toThrow('Invalid argument: SAMEORIGIN');
+    expect(() => out.setXFrameOptionsMode()).toThrow("The parameters () don't match the method signature for HtmlOutput.setXFrameOptionsMode.");
+    expect([out.getWidth(), out.getHeight()]).toEqual([0, 0]);
+    expect(out.setWidth(320.7).setHeight(240).getWidth()).toBe(320);
+    expect(out.setWidth(null).getWidth()).toBe(0);
+    expect(() => out.setWidth(-1)).toThrow('Invalid argument: width');
+    expect(() => out.setHeight('200')).toThrow("The parameters (String) don't match the method signature for HtmlOutput.setHeight.");
+    expect(out.setFaviconUrl('https://example.com/icon.png')).toBe(out);
+    expect(() => out.setFaviconUrl(5)).toThrow('HtmlOutput.setFaviconUrl');
+    expect(() => out.getFaviconUrl()).toThrow('not provided by the local runtime: HtmlOutput.getFaviconUrl');
   });
 });

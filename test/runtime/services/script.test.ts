@@ -121,3 +121,30 @@ test('atDate refuses a month outside 1–12 or a day outside 1–31; after refus
   tb().after(0).create();
   expect(triggers).toHaveLength(2);
 });
+
+test('ScriptApp enums are the page\'s; onOpen/onChange/onFormSubmit give their event types; at(date) one run at that time (developers.google.com/apps-script/reference/script/script-app, spreadsheet-trigger-builder, clock-trigger-builder#atdate)', () => {
+  const { app, ctx } = scriptApp();
+  expect(Object.keys(app.AuthMode)).toEqual(['NONE', 'CUSTOM_FUNCTION', 'LIMITED', 'FULL']);
+  expect(Object.keys(app.EventType)).toEqual(['CLOCK', 'ON_OPEN', 'ON_EDIT', 'ON_FORM_SUBMIT', 'ON_CHANGE', 'ON_EVENT_UPDATED']);
+  expect(Object.keys(app.TriggerSource)).toEqual(['SPREADSHEETS', 'CLOCK', 'FORMS', 'DOCUMENTS', 'CALENDAR']);
+  expect(Object.keys(app.InstallationSource)).toEqual(['APPS_MARKETPLACE_DOMAIN_ADD_ON', 'NONE', 'WEB_STORE_ADD_ON']);
+  expect(Object.keys(app.WeekDay)).toEqual(['SUNDAY', 'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY']);
+  const b = () => app.newTrigger('h').forSpreadsheet('doc1');
+  expect([b().onOpen().create(), b().onChange().create(), b().onFormSubmit().create()].map((t) => String(t.getEventType()))).toEqual(['ON_OPEN', 'ON_CHANGE', 'ON_FORM_SUBMIT']);
+  const when = new Date(ctx.clock.now() + 2 * H);
+  const once = app.newTrigger('later').timeBased().at(when).create();
+  expect(String(once.getEventType())).toBe('CLOCK');
+  expect(() => app.newTrigger('x').timeBased().at('tomorrow' as never)).toThrow('Invalid argument: date');
+  expect(() => app.newTrigger('x').timeBased().everyDays(1).at(when)).toThrow('frequency is already set');
+  expect(app.getScriptId()).toBe('s');
+  expect(typeof app.getOAuthToken()).toBe('string');
+});
+
+test('Service.isEnabled: true when the script is deployed as a web app, with getUrl its URL; false and null otherwise (developers.google.com/apps-script/reference/script/service#isenabled)', () => {
+  const { ctx } = testContext();
+  const env = { ctx, triggers: () => [], docId: () => 'doc1', scriptTimeZone: () => 'UTC', scriptId: 's', newId: () => '1' };
+  const deployed = new LocalScriptApp({ ...env, webAppUrl: () => 'https://script.google.com/macros/s/x/exec' }).getService();
+  expect([deployed.isEnabled(), deployed.getUrl()]).toEqual([true, 'https://script.google.com/macros/s/x/exec']);
+  const none = new LocalScriptApp({ ...env, webAppUrl: () => null }).getService();
+  expect([none.isEnabled(), none.getUrl()]).toEqual([false, null]);
+});

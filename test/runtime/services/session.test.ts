@@ -25,3 +25,9 @@ describe('Session', () => {
     expect([s.getActiveUserLocale(), s.getScriptTimeZone()]).toEqual(['zh_CN', 'Asia/Shanghai']);
   });
 });
+
+test('User.getUserLoginId (deprecated) answers the email getEmail answers, blank where it is blank (developers.google.com/apps-script/reference/base/user#getuserloginid)', () => {
+  const { s } = session('li@example.com');
+  const u = s.getActiveUser();
+  expect(u.getUserLoginId()).toBe(u.getEmail());
+});

@@ -88,4 +88,17 @@ describe('Ui', () => {
     addonUi.createMenu('My Menu').addItem('Open', 'open').addToUi();
     expect(addonRecords.menus.map((m) => [m.caption, m.addon])).toEqual([[addonRecords.addonName, true]]);
   });
+  test('showModalDialog/showModelessDialog take (HtmlOutput, title) only and do not suspend the script; addSubMenu takes a Menu (developers.google.com/apps-script/reference/base/ui#showmodaldialoguserinterface,-title, base/menu#addsubmenumenu)', () => {
+    const { ui: u, records, ctx } = ui();
+    const html = expose(new LocalHtmlService(ctx, '/nonexistent'), 'HtmlService', ctx.acct);
+    u.showModelessDialog(html.createHtmlOutput('<p>x</p>').setWidth(500).setHeight(200), 'Details');
+    expect(records.dialogs.map((d) => [d.kind, d.title, d.width, d.height])).toEqual([['modeless', 'Details', 500, 200]]);
+    expect(records.asks).toEqual([]); // nothing waits for an answer
+    expect(() => u.showModalDialog(html.createHtmlOutput('<p>x</p>'), undefined as never)).toThrow("The parameters (HtmlOutput) don't match the method signature for Ui.showModalDialog.");
+    expect(() => u.showModalDialog('<p>x</p>' as never, 'T')).toThrow("The parameters (String,String) don't match the method signature for Ui.showModalDialog.");
+    expect(() => u.showModelessDialog(null as never, 'T')).toThrow('Ui.showModelessDialog');
+    const m = u.createMenu('Top');
+    expect(() => m.addSubMenu('More' as never)).toThrow("The parameters (String) don't match the method signature for Menu.addSubMenu.");
+    expect(() => m.addSubMenu(m)).toThrow('Invalid argument: menu');
+  });
 });

@@ -61,3 +61,23 @@ describe('document properties in a web app', () => {
     expect(addon.services.PropertiesService.getDocumentProperties()).not.toBeNull();
   });
 });
+
+describe('Utilities.Charset, DigestAlgorithm and base64EncodeWebSafe (developers.google.com/apps-script/reference/utilities/utilities#base64encodewebsafedata,-charset)', () => {
+  it('the enums are the page\'s: Charset US_ASCII, UTF_8; DigestAlgorithm MD2 … SHA_512', () => {
+    expect(Object.keys(U.Charset)).toEqual(['US_ASCII', 'UTF_8']);
+    expect(Object.keys(U.DigestAlgorithm)).toEqual(['MD2', 'MD5', 'SHA_1', 'SHA_256', 'SHA_384', 'SHA_512']);
+  });
+
+  it('US_ASCII writes ? for a character it cannot encode, as Java does (it wrote Latin-1 bytes); another charset is refused', () => {
+    expect(U.base64EncodeWebSafe('é?', U.Charset.US_ASCII)).toBe(Buffer.from('??').toString('base64'));
+    expect(U.base64Encode('工', U.Charset.US_ASCII)).toBe(Buffer.from('?').toString('base64'));
+    expect(U.base64EncodeWebSafe('工单', U.Charset.UTF_8)).toBe(U.base64EncodeWebSafe('工单'));
+    expect(hex(U.computeDigest(U.DigestAlgorithm.MD5, 'é', U.Charset.US_ASCII))).toBe(hex(U.computeDigest(U.DigestAlgorithm.MD5, '?')));
+    expect(() => U.base64EncodeWebSafe('x', 'UTF_16' as never)).toThrow('Invalid argument: charset');
+  });
+
+  it('base64EncodeWebSafe takes bytes too and keeps the = padding', () => {
+    expect(U.base64EncodeWebSafe([-5, -1, 0x3e] as never)).toBe('-_8-');
+    expect(U.base64EncodeWebSafe('a')).toBe('YQ==');
+  });
+});
