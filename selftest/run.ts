@@ -8,6 +8,7 @@ import { SHEET_CASES } from './cases/sheets';
 import { SHEET_MEMBER_CASES } from './cases/sheetMembers';
 import { SERVICE_CASES } from './cases/services';
 import { VALUE_CASES } from './cases/values';
+import { TEXT_MEMBER_CASES } from './cases/textMembers';
 import { deleteAddonTriggers, endToEndSteps } from './endToEnd';
 import { EDIT_CASES, EDITS_SHEET, EDIT_LOG_SHEET, WEB_CASES, prepareEditSheet } from './live';
 import { RESULTS_SHEET, resultTable, summarise, writeResults } from './results';
@@ -17,7 +18,7 @@ import { runCase } from './suite';
 import { CallLog, timedServices } from './timing';
 
 /** Every conformance case (the end-to-end steps come after them). */
-export const CONFORMANCE_CASES: Case[] = [...VALUE_CASES, ...RANGE_CASES, ...SHEET_CASES, ...SHEET_MEMBER_CASES, ...RULE_CASES, ...PIVOT_CASES, ...SERVICE_CASES, ...EDIT_CASES, ...WEB_CASES];
+export const CONFORMANCE_CASES: Case[] = [...VALUE_CASES, ...RANGE_CASES, ...SHEET_CASES, ...SHEET_MEMBER_CASES, ...RULE_CASES, ...PIVOT_CASES, ...SERVICE_CASES, ...TEXT_MEMBER_CASES, ...EDIT_CASES, ...WEB_CASES];
 
 const SCRATCH_KEY = 'selftest.scratch';
 const SCRATCH_SHEET = 'selftest-scratch';
