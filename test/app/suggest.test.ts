@@ -1,9 +1,10 @@
 // Knowledge-base suggestions while the requester types and "this solved it" (src/app/suggest.ts),
-// from the knowledge base as people really keep it: hand-edited, filed at close, retired, cached.
+// from the knowledge base as people really keep it: hand-edited, retired, cached. Filing at close
+// (the agent's close action feeding the base) is a journey: test/scenarios/knowledgeAtClose.test.ts.
 import { createLocalRuntime } from '../../runtime';
 import { T0, setUp, trackerRuntime } from './helpers';
+import { actAs, kbSheet, knowledgeRows as rows, resolved } from './knowledgeFixture';
 
-const kbSheet = (rt: any) => rt.services.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('知识库');
 const DAY = new Date('2024-04-20T10:00:00+08:00');
 
 describe('a hand-edited 知识库 sheet', () => {
@@ -93,74 +94,7 @@ describe('suggestions', () => {
   });
 });
 
-describe('filing at close, editing and retiring (issue 20)', () => {
-  const rows = (rt: any): unknown[][] => kbSheet(rt).getDataRange().getValues().slice(1);
-  const form = {
-    title: '打印机卡纸无法打印',
-    department: '财务部/总部',
-    description: '三楼打印机持续卡纸,已清理两次仍然出现',
-    urgency: '中',
-    category: '硬件',
-    submitter: '小明',
-    contact: '内线8888',
-  };
-  let n = 0;
-  const actAs = (rt: any, id: string, action: string, payload: Record<string, unknown> = {}) => {
-    rt.ctx.user.active = rt.ctx.user.effective = 'zhang@example.com';
-    const v = rt.callFromClient('getTicketView', id).result;
-    return { view: v, result: rt.callFromClient('applyTicketAction', id, action, payload, v.version).result };
-  };
-  const resolved = (rt: any, confirmed: boolean | null, title = form.title) => {
-    const { id } = rt.callFromClient('submitTicket', { ...form, title }, `kb-token-${++n}-abcdef`).result;
-    actAs(rt, id, 'accept');
-    actAs(rt, id, 'resolve', { solution: '清理定影器处的碎纸后恢复' });
-    if (confirmed !== null) actAs(rt, id, 'feedback', { resolved: confirmed, rating: 'satisfied' });
-    return id as string;
-  };
-  const closeAction = (rt: any, id: string) =>
-    actAs(rt, id, 'note', { text: 'x' }).view.actions.find((a: any) => a.name === 'close');
-
-  it('a resolved ticket the requester confirmed is filed as a suggestion by default; one not confirmed is kept retired', () => {
-    const rt = trackerRuntime();
-    const confirmed = resolved(rt, true);
-    expect(closeAction(rt, confirmed)).toMatchObject({ needs: ['file'], fileDefault: true });
-    expect(actAs(rt, confirmed, 'close').result.ok).toBe(true);
-    const unconfirmed = resolved(rt, null, '打印机又卡纸了');
-    expect(closeAction(rt, unconfirmed)).toMatchObject({ needs: ['file'], fileDefault: false });
-    expect(actAs(rt, unconfirmed, 'close').result.ok).toBe(true);
-    const byId = new Map(rows(rt).map((r) => [r[0], r[7]]));
-    expect(byId.get(confirmed)).toBe('有效');
-    expect(byId.get(unconfirmed)).toBe('停用');
-    const hits = rt.callFromClient<any[]>('suggestArticles', '打印机卡纸').result.map((h) => h.id);
-    expect(hits).toContain(confirmed);
-    expect(hits).not.toContain(unconfirmed);
-  });
-
-  it('the agent decides: file an unconfirmed one, or keep a confirmed one out', () => {
-    const rt = trackerRuntime();
-    const a = resolved(rt, null);
-    expect(actAs(rt, a, 'close', { file: true }).result.ok).toBe(true);
-    const b = resolved(rt, true, '打印机又卡纸了');
-    expect(actAs(rt, b, 'close', { file: false }).result.ok).toBe(true);
-    const byId = new Map(rows(rt).map((r) => [r[0], r[7]]));
-    expect(byId.get(a)).toBe('有效');
-    expect(byId.get(b)).toBe('停用');
-  });
-
-  it('closing a pending ticket asks for a reason, offers no filing and files nothing', () => {
-    const rt = trackerRuntime();
-    const { id } = rt.callFromClient<any>(
-      'submitTicket',
-      { ...form, description: '电脑坏了,开不了机,很急' },
-      'kb-token-pending-1',
-    ).result;
-    const close = closeAction(rt, id);
-    expect(close.needs).toEqual(['reason']);
-    expect(close.fileDefault).toBeUndefined();
-    expect(actAs(rt, id, 'close', { reason: '重复提交' }).result.ok).toBe(true);
-    expect(rows(rt).filter((r) => r[0] === id)).toHaveLength(0);
-  });
-
+describe('editing and retiring (issue 20)', () => {
   it('an entry edited in the sheet is suggested as edited; one set to 停用 is no longer suggested', () => {
     const rt = trackerRuntime();
     const id = resolved(rt, true);

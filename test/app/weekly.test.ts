@@ -1,21 +1,13 @@
 // The weekly review through the built bundle on the local runtime: a hand-worked week and its
 // figures on the sheet, links, charts and the call budget; rebuilding; the menu; the automatic
-// build across late, skipped and doubled trigger runs; the knowledge base on close.
+// build across late, skipped and doubled trigger runs. The knowledge base filed on close, suggested
+// and linked from the review is a journey: test/scenarios/knowledgeAtClose.test.ts.
 // Over ~400 lines: one use case (src/app/weekly.ts) over one hand-worked week, from the menu,
 // the trigger and concurrent builds; the data and pivot sheets are tested with their modules.
 import type { LocalRuntime } from '../../runtime';
-import { FORM, holdTrackerLock, newRuntime, setUp, ticketRows } from './helpers';
-import { WEEKLY_CALLS, act, at, reviewSheet, sheetNames, submitAt, workedWeek, type Sheet } from './weeklyFixture';
+import { holdTrackerLock, newRuntime, setUp, ticketRows } from './helpers';
+import { WEEKLY_CALLS, act, at, reviewSheet, section, sheetNames, submitAt, workedWeek, type Sheet } from './weeklyFixture';
 
-/** The rows under a section title, as display strings, until the next blank row. */
-function section(sheet: Sheet, title: string): string[][] {
-  const rows = sheet.getDataRange().getDisplayValues();
-  const i = rows.findIndex((r) => r[0] === title);
-  if (i < 0) throw new Error(`no section ${title}`);
-  const out: string[][] = [];
-  for (let k = i + 2; k < rows.length && rows[k].some((c) => c !== ''); k++) out.push(rows[k]);
-  return out;
-}
 const rowOf = (rows: string[][], ...labels: string[]): string[] => {
   const r = rows.find((x) => labels.every((l, i) => x[i] === l));
   if (!r) throw new Error(`no row ${labels.join(' / ')} in\n${rows.map((x) => x.join(' | ')).join('\n')}`);
@@ -435,62 +427,5 @@ describe('automatic weekly build from the hourly trigger', () => {
     expect(
       JSON.parse(rt.services.PropertiesService.getDocumentProperties().getProperty('weekly.status')!),
     ).toMatchObject({ ok: true, week: '2024-W18' });
-  });
-});
-
-describe('knowledge base on close', () => {
-  const kbRows = (rt: LocalRuntime): unknown[][] =>
-    reviewSheet(rt, '知识库').getDataRange().getValues().slice(1);
-
-  it('closing a resolved ticket with a solution adds one entry', () => {
-    const { rt, A } = workedWeek();
-    const rows = kbRows(rt);
-    expect(rows).toHaveLength(1);
-    expect(rows[0].slice(0, 5)).toEqual([
-      A,
-      'CRM系统数据库连接错误',
-      '软件',
-      FORM.description,
-      '重启数据库连接池，恢复正常',
-    ]);
-    expect((rows[0][5] as Date).getTime()).toBe(at('2024-05-06T11:00:00'));
-  });
-
-  it('an ID closed again supersedes its older entry, keeping the helpful count', () => {
-    const { rt, D } = workedWeek();
-    // D already has an entry (closed before, e.g. a row moved back from the archive).
-    reviewSheet(rt, '知识库')
-      .getRange(3, 1, 1, 7)
-      .setValues([[D, '共享盘旧标题', '其他', '旧描述', '旧方案', new Date(at('2024-04-01T10:00:00')), 2]]);
-    // D's requester never confirmed it solved: the agent chooses to file it anyway (issue 20).
-    act(rt, '2024-05-07T09:00:00', D, 'close', { file: true });
-    // Closing appends (no read of the base); readers see one entry, the newest.
-    expect(kbRows(rt).filter((r) => r[0] === D)).toHaveLength(2);
-    const hits = rt.callFromClient<any[]>('suggestArticles', '共享盘权限').result.filter((h) => h.id === D);
-    expect(hits).toHaveLength(1);
-    expect(hits[0]).toMatchObject({ title: '共享盘权限申请', solution: '已在共享盘为其开通读写权限' });
-    // "Helpful" adds to the newest row; the total over both rows is what ranks the entry.
-    expect(rt.callFromClient('markArticleHelpful', D).result).toBe(true);
-    expect(kbRows(rt).filter((r) => r[0] === D).map((r) => r[6])).toEqual([2, 1]);
-  });
-
-  it('suggestArticles finds the new entry while the requester types', () => {
-    const { rt, A } = workedWeek();
-    const hits = rt.callFromClient<any[]>('suggestArticles', 'CRM 数据库连接不上').result;
-    expect(hits[0]).toMatchObject({ id: A, title: 'CRM系统数据库连接错误' });
-    expect(hits.length).toBeLessThanOrEqual(3);
-  });
-
-  it('the review links a recurring problem to its knowledge-base entry, or says it needs an article', () => {
-    const { rt, A } = workedWeek();
-    submitAt(rt, '2024-05-09T10:00:00', { title: 'CRM系统数据库连接错误', category: '软件' });
-    submitAt(rt, '2024-05-09T11:00:00', { title: '打印机卡纸了', category: '硬件', urgency: '低' });
-    rt.clock.set(at('2024-05-13T10:00:00'));
-    rt.call('buildWeeklyReview', '2024-W19');
-    const rec = section(reviewSheet(rt, '周报 2024-W19'), '高频问题');
-    const crm = rec.find((r) => r[2] === 'CRM系统数据库连接错误')!;
-    expect(crm.slice(3, 7)).toEqual(['2', '2', expect.stringContaining(A), A]);
-    const printer = rec.find((r) => r[1] === '硬件')!;
-    expect(printer[6]).toBe('需编写知识库文章');
   });
 });

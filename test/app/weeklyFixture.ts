@@ -1,6 +1,6 @@
 // The hand-worked week the weekly-review tests share (test/app/weekly.test.ts,
-// test/gas/reviewDataSheet.test.ts, test/gas/reviewPivots.test.ts): four tickets
-// played through the real entry points on the local runtime.
+// test/gas/reviewDataSheet.test.ts, test/gas/reviewPivots.test.ts and the journeys in
+// test/scenarios/): four tickets played through the real entry points on the local runtime.
 import type { LocalRuntime } from '../../runtime';
 import { FORM, newRuntime, setUp, submit } from './helpers';
 
@@ -95,3 +95,13 @@ export function workedWeek(opts: { locale?: string } = {}) {
  * API would need the full spreadsheets scope, which this add-on does not ask for).
  */
 export const WEEKLY_CALLS = 81;
+
+/** The rows under a section title, as display strings, until the next blank row. */
+export function section(sheet: Sheet, title: string): string[][] {
+  const rows = sheet.getDataRange().getDisplayValues();
+  const i = rows.findIndex((r) => r[0] === title);
+  if (i < 0) throw new Error(`no section ${title}`);
+  const out: string[][] = [];
+  for (let k = i + 2; k < rows.length && rows[k].some((c) => c !== ''); k++) out.push(rows[k]);
+  return out;
+}
