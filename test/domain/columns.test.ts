@@ -14,6 +14,7 @@ import {
 import type { Ticket } from '../../src/domain/ticket';
 import { blankTicket } from '../../src/domain/ticket';
 import { intlZone } from '../../src/domain/zone';
+import { OSTICKET_EXPORT_HEADER } from './osTicketExport';
 
 const SH = intlZone('Asia/Shanghai');
 const UTC = intlZone('UTC');
@@ -322,25 +323,7 @@ describe('columnLetter', () => {
 describe('a team’s header row (issue 23)', () => {
   it('when two columns claim a field the better alias wins and the other stays the team’s', () => {
     // osTicket export
-    const os = matchHeaderRow([
-      'Ticket Number',
-      'Date Created',
-      'Subject',
-      'From',
-      'From Email',
-      'Priority',
-      'Department',
-      'Help Topic',
-      'Source',
-      'Current Status',
-      'Last Updated',
-      'Due Date',
-      'Overdue',
-      'Answered',
-      'Assigned To',
-      'Agent Assigned',
-      'Team Assigned',
-    ]);
+    const os = matchHeaderRow(OSTICKET_EXPORT_HEADER);
     expect(os.columns).toEqual({
       id: 0,
       submittedAt: 1,

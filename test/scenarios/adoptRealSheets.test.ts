@@ -12,6 +12,7 @@ import { loadConfig } from '../../src/gas/config';
 import { COLOURS } from '../../src/gas/ticketFormat';
 import { FORM, newRuntime, submit } from '../app/helpers';
 import { changedCells, snapshotCells } from '../app/originalCells';
+import { OSTICKET_QUEUE_HEADER } from '../domain/osTicketExport';
 
 const at = (local: string, offset = '+08:00') => Date.parse(`${local}${offset}`);
 const ss = (rt: LocalRuntime) => rt.services.SpreadsheetApp.getActiveSpreadsheet();
@@ -82,21 +83,7 @@ const SHEETS: TeamSheet[] = [
     name: 'osTicket export',
     locale: 'en_US',
     above: [],
-    header: [
-      'Ticket Number',
-      'Date Created',
-      'Subject',
-      'From',
-      'From Email',
-      'Priority',
-      'Department',
-      'Help Topic',
-      'Current Status',
-      'Last Updated',
-      'Due Date',
-      'Assigned To',
-      'Agent Assigned',
-    ],
+    header: OSTICKET_QUEUE_HEADER,
     row: (s, i) => [
       100231 + i,
       `${s.created.replace('T', ' ')}`,
