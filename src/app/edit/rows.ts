@@ -4,6 +4,8 @@
 // for single cells only (guides/triggers/events#edit), nor against the audit sheet, which may be
 // huge or gone. Forbidden moves and owned columns are put back; accepted changes are stamped,
 // recorded with the row and audited. The caller holds the document lock.
+// Over ~400 lines: one rule set (checkRows) judging each edited row against its record; forbidden
+// moves, owned columns, stamps and audit rows act on the same row state, with helpers only it uses.
 import { catalog, t } from '../../domain/i18n';
 import type { NotifyEvent } from '../../domain/notify/events';
 import { statusEditEvent } from '../../domain/notify/events';

@@ -43,10 +43,9 @@
 //   firstResponseAt, lastUpdateAt, the caller's lastWorkLogAt and the last reopen. The adapter
 //   must stamp lastUpdateAt only on progress (work log, status change), not on sweep writes.
 //
-// Over ~400 lines: the rules comment at the top (what the spec leaves open) is a third of it;
-// the code is one evaluation with its helpers.
-// Over ~400 lines: due times, states and hints share the clock rules (pauses, boundaries); the
-// cell text and alerts are apart (text.ts, alerts.ts).
+// Over ~400 lines: the rules comment at the top (what the spec leaves open) is a third of it; the
+// code is one evaluation whose due times, states and hints share the clock rules (pauses,
+// boundaries); the cell text and alerts are apart (text.ts, alerts.ts).
 import { addTime, alwaysHasWorkingTime, timeBetween, type CalendarSettings, type Clock } from '../calendar';
 import type { SlaHint, SlaState, Status, Urgency } from '../schema';
 import type { Ticket } from '../ticket';
