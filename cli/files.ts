@@ -37,7 +37,10 @@ export function sameFile(a: string, b: string): boolean {
     const sa = fs.statSync(a);
     const sb = fs.statSync(b);
     return sa.dev === sb.dev && sa.ino === sb.ino;
-  } catch {
+  } catch (e) {
+    // One of them does not exist (yet): not the same file. Any other failure is the caller's to see.
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT' && code !== 'ENOTDIR') throw e;
     return false;
   }
 }

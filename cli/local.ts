@@ -75,7 +75,8 @@ export async function lockWorkbook(file: string, waitMs = 30_000): Promise<() =>
     let holder: number;
     try {
       holder = Number(fs.readFileSync(lock, 'utf8'));
-    } catch {
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
       continue; // released meanwhile: try again
     }
     if (holder > 0 && holder !== process.pid) {

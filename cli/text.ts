@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import type { LocalRuntime } from '../runtime';
 import type { EditRefusal } from '../runtime/spreadsheet';
 import { readStateFile } from '../runtime/state';
+import { rethrowDefect } from '../src/domain/errors';
 import { catalog, langOfLocale } from '../src/domain/i18n';
 import type { Lang } from '../src/domain/schema';
 
@@ -64,7 +65,8 @@ export function helpLang(workbookFile: string, env: NodeJS.ProcessEnv = process.
       const locale = (readStateFile(workbookFile) as { workbook?: { locale?: unknown } }).workbook?.locale;
       if (typeof locale === 'string' && locale) return langOfLocale(locale);
     }
-  } catch {
+  } catch (e) {
+    rethrowDefect(e);
     // A damaged file is the command's business to report; help just speaks the shell's language.
   }
   return langOfEnv(env);

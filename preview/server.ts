@@ -542,7 +542,8 @@ function readBody(req: http.IncomingMessage): Promise<any> {
       let v: unknown;
       try {
         v = JSON.parse(text);
-      } catch {
+      } catch (e) {
+        if (!(e instanceof SyntaxError)) return reject(e);
         return reject(new HttpError(400, 'Bad JSON'));
       }
       if (!v || typeof v !== 'object' || Array.isArray(v)) return reject(new HttpError(400, 'A JSON object expected'));

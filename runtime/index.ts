@@ -103,7 +103,10 @@ const KEEP_FIRINGS = 500;
 function readManifest(distDir: string): { timeZone?: string; oauthScopes?: unknown } | null {
   try {
     return JSON.parse(fs.readFileSync(path.join(distDir, 'appsscript.json'), 'utf8'));
-  } catch {
+  } catch (e) {
+    // No build yet: no manifest. A manifest that does not read or parse is an error, not an
+    // absent one: its scopes are what the runtime grants.
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
     return null;
   }
 }

@@ -109,7 +109,9 @@ export function isValidZone(tz: string): boolean {
       try {
         new Intl.DateTimeFormat('en-US', { timeZone: tz });
         ok = true;
-      } catch {
+      } catch (e) {
+        // Intl refuses a zone it does not know with a RangeError.
+        if (!(e instanceof RangeError)) throw e;
         ok = false;
       }
     }

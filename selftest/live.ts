@@ -124,6 +124,7 @@ export function probeWebApp(svc: Services): WebProbe {
       fn();
       return false;
     } catch {
+      // Whatever Google throws is the answer sought: whether the web app refuses the call.
       return true;
     }
   };

@@ -54,6 +54,7 @@ export function threw(fn: () => unknown): 'threw' | 'returned' {
     fn();
     return 'returned';
   } catch {
+    // Any throw counts: the case records only whether Google refuses (its messages are undocumented).
     return 'threw';
   }
 }

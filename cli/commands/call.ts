@@ -7,7 +7,9 @@ import { effects, mark, shownSince, statsLine } from '../report';
 export function parseArg(s: string): unknown {
   try {
     return JSON.parse(s);
-  } catch {
+  } catch (e) {
+    // Not JSON: the argument is the text itself.
+    if (!(e instanceof SyntaxError)) throw e;
     return s;
   }
 }

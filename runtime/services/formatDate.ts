@@ -45,8 +45,9 @@ function zoneName(epochMs: number, tz: string, long: boolean): string {
     const off = name && /^GMT([+-])(\d{1,2})(?::(\d{2}))?$/.exec(name);
     if (off) return `GMT${off[1]}${off[2].padStart(2, '0')}:${off[3] ?? '00'}`;
     if (name) return name;
-  } catch {
-    /* fixed-offset zone */
+  } catch (e) {
+    // A fixed-offset zone (GMT+08:00), which Intl refuses with a RangeError: named by its offset below.
+    if (!(e instanceof RangeError)) throw e;
   }
   return `GMT${offsetText(offsetMinutes(epochMs, tz), 'XXX').replace('Z', '')}`;
 }

@@ -28,7 +28,9 @@ export function show(v: unknown): string {
   }
   try {
     return typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v);
-  } catch {
+  } catch (e) {
+    // JSON.stringify refuses a cycle or a BigInt with a TypeError: the value is logged as a string.
+    if (!(e instanceof TypeError)) throw e;
     return String(v);
   }
 }

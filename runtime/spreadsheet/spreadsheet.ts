@@ -177,11 +177,15 @@ class SpreadsheetImpl
     return this.wb.timeZone;
   }
   setSpreadsheetTimeZone(timezone: string): void {
+    let known = true;
     try {
       new Intl.DateTimeFormat('en-US', { timeZone: timezone });
-    } catch {
-      throw new Error(`Invalid argument: timezone`);
+    } catch (e) {
+      // Intl refuses a zone it does not know with a RangeError; Google, with the message below.
+      if (!(e instanceof RangeError)) throw e;
+      known = false;
     }
+    if (!known) throw new Error(`Invalid argument: timezone`);
     rezone(this.wb, this.wb.timeZone, timezone);
     this.wb.timeZone = timezone;
   }

@@ -15,7 +15,7 @@ import { noteKnowledgeChanged } from '../gas/properties';
 import { fileByDefault } from '../domain/knowledge';
 import { appendMovedLog } from '../gas/logArchiveSheet';
 import { splitEntries, splitForArchive } from '../domain/worklog';
-import { errorCode } from '../domain/errors';
+import { errorCode, rethrowDefect } from '../domain/errors';
 import { withTrackerLock } from '../gas/lock';
 import type { Services } from '../gas/services';
 import type { TicketSheet } from '../gas/ticketSheet';
@@ -325,7 +325,8 @@ export function applyTicketAction(svc: Services, id: unknown, action: unknown, p
         try {
           const field = entries[0]?.field ?? headerLabel('id', lang);
           appendAudit(tr.ss, [{ at: tr.now, user: me.email || by, ticketId, field, oldValue: '', newValue: t(lang, 'actionNotApplied', { error }), via: 'sidebar' }], lang);
-        } catch {
+        } catch (e) {
+          rethrowDefect(e);
           // The error below still reaches the agent.
         }
         throw e;

@@ -9,6 +9,7 @@
 // write. At most MAX_ACTIONS_PER_RUN tickets within MAX_SPAN_ROWS rows are done per run; the rest
 // the next run. Mail: one message per requester for the batch (app/notify.ts sendNotices: queued
 // past the day's quota).
+import { rethrowDefect } from '../domain/errors';
 import type { CalendarSettings } from '../domain/calendar';
 import type { DueStep, Reminded } from '../domain/autoClose';
 import { autoCloseStep, parseReminded, pickBatch } from '../domain/autoClose';
@@ -120,7 +121,8 @@ export function autoCloseResolved(tr: Tracker, ts: TicketSheet, cal: CalendarSet
   // and one write of the day's count for the batch, a message per requester (queued past the quota).
   try {
     sendNotices(tr, prepareBatch(tr, told));
-  } catch {
+  } catch (e) {
+    rethrowDefect(e);
     // A notice never undoes what it tells of (app/notify.ts): the rows stand, and so must the
     // record of the reminders below, or the next run would remind again.
   }

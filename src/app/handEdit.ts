@@ -4,6 +4,7 @@
 // for every shape of edit: one cell, a pasted block, a clear, a fill-down, a sort. This module
 // routes the edit; the concerns live in ./edit: the header (header.ts), the settings sheet
 // (settings.ts), the row rules (rows.ts) and edits that wait for the lock (queue.ts).
+import { rethrowDefect } from '../domain/errors';
 import { t } from '../domain/i18n';
 import type { FieldKey } from '../domain/schema';
 import { SHEET_NAMES } from '../domain/schema';
@@ -146,7 +147,8 @@ export function handleEdit(svc: Services, e: EditEvent): EditOutcome {
     const message = t(tr.lang, err instanceof BusyError ? 'editQueued' : 'editAuditFailed');
     try {
       tr.ss.toast(message, toastTitle(tr), 8);
-    } catch {
+    } catch (e) {
+      rethrowDefect(e);
       // The toast is a courtesy; the queue is what matters.
     }
     return { handled: true, reverted: headerNotes, changedRows: 0, queued: true, message };

@@ -16,7 +16,7 @@ import { formatLocal } from '../domain/zone';
 import { saveConfig } from '../gas/config';
 import type { SubmitToken } from '../gas/properties';
 import { readSubmitTokens, writeSubmitTokens } from '../gas/properties';
-import { errorCode } from '../domain/errors';
+import { errorCode, rethrowDefect } from '../domain/errors';
 import { withTrackerLock } from '../gas/lock';
 import { runsAsBoundScript } from '../gas/scope';
 import { visitorEmail } from './myTickets';
@@ -176,7 +176,9 @@ export function submitTicket(svc: Services, form: unknown, clientToken?: unknown
 function requesterGoogleEmail(svc: Services): string {
   try {
     return svc.Session.getActiveUser().getEmail() || '';
-  } catch {
+  } catch (e) {
+    rethrowDefect(e);
+    // Session refused (no userinfo.email grant in this context): no address, as Google hides it elsewhere.
     return '';
   }
 }

@@ -1,5 +1,6 @@
 // The add-on menu. Built in onOpen, which may run in AuthMode.NONE: no spreadsheet access there,
 // so the language comes from the user's locale when the document cannot be read.
+import { rethrowDefect } from '../domain/errors';
 import type { Lang } from '../domain/schema';
 import { langOfLocale } from '../domain/i18n';
 import { en } from '../domain/messages/en';
@@ -24,7 +25,9 @@ export function menuLang(svc: Services, authMode: unknown): Lang {
   try {
     if (authMode !== undefined && String(authMode) !== 'NONE') return langOfLocale(svc.SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetLocale());
     return langOfLocale(svc.Session.getActiveUserLocale());
-  } catch {
+  } catch (e) {
+    rethrowDefect(e);
+    // No document or user locale in this auth mode (or no grant): the template's language.
     return 'zh';
   }
 }

@@ -3,6 +3,7 @@
 // the tickets reported with their address — status, last reply, due time — and nothing about
 // anyone else. Who they are comes only from Google, never from the request: the page takes no
 // parameter that could name someone else.
+import { rethrowDefect } from '../domain/errors';
 import { catalog } from '../domain/i18n';
 import { langOfLocale } from '../domain/i18n';
 import type { Lang } from '../domain/schema';
@@ -26,7 +27,9 @@ const ADDRESS_FIELDS = ['notifyEmail', 'contact'];
 export function visitorEmail(svc: Services): string {
   try {
     return svc.Session.getActiveUser().getEmail().trim().toLowerCase();
-  } catch {
+  } catch (e) {
+    rethrowDefect(e);
+    // Session refused (no userinfo.email grant in this context): no address, as Google hides it elsewhere.
     return '';
   }
 }

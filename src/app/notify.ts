@@ -3,6 +3,7 @@
 // costs two MailApp calls (the quota left, the send); what the daily quota cannot take waits in the
 // queue (gas/mailQueue.ts) for the sweep, and one person's waiting events go out as one message.
 // A notice never fails the action that caused it: its failure is recorded in the mail state.
+import { rethrowDefect } from '../domain/errors';
 import type { MailPart, NotifyEvent } from '../domain/notify/events';
 import { PROGRESS_KINDS, REQUESTER_KINDS, composeMail, renderPart, requesterAddress, validAddress } from '../domain/notify/events';
 import type { Ticket } from '../domain/ticket';
@@ -87,7 +88,9 @@ export function sendNotice(tr: Tracker, notice: Notice): NoticeOutcome {
 export function quotaLeft(tr: Tracker): number {
   try {
     return tr.svc.MailApp.getRemainingDailyQuota();
-  } catch {
+  } catch (e) {
+    rethrowDefect(e);
+    // MailApp cannot say (no authorisation): no quota, so notices wait in the queue.
     return 0;
   }
 }

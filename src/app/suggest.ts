@@ -12,6 +12,7 @@
 // What the version cannot see: a write to the knowledge sheet that fires no edit trigger (another
 // script, the Sheets API). Such a change reaches the suggestions when the pieces expire
 // (PIECE_TTL_S) or the next time the tracker itself writes the knowledge base.
+import { rethrowDefect } from '../domain/errors';
 import { buildIndex, queryTokens, rank, sourceOf } from '../domain/knowledge';
 import type { KbManifest } from '../domain/knowledgePack';
 import { KEYS, packIndex, packedSource, pieceOf, shardOf, untag } from '../domain/knowledgePack';
@@ -62,7 +63,8 @@ export function suggestArticles(svc: Services, text: unknown): ArticleSuggestion
       if (!version) version = noteKnowledgeChanged(tr.props);
       const pack = packIndex(index, entries, version);
       if (pack) cache.putAll(pack.values, PIECE_TTL_S);
-    } catch {
+    } catch (e) {
+      rethrowDefect(e);
       // A cache that refuses (quota, size) only costs the next suggestion a read of the sheet.
     }
   }
@@ -90,7 +92,9 @@ function fromPieces(cache: Cache, version: string, text: string): ArticleSuggest
   let manifest: KbManifest;
   try {
     manifest = JSON.parse(cache.get(KEYS.manifest) ?? 'null') as KbManifest;
-  } catch {
+  } catch (e) {
+    rethrowDefect(e);
+    // A cache that refuses, or a damaged manifest: no cached index, the sheet is read.
     return null;
   }
   if (!manifest || manifest.version !== version) return null;

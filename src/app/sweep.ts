@@ -7,7 +7,7 @@ import { literalText } from '../domain/text';
 import type { AlertKey, SlaEvaluation } from '../domain/sla';
 import { waitOf } from '../domain/waiting';
 import { alertsFor, evaluate, formatSlaStatus, parseAlertKeys, parseSlaStatus, formatAlertKeys } from '../domain/sla';
-import { TrackerError } from '../domain/errors';
+import { rethrowDefect, TrackerError } from '../domain/errors';
 import { catalog, t } from '../domain/i18n';
 import { SETTINGS_LAYOUT } from '../gas/settingsSheet';
 import type { SweepStatus } from '../gas/properties';
@@ -64,7 +64,8 @@ export function runSweep(svc: Services, via: 'trigger' | 'menu', opened?: Tracke
     // Hand edits that could not be checked at once (the lock was busy) are checked first: never dropped.
     try {
       checkQueuedEdits(tr, openHealed);
-    } catch {
+    } catch (e) {
+      rethrowDefect(e);
       // They stay queued for the next run; the sweep itself goes on.
     }
     const off: number[] = [];
@@ -73,7 +74,8 @@ export function runSweep(svc: Services, via: 'trigger' | 'menu', opened?: Tracke
     let drain: QueueDrain = { sent: 0, left: 0, replied: new Map() };
     try {
       drain = drainQueue(tr, all);
-    } catch {
+    } catch (e) {
+      rethrowDefect(e);
       // Still queued: the next run tries again.
     }
     const due: UpdateDue[] = [];
@@ -84,13 +86,15 @@ export function runSweep(svc: Services, via: 'trigger' | 'menu', opened?: Tracke
     if (seen.read)
       try {
         sweepVanished(tr, all, seen.ids);
-      } catch {
+      } catch (e) {
+        rethrowDefect(e);
         // The fingerprint stays old: the next sweep checks again.
       }
     let reminders = 0;
     try {
       reminders = remindUpdates(tr, all, due);
-    } catch {
+    } catch (e) {
+      rethrowDefect(e);
       // Tried again by the next run while the update is still ahead.
     }
     result.notices = { sent: drain.sent, queued: drain.left, reminders };
@@ -99,7 +103,8 @@ export function runSweep(svc: Services, via: 'trigger' | 'menu', opened?: Tracke
     if (off.length) {
       try {
         checkRowsAt(tr, openTickets, off);
-      } catch {
+      } catch (e) {
+        rethrowDefect(e);
         // Found again by the next sweep.
       }
     }
@@ -338,7 +343,9 @@ function mailLine(tr: Tracker): string {
   try {
     const m = mailState(tr);
     return catalog(tr.lang).sweepStatus.mailValue(m.sentToday, m.queued, m.quotaLeft) + (m.lastError ? ` · ${m.lastError}` : '');
-  } catch {
+  } catch (e) {
+    rethrowDefect(e);
+    // A courtesy line: a refused read (properties, MailApp) leaves it blank; the rest is written.
     return '';
   }
 }
@@ -360,7 +367,8 @@ function recordStatus(tr: Tracker, r: SweepResult, via: string): void {
     const col = SETTINGS_LAYOUT.statusCol;
     const a1 = `'${name}'!${columnLetter(col)}2:${columnLetter(col + 1)}${lines.length + 1}`;
     tr.ss.getRange(a1).setValues(lines.map(([k, v]) => [k, v ? `'${v}` : '']));
-  } catch {
+  } catch (e) {
+    rethrowDefect(e);
     // The settings sheet was renamed or removed: the status stays in document properties.
   }
 }

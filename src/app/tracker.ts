@@ -1,5 +1,6 @@
 // The per-call context every use case starts from: the services, the spreadsheet, the stored
 // config (where the ticket sheet is, zone, language, settings) and the clock.
+import { rethrowDefect } from '../domain/errors';
 import type { ColumnMap } from '../domain/columns';
 import { rowToTicket } from '../domain/columns';
 import type { Lang } from '../domain/schema';
@@ -55,7 +56,9 @@ export function actingEmail(svc: Services, runsAs: 'user' | 'triggerOwner'): str
   try {
     const email = svc.Session.getActiveUser().getEmail();
     return email || (runsAs === 'user' ? svc.Session.getEffectiveUser().getEmail() : '');
-  } catch {
+  } catch (e) {
+    rethrowDefect(e);
+    // Session refused (no userinfo.email grant in this context): no address, as Google hides it elsewhere.
     return '';
   }
 }

@@ -8,6 +8,7 @@
 //
 // When: a hand edit that covered the ID or record column checks at once (it knows who did it);
 // the sweep checks only when its cheap fingerprint of the IDs it saw last time says one left.
+import { rethrowDefect, rethrowUnless } from '../domain/errors';
 import { enumLabel, headerLabel, parseEnum } from '../domain/schema';
 import type { Status } from '../domain/schema';
 import { t } from '../domain/i18n';
@@ -155,7 +156,9 @@ function readSeen(raw: string | null | undefined): Seen | null {
   try {
     const v = JSON.parse(raw ?? 'null') as Seen | null;
     return v && typeof v.top === 'string' && Number.isSafeInteger(v.n) && Number.isSafeInteger(v.x) ? v : null;
-  } catch {
+  } catch (e) {
+    rethrowUnless(e, 'SyntaxError');
+    // Damaged JSON reads as nothing seen: the next sweep checks in full.
     return null;
   }
 }
@@ -205,7 +208,9 @@ export function traceAfterEdit(tr: Tracker, ts: TicketSheet, user: string): stri
   try {
     const gone = traceVanished(tr, presentIds(ts), user, 'edit');
     return gone.length ? [t(tr.lang, 'ticketsVanished', { ids: gone.slice(0, 5).join(', ') + (gone.length > 5 ? ' …' : '') })] : [];
-  } catch {
+  } catch (e) {
+    rethrowDefect(e);
+    // A service refused (sheet gone, quota): the sweep finds them, as said above.
     return [];
   }
 }

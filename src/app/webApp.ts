@@ -3,6 +3,7 @@
 // the file, and every call they make runs on the owner's authority. google.script.run can reach
 // any global function, so everything but the intake form refuses callers who are not the person
 // the script runs as (teamOnly).
+import { rethrowDefect } from '../domain/errors';
 import { langOfLocale, t } from '../domain/i18n';
 import type { Services } from '../gas/services';
 import { openTracker } from './tracker';
@@ -34,7 +35,8 @@ export function teamOnly<T>(svc: Services, fn: () => T): T {
 function runsAsCaller(svc: Services): boolean {
   try {
     return svc.Session.getActiveUser().getEmail().toLowerCase() === svc.Session.getEffectiveUser().getEmail().toLowerCase();
-  } catch {
+  } catch (e) {
+    rethrowDefect(e);
     return false; // who runs the script cannot be told: refuse rather than guess
   }
 }

@@ -8,7 +8,7 @@
 import { workingTimeBetween } from '../domain/calendar';
 import { HEADER_SCAN_ROWS, columnLetter, detectHeader } from '../domain/columns';
 import type { ColumnMap } from '../domain/columns';
-import { ERROR_CODES, errorCode, type ErrorCode } from '../domain/errors';
+import { ERROR_CODES, errorCode, type ErrorCode, rethrowDefect } from '../domain/errors';
 import { catalog, t } from '../domain/i18n';
 import type { IsoWeek, Review } from '../domain/review';
 import { buildReview, previousIsoWeek, weeklyDue, weekBounds } from '../domain/review';
@@ -146,7 +146,9 @@ const once = <T>(f: () => T): (() => T) => {
 function blockOf(ss: Spreadsheet, sheetName: string, a1: string): Range | null {
   try {
     return ss.getRange(`'${sheetName.replace(/'/g, "''")}'!${a1}`);
-  } catch {
+  } catch (e) {
+    rethrowDefect(e);
+    // Google refuses an A1 range on a sheet that is gone, or outside its grid.
     return null;
   }
 }

@@ -44,3 +44,29 @@ export function errorCode(e: unknown): ErrorCode | null {
   const code = e && typeof e === 'object' ? (e as { code?: unknown }).code : undefined;
   return typeof code === 'string' && CODES.has(code) ? (code as ErrorCode) : null;
 }
+
+/**
+ * Whether a caught value is a defect in our own code (a TypeError: a property read on undefined, a
+ * call of what is no function; a ReferenceError) rather than what a service, the sheet or the data
+ * may throw. Google's exceptions carry no code to narrow on, so a catch meant for them rethrows
+ * these: a bug must surface, not pass for a refusal. Read by name: an error thrown inside the
+ * bundle comes from another realm (the local runtime) and is no instance of this realm's classes.
+ */
+export function isDefect(e: unknown): boolean {
+  const name = e && typeof e === 'object' ? (e as { name?: unknown }).name : undefined;
+  return name === 'TypeError' || name === 'ReferenceError';
+}
+
+/** In a catch meant for what a service or the data may throw: rethrows a defect (isDefect). */
+export function rethrowDefect(e: unknown): void {
+  if (isDefect(e)) throw e;
+}
+
+/**
+ * In a catch meant for one kind of error (JSON.parse's SyntaxError, decodeURIComponent's URIError,
+ * Intl's RangeError for an unknown zone): rethrows anything else. By name, for the same realm reason.
+ */
+export function rethrowUnless(e: unknown, name: 'SyntaxError' | 'URIError' | 'RangeError' | 'TypeError'): void {
+  const got = e && typeof e === 'object' ? (e as { name?: unknown }).name : undefined;
+  if (got !== name) throw e;
+}

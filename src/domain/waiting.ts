@@ -11,6 +11,7 @@
 // Segment text: `<current>;<periods>`, where current is empty, `r<since>` (requester) or
 // `v<since>~<liaison, URI-encoded>` (vendor) and periods are `r<from>-<to>` / `v<from>-<to>` joined
 // by commas; instants are epoch ms in base 36. Neither `|` nor white space can occur in it.
+import { rethrowUnless } from './errors';
 import type { CalendarSettings, Clock } from './calendar';
 import { timeBetween } from './calendar';
 import type { ClockPause } from './sla/engine';
@@ -64,7 +65,9 @@ export function formatWaitSegment(w: WaitState): string {
 function decodeLiaison(s: string): string {
   try {
     return decodeURIComponent(s);
-  } catch {
+  } catch (e) {
+    rethrowUnless(e, 'URIError');
+    // A malformed %-sequence (decodeURIComponent's URIError) reads as no liaison.
     return '';
   }
 }

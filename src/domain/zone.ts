@@ -1,6 +1,7 @@
 // Wall-clock time in the spreadsheet's time zone, without Apps Script: a Zone only has to say its
 // UTC offset at an instant. On Google the adapter answers from Utilities.formatDate(…, 'Z'); in
 // Node, from Intl. Every wall-clock decision (ID date, working hours, ISO weeks) goes through here.
+import { rethrowUnless } from './errors';
 
 export interface Zone {
   readonly id: string;
@@ -205,7 +206,9 @@ export function isKnownZone(id: string): boolean {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: id });
     return true;
-  } catch {
+  } catch (e) {
+    rethrowUnless(e, 'RangeError');
+    // Intl refuses a zone it does not know with a RangeError.
     return false;
   }
 }

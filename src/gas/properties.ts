@@ -6,6 +6,8 @@
 // guides/services/quotas); values are strings. The tracker config and the archive's recorded batch
 // can outgrow one value and are stored in pieces under their own prefix (gas/config.ts,
 // app/archive.ts), which read and write through the keys below.
+import { rethrowUnless } from '../domain/errors';
+
 type Props = GoogleAppsScript.Properties.Properties;
 
 /** The keys, by what they hold. A key's owner module is named beside it. */
@@ -243,7 +245,9 @@ export function parseQueuedEdit(raw: string | null | undefined): QueuedEdit | nu
   let v: unknown;
   try {
     v = JSON.parse(raw);
-  } catch {
+  } catch (e) {
+    rethrowUnless(e, 'SyntaxError');
+    // Not JSON: not a queued edit.
     return null;
   }
   if (!isRecord(v)) return null;

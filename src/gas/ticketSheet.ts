@@ -1,5 +1,6 @@
 // The ticket sheet's I/O, in batches: the header row once, the ID column once, one row read and one
 // row write per action. Rows are found by ticket ID (people sort and insert rows), columns by header.
+import { rethrowDefect } from '../domain/errors';
 import type { ColumnMap, DateOrders, HeaderOverrides } from '../domain/columns';
 import { columnLetter, detectHeader, fieldToCell } from '../domain/columns';
 import type { FieldKey, Lang } from '../domain/schema';
@@ -83,7 +84,8 @@ export function openTicketSheet(
       let read: unknown[][] | null = null;
       try {
         read = sheet.getSheetValues(hint.headerRow, 1, 1, hint.width);
-      } catch {
+      } catch (e) {
+        rethrowDefect(e);
         // Fewer columns than the hint (columns deleted): Google refuses the range; scan below.
       }
       const header = read ? trimTrailing(read[0]) : null;

@@ -1,6 +1,7 @@
 // Installable triggers: the hand-edit trigger and the SLA sweep. Setup remembers each one it
 // creates by its unique ID and looks for that ID before creating, so running it again never adds a
 // second pair (an editor add-on may hold one trigger of each type per document): findTriggers.
+import { rethrowDefect } from '../domain/errors';
 import { catalog } from '../domain/i18n';
 import type { TrackerConfig } from './config';
 import type { TriggerIds } from './properties';
@@ -23,7 +24,8 @@ export function ensureTriggers(svc: Services, ss: GoogleAppsScript.Spreadsheet.S
   let me = '';
   try {
     me = svc.Session.getEffectiveUser().getEmail();
-  } catch {
+  } catch (e) {
+    rethrowDefect(e);
     // unknown user: behave as before
   }
   const owner = props.getProperty(OWNER_KEY);
@@ -88,7 +90,8 @@ function createTimer(svc: Services, minutes: number): { minutes: number; id: str
   if (minutes < 60) {
     try {
       return { minutes, id: svc.ScriptApp.newTrigger(TIMER_HANDLER).timeBased().everyMinutes(minutes).create().getUniqueId() };
-    } catch {
+    } catch (e) {
+      rethrowDefect(e);
       // Editor add-ons may not run time triggers more than hourly.
     }
   }

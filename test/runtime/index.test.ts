@@ -319,3 +319,20 @@ describe('service objects print as their class name (selftest case objects.to-st
     expect(rt.ctx.acct.stats.calls).toBe(before);
   });
 });
+
+describe('the manifest (appsscript.json)', () => {
+  const dirWith = (manifest: string | null): string => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rt-manifest-'));
+    if (manifest !== null) fs.writeFileSync(path.join(dir, 'appsscript.json'), manifest);
+    return dir;
+  };
+
+  test('none yet (no build): the runtime starts on its defaults', () => {
+    const rt = createLocalRuntime({ distDir: dirWith(null), bundle: false, now: T0 });
+    expect(rt.scriptTimeZone).toBe('Asia/Shanghai');
+  });
+
+  test('one that does not parse is an error, not an absent manifest: its scopes are what the runtime grants', () => {
+    expect(() => createLocalRuntime({ distDir: dirWith('{"timeZone": '), bundle: false, now: T0 })).toThrow(SyntaxError);
+  });
+});

@@ -335,7 +335,9 @@ export function rewriteRefs(
   let toks: Tok[];
   try {
     toks = tokenize(src.slice(1));
-  } catch {
+  } catch (e) {
+    // A formula that does not tokenize (#ERROR!) has no references to move: kept as written.
+    if (!(e instanceof Signal)) throw e;
     return src;
   }
   let out = src.slice(1);

@@ -394,11 +394,18 @@ const FUNCTIONS: Record<string, Fn> = {
     return at + 1;
   },
   REGEXMATCH: (a, e) => {
+    const text = str(arg(a, 0, e));
+    const pattern = str(arg(a, 1, e));
+    let re: RegExp;
     try {
-      return new RegExp(str(arg(a, 1, e))).test(str(arg(a, 0, e)));
-    } catch {
+      re = new RegExp(pattern);
+    } catch (err) {
+      // Sheets answers #REF! for a pattern that is no regular expression; an argument's own error
+      // (#N/A from the cell it reads) passes through as it is.
+      if (!(err instanceof SyntaxError)) throw err;
       throw new Signal(new FErr('#REF!'));
     }
+    return re.test(text);
   },
   HYPERLINK: (a, e) => (a.length > 1 ? arg(a, 1, e) : arg(a, 0, e)),
   N: (a, e) => {
@@ -483,7 +490,9 @@ function isDateExpr(n: Node, env: EvalEnv): boolean {
           return !(ast instanceof FErr) && isDateExpr(ast, { ...env, sheet: r.sheet, dr: 0, dc: 0 });
         }
         return v instanceof Date;
-      } catch {
+      } catch (e) {
+        // A reference that does not resolve (#REF!) is no date.
+        if (!(e instanceof Signal)) throw e;
         return false;
       }
     }

@@ -25,6 +25,8 @@ const rows: Array<[string, string, unknown]> = [
   ],
   ['SEARCH is case-insensitive, FIND is not', '=SEARCH("B","abc")&IFERROR(FIND("B","abc"),"none")', '2none'],
   ['REGEXMATCH', '=REGEXMATCH("IT20240501001","^IT\\d{11}$")', true],
+  ['REGEXMATCH: a pattern that is no regular expression is #REF!', '=REGEXMATCH("a","(")', '#REF!'],
+  ['REGEXMATCH: an argument’s own error passes through', '=REGEXMATCH(1/0,"(")', '#DIV/0!'],
   ['ISNUMBER / VALUE / N', '=ISNUMBER(VALUE("12"))&N("x")&N(TRUE)', 'TRUE01'],
   [
     'TEXT with number and date formats',
