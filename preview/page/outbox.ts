@@ -96,6 +96,7 @@ export function renderOutbox(w: OutboxWords): void {
       if (document.getElementById('outbox-panel')) void openPanel();
     })
     .catch(() => {
+      // The count is a courtesy: a load that fails (the preview server stopped) leaves the button without it.
       button.textContent = w.button;
     });
 }
