@@ -23,6 +23,12 @@ export interface IntakeFormModel {
   title: string;
   /** The web form's link to the visitor's own tickets: only when Google names the visitor (issue 18). */
   myTickets?: { label: string; url: string };
+  /**
+   * When Google names the person filling the form (sidebar; web form in the owner's domain): the
+   * address their updates go to, and the sentence saying so. The "email for updates" field is then
+   * not among `fields` (issue 18: Google's address first, the typed one last).
+   */
+  updatesTo?: { email: string; text: string };
   fields: {
     key: 'title' | 'department' | 'description' | 'urgency' | 'category' | 'submitter' | 'contact' | 'notifyEmail';
     label: string;

@@ -2,6 +2,7 @@
 // and append the row under the document lock in a constant handful of spreadsheet calls.
 import { catalog, t } from '../domain/i18n';
 import { LIMITS, validateSubmission } from '../domain/intake';
+import { requesterEmail } from '../domain/requesterEmail';
 import { titleLength } from '../domain/titleLength';
 import { urgencyHint } from '../domain/urgencyHints';
 import type { Urgency } from '../domain/schema';
@@ -30,7 +31,6 @@ import type { IntakeFormModel, SubmitResult } from './contracts';
 import { slaFields } from './slaContext';
 import type { Allocation } from './ticketIds';
 import { allocateTicketId, writeIdCounter } from './ticketIds';
-import { intakeAddress } from '../domain/notify/events';
 import { notify } from './notify';
 import type { Tracker } from './tracker';
 import { actingEmail, openTickets, openTracker } from './tracker';
@@ -45,10 +45,15 @@ export function getIntakeForm(svc: Services): IntakeFormModel {
   const help = text.intakeHelp;
   const field = (key: keyof typeof help, required: boolean, maxLength?: number) => ({ key, label: headerLabel(key, lang), help: help[key], required, maxLength });
   const mine = myTicketsLink(svc, lang);
+  // The "email for updates" is the last resort (requesterEmail): a person Google names gets their
+  // updates at that address, so the form says so instead of offering the field.
+  const google = requesterEmail(requesterGoogleEmail(svc), '', '');
+  const updatesTo = google.source === 'google' ? google.address : '';
   return {
     lang,
     title: text.sidebarTitle.intake,
     ...(mine ? { myTickets: mine } : {}),
+    ...(updatesTo ? { updatesTo: { email: updatesTo, text: t(lang, 'updatesToGoogle', { email: updatesTo }) } } : {}),
     fields: [
       field('title', true, titleLength('', lang).max),
       field('department', true, LIMITS.department),
@@ -57,7 +62,7 @@ export function getIntakeForm(svc: Services): IntakeFormModel {
       field('category', false),
       field('submitter', true, LIMITS.submitter),
       field('contact', true, LIMITS.contact),
-      { ...field('notifyEmail', false, LIMITS.notifyEmail), label: text.intakeForm.notifyEmailLabel },
+      ...(updatesTo ? [] : [{ ...field('notifyEmail', false, LIMITS.notifyEmail), label: text.intakeForm.notifyEmailLabel }]),
     ],
     departments: tr.config.settings.departments,
     // The hints follow the settings sheet's resolution targets.
@@ -136,7 +141,8 @@ export function submitTicket(svc: Services, form: unknown, clientToken?: unknown
       const alloc: Allocation = same ? { id: same[1], consulted: false, checkIn: 0 } : allocateTicketId(tr, ts, today);
       const id = alloc.id;
       const checkIn = growFormattedRows(tr, ts, alloc);
-      const notifyEmail = intakeAddress(s.notifyEmail, requesterGoogleEmail(svc), s.contact, tr.config.settings.agents.map((a) => a.email));
+      // Google's address first, whatever the call carried (a tampered call cannot redirect the mail).
+      const notifyEmail = requesterEmail(requesterGoogleEmail(svc), s.contact, s.notifyEmail).address;
       const ticket: Ticket = { ...blankTicket(), id, ...s, notifyEmail, submittedAt: now, status: 'pending', tier: 'tier1' };
       Object.assign(ticket, slaFields(ticket, now, tr.config.settings, tr.zone, lang).fields);
       // Its initial state is recorded with the row: hand edits are judged against it (record.ts).

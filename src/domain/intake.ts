@@ -13,7 +13,7 @@ export interface Submission {
   category: Category;
   submitter: string;
   contact: string;
-  /** Optional "email for updates" (issue 18): '' when not given. */
+  /** Optional "email for updates" (issue 18): '' when not given; used only as the last resort (requesterEmail). */
   notifyEmail: string;
 }
 

@@ -4,7 +4,8 @@
 // Stable hooks for browser tests: #intake-form, inputs #f-<key> labelled by the model's labels
 // (urgency: radios #f-urgency-<value> in fieldset #f-urgency), #submit, #form-error (role=alert),
 // #err-<key> beside each field, #warn-description, #title-counter, #suggestions (li.suggestion
-// [data-article-id], .suggestion-toggle, .solved, .thanks), #result, #result-id, #another.
+// [data-article-id], .suggestion-toggle, .solved, .thanks), #result, #result-id, #another,
+// #updates-to (where the updates go, when Google names the person; #f-notifyEmail is then absent).
 //
 // Over ~400 lines: one sidebar page (bundled into its HTML) whose parts (form, checks,
 // suggestions, success) share the page's state; shared helpers already live in ./client/.
@@ -79,6 +80,8 @@ function render(m: IntakeFormModel): void {
   for (const f of m.fields) {
     form.appendChild(f.key === 'urgency' ? urgencyBlock(f) : fieldBlock(f));
     if (f.key === 'description') form.appendChild(suggestionsPanel());
+    // Google names this person: their updates go to that address, so no "email for updates" field.
+    if (f.key === 'contact' && m.updatesTo) form.appendChild(h('div', { className: 'block help', id: 'updates-to', text: m.updatesTo.text }));
   }
   if (!m.fields.some((f) => f.key === 'description')) form.appendChild(suggestionsPanel());
   const submit = h('button', { type: 'submit', id: 'submit', className: 'action', text: m.text.submit });

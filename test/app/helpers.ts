@@ -58,6 +58,28 @@ export function submit(rt: LocalRuntime, form: Record<string, unknown> = FORM, t
   return rt.callFromClient<SubmitAnswer>('submitTicket', form, ...(tok ? [tok] : [])).result;
 }
 
+/**
+ * A submit from the sidebar by `requester`: Google names them (Session.getActiveUser()), so their
+ * updates go to that address whatever the form says (issue 18, src/domain/requesterEmail.ts).
+ */
+export function submitAs(rt: LocalRuntime, requester: string, form: Record<string, unknown> = FORM, tok: string | null = token()): SubmitAnswer {
+  const before = { ...rt.ctx.user };
+  rt.ctx.user.active = rt.ctx.user.effective = requester;
+  try {
+    return submit(rt, form, tok);
+  } finally {
+    Object.assign(rt.ctx.user, before);
+  }
+}
+
+/** A web-form visitor Google does not name (a consumer account): who they are comes only from the form. */
+export const HIDDEN_VISITOR = 'requester@gmail.com';
+
+/** A submit from the web form by a visitor Google hides: the contact, else the typed email for updates, is the address. */
+export function submitHidden(rt: LocalRuntime, form: Record<string, unknown> = FORM, tok: string | null = token()): SubmitAnswer {
+  return rt.webApp(HIDDEN_VISITOR).run<SubmitAnswer>('submitTicket', form, ...(tok ? [tok] : [])).result;
+}
+
 /** The ticket sheet as rows of values (header first). */
 export function ticketRows(rt: LocalRuntime, name = '工单'): unknown[][] {
   const sheet = rt.services.SpreadsheetApp.getActiveSpreadsheet().getSheetByName(name);

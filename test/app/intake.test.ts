@@ -1,5 +1,5 @@
 // Ticket intake through the built bundle on the local runtime (issue: tracker setup and intake).
-import { FORM, T0, column, holdTrackerLock, newRuntime, setUp, submit, ticketRows, token, trackerRuntime } from './helpers';
+import { FORM, T0, column, holdTrackerLock, newRuntime, setUp, submit, submitAs, ticketRows, token, trackerRuntime } from './helpers';
 
 const HOUR = 3_600_000;
 
@@ -195,5 +195,27 @@ describe('getIntakeForm', () => {
     expect(row).toBeGreaterThan(0);
     expect(rt.edit(`设置!B${row}`, '18h 工作时间').ok).toBe(true);
     expect(hints()[2]).toBe('非紧急，2 个工作日内解决');
+  });
+
+  it('the sidebar’s user is named by Google: the form says where the updates go and offers no "email for updates" (issue 18)', () => {
+    const rt = trackerRuntime({ user: 'ming@example.com' });
+    type Form = { updatesTo?: { email: string; text: string }; fields: { key: string }[] };
+    const form = rt.callFromClient<Form>('getIntakeForm').result;
+    expect(form.updatesTo).toEqual({ email: 'ming@example.com', text: '处理进展将发到您登录的 Google 账号邮箱 ming@example.com。' });
+    expect(form.fields.map((f) => f.key)).toEqual(['title', 'department', 'description', 'urgency', 'category', 'submitter', 'contact']);
+    const en = trackerRuntime({ locale: 'en_US', user: 'ming@example.com' });
+    expect(en.callFromClient<Form>('getIntakeForm').result.updatesTo?.text).toBe(
+      'Updates will go to ming@example.com, the Google account you are signed in with.',
+    );
+  });
+
+  it('a sidebar submit stores Google’s address, even from a call that carries another (tampered or stale)', () => {
+    const rt = trackerRuntime();
+    expect(submitAs(rt, 'ming@example.com', { ...FORM, contact: 'ming.contact@corp.example.com', notifyEmail: 'attacker@evil.example' }).ok).toBe(true);
+    expect(column(rt, '提交人邮箱')).toEqual(['ming@example.com']);
+    expect(rt.mail.map((m) => m.to)).toEqual(['ming@example.com']);
+    // Still checked: an address that is no address is refused, in the sheet's language.
+    expect(submitAs(rt, 'ming@example.com', { ...FORM, notifyEmail: ['a@b.example'] }).errors).toEqual([{ field: 'notifyEmail', message: '提交的数据格式不正确，请刷新后重试。' }]);
+    expect(column(rt, '提交人邮箱')).toEqual(['ming@example.com']);
   });
 });

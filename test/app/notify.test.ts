@@ -4,7 +4,7 @@
 // reopened, closed), and an assignee named by someone else is told; the quota; the cost.
 import type { LocalRuntime } from '../../runtime';
 import type { CallStats } from '../../runtime/instrument';
-import { FORM, T0, column, submit, token, trackerRuntime, ticketCell as cell } from './helpers';
+import { FORM, HIDDEN_VISITOR, T0, column, submit, submitAs, submitHidden, token, trackerRuntime, ticketCell as cell } from './helpers';
 
 const MAIL = 'ming@corp.example.com';
 
@@ -30,48 +30,74 @@ function setSetting(rt: LocalRuntime, sheetName: string, label: string, value: s
   expect((rt.edit(`${sheetName}!B${row}`, value) as { ok: boolean }).ok).toBe(true);
 }
 
-describe('who the requester is, reachably', () => {
-  it('the email for updates typed in the form is stored in its column and mailed', () => {
+describe('who the requester is, reachably (the issue’s order: Google, the contact, the typed field)', () => {
+  it('Google’s address for the person filling the form comes first, over an email contact and a typed address', () => {
+    const rt = trackerRuntime({ user: 'ming@example.com' });
+    expect(submit(rt, { ...FORM, contact: 'ming.contact@corp.example.com', notifyEmail: 'ming.typed@corp.example.com' }).ok).toBe(true);
+    expect(column(rt, '提交人邮箱')).toEqual(['ming@example.com']);
+    expect(rt.mail.map((m) => m.to)).toEqual(['ming@example.com']);
+  });
+
+  it('an agent filing from the sidebar for a caller is named by Google: the updates go to the agent', () => {
+    // li@example.com is 李工程师 in the sample agents.
+    const agent = trackerRuntime({ user: 'li@example.com' });
+    submit(agent, { ...FORM, notifyEmail: 'caller@corp.example.com' });
+    expect(column(agent, '提交人邮箱')).toEqual(['li@example.com']);
+    expect(agent.mail.map((m) => m.to)).toEqual(['li@example.com']);
+  });
+
+  it('Google hides the visitor: the contact when it is an email, over a typed address', () => {
     const rt = trackerRuntime();
-    const r = submit(rt, { ...FORM, notifyEmail: 'ming@corp.example.com' });
-    expect(r.ok).toBe(true);
+    expect(submitHidden(rt, { ...FORM, contact: 'ming@corp.example.com', notifyEmail: 'other@corp.example.com' }).ok).toBe(true);
     expect(column(rt, '提交人邮箱')).toEqual(['ming@corp.example.com']);
     expect(rt.mail.map((m) => m.to)).toEqual(['ming@corp.example.com']);
   });
 
-  it('else the contact field when it is an email; an extension reaches nobody by mail', () => {
+  it('Google hides the visitor and the contact is an extension: the typed email for updates, else nobody by mail', () => {
     const rt = trackerRuntime();
-    submit(rt, { ...FORM, contact: 'ming@corp.example.com' });
-    submit(rt, FORM);
+    submitHidden(rt, { ...FORM, notifyEmail: 'ming@corp.example.com' });
+    submitHidden(rt, FORM);
     expect(column(rt, '提交人邮箱')).toEqual(['ming@corp.example.com', '']);
     expect(rt.mail.map((m) => m.to)).toEqual(['ming@corp.example.com']);
   });
 
-  it('Google’s address for the person filling the form, unless that person is an agent (filling it for a caller)', () => {
-    const requester = trackerRuntime({ user: 'ming@example.com' });
-    submit(requester, FORM);
-    expect(column(requester, '提交人邮箱')).toEqual(['ming@example.com']);
-    // li@example.com is 李工程师 in the sample agents: an agent typing a caller's problem.
-    const agent = trackerRuntime({ user: 'li@example.com' });
-    submit(agent, FORM);
-    expect(column(agent, '提交人邮箱')).toEqual(['']);
-    expect(agent.mail).toEqual([]);
+  it('a typed address that is no address is refused in the sheet’s language, and nothing is written', () => {
+    const rt = trackerRuntime();
+    const r = submitHidden(rt, { ...FORM, notifyEmail: 'ming@' });
+    expect(r).toMatchObject({ ok: false, code: 'invalid', errors: [{ field: 'notifyEmail', message: '接收通知的邮箱格式不正确，如 name@company.com；也可以不填。' }] });
+    const en = trackerRuntime({ locale: 'en_US' });
+    expect(submitHidden(en, { ...FORM, urgency: 'High', category: 'Software', notifyEmail: '13812345678' }).errors).toEqual([
+      { field: 'notifyEmail', message: 'Please give an internal extension or a company email, not a personal mobile number.' },
+    ]);
+    expect(column(rt, '提交人邮箱')).toEqual([]);
+    expect(rt.mail).toEqual([]);
   });
 
   it('on the web form (executes as the owner), a visitor of the owner’s Workspace domain is named; a consumer account is hidden', () => {
     const rt = trackerRuntime({ user: 'owner@example.com' });
     expect(rt.webApp('ming@example.com').run<{ ok: boolean }>('submitTicket', FORM, token()).result.ok).toBe(true);
-    expect(rt.webApp('someone@gmail.com').run<{ ok: boolean }>('submitTicket', FORM, token()).result.ok).toBe(true);
+    expect(rt.webApp(HIDDEN_VISITOR).run<{ ok: boolean }>('submitTicket', FORM, token()).result.ok).toBe(true);
     // Never the owner's own address (the effective user) for a hidden visitor.
     expect(column(rt, '提交人邮箱')).toEqual(['ming@example.com', '']);
     expect(rt.mail.map((m) => m.to)).toEqual(['ming@example.com']);
+  });
+
+  it('a tampered call from a visitor Google names, carrying another address for updates, still stores Google’s', () => {
+    const rt = trackerRuntime({ user: 'owner@example.com' });
+    // The form offers no such field to this visitor; the call is made by hand.
+    const r = rt.webApp('ming@example.com').run<{ ok: boolean }>('submitTicket', { ...FORM, notifyEmail: 'attacker@evil.example' }, token()).result;
+    expect(r.ok).toBe(true);
+    expect(column(rt, '提交人邮箱')).toEqual(['ming@example.com']);
+    expect(rt.mail.map((m) => m.to)).toEqual(['ming@example.com']);
+    const audit = rt.services.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('操作日志')!.getDataRange().getValues();
+    expect(audit.flat()).not.toContain('attacker@evil.example');
   });
 });
 
 describe('the "received" mail', () => {
   it('names the ID, what happens next and the targets of its urgency from the settings (zh)', () => {
     const rt = trackerRuntime();
-    const r = submit(rt, { ...FORM, notifyEmail: 'ming@corp.example.com' });
+    const r = submitAs(rt, 'ming@corp.example.com');
     expect(rt.mail).toHaveLength(1);
     const m = rt.mail[0];
     expect(m.subject).toBe(`[${r.id}] 已收到您的问题：${FORM.title}`);
@@ -83,7 +109,7 @@ describe('the "received" mail', () => {
     expect(m.htmlBody).toBeUndefined();
     // The settings changed: the mail follows them.
     setSetting(rt, '设置', '解决时限（高）', '4h 全天');
-    submit(rt, { ...FORM, notifyEmail: 'ming@corp.example.com' });
+    submitAs(rt, 'ming@corp.example.com');
     expect(rt.mail[1].body).toContain('4 小时内解决');
   });
 
@@ -101,7 +127,7 @@ describe('the "received" mail', () => {
   it('is not sent when the settings switch it off', () => {
     const rt = trackerRuntime();
     setSetting(rt, '设置', '通知提交人', '否');
-    submit(rt, { ...FORM, notifyEmail: 'ming@corp.example.com' });
+    submitAs(rt, 'ming@corp.example.com');
     expect(column(rt, '提交人邮箱')).toEqual(['ming@corp.example.com']);
     expect(rt.mail).toEqual([]);
   });
@@ -112,13 +138,13 @@ describe('the "received" mail', () => {
     const labels = sheet.getRange(1, 1, 60, 1).getValues().map((r) => r[0]);
     const row = labels.indexOf('通知提交人') + 1;
     rt.edit(`设置!A${row}`, '');
-    submit(rt, { ...FORM, notifyEmail: 'ming@corp.example.com' });
+    submitAs(rt, 'ming@corp.example.com');
     expect(rt.mail).toEqual([]);
   });
 
   it('waits in the queue when the day’s mail quota is used up, never lost', () => {
     const rt = trackerRuntime({ mailQuota: 0 });
-    const r = submit(rt, { ...FORM, notifyEmail: 'ming@corp.example.com' });
+    const r = submitAs(rt, 'ming@corp.example.com');
     expect(r.ok).toBe(true);
     expect(rt.mail).toEqual([]);
     const keys = queued(rt);
@@ -132,7 +158,7 @@ describe('the "received" mail', () => {
 describe('the requester hears of each step (zh)', () => {
   it('taken, a reply (not an internal note), resolved with how to answer, reopened, closed', () => {
     const rt = trackerRuntime();
-    const { id } = submit(rt, { ...FORM, notifyEmail: MAIL });
+    const { id } = submitAs(rt, MAIL);
     expect(rt.mail).toHaveLength(1);
 
     expect(act(rt, id, 'accept').result.ok).toBe(true);
@@ -176,7 +202,7 @@ describe('the requester hears of each step (zh)', () => {
 
   it('an internal note stamps no reply; a reply to a requester without an address counts (told another way)', () => {
     const rt = trackerRuntime();
-    const { id } = submit(rt, FORM); // contact 内线8888: no address
+    const { id } = submitHidden(rt, FORM); // contact 内线8888, Google hides the visitor: no address
     act(rt, id, 'note', { text: '内部记录' });
     expect(cell(rt, id, '最近回复时间')).toBe('');
     rt.clock.set(rt.clock.now() + 5 * 60_000);
@@ -194,7 +220,7 @@ describe('the requester hears of each step (zh)', () => {
 
   it('the agent a ticket is assigned to by someone else is told; assigning oneself mails nobody', () => {
     const rt = trackerRuntime();
-    const { id } = submit(rt, FORM);
+    const { id } = submitHidden(rt, FORM);
     expect(act(rt, id, 'assign', { assignee: '张工' }).result.ok).toBe(true);
     expect(rt.mail).toHaveLength(1);
     expect(rt.mail[0].to).toBe('zhang@example.com');
@@ -207,7 +233,7 @@ describe('the requester hears of each step (zh)', () => {
 describe('waiting and the hand-over (issue 18, with the waiting states)', () => {
   it('"waiting for the requester" asks the requester; waiting for a vendor mails nobody', () => {
     const rt = trackerRuntime();
-    const { id } = submit(rt, { ...FORM, notifyEmail: MAIL });
+    const { id } = submitAs(rt, MAIL);
     act(rt, id, 'accept');
     expect(act(rt, id, 'wait', { kind: 'requester', reason: '请提供报错截图' }).result.ok).toBe(true);
     expect(rt.mail).toHaveLength(3);
@@ -220,7 +246,7 @@ describe('waiting and the hand-over (issue 18, with the waiting states)', () => 
 
   it('the tier-2 agent an escalation hands over to is told, with the background and what was tried', () => {
     const rt = trackerRuntime();
-    const { id } = submit(rt, FORM);
+    const { id } = submitHidden(rt, FORM);
     const r = act(rt, id, 'escalate', { reason: '涉及核心业务', assignee: '李工程师', background: '连接池耗尽', tried: '重启应用' }, 'zhang@example.com').result;
     expect(r.ok).toBe(true);
     expect(rt.mail).toHaveLength(1);
@@ -233,7 +259,7 @@ describe('waiting and the hand-over (issue 18, with the waiting states)', () => 
 describe('in English', () => {
   it('taken and reply mails follow the sheet language', () => {
     const rt = trackerRuntime({ locale: 'en_US' });
-    const { id } = submit(rt, { ...FORM, urgency: 'High', category: 'Software', notifyEmail: MAIL });
+    const { id } = submitAs(rt, MAIL, { ...FORM, urgency: 'High', category: 'Software' });
     act(rt, id, 'accept');
     act(rt, id, 'note', { text: 'Please log in again.', reply: true });
     expect(rt.mail.map((m) => m.subject)).toEqual([
@@ -248,7 +274,7 @@ describe('in English', () => {
 describe('quota', () => {
   it('what the quota cannot take waits; the next mail to that person carries it, combined into one message', () => {
     const rt = trackerRuntime({ mailQuota: 0 });
-    const { id } = submit(rt, { ...FORM, notifyEmail: MAIL });
+    const { id } = submitAs(rt, MAIL);
     act(rt, id, 'accept');
     rt.clock.set(rt.clock.now() + 60_000);
     act(rt, id, 'note', { text: '第一次回复', reply: true });
@@ -271,9 +297,9 @@ describe('quota', () => {
 describe('cost', () => {
   it('an action that notifies costs at most 2 more spreadsheet-or-mail calls than one that does not', () => {
     const quiet = trackerRuntime();
-    const a = submit(quiet, FORM).id; // no address: nobody to mail
+    const a = submitHidden(quiet, FORM).id; // no address: nobody to mail
     const loud = trackerRuntime();
-    const b = submit(loud, { ...FORM, notifyEmail: MAIL }).id;
+    const b = submitAs(loud, MAIL).id;
     for (const [action, payload] of [
       ['accept', {}],
       ['note', { text: '回复', reply: true }],

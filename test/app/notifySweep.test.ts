@@ -3,7 +3,7 @@
 // due; the settings sheet shows the day's mail; calls stay constant in the number of tickets.
 import type { LocalRuntime } from '../../runtime';
 import type { CallStats } from '../../runtime/instrument';
-import { FORM, T0, submit, trackerRuntime, ticketCell as cell } from './helpers';
+import { FORM, T0, submitAs, trackerRuntime, ticketCell as cell } from './helpers';
 
 const MIN = 60_000;
 const MAIL = 'ming@corp.example.com';
@@ -26,7 +26,7 @@ function statusLines(rt: LocalRuntime): string[] {
 describe('the sweep sends what the quota held back', () => {
   it('one message per person, every event in it, the reply stamp set, the queue empty, the state in the settings sheet', () => {
     const rt = trackerRuntime({ mailQuota: 0 });
-    const { id } = submit(rt, { ...FORM, notifyEmail: MAIL });
+    const { id } = submitAs(rt, MAIL);
     act(rt, id, 'accept');
     act(rt, id, 'note', { text: '请重启电脑后再试', reply: true });
     expect(queued(rt)).toHaveLength(3);
@@ -45,8 +45,8 @@ describe('the sweep sends what the quota held back', () => {
 
   it('stops at the quota: the rest waits for the next run, never dropped', () => {
     const rt = trackerRuntime({ mailQuota: 0 });
-    submit(rt, { ...FORM, notifyEmail: 'a@corp.example.com' });
-    submit(rt, { ...FORM, notifyEmail: 'b@corp.example.com' });
+    submitAs(rt, 'a@corp.example.com');
+    submitAs(rt, 'b@corp.example.com');
     setQuota(rt, 1);
     sweep(rt);
     expect(rt.mail.map((m) => m.to)).toEqual(['a@corp.example.com']);
@@ -63,7 +63,7 @@ describe('the sweep sends what the quota held back', () => {
 describe('the assignee is reminded before the progress update is due', () => {
   it('once, in the last half hour of the 2 working hours since the requester last heard', () => {
     const rt = trackerRuntime();
-    const { id } = submit(rt, { ...FORM, urgency: '中', notifyEmail: MAIL });
+    const { id } = submitAs(rt, MAIL, { ...FORM, urgency: '中' });
     act(rt, id, 'accept'); // 张工; the "taken" mail is the requester's last progress (T0)
     const toAgent = () => rt.mail.filter((m) => m.to === 'zhang@example.com');
     rt.clock.set(T0 + 80 * MIN);
@@ -86,7 +86,7 @@ describe('the assignee is reminded before the progress update is due', () => {
 
   it('a reminder the mail service refuses is tried again next run, and the settings sheet says why', () => {
     const rt = trackerRuntime();
-    const { id } = submit(rt, { ...FORM, urgency: '中', notifyEmail: MAIL });
+    const { id } = submitAs(rt, MAIL, { ...FORM, urgency: '中' });
     act(rt, id, 'accept');
     const toAgent = () => rt.mail.filter((m) => m.to === 'zhang@example.com');
     rt.clock.set(T0 + 95 * MIN);
@@ -102,7 +102,7 @@ describe('the assignee is reminded before the progress update is due', () => {
 
   it('an internal note does not put it off', () => {
     const rt = trackerRuntime();
-    const { id } = submit(rt, { ...FORM, urgency: '中', notifyEmail: MAIL });
+    const { id } = submitAs(rt, MAIL, { ...FORM, urgency: '中' });
     act(rt, id, 'accept');
     rt.clock.set(T0 + 60 * MIN);
     act(rt, id, 'note', { text: '内部：查日志' });
@@ -117,7 +117,7 @@ describe('cost', () => {
     const calls = (n: number): number => {
       const rt = trackerRuntime({ mailQuota: 0 });
       for (let i = 0; i < n; i++) {
-        const { id } = submit(rt, { ...FORM, urgency: '中', notifyEmail: `r${i}@corp.example.com` });
+        const { id } = submitAs(rt, `r${i}@corp.example.com`, { ...FORM, urgency: '中' });
         act(rt, id, 'accept');
       }
       setQuota(rt, 1500);

@@ -20,7 +20,16 @@ describe('the web form', () => {
   it('lets a visitor report a problem and see suggestions, written like a sidebar submit', () => {
     const rt = trackerRuntime();
     const web = rt.webApp(VISITOR);
-    expect(web.run<any>('getIntakeForm').result).toEqual(rt.callFromClient('getIntakeForm').result);
+    // The same form as the sidebar's, but for where the updates go: Google names the sidebar's
+    // user (issue 18), not this visitor, who gets the "email for updates" field instead.
+    const visitorForm = web.run<any>('getIntakeForm').result;
+    const sidebarForm = rt.callFromClient<any>('getIntakeForm').result;
+    expect(sidebarForm.updatesTo).toEqual({ email: OWNER, text: `处理进展将发到您登录的 Google 账号邮箱 ${OWNER}。` });
+    expect(visitorForm.updatesTo).toBeUndefined();
+    expect(visitorForm.fields.find((f: any) => f.key === 'notifyEmail')).toMatchObject({ label: '接收通知邮箱', help: '选填：仅在联系方式不是邮箱时使用，处理进展发到这个邮箱', required: false });
+    expect(sidebarForm.fields.find((f: any) => f.key === 'notifyEmail')).toBeUndefined();
+    const { updatesTo: _named, ...sidebarRest } = sidebarForm;
+    expect({ ...visitorForm, fields: visitorForm.fields.filter((f: any) => f.key !== 'notifyEmail') }).toEqual(sidebarRest);
     const r = web.run<any>('submitTicket', FORM, token()).result;
     expect(r).toMatchObject({ ok: true, id: 'IT20240501001' });
     expect(column(rt, '问题编号')).toEqual(['IT20240501001']);
@@ -28,6 +37,18 @@ describe('the web form', () => {
     // IDs keep counting across the sidebar and the web form (one sheet, one document lock).
     expect(submit(rt).id).toBe('IT20240501002');
     expect(Array.isArray(web.run('suggestArticles', '打印机').result)).toBe(true);
+  });
+
+  it('a visitor of the owner’s Workspace domain is named by Google: the form says where the updates go; a tampered call cannot send them elsewhere', () => {
+    const rt = trackerRuntime();
+    const named = rt.webApp('ming@example.com');
+    const form = named.run<any>('getIntakeForm').result;
+    expect(form.updatesTo).toEqual({ email: 'ming@example.com', text: '处理进展将发到您登录的 Google 账号邮箱 ming@example.com。' });
+    expect(form.fields.map((f: any) => f.key)).not.toContain('notifyEmail');
+    expect(named.run<any>('submitTicket', { ...FORM, notifyEmail: 'attacker@evil.example' }, token()).result.ok).toBe(true);
+    // A hidden visitor's typed address is used: their contact is an extension.
+    expect(rt.webApp(VISITOR).run<any>('submitTicket', { ...FORM, notifyEmail: 'xiaoming@corp.example.com' }, token()).result.ok).toBe(true);
+    expect(column(rt, '提交人邮箱')).toEqual(['ming@example.com', 'xiaoming@corp.example.com']);
   });
 
   it('gets no document lock, as on Google, and still submits', () => {

@@ -107,6 +107,50 @@ suite('sidebars in the preview: layout and failures', () => {
     }
   });
 
+  test('where the updates go (issue 18): the sidebar names Google’s address; the web form offers the fallback field', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 820 }, locale: 'zh-CN' });
+    try {
+      // The preview's sidebar user is named by Google (the person at the keyboard).
+      const side = await sidebar(page);
+      const note = side.locator('#updates-to');
+      await note.scrollIntoViewIfNeeded();
+      expect(await note.isVisible()).toBe(true);
+      expect(await note.textContent()).toMatch(/^处理进展将发到您登录的 Google 账号邮箱 \S+@\S+。$/);
+      expect(await side.locator('#f-notifyEmail').count()).toBe(0);
+      // It sits right under the contact field, inside the form's width.
+      const [contactBottom, noteTop] = await side.evaluate(() => [
+        document.getElementById('group-contact')!.getBoundingClientRect().bottom,
+        document.getElementById('updates-to')!.getBoundingClientRect().top,
+      ]);
+      expect(noteTop).toBeGreaterThanOrEqual(contactBottom);
+      expect(noteTop - contactBottom).toBeLessThan(40);
+      expect(await horizontalOverflow(side)).toBe(0);
+
+      // The web form's default visitor has a consumer account: Google hides them.
+      const web = await webForm(page);
+      expect(await web.locator('#updates-to').count()).toBe(0);
+      const field = web.getByLabel('接收通知邮箱');
+      await field.scrollIntoViewIfNeeded();
+      expect(await field.isVisible()).toBe(true);
+      expect(await field.getAttribute('type')).toBe('email');
+      expect(await web.locator('#help-notifyEmail').textContent()).toBe('选填：仅在联系方式不是邮箱时使用，处理进展发到这个邮箱');
+      // A bad address is refused beside the field, in the form's language, and the input is kept.
+      await web.getByLabel('问题标题').fill('无线网络频繁掉线');
+      await web.getByLabel('所属部门/区域').fill('财务部/总部');
+      await web.getByLabel('问题描述').fill('今天上午开始频繁掉线，重启电脑仍然无法解决，影响本组日常工作。');
+      await web.getByLabel('中', { exact: true }).check();
+      await web.getByLabel('提交人').fill('陈静');
+      await web.getByLabel('联系方式').fill('分机 8123');
+      await field.fill('chenjing@');
+      await web.locator('#submit').click();
+      await web.waitForSelector('#err-notifyEmail:not([hidden])');
+      expect(await web.locator('#err-notifyEmail').textContent()).toContain('接收通知的邮箱格式不正确');
+      expect(await field.inputValue()).toBe('chenjing@');
+    } finally {
+      await page.close();
+    }
+  });
+
   test.each([
     ['sidebar', sidebar],
     ['web form', webForm],

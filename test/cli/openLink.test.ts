@@ -58,7 +58,7 @@ test('open-link --latest follows the newest mail with links (to --to), the link 
   const run = (...argv: string[]) => runCli(dist, [...argv, '--workbook', wb]);
   try {
     expect((await run('init', '--at', '2024-05-08T09:00:00+08:00')).code).toBe(0);
-    const id = (await run('submit', '--json', JSON.stringify({ ...FORM, notifyEmail: 'ming@example.com' }))).json.id as string;
+    const id = (await run('submit', '--user', 'ming@example.com', '--json', JSON.stringify(FORM))).json.id as string;
     expect((await run('update', id, '--json', '{"action":"accept","by":"李工程师"}')).code).toBe(0);
     // Only the received and taken mails so far: no link to follow.
     const none = await run('open-link', '--latest', '--to', 'ming@example.com');

@@ -12,8 +12,8 @@ test('lists the mail, its links, the quota; filters; refuses a bad --last', asyn
   const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'outbox-cli-'));
   const run = (...argv: string[]) => runCli(dist, argv, cwd);
   expect((await run('init', '--at', '2024-05-08T09:00:00+08:00')).code).toBe(0);
-  expect((await run('submit', '--json', JSON.stringify({ ...FORM, notifyEmail: 'ming@example.com' }))).code).toBe(0);
-  expect((await run('submit', '--json', JSON.stringify({ ...FORM, notifyEmail: 'hong@example.com' }))).code).toBe(0);
+  expect((await run('submit', '--user', 'ming@example.com', '--json', JSON.stringify(FORM))).code).toBe(0);
+  expect((await run('submit', '--user', 'hong@example.com', '--json', JSON.stringify(FORM))).code).toBe(0);
   const id = 'IT20240508001';
   expect((await run('update', id, '--json', JSON.stringify({ action: 'accept', by: '李工程师' }))).code).toBe(0);
   expect((await run('update', id, '--json', JSON.stringify({ action: 'resolve', solution: '重装驱动' }))).code).toBe(0);

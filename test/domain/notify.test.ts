@@ -1,6 +1,6 @@
 // The text of every notification, in both languages, and who gets it (issue 18).
 import type { NotifyEvent } from '../../src/domain/notify/events';
-import { composeMail, fitPart, intakeAddress, renderPart, requesterAddress, statusEditEvent } from '../../src/domain/notify/events';
+import { composeMail, fitPart, renderPart, requesterAddress, statusEditEvent } from '../../src/domain/notify/events';
 import type { Lang } from '../../src/domain/schema';
 import { defaultSettings } from '../../src/domain/settings';
 import { blankTicket } from '../../src/domain/ticket';
@@ -82,13 +82,6 @@ describe('addresses', () => {
     expect(requesterAddress({ notifyEmail: '', contact: ' b@example.com ' })).toBe('b@example.com');
     expect(requesterAddress({ notifyEmail: 'not mail', contact: '13812345678' })).toBe('');
     expect(requesterAddress({ notifyEmail: '', contact: '内线8888' })).toBe('');
-  });
-
-  it('at intake: typed, else Google’s unless an agent’s, else the contact', () => {
-    expect(intakeAddress('t@example.com', 'g@example.com', 'c@example.com', [])).toBe('t@example.com');
-    expect(intakeAddress('', 'g@example.com', 'c@example.com', [])).toBe('g@example.com');
-    expect(intakeAddress('', 'G@example.com', 'c@example.com', ['g@example.com'])).toBe('c@example.com');
-    expect(intakeAddress('', '', '内线8888', [])).toBe('');
   });
 });
 

@@ -19,6 +19,7 @@ export const en: Translation<typeof zh> = {
   notInList: '{field} must be one of: {values}.',
   personalMobile: 'Please give an internal extension or a company email, not a personal mobile number.',
   notifyEmailFormat: 'The email for updates is not a valid address (e.g. name@company.com); you may also leave it empty.',
+  updatesToGoogle: 'Updates will go to {email}, the Google account you are signed in with.',
   contactFormat: 'Contact should be an internal extension (e.g. ext 8888) or a company email.',
   vagueDescription: 'The description is vague. Say the exact error, when it happened, who is affected and what you tried.',
   badEditEvent: 'That is not an edit event from the sheet; nothing was changed (the edit trigger only handles real edits in the sheet).',
@@ -217,7 +218,7 @@ export const en: Translation<typeof zh> = {
     category: 'Not sure? Choose Other; the agent will reclassify',
     submitter: 'Your name',
     contact: 'Internal extension or company email (no personal mobile number)',
-    notifyEmail: 'Optional: where the updates go (leave empty when you are signed in with your company account or your contact is an email)',
+    notifyEmail: 'Optional: used only when your contact is not an email; the updates go to this address',
   },
   intakeForm: {
     notifyEmailLabel: 'Email for updates',

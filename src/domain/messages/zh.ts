@@ -21,6 +21,8 @@ export const zh = {
   notInList: '{field}只能是：{values}。',
   personalMobile: '联系方式请填写内线电话或企业邮箱，不要填写个人手机号。',
   notifyEmailFormat: '接收通知的邮箱格式不正确，如 name@company.com；也可以不填。',
+  /** The intake form, instead of the "email for updates" field, when Google names the person (issue 18). */
+  updatesToGoogle: '处理进展将发到您登录的 Google 账号邮箱 {email}。',
   contactFormat: '联系方式应为内线电话（如 内线8888）或企业邮箱。',
   vagueDescription: '描述较笼统。请写明具体错误提示、发生时间、影响范围和已尝试的方法，便于快速定位。',
   badEditEvent: '这不是工作表的编辑事件，未做任何修改（编辑触发器只处理在表格中的真实编辑）。',
@@ -226,7 +228,7 @@ export const zh = {
     category: '不确定可选「其他」，支持人员会重新分类',
     submitter: '您的姓名',
     contact: '内线电话或企业邮箱（请勿填写个人手机号）',
-    notifyEmail: '可选：处理进展发到这个邮箱（公司账号登录或联系方式已是邮箱时可不填）',
+    notifyEmail: '选填：仅在联系方式不是邮箱时使用，处理进展发到这个邮箱',
   },
   intakeForm: {
     /** The form's label of the optional address for updates (the column is 提交人邮箱). */

@@ -69,19 +69,6 @@ export function requesterAddress(tk: Pick<Ticket, 'notifyEmail' | 'contact'>): s
   return contact && validAddress(contact) ? contact : '';
 }
 
-/**
- * The address a new ticket stores (issue 18): the "email for updates" the requester typed; else
- * the address Google reveals for them, unless it is an agent's (an agent filling the form for a
- * caller is not the requester); else the contact field when it is an email; else ''.
- */
-export function intakeAddress(typed: string, google: string, contact: string, agentEmails: readonly string[]): string {
-  if (typed && validAddress(typed)) return typed;
-  const g = google.trim();
-  const isAgent = agentEmails.some((a) => a && a.toLowerCase() === g.toLowerCase());
-  if (g && validAddress(g) && !isAgent) return g;
-  return contact && validAddress(contact.trim()) ? contact.trim() : '';
-}
-
 /** A subject line holds one line: a hand-typed title with a line break must not add headers. */
 const oneLine = (s: string): string => s.replace(/[\r\n\u2028\u2029]+/g, ' ').trim();
 

@@ -29,6 +29,8 @@ export const DERIVED_HEADERS = new Set([
   '响应截止', 'Response due',
   '解决截止', 'Resolution due',
   'SLA状态', 'SLA status',
+  // Stamped when a mail reaches the requester (issue 18): the action that sent it has its audit row.
+  '最近回复时间', 'Last reply at',
   // The tracker's hidden record of the row (src/domain/record.ts) follows every accepted change.
   '系统记录', 'Tracker record',
 ]);

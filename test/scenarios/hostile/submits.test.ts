@@ -61,10 +61,10 @@ describe('every submit is audited, naming who reported it', () => {
     expectIntact(rt, before, { newTickets: 1, newTicketsAudited: true });
     const row = auditRows(rt).pop()!;
     expect(row[2]).toBe(r.result.id);
-    // The address the updates go to is audited with the rest when the submit gave one (issue 18:
-    // a web-form visitor Google names; the sidebar's user here is an agent, so none).
+    // The address the updates go to is audited with the rest (issue 18: Google names both the
+    // web-form visitor here and the sidebar's user, an agent filing it, whose updates go to them).
     const withMail = String(row[3]).includes('提交人邮箱');
-    expect(withMail).toBe(channel === 'web form');
+    expect(withMail).toBe(true);
     expect(String(row[3]).split('\n')).toEqual(['问题编号', '当前状态', '提交人', '联系方式', ...(withMail ? ['提交人邮箱'] : []), '问题标题']);
     expect(row[6]).toBe('表单');
   });
