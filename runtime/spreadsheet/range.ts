@@ -310,6 +310,7 @@ export class RangeImpl
     return hit;
   }
   private mergeBlock(rect: Rect): void {
+    this.guard(rect);
     const absorbed = this.refuseCutMerges(rect);
     this._sheet.merges = this._sheet.merges.filter((m) => !absorbed.includes(m));
     if (rect.numRows * rect.numCols < 2) return;
@@ -335,6 +336,7 @@ export class RangeImpl
     return this.self();
   }
   breakApart(): R {
+    this.guard();
     const inside = this.refuseCutMerges(this._rect);
     this._sheet.merges = this._sheet.merges.filter((m) => !inside.includes(m));
     return this.self();
@@ -402,12 +404,15 @@ export class RangeImpl
    * nobody; the user is the one the script runs as.
    */
   canEdit(): boolean {
+    return this.mayEdit(this._rect);
+  }
+  private mayEdit(rect: Rect): boolean {
     const wb = this._svc.wb;
     const me = this._svc.ctx.user.effective;
-    if (me === ownerOf(wb, this._svc)) return true;
-    const { row, col } = this._rect;
-    const r2 = this.r2;
-    const c2 = this.c2;
+    if (!wb.protections.length || me === ownerOf(wb, this._svc)) return true;
+    const { row, col } = rect;
+    const r2 = row + rect.numRows - 1;
+    const c2 = col + rect.numCols - 1;
     const meets = (p: Rect) => p.row <= r2 && p.row + p.numRows - 1 >= row && p.col <= c2 && p.col + p.numCols - 1 >= col;
     for (const p of wb.protections) {
       if (p.sheetId !== this._sheet.id || p.warningOnly || p.editors.includes(me)) continue;
@@ -421,6 +426,18 @@ export class RangeImpl
           if (!p.unprotected.some((u) => r >= u.row && r < u.row + u.numRows && c >= u.col && c < u.col + u.numCols)) return false;
     }
     return true;
+  }
+
+  /**
+   * A script edits as the user it runs as: where a protection keeps them out (range#protect: "If a
+   * cell is protected by multiple protected ranges and any of them prevent a particular user from
+   * editing the cell, then that user is not permitted to edit the cell"), the write, format or clear
+   * is refused with Apps Script's message, as typing is (runtime/spreadsheet/edit.ts). Warning-only
+   * protections do not stop a script.
+   */
+  private guard(rect: Rect = this._rect): void {
+    if (!this.mayEdit(rect))
+      throw new Error('You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.');
   }
 
   protect(): GoogleAppsScript.Spreadsheet.Protection {
@@ -588,6 +605,7 @@ export class RangeImpl
   /** Writes script values: strings parsed as typed unless the cell is plain text ('@'). */
   private write(values: unknown[][], method: string): R {
     void method;
+    this.guard();
     const { row, col, numRows, numCols } = this._rect;
     const { wb } = this._svc;
     const sheet = this._sheet;
@@ -652,6 +670,7 @@ export class RangeImpl
   }
 
   private writeFormulas(grid: string[][]): R {
+    this.guard();
     const { row, col } = this._rect;
     const sheet = this._sheet;
     grid.forEach((r, i) =>
@@ -699,6 +718,7 @@ export class RangeImpl
 
   /** Text stored as given: never parsed (no formula, number, date or boolean), whatever the format. */
   private writeText(texts: string[][]): R {
+    this.guard();
     const { row, col } = this._rect;
     for (const r of texts) for (const t of r) if (t.length > MAX_CELL_CHARS) throw tooLong();
     texts.forEach((r, i) => {
@@ -747,6 +767,7 @@ export class RangeImpl
   /** range#settextstylestyle: the style on every cell of the range (runtime/spreadsheet/textStyles.ts). */
   setTextStyle(style: GoogleAppsScript.Spreadsheet.TextStyle): R {
     const f = textStyleFields(style);
+    this.guard();
     const grid = Array.from({ length: this._rect.numRows }, () => new Array(this._rect.numCols).fill(f));
     writeTextStyles(this._sheet.fmt, this._rect, grid, DEFAULTS);
     this.acct.wrote(this.n);
@@ -755,6 +776,7 @@ export class RangeImpl
   /** range#settextstylesstyles: one style per cell, the grid the range's size. */
   setTextStyles(styles: GoogleAppsScript.Spreadsheet.TextStyle[][]): R {
     checkDims(styles, this._rect.numRows, this._rect.numCols, 'setTextStyles');
+    this.guard();
     writeTextStyles(this._sheet.fmt, this._rect, styleGrid(styles), DEFAULTS);
     this.acct.wrote(this.n);
     return this.self();
@@ -781,6 +803,7 @@ export class RangeImpl
   }
 
   clearContent(): R {
+    this.guard();
     const { row, col } = this._rect;
     for (let r = row; r <= Math.min(this.r2, this._sheet.rows.length); r++) {
       const src = this._sheet.rows[r - 1];
@@ -800,6 +823,7 @@ export class RangeImpl
     return this.self();
   }
   private clearFormats(numberFormatToo: boolean): void {
+    this.guard();
     for (const k of FORMAT_KEYS)
       if (numberFormatToo || k !== 'numberFormat')
         (this._sheet.fmt[k] as Runs<unknown>).fill(this._rect.row, this.r2, this._rect.col, this.c2, undefined);
@@ -807,11 +831,13 @@ export class RangeImpl
   }
 
   clearNote(): R {
+    this.guard();
     this._sheet.fmt.note.fill(this._rect.row, this.r2, this._rect.col, this.c2, undefined);
     return this.self();
   }
 
   clearDataValidations(): R {
+    this.guard();
     this._sheet.fmt.validation.fill(this._rect.row, this.r2, this._rect.col, this.c2, undefined);
     this._sheet.fmt.invalid.fill(this._rect.row, this.r2, this._rect.col, this.c2, undefined);
     return this.self();
@@ -841,6 +867,7 @@ export class RangeImpl
   }
 
   trimWhitespace(): R {
+    this.guard();
     const vals = this.grid((r, c) => this.cell(r, c));
     vals.forEach((rowVals, i) =>
       rowVals.forEach((v, j) => {
@@ -863,6 +890,7 @@ export class RangeImpl
     const o = (options ?? {}) as { contentsOnly?: boolean; formatOnly?: boolean };
     if (tRow + numRows - 1 > tSheet.maxRows || tCol + numCols - 1 > tSheet.maxCols)
       throw new Error('The coordinates of the range are outside the dimensions of the sheet.');
+    raw.guard({ row: tRow, col: tCol, numRows, numCols });
     if (!o.formatOnly) {
       const cells = this.grid((r, c) => this.cell(r, c));
       cells.forEach((rowVals, i) =>
@@ -899,6 +927,7 @@ export class RangeImpl
     for (const s of specs)
       if (s.column < this._rect.col || s.column > this.c2)
         throw new Error('The sort column must be within the range.');
+    this.guard();
     const { row, col, numRows, numCols } = this._rect;
     const rows = this.grid((r, c) => this.cell(r, c));
     const keys = this.getValues();
@@ -991,6 +1020,7 @@ export class RangeImpl
   }
 
   private fillAttr<T>(runs: Runs<T>, v: T | undefined): R {
+    this.guard();
     runs.fill(this._rect.row, this.r2, this._rect.col, this.c2, v);
     this.acct.wrote(this.n);
     return this.self();
@@ -998,6 +1028,7 @@ export class RangeImpl
 
   private setAttrGrid<T, U>(runs: Runs<T>, grid: U[][], method: string, map: (v: U) => T | undefined): R {
     checkDims(grid, this._rect.numRows, this._rect.numCols, method);
+    this.guard();
     for (let j = 0; j < this._rect.numCols; j++) {
       runs.setColumn(
         this._rect.col + j,
@@ -1237,6 +1268,7 @@ export class RangeImpl
     const color = args.length === 8 && args[6] !== null && args[6] !== undefined ? normColor(String(args[6])) : undefined;
     const style = args.length === 8 && args[7] !== null && args[7] !== undefined ? String(args[7]) : undefined;
     if (style !== undefined && !BORDER_STYLES.includes(style)) throw new Error('Invalid argument: style');
+    this.guard();
     const names = ['top', 'left', 'bottom', 'right', 'vertical', 'horizontal'];
     const runs = this._sheet.fmt.border;
     for (let j = 0; j < this._rect.numCols; j++) {

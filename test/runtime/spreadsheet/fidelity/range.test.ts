@@ -450,6 +450,26 @@ const cases: Case[] = [
       expect([r.getFontLine(), r.getFontStyle(), r.getVerticalAlignment(), r.getFontFamily()].map(String)).toEqual(['none', 'normal', 'bottom', 'Arial']);
     },
   },
+  {
+    name: 'a script running as a user a protection leaves out cannot write, format or clear the protected cells; warning-only protections do not stop it',
+    ref: REF + 'range#protect',
+    run: ({ wb, ctx, sheet }) => {
+      wb.owner = 'owner@example.com';
+      sheet.getRange('A1:B2').setValue('kept');
+      const p = sheet.getRange('B2:C3').protect();
+      ctx.user = { active: 'stranger@example.com', effective: 'stranger@example.com' };
+      const msg = 'You are trying to edit a protected cell or object.';
+      expect(() => sheet.getRange('A2:B2').setValues([['x', 'y']])).toThrow(msg);
+      expect(() => sheet.getRange('C3').setBackground('#ff0000')).toThrow(msg);
+      expect(() => sheet.getRange('B1:B2').clearContent()).toThrow(msg);
+      expect(() => sheet.getRange('A1').copyTo(sheet.getRange('C3'))).toThrow(msg);
+      expect(() => sheet.getRange('A1:C3').merge()).toThrow(msg);
+      expect(sheet.getRange('A1:B2').getValues()).toEqual([['kept', 'kept'], ['kept', 'kept']]);
+      expect(sheet.getRange('A1').setValue('free').getValue()).toBe('free'); // outside the protection
+      p.setWarningOnly(true);
+      expect(sheet.getRange('B2').setValue('warned').getValue()).toBe('warned');
+    },
+  },
 ];
 
 runCases('Range', cases);
