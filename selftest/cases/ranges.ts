@@ -89,6 +89,20 @@ export const RANGE_CASES: Case[] = [
     },
   },
   {
+    id: 'range.can-edit-owner',
+    ref: S + 'range#canedit',
+    expected: [true, true, 'returned', 'x'],
+    how: "B2:C3.protect().removeEditors(its editors) by the spreadsheet's owner: [protection.canEdit(), B2.canEdit(), setValue('x') on B2 threw?, B2's value] ('The spreadsheet owner is always able to edit protected ranges and sheets'; run the self-test as the owner)",
+    run: ({ scratch }) => {
+      const sh = scratch();
+      const p = sh.getRange('B2:C3').protect();
+      p.removeEditors(p.getEditors());
+      const out: unknown[] = [p.canEdit(), sh.getRange('B2').canEdit(), threw(() => sh.getRange('B2').setValue('x')), sh.getRange('B2').getValue()];
+      p.remove();
+      return out;
+    },
+  },
+  {
     id: 'range-list.set-value-no-argument',
     ref: S + 'range-list#setvaluevalue',
     expected: ['threw', ''],
