@@ -187,7 +187,8 @@ class ProtectionImpl
     const owner = ownerOf(this.svc.wb, this.svc).toLowerCase();
     if (CONSUMER_DOMAINS.includes(owner.slice(owner.lastIndexOf('@') + 1)))
       throw new Error('Exception: The spreadsheet does not belong to a Google Workspace domain, so domain edit cannot be set.');
-    this.live.domainEdit = !!v;
+    if (typeof v !== 'boolean') throw new Error('Invalid argument: editable');
+    this.live.domainEdit = v;
     return this.self();
   }
   setRange(range: GoogleAppsScript.Spreadsheet.Range): GProtection {

@@ -333,12 +333,15 @@ class DataValidationBuilderImpl
   requireValueInRange(range: GoogleAppsScript.Spreadsheet.Range, showDropdown?: boolean): B {
     return this.set('VALUE_IN_RANGE', [rangeToStored(range), this.dropdown(showDropdown)]);
   }
+  /** setAllowInvalid(allowInvalidData: Boolean): anything else matches no signature (was turned into a Boolean). */
   setAllowInvalid(allow: boolean): B {
-    this.allowInvalid = !!allow;
+    if (typeof allow !== 'boolean') throw new Error('Invalid argument: allowInvalidData');
+    this.allowInvalid = allow;
     return this._self as B;
   }
+  /** setHelpText(helpText: String): a missing or non-String argument is refused (*model*; was turned into text). */
   setHelpText(text: string): B {
-    this.helpText = String(text);
+    this.helpText = str(text, 'helpText');
     return this._self as B;
   }
   /**

@@ -48,8 +48,8 @@ export const RULE_CASES: Case[] = [
   {
     id: 'validation.argument-types',
     ref: S + 'data-validation-builder#withcriteriacriteria,-args',
-    expected: [null, 'threw', 'threw', 'threw', 'threw', 'threw', 'threw'],
-    how: "newDataValidation().getCriteriaType() before any require…() (not documented: null in the runtime); then requireNumberBetween('1', 10) (a String for a Number), requireDateAfter('2024-01-01'), requireValueInRange(A1:A3, 'no'), withCriteria(NUMBER_BETWEEN, [1]) (one argument where the method takes two), withCriteria(TEXT_IS_VALID_EMAIL, ['x']), and build() with no criteria",
+    expected: [null, 'threw', 'threw', 'threw', 'threw', 'threw', 'threw', 'threw', 'threw'],
+    how: "newDataValidation().getCriteriaType() before any require…() (not documented: null in the runtime); then requireNumberBetween('1', 10) (a String for a Number), requireDateAfter('2024-01-01'), requireValueInRange(A1:A3, 'no'), withCriteria(NUMBER_BETWEEN, [1]) (one argument where the method takes two), withCriteria(TEXT_IS_VALID_EMAIL, ['x']), build() with no criteria, setAllowInvalid('false') and setHelpText() (a String for a Boolean; no argument)",
     run: ({ scratch, svc }) => {
       const app = svc.SpreadsheetApp;
       const dv = () => app.newDataValidation();
@@ -62,6 +62,8 @@ export const RULE_CASES: Case[] = [
         loose(dv(), 'withCriteria', C.NUMBER_BETWEEN, [1]),
         loose(dv(), 'withCriteria', C.TEXT_IS_VALID_EMAIL, ['x']),
         threw(() => dv().setHelpText('no criteria').build()),
+        loose(dv(), 'setAllowInvalid', 'false'),
+        loose(dv(), 'setHelpText'),
       ];
     },
   },

@@ -219,6 +219,10 @@ const cases: Case[] = [
         ['withCriteria', [C.TEXT_IS_VALID_EMAIL, ['x']]],
         ['withCriteria', [C.VALUE_IN_LIST, [['a'], true, 'extra']]],
         ['withCriteria', [C.DATE_AFTER, ['2024-01-01']]],
+        ['setAllowInvalid', ['false']],
+        ['setAllowInvalid', []],
+        ['setHelpText', []],
+        ['setHelpText', [42]],
       ] as Array<[string, unknown[]]>) {
         expect([method, args, (() => { try { dv()[method](...args); return 'returned'; } catch { return 'threw'; } })()]).toEqual([method, args, 'threw']);
       }

@@ -56,6 +56,10 @@ const cases: Case[] = [
       expect(() => p.setDomainEdit(true)).toThrow('does not belong to a Google Workspace domain');
       const workspace = env({ user: 'owner@corp.example.com' });
       expect(workspace.sheet.getRange('A1').protect().setDomainEdit(true).canDomainEdit()).toBe(true);
+      // setDomainEdit(editable: Boolean): another type matches no signature (was turned into a Boolean)
+      const loose = workspace.sheet.getRange('A1').protect() as unknown as Record<string, (...a: unknown[]) => unknown>;
+      expect(() => loose.setDomainEdit('yes')).toThrow('Invalid argument: editable');
+      expect(() => loose.setDomainEdit()).toThrow('Invalid argument: editable');
     },
   },
   {
