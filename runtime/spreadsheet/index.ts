@@ -3,7 +3,8 @@ import type { RuntimeContext } from '../context';
 import type { Svc } from './common';
 import { rangeObj } from './range';
 import { sheetObj } from './sheet';
-import { spreadsheetAppObj, spreadsheetObj } from './spreadsheet';
+import { spreadsheetAppObj } from './app';
+import { spreadsheetObj } from './spreadsheet';
 import { Workbook } from './workbook';
 
 export { Workbook, SheetData } from './workbook';

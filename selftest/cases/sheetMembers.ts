@@ -1,6 +1,6 @@
 // Sheet, Spreadsheet and SpreadsheetApp members read one by one against their reference pages
 // (issue 16; docs/fidelity.md, "Member by member: Sheet, Spreadsheet, SpreadsheetApp"). Local
-// model: runtime/spreadsheet/{sheet,spreadsheet}.ts; runtime test:
+// model: runtime/spreadsheet/{sheet,spreadsheet,app}.ts; runtime test:
 // test/runtime/spreadsheet/fidelity/{sheet,spreadsheet}.test.ts.
 import type { Case } from '../suite';
 import { REF, threw } from '../suite';
