@@ -342,15 +342,17 @@ export class SheetImpl
     return this.self();
   }
 
+  // "Sorts a sheet by column" (sheet#sortcolumnposition): the rows below the frozen ones, by a
+  // column of the grid; a position outside the grid is refused even on an empty sheet, and one
+  // past the data by the range's sort (not documented: the stricter answer).
   sort(columnPosition: number, ascending = true): S {
-    const s = this._sheet;
+    const s = this.live();
+    const column = toInt(columnPosition);
+    this.checkCols(column, 1);
     const first = s.frozenRows + 1;
     const last = s.lastRow();
     if (last >= first)
-      this.getRange(first, 1, last - first + 1, Math.max(1, s.lastCol())).sort({
-        column: toInt(columnPosition),
-        ascending,
-      });
+      this.getRange(first, 1, last - first + 1, Math.max(1, s.lastCol())).sort({ column, ascending });
     return this.self();
   }
 

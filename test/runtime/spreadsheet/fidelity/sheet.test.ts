@@ -264,6 +264,19 @@ const cases: Case[] = [
       expect(sheet.getSheetName()).toBe(sheet.getName());
     },
   },
+  {
+    name: 'sort sorts the rows below the frozen ones by a column, descending on request; a column outside the grid is refused, even on an empty sheet',
+    ref: REF + 'sheet#sortcolumnposition,-ascending',
+    run: ({ ss, sheet }) => {
+      sheet.getRange('A1:B4').setValues([['name', 'n'], ['b', 2], ['c', 3], ['a', 1]]);
+      sheet.setFrozenRows(1);
+      sheet.sort(2, false);
+      expect(sheet.getRange('A1:A4').getValues().map((r) => r[0])).toEqual(['name', 'c', 'b', 'a']);
+      expect(sheet.sort(1).getRange('A2').getValue()).toBe('a');
+      expect(() => sheet.sort(0)).toThrow('Those columns are out of bounds.');
+      expect(() => ss.insertSheet('Empty').sort(27)).toThrow('Those columns are out of bounds.');
+    },
+  },
 ];
 
 runCases('Sheet', cases);
