@@ -126,3 +126,20 @@ export function toInt(v: unknown): number {
     throw new Error(`Cannot convert '${String(v)}' to int.`);
   return Math.trunc(n);
 }
+
+/** An email address as Drive and MailApp take it: local part, @, a dotted domain. */
+const EMAIL = /^[^\s@<>,;]+@[^\s@<>,;]+\.[^\s@<>,;]+$/;
+
+/**
+ * Named-range names as the Sheets editor takes them (the reference page says only "Names a
+ * range": *model*): letters, digits and underscores, not starting with a digit, at most 250
+ * characters, not TRUE/FALSE, and not a cell reference in A1 (`AB12`) or R1C1 (`R2C3`) form.
+ */
+export function validRangeName(n: string): boolean {
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(n) || n.length > 250) return false;
+  if (/^(true|false)$/i.test(n)) return false;
+  if (/^[A-Za-z]{1,3}[0-9]+$/.test(n) || /^R[0-9]*C[0-9]*$/i.test(n)) return false;
+  return true;
+}
+
+export const isEmailAddress = (e: string): boolean => EMAIL.test(e);

@@ -1,7 +1,7 @@
 // Spreadsheet: the file (its sheets, named ranges, editors, zone and locale) and the members that
 // act on its active sheet. SpreadsheetApp, the service entry point, is in app.ts.
 import { parseA1 } from './a1';
-import { emailOf, exposeSelf, Exposable, GRange, GSheet, Svc, toInt, userObj } from './common';
+import { emailOf, exposeSelf, Exposable, GRange, GSheet, isEmailAddress, Svc, toInt, userObj, validRangeName } from './common';
 import { ownerOf, protectionObj } from './protection';
 import { checkedRange, rangeObj } from './range';
 import { checkSheetName, sheetObj } from './sheet';
@@ -35,21 +35,6 @@ function rezone(wb: Workbook, from: string, to: string): void {
 
 /** RecalculationInterval values (reference/spreadsheet/recalculation-interval). */
 export const RECALC = ['ON_CHANGE', 'MINUTE', 'HOUR'];
-
-/** An email address as Drive and MailApp take it: local part, @, a dotted domain. */
-const EMAIL = /^[^\s@<>,;]+@[^\s@<>,;]+\.[^\s@<>,;]+$/;
-
-/**
- * Named-range names as the Sheets editor takes them (the reference page says only "Names a
- * range": *model*): letters, digits and underscores, not starting with a digit, at most 250
- * characters, not TRUE/FALSE, and not a cell reference in A1 (`AB12`) or R1C1 (`R2C3`) form.
- */
-function validRangeName(n: string): boolean {
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(n) || n.length > 250) return false;
-  if (/^(true|false)$/i.test(n)) return false;
-  if (/^[A-Za-z]{1,3}[0-9]+$/.test(n) || /^R[0-9]*C[0-9]*$/i.test(n)) return false;
-  return true;
-}
 
 class SpreadsheetImpl
   implements
@@ -150,14 +135,14 @@ class SpreadsheetImpl
   // an address is refused, as MailApp refuses it (not documented: the stricter answer, wording *model*).
   addEditor(user: string | GoogleAppsScript.Base.User): SS {
     const e = emailOf(user);
-    if (!EMAIL.test(e)) throw new Error(`Invalid email: ${e}`);
+    if (!isEmailAddress(e)) throw new Error(`Invalid email: ${e}`);
     if (!this.wb.editors.includes(e)) this.wb.editors.push(e);
     return this.self();
   }
   /** All or nothing: one address that is not one refuses the whole list. */
   addEditors(emails: string[]): SS {
     if (!Array.isArray(emails)) throw new Error('Invalid argument: emailAddresses');
-    for (const e of emails) if (!EMAIL.test(emailOf(e))) throw new Error(`Invalid email: ${emailOf(e)}`);
+    for (const e of emails) if (!isEmailAddress(emailOf(e))) throw new Error(`Invalid email: ${emailOf(e)}`);
     emails.forEach((e) => this.addEditor(e));
     return this.self();
   }
