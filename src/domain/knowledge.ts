@@ -204,7 +204,6 @@ function preview(solution: string): string {
 
 export function buildIndex(entries: readonly KbEntry[]): KbIndex {
   const postings = new Map<string, number[]>();
-  const titleTokens: string[][] = [];
   // Titles and categories repeat (a problem filed again and again, a handful of categories):
   // each distinct one is tokenised once.
   const seen = new Map<string, Set<string>>();
@@ -215,7 +214,10 @@ export function buildIndex(entries: readonly KbEntry[]): KbIndex {
     if (!set) seen.set(key, (set = tokensOf(key)));
     return set;
   };
-  entries.forEach((e, doc) => {
+  // An entry with neither description nor solution (the weekly review indexes titles only) weighs
+  // its tokens by its title and category alone: computed once per distinct pair.
+  const titleOnly = new Map<Set<string>, Map<Set<string>, [string, number][]>>();
+  const weighted = (title: Set<string>, description: Set<string>, solution: Set<string>, category: Set<string>): [string, number][] => {
     const w = new Map<string, { best: number; fields: number }>();
     const add = (tokens: Set<string>, weight: number, counts: boolean): void => {
       for (const t of tokens) {
@@ -225,25 +227,55 @@ export function buildIndex(entries: readonly KbEntry[]): KbIndex {
         w.set(t, cur);
       }
     };
-    const title = repeated(e.title);
     add(title, FIELD_WEIGHT.title, true);
-    add(e.description === '' ? repeated('') : tokensOf(e.description), FIELD_WEIGHT.description, true);
-    add(e.solution === '' ? repeated('') : tokensOf(e.solution), FIELD_WEIGHT.solution, true);
-    add(repeated(e.category), FIELD_WEIGHT.category, false);
-    for (const [t, { best, fields }] of w) {
-      const weight =
-        best >= FIELD_WEIGHT.title
-          ? best
-          : Math.min(MAX_BODY_WEIGHT, best + (fields >= 2 ? MULTI_FIELD_BONUS : 0));
+    add(description, FIELD_WEIGHT.description, true);
+    add(solution, FIELD_WEIGHT.solution, true);
+    add(category, FIELD_WEIGHT.category, false);
+    const out: [string, number][] = [];
+    for (const [t, { best, fields }] of w)
+      out.push([t, best >= FIELD_WEIGHT.title ? best : Math.min(MAX_BODY_WEIGHT, best + (fields >= 2 ? MULTI_FIELD_BONUS : 0))]);
+    return out;
+  };
+  const titleSets: Set<string>[] = [];
+  entries.forEach((e, doc) => {
+    const title = repeated(e.title);
+    const category = repeated(e.category);
+    let pairs: [string, number][];
+    if (e.description === '' && e.solution === '') {
+      let byCategory = titleOnly.get(title);
+      if (!byCategory) titleOnly.set(title, (byCategory = new Map()));
+      let hit = byCategory.get(category);
+      if (!hit) byCategory.set(category, (hit = weighted(title, repeated(''), repeated(''), category)));
+      pairs = hit;
+    } else {
+      pairs = weighted(
+        title,
+        e.description === '' ? repeated('') : tokensOf(e.description),
+        e.solution === '' ? repeated('') : tokensOf(e.solution),
+        category,
+      );
+    }
+    for (const [t, weight] of pairs) {
       let list = postings.get(t);
       if (!list) postings.set(t, (list = []));
       list.push(doc, weight);
     }
-    titleTokens.push(Array.from(title));
+    titleSets.push(title);
   });
   const n = entries.length;
   const out: Record<string, number[]> = Object.create(null);
   for (const [t, list] of postings) out[t] = list;
+  // A title's weight depends on its tokens alone: once per distinct title.
+  const norms = new Map<Set<string>, number>();
+  const normOf = (title: Set<string>): number => {
+    let v = norms.get(title);
+    if (v === undefined) {
+      v = 0;
+      for (const t of title) v += tokenWeight(t) * idf(n, postings.get(t)!.length / 2);
+      norms.set(title, v);
+    }
+    return v;
+  };
   const docs: KbDoc[] = entries.map((e, i) => ({
     id: String(e.id),
     title: String(e.title ?? ''),
@@ -251,7 +283,7 @@ export function buildIndex(entries: readonly KbEntry[]): KbIndex {
     date: e.date ?? null,
     helpful: Number(e.helpful) || 0,
     preview: preview(e.solution),
-    titleNorm: titleTokens[i].reduce((s, t) => s + tokenWeight(t) * idf(n, postings.get(t)!.length / 2), 0),
+    titleNorm: normOf(titleSets[i]),
   }));
   return { version: 1, n, docs, postings: out };
 }

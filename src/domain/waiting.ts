@@ -162,8 +162,21 @@ export function parseWaitKind(v: unknown): WaitKind | null {
 
 /** The waiting state kept in a ticket's own record cell (another ticket's record counts as none). */
 export function waitOf(tk: Pick<Ticket, 'id' | 'record'>): WaitState {
+  // Most records have no wait segment (a fifth `|` field): nothing to parse then. The review asks
+  // this of every ticket of the sheet and the archive.
+  if (typeof tk.record !== 'string' || !hasWaitSegment(tk.record)) return noWait();
   const rec = parseRecord(tk.record);
   return rec && rec.id === tk.id ? parseWaitSegment(rec.wait) : noWait();
+}
+
+/** Whether a record has text after a fourth `|` (its wait segment), its surrounding spaces aside. */
+function hasWaitSegment(record: string): boolean {
+  let at = -1;
+  for (let n = 0; n < 4; n++) {
+    at = record.indexOf('|', at + 1);
+    if (at < 0) return false;
+  }
+  return record.slice(at + 1).trim() !== '';
 }
 
 /**

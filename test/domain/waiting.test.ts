@@ -97,6 +97,17 @@ describe('the record segment', () => {
     expect(waitOf({ ...tk, record: other })).toEqual(noWait());
     expect(parseRecord(`${rec}|x`)).toBeNull();
   });
+
+  test('waitOf reads the segment wherever the record has one, spaces around the record aside', () => {
+    const tk = { ...blankTicket(), id: 'IT20240515001', status: 'inProgress' as const };
+    const seg = formatWaitSegment(startWait(noWait(), 'requester', at('2024-05-15 11:00')));
+    const rec = formatRecord(tk, seg);
+    // Surrounding spaces: the record is still read (parseRecord trims).
+    expect(waitOf({ ...tk, record: `  ${rec}\n` }).current?.since).toBe(at('2024-05-15 11:00'));
+    // No segment, an empty one, or one of spaces: never waited.
+    for (const record of [formatRecord(tk), `${formatRecord(tk)}|`, `${formatRecord(tk)}|  `, '', 'junk', `${rec}|x`])
+      expect(waitOf({ ...tk, record })).toEqual(noWait());
+  });
 });
 
 describe('waitingMinutes', () => {

@@ -76,8 +76,6 @@ export function recurringProblems(
     const first = cat.firstWith.get(title.id);
     if (first === undefined || at < first) cat.firstWith.set(title.id, at);
   }
-  // search() over one ranking source for every group (search would rebuild it per query).
-  const source = sourceOf(index);
   const problems = groups
     .filter((g) => g.members.length >= RECURRING_MIN_COUNT)
     .map((g) => {
@@ -86,32 +84,38 @@ export function recurringProblems(
       let title = '';
       let best = 0;
       for (const [k, n] of titles) if (n > best) [title, best] = [k, n]; // Map keeps first-seen order: earliest wins ties
-      // Only an article about the same problem (title similarity as for grouping) counts as a link;
-      // search's own threshold is for suggestions and accepts a shared word like 无法.
-      const words = new Set(tokenize(title));
-      const hit = rank(source, title, 5)
-        .map(({ doc }) => index.docs[doc])
-        .find((h) => {
-          const other = new Set(tokenize(h.title));
-          return words.size && other.size
-            ? jaccard(words, other) >= RECURRING_SIMILARITY
-            : normalizeText(h.title).trim() === normalizeText(title).trim();
-        });
       return {
-        problem: {
-          category: g.category,
-          title,
-          count: g.members.length,
-          inWeek: g.members.filter((m) => inRange(m.submittedAt, week.start, week.end)).length,
-          ticketIds: g.members.map((m) => m.id),
-          kbId: hit ? hit.id : null,
-          kbTitle: hit ? hit.title : null,
-        } as RecurringProblem,
+        g,
+        title,
+        inWeek: g.members.filter((m) => inRange(m.submittedAt, week.start, week.end)).length,
         latest: g.members.reduce((mx, m) => Math.max(mx, m.submittedAt ?? 0), 0),
       };
     });
-  problems.sort(
-    (a, b) => b.problem.count - a.problem.count || b.problem.inWeek - a.problem.inWeek || b.latest - a.latest,
-  );
-  return problems.slice(0, limit).map((p) => p.problem);
+  problems.sort((a, b) => b.g.members.length - a.g.members.length || b.inWeek - a.inWeek || b.latest - a.latest);
+  // The order does not depend on the link: only the problems listed look for their article.
+  // search() over one ranking source for them all (search would rebuild it per query).
+  const listed = problems.slice(0, limit);
+  const source = listed.length ? sourceOf(index) : null;
+  return listed.map(({ g, title, inWeek }): RecurringProblem => {
+    // Only an article about the same problem (title similarity as for grouping) counts as a link;
+    // search's own threshold is for suggestions and accepts a shared word like 无法.
+    const words = new Set(tokenize(title));
+    const hit = rank(source!, title, 5)
+      .map(({ doc }) => index.docs[doc])
+      .find((h) => {
+        const other = new Set(tokenize(h.title));
+        return words.size && other.size
+          ? jaccard(words, other) >= RECURRING_SIMILARITY
+          : normalizeText(h.title).trim() === normalizeText(title).trim();
+      });
+    return {
+      category: g.category,
+      title,
+      count: g.members.length,
+      inWeek,
+      ticketIds: g.members.map((m) => m.id),
+      kbId: hit ? hit.id : null,
+      kbTitle: hit ? hit.title : null,
+    };
+  });
 }
