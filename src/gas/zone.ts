@@ -3,11 +3,15 @@
 // seconds included: 'Z' would drop them (SimpleDateFormat writes +08:05:43 as "+0805"), and a typed
 // time is 1899-12-30 in the sheet zone, when many zones kept local mean time with seconds
 // (Asia/Shanghai +08:05:43): its 09:00 would read as 08:59 (issue 16). The SLA maths asks many times per run, so
-// offsets are cached per UTC hour. Clocks change at a whole local hour, which is a whole UTC hour
+// offsets are cached. A UTC day whose start and end have the same offset has no change inside
+// (zones change at most once a day, as src/domain/calendar.ts assumes): one answer for the whole
+// day, so a year of tickets asks ~370 times, not once per hour (8,760). Inside a day with a change,
+// offsets are asked per UTC hour. Clocks change at a whole local hour, which is a whole UTC hour
 // unless the offset has minutes (Adelaide +09:30 changes at 16:30 UTC): for such an offset the
 // next hour is asked too, and an hour with a change inside is answered per quarter hour.
 import type { Zone } from '../domain/zone';
 
+const DAY = 86_400_000;
 const HOUR = 3_600_000;
 const QUARTER = 900_000;
 const MINUTE = 60_000;
@@ -34,6 +38,9 @@ export function utilitiesZone(utilities: GoogleAppsScript.Utilities.Utilities, t
   return {
     id: tz,
     offsetMinutes(epochMs: number): number {
+      const day = Math.floor(epochMs / DAY) * DAY;
+      const whole = offsetAt(day);
+      if (whole === offsetAt(day + DAY)) return whole;
       const hour = Math.floor(epochMs / HOUR) * HOUR;
       const off = offsetAt(hour);
       if (off % 60 === 0 || off === offsetAt(hour + HOUR)) return off;
