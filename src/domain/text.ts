@@ -83,7 +83,9 @@ export function textValueRuns(block: readonly (readonly unknown[])[], columns: (
  * older version, a failed call). A text typed as `'=x` or `''x` therefore reads as `=x`, `'x`.
  */
 export function readLiteralText(s: string): string {
-  return /^'[=+\-@\t\r']/.test(s) ? s.slice(1) : s;
+  // Nearly no cell starts with an apostrophe: one character compare before the pattern (whole-sheet
+  // reads decode ~600,000 text cells at 50,000 tickets).
+  return s.charCodeAt(0) === 39 && /^'[=+\-@\t\r']/.test(s) ? s.slice(1) : s;
 }
 
 // The privacy rule for the contact field lives in phone.ts (shared with the form's script).

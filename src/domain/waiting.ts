@@ -134,6 +134,7 @@ export function waitPauses(w: WaitState, now: number): ClockPause[] {
  * waitingMinutes(w, at('2024-05-07T00:00:00'), cal); // => 120
  */
 export function waitingMinutes(w: WaitState, now: number, cal: CalendarSettings, clock: Clock = 'working', kind?: WaitKind): number {
+  if (!w.current && !w.periods.length) return 0; // never waited: most tickets of a review
   const list = waitPeriods(w, now)
     .filter((p) => !kind || p.kind === kind)
     .sort((a, b) => a.from - b.from);

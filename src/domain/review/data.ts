@@ -129,19 +129,22 @@ export function reviewData(scope: ReviewScope, recurring: readonly RecurringProb
     for (const e of history.get(String(t.id).trim()) ?? []) if (e.from === 'resolved' && e.to === 'inProgress') n++;
     return n;
   };
-  const slaWeeks = (due: number | null, done: number | null): string => {
-    const a = weekOf(due);
-    const b = weekOf(done);
-    return a && b && a !== b ? `${a} ${b}` : a || b;
-  };
+  /** A target's due week and done week (one when the same, or only one known). */
+  const slaWeeks = (a: string, b: string): string => (a && b && a !== b ? `${a} ${b}` : a || b);
 
-  /** The distinct weeks of these instants, in order (`2024-W18 2024-W19`). */
-  const weeksOf = (instants: (number | null)[]): string => {
-    const out: string[] = [];
-    for (const v of instants) {
-      const w = weekOf(v);
-      if (w && !out.includes(w)) out.push(w);
+  /** The distinct weeks among these labels, in order (`2024-W18 2024-W19`). */
+  const weeksOf = (labels: string[]): string => {
+    // Usually one week (or none): no list to sort then.
+    let one = '';
+    let many = false;
+    for (const w of labels) {
+      if (!w) continue;
+      if (!one) one = w;
+      else if (w !== one) many = true;
     }
+    if (!many) return one;
+    const out: string[] = [];
+    for (const w of labels) if (w && !out.includes(w)) out.push(w);
     return out.sort().join(' ');
   };
 
@@ -151,10 +154,21 @@ export function reviewData(scope: ReviewScope, recurring: readonly RecurringProb
   let inOrder = true;
   for (let i = 1; i < tickets.length && inOrder; i++) inOrder = order(tickets[i - 1], tickets[i]) <= 0;
   const sorted = inOrder ? tickets : [...tickets].sort(order);
-  const cellOf: Record<ReviewDataKey, (t: Ticket, sla: { r: SlaOutcome; s: SlaOutcome; rDone: number | null }) => Cell> = {
+  /** What several cells of a row share, computed once per ticket. */
+  interface RowFacts {
+    r: SlaOutcome;
+    s: SlaOutcome;
+    rDone: number | null;
+    /** Weeks of the response's due and done instants, the resolution's due and done (resolved). */
+    rDueWeek: string;
+    rDoneWeek: string;
+    sDueWeek: string;
+    sDoneWeek: string;
+  }
+  const cellOf: Record<ReviewDataKey, (t: Ticket, x: RowFacts) => Cell> = {
     id: (t) => t.id,
     createdWeek: (t) => weekOf(t.submittedAt),
-    resolvedWeek: (t) => weekOf(t.resolvedAt),
+    resolvedWeek: (_t, x) => x.sDoneWeek,
     category: (t) => catLabel(t.category),
     urgency: (t) => urgLabel(t.urgency),
     department: (t) => String(t.department ?? '').trim() || scope.T.unset,
@@ -170,9 +184,9 @@ export function reviewData(scope: ReviewScope, recurring: readonly RecurringProb
     resolutionSla: (_t, x) => outcomeLabel(x.s),
     responseMet: (_t, x) => (x.r === 'pending' ? '' : x.r === 'met' ? 1 : 0),
     resolutionMet: (_t, x) => (x.s === 'pending' ? '' : x.s === 'met' ? 1 : 0),
-    responseWeeks: (t, x) => slaWeeks(response.due(t), x.rDone),
-    resolutionWeeks: (t) => slaWeeks(resolution.due(t), resolution.done(t)),
-    slaWeeks: (t, x) => weeksOf([response.due(t), x.rDone, resolution.due(t), resolution.done(t)]),
+    responseWeeks: (_t, x) => slaWeeks(x.rDueWeek, x.rDoneWeek),
+    resolutionWeeks: (_t, x) => slaWeeks(x.sDueWeek, x.sDoneWeek),
+    slaWeeks: (_t, x) => weeksOf([x.rDueWeek, x.rDoneWeek, x.sDueWeek, x.sDoneWeek]),
     reopened: (t) => reopens(t),
     waitingMinutes: (t) => {
       if (!input.waitingMinutes) return '';
@@ -186,7 +200,16 @@ export function reviewData(scope: ReviewScope, recurring: readonly RecurringProb
   const cells = keys.map((k) => cellOf[k]);
   const rows = sorted.map((t): Cell[] => {
     const sla = slaOf(t);
-    const x = { r: slaOutcome(sla.response), s: slaOutcome(sla.resolution), rDone: response.done(t) };
+    const rDone = response.done(t);
+    const x: RowFacts = {
+      r: slaOutcome(sla.response),
+      s: slaOutcome(sla.resolution),
+      rDone,
+      rDueWeek: weekOf(response.due(t)),
+      rDoneWeek: weekOf(rDone),
+      sDueWeek: weekOf(resolution.due(t)),
+      sDoneWeek: weekOf(resolution.done(t)),
+    };
     const row = new Array<Cell>(cells.length);
     for (let i = 0; i < cells.length; i++) row[i] = cells[i](t, x);
     return row;
