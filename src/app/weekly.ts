@@ -272,23 +272,25 @@ export function buildWeeklyReview(
   const knowledge = readKnowledgeEntries(tr);
 
   // Each ID once; the live sheet wins over the archive (a ticket being archived may be in both).
-  const where = new Map<string, { block: TicketBlock; row: number }>();
+  // Where each kept ticket is: its index in the live block's rows, or −1 − its index in the archive's.
+  const where = new Map<string, number>();
   const tickets: Ticket[] = [];
   main.tickets.forEach((tk, i) => {
     if (where.has(tk.id)) return;
-    where.set(tk.id, { block: main, row: main.rows[i] });
+    where.set(tk.id, i);
     tickets.push(tk);
   });
   let archived = 0;
   archive?.tickets.forEach((tk, i) => {
     if (where.has(tk.id)) return;
-    where.set(tk.id, { block: archive, row: archive.rows[i] });
+    where.set(tk.id, -1 - i);
     tickets.push(tk);
     archived++;
   });
   const linkOf = (id: string): TicketLink | null => {
     const w = where.get(id);
-    return w ? { gid: w.block.gid(), row: w.row } : null;
+    if (w === undefined) return null;
+    return w >= 0 ? { gid: main.gid(), row: main.rows[w] } : { gid: archive!.gid(), row: archive!.rows[-1 - w] };
   };
 
   const { settings } = tr.config;

@@ -92,7 +92,7 @@ const isDate = (v: unknown): v is Date => v instanceof Date || (typeof v === 'ob
  */
 export function cellToInstant(v: unknown, zone: Zone, order?: DayMonthOrder | null): number | null {
   if (isDate(v)) return Number.isNaN(v.getTime()) ? null : v.getTime();
-  if (typeof v !== 'string') return null;
+  if (typeof v !== 'string' || v === '') return null; // '' (an empty cell: most dates of open tickets) parses to nothing
   // One cell alone: `03/04/2025` is ambiguous and unread unless the column's order is known
   // (adoption decides it from the whole column and keeps it: DateOrders).
   const p = parseTeamDate(v, order);

@@ -194,6 +194,7 @@ function idf(n: number, df: number): number {
 const hasOwn = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
 
 function preview(solution: string): string {
+  if (solution === '') return ''; // the weekly review indexes titles only
   const chars = Array.from(
     String(solution ?? '')
       .replace(/\s+/g, ' ')

@@ -311,6 +311,7 @@ export function parseEnum(name: EnumName, raw: unknown): string | null {
   // Cells usually hold the exact label: skip normalising then (whole-sheet reads parse 50,000 rows).
   const exact = typeof raw === 'string' ? index.get(raw) : undefined;
   if (exact !== undefined) return exact;
+  if (raw === '') return null; // an empty cell (normalising '' gives '': nothing)
   const s = norm(String(raw));
   if (!s) return null;
   const hit = index.get(s) ?? index.get(compactValue(s));

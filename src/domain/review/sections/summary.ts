@@ -8,8 +8,10 @@ export function summarySection(scope: ReviewScope): {
   counts: WeekCounts;
   previous: WeekCounts;
 } {
-  const { T, tickets, start, end, asOf, prev, prevAsOf, history, eventsOf } = scope;
+  const { T, tickets, start, end, asOf, prev, prevAsOf, history, eventsOf, createdInWeek, resolvedInWeek, openAtEnd } = scope;
   const countsFor = (s: number, e: number, backlogAt: number): WeekCounts => {
+    // The reviewed week's created, resolved and backlog at its end are the scope's own lists.
+    const own = s === start && e === end && backlogAt === asOf;
     const closed = new Set<string>();
     const reopened = new Set<string>();
     for (const [id, events] of history) {
@@ -26,13 +28,16 @@ export function summarySection(scope: ReviewScope): {
       if (t.status !== 'closed' || eventsOf(t)?.length) continue;
       if (inRange(t.resolvedAt, s, e)) closed.add(String(t.id).trim());
     }
-    return {
-      created: tickets.filter((t) => inRange(t.submittedAt, s, e)).length,
-      resolved: tickets.filter((t) => inRange(t.resolvedAt, s, e)).length,
-      closed: closed.size,
-      reopened: reopened.size,
-      backlog: tickets.filter((t) => isOpenStatus(statusAt(t, backlogAt, eventsOf(t)))).length,
-    };
+    if (own) return { created: createdInWeek.length, resolved: resolvedInWeek.length, closed: closed.size, reopened: reopened.size, backlog: openAtEnd.length };
+    let created = 0;
+    let resolved = 0;
+    let backlog = 0;
+    for (const t of tickets) {
+      if (inRange(t.submittedAt, s, e)) created++;
+      if (inRange(t.resolvedAt, s, e)) resolved++;
+      if (isOpenStatus(statusAt(t, backlogAt, eventsOf(t)))) backlog++;
+    }
+    return { created, resolved, closed: closed.size, reopened: reopened.size, backlog };
   };
   const counts = countsFor(start, end, asOf);
   const previous = countsFor(prev.start, prev.end, prevAsOf);

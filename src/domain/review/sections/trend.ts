@@ -68,15 +68,16 @@ export function trendWeeks(scope: ReviewScope, count = TREND_WEEKS): TrendWeek[]
         if (isOpen) backlog[i]++;
       }
     }
-    ts.forEach((target, k) => {
+    for (let k = 0; k < ts.length; k++) {
+      const target = ts[k];
       const due = indexIn(bounds, target.due(t));
       const done = indexIn(bounds, target.done(t));
-      if (due < 0 && done < 0) return;
+      if (due < 0 && done < 0) continue;
       const outcome = slaOutcome(slaOf(t)[target.key]);
-      if (outcome === 'pending') return;
+      if (outcome === 'pending') continue;
       if (due >= 0) sla[k][due][outcome]++;
       if (done >= 0 && done !== due) sla[k][done][outcome]++;
-    });
+    }
   }
   return weeks.map((w, i) => ({
     ...w,
