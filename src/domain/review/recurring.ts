@@ -49,18 +49,32 @@ export function recurringProblems(
   // Per category, its groups in order of creation and, per title, the first of them holding it: a
   // ticket joins the first group with a similar title, which is that one or an earlier one (a
   // title is similar to itself), so later groups need no comparison.
-  const byCategory = new Map<Category | null, { list: Group[]; firstWith: Map<number, number> }>();
+  // The scan's answer for a title (the first of groups [0, bound) with a similar title) changes only
+  // when a group of the category gains a title: `version` counts those, and a title seen again with
+  // the same bound and version reuses its answer (a problem filed again and again is scanned once).
+  interface CategoryGroups {
+    list: Group[];
+    firstWith: Map<number, number>;
+    version: number;
+    verdicts: Map<number, { version: number; bound: number; at: number }>;
+  }
+  const byCategory = new Map<Category | null, CategoryGroups>();
   for (const t of sorted) {
     const title = titleOf(t.title);
     let cat = byCategory.get(t.category);
-    if (!cat) byCategory.set(t.category, (cat = { list: [], firstWith: new Map() }));
+    if (!cat) byCategory.set(t.category, (cat = { list: [], firstWith: new Map(), version: 0, verdicts: new Map() }));
     const bound = cat.firstWith.get(title.id) ?? cat.list.length;
+    const known = cat.verdicts.get(title.id);
     let at = bound;
-    for (let i = 0; i < bound; i++) {
-      if (cat.list[i].titles.some((m) => same(m, title))) {
-        at = i;
-        break;
+    if (known && known.version === cat.version && known.bound === bound) at = known.at;
+    else {
+      for (let i = 0; i < bound; i++) {
+        if (cat.list[i].titles.some((m) => same(m, title))) {
+          at = i;
+          break;
+        }
       }
+      cat.verdicts.set(title.id, { version: cat.version, bound, at });
     }
     let g = cat.list[at];
     if (!g) {
@@ -72,6 +86,7 @@ export function recurringProblems(
     if (!g.has.has(title.id)) {
       g.has.add(title.id);
       g.titles.push(title);
+      cat.version++;
     }
     const first = cat.firstWith.get(title.id);
     if (first === undefined || at < first) cat.firstWith.set(title.id, at);

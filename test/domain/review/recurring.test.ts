@@ -76,5 +76,7 @@ describe('recurringProblems', () => {
     const got = recurringProblems(tickets, week, index, 50);
     expect(got).toEqual(reference(tickets, week, index, 50));
     expect(got.length).toBeGreaterThan(3);
+    // Only the listed problems look for their article: the same answer with a short list.
+    expect(recurringProblems(tickets, week, index, 3)).toEqual(reference(tickets, week, index, 3));
   });
 });
