@@ -83,7 +83,8 @@ export function detectHeader(rows: readonly (readonly unknown[])[], overrides: H
 
 export const missingFields = (columns: ColumnMap): FieldKey[] => FIELDS.filter((f) => columns[f.key] === undefined).map((f) => f.key);
 
-const isDate = (v: unknown): v is Date => v instanceof Date || (typeof v === 'object' && v !== null && Object.prototype.toString.call(v) === '[object Date]');
+// Most cells are text or numbers: the type test first (a primitive is never a Date).
+const isDate = (v: unknown): v is Date => typeof v === 'object' && v !== null && (v instanceof Date || Object.prototype.toString.call(v) === '[object Date]');
 
 /**
  * Instant of a date cell. Sheets give Dates; hand-typed text such as `2024-05-01 09:15`, the
