@@ -249,12 +249,8 @@ export function buildIndex(entries: readonly KbEntry[]): KbIndex {
       if (!hit) byCategory.set(category, (hit = weighted(title, repeated(''), repeated(''), category)));
       pairs = hit;
     } else {
-      pairs = weighted(
-        title,
-        e.description === '' ? repeated('') : tokensOf(e.description),
-        e.solution === '' ? repeated('') : tokensOf(e.solution),
-        category,
-      );
+      const body = (text: string): Set<string> => (text === '' ? repeated('') : tokensOf(text));
+      pairs = weighted(title, body(e.description), body(e.solution), category);
     }
     for (const [t, weight] of pairs) {
       let list = postings.get(t);
