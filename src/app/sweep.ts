@@ -156,15 +156,15 @@ function sweepTickets(tr: Tracker, started = Date.now(), off: number[] = [], rep
   if (replyCol !== undefined) shifted.lastReplyAt = replyCol - first;
   if (titleCol !== undefined) shifted.title = titleCol - first;
   // Progress the queue just delivered: the requester received it now (their reply stamp).
-  let stamped = false;
+  const stampedRows = new Map<number, number[]>(); // stamp → block rows
   if (replyCol !== undefined && replied.size)
-    for (const row of block) {
+    block.forEach((row, i) => {
       const at = replied.get(String(row[shifted.id as number] ?? '').trim());
       if (at !== undefined) {
         row[replyCol - first] = new Date(at);
-        stamped = true;
+        stampedRows.set(at, [...(stampedRows.get(at) ?? []), i]);
       }
-    }
+    });
   const remindOn = tr.config.settings.notifyRequesters === true && replyCol !== undefined;
   if (recCol !== undefined) off.push(...rowsOffRecord(block, shifted.id as number, shifted.status as number, recCol - first, ts.headerRow + 1));
 
@@ -248,8 +248,10 @@ function sweepTickets(tr: Tracker, started = Date.now(), off: number[] = [], rep
     tr.props.setProperty(RESUME_KEY, String((start + done) % n));
     result.more = true;
   }
-  // One write of the reply stamps the queue's mail set (only when it set any).
-  if (stamped && replyCol !== undefined) ts.sheet.getRange(ts.headerRow + 1, replyCol + 1, n, 1).setValues(quoted(block.map((r) => [r[replyCol - first]])));
+  // The reply stamps the queue's mail set: only those cells, one range list per stamp (the queue
+  // sends in one run, so one). Rewriting the whole column wrote a cell per ticket (100k at 100k).
+  if (replyCol !== undefined)
+    for (const [at, rows] of stampedRows) ts.sheet.getRangeList(rows.map((i) => `${columnLetter(replyCol + 1)}${ts.headerRow + 1 + i}`)).setValue(new Date(at));
   dropAlertRecords(tr, block, shifted);
   if (alerts.length) result.mails = sendAlerts(tr, alerts);
   // Rows with no hidden record yet (older trackers) get one, in one write (app/recordBackfill.ts).

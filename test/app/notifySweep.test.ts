@@ -113,6 +113,18 @@ describe('the assignee is reminded before the progress update is due', () => {
 });
 
 describe('cost', () => {
+  it('the reply stamps go to the stamped cells only, in one range list, not a rewrite of the column', () => {
+    const rt = trackerRuntime({ mailQuota: 0 });
+    const { id } = submitAs(rt, MAIL);
+    act(rt, id, 'accept');
+    setQuota(rt, 100);
+    for (let i = 0; i < 5; i++) act(rt, submitAs(rt, `r${i}@corp.example.com`).id, 'accept');
+    rt.clock.set(T0 + 20 * MIN);
+    const { stats } = sweep(rt);
+    expect((cell(rt, id, '最近回复时间') as Date).getTime()).toBe(T0 + 20 * MIN);
+    expect(stats.byMethod['RangeList.setValue']).toBe(1);
+  });
+
   it('the sweep’s spreadsheet calls do not grow with the tickets reminded or mailed', () => {
     const calls = (n: number): number => {
       const rt = trackerRuntime({ mailQuota: 0 });
