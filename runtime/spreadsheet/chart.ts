@@ -35,7 +35,8 @@ export const CHART_TYPES = [
 export function chartsEnums() {
   return {
     ChartType: makeEnum('ChartType', CHART_TYPES),
-    Position: makeEnum('Position', ['TOP', 'RIGHT', 'BOTTOM', 'NONE']),
+    Position: makeEnum('Position', POSITIONS),
+    PointStyle: makeEnum('PointStyle', POINT_STYLES),
     ChartMergeStrategy: makeEnum('ChartMergeStrategy', MERGE_STRATEGIES),
     ChartHiddenDimensionStrategy: makeEnum('ChartHiddenDimensionStrategy', HIDDEN_STRATEGIES),
   };
@@ -43,6 +44,8 @@ export function chartsEnums() {
 
 const MERGE_STRATEGIES = ['MERGE_COLUMNS', 'MERGE_ROWS'];
 const HIDDEN_STRATEGIES = ['IGNORE_BOTH', 'IGNORE_ROWS', 'IGNORE_COLUMNS', 'SHOW_BOTH'];
+const POSITIONS = ['TOP', 'RIGHT', 'BOTTOM', 'NONE'];
+const POINT_STYLES = ['NONE', 'TINY', 'MEDIUM', 'LARGE', 'HUGE'];
 
 const argType = (v: unknown): string =>
   v === undefined ? '' : v === null ? 'null' : typeof v === 'string' ? 'String' : typeof v === 'boolean' ? 'Boolean' : typeof v === 'number' ? 'number' : 'Object';
@@ -171,8 +174,9 @@ class ChartBuilderImpl
   setYAxisTitle(t: string): GBuilder {
     return this._option('vAxis.title', t);
   }
+  /** A Charts.Position (TOP, RIGHT, BOTTOM, NONE); any other value refused. */
   setLegendPosition(p: unknown): GBuilder {
-    return this._option('legend.position', String(p).toLowerCase());
+    return this._option('legend.position', enumName(p, POSITIONS, 'setLegendPosition').toLowerCase());
   }
   setStacked(): GBuilder {
     return this._option('isStacked', true);
@@ -180,7 +184,9 @@ class ChartBuilderImpl
   set3D(): GBuilder {
     return this._option('is3D', true);
   }
+  /** "the colors of the lines in the chart" as CSS values: an array of strings. */
   setColors(colors: string[]): GBuilder {
+    if (!Array.isArray(colors) || colors.some((c) => typeof c !== 'string')) throw new Error(`The parameters (${argType(colors)}) don't match the method signature for EmbeddedChartBuilder.setColors.`);
     return this._option('colors', [...colors]);
   }
   setDimensions(width: number, height: number): GBuilder {
@@ -190,8 +196,9 @@ class ChartBuilderImpl
   reverseCategories(): GBuilder {
     return this._option('hAxis.direction', -1);
   }
+  /** A Charts.PointStyle (NONE, TINY, MEDIUM, LARGE, HUGE); any other value refused. */
   setPointStyle(s: unknown): GBuilder {
-    return this._option('pointStyle', String(s));
+    return this._option('pointStyle', enumName(s, POINT_STYLES, 'setPointStyle'));
   }
   useLogScale(): GBuilder {
     return this._option('vAxis.logScale', true);

@@ -81,6 +81,21 @@ const cases: Case[] = [
       expect(inserted.getNumHeaders()).toBe(-1); // modify() builds a new chart; updateChart saves it
     },
   },
+  {
+    name: 'typed builders: only their own setters; setLegendPosition and setPointStyle take their Charts enums, setColors strings',
+    ref: REF + 'embedded-column-chart-builder#setlegendpositionposition',
+    run: ({ sheet }) => {
+      expect(() => (sheet.newChart() as any).setTitle('x')).toThrow('not provided by the local runtime: EmbeddedChartBuilder.setTitle');
+      expect(() => (sheet.newChart().asPieChart() as any).setXAxisTitle('x')).toThrow('EmbeddedPieChartBuilder.setXAxisTitle');
+      const col = sheet.newChart().asColumnChart();
+      expect(col.setLegendPosition('BOTTOM' as never).setTitle('t').build().getOptions().get('legend.position')).toBe('bottom');
+      expect(() => col.setLegendPosition('LEFT' as never)).toThrow('Invalid argument: LEFT');
+      expect(() => col.setColors('#ff0000' as never)).toThrow('EmbeddedChartBuilder.setColors');
+      const line = sheet.newChart().asLineChart();
+      expect(line.setPointStyle('LARGE' as never).build().getOptions().get('pointStyle')).toBe('LARGE');
+      expect(() => line.setPointStyle('BIG' as never)).toThrow('Invalid argument: BIG');
+    },
+  },
 ];
 
 runCases('EmbeddedChart', cases);
