@@ -74,6 +74,7 @@ class TextFinderImpl
   private diacritics = true;
   /** The current match (its scan position), or null before the first find and after a reset. */
   private current: number | null = null;
+  private currentCell: Match | null = null;
   /** Scan position the search stands at when there is no current match (startFrom: just after its range). */
   private startPos = 0;
   /** The matches in search order, each with its position in the scan; `total` cells in the areas. */
@@ -155,6 +156,11 @@ class TextFinderImpl
       this.svc.wb.locale,
     );
   }
+  /** The matches as the cells stand now: each find searches afresh (the sheet may have changed since the last). */
+  private fresh(): Match[] {
+    this.matches = null;
+    return this.all();
+  }
   private all(): Match[] {
     if (this.matches) return this.matches;
     const re = this.pattern();
@@ -205,21 +211,22 @@ class TextFinderImpl
   private reset(): GTF {
     this.matches = null;
     this.current = null;
+    this.currentCell = null;
     this.startPos = 0;
     return this.self();
   }
+  /** The cell the last find returned (it stays current even if a replace made it stop matching). */
   private currentMatch(): Match | null {
-    if (this.current === null) return null;
-    return this.all().find((m) => m.pos === this.current) ?? null;
+    return this.currentCell;
   }
   findAll(): GoogleAppsScript.Spreadsheet.Range[] {
-    const all = this.all();
+    const all = this.fresh();
     this.svc.ctx.acct.searched(this.total);
     return all.map((m) => this.rangeOf(m));
   }
   /** Searches on from the current match: the cells up to the next one (or to the end) are searched. */
   findNext(): GoogleAppsScript.Spreadsheet.Range | null {
-    const all = this.all();
+    const all = this.fresh();
     const from = this.current !== null ? this.current + 1 : this.startPos;
     const m = all.find((x) => x.pos >= from);
     if (!m) {
@@ -227,12 +234,13 @@ class TextFinderImpl
       return null;
     }
     this.current = m.pos;
+    this.currentCell = m;
     this.svc.ctx.acct.searched(Math.max(1, m.pos + 1 - from));
     return this.rangeOf(m);
   }
   /** Searches back from the current match (or from where startFrom put the search). */
   findPrevious(): GoogleAppsScript.Spreadsheet.Range | null {
-    const all = this.all();
+    const all = this.fresh();
     const before = this.current !== null ? this.current : this.startPos;
     let m: Match | undefined;
     for (const x of all) if (x.pos < before) m = x;
@@ -241,6 +249,7 @@ class TextFinderImpl
       return null;
     }
     this.current = m.pos;
+    this.currentCell = m;
     this.svc.ctx.acct.searched(Math.max(1, before - m.pos));
     return this.rangeOf(m);
   }
@@ -281,13 +290,14 @@ class TextFinderImpl
     const pos = this.positionAfter(raw._sheet, row + numRows - 1, col + numCols - 1);
     if (pos === null) throw new Error('Invalid argument: startRange (outside the cells this TextFinder searches)');
     this.current = null;
+    this.currentCell = null;
     this.startPos = pos;
     return this.self();
   }
   /** Replaces every match; returns the occurrences replaced (*model*: the page's summary counts none). */
   replaceAllWith(replaceText: string): number {
     if (typeof replaceText !== 'string') throw signature('replaceAllWith', replaceText);
-    const all = this.all();
+    const all = this.fresh();
     this.svc.ctx.acct.searched(this.total);
     let n = 0;
     let cells = 0;
@@ -307,8 +317,6 @@ class TextFinderImpl
     if (!m) return 0;
     const n = this.replaceAt(m, replaceText);
     if (n) this.svc.ctx.acct.wrote(1);
-    // The cell changed: what matches is found again from the same place.
-    this.matches = null;
     return n;
   }
   /** The replacement for one occurrence: literal text, or with a regular expression $0…$9 its groups. */

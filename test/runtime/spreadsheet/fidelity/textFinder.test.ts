@@ -105,6 +105,20 @@ const cases: Case[] = [
       expect(() => f.replaceAllWith(5)).toThrow('TextFinder.replaceAllWith');
     },
   },
+  {
+    name: 'each find searches the cells as they are now; after replaceWith the replaced cell stays the current match',
+    ref: REF + 'text-finder#findnext',
+    run: ({ sheet }) => {
+      sheet.getRange('A1:A3').setValues([['k'], [''], ['']]);
+      const f = sheet.createTextFinder('k');
+      expect(f.findNext()!.getA1Notation()).toBe('A1');
+      sheet.getRange('A3').setValue('k2'); // written after the finder's first search
+      expect(f.replaceWith('x')).toBe(1); // A3 is not current: A1 is
+      expect(f.getCurrentMatch()!.getA1Notation()).toBe('A1');
+      expect(f.findNext()!.getA1Notation()).toBe('A3');
+      expect(sheet.getRange('A1:A3').getValues()).toEqual([['x'], [''], ['k2']]);
+    },
+  },
 ];
 
 runCases('TextFinder', cases);
