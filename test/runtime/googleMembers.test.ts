@@ -119,7 +119,7 @@ function instances(): Array<[string, object]> {
     ['Charts.ChartOptions', sheet.getCharts()[0].getOptions()],
     ['Spreadsheet.PivotTable', pivot],
     ['Spreadsheet.PivotGroup', group],
-    ['Spreadsheet.PivotGroupLimit', group.setGroupLimit(1).getGroupLimit()!],
+    ['Spreadsheet.PivotGroupLimit', (group as unknown as { setGroupLimit(n: number): { getGroupLimit(): object } }).setGroupLimit(1).getGroupLimit()],
     ['Spreadsheet.PivotValue', value],
     ['Spreadsheet.PivotFilter', pivotFilter],
     ['Spreadsheet.FilterCriteriaBuilder', app.newFilterCriteria()],
