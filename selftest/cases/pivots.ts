@@ -234,15 +234,24 @@ const CASES: Case[] = [
   {
     id: 'pivot.group-sort-by-ties',
     ref: S + 'pivot-group#sortbyvalue,-oppositegroupvalues',
-    expected: [['Region', 'SUM of Units'], ['East', 16], ['North', 7], ['Grand Total', 23]],
-    how: 'rows Region sortBy(SUM of Units, []) descending, setGroupLimit(2) (North and West tie at 7): G1:H4; totals count the values shown',
+    expected: [['Region', 'SUM of Units'], ['East', 16], ['North', 7], ['West', 7], ['Grand Total', 30]],
+    how: 'rows Region sortBy(SUM of Units, []) descending (North and West tie at 7): G1:H5',
     run: (c) => {
       const { pt, shown } = pivot(c);
       const g = pt.addRowGroup(1);
       const v = pt.addPivotValue(3, F(c).SUM);
       g.sortBy(v, []).sortDescending();
-      (g as unknown as { setGroupLimit(n: number): unknown }).setGroupLimit(2);
-      return shown('G1:H4');
+      return shown('G1:H5');
+    },
+  },
+  {
+    id: 'pivot.group-limit-refused',
+    ref: S + 'pivot-group#setgrouplimitcountlimit',
+    expected: 'threw',
+    how: 'setGroupLimit(2) on a row group of a pivot over a range ("The operation is only supported for DataSourcePivotTable")',
+    run: (c) => {
+      const g = pivot(c).pt.addRowGroup(1);
+      return threw(() => (g as unknown as { setGroupLimit(n: number): unknown }).setGroupLimit(2));
     },
   },
   {

@@ -343,7 +343,7 @@ export function buildWeeklyReview(
     const snapshot = writeReviewSheet(tr.ss, svc.SpreadsheetApp, review, linkOf);
     const data = writeReviewData(tr.ss, review.data, tr.lang);
     const D = catalog(tr.lang).reviewData;
-    const pivots = writeReviewPivots(tr.ss, svc.SpreadsheetApp, pivotPlan(target, D), data, D);
+    const pivots = writeReviewPivots(tr.ss, svc.SpreadsheetApp, pivotPlan(target, D, review.data), data, D);
     return { ...snapshot, data, pivots };
   };
   let written: ReturnType<typeof write>;

@@ -13,8 +13,6 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type SpreadsheetApp = GoogleAppsScript.Spreadsheet.SpreadsheetApp;
 type Range = GoogleAppsScript.Spreadsheet.Range;
-/** PivotGroup.setGroupLimit(countLimit) is on the reference page (pivot-group) but not in @types/google-apps-script. */
-type PivotGroup = GoogleAppsScript.Spreadsheet.PivotGroup & { setGroupLimit(countLimit: number): PivotGroup };
 
 /** `B8`, `A1:Z25`: a block of the pivot sheet in A1 notation. */
 const a1 = (row: number, col: number, numRows: number, numCols: number): string => {
@@ -31,7 +29,7 @@ export interface WrittenPivots {
 function buildPivot(app: SpreadsheetApp, anchor: Range, data: WrittenReviewData, D: ReviewDataText, spec: PivotSpec): void {
   const col = (k: keyof ReviewDataText['columns']) => data.columnOf(D.columns[k]);
   const pivot = anchor.createPivotTable(data.range);
-  const rows = pivot.addRowGroup(col(spec.rows)) as PivotGroup;
+  const rows = pivot.addRowGroup(col(spec.rows));
   if (spec.columns) pivot.addColumnGroup(col(spec.columns));
   // Named in the same call (no setDisplayName); summarised CUSTOM, a calculated value's default:
   // the formula runs once per pivot cell.
@@ -42,7 +40,11 @@ function buildPivot(app: SpreadsheetApp, anchor: Range, data: WrittenReviewData,
       ? app.newFilterCriteria().setVisibleValues(f.visible).build()
       : app.newFilterCriteria().whenTextContains(f.contains).build();
   pivot.addFilter(col(f.column), criteria);
-  if (spec.top) (rows.sortBy(values[0], []).sortDescending() as PivotGroup).setGroupLimit(spec.top);
+  // The top N: setGroupLimit is "only supported for DataSourcePivotTable"
+  // (reference/spreadsheet/pivot-group#setgrouplimitcountlimit), so a filter keeps the labels the
+  // plan counted (only when there are more than N).
+  if (spec.shownRows) pivot.addFilter(col(spec.rows), app.newFilterCriteria().setVisibleValues(spec.shownRows).build());
+  if (spec.top) rows.sortBy(values[0], []).sortDescending();
 }
 
 /**

@@ -190,10 +190,18 @@ class PivotGroupImpl implements Pick<GGroup, 'getIndex' | 'remove' | 'sortAscend
     this.list();
     return this._g.limit === null ? null : (limitObj(this._ref, this._g) as never);
   }
+  /**
+   * "Sets the pivot group limit on the pivot group. The operation is only supported for
+   * DataSourcePivotTable" (reference/spreadsheet/pivot-group#setgrouplimitcountlimit): every pivot
+   * here is over a range, so it is refused (the wording is a *model*; self-test
+   * pivot.group-limit-refused). The limit's arithmetic (compute.ts) stays for a pivot model that
+   * carries one.
+   */
   setGroupLimit(countLimit: number): GGroup {
+    this.list();
     const n = toInt(countLimit);
     if (n < 1) throw new Error('Invalid argument: countLimit (must be at least 1)');
-    return this.chain(() => (this._g.limit = n));
+    throw new Error('Exception: The operation is only supported for DataSourcePivotTable.');
   }
   hideRepeatedLabels(): GGroup {
     return this.chain(() => (this._g.repeatLabels = false));

@@ -4,7 +4,7 @@
 // data sheet just written and builds the pivots from scratch every run (pivots a script keeps
 // editing are reported to lose columns).
 import { formatIsoWeek } from '../zone';
-import type { ReviewDataKey } from './data';
+import type { ReviewData, ReviewDataKey } from './data';
 import type { ReviewDataText } from './text';
 import { shiftIsoWeek, type IsoWeek } from './week';
 import { TREND_WEEKS } from './sections/trend';
@@ -43,6 +43,12 @@ export interface PivotSpec {
   filter: PivotFilterSpec;
   /** Rows by the first value, largest first, at most this many. */
   top?: number;
+  /**
+   * With `top`, when there are more labels than that: the labels to show (a filter on the rows
+   * column). Sheets' setGroupLimit "is only supported for DataSourcePivotTable"
+   * (reference/spreadsheet/pivot-group#setgrouplimitcountlimit), so the cut is made by the script.
+   */
+  shownRows?: string[];
   /** Show the value as a percentage. */
   percent?: boolean;
 }
@@ -96,7 +102,32 @@ export function valueFormula(value: PivotValueSpec, D: ReviewDataText): string {
 /** A field name quoted as Sheets quotes it in formulas (`'部门/区域'`, a quote doubled). */
 const fieldRef = (header: string): string => `'${header.replace(/'/g, "''")}'`;
 
-export function pivotPlan(week: IsoWeek, D: ReviewDataText): PivotPlan {
+/**
+ * The labels a `top` pivot shows: its rows column's labels among the rows its filter keeps, by how
+ * many of them have an ID (its count value), most first, ties by label; null when there are `top`
+ * or fewer (nothing to cut).
+ */
+export function topLabels(spec: PivotSpec, data: ReviewData): string[] | null {
+  if (!spec.top) return null;
+  const at = (k: ReviewDataKey) => data.keys.indexOf(k);
+  const [label, id, filtered] = [at(spec.rows), at('id'), at(spec.filter.column)];
+  const f = spec.filter;
+  const keep = 'visible' in f ? (v: string) => f.visible.includes(v) : (v: string) => v.includes(f.contains);
+  const counts = new Map<string, number>();
+  for (const row of data.rows) {
+    if (!keep(String(row[filtered] ?? ''))) continue;
+    const l = String(row[label] ?? '');
+    counts.set(l, (counts.get(l) ?? 0) + (String(row[id] ?? '') === '' ? 0 : 1));
+  }
+  if (counts.size <= spec.top) return null;
+  return [...counts]
+    .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0))
+    .slice(0, spec.top)
+    .map(([l]) => l);
+}
+
+/** The plan for `week`; given the data sheet's rows, a `top` pivot also gets the labels it shows. */
+export function pivotPlan(week: IsoWeek, D: ReviewDataText, data?: ReviewData): PivotPlan {
   const label = formatIsoWeek(week);
   const trend = Array.from({ length: TREND_WEEKS }, (_, i) => formatIsoWeek(shiftIsoWeek(week, i - (TREND_WEEKS - 1))));
   const T = D.pivotTitles;
@@ -123,6 +154,11 @@ export function pivotPlan(week: IsoWeek, D: ReviewDataText): PivotPlan {
       percent: true,
     },
   ];
+  if (data)
+    for (const p of pivots) {
+      const shown = topLabels(p, data);
+      if (shown) p.shownRows = shown;
+    }
   const header: string[][] = Array.from({ length: BAND2 - 1 }, () => new Array<string>(PIVOT_SHEET_WIDTH).fill(''));
   header[0][0] = `${D.pivotSheet} ${label}`;
   header[1][0] = D.pivotNote;
