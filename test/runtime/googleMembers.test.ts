@@ -27,6 +27,8 @@ const BEYOND_TYPES: Record<string, { page: string; members: string[] }> = {
     page: 'reference/spreadsheet/pivot-group',
     members: ['getDateTimeGroupingRule', 'getGroupLimit', 'getSourceDataSourceColumn', 'setDateTimeGroupingRule', 'setGroupLimit'],
   },
+  'Spreadsheet.PivotFilter': { page: 'reference/spreadsheet/pivot-filter', members: ['getSourceDataSourceColumn'] },
+  'Spreadsheet.Slicer': { page: 'reference/spreadsheet/slicer', members: ['getBackgroundColorObject', 'setBackgroundColorObject'] },
   'Charts.ChartOptions': { page: 'reference/charts/chart-options', members: ['getOrDefault'] },
   'Spreadsheet.PivotValue': { page: 'reference/spreadsheet/pivot-value', members: ['getSourceDataColumn', 'getSourceDataSourceColumn', 'remove'] },
 };
@@ -92,6 +94,9 @@ function instances(): Array<[string, object]> {
   const criteria = app.newFilterCriteria().setVisibleValues(['East']).build();
   const pivotFilter = pivot.addFilter(2, criteria);
   const slicer = data.insertSlicer(source, 1, 9);
+  // setGroupLimit refuses a pivot over a range (only a data-source pivot has one): set in the model.
+  (unwrap(group) as unknown as { _g: { limit: number | null } })._g.limit = 1;
+  const limit = (group as unknown as { getGroupLimit(): object }).getGroupLimit();
   const prompt = ui as unknown as { prompt(m: string): GoogleAppsScript.Base.PromptResponse };
   return [
     ['Spreadsheet.SpreadsheetApp', app],
@@ -119,7 +124,7 @@ function instances(): Array<[string, object]> {
     ['Charts.ChartOptions', sheet.getCharts()[0].getOptions()],
     ['Spreadsheet.PivotTable', pivot],
     ['Spreadsheet.PivotGroup', group],
-    ['Spreadsheet.PivotGroupLimit', (group as unknown as { setGroupLimit(n: number): { getGroupLimit(): object } }).setGroupLimit(1).getGroupLimit()],
+    ['Spreadsheet.PivotGroupLimit', limit],
     ['Spreadsheet.PivotValue', value],
     ['Spreadsheet.PivotFilter', pivotFilter],
     ['Spreadsheet.FilterCriteriaBuilder', app.newFilterCriteria()],
