@@ -41,6 +41,69 @@ export function newProtection(svc: Svc, sheet: SheetData, type: 'RANGE' | 'SHEET
   return protectionObj(spec, svc);
 }
 
+/** Apps Script's refusal of an edit a protection keeps the script's user out of. */
+export const PROTECTED_MESSAGE =
+  'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.';
+
+/**
+ * range#canedit / range#protect: whether the user the script runs as may edit every cell of `rect`.
+ * The owner always may; warning-only protections stop nobody; a sheet protection leaves only its
+ * unprotected ranges open ("If a cell is protected by multiple protected ranges and any of them
+ * prevent a particular user from editing the cell, then that user is not permitted to edit the cell").
+ */
+export function mayEdit(svc: Svc, sheet: SheetData, rect: Rect): boolean {
+  const wb = svc.wb;
+  const me = svc.ctx.user.effective;
+  if (!wb.protections.length || me === ownerOf(wb, svc)) return true;
+  const { row, col } = rect;
+  const r2 = row + rect.numRows - 1;
+  const c2 = col + rect.numCols - 1;
+  const meets = (p: Rect) => p.row <= r2 && p.row + p.numRows - 1 >= row && p.col <= c2 && p.col + p.numCols - 1 >= col;
+  for (const p of wb.protections) {
+    if (p.sheetId !== sheet.id || p.warningOnly || p.editors.includes(me)) continue;
+    if (p.type === 'RANGE') {
+      if (p.rect && meets(p.rect)) return false;
+      continue;
+    }
+    // a sheet protection: only its unprotected ranges are open
+    for (let r = row; r <= r2; r++)
+      for (let c = col; c <= c2; c++)
+        if (!p.unprotected.some((u) => r >= u.row && r < u.row + u.numRows && c >= u.col && c < u.col + u.numCols)) return false;
+  }
+  return true;
+}
+
+/** Refuses, with Apps Script's message, a script edit of cells a protection keeps its user out of. */
+export function guardEdit(svc: Svc, sheet: SheetData, rect: Rect): void {
+  if (!mayEdit(svc, sheet, rect)) throw new Error(PROTECTED_MESSAGE);
+}
+
+/**
+ * Structure changes (sheet#insertrowsbeforebeforeposition,-howmany, sheet#deleterowsrowposition,-howmany
+ * and their column twins) are edits too: a sheet protection that keeps the user out refuses every one
+ * of them, whatever ranges it leaves unprotected (the runtime's stricter reading: Sheets' grid is the
+ * protected object); a protected range refuses deleting any of its rows/columns and inserting inside it
+ * (which would grow it), not inserting next to it.
+ */
+export function guardStructure(svc: Svc, sheet: SheetData, axis: 'rows' | 'cols', at: number, n: number, kind: 'insert' | 'delete'): void {
+  const wb = svc.wb;
+  const me = svc.ctx.user.effective;
+  if (!wb.protections.length || me === ownerOf(wb, svc)) return;
+  for (const p of wb.protections) {
+    if (p.sheetId !== sheet.id || p.warningOnly || p.editors.includes(me)) continue;
+    if (p.type === 'SHEET') throw new Error(PROTECTED_MESSAGE);
+    if (!p.rect) continue;
+    const start = axis === 'rows' ? p.rect.row : p.rect.col;
+    const end = start + (axis === 'rows' ? p.rect.numRows : p.rect.numCols) - 1;
+    if (kind === 'delete' ? at <= end && at + n - 1 >= start : at > start && at <= end) throw new Error(PROTECTED_MESSAGE);
+  }
+}
+
+/** The whole grid of a sheet, for writers that touch every cell (Sheet.clear, deleteSheet). */
+export function wholeSheet(sheet: SheetData): Rect {
+  return { row: 1, col: 1, numRows: sheet.maxRows, numCols: sheet.maxCols };
+}
+
 /** Whether `email` may edit a cell without being stopped (warning-only protections do not stop). */
 export function canEditCell(
   wb: Workbook,

@@ -10,7 +10,7 @@ import { unwrap } from '../instrument';
 import { cellA1, colToLetters, parseA1, rangeA1 } from './a1';
 import { asEnum, exposeSelf, Exposable, GRange, normColor, Svc, toInt } from './common';
 import { evaluateFormula, FErr, shiftFormula } from './formula';
-import { newProtection, ownerOf } from './protection';
+import { guardEdit, mayEdit, newProtection } from './protection';
 import { cellRichText, StyleFields, textStyleObj, textToWrite } from './richText';
 import { Runs } from './runs';
 import { styleGrid, writeTextStyles } from './textStyles';
@@ -407,37 +407,17 @@ export class RangeImpl
     return this.mayEdit(this._rect);
   }
   private mayEdit(rect: Rect): boolean {
-    const wb = this._svc.wb;
-    const me = this._svc.ctx.user.effective;
-    if (!wb.protections.length || me === ownerOf(wb, this._svc)) return true;
-    const { row, col } = rect;
-    const r2 = row + rect.numRows - 1;
-    const c2 = col + rect.numCols - 1;
-    const meets = (p: Rect) => p.row <= r2 && p.row + p.numRows - 1 >= row && p.col <= c2 && p.col + p.numCols - 1 >= col;
-    for (const p of wb.protections) {
-      if (p.sheetId !== this._sheet.id || p.warningOnly || p.editors.includes(me)) continue;
-      if (p.type === 'RANGE') {
-        if (p.rect && meets(p.rect)) return false;
-        continue;
-      }
-      // a sheet protection: only its unprotected ranges are open
-      for (let r = row; r <= r2; r++)
-        for (let c = col; c <= c2; c++)
-          if (!p.unprotected.some((u) => r >= u.row && r < u.row + u.numRows && c >= u.col && c < u.col + u.numCols)) return false;
-    }
-    return true;
+    return mayEdit(this._svc, this._sheet, rect);
   }
 
   /**
-   * A script edits as the user it runs as: where a protection keeps them out (range#protect: "If a
-   * cell is protected by multiple protected ranges and any of them prevent a particular user from
-   * editing the cell, then that user is not permitted to edit the cell"), the write, format or clear
-   * is refused with Apps Script's message, as typing is (runtime/spreadsheet/edit.ts). Warning-only
-   * protections do not stop a script.
+   * A script edits as the user it runs as: where a protection keeps them out (range#protect), the
+   * write, format or clear is refused with Apps Script's message, as typing is
+   * (runtime/spreadsheet/edit.ts). Warning-only protections do not stop a script. Sheet-level
+   * writers use the same helpers (protection.ts guardEdit / guardStructure).
    */
   private guard(rect: Rect = this._rect): void {
-    if (!this.mayEdit(rect))
-      throw new Error('You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.');
+    guardEdit(this._svc, this._sheet, rect);
   }
 
   protect(): GoogleAppsScript.Spreadsheet.Protection {

@@ -8,7 +8,7 @@ import { exposeSelf, Exposable, GRange, GSheet, normColor, Svc, toInt } from './
 import { chartObj, chartSpecOf, newChartBuilder } from './chart';
 import { ruleObj, ruleSpecOf } from './conditionalFormat';
 import { insertSlicer, pivotTablesOf, refreshPivots, slicersOf } from './pivot';
-import { newProtection, protectionObj } from './protection';
+import { guardEdit, guardStructure, newProtection, protectionObj, wholeSheet } from './protection';
 import { checkedRange, checkDims, RangeImpl } from './range';
 import { rangeListOf } from './rangeList';
 import { deleteCols, deleteRows, insertCols, insertRows } from './structure';
@@ -304,6 +304,9 @@ export class SheetImpl
     if (!rowContents.length) return this.self();
     const s = this.live();
     const row = s.lastRow() + 1;
+    // a protected row, or a grid that must grow on a protected sheet, is refused before anything moves
+    if (row > s.maxRows) guardStructure(this._svc, s, 'rows', row, 1, 'insert');
+    guardEdit(this._svc, s, { row, col: 1, numRows: 1, numCols: rowContents.length });
     if (row > s.maxRows) s.maxRows = row;
     if (rowContents.length > s.maxCols) s.maxCols = rowContents.length;
     const range = checkedRange(this._svc, s, row, 1, 1, rowContents.length);
@@ -313,8 +316,11 @@ export class SheetImpl
     return this.self();
   }
 
+  // Clearing a sheet edits every cell of it: refused where a protection keeps the user out of any
+  // (range#protect), as Range.clear is.
   clear(options?: { formatOnly?: boolean; contentsOnly?: boolean }): S {
     const s = this.live();
+    guardEdit(this._svc, s, wholeSheet(s));
     const o = options ?? {};
     if (!o.formatOnly || o.contentsOnly) s.rows = [];
     if (!o.contentsOnly || o.formatOnly) this.clearFormats();
@@ -322,6 +328,7 @@ export class SheetImpl
     return this.self();
   }
   clearContents(): S {
+    guardEdit(this._svc, this.live(), wholeSheet(this._sheet));
     this.live().rows = [];
     this._sheet.fmt.invalid = new Runs();
     return this.self();
@@ -332,12 +339,14 @@ export class SheetImpl
   // (the Data menu), widths and heights stay.
   clearFormats(): S {
     const s = this.live();
+    guardEdit(this._svc, s, wholeSheet(s));
     const f = s.fmt as unknown as Record<string, Runs<unknown>>;
     for (const k of FORMAT_KEYS) f[k] = new Runs();
     s.cfRules = [];
     return this.self();
   }
   clearNotes(): S {
+    guardEdit(this._svc, this.live(), wholeSheet(this._sheet));
     this.live().fmt.note = new Runs();
     return this.self();
   }
@@ -372,6 +381,7 @@ export class SheetImpl
     const n = toInt(howMany);
     this.checkRows(at, 1);
     if (n < 1) throw new Error('The number of rows to insert must be at least 1.');
+    guardStructure(this._svc, this.live(), 'rows', at, n, 'insert');
     insertRows(this.wb, this.live(), at, n);
     return this.self();
   }
@@ -380,6 +390,7 @@ export class SheetImpl
     const n = toInt(howMany);
     this.checkRows(after, 1);
     if (n < 1) throw new Error('The number of rows to insert must be at least 1.');
+    guardStructure(this._svc, this.live(), 'rows', after + 1, n, 'insert');
     insertRows(this.wb, this.live(), after + 1, n);
     return this.self();
   }
@@ -399,6 +410,7 @@ export class SheetImpl
     const s = this.live();
     if (n >= s.maxRows - s.frozenRows && at > 0 && at <= s.frozenRows + 1)
       throw new Error('Sorry, it is not possible to delete all non-frozen rows.');
+    guardStructure(this._svc, s, 'rows', at, n, 'delete');
     deleteRows(this.wb, s, at, n);
   }
   deleteRow(rowPosition: number): S {
@@ -414,6 +426,7 @@ export class SheetImpl
     const n = toInt(howMany);
     this.checkCols(at, 1);
     if (n < 1) throw new Error('The number of columns to insert must be at least 1.');
+    guardStructure(this._svc, this.live(), 'cols', at, n, 'insert');
     insertCols(this.wb, this.live(), at, n);
     return this.self();
   }
@@ -422,6 +435,7 @@ export class SheetImpl
     const n = toInt(howMany);
     this.checkCols(after, 1);
     if (n < 1) throw new Error('The number of columns to insert must be at least 1.');
+    guardStructure(this._svc, this.live(), 'cols', after + 1, n, 'insert');
     insertCols(this.wb, this.live(), after + 1, n);
     return this.self();
   }
@@ -441,6 +455,7 @@ export class SheetImpl
     const s = this.live();
     if (n >= s.maxCols - s.frozenCols && at <= s.frozenCols + 1)
       throw new Error('Sorry, it is not possible to delete all non-frozen columns.');
+    guardStructure(this._svc, s, 'cols', at, n, 'delete');
     deleteCols(this.wb, s, at, n);
   }
   deleteColumn(columnPosition: number): S {

@@ -2,7 +2,7 @@
 // act on its active sheet. SpreadsheetApp, the service entry point, is in app.ts.
 import { parseA1 } from './a1';
 import { emailOf, exposeSelf, Exposable, GRange, GSheet, isEmailAddress, Svc, toInt, userObj, validRangeName } from './common';
-import { ownerOf, protectionObj } from './protection';
+import { guardEdit, ownerOf, protectionObj, wholeSheet } from './protection';
 import { checkedRange, rangeObj } from './range';
 import { checkSheetName, sheetObj } from './sheet';
 import { newTextFinder } from './textFinder';
@@ -247,6 +247,7 @@ class SpreadsheetImpl
     if (this.wb.sheets.filter((x) => !x.hidden && x !== s).length === 0) {
       throw new Error('Sorry, it is not possible to delete all non-hidden sheets.');
     }
+    guardEdit(this.svc, s, wholeSheet(s)); // it deletes every cell: refused where a protection keeps the user out of any
     this.wb.sheets = this.wb.sheets.filter((x) => x !== s);
     this.wb.protections = this.wb.protections.filter((p) => p.sheetId !== id);
     if (this.wb.activeSheetId === id)
