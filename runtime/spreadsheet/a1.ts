@@ -9,6 +9,8 @@ export interface A1Ref {
   /** Last row/col; undefined when open-ended (to the end of the grid). */
   endRow?: number;
   endCol?: number;
+  /** "A1:5": a cell, then a row only; the start column is named though the end column is open. */
+  startColNamed?: boolean;
 }
 
 export function colToLetters(col: number): string {
@@ -102,6 +104,11 @@ export function parseA1(a1: string): A1Ref | null {
     if (c1 === undefined || r1 === undefined) return null;
     return { sheet, row: r1, col: c1, endRow: r1, endCol: c1 };
   }
+  // range#isendcolumnbounded names "A1:5" (bound "only to particular rows at the end of the
+  // range"): a cell, then a row only, runs to the last column. The mirror form ("5:A1") is not
+  // documented and stays refused.
+  if (c1 !== undefined && r1 !== undefined && c2 === undefined && r2 !== undefined)
+    return { sheet, row: Math.min(r1, r2), col: c1, endRow: Math.max(r1, r2), endCol: undefined, startColNamed: true };
   // Whole columns "A:C", whole rows "2:5", or half-open "A2:C".
   if ((c1 === undefined) !== (c2 === undefined)) return null;
   const row = Math.min(r1 ?? 1, r2 ?? r1 ?? 1);

@@ -204,8 +204,8 @@ export class RangeImpl
     readonly _svc: Svc,
     readonly _sheet: SheetData,
     readonly _rect: Rect,
-    /** open-ended A1 ("A:A", "2:5", "A2:C") as given, for getA1Notation */
-    readonly _open: { rows: boolean; cols: boolean } = { rows: false, cols: false },
+    /** open-ended A1 ("A:A", "2:5", "A2:C", "A1:5") as given, for getA1Notation; startCol: "A1:5" names its start column */
+    readonly _open: { rows: boolean; cols: boolean; startCol?: boolean } = { rows: false, cols: false },
   ) {}
 
   private self(): R {
@@ -232,7 +232,7 @@ export class RangeImpl
   getA1Notation(): string {
     const { row, col, numRows, numCols } = this._rect;
     if (this._open.rows && this._open.cols) return `${row}:${this.r2}`;
-    if (this._open.cols) return `${row}:${this.r2}`;
+    if (this._open.cols) return this._open.startCol ? `${cellA1(row, col)}:${this.r2}` : `${row}:${this.r2}`;
     if (this._open.rows)
       return row === 1
         ? `${colToLetters(col)}:${colToLetters(this.c2)}`
@@ -278,8 +278,10 @@ export class RangeImpl
   isStartRowBounded(): boolean {
     return !(this._open.rows && this._rect.row === 1);
   }
+  // range#isendcolumnbounded: "A1:5" is bound "only to particular rows at the end of the range";
+  // its start (A1) names a column.
   isStartColumnBounded(): boolean {
-    return !this._open.cols;
+    return !this._open.cols || !!this._open.startCol;
   }
   isEndRowBounded(): boolean {
     return !this._open.rows;
@@ -1354,7 +1356,7 @@ export function checkedRange(
   col: number,
   numRows: number,
   numCols: number,
-  open?: { rows: boolean; cols: boolean },
+  open?: { rows: boolean; cols: boolean; startCol?: boolean },
 ): GRange {
   if (numRows < 1) throw new Error('The number of rows in the range must be at least 1.');
   if (numCols < 1) throw new Error('The number of columns in the range must be at least 1.');
@@ -1372,7 +1374,7 @@ export function rangeObj(
   svc: Svc,
   sheet: SheetData,
   rect: Rect,
-  open?: { rows: boolean; cols: boolean },
+  open?: { rows: boolean; cols: boolean; startCol?: boolean },
 ): GRange {
   return exposeSelf(new RangeImpl(svc, sheet, { ...rect }, open), 'Range', svc) as unknown as GRange;
 }

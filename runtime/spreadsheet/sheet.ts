@@ -197,6 +197,7 @@ export class SheetImpl
         {
           rows: ref.endRow === undefined,
           cols: ref.endCol === undefined,
+          startCol: ref.startColNamed,
         },
       );
     }

@@ -289,6 +289,7 @@ class SpreadsheetImpl
     return checkedRange(this.svc, s, ref.row, ref.col, endRow - ref.row + 1, endCol - ref.col + 1, {
       rows: ref.endRow === undefined,
       cols: ref.endCol === undefined,
+      startCol: ref.startColNamed,
     });
   }
   getRangeByName(name: string): GRange | null {

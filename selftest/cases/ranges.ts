@@ -72,6 +72,22 @@ export const RANGE_CASES: Case[] = [
     },
   },
   {
+    id: 'range.a1-row-end',
+    ref: S + 'range#isendcolumnbounded',
+    expected: [[true, true, true, false], 1, 1, 5, 'A1:5'],
+    how: "getRange('A1:5') (the page's example of a range \"bound only to particular rows at the end\"): its four bounded flags, getRow(), getColumn(), getNumRows(), getA1Notation() (the notation read back is the runtime's model)",
+    run: ({ scratch }) => {
+      const r = scratch().getRange('A1:5');
+      return [
+        [r.isStartRowBounded(), r.isStartColumnBounded(), r.isEndRowBounded(), r.isEndColumnBounded()],
+        r.getRow(),
+        r.getColumn(),
+        r.getNumRows(),
+        r.getA1Notation(),
+      ];
+    },
+  },
+  {
     id: 'range.set-border-signature',
     ref: S + 'range#setbordertop,-left,-bottom,-right,-vertical,-horizontal',
     expected: ['returned', 'returned', 'threw', 'threw', 'threw'],
