@@ -73,3 +73,34 @@ describe('the pivot for a week shows that week’s snapshot numbers (generated t
     expect(Math.max(again, ...calls)).toBeLessThanOrEqual(WEEKLY_CALLS);
   });
 });
+
+describe('a week with more than ten departments: the departments pivot shows the ten busiest, as the snapshot counts them', () => {
+  // PivotGroup.setGroupLimit is for data-source pivots only (reference/spreadsheet/pivot-group#setgrouplimitlimit),
+  // so the add-on filters the pivot to the ten labels it counted itself (domain/review/pivots.ts topLabels).
+  it('ten rows, the largest counts, ties by name; the other departments left out', () => {
+    const NOW = Date.parse('2024-11-08T10:00:00+08:00');
+    const rt = newRuntime({ now: NOW });
+    setUp(rt);
+    const rnd = prng(2024);
+    // 14 departments, the first ones much busier: 14 × 15 / 2 = 105 weights.
+    const weights = Array.from({ length: 14 }, (_, k) => 14 - k);
+    const pick = (): string => {
+      let x = Math.floor(rnd() * 105);
+      for (let k = 0; k < weights.length; k++) if ((x -= weights[k]) < 0) return `部门${String.fromCharCode(65 + k)}`;
+      return '部门N';
+    };
+    const tickets = generateTickets({ n: 240, now: NOW, days: 3, seed: 45 }).map((t) => ({ ...t, department: pick() }));
+    appendToTicketSheet(rt, tickets);
+    const r = rt.call<any>('buildWeeklyReview', '2024-W45');
+    expect(r.result.ok).toBe(true);
+    const counts = section(reviewSheet(rt, '周报 2024-W45'), '部门/区域')
+      .slice(1, -1)
+      .map((d) => [String(d[0]), d[1] as number] as const)
+      .filter(([, n]) => n > 0);
+    expect(counts.length).toBeGreaterThan(10);
+    const want = [...counts].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0)).slice(0, 10);
+    const dp = read(rt, 'departments');
+    const shown = [...dp].filter(([name]) => name !== '总计').map(([name, m]) => [name, m.get('value')]);
+    expect(new Map(shown)).toEqual(new Map(want));
+  });
+});
