@@ -3,18 +3,21 @@
 // bundle on the local runtime (issue: agent workflow). Hand edits: test/app/edit/.
 import type { LocalRuntime } from '../../runtime';
 import { FORM, T0, column, submit, ticketRows, trackerRuntime, ticketCell as cell } from './helpers';
+import type { EntryResult } from '../entries';
+import { okOf, failOf } from '../entries';
+import type { TicketView } from '../../src/app/contracts';
 
 const MIN = 60_000;
 
-function view(rt: LocalRuntime, id: string): any {
-  return rt.callFromClient('getTicketView', id).result;
+function view(rt: LocalRuntime, id: string): TicketView {
+  return okOf(rt.callFromClient<EntryResult<'getTicketView'>>('getTicketView', id).result);
 }
 
 /** Acts as the sidebar does: load the view, then send the action with its version. */
-function act(rt: LocalRuntime, id: string, action: string, payload: Record<string, unknown> = {}, as = 'li@example.com'): any {
+function act(rt: LocalRuntime, id: string, action: string, payload: Record<string, unknown> = {}, as = 'li@example.com'): EntryResult<'applyTicketAction'> {
   rt.ctx.user.active = rt.ctx.user.effective = as;
   const v = view(rt, id);
-  return rt.callFromClient('applyTicketAction', id, action, payload, v.version).result;
+  return rt.callFromClient<EntryResult<'applyTicketAction'>>('applyTicketAction', id, action, payload, v.version).result;
 }
 
 function audit(rt: LocalRuntime): unknown[][] {
@@ -56,13 +59,13 @@ describe('sidebar actions', () => {
   it('escalates with a reason, closes a pending duplicate with a reason, and reopens on "not solved"', () => {
     const rt = trackerRuntime();
     const a = submit(rt).id;
-    expect(act(rt, a, 'escalate', {}).errors[0]).toMatchObject({ field: 'reason' });
+    expect(failOf(act(rt, a, 'escalate', {})).errors[0]).toMatchObject({ field: 'reason' });
     expect(act(rt, a, 'escalate', { reason: '涉及核心业务,一线无法处理', assignee: '李工程师' }).ok).toBe(true);
     expect(cell(rt, a, '支持级别')).toBe('二线');
     expect(String(cell(rt, a, '处理过程记录'))).toMatch(/升级至二线（李工程师）：涉及核心业务/);
 
     const b = submit(rt).id;
-    expect(act(rt, b, 'close', {}).errors[0]).toMatchObject({ field: 'reason' });
+    expect(failOf(act(rt, b, 'close', {})).errors[0]).toMatchObject({ field: 'reason' });
     expect(act(rt, b, 'close', { reason: '与 ' + a + ' 重复' }).ok).toBe(true);
     expect(cell(rt, b, '当前状态')).toBe('已关闭');
 
@@ -90,7 +93,7 @@ describe('sidebar actions', () => {
     const auditRows = audit(rt).length;
     const r = act(rt, id, action as string, payload as Record<string, unknown>);
     expect(r.ok).toBe(false);
-    expect(r.errors[0].message).toBeTruthy();
+    expect(failOf(r).errors[0].message).toBeTruthy();
     expect(JSON.stringify(ticketRows(rt))).toBe(snapshot);
     expect(audit(rt)).toHaveLength(auditRows);
   });
@@ -99,9 +102,9 @@ describe('sidebar actions', () => {
     const rt = trackerRuntime();
     const { id } = submit(rt);
     rt.ctx.user.active = rt.ctx.user.effective = 'li@example.com';
-    const accepted = rt.callFromClient('applyTicketAction', id, 'accept', {}, view(rt, id).version).result as any;
+    const accepted = rt.callFromClient<EntryResult<'applyTicketAction'>>('applyTicketAction', id, 'accept', {}, view(rt, id).version).result;
     expect(accepted.ok).toBe(true);
-    const noted = rt.callFromClient('applyTicketAction', id, 'note', { text: '已远程查看' }, accepted.view.version).result as any;
+    const noted = rt.callFromClient<EntryResult<'applyTicketAction'>>('applyTicketAction', id, 'note', { text: '已远程查看' }, okOf(accepted).view.version).result;
     expect(noted).toMatchObject({ ok: true });
     expect(String(cell(rt, id, '处理过程记录'))).toMatch(/已远程查看/);
   });
@@ -113,11 +116,11 @@ describe('sidebar actions', () => {
     const mine = view(rt, id);
     expect(act(rt, id, 'accept', {}, 'zhang@example.com').ok).toBe(true); // 张工 acts first
     rt.ctx.user.active = rt.ctx.user.effective = 'li@example.com';
-    const r = rt.callFromClient('applyTicketAction', id, 'note', { text: '我来处理' }, mine.version).result as any;
+    const r = rt.callFromClient<EntryResult<'applyTicketAction'>>('applyTicketAction', id, 'note', { text: '我来处理' }, mine.version).result;
     expect(r).toMatchObject({ ok: false, conflict: true });
     // Named as the work log names people: 张工, not zhang@example.com (issue 20).
-    expect(r.errors[0].message).toMatch(/已被 张工 修改/);
-    expect(r.errors[0].message).not.toMatch(/@/);
+    expect(failOf(r).errors[0].message).toMatch(/已被 张工 修改/);
+    expect(failOf(r).errors[0].message).not.toMatch(/@/);
     expect(String(cell(rt, id, '处理过程记录'))).not.toMatch(/我来处理/);
   });
 
@@ -127,10 +130,10 @@ describe('sidebar actions', () => {
     rt.ctx.user.active = rt.ctx.user.effective = 'zhang@example.com';
     const firstWindow = view(rt, id);
     expect(act(rt, id, 'accept', {}, 'zhang@example.com').ok).toBe(true); // in a second window
-    const r = rt.callFromClient('applyTicketAction', id, 'note', { text: 'x' }, firstWindow.version).result as any;
+    const r = rt.callFromClient<EntryResult<'applyTicketAction'>>('applyTicketAction', id, 'note', { text: 'x' }, firstWindow.version).result;
     expect(r).toMatchObject({ ok: false, conflict: true });
-    expect(r.errors[0].message).not.toMatch(/张工|zhang/);
-    expect(r.errors[0].message).toMatch(/已被修改.*重新加载/);
+    expect(failOf(r).errors[0].message).not.toMatch(/张工|zhang/);
+    expect(failOf(r).errors[0].message).toMatch(/已被修改.*重新加载/);
   });
 
   it('"accept" is not offered to the holder; on someone else\'s ticket it is a take-over, labelled so (issue 20)', () => {
@@ -165,7 +168,7 @@ describe('sidebar actions', () => {
     rt.clock.set(T0 + 50 * MIN);
     rt.call('onSlaTimer');
     expect(String(cell(rt, id, 'SLA状态'))).toMatch(/有风险/);
-    const r = rt.callFromClient('applyTicketAction', id, 'accept', {}, mine.version).result as any;
+    const r = rt.callFromClient<EntryResult<'applyTicketAction'>>('applyTicketAction', id, 'accept', {}, mine.version).result;
     expect(r.ok).toBe(true);
     expect(cell(rt, id, '当前状态')).toBe('处理中');
     expect(cell(rt, id, '备注(团队)')).toBe('已电话联系');
@@ -197,7 +200,7 @@ describe('sidebar actions', () => {
     sheet.getRange(2, 1, 2, sheet.getLastColumn()).sort({ column: 1, ascending: false });
     expect(column(rt, '问题编号')).toEqual([b, a]);
     // The version names the old row; the ticket is found by its ID at its new row, unchanged.
-    expect((rt.callFromClient('applyTicketAction', a, 'accept', {}, before.version).result as any).ok).toBe(true);
+    expect((rt.callFromClient<EntryResult<'applyTicketAction'>>('applyTicketAction', a, 'accept', {}, before.version).result).ok).toBe(true);
     expect(cell(rt, a, '当前状态')).toBe('处理中');
     expect(cell(rt, b, '当前状态')).toBe('待处理');
   });
@@ -268,11 +271,11 @@ describe('actions the view offers', () => {
     const rt = trackerRuntime();
     const { id } = submit(rt, { ...FORM, urgency: '中' });
     rt.callFromClient('applyTicketAction', id, 'accept', {});
-    const out = rt.callFromClient<any>('applyTicketAction', id, 'escalate', { reason: '需要数据库管理员', assignee: '李工程师' }).result;
+    const out = rt.callFromClient<EntryResult<'applyTicketAction'>>('applyTicketAction', id, 'escalate', { reason: '需要数据库管理员', assignee: '李工程师' }).result;
     expect(out.ok).toBe(true);
-    const offered = out.view.actions.map((a: any) => a.name);
+    const offered = okOf(out).view.actions.map((a) => a.name);
     // The server refuses a second escalation ("already tier 2") after the agent typed a reason.
-    const again = rt.callFromClient<any>('applyTicketAction', id, 'escalate', { reason: '再升级' }).result;
+    const again = rt.callFromClient<EntryResult<'applyTicketAction'>>('applyTicketAction', id, 'escalate', { reason: '再升级' }).result;
     expect(again.ok).toBe(false);
     expect(offered).not.toContain('escalate');
   });
@@ -292,9 +295,9 @@ function grow(rt: LocalRuntime, n: number): void {
 }
 
 function measure(rt: LocalRuntime, id: string) {
-  const byId = rt.callFromClient<any>('getTicketView', id);
-  const at = rt.callFromClient<any>('getTicketView', id, byId.result.version);
-  const action = rt.callFromClient<any>('applyTicketAction', id, 'note', { text: '已远程协助' }, at.result.version);
+  const byId = rt.callFromClient<EntryResult<'getTicketView'>>('getTicketView', id);
+  const at = rt.callFromClient<EntryResult<'getTicketView'>>('getTicketView', id, okOf(byId.result).version);
+  const action = rt.callFromClient<EntryResult<'applyTicketAction'>>('applyTicketAction', id, 'note', { text: '已远程协助' }, okOf(at.result).version);
   expect(byId.result.ok && at.result.ok && action.result.ok).toBe(true);
   return { byId: byId.stats, at: at.stats, action: action.stats };
 }
@@ -327,8 +330,8 @@ describe('finding the ticket row', () => {
     const id = submit(rt).id;
     grow(rt, 2000);
     tickets(rt).getRange('B3').activate();
-    const r = rt.callFromClient<any>('getTicketView');
-    expect(r.result.id).toBe(id);
+    const r = rt.callFromClient<EntryResult<'getTicketView'>>('getTicketView');
+    expect(okOf(r.result).id).toBe(id);
     expect(r.stats.spreadsheetCalls).toBe(7);
     expect(r.stats.cellsRead).toBeLessThan(200);
     expect(r.stats.byMethod['Range.createTextFinder']).toBeUndefined();
@@ -337,12 +340,12 @@ describe('finding the ticket row', () => {
   it('a ticket moved by a sort is found by the search, and the action changes its row', () => {
     const rt = trackerRuntime();
     const ids = [submit(rt).id, submit(rt).id, submit(rt).id];
-    const view = rt.callFromClient<any>('getTicketView', ids[0]).result;
+    const view = okOf(rt.callFromClient<EntryResult<'getTicketView'>>('getTicketView', ids[0]).result);
     const sheet = tickets(rt);
     sheet.getRange(2, 1, 3, sheet.getLastColumn()).sort({ column: 1, ascending: false });
-    const r = rt.callFromClient<any>('applyTicketAction', ids[0], 'accept', {}, view.version);
+    const r = rt.callFromClient<EntryResult<'applyTicketAction'>>('applyTicketAction', ids[0], 'accept', {}, view.version);
     expect(r.result.ok).toBe(true);
-    expect(r.result.view.version.split(':')[0]).toBe('4');
+    expect(okOf(r.result).view.version.split(':')[0]).toBe('4');
     expect(column(rt, '当前状态')).toEqual(['待处理', '待处理', '处理中']);
     expect(r.stats.byMethod['Range.createTextFinder']).toBe(1);
   });
@@ -355,9 +358,9 @@ describe('finding the ticket row', () => {
     const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0].map(String);
     const row = (id: string, title: string) => header.map((h) => (h === '问题编号' ? id : h === '问题标题' ? title : h === '当前状态' ? '待处理' : ''));
     sheet.getRange(3, 1, 2, header.length).setValues([row('IT202405011000', '长编号'), row('IT20240501100', '短编号')]);
-    const v = rt.callFromClient<any>('getTicketView', 'IT20240501100').result;
+    const v = okOf(rt.callFromClient<EntryResult<'getTicketView'>>('getTicketView', 'IT20240501100').result);
     expect(v.id).toBe('IT20240501100');
-    expect(v.fields.find((f: { key: string }) => f.key === 'title').value).toBe('短编号');
-    expect(rt.callFromClient<any>('getTicketView', 'IT20240501999').result.ok).toBe(false);
+    expect(v.fields.find((f) => f.key === 'title')?.value).toBe('短编号');
+    expect(rt.callFromClient<EntryResult<'getTicketView'>>('getTicketView', 'IT20240501999').result.ok).toBe(false);
   });
 });

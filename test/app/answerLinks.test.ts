@@ -4,6 +4,8 @@
 import type { LocalRuntime } from '../../runtime';
 import { FORM, token, trackerRuntime } from './helpers';
 import { act, answer, open, ticketOf } from './verifyHelpers';
+import type { EntryResult } from '../entries';
+import { okOf } from '../entries';
 
 const REQUESTER = 'xiaoming@example.com';
 
@@ -16,7 +18,7 @@ function mailedLinks(rt: LocalRuntime): string[] {
 
 it('the resolved mail carries the links; "not solved" from it reopens, the next mail\'s "solved" closes', () => {
   const rt = trackerRuntime();
-  const { id } = rt.webApp(REQUESTER).run<any>('submitTicket', { ...FORM, contact: REQUESTER }, token()).result;
+  const { id } = okOf(rt.webApp(REQUESTER).run<EntryResult<'submitTicket'>>('submitTicket', { ...FORM, contact: REQUESTER }, token()).result);
   act(rt, id, 'accept');
   act(rt, id, 'resolve', { solution: '重装了驱动' });
   const first = mailedLinks(rt);
@@ -35,7 +37,7 @@ it('the resolved mail carries the links; "not solved" from it reopens, the next 
 it('the auto-close reminder mails fresh links, and the close tells the requester', () => {
   const at = (s: string) => Date.parse(`${s}+08:00`);
   const rt = trackerRuntime({ now: at('2024-05-02T09:00:00') });
-  const { id } = rt.webApp(REQUESTER).run<any>('submitTicket', { ...FORM, contact: REQUESTER }, token()).result;
+  const { id } = okOf(rt.webApp(REQUESTER).run<EntryResult<'submitTicket'>>('submitTicket', { ...FORM, contact: REQUESTER }, token()).result);
   act(rt, id, 'accept');
   rt.clock.set(at('2024-05-03T16:00:00'));
   act(rt, id, 'resolve', { solution: '重装了驱动' });

@@ -4,6 +4,8 @@
 import type { LocalRuntime } from '../../runtime';
 import { appendToTicketSheet, generateTickets } from '../../bench/generate';
 import { FORM, newRuntime, setUp, submit, ticketRows } from './helpers';
+import type { EntryResult } from '../entries';
+import { okOf, withKey } from '../entries';
 
 const DAY = 86_400_000;
 const NOW = Date.parse('2024-11-06T10:00:00+08:00'); // a Wednesday
@@ -69,7 +71,7 @@ describe('archiveFromMenu', () => {
     expect(idsOf(rt, '归档')).toEqual([]);
 
     yes(rt);
-    const { result, stats } = rt.call<any>('archiveFromMenu');
+    const { result, stats } = rt.call<EntryResult<'archiveFromMenu'>>('archiveFromMenu');
     expect(result).toMatchObject({ ok: true, archived: due.length, more: false, remaining: 0 });
     expect(idsOf(rt, '归档').sort()).toEqual([...due].sort());
     expectNothingLost(rt, all);
@@ -77,12 +79,12 @@ describe('archiveFromMenu', () => {
     expect(ticketRows(rt, '归档')[0]).toEqual(ticketRows(rt, '工单')[0]);
     // Batched: one append; deletes one per contiguous run (the old open/resolved ones split runs).
     expect(stats.byMethod['Range.setValues']).toBeLessThanOrEqual(4);
-    expect(stats.byMethod['Sheet.deleteRows']).toBe(result.deleteCalls);
-    expect(result.deleteCalls).toBeLessThan(due.length / 3);
+    expect(stats.byMethod['Sheet.deleteRows']).toBe(withKey(result, 'archived').deleteCalls);
+    expect(withKey(result, 'archived').deleteCalls).toBeLessThan(due.length / 3);
     expect(rt.ui.asks.at(-1)!.prompt).toMatch(/已归档 \d+ 张工单/);
 
     // Nothing more to do: a second run moves nothing.
-    expect(rt.call<any>('archiveFromMenu').result).toMatchObject({ ok: true, archived: 0, resumed: 0 });
+    expect(rt.call<EntryResult<'archiveFromMenu'>>('archiveFromMenu').result).toMatchObject({ ok: true, archived: 0, resumed: 0 });
     expectNothingLost(rt, all);
   });
 
@@ -90,7 +92,7 @@ describe('archiveFromMenu', () => {
     const { rt, due } = tracker(60);
     const kbBefore = idsOf(rt, '知识库').length;
     yes(rt);
-    const r = rt.call<any>('archiveFromMenu').result;
+    const r = withKey(rt.call<EntryResult<'archiveFromMenu'>>('archiveFromMenu').result, 'archived');
     expect(r.kbAdded).toBe(due.length); // every generated closed ticket has a solution
     const kb = rt.services.SpreadsheetApp.getActiveSpreadsheet()
       .getSheetByName('知识库')!
@@ -98,7 +100,7 @@ describe('archiveFromMenu', () => {
       .getValues();
     expect(kb.length - 1).toBe(kbBefore + due.length);
     // The intake form's suggestions find an archived ticket's solution.
-    const hits = rt.callFromClient<any[]>('suggestArticles', '打印机卡纸无法打印').result;
+    const hits = rt.callFromClient<EntryResult<'suggestArticles'>>('suggestArticles', '打印机卡纸无法打印').result;
     expect(hits.length).toBeGreaterThan(0);
   });
 
@@ -124,7 +126,7 @@ describe('crash safety', () => {
     yes(rt);
     // The first deleteRows fails: the run stops between the archive write and the deletes.
     rt.faults.failAt({ at: 0, match: (c, m) => c === 'Sheet' && m === 'deleteRows', message: 'injected fault' });
-    const r1 = rt.call<any>('archiveFromMenu').result;
+    const r1 = withKey(rt.call<EntryResult<'archiveFromMenu'>>('archiveFromMenu').result, 'archived');
     expect(r1.ok).toBe(false);
     expect(r1.error).toMatch(/injected fault/);
     // Half-way: in both sheets, and the batch is recorded.
@@ -133,7 +135,7 @@ describe('crash safety', () => {
     expect(props(rt).getProperty('archive.pending')).not.toBeNull();
 
     rt.faults.clear();
-    const r2 = rt.call<any>('archiveFromMenu').result;
+    const r2 = withKey(rt.call<EntryResult<'archiveFromMenu'>>('archiveFromMenu').result, 'archived');
     expect(r2).toMatchObject({ ok: true, resumed: due.length, archived: 0 });
     expect(props(rt).getProperty('archive.pending')).toBeNull();
     expectNothingLost(rt, all);
@@ -148,7 +150,7 @@ describe('crash safety', () => {
       'archive.pending.0': due[0],
     });
     yes(rt);
-    const r = rt.call<any>('archiveFromMenu').result;
+    const r = withKey(rt.call<EntryResult<'archiveFromMenu'>>('archiveFromMenu').result, 'archived');
     expect(r).toMatchObject({ ok: true, resumed: 0, archived: due.length });
     expectNothingLost(rt, all);
   });
@@ -163,7 +165,7 @@ describe('budget guard', () => {
     const realNow = clock.now.bind(clock);
     let t = realNow();
     clock.now = () => (t += 45_000);
-    const r1 = rt.call<any>('archiveFromMenu').result;
+    const r1 = withKey(rt.call<EntryResult<'archiveFromMenu'>>('archiveFromMenu').result, 'archived');
     clock.now = () => t;
     expect(r1.ok).toBe(true);
     expect(r1.more).toBe(true);
@@ -186,19 +188,19 @@ describe('budget guard', () => {
 describe('scheduled archiving', () => {
   it('runs after the sweep once a day, errors never breaking the sweep', () => {
     const { rt, all, due } = tracker(100);
-    const first = rt.call<any>('onSlaTimer').result;
+    const first = rt.call<EntryResult<'onSlaTimer'>>('onSlaTimer').result;
     expect(first.sweep.ok).toBe(true);
     expect(first.archive).toMatchObject({ ok: true, archived: due.length });
     expectNothingLost(rt, all);
     // An hour later: not due again.
     rt.clock.set(NOW + 3_600_000);
-    expect(rt.call<any>('onSlaTimer').result.archive).toBeNull();
+    expect(rt.call<EntryResult<'onSlaTimer'>>('onSlaTimer').result.archive).toBeNull();
     // A failing archive (fault injected) is reported, the sweep still ran.
     rt.clock.set(NOW + 2 * DAY);
     // The first deleteRows fails: the run stops between the archive write and the deletes.
     rt.faults.failAt({ at: 0, match: (c, m) => c === 'Sheet' && m === 'deleteRows', message: 'injected fault' });
     submit(rt, FORM);
-    const later = rt.call<any>('onSlaTimer').result;
+    const later = rt.call<EntryResult<'onSlaTimer'>>('onSlaTimer').result;
     expect(later.sweep.ok).toBe(true);
     expect(later.archive === null || later.archive.ok !== undefined).toBe(true);
   });
@@ -211,7 +213,7 @@ describe('the weekly review finds archived tickets', () => {
     rt.call('archiveFromMenu');
     expect(idsOf(rt, '归档').length).toBe(due.length);
     // A week ~5 months back: its tickets are closed and archived.
-    const r = rt.call<any>('buildWeeklyReview', '2024-W23').result;
+    const r = okOf(rt.call<EntryResult<'buildWeeklyReview'>>('buildWeeklyReview', '2024-W23').result);
     expect(r.ok).toBe(true);
     expect(r.archived).toBeGreaterThan(0);
     expect(r.counts.created).toBeGreaterThan(0);
@@ -223,7 +225,7 @@ describe('the weekly review finds archived tickets', () => {
     setUp(rt);
     const act = (when: string, id: string, action: string, payload: Record<string, unknown> = {}) => {
       rt.clock.set(iso(when));
-      expect(rt.call<any>('applyTicketAction', id, action, payload).result.ok).toBe(true);
+      expect(rt.call<EntryResult<'applyTicketAction'>>('applyTicketAction', id, action, payload).result.ok).toBe(true);
     };
     rt.clock.set(iso('2024-05-06T10:00:00'));
     const A = submit(rt, { ...FORM, title: '打印机卡纸' }).id;
@@ -232,7 +234,7 @@ describe('the weekly review finds archived tickets', () => {
     act('2024-05-06T12:00:00', A, 'close');
     rt.clock.set(iso('2024-09-02T10:00:00')); // > 90 days: archived
     rt.ui.responder = (q) => ({ button: q.buttons.includes('YES') ? 'YES' : 'OK' });
-    expect(rt.call<any>('archiveFromMenu').result).toMatchObject({ ok: true, archived: 1 });
+    expect(rt.call<EntryResult<'archiveFromMenu'>>('archiveFromMenu').result).toMatchObject({ ok: true, archived: 1 });
     const archive = rt.services.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('归档')!;
     // An archive made before the requester columns (issue 18) lacks them, and a user tidies it:
     // deletes the empty columns to the right of the used ones, so it is narrower than 26 columns.
@@ -240,7 +242,7 @@ describe('the weekly review finds archived tickets', () => {
     for (const h of ['最近回复时间', '提交人邮箱']) archive.deleteColumn(header.indexOf(h) + 1);
     if (archive.getMaxColumns() > archive.getLastColumn()) archive.deleteColumns(archive.getLastColumn() + 1, archive.getMaxColumns() - archive.getLastColumn());
     expect(archive.getMaxColumns()).toBeLessThan(26);
-    const r = rt.call<any>('buildWeeklyReview', '2024-W19').result;
+    const r = okOf(rt.call<EntryResult<'buildWeeklyReview'>>('buildWeeklyReview', '2024-W19').result);
     expect(r).toMatchObject({ ok: true, archived: 1, counts: { created: 1, resolved: 1, closed: 1 } });
   });
 });
@@ -252,11 +254,11 @@ describe('sweep budget guard', () => {
     const clock = rt.clock;
     let t = clock.now();
     clock.now = () => (t += 300_000); // every Date.now() in the bundle: +5 min
-    const r1 = rt.call<any>('runSlaSweepFromMenu').result;
+    const r1 = rt.call<EntryResult<'runSlaSweepFromMenu'>>('runSlaSweepFromMenu').result;
     clock.now = () => t;
     expect(r1).toMatchObject({ ok: true, more: true, tickets: 1_000 });
     expect(props(rt).getProperty('sweep.resumeAt')).toBe('1000');
-    const r2 = rt.call<any>('runSlaSweepFromMenu').result;
+    const r2 = rt.call<EntryResult<'runSlaSweepFromMenu'>>('runSlaSweepFromMenu').result;
     expect(r2.more).toBeUndefined();
     expect(r2.tickets).toBe(2_500);
     expect(props(rt).getProperty('sweep.resumeAt')).toBeNull();

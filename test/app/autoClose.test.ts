@@ -4,6 +4,8 @@
 import type { LocalRuntime } from '../../runtime';
 import { FORM, submit, submitHidden, trackerRuntime } from './helpers';
 import { act, answer, linksFor, ticketOf } from './verifyHelpers';
+import type { EntryResult } from '../entries';
+import type { AutoCloseResult } from '../../src/app/autoClose';
 
 const HOUR = 3_600_000;
 const at = (s: string) => Date.parse(`${s}+08:00`);
@@ -15,7 +17,7 @@ function setSetting(rt: LocalRuntime, label: string, value: string): void {
   const labels = sheet.getRange(1, 1, 40, 1).getValues().map((r) => r[0]);
   const row = labels.indexOf(label) + 1;
   if (row < 1) throw new Error(`no setting ${label}`);
-  expect((rt.edit(`设置!B${row}`, value) as any).ok).toBe(true);
+  expect(rt.edit(`设置!B${row}`, value).ok).toBe(true);
 }
 
 /** A ticket resolved at `when` (the clock is set there first). */
@@ -137,12 +139,18 @@ function resolvedBatch(n: number): { rt: LocalRuntime; ids: string[]; open: stri
 }
 
 /** The sweep at 18:00 on `day`, after that day's first run (archiving and the review run there, not in the measured one). */
-function eveningSweep(rt: LocalRuntime, day: string): { result: any; calls: number; service: number; sends: number } {
+/** The sweep's auto-close part, which every run of a set-up tracker has; its absence fails the test. */
+function autoCloseOf(run: EntryResult<'onSlaTimer'>): AutoCloseResult {
+  if (!run.sweep.autoClose) throw new Error(`no auto-close in ${JSON.stringify(run)}`);
+  return run.sweep.autoClose;
+}
+
+function eveningSweep(rt: LocalRuntime, day: string): { result: AutoCloseResult; calls: number; service: number; sends: number } {
   rt.clock.set(at(`${day}T09:00:00`));
   rt.call('onSlaTimer');
   rt.clock.set(at(`${day}T18:00:00`));
-  const r = rt.call<any>('onSlaTimer');
-  return { result: r.result.sweep.autoClose, calls: r.stats.spreadsheetCalls, service: r.stats.serviceCalls, sends: r.stats.byMethod['MailApp.sendEmail'] ?? 0 };
+  const r = rt.call<EntryResult<'onSlaTimer'>>('onSlaTimer');
+  return { result: autoCloseOf(r.result), calls: r.stats.spreadsheetCalls, service: r.stats.serviceCalls, sends: r.stats.byMethod['MailApp.sendEmail'] ?? 0 };
 }
 
 const sheetOf = (rt: LocalRuntime, name: string) => rt.services.SpreadsheetApp.getActiveSpreadsheet().getSheetByName(name)!;
@@ -160,13 +168,13 @@ describe('one batch per run', () => {
     expect(remindMany.result).toMatchObject({ deferred: 50 });
     expect(remindMany.result.reminded).toHaveLength(50);
     many.rt.clock.set(at('2024-05-07T19:00:00'));
-    const remindRest = many.rt.call<any>('onSlaTimer');
-    expect(remindRest.result.sweep.autoClose.reminded).toHaveLength(50);
+    const remindRest = many.rt.call<EntryResult<'onSlaTimer'>>('onSlaTimer');
+    expect(autoCloseOf(remindRest.result).reminded).toHaveLength(50);
     const closeMany = eveningSweep(many.rt, '2024-05-08');
     expect(closeMany.result.closed).toHaveLength(50);
     many.rt.clock.set(at('2024-05-08T19:00:00'));
-    const closeRest = many.rt.call<any>('onSlaTimer');
-    expect(closeRest.result.sweep.autoClose.closed).toHaveLength(50);
+    const closeRest = many.rt.call<EntryResult<'onSlaTimer'>>('onSlaTimer');
+    expect(autoCloseOf(closeRest.result).closed).toHaveLength(50);
 
     // Constant in the number due: the sweep's 8, the block (read, range, formulas, write), the
     // audit append (sheet, last row, room, range, write), and for closes the knowledge base's.
@@ -239,7 +247,7 @@ describe('one batch per run', () => {
       },
     });
     rt.clock.set(at('2024-05-07T18:00:00'));
-    const r = rt.call<any>('onSlaTimer').result.sweep.autoClose;
+    const r = autoCloseOf(rt.call<EntryResult<'onSlaTimer'>>('onSlaTimer').result);
     rt.faults.clear();
     expect(reads).toBeGreaterThanOrEqual(3);
     expect(r.reminded).toEqual([ids[1], ids[2]]);
@@ -265,9 +273,9 @@ describe('one batch per run', () => {
     const sent = rt.mail.length;
     // One recipient's worth of quota left today (nothing sent yet today): the first requester's message goes, the other waits.
     expect(rt.services.MailApp.getRemainingDailyQuota()).toBe(1500);
-    (rt as any).mailData.dailyQuota = 1;
+    rt.mailData.dailyQuota = 1;
     rt.clock.set(at('2024-05-07T18:00:00'));
-    expect(rt.call<any>('onSlaTimer').result.sweep.autoClose.reminded).toHaveLength(3);
+    expect(autoCloseOf(rt.call<EntryResult<'onSlaTimer'>>('onSlaTimer').result).reminded).toHaveLength(3);
     const now = rt.mail.slice(sent);
     expect(now).toHaveLength(1);
     expect(now[0].to).toBe('same@example.com');

@@ -1,6 +1,8 @@
 // The hand-edit trigger's own helpers and cost (its behaviour is walked in agent.test.ts).
 import { parseA1Area } from '../../src/app/handEdit';
 import { submit, trackerRuntime } from './helpers';
+import type { EntryResult } from '../entries';
+import { okOf } from '../entries';
 
 describe('parseA1Area', () => {
   it.each([
@@ -20,13 +22,13 @@ describe('a hand edit', () => {
   it('costs the same number of spreadsheet calls on a small or a large sheet', () => {
     const rt = trackerRuntime();
     submit(rt);
-    const small = rt.edit('工单!J2', '张工') as any;
-    const smallCalls = small.runs.find((r: any) => r.handler === 'onTrackerEdit').stats.spreadsheetCalls;
+    const small = okOf(rt.edit('工单!J2', '张工'));
+    const smallCalls = small.runs.find((r) => r.handler === 'onTrackerEdit')?.stats.spreadsheetCalls;
     const sheet = rt.services.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('工单')!;
     sheet.insertRowsAfter(sheet.getMaxRows(), 2000);
     sheet.getRange(3, 1, 2000, 1).setValues(Array.from({ length: 2000 }, (_, i) => [`IT20240430${String(i + 1).padStart(3, '0')}`]));
-    const large = rt.edit('工单!J2', '王工') as any;
-    expect(large.runs.find((r: any) => r.handler === 'onTrackerEdit').stats.spreadsheetCalls).toBe(smallCalls);
+    const large = okOf(rt.edit('工单!J2', '王工'));
+    expect(large.runs.find((r) => r.handler === 'onTrackerEdit')?.stats.spreadsheetCalls).toBe(smallCalls);
     // 11: where (3), header (1), block (3), audit (2), write (1), flush (1): docs/performance.md.
     expect(smallCalls).toBeLessThanOrEqual(11);
   });
@@ -34,10 +36,10 @@ describe('a hand edit', () => {
   it('ignores edits on sheets that are not the tracker’s, at the cost of a look', () => {
     const rt = trackerRuntime();
     rt.services.SpreadsheetApp.getActiveSpreadsheet().insertSheet('笔记');
-    const r = rt.edit('笔记!A1', 'hello') as any;
-    const run = r.runs.find((x: any) => x.handler === 'onTrackerEdit');
-    expect(run.result.handled).toBe(false);
-    expect(run.stats.spreadsheetCalls).toBeLessThanOrEqual(4);
+    const r = okOf(rt.edit('笔记!A1', 'hello'));
+    const run = r.runs.find((x) => x.handler === 'onTrackerEdit');
+    expect((run?.result as EntryResult<'onTrackerEdit'>).handled).toBe(false);
+    expect(run?.stats.spreadsheetCalls).toBeLessThanOrEqual(4);
   });
 });
 
@@ -49,7 +51,7 @@ describe('closing by hand', () => {
     const rt = trackerRuntime();
     const { id } = submit(rt);
     for (const [a1, v] of [['I2', '处理中'], ['L2', '重启打印服务后恢复'], ['I2', '已解决'], ['I2', '已关闭']])
-      expect((rt.edit(`工单!${a1}`, v) as any).ok).toBe(true);
+      expect(rt.edit(`工单!${a1}`, v).ok).toBe(true);
     expect(kbIds(rt)).toEqual([id]);
     const entry = rt.services.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('知识库')!.getRange(2, 1, 1, 7).getValues()[0];
     expect(entry.slice(0, 5)).toEqual([id, 'CRM系统数据库连接错误', '软件', expect.stringContaining('CRM'), '重启打印服务后恢复']);
@@ -84,7 +86,7 @@ describe('who a hand edit is logged as', () => {
   // Each edit types another note: typing the value a cell already holds changes nothing, so logs nothing.
   const editAs = (rt: ReturnType<typeof trackerRuntime>, email: string) => {
     rt.ctx.user.active = rt.ctx.user.effective = email;
-    expect((rt.edit('工单!O2', `备注 ${email}`) as any).runs.every((r: any) => r.ok)).toBe(true);
+    expect(okOf(rt.edit('工单!O2', `备注 ${email}`)).runs.every((r) => r.ok)).toBe(true);
   };
 
   it('names a colleague of the same Workspace domain', () => {

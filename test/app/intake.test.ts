@@ -1,5 +1,7 @@
 // Ticket intake through the built bundle on the local runtime (issue: tracker setup and intake).
 import { FORM, T0, column, holdTrackerLock, newRuntime, setUp, submit, submitAs, ticketRows, token, trackerRuntime } from './helpers';
+import type { EntryResult } from '../entries';
+import { okOf } from '../entries';
 
 const HOUR = 3_600_000;
 
@@ -84,7 +86,7 @@ describe('submitTicket', () => {
     expect(titles.getFormulas().every((r) => r[0] === '')).toBe(true);
     expect(titles.getValues().every((r) => typeof r[0] === 'string')).toBe(true);
     // What people and the add-on read back is exactly what was typed.
-    const shown = ids.map((id) => (rt.callFromClient('getTicketView', id).result as any).fields.find((f: any) => f.key === 'title').value);
+    const shown = ids.map((id) => okOf(rt.callFromClient<EntryResult<'getTicketView'>>('getTicketView', id).result).fields.find((f) => f.key === 'title')?.value);
     expect(shown).toEqual(texts);
   });
 

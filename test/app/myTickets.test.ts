@@ -4,6 +4,8 @@
 import type { LocalRuntime } from '../../runtime';
 import { FORM, token, trackerRuntime } from './helpers';
 import { act } from './verifyHelpers';
+import type { EntryResult } from '../entries';
+import { okOf } from '../entries';
 
 // The owner (trackerRuntime's user) deploys the web app; colleagues in the same Workspace domain
 // are named by Google, a consumer account is not (runtime/services/session.ts emailSeenBy).
@@ -12,7 +14,7 @@ const XIAOHONG = 'xiaohong@example.com';
 const OUTSIDER = 'someone@gmail.com';
 
 function report(rt: LocalRuntime, visitor: string, title: string, contact = visitor): string {
-  const r = rt.webApp(visitor).run<any>('submitTicket', { ...FORM, title, contact }, token()).result;
+  const r = okOf(rt.webApp(visitor).run<EntryResult<'submitTicket'>>('submitTicket', { ...FORM, title, contact }, token()).result);
   expect(r.ok).toBe(true);
   return r.id;
 }
@@ -71,11 +73,11 @@ describe('my tickets', () => {
 
   it('the web form links to it for a visitor Google names, and only for them', () => {
     const rt = trackerRuntime();
-    const named = rt.webApp(XIAOMING).run<any>('getIntakeForm').result;
+    const named = rt.webApp(XIAOMING).run<EntryResult<'getIntakeForm'>>('getIntakeForm').result;
     expect(named.myTickets).toEqual({ label: '查看我的工单', url: 'https://script.google.com/macros/s/local-deployment/exec?view=mine' });
-    expect(rt.webApp(OUTSIDER).run<any>('getIntakeForm').result.myTickets).toBeUndefined();
+    expect(rt.webApp(OUTSIDER).run<EntryResult<'getIntakeForm'>>('getIntakeForm').result.myTickets).toBeUndefined();
     // Not in the sidebar (its user works in the sheet), nor for the owner visiting their own web app.
-    expect(rt.callFromClient<any>('getIntakeForm').result.myTickets).toBeUndefined();
-    expect(rt.webApp('li@example.com').run<any>('getIntakeForm').result.myTickets).toBeUndefined();
+    expect(rt.callFromClient<EntryResult<'getIntakeForm'>>('getIntakeForm').result.myTickets).toBeUndefined();
+    expect(rt.webApp('li@example.com').run<EntryResult<'getIntakeForm'>>('getIntakeForm').result.myTickets).toBeUndefined();
   });
 });

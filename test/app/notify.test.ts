@@ -5,17 +5,20 @@
 import type { LocalRuntime } from '../../runtime';
 import type { CallStats } from '../../runtime/instrument';
 import { FORM, HIDDEN_VISITOR, T0, column, submit, submitAs, submitHidden, token, trackerRuntime, ticketCell as cell } from './helpers';
+import type { EntryResult } from '../entries';
+import { okOf } from '../entries';
+import type { TicketView } from '../../src/app/contracts';
 
 const MAIL = 'ming@corp.example.com';
 
-function view(rt: LocalRuntime, id: string): any {
-  return rt.callFromClient('getTicketView', id).result;
+function view(rt: LocalRuntime, id: string): TicketView {
+  return okOf(rt.callFromClient<EntryResult<'getTicketView'>>('getTicketView', id).result);
 }
 
-function act(rt: LocalRuntime, id: string, action: string, payload: Record<string, unknown> = {}, as = 'li@example.com'): { result: any; stats: CallStats } {
+function act(rt: LocalRuntime, id: string, action: string, payload: Record<string, unknown> = {}, as = 'li@example.com'): { result: EntryResult<'applyTicketAction'>; stats: CallStats } {
   rt.ctx.user.active = rt.ctx.user.effective = as;
   const v = view(rt, id);
-  return rt.callFromClient('applyTicketAction', id, action, payload, v.version);
+  return rt.callFromClient<EntryResult<'applyTicketAction'>>('applyTicketAction', id, action, payload, v.version);
 }
 
 const props = (rt: LocalRuntime) => rt.services.PropertiesService.getDocumentProperties().getProperties();
@@ -282,7 +285,7 @@ describe('quota', () => {
     expect(queued(rt)).toHaveLength(3);
     // Held back, the reply reached nobody: the update clock does not count it yet.
     expect(cell(rt, id, '最近回复时间')).toBe('');
-    (rt as any).mailData.dailyQuota = 100;
+    rt.mailData.dailyQuota = 100;
     rt.clock.set(rt.clock.now() + 60_000);
     act(rt, id, 'note', { text: '第二次回复', reply: true });
     expect(rt.mail).toHaveLength(1);

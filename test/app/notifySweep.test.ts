@@ -4,19 +4,21 @@
 import type { LocalRuntime } from '../../runtime';
 import type { CallStats } from '../../runtime/instrument';
 import { FORM, T0, submitAs, trackerRuntime, ticketCell as cell } from './helpers';
+import type { EntryResult } from '../entries';
+import { okOf } from '../entries';
 
 const MIN = 60_000;
 const MAIL = 'ming@corp.example.com';
 
-function act(rt: LocalRuntime, id: string, action: string, payload: Record<string, unknown> = {}, as = 'zhang@example.com'): any {
+function act(rt: LocalRuntime, id: string, action: string, payload: Record<string, unknown> = {}, as = 'zhang@example.com'): EntryResult<'applyTicketAction'> {
   rt.ctx.user.active = rt.ctx.user.effective = as;
-  const v = rt.callFromClient<any>('getTicketView', id).result;
-  return rt.callFromClient('applyTicketAction', id, action, payload, v.version).result;
+  const v = okOf(rt.callFromClient<EntryResult<'getTicketView'>>('getTicketView', id).result);
+  return rt.callFromClient<EntryResult<'applyTicketAction'>>('applyTicketAction', id, action, payload, v.version).result;
 }
 
 const queued = (rt: LocalRuntime) => Object.keys(rt.services.PropertiesService.getDocumentProperties().getProperties()).filter((k) => k.startsWith('notify.queue.'));
-const sweep = (rt: LocalRuntime): { result: any; stats: CallStats } => rt.call('onSlaTimer');
-const setQuota = (rt: LocalRuntime, n: number) => ((rt as any).mailData.dailyQuota = n);
+const sweep = (rt: LocalRuntime): { result: EntryResult<'onSlaTimer'>; stats: CallStats } => rt.call('onSlaTimer');
+const setQuota = (rt: LocalRuntime, n: number) => (rt.mailData.dailyQuota = n);
 
 function statusLines(rt: LocalRuntime): string[] {
   const sheet = rt.services.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('设置')!;

@@ -2,6 +2,7 @@
 // not pile up), the sweep writing only its own columns, the weekly review built once.
 import type { LocalRuntime } from '../../runtime';
 import { T0, submit, submitHidden, ticketRows, trackerRuntime } from './helpers';
+import type { EntryResult } from '../entries';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -15,7 +16,7 @@ function settingRow(rt: LocalRuntime, label: string): number {
 function alertsOn(rt: LocalRuntime): void {
   rt.edit(`设置!B${settingRow(rt, '邮件提醒')}`, '是');
 }
-const recipients = (rt: LocalRuntime) => rt.mail.flatMap((m: any) => String(m.to).split(',').filter(Boolean));
+const recipients = (rt: LocalRuntime) => rt.mail.flatMap((m) => String(m.to).split(',').filter(Boolean));
 
 describe('SLA alert mails', () => {
   it('alerts skipped because the daily quota ran out are sent on a later day, none twice', () => {
@@ -35,7 +36,7 @@ describe('SLA alert mails', () => {
     }
     // 9 alerts in all, each once.
     expect(rt.mail).toHaveLength(9);
-    for (const id of ids) expect(rt.mail.filter((m: any) => m.subject.includes(id))).toHaveLength(3);
+    for (const id of ids) expect(rt.mail.filter((m) => m.subject.includes(id))).toHaveLength(3);
   });
 
   it('a breach alert with more than 50 recipients still reaches them (MailApp: 50 per message)', () => {
@@ -47,15 +48,15 @@ describe('SLA alert mails', () => {
     settings.getRange(5, 8, agents.length, 3).setValues(agents);
     rt.edit(`设置!J${4 + agents.length}`, `t2.${agents.length}@example.com`); // re-read the settings
     const config = JSON.parse(props(rt).getProperty('tracker.config')!);
-    expect(config.settings.agents.filter((a: any) => a.tier === 'tier2').length).toBe(61);
+    expect(config.settings.agents.filter((a: { tier: string }) => a.tier === 'tier2').length).toBe(61);
     const { id } = submit(rt);
     rt.clock.set(T0 + 5 * HOUR);
-    const run = rt.call<any>('onSlaTimer').result;
+    const run = rt.call<EntryResult<'onSlaTimer'>>('onSlaTimer').result;
     expect(run.sweep.ok).toBe(true);
     // The breach alerts must reach every tier-2 agent.
     const got = new Set(recipients(rt));
     for (const [, , email] of agents) expect(got.has(email)).toBe(true);
-    expect(rt.mail.some((m: any) => m.subject.includes(id))).toBe(true);
+    expect(rt.mail.some((m) => m.subject.includes(id))).toBe(true);
   });
 });
 
@@ -72,7 +73,7 @@ describe('the sweep write', () => {
     sheet.getRange(2, slaCol).setFormula('=ROUND((NOW()-H2)*24,1)');
     expect(sheet.getRange(2, slaCol).getFormula()).toBe('=ROUND((NOW()-H2)*24,1)');
     rt.clock.set(T0 + 1.6 * HOUR); // at risk: the sweep writes the SLA column
-    const run = rt.call<any>('onSlaTimer').result;
+    const run = rt.call<EntryResult<'onSlaTimer'>>('onSlaTimer').result;
     expect(run.sweep.ok).toBe(true);
     expect(run.sweep.changed).toBe(1);
     const rows = ticketRows(rt);
@@ -97,9 +98,9 @@ describe('SLA alert records', () => {
     props(rt).setProperties(old);
     const { id } = submit(rt);
     rt.clock.set(T0 + 5 * HOUR);
-    const run = rt.call<any>('onSlaTimer').result;
+    const run = rt.call<EntryResult<'onSlaTimer'>>('onSlaTimer').result;
     expect(run.sweep.ok).toBe(true);
-    expect(rt.mail.some((m: any) => m.subject.includes(id))).toBe(true);
+    expect(rt.mail.some((m) => m.subject.includes(id))).toBe(true);
   });
 });
 
@@ -110,7 +111,7 @@ describe('the automatic weekly review', () => {
     rt.tick(at('2024-05-06T08:30:00')); // W17 built by the schedule
     // Monday 08:50: the lead builds last week (W18, finished) by hand for the 09:00 meeting.
     rt.clock.set(at('2024-05-06T08:50:00'));
-    expect(rt.call<any>('buildWeeklyReview', '2024-W18').result.ok).toBe(true);
+    expect(rt.call<EntryResult<'buildWeeklyReview'>>('buildWeeklyReview', '2024-W18').result.ok).toBe(true);
     const sheet = ss(rt).getSheetByName('周报 2024-W18')!;
     const id = sheet.getSheetId();
     sheet.getRange('A1').setNote('meeting notes');

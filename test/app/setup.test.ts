@@ -4,6 +4,7 @@ import type { LocalRuntime } from '../../runtime';
 import { FIELDS } from '../../src/domain/schema';
 import { T0, newRuntime, setUp, submit } from './helpers';
 import { changedCells, snapshotCells } from './originalCells';
+import type { EntryResult } from '../entries';
 
 const ss = (rt: LocalRuntime) => rt.services.SpreadsheetApp.getActiveSpreadsheet();
 
@@ -73,7 +74,7 @@ describe('setup on a new spreadsheet', () => {
     rt.open({ authMode: 'NONE' });
     const menu = rt.ui.menus.pop()!;
     expect(menu.addon).toBe(true);
-    expect(menu.items.map((i: any) => i.caption).filter(Boolean)).toContain('Report a problem');
+    expect(menu.items.map((i) => ('caption' in i ? i.caption : undefined)).filter(Boolean)).toContain('Report a problem');
   });
 
   it('writes English headers and dropdowns on an English spreadsheet', () => {
@@ -136,7 +137,7 @@ describe('adopting a hand-kept sheet', () => {
     handKeptSheet(rt);
     const before = JSON.stringify(rt.workbook.toJSON());
     rt.ui.responder = (q) => ({ button: q.buttons.includes('NO') ? 'NO' : 'OK' });
-    const report = rt.call('setupTrackerFromMenu').result as any;
+    const report = rt.call<EntryResult<'setupTrackerFromMenu'>>('setupTrackerFromMenu').result;
     expect(report.cancelled).toBe(true);
     expect(rt.ui.asks[0].prompt).toMatch(/About to adopt sheet "Issues" \(200 rows/);
     expect(rt.ui.asks[0].prompt).toMatch(/Give 200 rows a ticket ID/);
@@ -217,8 +218,8 @@ describe('an English spreadsheet', () => {
     // Column C is help text, which names the language choice "中文" on purpose.
     const settings = ss(rt).getSheetByName('Settings')!.getDataRange().getValues();
     expect(settings.flatMap((r) => r.filter((v, j) => j !== 2 && typeof v === 'string' && han.test(v)))).toEqual([]);
-    const form: any = rt.callFromClient('getIntakeForm').result;
+    const form = rt.callFromClient<EntryResult<'getIntakeForm'>>('getIntakeForm').result;
     expect(form.departments).toContain('Sales / Beijing');
-    expect(form.departments.filter((d: string) => han.test(d))).toEqual([]);
+    expect(form.departments.filter((d) => han.test(d))).toEqual([]);
   });
 });

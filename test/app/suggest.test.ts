@@ -4,6 +4,8 @@
 import { createLocalRuntime } from '../../runtime';
 import { T0, setUp, trackerRuntime } from './helpers';
 import { actAs, kbSheet, knowledgeRows as rows, resolved } from './knowledgeFixture';
+import type { EntryResult } from '../entries';
+import type { LocalRuntime } from '../../runtime';
 
 const DAY = new Date('2024-04-20T10:00:00+08:00');
 
@@ -19,7 +21,7 @@ describe('a hand-edited 知识库 sheet', () => {
     sh.insertColumnBefore(2);
     sh.getRange(1, 2).setValue('负责人');
 
-    const hits = rt.callFromClient<any[]>('suggestArticles', '打印机无法连接').result;
+    const hits = rt.callFromClient<EntryResult<'suggestArticles'>>('suggestArticles', '打印机无法连接').result;
     expect(hits[0]).toMatchObject({
       id: 'IT20240401001',
       title: '打印机无法连接',
@@ -87,7 +89,7 @@ describe('suggestions', () => {
         0,
       ],
     ]);
-    const hits = rt.callFromClient<any[]>('suggestArticles', '共享文件夹没有权限,无法访问共享盘').result;
+    const hits = rt.callFromClient<EntryResult<'suggestArticles'>>('suggestArticles', '共享文件夹没有权限,无法访问共享盘').result;
     const shown = hits.map((h) => `${h.title}|${h.solution}`);
     expect(new Set(shown).size).toBe(shown.length);
     expect(hits.map((h) => h.id)).toContain('IT20240404001');
@@ -102,17 +104,17 @@ describe('editing and retiring (issue 20)', () => {
     const sh = kbSheet(rt);
     const row = rows(rt).findIndex((r) => r[0] === id) + 2;
     // Asked once before the edit: the suggestion's index is cached, and the edit must show through it.
-    expect(rt.callFromClient<any[]>('suggestArticles', '打印机卡纸').result[0]).toMatchObject({ id });
+    expect(rt.callFromClient<EntryResult<'suggestArticles'>>('suggestArticles', '打印机卡纸').result[0]).toMatchObject({ id });
     // A person's edits in the sheet (the edit trigger runs, as in Sheets).
     expect(rt.edit(`知识库!E${row}`, '先关机，再清理定影器处的碎纸').ok).toBe(true);
-    expect(rt.callFromClient<any[]>('suggestArticles', '打印机卡纸').result[0]).toMatchObject({
+    expect(rt.callFromClient<EntryResult<'suggestArticles'>>('suggestArticles', '打印机卡纸').result[0]).toMatchObject({
       id,
       solution: '先关机，再清理定影器处的碎纸',
     });
     // 状态 is a dropdown (有效 / 停用).
     expect(sh.getRange(row, 8).getDataValidation()!.getCriteriaValues()[0]).toEqual(['有效', '停用']);
     expect(rt.edit(`知识库!H${row}`, '停用').ok).toBe(true);
-    expect(rt.callFromClient<any[]>('suggestArticles', '打印机卡纸').result.map((h) => h.id)).not.toContain(
+    expect(rt.callFromClient<EntryResult<'suggestArticles'>>('suggestArticles', '打印机卡纸').result.map((h) => h.id)).not.toContain(
       id,
     );
   });
@@ -124,12 +126,12 @@ describe('editing and retiring (issue 20)', () => {
     sh.getRange(2, 1, 1, 7).setValues([
       ['IT20240401001', '打印机无法连接', '硬件', '三楼打印机提示脱机', '重新添加网络打印机', DAY, 0],
     ]);
-    expect(rt.callFromClient<any[]>('suggestArticles', '打印机无法连接').result[0]).toMatchObject({
+    expect(rt.callFromClient<EntryResult<'suggestArticles'>>('suggestArticles', '打印机无法连接').result[0]).toMatchObject({
       id: 'IT20240401001',
     });
     setUp(rt);
     expect(sh.getRange(1, 8).getValue()).toBe('状态');
-    expect(rt.callFromClient<any[]>('suggestArticles', '打印机无法连接').result[0]).toMatchObject({
+    expect(rt.callFromClient<EntryResult<'suggestArticles'>>('suggestArticles', '打印机无法连接').result[0]).toMatchObject({
       id: 'IT20240401001',
     });
   });
@@ -149,7 +151,7 @@ describe('suggestions from the cached index (issue 20: 2 spreadsheet calls at an
     kbSheet(rt).getRange(2, 1, ENTRIES.length, 8).setValues(ENTRIES);
     return rt;
   };
-  const ask = (rt: any, q: string) => rt.callFromClient('suggestArticles', q);
+  const ask = (rt: LocalRuntime, q: string) => rt.callFromClient<EntryResult<'suggestArticles'>>('suggestArticles', q);
 
   it('answers as the sheet read does, in 2 spreadsheet calls once cached', () => {
     const rt = withBase();
@@ -163,7 +165,7 @@ describe('suggestions from the cached index (issue 20: 2 spreadsheet calls at an
     }
     expect(warm[0].result[0]).toMatchObject({ id: 'IT20240401001', solution: '重新添加网络打印机' });
     // The same title and solution filed twice is shown once.
-    expect(warm[1].result.filter((h: any) => h.title === '打印机卡纸')).toHaveLength(1);
+    expect(warm[1].result.filter((h) => h.title === '打印机卡纸')).toHaveLength(1);
   });
 
   it('a cache that lost its pieces (Google may evict) answers from the sheet again, the same', () => {

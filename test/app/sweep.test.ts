@@ -4,6 +4,8 @@ import type { LocalRuntime } from '../../runtime';
 import { renderSheet } from '../../runtime/spreadsheet';
 import { COLOURS } from '../../src/gas/ticketFormat';
 import { FORM, T0, holdTrackerLock, newRuntime, setUp, submit, submitHidden, ticketRows, trackerRuntime } from './helpers';
+import type { EntryResult } from '../entries';
+import { okOf } from '../entries';
 
 const HOUR = 3_600_000;
 const ss = (rt: LocalRuntime) => rt.services.SpreadsheetApp.getActiveSpreadsheet();
@@ -31,7 +33,7 @@ describe('SLA highlighting over a simulated week', () => {
     const { id } = submit(rt, { ...FORM, urgency: '中' });
     // Someone answers at once, so only the resolution target is in play.
     rt.ctx.user.active = 'li@example.com';
-    const v = rt.callFromClient('getTicketView', id).result as any;
+    const v = okOf(rt.callFromClient<EntryResult<'getTicketView'>>('getTicketView', id).result);
     rt.callFromClient('applyTicketAction', id, 'accept', {}, v.version);
 
     const seen: Record<string, string> = {};
@@ -53,9 +55,9 @@ describe('SLA highlighting over a simulated week', () => {
     const { id } = submit(rt); // 高: 2 h round the clock
     rt.tick(T0 + 3 * HOUR);
     expect(slaText(rt, id)).toMatch(/解决：已超时/);
-    const v = rt.callFromClient('getTicketView', id).result as any;
+    const v = okOf(rt.callFromClient<EntryResult<'getTicketView'>>('getTicketView', id).result);
     rt.callFromClient('applyTicketAction', id, 'accept', {}, v.version);
-    const v2 = rt.callFromClient('getTicketView', id).result as any;
+    const v2 = okOf(rt.callFromClient<EntryResult<'getTicketView'>>('getTicketView', id).result);
     rt.callFromClient('applyTicketAction', id, 'resolve', { solution: '已修复' }, v2.version);
     rt.tick(T0 + 4 * HOUR);
     expect(slaText(rt, id)).toMatch(/解决：未达成/);
@@ -76,7 +78,7 @@ describe('the sweep', () => {
     for (let i = 0; i < 3; i++) submit(rt);
     rt.call('onSlaTimer'); // also builds last week's review, once
     rt.clock.set(T0 + 1.6 * HOUR); // 高 tickets turn at risk: the SLA column is written
-    expect((rt.call('onSlaTimer').result as any).sweep.changed).toBe(3);
+    expect(rt.call<EntryResult<'onSlaTimer'>>('onSlaTimer').result.sweep.changed).toBe(3);
     const small = rt.stats.spreadsheetCalls;
     const sheet = ss(rt).getSheetByName('工单')!;
     const template = sheet.getRange(2, 1, 1, sheet.getLastColumn()).getValues()[0];
@@ -87,7 +89,7 @@ describe('the sweep', () => {
     sheet.insertRowsAfter(sheet.getMaxRows(), 3000);
     sheet.getRange(5, 1, rows.length, rows[0].length).setValues(rows);
     rt.clock.set(T0 + 2.5 * HOUR); // breached: written again
-    const r = rt.call('onSlaTimer').result as any;
+    const r = rt.call<EntryResult<'onSlaTimer'>>('onSlaTimer').result;
     expect(r.sweep.tickets).toBe(3003);
     expect(r.sweep.changed).toBeGreaterThan(3);
     expect(r.weekly.built).toBeNull();
@@ -115,7 +117,7 @@ describe('the sweep', () => {
     submit(rt);
     const sheet = ss(rt).getSheetByName('工单')!;
     sheet.deleteColumn(9); // 当前状态
-    const r = rt.call('onSlaTimer').result as any;
+    const r = rt.call<EntryResult<'onSlaTimer'>>('onSlaTimer').result;
     expect(r.sweep.ok).toBe(false);
     expect(r.sweep.error).toMatch(/缺少列|status/);
     expect(ss(rt).getSheetByName('设置')!.getRange('M5').getValue()).toBe(r.sweep.error);
@@ -125,7 +127,7 @@ describe('the sweep', () => {
     const rt = trackerRuntime();
     submit(rt);
     holdTrackerLock(rt);
-    const r = rt.call('onSlaTimer').result as any;
+    const r = rt.call<EntryResult<'onSlaTimer'>>('onSlaTimer').result;
     expect(r.sweep).toMatchObject({ skipped: 'busy' });
   });
 
@@ -135,12 +137,12 @@ describe('the sweep', () => {
     const row = settings.getRange('A:A').getValues().findIndex((r) => r[0] === '邮件提醒') + 1;
     rt.edit(`设置!B${row}`, '是');
     const { id } = submit(rt);
-    const v = rt.callFromClient('getTicketView', id).result as any;
+    const v = okOf(rt.callFromClient<EntryResult<'getTicketView'>>('getTicketView', id).result);
     rt.callFromClient('applyTicketAction', id, 'assign', { assignee: '张工' }, v.version);
     rt.tick(T0 + 90 * 60_000); // 1.5 h of 2: at risk
     rt.tick(T0 + 2 * 60 * 60_000 + 30 * 60_000); // breached
     rt.tick(T0 + 4 * 60 * 60_000); // still breached: no new mail
-    const subjects = rt.mail.map((m: any) => `${m.to} ${m.subject}`);
+    const subjects = rt.mail.map((m) => `${m.to} ${m.subject}`);
     expect(subjects.filter((s) => /有风险/.test(s))).toHaveLength(1);
     expect(subjects.filter((s) => /已超时/.test(s)).length).toBeGreaterThanOrEqual(1);
     expect(new Set(subjects).size).toBe(subjects.length);
@@ -152,10 +154,10 @@ describe('the sweep', () => {
     const row = settings.getRange('A:A').getValues().findIndex((r) => r[0] === '邮件提醒') + 1;
     rt.edit(`设置!B${row}`, '是');
     for (let i = 0; i < 3; i++) submit(rt);
-    const fired = rt.tick(T0 + 5 * HOUR) as any[];
+    const fired = rt.tick(T0 + 5 * HOUR);
     expect(rt.mail.length).toBeLessThanOrEqual(1);
     const last = fired.filter((f) => f.handler === 'onSlaTimer').pop();
-    expect(last.ok).toBe(true);
+    expect(last?.ok).toBe(true);
     expect(slaText(rt, column0(rt)[0])).toMatch(/已超时/);
   });
 
@@ -170,7 +172,7 @@ describe('the sweep', () => {
 describe('the sweep trigger', () => {
   it('is installed once, hourly, and falls back to hourly when an add-on may not run more often', () => {
     const rt = newRuntime();
-    (rt.ctx as any).addonMode = true;
+    rt.ctx.addonMode = true;
     setUp(rt);
     const settings = ss(rt).getSheetByName('设置')!;
     const row = settings.getRange('A:A').getValues().findIndex((r) => String(r[0]).startsWith('SLA 巡检间隔')) + 1;
@@ -189,7 +191,7 @@ describe('the sweep trigger', () => {
     settings.getRange(row, 2).setValue('15');
     expect(setUp(rt).triggers.join()).toMatch(/每 15 分钟/);
     submit(rt);
-    const fired = rt.tick(T0 + HOUR).filter((f: any) => f.handler === 'onSlaTimer');
+    const fired = rt.tick(T0 + HOUR).filter((f) => f.handler === 'onSlaTimer');
     expect(fired).toHaveLength(4);
   });
 });

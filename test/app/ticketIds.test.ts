@@ -3,6 +3,9 @@
 // issued counts (live rows, the archive, the audit trail). Never the same ID twice.
 import type { LocalRuntime } from '../../runtime';
 import { FORM, T0, column, submit, trackerRuntime } from './helpers';
+import type { EntryResult } from '../entries';
+import type { SubmitAnswer } from './helpers';
+import { okOf } from '../entries';
 
 const DAY = 86_400_000;
 const ss = (rt: LocalRuntime) => rt.services.SpreadsheetApp.getActiveSpreadsheet();
@@ -23,12 +26,12 @@ describe('submit allocates IDs from the stored counter', () => {
   test('without reading the ID column: the same calls and cells at 3 and 3,000 tickets', () => {
     const rt = trackerRuntime();
     submitted(rt, 3);
-    const small = rt.callFromClient<any>('submitTicket', FORM, 'tok-small-0001').stats;
+    const small = rt.callFromClient<SubmitAnswer>('submitTicket', FORM, 'tok-small-0001').stats;
     const sheet = tickets(rt);
     const ids = Array.from({ length: 3000 }, (_, i) => [`IT20240430${String(i + 1).padStart(3, '0')}`]);
     sheet.insertRowsAfter(sheet.getMaxRows(), 3000);
     sheet.getRange(sheet.getLastRow() + 1, 1, ids.length, 1).setValues(ids);
-    const large = rt.callFromClient<any>('submitTicket', FORM, 'tok-large-0001');
+    const large = rt.callFromClient<SubmitAnswer>('submitTicket', FORM, 'tok-large-0001');
     expect(large.result.id).toBe('IT20240501005');
     expect(large.stats.spreadsheetCalls).toBe(small.spreadsheetCalls);
     expect(large.stats.cellsRead).toBe(small.cellsRead);
@@ -54,7 +57,7 @@ describe('submit allocates IDs from the stored counter', () => {
     expect(submit(rt).id).toBe('IT20240502001');
     rt.clock.set(T0 + 2 * 3_600_000);
     // The stored ID is from 2 May; today is 1 May again: 001 and 002 of 1 May are in the sheet.
-    const r = rt.callFromClient<any>('submitTicket', FORM, 'tok-back-00001');
+    const r = rt.callFromClient<SubmitAnswer>('submitTicket', FORM, 'tok-back-00001');
     expect(r.result.id).toBe('IT20240501003');
     expect(r.stats.byMethod['Sheet.getLastRow']).toBeGreaterThan(0);
   });
@@ -67,7 +70,7 @@ describe('when the stored state is lost, every ID ever issued counts', () => {
     loseProperties(rt);
     expect(submit(rt).id).toBe('IT20240501004');
     // …and the counter is back: the next one reads no ID column again.
-    const r = rt.callFromClient<any>('submitTicket', FORM, 'tok-after-0001');
+    const r = rt.callFromClient<SubmitAnswer>('submitTicket', FORM, 'tok-after-0001');
     expect(r.result.id).toBe('IT20240501005');
     expect(r.stats.byMethod['Sheet.getLastRow']).toBeUndefined();
   });
@@ -89,8 +92,8 @@ describe('when the stored state is lost, every ID ever issued counts', () => {
   test('the audit trail: a ticket whose row was cleared is still named there', () => {
     const rt = trackerRuntime();
     const [, , c] = submitted(rt, 3);
-    const view = rt.callFromClient<any>('getTicketView', c).result;
-    expect(rt.callFromClient<any>('applyTicketAction', c, 'note', { text: '已联系用户' }, view.version).result.ok).toBe(true);
+    const view = okOf(rt.callFromClient<EntryResult<'getTicketView'>>('getTicketView', c).result);
+    expect(rt.callFromClient<EntryResult<'applyTicketAction'>>('applyTicketAction', c, 'note', { text: '已联系用户' }, view.version).result.ok).toBe(true);
     tickets(rt).deleteRow(rowOf(rt, c));
     loseProperties(rt);
     expect(submit(rt).id).toBe('IT20240501004');

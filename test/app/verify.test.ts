@@ -9,6 +9,7 @@ import { answerInvitation } from '../../src/app/verify';
 import type { Services } from '../../src/gas/services';
 import { T0, setUp, trackerRuntime } from './helpers';
 import { REQUESTER, act, answer, linksFor, open, paramsOf, resolvedTicket, ticketOf } from './verifyHelpers';
+import type { EntryResult } from '../entries';
 
 const audit = (rt: LocalRuntime) => rt.services.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('操作日志')!.getDataRange().getValues().slice(1);
 /** Everything a bad link must leave alone: the ticket sheet and the audit sheet. */
@@ -175,15 +176,15 @@ describe('bad links change nothing and say why', () => {
     const { rt, id, links } = setup();
     const token = paramsOf(links.page).t;
     const before = audit(rt).length;
-    let second: any = null;
+    let second = null as EntryResult<'answerVerification'> | null;
     // The second click arrives while the first waits for the lock.
     rt.interleave('lock', () => {
-      second = rt.webApp(REQUESTER).run<any>('answerVerification', token, { answer: 'solved', rating: 'satisfied' }).result;
+      second = rt.webApp(REQUESTER).run<EntryResult<'answerVerification'>>('answerVerification', token, { answer: 'solved', rating: 'satisfied' }).result;
     });
-    const first = rt.webApp(REQUESTER).run<any>('answerVerification', token, { answer: 'solved', rating: 'satisfied' }).result;
+    const first = rt.webApp(REQUESTER).run<EntryResult<'answerVerification'>>('answerVerification', token, { answer: 'solved', rating: 'satisfied' }).result;
     const results = [first, second];
-    expect(results.filter((r) => r.ok)).toHaveLength(1);
-    expect(results.filter((r) => !r.ok)[0]).toMatchObject({ code: 'used', final: true });
+    expect(results.filter((r) => r?.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r?.ok)[0]).toMatchObject({ code: 'used', final: true });
     expect(audit(rt).length - before).toBe(1);
     expect(String(ticketOf(rt, id)['处理过程记录']).match(/提交人确认（邮件链接）/g)).toHaveLength(1);
   });
@@ -203,7 +204,7 @@ describe('deployments', () => {
     setUp(rt);
     const page = rt.webApp(REQUESTER).get({ t: 'IT20240501001.a.b.0123456789abcdef.AAAAAAAAAAAAAAAAAAAAAAAA' }).result;
     expect(page.content).toContain('这个链接需要绑定到工单表的脚本的网页应用');
-    const answer = rt.webApp(REQUESTER).run<any>('answerVerification', 'x', {}).result;
+    const answer = rt.webApp(REQUESTER).run<EntryResult<'answerVerification'>>('answerVerification', 'x', {}).result;
     expect(answer).toMatchObject({ ok: false, code: 'addOn' });
   });
 
@@ -269,7 +270,7 @@ describe('cost', () => {
     expect(got.stats.spreadsheetCalls).toBeLessThanOrEqual(10);
     const row = Number(/var row = (\d+);/.exec(got.result.content)?.[1]);
     expect(row).toBe(2);
-    const r = rt.webApp(REQUESTER).run<any>('answerVerification', paramsOf(link).t, { answer: 'solved', rating: 'satisfied' }, row);
+    const r = rt.webApp(REQUESTER).run<EntryResult<'answerVerification'>>('answerVerification', paramsOf(link).t, { answer: 'solved', rating: 'satisfied' }, row);
     expect(r.result.ok).toBe(true);
     expect(r.stats.spreadsheetCalls).toBeLessThanOrEqual(12);
   });

@@ -5,18 +5,21 @@ import type { LocalRuntime } from '../../runtime';
 import { parseRecord } from '../../src/domain/record';
 import { parseWaitSegment } from '../../src/domain/waiting';
 import { FORM, T0, submit, ticketRows, trackerRuntime, ticketCell as cell } from './helpers';
+import type { EntryResult } from '../entries';
+import { okOf, failOf } from '../entries';
+import type { TicketView } from '../../src/app/contracts';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
 const MEDIUM = { ...FORM, urgency: '中' };
 
-function view(rt: LocalRuntime, id: string): any {
-  return rt.callFromClient('getTicketView', id).result;
+function view(rt: LocalRuntime, id: string): TicketView {
+  return okOf(rt.callFromClient<EntryResult<'getTicketView'>>('getTicketView', id).result);
 }
 
-function act(rt: LocalRuntime, id: string, action: string, payload: Record<string, unknown> = {}): any {
+function act(rt: LocalRuntime, id: string, action: string, payload: Record<string, unknown> = {}): EntryResult<'applyTicketAction'> {
   const v = view(rt, id);
-  return rt.callFromClient('applyTicketAction', id, action, payload, v.version).result;
+  return rt.callFromClient<EntryResult<'applyTicketAction'>>('applyTicketAction', id, action, payload, v.version).result;
 }
 
 function letter(rt: LocalRuntime, header: string): string {
@@ -46,7 +49,7 @@ describe('waiting for the requester or a vendor', () => {
     const { id } = submit(rt, MEDIUM);
     rt.clock.set(T0 + 20 * MIN);
     expect(act(rt, id, 'accept').ok).toBe(true);
-    expect(view(rt, id).actions.map((a: any) => a.name)).toContain('wait');
+    expect(view(rt, id).actions.map((a) => a.name)).toContain('wait');
 
     rt.clock.set(T0 + HOUR);
     const auditBefore = audit(rt).length;
@@ -61,15 +64,15 @@ describe('waiting for the requester or a vendor', () => {
     expect(auditLines(rows).map((x) => x[0])).toEqual(expect.arrayContaining(['等待', '处理过程记录']));
     expect(auditOf(rows, '等待')).toEqual(['等待', '', '等待提交人']);
     // The sidebar offers ending the wait (not setting another of the same), and shows it.
-    expect(r.view.actions.map((a: any) => a.name)).toEqual(['assign', 'escalate', 'note', 'endWait', 'resolve']);
-    expect(r.view.waiting).toBe('等待提交人 · 开始于 2024-05-01 10:15');
+    expect(okOf(r).view.actions.map((a) => a.name)).toEqual(['assign', 'escalate', 'note', 'endWait', 'resolve']);
+    expect(okOf(r).view.waiting).toBe('等待提交人 · 开始于 2024-05-01 10:15');
 
     // Six hours later: without the wait the 4 working hours would be gone.
     rt.clock.set(T0 + 7 * HOUR);
     rt.call('onSlaTimer');
     expect(String(cell(rt, id, 'SLA状态'))).toBe('响应：已达成 · 解决：正常 · 需升级 · 等待中（提交人）');
 
-    expect(act(rt, id, 'endWait', {}).errors[0]).toMatchObject({ field: 'reason', message: '请填写原因。' });
+    expect(failOf(act(rt, id, 'endWait', {})).errors[0]).toMatchObject({ field: 'reason', message: '请填写原因。' });
     const before = audit(rt).length;
     expect(act(rt, id, 'endWait', { reason: '已收到截图' }).ok).toBe(true);
     expect(cell(rt, id, '等待')).toBe('');
@@ -88,8 +91,8 @@ describe('waiting for the requester or a vendor', () => {
     expect(cell(rt, id, '等待')).toBe('等待厂商（接口人：王主管）');
     expect(String(cell(rt, id, 'SLA状态'))).toMatch(/等待中（厂商）$/);
     // While it waits, another wait is not offered (end this one first) and is refused if sent.
-    expect(view(rt, id).actions.map((a: any) => a.name)).not.toContain('wait');
-    expect(act(rt, id, 'wait', { kind: 'requester', reason: 'x' }).errors[0].message).toBe('当前状态「处理中」下不能执行「设为等待」。');
+    expect(view(rt, id).actions.map((a) => a.name)).not.toContain('wait');
+    expect(failOf(act(rt, id, 'wait', { kind: 'requester', reason: 'x' })).errors[0].message).toBe('当前状态「处理中」下不能执行「设为等待」。');
     rt.clock.set(T0 + HOUR);
     expect(act(rt, id, 'endWait', { reason: '补丁已到' }).ok).toBe(true);
     expect(act(rt, id, 'wait', { kind: 'requester', reason: '请提交人重启后确认' }).ok).toBe(true);
@@ -122,11 +125,11 @@ describe('waiting for the requester or a vendor', () => {
     for (const [payload, field, message] of cases) {
       const r = act(rt, id, 'wait', payload);
       expect({ payload, ok: r.ok }).toEqual({ payload, ok: false });
-      expect(r.errors[0].field).toBe(field);
-      expect(r.errors[0].message).toMatch(message);
+      expect(failOf(r).errors[0].field).toBe(field);
+      expect(failOf(r).errors[0].message).toMatch(message);
     }
     // Ending a wait that is not running: refused (the sidebar does not offer it).
-    expect(act(rt, id, 'endWait', { reason: 'x' }).errors[0].message).toBe('当前状态「处理中」下不能执行「结束等待」。');
+    expect(failOf(act(rt, id, 'endWait', { reason: 'x' })).errors[0].message).toBe('当前状态「处理中」下不能执行「结束等待」。');
     expect(JSON.stringify(ticketRows(rt))).toBe(snapshot);
     expect(audit(rt)).toHaveLength(auditRows);
   });
@@ -194,7 +197,7 @@ describe('escalation hands over to a tier-2 agent', () => {
     const { id } = submit(rt, MEDIUM);
     const v = view(rt, id);
     expect(v.tier2Agents).toEqual(['李工程师']);
-    expect(v.actions.find((a: any) => a.name === 'escalate').needs).toEqual(['assignee', 'reason', 'background', 'tried']);
+    expect(v.actions.find((a) => a.name === 'escalate')?.needs).toEqual(['assignee', 'reason', 'background', 'tried']);
     const before = audit(rt).length;
     const r = act(rt, id, 'escalate', { assignee: '李工程师', reason: '涉及数据库', background: 'CRM 无法连接数据库，3 人受影响', tried: '重启客户端；检查网络' });
     expect(r.ok).toBe(true);
@@ -215,13 +218,13 @@ describe('escalation hands over to a tier-2 agent', () => {
     const { id } = submit(rt, MEDIUM);
     const snapshot = JSON.stringify(ticketRows(rt));
     const auditRows = audit(rt).length;
-    expect(act(rt, id, 'escalate', { reason: 'x' }).errors[0]).toEqual({ field: 'assignee', message: '请选择接手的二线支持人员。' });
-    expect(act(rt, id, 'escalate', { reason: 'x', assignee: '赵六' }).errors[0]).toEqual({ field: 'assignee', message: '「赵六」不在设置的支持人员名单中。' });
-    expect(act(rt, id, 'escalate', { reason: 'x', assignee: '张工' }).errors[0]).toEqual({
+    expect(failOf(act(rt, id, 'escalate', { reason: 'x' })).errors[0]).toEqual({ field: 'assignee', message: '请选择接手的二线支持人员。' });
+    expect(failOf(act(rt, id, 'escalate', { reason: 'x', assignee: '赵六' })).errors[0]).toEqual({ field: 'assignee', message: '「赵六」不在设置的支持人员名单中。' });
+    expect(failOf(act(rt, id, 'escalate', { reason: 'x', assignee: '张工' })).errors[0]).toEqual({
       field: 'assignee',
       message: '「张工」不是二线支持人员，请选择设置表中级别为二线的人员。',
     });
-    expect(act(rt, id, 'escalate', { reason: 'x', assignee: '李工程师', background: 'a\u0000b' }).errors[0].field).toBe('background');
+    expect(failOf(act(rt, id, 'escalate', { reason: 'x', assignee: '李工程师', background: 'a\u0000b' })).errors[0].field).toBe('background');
     expect(JSON.stringify(ticketRows(rt))).toBe(snapshot);
     expect(audit(rt)).toHaveLength(auditRows);
   });

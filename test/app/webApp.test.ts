@@ -4,6 +4,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createLocalRuntime } from '../../runtime';
 import { FORM, T0, column, holdTrackerLock, setUp, submit, token, trackerRuntime } from './helpers';
+import type { EntryResult } from '../entries';
+import type { SubmitAnswer } from './helpers';
 
 const OWNER = 'li@example.com'; // trackerRuntime's user: ran setup, deploys the web app
 const VISITOR = 'xiaoming@gmail.com';
@@ -22,15 +24,15 @@ describe('the web form', () => {
     const web = rt.webApp(VISITOR);
     // The same form as the sidebar's, but for where the updates go: Google names the sidebar's
     // user (issue 18), not this visitor, who gets the "email for updates" field instead.
-    const visitorForm = web.run<any>('getIntakeForm').result;
-    const sidebarForm = rt.callFromClient<any>('getIntakeForm').result;
+    const visitorForm = web.run<EntryResult<'getIntakeForm'>>('getIntakeForm').result;
+    const sidebarForm = rt.callFromClient<EntryResult<'getIntakeForm'>>('getIntakeForm').result;
     expect(sidebarForm.updatesTo).toEqual({ email: OWNER, text: `处理进展将发到您登录的 Google 账号邮箱 ${OWNER}。` });
     expect(visitorForm.updatesTo).toBeUndefined();
-    expect(visitorForm.fields.find((f: any) => f.key === 'notifyEmail')).toMatchObject({ label: '接收通知邮箱', help: '选填：仅在联系方式不是邮箱时使用，处理进展发到这个邮箱', required: false });
-    expect(sidebarForm.fields.find((f: any) => f.key === 'notifyEmail')).toBeUndefined();
+    expect(visitorForm.fields.find((f) => f.key === 'notifyEmail')).toMatchObject({ label: '接收通知邮箱', help: '选填：仅在联系方式不是邮箱时使用，处理进展发到这个邮箱', required: false });
+    expect(sidebarForm.fields.find((f) => f.key === 'notifyEmail')).toBeUndefined();
     const { updatesTo: _named, ...sidebarRest } = sidebarForm;
-    expect({ ...visitorForm, fields: visitorForm.fields.filter((f: any) => f.key !== 'notifyEmail') }).toEqual(sidebarRest);
-    const r = web.run<any>('submitTicket', FORM, token()).result;
+    expect({ ...visitorForm, fields: visitorForm.fields.filter((f) => f.key !== 'notifyEmail') }).toEqual(sidebarRest);
+    const r = web.run<SubmitAnswer>('submitTicket', FORM, token()).result;
     expect(r).toMatchObject({ ok: true, id: 'IT20240501001' });
     expect(column(rt, '问题编号')).toEqual(['IT20240501001']);
     expect(column(rt, '提交人')).toEqual(['小明']);
@@ -42,12 +44,12 @@ describe('the web form', () => {
   it('a visitor of the owner’s Workspace domain is named by Google: the form says where the updates go; a tampered call cannot send them elsewhere', () => {
     const rt = trackerRuntime();
     const named = rt.webApp('ming@example.com');
-    const form = named.run<any>('getIntakeForm').result;
+    const form = named.run<EntryResult<'getIntakeForm'>>('getIntakeForm').result;
     expect(form.updatesTo).toEqual({ email: 'ming@example.com', text: '处理进展将发到您登录的 Google 账号邮箱 ming@example.com。' });
-    expect(form.fields.map((f: any) => f.key)).not.toContain('notifyEmail');
-    expect(named.run<any>('submitTicket', { ...FORM, notifyEmail: 'attacker@evil.example' }, token()).result.ok).toBe(true);
+    expect(form.fields.map((f) => f.key)).not.toContain('notifyEmail');
+    expect(named.run<SubmitAnswer>('submitTicket', { ...FORM, notifyEmail: 'attacker@evil.example' }, token()).result.ok).toBe(true);
     // A hidden visitor's typed address is used: their contact is an extension.
-    expect(rt.webApp(VISITOR).run<any>('submitTicket', { ...FORM, notifyEmail: 'xiaoming@corp.example.com' }, token()).result.ok).toBe(true);
+    expect(rt.webApp(VISITOR).run<SubmitAnswer>('submitTicket', { ...FORM, notifyEmail: 'xiaoming@corp.example.com' }, token()).result.ok).toBe(true);
     expect(column(rt, '提交人邮箱')).toEqual(['ming@example.com', 'xiaoming@corp.example.com']);
   });
 
@@ -58,7 +60,7 @@ describe('the web form', () => {
     rt.interleave('lock', () => {
       seen = rt.services.LockService.getDocumentLock();
     });
-    expect(rt.webApp(VISITOR).run<any>('submitTicket', FORM, token()).result).toMatchObject({ ok: true, id: 'IT20240501001' });
+    expect(rt.webApp(VISITOR).run<SubmitAnswer>('submitTicket', FORM, token()).result).toMatchObject({ ok: true, id: 'IT20240501001' });
     expect(seen).toBeNull();
   });
 
@@ -70,7 +72,7 @@ describe('the web form', () => {
     const chain = (i: number): void => {
       if (i >= 8) return;
       const cancel = rt.interleave('lock', () => chain(i + 1));
-      const r = i % 2 ? web.run<any>('submitTicket', FORM, token()).result : submit(rt);
+      const r = i % 2 ? web.run<SubmitAnswer>('submitTicket', FORM, token()).result : submit(rt);
       cancel();
       expect(r.ok).toBe(true);
       ids.push(r.id);
@@ -87,16 +89,16 @@ describe('the web form', () => {
     const rt = trackerRuntime();
     const web = rt.webApp(VISITOR);
     const sidebar = () => submit(rt);
-    const viaWeb = () => web.run<any>('submitTicket', FORM, token()).result;
-    let inner: any = null;
+    const viaWeb = () => web.run<SubmitAnswer>('submitTicket', FORM, token()).result;
+    let inner = null as SubmitAnswer | null;
     // The second submit starts the moment the first has taken its lock.
     rt.interleave('locked', () => {
       inner = first === 'sidebar' ? viaWeb() : sidebar();
     });
     const outer = first === 'sidebar' ? sidebar() : viaWeb();
     expect(outer).toMatchObject({ ok: true, id: 'IT20240501001' });
-    expect(inner.ok).toBe(false);
-    expect(inner.errors[0].message).toMatch(/繁忙/);
+    expect(inner?.ok).toBe(false);
+    expect(inner?.errors[0].message).toMatch(/繁忙/);
     expect(column(rt, '问题编号').filter(Boolean)).toEqual(['IT20240501001']);
   });
 
@@ -148,7 +150,7 @@ describe('the web form', () => {
   it('lets the owner, running as themselves, read tickets through it', () => {
     const rt = trackerRuntime();
     const { id } = submit(rt);
-    expect(rt.webApp(OWNER).run<any>('getTicketView', id).result).toMatchObject({ ok: true, id });
+    expect(rt.webApp(OWNER).run<EntryResult<'getTicketView'>>('getTicketView', id).result).toMatchObject({ ok: true, id });
   });
 
   it('in an add-on, submits take the document lock, never the script lock every sheet would share', () => {

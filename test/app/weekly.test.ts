@@ -7,6 +7,7 @@
 import type { LocalRuntime } from '../../runtime';
 import { holdTrackerLock, newRuntime, setUp, ticketRows } from './helpers';
 import { WEEKLY_CALLS, act, at, reviewSheet, section, sheetNames, submitAt, workedWeek, type Sheet } from './weeklyFixture';
+import type { EntryResult } from '../entries';
 
 const rowOf = (rows: string[][], ...labels: string[]): string[] => {
   const r = rows.find((x) => labels.every((l, i) => x[i] === l));
@@ -17,7 +18,7 @@ const rowOf = (rows: string[][], ...labels: string[]): string[] => {
 describe('buildWeeklyReview: a hand-worked week', () => {
   const { rt, A, B, C, D } = workedWeek();
   rt.clock.set(at('2024-05-13T10:00:00'));
-  const call = rt.call<any>('buildWeeklyReview', '2024-W19');
+  const call = rt.call<EntryResult<'buildWeeklyReview'>>('buildWeeklyReview', '2024-W19');
   // A copy: the runtime keeps counting into the returned stats object after the call.
   const built = { result: call.result, stats: JSON.parse(JSON.stringify(call.stats)) };
   const sheet = reviewSheet(rt, '周报 2024-W19');
@@ -136,7 +137,7 @@ describe('buildWeeklyReview: a hand-worked week', () => {
     const charts = sheet.getCharts();
     expect(charts).toHaveLength(3);
     const spec = charts.map((c) => ({
-      type: (c.modify() as any).getChartType().toString(),
+      type: c.modify().getChartType().toString(),
       title: c.getOptions().get('title'),
       col: c.getContainerInfo().getAnchorColumn(),
       range: c.getRanges()[0].getDisplayValues(),
@@ -158,7 +159,7 @@ describe('buildWeeklyReview: a hand-worked week', () => {
     const tickets = JSON.stringify(ticketSheet.getDataRange().getValues());
     const oldId = sheet.getSheetId();
     rt.clock.set(at('2024-05-14T10:00:00'));
-    const again = rt.call<any>('buildWeeklyReview', '2024-W19');
+    const again = rt.call<EntryResult<'buildWeeklyReview'>>('buildWeeklyReview', '2024-W19');
     expect(again.result.ok).toBe(true);
     expect(again.stats.spreadsheetCalls).toBeLessThanOrEqual(WEEKLY_CALLS);
     expect(again.stats.byMethod['Spreadsheet.deleteSheet']).toBe(3); // the week's sheet, the data sheet and the pivot sheet
@@ -171,12 +172,12 @@ describe('buildWeeklyReview: a hand-worked week', () => {
   });
 
   it('refuses a malformed or future week with a clear message', () => {
-    expect(rt.call<any>('buildWeeklyReview', '2024-W60').result).toEqual({
+    expect(rt.call<EntryResult<'buildWeeklyReview'>>('buildWeeklyReview', '2024-W60').result).toEqual({
       ok: false,
       message: expect.stringMatching(/无法识别周次「2024-W60」/),
       code: 'invalid',
     });
-    expect(rt.call<any>('buildWeeklyReview', '2030-W01').result).toEqual({
+    expect(rt.call<EntryResult<'buildWeeklyReview'>>('buildWeeklyReview', '2030-W01').result).toEqual({
       ok: false,
       message: expect.stringMatching(/尚未开始/),
       code: 'invalid',
@@ -198,7 +199,7 @@ describe('archived tickets', () => {
     act(rt, '2024-05-10T09:05:00', D, 'close');
     rt.clock.set(at('2024-09-02T10:00:00')); // > 90 days later: A, B and D are archived
     rt.ui.responder = (q) => ({ button: q.buttons.includes('YES') ? 'YES' : 'OK' });
-    expect(rt.call<any>('archiveFromMenu').result).toMatchObject({ ok: true });
+    expect(rt.call<EntryResult<'archiveFromMenu'>>('archiveFromMenu').result).toMatchObject({ ok: true });
     const archive = reviewSheet(rt, '归档');
     const archivedIds = archive
       .getDataRange()
@@ -206,7 +207,7 @@ describe('archived tickets', () => {
       .slice(1)
       .map((r) => r[0]);
     expect(archivedIds.sort()).toEqual([A, B, D].sort());
-    const r = rt.call<any>('buildWeeklyReview', '2024-W19');
+    const r = rt.call<EntryResult<'buildWeeklyReview'>>('buildWeeklyReview', '2024-W19');
     expect(r.result).toMatchObject({
       ok: true,
       tickets: 4,
@@ -232,7 +233,7 @@ describe('English sheets', () => {
   it('names the sheet Review 2024-W19 and writes English labels', () => {
     const { rt } = workedWeek({ locale: 'en_US' });
     rt.clock.set(at('2024-05-13T10:00:00'));
-    const r = rt.call<any>('buildWeeklyReview', '2024-W19');
+    const r = rt.call<EntryResult<'buildWeeklyReview'>>('buildWeeklyReview', '2024-W19');
     const calls = r.stats.spreadsheetCalls;
     expect(r.result).toMatchObject({
       ok: true,
@@ -257,7 +258,7 @@ describe('buildWeeklyReviewFromMenu', () => {
     const { rt } = workedWeek();
     rt.clock.set(at('2024-05-13T10:00:00'));
     rt.ui.answers.push({ button: 'OK', text: '' });
-    const r = rt.call<any>('buildWeeklyReviewFromMenu').result;
+    const r = rt.call<EntryResult<'buildWeeklyReviewFromMenu'>>('buildWeeklyReviewFromMenu').result;
     expect(r).toMatchObject({ ok: true, sheet: '周报 2024-W19' });
     const ask = rt.ui.asks[rt.ui.asks.length - 1];
     expect(ask).toMatchObject({ kind: 'prompt', buttons: ['OK', 'CANCEL'] });
@@ -269,19 +270,19 @@ describe('buildWeeklyReviewFromMenu', () => {
     const { rt } = workedWeek();
     rt.clock.set(at('2024-05-13T10:00:00'));
     rt.ui.answers.push({ button: 'OK', text: '2024w18' });
-    expect(rt.call<any>('buildWeeklyReviewFromMenu').result).toMatchObject({
+    expect(rt.call<EntryResult<'buildWeeklyReviewFromMenu'>>('buildWeeklyReviewFromMenu').result).toMatchObject({
       ok: true,
       sheet: '周报 2024-W18',
       counts: { created: 1 },
     });
     rt.ui.answers.push({ button: 'OK', text: '上周' });
-    const bad = rt.call<any>('buildWeeklyReviewFromMenu').result;
+    const bad = rt.call<EntryResult<'buildWeeklyReviewFromMenu'>>('buildWeeklyReviewFromMenu').result;
     expect(bad.ok).toBe(false);
     const alert = rt.ui.asks[rt.ui.asks.length - 1];
     expect(alert.kind).toBe('alert');
     expect(alert.prompt).toMatch(/无法识别周次「上周」.*2024-W19/);
     rt.ui.answers.push({ button: 'CANCEL' });
-    expect(rt.call<any>('buildWeeklyReviewFromMenu').result).toMatchObject({ ok: false, cancelled: true });
+    expect(rt.call<EntryResult<'buildWeeklyReviewFromMenu'>>('buildWeeklyReviewFromMenu').result).toMatchObject({ ok: false, cancelled: true });
     expect(sheetNames(rt).filter((n) => n.startsWith('周报 '))).toEqual(['周报 2024-W18']);
   });
 });
@@ -293,14 +294,14 @@ describe('concurrent builds', () => {
     rt.call('buildWeeklyReview', '2024-W19');
     const id = reviewSheet(rt, '周报 2024-W19').getSheetId();
     holdTrackerLock(rt, at('2024-05-13T10:05:00'));
-    expect(rt.call<any>('buildWeeklyReview', '2024-W19').result).toEqual({
+    expect(rt.call<EntryResult<'buildWeeklyReview'>>('buildWeeklyReview', '2024-W19').result).toEqual({
       ok: false,
       message: expect.stringMatching(/正忙/),
       code: 'busy',
     });
     expect(reviewSheet(rt, '周报 2024-W19').getSheetId()).toBe(id);
     holdTrackerLock(rt, rt.clock.now() + 5_000); // released within the wait
-    expect(rt.call<any>('buildWeeklyReview', '2024-W19').result.ok).toBe(true);
+    expect(rt.call<EntryResult<'buildWeeklyReview'>>('buildWeeklyReview', '2024-W19').result.ok).toBe(true);
     expect(reviewSheet(rt, '周报 2024-W19').getSheetId()).not.toBe(id);
   });
 });
@@ -363,25 +364,25 @@ describe('automatic weekly build from the hourly trigger', () => {
   it('doubled runs in the same hour build once — one after the other or overlapping', () => {
     const { rt } = scheduled();
     rt.clock.set(at('2024-05-06T09:20:00'));
-    const first = rt.call<any>('onSlaTimer').result;
+    const first = rt.call<EntryResult<'onSlaTimer'>>('onSlaTimer').result;
     expect(first.weekly).toEqual({ built: '2024-W18', sheet: '周报 2024-W18' });
     const id = reviewSheet(rt, '周报 2024-W18').getSheetId();
-    expect(rt.call<any>('onSlaTimer').result.weekly).toEqual({ built: null });
+    expect(rt.call<EntryResult<'onSlaTimer'>>('onSlaTimer').result.weekly).toEqual({ built: null });
     expect(reviewSheet(rt, '周报 2024-W18').getSheetId()).toBe(id);
 
     // Overlapping: the second run starts while the first waits for the weekly lock.
     rt.clock.set(at('2024-05-13T09:20:00'));
     let n = 0;
-    let inner: any;
+    let inner = null as EntryResult<'onSlaTimer'> | null;
     rt.interleave(
       'lock',
       () => {
-        if (++n === 2) inner = rt.call<any>('onSlaTimer').result;
+        if (++n === 2) inner = rt.call<EntryResult<'onSlaTimer'>>('onSlaTimer').result;
       },
       2,
     );
-    const outer = rt.call<any>('onSlaTimer').result;
-    expect(inner.weekly).toEqual({ built: '2024-W19', sheet: '周报 2024-W19' });
+    const outer = rt.call<EntryResult<'onSlaTimer'>>('onSlaTimer').result;
+    expect(inner?.weekly).toEqual({ built: '2024-W19', sheet: '周报 2024-W19' });
     expect(outer.weekly).toEqual({ built: null });
     expect(reviews(rt).filter((r) => r === '周报 2024-W19')).toHaveLength(1);
   });
@@ -413,7 +414,7 @@ describe('automatic weekly build from the hourly trigger', () => {
     rt.clock.set(at('2024-05-06T09:20:00'));
     // Someone holds the document lock past the weekly build's wait.
     holdTrackerLock(rt, at('2024-05-06T09:25:00'));
-    const run = rt.call<any>('onSlaTimer').result;
+    const run = rt.call<EntryResult<'onSlaTimer'>>('onSlaTimer').result;
     expect(run.sweep).toMatchObject({ ok: true, skipped: 'busy' });
     expect(run.weekly.built).toBeNull();
     expect(run.weekly.error).toMatch(/繁忙/);

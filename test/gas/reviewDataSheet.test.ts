@@ -7,6 +7,7 @@ import { dataValues } from '../../src/gas/reviewDataSheet';
 import type { ReviewData } from '../../src/domain/review';
 import { ticketRows } from '../app/helpers';
 import { act, at, reviewSheet, sheetNames, ss, workedWeek } from '../app/weeklyFixture';
+import type { EntryResult } from '../entries';
 
 describe('dataValues', () => {
   const data = (): ReviewData => ({
@@ -34,7 +35,7 @@ const HEADER = ['问题编号', '提交周', '解决周', '问题类型', '紧�
 describe('review data sheet', () => {
   const { rt, A, B, C, D } = workedWeek();
   rt.clock.set(at('2024-05-13T10:00:00'));
-  const built = rt.call<any>('buildWeeklyReview', '2024-W19');
+  const built = rt.call<EntryResult<'buildWeeklyReview'>>('buildWeeklyReview', '2024-W19');
   const data = () => reviewSheet(rt, '周报数据');
   const fresh = JSON.stringify(data().getDataRange().getValues());
 
@@ -89,7 +90,7 @@ describe('review data sheet', () => {
     sheet.getRange(2, 2).setValue('手填');
     sheet.getRange(40, 1, 1, 3).setValues([['IT-假', 'x', 'y']]);
     sheet.insertColumnBefore(1);
-    expect(rt.call<any>('buildWeeklyReview', '2024-W19').result.ok).toBe(true);
+    expect(rt.call<EntryResult<'buildWeeklyReview'>>('buildWeeklyReview', '2024-W19').result.ok).toBe(true);
     expect(JSON.stringify(data().getDataRange().getValues())).toBe(fresh);
     expect(JSON.stringify(ticketRows(rt))).toBe(tickets);
     expect(sheetNames(rt).filter((n) => n === '周报数据')).toHaveLength(1);
@@ -97,10 +98,10 @@ describe('review data sheet', () => {
 
   it('deleted or renamed: built again under its name; a renamed copy is left alone', () => {
     ss(rt).deleteSheet(data());
-    expect(rt.call<any>('buildWeeklyReview', '2024-W19').result.ok).toBe(true);
+    expect(rt.call<EntryResult<'buildWeeklyReview'>>('buildWeeklyReview', '2024-W19').result.ok).toBe(true);
     expect(JSON.stringify(data().getDataRange().getValues())).toBe(fresh);
     data().setName('我的数据');
-    expect(rt.call<any>('buildWeeklyReview', '2024-W19').result.ok).toBe(true);
+    expect(rt.call<EntryResult<'buildWeeklyReview'>>('buildWeeklyReview', '2024-W19').result.ok).toBe(true);
     expect(JSON.stringify(data().getDataRange().getValues())).toBe(fresh);
     expect(sheetNames(rt)).toContain('我的数据');
   });
@@ -109,7 +110,7 @@ describe('review data sheet', () => {
     ss(rt).deleteSheet(data());
     const junk = ss(rt).insertSheet('周报数据');
     junk.getRange(1, 1, 2, 2).setValues([['x', 'y'], [1, 2]]);
-    expect(rt.call<any>('buildWeeklyReview', '2024-W19').result.ok).toBe(true);
+    expect(rt.call<EntryResult<'buildWeeklyReview'>>('buildWeeklyReview', '2024-W19').result.ok).toBe(true);
     expect(JSON.stringify(data().getDataRange().getValues())).toBe(fresh);
   });
 
@@ -117,7 +118,7 @@ describe('review data sheet', () => {
     const w19 = JSON.stringify(reviewSheet(rt, '周报 2024-W19').getDataRange().getValues());
     act(rt, '2024-05-14T09:00:00', C, 'accept');
     rt.clock.set(at('2024-05-20T10:00:00'));
-    expect(rt.call<any>('buildWeeklyReview', '2024-W20').result.ok).toBe(true);
+    expect(rt.call<EntryResult<'buildWeeklyReview'>>('buildWeeklyReview', '2024-W20').result.ok).toBe(true);
     expect(JSON.stringify(reviewSheet(rt, '周报 2024-W19').getDataRange().getValues())).toBe(w19);
     // the data sheet follows the tickets: C is in progress now
     const rows = data().getDataRange().getDisplayValues();

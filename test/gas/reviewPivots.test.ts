@@ -7,11 +7,12 @@ import path from 'node:path';
 import { ticketRows } from '../app/helpers';
 import { at, reviewSheet, sheetNames, ss, workedWeek } from '../app/weeklyFixture';
 import { P, pivotCells, pivotSheet, read } from './reviewPivotCells';
+import type { EntryResult } from '../entries';
 
 describe('review pivot sheet', () => {
   const { rt } = workedWeek();
   rt.clock.set(at('2024-05-13T10:00:00'));
-  const built = rt.call<any>('buildWeeklyReview', '2024-W19');
+  const built = rt.call<EntryResult<'buildWeeklyReview'>>('buildWeeklyReview', '2024-W19');
 
   it('holds five native pivot tables and three slicers over the data sheet, named in the result', () => {
     expect(built.result).toMatchObject({ ok: true, pivotSheet: '周报透视', pivots: 5, slicers: 3 });
@@ -74,7 +75,7 @@ describe('review pivot sheet', () => {
     sheet.getRange('A3').setValue('手写');
     sheet.getPivotTables()[3].remove();
     const tickets = JSON.stringify(ticketRows(rt));
-    const again = rt.call<any>('buildWeeklyReview', '2024-W19');
+    const again = rt.call<EntryResult<'buildWeeklyReview'>>('buildWeeklyReview', '2024-W19');
     expect(again.result.ok).toBe(true);
     expect(pivotSheet(rt).getPivotTables()).toHaveLength(5);
     expect(pivotSheet(rt).getRange('A3').getValue()).toBe('');
@@ -84,12 +85,12 @@ describe('review pivot sheet', () => {
 
   it('a deleted, renamed or junk pivot sheet: built again under its name, nothing else touched', () => {
     ss(rt).deleteSheet(pivotSheet(rt));
-    expect(rt.call<any>('buildWeeklyReview', '2024-W19').result.ok).toBe(true);
+    expect(rt.call<EntryResult<'buildWeeklyReview'>>('buildWeeklyReview', '2024-W19').result.ok).toBe(true);
     expect(pivotSheet(rt).getPivotTables()).toHaveLength(5);
     pivotSheet(rt).setName('旧透视');
     const junk = ss(rt).insertSheet('周报透视');
     junk.getRange(1, 1, 2, 2).setValues([['x', 'y'], [1, 2]]);
-    expect(rt.call<any>('buildWeeklyReview', '2024-W19').result.ok).toBe(true);
+    expect(rt.call<EntryResult<'buildWeeklyReview'>>('buildWeeklyReview', '2024-W19').result.ok).toBe(true);
     expect(read(rt, 'categoryUrgency').get('总计')?.get('总计')).toBe(3);
     expect(sheetNames(rt)).toContain('旧透视');
   });
@@ -97,7 +98,7 @@ describe('review pivot sheet', () => {
   it('in an English spreadsheet: Review data and Review pivots, English headers and labels', () => {
     const en = workedWeek({ locale: 'en_US' });
     en.rt.clock.set(at('2024-05-13T10:00:00'));
-    expect(en.rt.call<any>('buildWeeklyReview', '2024-W19').result).toMatchObject({ ok: true, dataSheet: 'Review data', pivotSheet: 'Review pivots', pivots: 5, slicers: 3 });
+    expect(en.rt.call<EntryResult<'buildWeeklyReview'>>('buildWeeklyReview', '2024-W19').result).toMatchObject({ ok: true, dataSheet: 'Review data', pivotSheet: 'Review pivots', pivots: 5, slicers: 3 });
     expect(reviewSheet(en.rt, 'Review data').getRange(1, 1, 1, 3).getValues()[0]).toEqual(['Ticket ID', 'Week created', 'Week resolved']);
     const sheet = reviewSheet(en.rt, 'Review pivots');
     expect(sheet.getRange(1, 1).getValue()).toBe('Review pivots 2024-W19');

@@ -13,6 +13,8 @@ import { COLOURS } from '../../src/gas/ticketFormat';
 import { FORM, newRuntime, submit } from '../app/helpers';
 import { changedCells, snapshotCells } from '../app/originalCells';
 import { OSTICKET_QUEUE_HEADER } from '../domain/osTicketExport';
+import type { EntryResult } from '../entries';
+import { okOf } from '../entries';
 
 const at = (local: string, offset = '+08:00') => Date.parse(`${local}${offset}`);
 const ss = (rt: LocalRuntime) => rt.services.SpreadsheetApp.getActiveSpreadsheet();
@@ -436,7 +438,7 @@ function build(def: TeamSheet, opts: { now?: number } = {}) {
 
 function adopt(rt: LocalRuntime) {
   rt.ui.responder = (q) => ({ button: q.buttons.includes('YES') ? 'YES' : 'OK' });
-  return rt.call<any>('setupTrackerFromMenu').result;
+  return rt.call<EntryResult<'setupTrackerFromMenu'>>('setupTrackerFromMenu').result;
 }
 
 describe.each(SHEETS)('adopting "$name" ($locale)', (def) => {
@@ -497,8 +499,8 @@ describe.each(SHEETS)('adopting "$name" ($locale)', (def) => {
     const created = Object.keys(def.mapping).some((h) => def.mapping[h] === 'submittedAt');
     STORY.forEach((s, i) => {
       const id = String(after[headerRow + i][idCol]);
-      const view = rt.callFromClient<any>('getTicketView', id).result;
-      const field = (key: string) => view.fields?.find((f: any) => f.key === key)?.value;
+      const view = okOf(rt.callFromClient<EntryResult<'getTicketView'>>('getTicketView', id).result);
+      const field = (key: string) => view.fields?.find((f) => f.key === key)?.value;
       const status = { resolved: 'resolved', closed: 'closed', inProgress: 'inProgress', pending: 'pending', cancelled: 'closed', onHold: 'closed' }[s.status];
       // customer_support_tickets writes every resolved ticket "Closed"; osTicket has only "Open".
       const want = def.name === 'customer_support_tickets' && status === 'resolved' ? 'closed' : def.name === 'osTicket export' && status === 'inProgress' ? 'pending' : status;
@@ -509,7 +511,7 @@ describe.each(SHEETS)('adopting "$name" ($locale)', (def) => {
 
   it('builds a past week’s review from the team’s own dates and statuses', () => {
     rt.clock.set(at('2024-05-15T11:00:00'));
-    const built = rt.call<any>('buildWeeklyReview', '2024-W18').result;
+    const built = okOf(rt.call<EntryResult<'buildWeeklyReview'>>('buildWeeklyReview', '2024-W18').result);
     expect(built).toMatchObject({ ok: true, week: '2024-W18' });
     expect(built.counts).toMatchObject(
       def.name === 'customer_support_tickets' ? { resolved: W18.resolved, closed: 3 } : W18,
@@ -522,7 +524,7 @@ describe.each(SHEETS)('adopting "$name" ($locale)', (def) => {
     const i = 5; // story 6: pending, created in W19
     const id = String(sheet.getRange(headerRow + 1 + i, columns.id + 1).getValue());
     const before = snapshotCells(sheet);
-    const r = rt.callFromClient<any>('applyTicketAction', id, 'accept', { assignee: def.locale.startsWith('zh') ? '张工' : 'Wang Wei' }, rt.callFromClient<any>('getTicketView', id).result.version).result;
+    const r = rt.callFromClient<EntryResult<'applyTicketAction'>>('applyTicketAction', id, 'accept', { assignee: def.locale.startsWith('zh') ? '张工' : 'Wang Wei' }, okOf(rt.callFromClient<EntryResult<'getTicketView'>>('getTicketView', id).result).version).result;
     expect(r.ok).toBe(true);
     const acted = new Set(['status', 'assignee', 'workLog', 'lastUpdateAt', 'lastReplyAt', 'firstResponseAt', 'responseDueAt', 'resolveDueAt', 'slaStatus', 'record'].map((k) => columns[k]));
     expect(changedCells(before, sheet, (row, col) => row === headerRow + i && acted.has(col))).toEqual([]);
@@ -549,17 +551,17 @@ describe.each([SHEETS[0], SHEETS[3]])('adopting "$name" with history older than 
   it('counting them costs no spreadsheet call: the same calls as adopting the same sheet with nothing due', () => {
     const fresh = build(def).rt;
     fresh.ui.responder = (q) => ({ button: q.buttons.includes('YES') ? 'YES' : 'OK' });
-    const quiet = fresh.call<any>('setupTrackerFromMenu');
+    const quiet = fresh.call<EntryResult<'setupTrackerFromMenu'>>('setupTrackerFromMenu');
     const later = build(def, { now: at('2024-09-01T10:00:00') }).rt;
     later.ui.responder = fresh.ui.responder;
-    const due = later.call<any>('setupTrackerFromMenu');
+    const due = later.call<EntryResult<'setupTrackerFromMenu'>>('setupTrackerFromMenu');
     expect(quiet.result.ok && due.result.ok).toBe(true);
     expect(later.ui.asks[0]?.prompt).toContain(def.locale.startsWith('zh') ? '有 3 行' : '3 rows are closed');
     expect(due.stats.byMethod).toEqual(quiet.stats.byMethod);
   });
 
   it('the daily archive then moves as many as the plan said', () => {
-    const run = rt.call<any>('onSlaTimer').result;
+    const run = rt.call<EntryResult<'onSlaTimer'>>('onSlaTimer').result;
     expect(run.archive).toMatchObject({ ok: true, archived: 3 });
   });
 });
@@ -595,7 +597,7 @@ describe('no sheet looks like a ticket list', () => {
   it('asks which sheet holds the tickets, and changes nothing when cancelled', () => {
     const { rt, before } = workbook();
     rt.ui.responder = (q) => ({ button: q.buttons.includes('CANCEL') ? 'CANCEL' : 'OK' });
-    const report = rt.call<any>('setupTrackerFromMenu').result;
+    const report = rt.call<EntryResult<'setupTrackerFromMenu'>>('setupTrackerFromMenu').result;
     expect(report).toMatchObject({ ok: false, cancelled: true });
     const ask = rt.ui.asks.find((a) => a.kind === 'prompt')!;
     expect(ask.prompt).toMatch(/No ticket sheet was recognised/);
@@ -610,7 +612,7 @@ describe('no sheet looks like a ticket list', () => {
       q.kind === 'prompt'
         ? { button: 'OK', text: 'log' }
         : { button: q.buttons.includes('YES') ? 'YES' : 'OK' };
-    const report = rt.call<any>('setupTrackerFromMenu').result;
+    const report = rt.call<EntryResult<'setupTrackerFromMenu'>>('setupTrackerFromMenu').result;
     expect(report).toMatchObject({ ok: true, created: false, sheet: 'Log' });
     const values = ss(rt).getSheetByName('Log')!.getDataRange().getValues();
     expect(values.map((r) => r.slice(0, 3))).toEqual(log);
@@ -625,7 +627,7 @@ describe('no sheet looks like a ticket list', () => {
   it('an empty answer never adds a second "Tickets" beside the team’s own: it says to rename it, nothing changed', () => {
     const { rt, before } = workbook();
     rt.ui.responder = (q) => (q.kind === 'prompt' ? { button: 'OK', text: '' } : { button: q.buttons.includes('YES') ? 'YES' : 'OK' });
-    const report = rt.call<any>('setupTrackerFromMenu').result;
+    const report = rt.call<EntryResult<'setupTrackerFromMenu'>>('setupTrackerFromMenu').result;
     expect(report).toMatchObject({ ok: false, created: false });
     expect(report.messages.join('\n')).toMatch(/A sheet named "Tickets" exists but holds neither a ticket header nor ticket IDs/);
     expect(JSON.stringify(rt.workbook.toJSON())).toBe(before);
@@ -635,7 +637,7 @@ describe('no sheet looks like a ticket list', () => {
     const rt = newRuntime({ locale: 'en_US' });
     ss(rt).insertSheet('Staff').getRange(1, 1, 2, 2).setValues([['Name', 'Seat'], ['Ann', '3F-12']]);
     rt.ui.responder = (q) => (q.kind === 'prompt' ? { button: 'OK', text: '' } : { button: q.buttons.includes('YES') ? 'YES' : 'OK' });
-    const report = rt.call<any>('setupTrackerFromMenu').result;
+    const report = rt.call<EntryResult<'setupTrackerFromMenu'>>('setupTrackerFromMenu').result;
     expect(report).toMatchObject({ ok: true, created: true, sheet: 'Tickets' });
     expect(rt.ui.asks.find((a) => a.kind === 'prompt')!.prompt).toMatch(/1\. Staff/);
     expect(ss(rt).getSheetByName('Staff')!.getDataRange().getValues()).toEqual([['Name', 'Seat'], ['Ann', '3F-12']]);
@@ -644,7 +646,7 @@ describe('no sheet looks like a ticket list', () => {
   it('a name that is not a sheet changes nothing and says so', () => {
     const { rt, before } = workbook();
     rt.ui.responder = (q) => (q.kind === 'prompt' ? { button: 'OK', text: 'Issues' } : { button: 'OK' });
-    const report = rt.call<any>('setupTrackerFromMenu').result;
+    const report = rt.call<EntryResult<'setupTrackerFromMenu'>>('setupTrackerFromMenu').result;
     expect(report.messages.join('\n')).toMatch(/There is no sheet "Issues"/);
     expect(JSON.stringify(rt.workbook.toJSON())).toBe(before);
   });
@@ -685,7 +687,7 @@ describe('the admin corrects the mapping and runs setup again', () => {
   const yes = (rt: LocalRuntime, text = '') => {
     rt.ui.responder = (q) => (q.kind === 'prompt' ? { button: 'OK', text } : { button: q.buttons.includes('YES') ? 'YES' : 'OK' });
   };
-  const run = (rt: LocalRuntime) => rt.call<any>('setupTrackerFromMenu').result;
+  const run = (rt: LocalRuntime) => rt.call<EntryResult<'setupTrackerFromMenu'>>('setupTrackerFromMenu').result;
   const settingsRows = (rt: LocalRuntime) => ss(rt).getSheetByName('Settings')!.getDataRange().getValues();
   const columnsOf = (rt: LocalRuntime) => loadConfig(rt.services.PropertiesService.getDocumentProperties() as never)?.tickets?.columns ?? {};
   const setKey = (rt: LocalRuntime, label: string, value: string) => {
@@ -735,7 +737,7 @@ describe('the admin corrects the mapping and runs setup again', () => {
     expect(columnsOf(rt)).toMatchObject({ submittedAt: 0, title: 1, submitter: 2 });
     expect(log.getRange(1, 1, 1, 3).getValues()[0]).toEqual(['Wann', 'Was', 'Wer']);
     rt.clock.set(at('2024-05-15T11:00:00'));
-    const built = rt.call<any>('buildWeeklyReview', '2024-W18').result;
+    const built = okOf(rt.call<EntryResult<'buildWeeklyReview'>>('buildWeeklyReview', '2024-W18').result);
     if (process.env.SHOW_PLAN) console.log(JSON.stringify(built), JSON.stringify(log.getDataRange().getValues()), JSON.stringify(columnsOf(rt)));
     expect(built.counts).toMatchObject({ created: 2, backlog: 2 });
   });
@@ -760,7 +762,7 @@ describe('the admin corrects the mapping and runs setup again', () => {
     expect(sheet.getRange(2, 2, 2, 1).getValues()).toEqual([['03/04/2024 10:00'], ['05/04/2024 11:00']]);
     const values = sheet.getDataRange().getValues();
     const idCol = values[0].indexOf('Ticket ID');
-    const created = values.slice(1).map((r) => rt.callFromClient<any>('getTicketView', r[idCol]).result.fields.find((f: any) => f.key === 'submittedAt').value);
+    const created = values.slice(1).map((r) => okOf(rt.callFromClient<EntryResult<'getTicketView'>>('getTicketView', r[idCol]).result).fields.find((f) => f.key === 'submittedAt')?.value);
     expect(created).toEqual(['2024-04-03 10:00', '2024-04-05 11:00']);
     expect(settingsRows(rt).find((r) => r[0] === 'Date order')?.[1]).toBe('day first (d/m/y)');
   });
@@ -780,7 +782,7 @@ describe('SLA figures of a past week from the team’s own dates', () => {
     ]);
     adopt(rt);
     rt.clock.set(at('2024-05-15T11:00:00'));
-    const r = rt.call<any>('buildWeeklyReview', '2024-W18').result;
+    const r = okOf(rt.call<EntryResult<'buildWeeklyReview'>>('buildWeeklyReview', '2024-W18').result);
     expect(r.counts).toMatchObject({ created: 4, resolved: 2, backlog: 1 });
     const rows = ss(rt).getSheetByName(r.sheet)!.getDataRange().getDisplayValues();
     const i = rows.findIndex((x) => x[0] === 'SLA 达成率');
@@ -806,7 +808,7 @@ describe('SLA figures of a past week from the team’s own dates', () => {
     const columns = loadConfig(rt.services.PropertiesService.getDocumentProperties() as never)?.tickets?.columns ?? {};
     expect(columns).toMatchObject({ firstResponseAt: 5, resolvedAt: 6 });
     rt.clock.set(at('2024-05-15T11:00:00'));
-    const r = rt.call<any>('buildWeeklyReview', '2024-W18').result;
+    const r = okOf(rt.call<EntryResult<'buildWeeklyReview'>>('buildWeeklyReview', '2024-W18').result);
     const rows = ss(rt).getSheetByName(r.sheet)!.getDataRange().getDisplayValues();
     const i = rows.findIndex((x) => x[0] === 'SLA 达成率');
     const row = (target: string, urgency: string) => rows.slice(i).find((x) => x[0] === target && x[1] === urgency)!.slice(2, 7);
@@ -867,7 +869,7 @@ describe('headers that only look like a time field stay the team’s own (issue 
     expect(sh.getLastColumn()).toBe(width);
     // The past week counts HD-1 and HD-3 as resolved from Closed Date, not from the durations.
     rt.clock.set(at('2024-05-15T11:00:00'));
-    expect(rt.call<any>('buildWeeklyReview', '2024-W18').result.counts).toMatchObject({ created: 3, resolved: 2 });
+    expect(okOf(rt.call<EntryResult<'buildWeeklyReview'>>('buildWeeklyReview', '2024-W18').result).counts).toMatchObject({ created: 3, resolved: 2 });
   });
 
   it('Chinese: 响应时间 holding 30分钟 and 处理时长 stay yours; 完成时间 and 处理结果 are read', () => {

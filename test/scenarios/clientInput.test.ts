@@ -3,6 +3,7 @@
 // the sheet lost or half-written.
 import type { LocalRuntime } from '../../runtime';
 import { FORM, column, submit, ticketRows, token, trackerRuntime } from '../app/helpers';
+import type { EntryResult } from '../entries';
 
 const VISITOR = 'xiaoming@gmail.com';
 
@@ -68,7 +69,7 @@ describe('bad input from a sidebar or the web form', () => {
     const rt = trackerRuntime();
     const r = rt
       .webApp(VISITOR)
-      .run<any>('submitTicket', { ...FORM, description: '1'.repeat(50_000) }, token()).result;
+      .run<EntryResult<'submitTicket'>>('submitTicket', { ...FORM, description: '1'.repeat(50_000) }, token()).result;
     expect(r).toMatchObject({ ok: false, errors: [{ field: 'description' }] });
     expect(column(rt, '问题编号')).toEqual([]);
   });
@@ -155,7 +156,7 @@ describe('bad input from a sidebar or the web form', () => {
     // The sidebar sends only the inputs `needs` lists (src/ui/ticket.ts payload()).
     const payload: Record<string, string> = {};
     for (const need of close.needs) payload[need] = '与其他工单重复';
-    const out = rt.callFromClient<any>('applyTicketAction', id, 'close', payload, v.version).result;
+    const out = rt.callFromClient<EntryResult<'applyTicketAction'>>('applyTicketAction', id, 'close', payload, v.version).result;
     expect(out.ok).toBe(true);
     expect(cell(rt, id, '当前状态')).toBe('已关闭');
   });

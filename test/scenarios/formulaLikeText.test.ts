@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import type { LocalRuntime } from '../../runtime';
 import { exportXlsx } from '../../runtime/spreadsheet';
 import { FORM, T0, submit, trackerRuntime } from '../app/helpers';
+import type { EntryResult } from '../entries';
 
 const DAY = 86_400_000;
 const TYPED = { title: '=1+1', description: '-5 度以下机房空调报警,显示 +SUM(A1) 错误', submitter: "'小明", contact: '+86 10 8888 8888' };
@@ -118,7 +119,7 @@ describe('formula-like text is shown exactly as typed (issue 16: visible apostro
     act(rt, id, 'close');
     rt.clock.set(T0 + 100 * DAY);
     rt.ui.responder = (q) => ({ button: q.buttons.includes('YES') ? 'YES' : 'OK' });
-    expect(rt.call<any>('archiveFromMenu').result).toMatchObject({ ok: true, archived: 1 });
+    expect(rt.call<EntryResult<'archiveFromMenu'>>('archiveFromMenu').result).toMatchObject({ ok: true, archived: 1 });
     expectExact(rt, id, '归档');
   });
 

@@ -6,6 +6,8 @@ import type { LocalRuntime } from '../../runtime';
 import { FORM, trackerRuntime } from '../app/helpers';
 import { KB_FORM as form, actAs, closeAction, knowledgeRows as rows, resolved } from '../app/knowledgeFixture';
 import { act, at, reviewSheet, section, submitAt, workedWeek } from '../app/weeklyFixture';
+import type { EntryResult } from '../entries';
+import { okOf } from '../entries';
 
 describe('knowledge base on close', () => {
   const kbRows = (rt: LocalRuntime): unknown[][] =>
@@ -35,7 +37,7 @@ describe('knowledge base on close', () => {
     act(rt, '2024-05-07T09:00:00', D, 'close', { file: true });
     // Closing appends (no read of the base); readers see one entry, the newest.
     expect(kbRows(rt).filter((r) => r[0] === D)).toHaveLength(2);
-    const hits = rt.callFromClient<any[]>('suggestArticles', '共享盘权限').result.filter((h) => h.id === D);
+    const hits = rt.callFromClient<EntryResult<'suggestArticles'>>('suggestArticles', '共享盘权限').result.filter((h) => h.id === D);
     expect(hits).toHaveLength(1);
     expect(hits[0]).toMatchObject({ title: '共享盘权限申请', solution: '已在共享盘为其开通读写权限' });
     // "Helpful" adds to the newest row; the total over both rows is what ranks the entry.
@@ -45,7 +47,7 @@ describe('knowledge base on close', () => {
 
   it('suggestArticles finds the new entry while the requester types', () => {
     const { rt, A } = workedWeek();
-    const hits = rt.callFromClient<any[]>('suggestArticles', 'CRM 数据库连接不上').result;
+    const hits = rt.callFromClient<EntryResult<'suggestArticles'>>('suggestArticles', 'CRM 数据库连接不上').result;
     expect(hits[0]).toMatchObject({ id: A, title: 'CRM系统数据库连接错误' });
     expect(hits.length).toBeLessThanOrEqual(3);
   });
@@ -76,7 +78,7 @@ describe('filing at close (issue 20)', () => {
     const byId = new Map(rows(rt).map((r) => [r[0], r[7]]));
     expect(byId.get(confirmed)).toBe('有效');
     expect(byId.get(unconfirmed)).toBe('停用');
-    const hits = rt.callFromClient<any[]>('suggestArticles', '打印机卡纸').result.map((h) => h.id);
+    const hits = rt.callFromClient<EntryResult<'suggestArticles'>>('suggestArticles', '打印机卡纸').result.map((h) => h.id);
     expect(hits).toContain(confirmed);
     expect(hits).not.toContain(unconfirmed);
   });
@@ -94,14 +96,12 @@ describe('filing at close (issue 20)', () => {
 
   it('closing a pending ticket asks for a reason, offers no filing and files nothing', () => {
     const rt = trackerRuntime();
-    const { id } = rt.callFromClient<any>(
-      'submitTicket',
-      { ...form, description: '电脑坏了,开不了机,很急' },
-      'kb-token-pending-1',
-    ).result;
+    const { id } = okOf(
+      rt.callFromClient<EntryResult<'submitTicket'>>('submitTicket', { ...form, description: '电脑坏了,开不了机,很急' }, 'kb-token-pending-1').result,
+    );
     const close = closeAction(rt, id);
-    expect(close.needs).toEqual(['reason']);
-    expect(close.fileDefault).toBeUndefined();
+    expect(close?.needs).toEqual(['reason']);
+    expect(close?.fileDefault).toBeUndefined();
     expect(actAs(rt, id, 'close', { reason: '重复提交' }).result.ok).toBe(true);
     expect(rows(rt).filter((r) => r[0] === id)).toHaveLength(0);
   });

@@ -1,6 +1,7 @@
 // Settings bigger than one document property (issue 17: 300 departments gave "Argument too large"
 // in the settings trigger and in setup): the trigger, setup and the forms keep working.
 import { setUp, submit, trackerRuntime } from '../app/helpers';
+import type { EntryResult } from '../entries';
 
 const DEPTS = Array.from({ length: 300 }, (_, i) => `销售部/第${i + 1}分公司/华北区域办公室`);
 
@@ -18,7 +19,7 @@ describe('hundreds of departments', () => {
       const r = setUp(rt);
       expect(JSON.stringify(r)).not.toMatch(/Argument too large/);
     }
-    const form = rt.callFromClient('getIntakeForm').result as any;
+    const form = rt.callFromClient<EntryResult<'getIntakeForm'>>('getIntakeForm').result;
     expect(form.departments).toHaveLength(300);
     expect(form.departments[299]).toBe(DEPTS[299]);
     // Everything else still works on the large config.
@@ -35,7 +36,7 @@ describe('hundreds of departments', () => {
     settings.getRange(2, 6, many.length, 1).setValues(many.map((d) => [d]));
     const r = rt.edit('Settings!F2', many[0]);
     for (const run of (r as any).runs) expect(run.error).toBeUndefined();
-    expect((rt.callFromClient('getIntakeForm').result as any).departments).toHaveLength(500);
+    expect((rt.callFromClient<EntryResult<'getIntakeForm'>>('getIntakeForm').result).departments).toHaveLength(500);
     const warnings = settings.getRange(2, 4, 1, 1).getValue();
     expect(String(warnings)).toMatch(/only the first 500 entries are used; the 100 after them/);
   });

@@ -3,6 +3,7 @@
 import type { LocalRuntime } from '../../runtime';
 import { appendToTicketSheet, generateTickets } from '../../bench/generate';
 import { newRuntime, setUp } from '../app/helpers';
+import type { EntryResult } from '../entries';
 
 const DAY = 86_400_000;
 const NOW = Date.parse('2024-11-06T10:00:00+08:00'); // a Wednesday
@@ -48,7 +49,7 @@ describe('archive keeps every cell of the rows it deletes', () => {
     const ids = sheet.getRange(2, 1, sheet.getLastRow() - 1, 1).getValues();
     sheet.getRange(2, col, ids.length, 1).setValues(ids.map((r) => [`跟进-${r[0]}`]));
     yes(rt);
-    const r = rt.call<any>('archiveFromMenu').result;
+    const r = rt.call<EntryResult<'archiveFromMenu'>>('archiveFromMenu').result;
     expect(r).toMatchObject({ ok: true, archived: due.length });
     const kept = byId(rt, '归档', '跟进人');
     expect(due.map((id) => kept.get(id))).toEqual(due.map((id) => `跟进-${id}`));
@@ -64,7 +65,7 @@ describe('archive keeps every cell of the rows it deletes', () => {
     const ids = sheet.getRange(2, 1, n, 1).getValues();
     sheet.getRange(2, 8, n, 1).setValues(ids.map((r) => [`备用-${r[0]}`]));
     yes(rt);
-    const r = rt.call<any>('archiveFromMenu').result;
+    const r = rt.call<EntryResult<'archiveFromMenu'>>('archiveFromMenu').result;
     expect(r).toMatchObject({ ok: true, archived: due.length });
     const arch = values(rt, '归档');
     const idc = arch[0].indexOf('问题编号');
@@ -83,7 +84,7 @@ describe('archive keeps every cell of the rows it deletes', () => {
     sheet.getRange(2, col, n, 2).setValues(ids.map((r) => [`a-${r[0]}`, `b-${r[0]}`]));
     setUp(rt); // "Set up / repair" again: the tracker now knows the new columns
     yes(rt);
-    const r = rt.call<any>('archiveFromMenu').result;
+    const r = rt.call<EntryResult<'archiveFromMenu'>>('archiveFromMenu').result;
     expect(r).toMatchObject({ ok: true, archived: due.length });
     const first = byId(rt, '归档', '附件', 0);
     const second = byId(rt, '归档', '附件', 1);
@@ -97,7 +98,7 @@ describe('archive crash recovery', () => {
     yes(rt);
     // The first deleteRows fails: the run stops between the archive write and the deletes.
     rt.faults.failAt({ at: 0, match: (c, m) => c === 'Sheet' && m === 'deleteRows', message: 'injected fault' });
-    expect(rt.call<any>('archiveFromMenu').result.ok).toBe(false);
+    expect(rt.call<EntryResult<'archiveFromMenu'>>('archiveFromMenu').result.ok).toBe(false);
     rt.faults.clear();
     // Meanwhile (the ticket is still in the ticket sheet) an agent adds a note to it by hand.
     const sheet = ss(rt).getSheetByName('工单')!;

@@ -6,6 +6,7 @@ import { appendToTicketSheet, generateTickets, prng } from '../../bench/generate
 import { newRuntime, setUp } from '../app/helpers';
 import { WEEKLY_CALLS, at, reviewSheet, workedWeek } from '../app/weeklyFixture';
 import { read, readSla, section } from '../gas/reviewPivotCells';
+import type { EntryResult } from '../entries';
 
 describe('the pivot for a week shows that week’s snapshot numbers (generated tickets, seeded random weeks)', () => {
   const NOW = Date.parse('2024-11-06T10:00:00+08:00');
@@ -21,7 +22,7 @@ describe('the pivot for a week shows that week’s snapshot numbers (generated t
 
   const calls: number[] = [];
   it.each(weeks)('%s', (week) => {
-    const r = rt.call<any>('buildWeeklyReview', week);
+    const r = rt.call<EntryResult<'buildWeeklyReview'>>('buildWeeklyReview', week);
     expect(r.result.ok).toBe(true);
     calls.push(r.stats.spreadsheetCalls);
     const snap = reviewSheet(rt, `周报 ${week}`);
@@ -66,7 +67,7 @@ describe('the pivot for a week shows that week’s snapshot numbers (generated t
     const small = workedWeek();
     small.rt.clock.set(at('2024-05-13T10:00:00'));
     small.rt.call('buildWeeklyReview', '2024-W19');
-    const again = small.rt.call<any>('buildWeeklyReview', '2024-W18').stats.spreadsheetCalls;
+    const again = small.rt.call<EntryResult<'buildWeeklyReview'>>('buildWeeklyReview', '2024-W18').stats.spreadsheetCalls;
     expect(new Set(calls.slice(1)).size).toBe(1);
     // One call apart at most: which side sheets exist (a knowledge base here, none there) differs.
     expect(Math.abs(calls[1] - again)).toBeLessThanOrEqual(1);

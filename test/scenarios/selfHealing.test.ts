@@ -5,6 +5,8 @@ import type { LocalRuntime } from '../../runtime';
 import { appendToTicketSheet, generateTickets } from '../../bench/generate';
 import { FORM, newRuntime, setUp, submit, ticketRows, token, trackerRuntime } from '../app/helpers';
 import { act } from './hostile/world';
+import type { EntryResult } from '../entries';
+import { withKey } from '../entries';
 
 const DAY = 86_400_000;
 const NOW = Date.parse('2024-11-06T10:00:00+08:00');
@@ -42,12 +44,12 @@ describe('the archive sheet', () => {
     const { rt, due, all } = archiveWorld();
     yes(rt);
     rt.faults.failAt({ at: 0, match });
-    const r1 = rt.call<any>('archiveFromMenu').result;
+    const r1 = withKey(rt.call<EntryResult<'archiveFromMenu'>>('archiveFromMenu').result, 'archived');
     rt.faults.clear();
     expect(r1.ok).toBe(false);
     expect(r1.error).toMatch(/Service Spreadsheets failed/);
     expect(ss(rt).getSheetByName('归档')).not.toBeNull();
-    const r2 = rt.call<any>('archiveFromMenu').result;
+    const r2 = rt.call<EntryResult<'archiveFromMenu'>>('archiveFromMenu').result;
     expect(r2.ok).toBe(true);
     expect(idsIn(rt, '归档').sort()).toEqual([...due].sort());
     expect(rowsOf(rt, '归档')[0]).toEqual(ticketRows(rt)[0]);
@@ -63,7 +65,7 @@ describe('the archive sheet', () => {
     ]);
     const before = JSON.stringify(ticketRows(rt));
     yes(rt);
-    const r = rt.call<any>('archiveFromMenu').result;
+    const r = withKey(rt.call<EntryResult<'archiveFromMenu'>>('archiveFromMenu').result, 'archived');
     expect(r.ok).toBe(false);
     expect(r.error).toMatch(/归档表「归档」第一行的表头无法识别.*版本记录/);
     expect(JSON.stringify(ticketRows(rt))).toBe(before);
@@ -93,7 +95,7 @@ describe('the audit and knowledge-base sheets', () => {
     expect(kb[0][0]).toBe('问题编号');
     expect(kb.slice(1).map((r) => r[0])).toEqual([id]);
     // And the intake form finds it again.
-    const hits = rt.callFromClient<any[]>('suggestArticles', 'CRM 数据库连接错误').result;
+    const hits = rt.callFromClient<EntryResult<'suggestArticles'>>('suggestArticles', 'CRM 数据库连接错误').result;
     expect(hits.map((h) => h.id)).toContain(id);
   });
 
@@ -134,12 +136,12 @@ describe('archiving holds the lock in short steps', () => {
       () => {
         if (rt.executions.depth !== 1) return;
         callsAt.push(rt.ctx.acct.stats.spreadsheetCalls);
-        const r = rt.callFromClient<any>('submitTicket', { ...FORM, title: `归档期间提交 ${submitted.length}` }, token()).result;
+        const r = rt.callFromClient<EntryResult<'submitTicket'>>('submitTicket', { ...FORM, title: `归档期间提交 ${submitted.length}` }, token()).result;
         if (r.ok) submitted.push(r.id);
       },
       1000,
     );
-    const r = rt.call<any>('archiveFromMenu').result;
+    const r = withKey(rt.call<EntryResult<'archiveFromMenu'>>('archiveFromMenu').result, 'archived');
     rt.executions.clearHooks();
     expect(r).toMatchObject({ ok: true, more: false, remaining: 0 });
     // Several holds (a submit went through between each), each a bounded number of round trips.
@@ -165,12 +167,12 @@ describe('archiving holds the lock in short steps', () => {
       },
       1000,
     );
-    const r1 = rt.call<any>('archiveFromMenu').result;
+    const r1 = withKey(rt.call<EntryResult<'archiveFromMenu'>>('archiveFromMenu').result, 'archived');
     rt.executions.clearHooks();
     expect(r1).toMatchObject({ ok: true, more: true });
     expect(r1.remaining).toBeGreaterThan(0);
     rt.clock.set(rt.clock.now() + 120_000);
-    const r2 = rt.call<any>('archiveFromMenu').result;
+    const r2 = rt.call<EntryResult<'archiveFromMenu'>>('archiveFromMenu').result;
     expect(r2).toMatchObject({ ok: true, more: false });
     expect(idsIn(rt, '归档').sort()).toEqual([...due].sort());
   });

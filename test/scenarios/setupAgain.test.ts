@@ -6,6 +6,8 @@ import { renderSheet } from '../../runtime/spreadsheet';
 import { COLOURS } from '../../src/gas/ticketFormat';
 import { appendToTicketSheet, generateTickets } from '../../bench/generate';
 import { T0, setUp, submit, trackerRuntime } from '../app/helpers';
+import type { EntryResult } from '../entries';
+import { withKey } from '../entries';
 
 const HOUR = 3_600_000;
 const ss = (rt: LocalRuntime) => rt.services.SpreadsheetApp.getActiveSpreadsheet();
@@ -207,7 +209,7 @@ describe('setup, again and later', () => {
     const sheet = ss(rt).getSheetByName('工单')!;
     expect(formattedRows()).toBe(sheet.getMaxRows());
     rt.ui.responder = (q) => ({ button: q.buttons.includes('YES') ? 'YES' : 'OK' });
-    expect(rt.call<any>('archiveFromMenu').result.archived).toBeGreaterThan(0);
+    expect(withKey(rt.call<EntryResult<'archiveFromMenu'>>('archiveFromMenu').result, 'archived').archived).toBeGreaterThan(0);
     expect(formattedRows()).toBe(sheet.getMaxRows());
   });
 });

@@ -5,6 +5,7 @@ import type { LocalRuntime } from '../../runtime';
 import { FORM, T0, column, submit, ticketRows, token, trackerRuntime } from '../app/helpers';
 import { act } from '../scenarios/hostile/world';
 import { expectIntact, snapshot } from '../scenarios/hostile/invariants';
+import type { EntryResult } from '../entries';
 
 const ss = (rt: LocalRuntime) => rt.services.SpreadsheetApp.getActiveSpreadsheet();
 const sheet = (rt: LocalRuntime) => ss(rt).getSheetByName('工单')!;
@@ -161,12 +162,12 @@ describe('setup holds the lock in short steps', () => {
       () => {
         if (rt.executions.depth !== 1) return; // setup itself, not the submits run here
         // Someone submits between setup's steps (setup is paused before taking the lock again).
-        const r = rt.callFromClient('submitTicket', { ...FORM, title: `步骤之间 ${submitted.length}` }, token()).result as any;
+        const r = rt.callFromClient<EntryResult<'submitTicket'>>('submitTicket', { ...FORM, title: `步骤之间 ${submitted.length}` }, token()).result;
         if (r.ok) submitted.push(r.id);
       },
       100,
     );
-    const report = rt.call('setupTrackerFromMenu').result as any;
+    const report = rt.call<EntryResult<'setupTrackerFromMenu'>>('setupTrackerFromMenu').result;
     rt.executions.clearHooks();
     expect(report.ok).toBe(true);
     expect(report.backfilledIds).toBe(60);

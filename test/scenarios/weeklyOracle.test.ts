@@ -3,6 +3,7 @@
 // failure reproduces).
 import type { LocalRuntime } from '../../runtime';
 import { FORM, newRuntime, setUp, submit } from '../app/helpers';
+import type { EntryResult } from '../entries';
 
 const HOUR = 3_600_000,
   MIN = 60_000,
@@ -162,7 +163,7 @@ test.each(Array.from({ length: 25 }, (_, k) => k * 7919 + 3))(
         s.hist.push([e.at, 'pending']);
         continue;
       }
-      const r = rt.call<any>('applyTicketAction', ids[e.i], e.kind, e.payload ?? {}).result;
+      const r = rt.call<EntryResult<'applyTicketAction'>>('applyTicketAction', ids[e.i], e.kind, e.payload ?? {}).result;
       if (!r.ok) throw new Error(`${e.kind} ${JSON.stringify(r)}`);
       if (s.fr === null) s.fr = e.at;
       if (e.kind === 'accept') s.status = 'inProgress';
@@ -186,7 +187,7 @@ test.each(Array.from({ length: 25 }, (_, k) => k * 7919 + 3))(
       s.hist.push([e.at, s.status]);
     }
     rt.clock.set(now);
-    const built = rt.call<any>('buildWeeklyReview', '2024-W19').result;
+    const built = rt.call<EntryResult<'buildWeeklyReview'>>('buildWeeklyReview', '2024-W19').result;
     expect(built.ok).toBe(true);
     const sheet = rt.services.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('周报 2024-W19')!;
 

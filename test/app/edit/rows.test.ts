@@ -5,12 +5,14 @@
 import { columnLetter } from '../../../src/domain/columns';
 import type { LocalRuntime } from '../../../runtime';
 import { FORM, T0, column, submit, submitAs, submitHidden, ticketRows, trackerRuntime, ticketCell as cell } from '../helpers';
+import type { EntryResult } from '../../entries';
+import { okOf } from '../../entries';
 
 const MIN = 60_000;
 
-function act(rt: LocalRuntime, id: string, action: string, payload: Record<string, unknown> = {}): any {
-  const v: any = rt.callFromClient('getTicketView', id).result;
-  return rt.callFromClient('applyTicketAction', id, action, payload, v.version).result;
+function act(rt: LocalRuntime, id: string, action: string, payload: Record<string, unknown> = {}): EntryResult<'applyTicketAction'> {
+  const v = okOf(rt.callFromClient<EntryResult<'getTicketView'>>('getTicketView', id).result);
+  return rt.callFromClient<EntryResult<'applyTicketAction'>>('applyTicketAction', id, action, payload, v.version).result;
 }
 const audit = (rt: LocalRuntime): unknown[][] =>
   rt.services.SpreadsheetApp.getActiveSpreadsheet()

@@ -9,6 +9,7 @@ import { FORM, token } from '../../app/helpers';
 import type { May } from './invariants';
 import { cellOf, expectIntact, snapshot } from './invariants';
 import { act, open, world } from './world';
+import type { EntryResult } from '../../entries';
 
 const w = world(['closed', 'pending', 'inProgress', 'resolved']);
 const [CLOSED, PENDING, IN_PROGRESS, RESOLVED] = w.tickets.map((t) => t.id);
@@ -88,7 +89,7 @@ const OPS: Op[] = [
     may: { archive: [CLOSED] },
     finish: (rt) => {
       yes(rt);
-      expect((rt.call('archiveFromMenu').result as any).ok).toBe(true);
+      expect((rt.call<EntryResult<'archiveFromMenu'>>('archiveFromMenu').result).ok).toBe(true);
     },
     done: (rt) => expect(snapshot(rt).archived.has(CLOSED)).toBe(true),
   },
@@ -118,7 +119,7 @@ describe.each(DAMAGES.map((d) => [d.name, d] as const))('%s', (_n, damage) => {
     expect(text(result)).not.toMatch(NO_SHEET);
     rt.ui.asks = [];
     yes(rt);
-    const report = rt.call<any>('setupTrackerFromMenu').result;
+    const report = rt.call<EntryResult<'setupTrackerFromMenu'>>('setupTrackerFromMenu').result;
     expect(report.ok).toBe(true);
     expect(report.messages.join('\n')).not.toMatch(NO_SHEET);
     expect(ss(rt).getSheets().filter((s) => s.getName() === '工单')).toHaveLength(1);

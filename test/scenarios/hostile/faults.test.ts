@@ -11,6 +11,7 @@ import { FORM } from '../../app/helpers';
 import type { May } from './invariants';
 import { cellOf, expectIntact, snapshot } from './invariants';
 import { act, col, open, world } from './world';
+import type { EntryResult } from '../../entries';
 
 const w = world(['pending', 'inProgress', 'resolved', 'closed']);
 const [PENDING, IN_PROGRESS, RESOLVED, CLOSED] = w.tickets.map((t) => t.id);
@@ -87,7 +88,7 @@ const OPS: Op[] = [
     },
     retry: (rt) => {
       yes(rt);
-      expect((rt.call('archiveFromMenu').result as any).ok).toBe(true);
+      expect((rt.call<EntryResult<'archiveFromMenu'>>('archiveFromMenu').result).ok).toBe(true);
     },
   },
   {
@@ -112,7 +113,7 @@ const OPS: Op[] = [
     },
     retry: (rt) => {
       yes(rt);
-      expect((rt.call('setupTrackerFromMenu').result as any).ok).toBe(true);
+      expect((rt.call<EntryResult<'setupTrackerFromMenu'>>('setupTrackerFromMenu').result).ok).toBe(true);
     },
   },
   {

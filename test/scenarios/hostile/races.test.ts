@@ -10,6 +10,7 @@ import type { May } from './invariants';
 import { cellOf, expectIntact, snapshot } from './invariants';
 import type { StatusName } from './world';
 import { act, col, open, world } from './world';
+import type { EntryResult } from '../../entries';
 
 const DAY = 86_400_000;
 const yes = (rt: LocalRuntime) => (rt.ui.responder = (q) => ({ button: q.buttons.includes('YES') ? 'YES' : 'OK' }));
@@ -39,7 +40,7 @@ const titled = (rt: LocalRuntime, title: string) => [...snapshot(rt).tickets.ent
 const WORK: Work[] = [
   {
     name: 'a submit',
-    run: (rt) => expect(rt.callFromClient<any>('submitTicket', { ...FORM, title: '长任务期间提交' }, token()).result.ok).toBe(true),
+    run: (rt) => expect(rt.callFromClient<EntryResult<'submitTicket'>>('submitTicket', { ...FORM, title: '长任务期间提交' }, token()).result.ok).toBe(true),
     may: () => ({ newTickets: 1 }),
     check: (rt) => expect(titled(rt, '长任务期间提交')).toHaveLength(1),
   },
@@ -157,7 +158,7 @@ const setupBase: RuntimeStateJson = (() => {
 
 const runSetup = (rt: LocalRuntime) => {
   yes(rt);
-  return rt.call<any>('setupTrackerFromMenu').result;
+  return rt.call<EntryResult<'setupTrackerFromMenu'>>('setupTrackerFromMenu').result;
 };
 
 describe('setup racing the team', () => {
@@ -204,7 +205,7 @@ const archiveBase: RuntimeStateJson = (() => {
 
 const runArchive = (rt: LocalRuntime) => {
   yes(rt);
-  return rt.call<any>('archiveFromMenu').result;
+  return rt.call<EntryResult<'archiveFromMenu'>>('archiveFromMenu').result;
 };
 
 describe('archiving racing the team', () => {

@@ -10,6 +10,8 @@ import { FORM, token } from '../../app/helpers';
 import { AUDIT_SHEETS, expectIntact, snapshot } from './invariants';
 import { headerOf, open, world } from './world';
 import { columnLetter } from '../../../src/domain/columns';
+import type { EntryResult } from '../../entries';
+import { okOf } from '../../entries';
 
 const w = world(['pending', 'inProgress', 'closed']);
 type Channel = 'sidebar' | 'web form';
@@ -120,12 +122,12 @@ describe('IDs are never handed out twice', () => {
   const cases = (['stored last ID lost', 'stored last ID kept'] as const).flatMap((lost) => (['last row cleared', 'last row kept'] as const).map((row) => [`${lost}, ${row}`, lost, row] as const));
   it.each(cases)('%s', (_n, lost, row) => {
     const rt = open(w);
-    const first = rt.callFromClient('submitTicket', FORM, token()).result as any;
+    const first = okOf(rt.callFromClient<EntryResult<'submitTicket'>>('submitTicket', FORM, token()).result);
     const ss = rt.services.SpreadsheetApp.getActiveSpreadsheet();
     const sheet = ss.getSheetByName('工单')!;
     if (row === 'last row cleared') sheet.getRange(`A${sheet.getLastRow()}:${columnLetter(headerOf(rt).length)}${sheet.getLastRow()}`).clearContent();
     if (lost === 'stored last ID lost') rt.services.PropertiesService.getDocumentProperties().deleteProperty('intake.lastId');
-    const next = rt.callFromClient('submitTicket', { ...FORM, title: '另一个问题' }, token()).result as any;
+    const next = okOf(rt.callFromClient<EntryResult<'submitTicket'>>('submitTicket', { ...FORM, title: '另一个问题' }, token()).result);
     expect(next.ok).toBe(true);
     expect(next.id).not.toBe(first.id);
     expect(next.id > first.id).toBe(true);
