@@ -20,15 +20,13 @@ function load(chromiumPath: string, PATH: string) {
   process.env.CHROMIUM = chromiumPath;
   process.env.PATH = PATH;
   try {
-    let mods: any;
+    let mods: { reporter: { closingLines: (r: unknown) => string[] }; prereq: typeof import('./prerequisites') } | undefined;
     jest.isolateModules(() => {
       mods = { reporter: require('./summaryReporter'), prereq: require('./prerequisites') };
       mods.prereq.missingPrerequisites(); // checks (and caches) each program while PATH is the fake one
     });
-    return mods as {
-      reporter: { closingLines: (r: unknown) => string[] };
-      prereq: typeof import('./prerequisites');
-    };
+    if (!mods) throw new Error('the modules did not load');
+    return mods;
   } finally {
     if (saved.CHROMIUM === undefined) delete process.env.CHROMIUM;
     else process.env.CHROMIUM = saved.CHROMIUM;
@@ -42,7 +40,7 @@ test('a machine without Chromium or LibreOffice: the closing lines name what was
   expect(prereq.have('libreoffice')).toBe(false);
   // A suite made through needs() carries the reason in its title.
   const titles: string[] = [];
-  const describeSpy = jest.spyOn(describe, 'skip').mockImplementation(((t: string) => titles.push(t)) as any);
+  const describeSpy = jest.spyOn(describe, 'skip').mockImplementation(((t: string) => titles.push(t)) as unknown as typeof describe.skip);
   prereq.needs('chromium')('preview page', () => undefined);
   describeSpy.mockRestore();
   expect(titles).toEqual([`preview page${prereq.MARK}Chromium]`]);

@@ -13,6 +13,8 @@ import { needs } from '../prerequisites';
 import { launchChromium, startPreviewServer, type PreviewServer } from './previewServer';
 import { openedSidebar, runAddonMenu } from './sidebar';
 import { loadRuntime, saveRuntime } from '../../runtime';
+import type { EntryName } from '../entries';
+import type { IntakeFormModel } from '../../src/app/contracts';
 
 jest.setTimeout(120_000);
 
@@ -146,8 +148,8 @@ suite('preview page (npm start)', () => {
 
     // google.script.run as Google's: asynchronous, handlers and user object, JSON-safe values only.
     const probe = await frame.evaluate(() => {
-      const g = (window as any).google;
-      return new Promise<any>((resolve) => {
+      const g = (window as unknown as PageGlobals).google;
+      return new Promise<unknown>((resolve) => {
         let sync = true;
         const ret = g.script.run
           .withSuccessHandler(() => resolve({ ok: true }))
@@ -168,11 +170,11 @@ suite('preview page (npm start)', () => {
     });
     const echo = await frame.evaluate(
       () =>
-        new Promise<any>((resolve) => {
-          const g = (window as any).google;
+        new Promise<unknown>((resolve) => {
+          const g = (window as unknown as PageGlobals).google;
           let sync = true;
           g.script.run
-            .withSuccessHandler((v: any, u: unknown) => resolve({ title: v.title, u, sync }))
+            .withSuccessHandler((v, u) => resolve({ title: (v as IntakeFormModel).title, u, sync }))
             .withUserObject({ n: 1 })
             .getIntakeForm();
           sync = false;
@@ -201,7 +203,7 @@ suite('preview page (npm start)', () => {
     const refused = await frame.evaluate(
       (ticket) =>
         new Promise<string>((resolve) => {
-          (window as any).google.script.run
+          (window as unknown as PageGlobals).google.script.run
             .withSuccessHandler(() => resolve('ran'))
             .withFailureHandler((e: Error) => resolve(e.message))
             .getTicketView(ticket);
@@ -566,9 +568,24 @@ async function fillIntake(frame: Frame, o: { title: string; urgency: '高' | '�
   await frame.getByLabel('联系方式').fill('分机 8123');
 }
 
+/**
+ * google.script.run as a page has it (HtmlService's, or the preview's shim, preview/page/shim.ts):
+ * handlers and a user object, then any entry point by name.
+ */
+type ScriptRun = {
+  withSuccessHandler(f: (value: unknown, user: unknown) => void): ScriptRun;
+  withFailureHandler(f: (e: Error, user: unknown) => void): ScriptRun;
+  withUserObject(u: unknown): ScriptRun;
+} & { [K in EntryName]: (...args: unknown[]) => unknown };
+type PageGlobals = { google: { script: { run: ScriptRun } } };
+
 /** Playwright-style waiting assertions on top of jest's expect (no @playwright/test here): locators retry. */
-const jestExpect: jest.Expect = (globalThis as any).expect;
+const jestExpect: jest.Expect = (globalThis as unknown as { expect: jest.Expect }).expect;
+// The wrapper answers jest's matchers for a value and the waiting ones below for a locator: one
+// return type cannot say which a call site gets, so these three stay `any`.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- jest's matchers or the locator's, by the argument
 function expect<T>(actual: T): any {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- probed for a locator's methods just below
   const loc = actual as any;
   if (loc && typeof loc === 'object' && typeof loc.waitFor === 'function' && typeof loc.count === 'function')
     return locatorExpect(loc, false);
@@ -591,6 +608,7 @@ expect.poll = <T>(fn: () => Promise<T> | T, opts: { timeout?: number } = {}) => 
 });
 expect.arrayContaining = jestExpect.arrayContaining;
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a Playwright Locator; its matchers are built here
 function locatorExpect(loc: any, negate: boolean): any {
   const timeout = 10_000;
   const retry = async (

@@ -11,6 +11,9 @@ import { bundleTool } from '../bundle';
 import { type Browser, type Frame, type Page } from 'playwright-core';
 import { needs } from '../prerequisites';
 import { launchChromium, startPreviewServer } from './previewServer';
+import type { EntryName, EntryResult } from '../entries';
+import { okOf } from '../entries';
+import type { TicketView } from '../../src/app/contracts';
 
 jest.setTimeout(180_000);
 
@@ -26,18 +29,18 @@ let server: { url: string; proc: ChildProcess };
 let page: Page;
 
 /** The preview's google.script.run bridge, as the owner (the agent working in the sheet). */
-async function run(name: string, ...args: unknown[]): Promise<any> {
+async function run<K extends EntryName>(name: K, ...args: unknown[]): Promise<EntryResult<K>> {
   const r = await fetch(`${server.url}/api/run`, { method: 'POST', body: JSON.stringify({ name, args }) });
   const out = (await r.json()) as { ok: boolean; value?: unknown; error?: string };
   if (!out.ok) throw new Error(`${name}: ${out.error}`);
-  return out.value;
+  return out.value as EntryResult<K>;
 }
 
-async function act(id: string, action: string, payload: Record<string, unknown> = {}): Promise<any> {
-  const view = await run('getTicketView', id);
+async function act(id: string, action: string, payload: Record<string, unknown> = {}): Promise<TicketView> {
+  const view = okOf(await run('getTicketView', id));
   const r = await run('applyTicketAction', id, action, payload, view.version);
   expect(r.ok).toBe(true);
-  return r.view;
+  return okOf(r).view;
 }
 
 /**
@@ -118,7 +121,7 @@ suite('a requester from the form to the rating (preview)', () => {
     await frame.locator('#send').click();
     await frame.locator('p.result[data-result="done"]').waitFor({ timeout: 30_000 });
     expect(await frame.locator('p.result').textContent()).toContain(`工单 ${id} 已重新打开`);
-    expect((await run('getTicketView', id)).status).toBe('处理中');
+    expect(okOf(await run('getTicketView', id)).status).toBe('处理中');
     await tab.close();
 
     // Resolved again: a new mail, "solved" + 满意 closes the ticket.
@@ -132,9 +135,9 @@ suite('a requester from the form to the rating (preview)', () => {
     await frame.locator('#send').click();
     await frame.locator('p.result[data-result="done"]').waitFor({ timeout: 30_000 });
     expect(await frame.locator('p.result').textContent()).toContain(`工单 ${id} 已解决，工单已关闭`);
-    const closed = await run('getTicketView', id);
+    const closed = okOf(await run('getTicketView', id));
     expect(closed.status).toBe('已关闭');
-    expect(closed.fields.find((f: { key: string }) => f.key === 'feedback').value).toBe('是;满意');
+    expect(closed.fields.find((f) => f.key === 'feedback')?.value).toBe('是;满意');
 
     await tab.close();
 

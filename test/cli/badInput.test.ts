@@ -36,7 +36,7 @@ const cli = path.join(root, 'build', `cli-bad-input-${process.pid}.cjs`);
 beforeAll(() => bundleTool('cli/local.ts', cli));
 afterAll(() => fs.rmSync(cli, { force: true }));
 const runProc = (argv: string[], env: NodeJS.ProcessEnv = process.env) =>
-  new Promise<{ code: number | null; json: any }>((resolve) => {
+  new Promise<{ code: number | null; json: Record<string, unknown> }>((resolve) => {
     const p = spawn(process.execPath, [cli, ...argv, '--dist', realDist], { cwd: dir, env });
     let out = '';
     p.stdout.on('data', (d) => (out += d));
@@ -77,7 +77,7 @@ describe('a time without a zone', () => {
         ...process.env,
         TZ,
       });
-      clocks.push(r.json.ok ? r.json.clock : 'refused');
+      clocks.push(r.json.ok ? String(r.json.clock) : 'refused');
     }
     expect(clocks).toEqual(['refused', 'refused']);
   }, 30000);

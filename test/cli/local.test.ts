@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgv } from '../../cli/local';
 import { runCli } from './run';
+import type { FiringRecord } from '../../runtime';
 
 const dist = path.join(__dirname, '../fixtures/dist');
 const run = (...argv: string[]) => runCli(dist, argv);
@@ -40,7 +41,7 @@ describe('cli', () => {
     const setup = await run('call', 'setupTriggers', '--workbook', wb, '--at', '2024-05-06T10:30:00+08:00');
     expect(setup.json.result).toBe(1);
     const t = await run('tick', '--to', '2024-05-06T13:00:00+08:00', '--workbook', wb);
-    expect(t.json.fired.map((f: any) => new Date(f.at).toISOString())).toEqual(['2024-05-06T03:30:00.000Z', '2024-05-06T04:30:00.000Z']);
+    expect(t.json.fired.map((f: FiringRecord) => new Date(f.at).toISOString())).toEqual(['2024-05-06T03:30:00.000Z', '2024-05-06T04:30:00.000Z']);
     // The report reads in the workbook's zone, as the sheet does; the JSON line stays UTC ISO.
     expect(t.out).toContain('2024-05-06T11:30:00+08:00 ');
     expect(t.out).toContain('时钟现在是 2024-05-06T13:00:00+08:00（Asia/Shanghai）');

@@ -40,7 +40,7 @@ describe('knowledge-base pieces', () => {
   it('postings survive the compact text form', () => {
     const weights = [1, 0.6, 0.5, 0.7, 0.3];
     const list = [0, 1, 3, 0.6, 4, 0.5, 1000, 0.3, 123456, 0.7];
-    const pack = packIndex({ version: 1, n: 1, docs: [], postings: { x: list } } as any, [], 'v1')!;
+    const pack = packIndex({ version: 1, n: 1, docs: [], postings: { x: list } }, [], 'v1')!;
     const m = pack.manifest;
     const text = JSON.parse(untag(pack.values[KEYS.shard(shardOf('x', m.shards))], 'v1')!).x;
     expect(decodePostings(text, m.weights)).toEqual(list);

@@ -13,8 +13,8 @@ describe.each(['Asia/Shanghai', 'Asia/Kolkata', 'Europe/Moscow', 'America/New_Yo
     const labels = sheet.getRange(1, 1, 40, 1).getValues().map((r) => r[0]);
     const start = labels.indexOf('上班时间') + 1;
     const end = labels.indexOf('下班时间') + 1;
-    expect((rt.edit(`设置!B${start}`, '09:30') as any).ok).toBe(true);
-    expect((rt.edit(`设置!B${end}`, '18:15') as any).ok).toBe(true);
+    expect(rt.edit(`设置!B${start}`, '09:30').ok).toBe(true);
+    expect(rt.edit(`设置!B${end}`, '18:15').ok).toBe(true);
     // Typed like a person types: a time-only Date, not text.
     expect(Object.prototype.toString.call(sheet.getRange(start, 2).getValue())).toBe('[object Date]');
     const settings = loadConfig(rt.services.PropertiesService.getDocumentProperties())!.settings;

@@ -21,7 +21,7 @@ describe('google.script.run arguments', () => {
   });
 
   test('a circular object fails', () => {
-    const a: any = {};
+    const a: { self?: unknown } = {};
     a.self = a;
     expect(() => marshalArgs([a])).toThrow(IllegalValueError);
   });

@@ -109,7 +109,7 @@ describe('triggers', () => {
     const fired = rt.tick(T0 + 3 * H + 5);
     expect(fired.map((f) => f.at - T0)).toEqual([H, 2 * H, 3 * H]);
     const runs = JSON.parse(rt.services.PropertiesService.getScriptProperties().getProperty('runs')!);
-    expect(runs.map((r: any) => r.at - T0)).toEqual([H, 2 * H, 3 * H]);
+    expect(runs.map((r: { at: number }) => r.at - T0)).toEqual([H, 2 * H, 3 * H]);
     expect(runs[0].hour).toBe(2); // event fields in UTC
     expect(rt.clock.now()).toBe(T0 + 3 * H + 5);
   });

@@ -4,16 +4,17 @@
 import type { LocalRuntime } from '../../runtime';
 import { FORM, column, submit, ticketRows, token, trackerRuntime } from '../app/helpers';
 import type { EntryResult } from '../entries';
+import { okOf, failOf } from '../entries';
 
 const VISITOR = 'xiaoming@gmail.com';
 
-function view(rt: LocalRuntime, id: string): any {
-  return rt.callFromClient('getTicketView', id).result;
+function view(rt: LocalRuntime, id: string): EntryResult<'getTicketView'> {
+  return rt.callFromClient<EntryResult<'getTicketView'>>('getTicketView', id).result;
 }
 
-function act(rt: LocalRuntime, id: string, action: string, payload: unknown = {}, version?: unknown): any {
-  const v = version === undefined ? view(rt, id).version : version;
-  return rt.callFromClient('applyTicketAction', id, action, payload, v).result;
+function act(rt: LocalRuntime, id: string, action: string, payload: unknown = {}, version?: unknown): EntryResult<'applyTicketAction'> {
+  const v = version === undefined ? okOf(view(rt, id)).version : version;
+  return rt.callFromClient<EntryResult<'applyTicketAction'>>('applyTicketAction', id, action, payload, v).result;
 }
 
 function cell(rt: LocalRuntime, id: string, header: string): unknown {
@@ -38,11 +39,11 @@ describe('bad input from a sidebar or the web form', () => {
           locale === 'zh-CN' ? FORM : { ...FORM, urgency: 'High', category: 'Software' },
         );
         const log = cell(rt, id, locale === 'zh-CN' ? '处理过程记录' : 'Work log');
-        let out: any;
+        let out = null as EntryResult<'applyTicketAction'> | null;
         expect(() => (out = act(rt, id, 'note', { text: '检查网络' }, version))).not.toThrow();
         // The fingerprint does not match: the usual "changed by someone, reload" refusal.
         expect(out).toMatchObject({ ok: false, conflict: true });
-        expect(out.errors[0].message).toMatch(locale === 'zh-CN' ? /重新加载/ : /reload/);
+        expect(failOf(out!).errors[0].message).toMatch(locale === 'zh-CN' ? /重新加载/ : /reload/);
         expect(cell(rt, id, locale === 'zh-CN' ? '处理过程记录' : 'Work log')).toBe(log);
       }
     },
@@ -53,13 +54,13 @@ describe('bad input from a sidebar or the web form', () => {
     ['25,001 emoji (50,002 UTF-16 units) in the description', '😀'.repeat(25_001)],
   ])('submitTicket refuses %s with a message instead of a cell-size exception', (_, description) => {
     const rt = trackerRuntime();
-    let out: any;
+    let out = null as EntryResult<'submitTicket'> | null;
     expect(
-      () => (out = rt.webApp(VISITOR).run('submitTicket', { ...FORM, description }, token()).result),
+      () => (out = rt.webApp(VISITOR).run<EntryResult<'submitTicket'>>('submitTicket', { ...FORM, description }, token()).result),
     ).not.toThrow();
-    expect(out.ok).toBe(false);
-    expect(out.errors[0]).toMatchObject({ field: 'description' });
-    expect(out.errors[0].message).toMatch(/问题描述太长/);
+    expect(out?.ok).toBe(false);
+    expect(failOf(out!).errors[0]).toMatchObject({ field: 'description' });
+    expect(failOf(out!).errors[0].message).toMatch(/问题描述太长/);
     expect(column(rt, '问题编号')).toEqual([]);
   });
 
@@ -79,11 +80,11 @@ describe('bad input from a sidebar or the web form', () => {
     const { id } = submit(rt);
     expect(act(rt, id, 'accept').ok).toBe(true);
     const text = '检'.repeat(4_990);
-    let out: any;
+    let out = null as EntryResult<'applyTicketAction'> | null;
     for (let i = 0; i < 9; i++) expect(act(rt, id, 'note', { text }).ok).toBe(true);
     const before = String(cell(rt, id, '处理过程记录'));
     expect(() => (out = act(rt, id, 'note', { text }))).not.toThrow();
-    expect(out.ok).toBe(true);
+    expect(out?.ok).toBe(true);
     const after = String(cell(rt, id, '处理过程记录'));
     expect(after.length).toBeLessThan(50_000);
     expect(after.split('\n')[0]).toMatch(/工作日志归档/);
@@ -109,8 +110,8 @@ describe('bad input from a sidebar or the web form', () => {
       const out = act(rt, id, action, payload);
       expect(out).toMatchObject({ ok: false, errors: [{ field }] });
       // The text was filled in: the message must say what is wrong with it.
-      expect(out.errors[0].message).not.toMatch(/请填写|Please fill in|Please give|Please write/);
-      expect(out.errors[0].message).toMatch(/太长|控制字符|too long|control characters/);
+      expect(failOf(out).errors[0].message).not.toMatch(/请填写|Please fill in|Please give|Please write/);
+      expect(failOf(out).errors[0].message).toMatch(/太长|控制字符|too long|control characters/);
     }
   });
 
@@ -132,7 +133,7 @@ describe('bad input from a sidebar or the web form', () => {
     rt.services.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('工单')!.insertRowsAfter(2, 1);
     const out = view(rt, '   ');
     expect(out.ok).toBe(false);
-    expect(typeof out.message).toBe('string');
+    expect(typeof failOf(out).message).toBe('string');
   });
 
   it.each(['0024-W18', '0000-W01'])(
@@ -141,9 +142,9 @@ describe('bad input from a sidebar or the web form', () => {
       const rt = trackerRuntime();
       submit(rt);
       const sheetsBefore = sheetNames(rt);
-      const out: any = rt.callFromClient('buildWeeklyReview', week).result;
+      const out = rt.callFromClient<EntryResult<'buildWeeklyReview'>>('buildWeeklyReview', week).result;
       expect(out.ok).toBe(false);
-      expect(out.message).toMatch(/无法识别周次/);
+      expect(failOf(out).message).toMatch(/无法识别周次/);
       expect(sheetNames(rt)).toEqual(sheetsBefore);
     },
   );
@@ -151,11 +152,11 @@ describe('bad input from a sidebar or the web form', () => {
   it('the view of a pending ticket asks for the reason that closing it requires', () => {
     const rt = trackerRuntime();
     const { id } = submit(rt);
-    const v = view(rt, id);
-    const close = v.actions.find((a: any) => a.name === 'close');
+    const v = okOf(view(rt, id));
+    const close = v.actions.find((a) => a.name === 'close');
     // The sidebar sends only the inputs `needs` lists (src/ui/ticket.ts payload()).
     const payload: Record<string, string> = {};
-    for (const need of close.needs) payload[need] = '与其他工单重复';
+    for (const need of close?.needs ?? []) payload[need] = '与其他工单重复';
     const out = rt.callFromClient<EntryResult<'applyTicketAction'>>('applyTicketAction', id, 'close', payload, v.version).result;
     expect(out.ok).toBe(true);
     expect(cell(rt, id, '当前状态')).toBe('已关闭');

@@ -7,6 +7,7 @@ import type { LocalRuntime } from '../../runtime';
 import { exportXlsx } from '../../runtime/spreadsheet';
 import { FORM, T0, submit, trackerRuntime } from '../app/helpers';
 import type { EntryResult } from '../entries';
+import { okOf } from '../entries';
 
 const DAY = 86_400_000;
 const TYPED = { title: '=1+1', description: '-5 度以下机房空调报警,显示 +SUM(A1) 错误', submitter: "'小明", contact: '+86 10 8888 8888' };
@@ -24,9 +25,9 @@ function shown(rt: LocalRuntime, id: string, name = '工单'): { display: Record
   return { display: Object.fromEntries(header.map((h, c) => [h, rows[i][c]])), formulas: all.getFormulas()[i] };
 }
 
-function act(rt: LocalRuntime, id: string, action: string, payload: Record<string, unknown> = {}): any {
-  const v = rt.callFromClient('getTicketView', id).result as { version: string };
-  return rt.callFromClient('applyTicketAction', id, action, payload, v.version).result;
+function act(rt: LocalRuntime, id: string, action: string, payload: Record<string, unknown> = {}): EntryResult<'applyTicketAction'> {
+  const v = okOf(rt.callFromClient<EntryResult<'getTicketView'>>('getTicketView', id).result);
+  return rt.callFromClient<EntryResult<'applyTicketAction'>>('applyTicketAction', id, action, payload, v.version).result;
 }
 
 const expectExact = (rt: LocalRuntime, id: string, name = '工单') => {

@@ -2,6 +2,7 @@
 // in the settings trigger and in setup): the trigger, setup and the forms keep working.
 import { setUp, submit, trackerRuntime } from '../app/helpers';
 import type { EntryResult } from '../entries';
+import { okOf } from '../entries';
 
 const DEPTS = Array.from({ length: 300 }, (_, i) => `销售部/第${i + 1}分公司/华北区域办公室`);
 
@@ -12,9 +13,9 @@ describe('hundreds of departments', () => {
     const settings = ss.getSheetByName('设置')!;
     settings.getRange(2, 6, DEPTS.length, 1).setValues(DEPTS.map((d) => [d]));
     if (via === 'settings edit') {
-      const r = rt.edit('设置!F2', DEPTS[0]);
+      const r = okOf(rt.edit('设置!F2', DEPTS[0]));
       expect(r.ok).toBe(true);
-      for (const run of (r as any).runs) expect(run.error).toBeUndefined();
+      for (const run of r.runs) expect(run.error).toBeUndefined();
     } else {
       const r = setUp(rt);
       expect(JSON.stringify(r)).not.toMatch(/Argument too large/);
@@ -34,8 +35,8 @@ describe('hundreds of departments', () => {
     const settings = ss.getSheetByName('Settings')!;
     const many = Array.from({ length: 600 }, (_, i) => `Dept ${i + 1}`);
     settings.getRange(2, 6, many.length, 1).setValues(many.map((d) => [d]));
-    const r = rt.edit('Settings!F2', many[0]);
-    for (const run of (r as any).runs) expect(run.error).toBeUndefined();
+    const r = okOf(rt.edit('Settings!F2', many[0]));
+    for (const run of r.runs) expect(run.error).toBeUndefined();
     expect((rt.callFromClient<EntryResult<'getIntakeForm'>>('getIntakeForm').result).departments).toHaveLength(500);
     const warnings = settings.getRange(2, 4, 1, 1).getValue();
     expect(String(warnings)).toMatch(/only the first 500 entries are used; the 100 after them/);

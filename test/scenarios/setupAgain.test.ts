@@ -57,7 +57,7 @@ describe('setup again never adds a second sweep (issue 16: triggers remembered b
   it("in an add-on, another document's sweep is neither taken for this one's nor deleted", () => {
     const rt = make({ addonMode: true, userTriggersListClock: false });
     // The same user's sweep in another sheet with the add-on: getProjectTriggers() lists it too.
-    rt.triggers.push({ id: 'other-doc-sweep', handler: 'onSlaTimer', eventType: 'CLOCK', source: 'CLOCK', sourceId: null, docId: 'another-sheet', user: 'li@example.com', createdAt: T0, schedule: { kind: 'hours', every: 1 } as any });
+    rt.triggers.push({ id: 'other-doc-sweep', handler: 'onSlaTimer', eventType: 'CLOCK', source: 'CLOCK', sourceId: null, docId: 'another-sheet', user: 'li@example.com', createdAt: T0, schedule: { kind: 'hours', every: 1 } });
     setUp(rt);
     setUp(rt);
     expect(handlers(rt)).toEqual(['onSlaTimer', 'onSlaTimer', 'onTrackerEdit']);
@@ -108,7 +108,7 @@ describe('setup, again and later', () => {
 
     const audit = ss(rt).getSheetByName('操作日志')!;
     const before = audit.getLastRow();
-    expect((rt.edit('工单!J2', '张工') as any).ok).toBe(true);
+    expect(rt.edit('工单!J2', '张工').ok).toBe(true);
     expect(audit.getLastRow() - before).toBe(1);
   });
 
@@ -121,9 +121,9 @@ describe('setup, again and later', () => {
     });
     for (let i = 0; i < 20; i++)
       rt.services.ScriptApp.newTrigger(`other${i}`).timeBased().everyHours(1).create();
-    let report: any;
+    let report = null as ReturnType<typeof setUp> | null;
     expect(() => (report = setUp(rt))).not.toThrow();
-    expect(report.ok).toBe(true);
+    expect(report?.ok).toBe(true);
     expect(ss(rt).getSheetByName('工单')).not.toBeNull();
     // the closing alert tells the person which triggers are missing and why
     const alert = rt.ui.asks.map((a) => a.prompt).join('\n');

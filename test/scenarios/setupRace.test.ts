@@ -10,9 +10,9 @@ import type { EntryResult } from '../entries';
 const ss = (rt: LocalRuntime) => rt.services.SpreadsheetApp.getActiveSpreadsheet();
 const sheet = (rt: LocalRuntime) => ss(rt).getSheetByName('工单')!;
 const answerYes = (rt: LocalRuntime) => (rt.ui.responder = (q) => ({ button: q.buttons.includes('YES') ? 'YES' : 'OK' }));
-const setup = (rt: LocalRuntime): any => {
+const setup = (rt: LocalRuntime): EntryResult<'setupTrackerFromMenu'> => {
   answerYes(rt);
-  return rt.call('setupTrackerFromMenu').result;
+  return rt.call<EntryResult<'setupTrackerFromMenu'>>('setupTrackerFromMenu').result;
 };
 
 /**
@@ -128,7 +128,7 @@ describe('setup while the team works (the dialog is open)', () => {
     const header = ticketRows(rt)[0] as string[];
     const letter = String.fromCharCode(65 + header.indexOf('当前状态'));
     rt.ui.whileAsking(() => {
-      expect((rt.edit(`工单!${letter}3`, '处理中') as any).ok).toBe(true);
+      expect(rt.edit(`工单!${letter}3`, '处理中').ok).toBe(true);
     });
     setup(rt);
     expect(idOfTitle(rt, `${FORM.title} #2`)).toBe(ids[1]);

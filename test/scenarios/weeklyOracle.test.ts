@@ -59,14 +59,35 @@ interface Ev {
   at: number;
   kind: 'submit' | 'accept' | 'resolve' | 'feedback' | 'close' | 'reopen';
   i: number;
-  payload?: any;
+  payload?: { reason?: string; solution?: string; resolved?: boolean; rating?: string };
 }
 
-function section(sheet: Sheet, title: string): any[][] {
+/** A generated ticket as submitted: time, urgency and category (indices), department, title. */
+interface Meta {
+  sub: number;
+  u: number;
+  c: number;
+  d: string;
+  title: string;
+}
+
+/** What the oracle knows of a ticket after the events so far. */
+interface Known {
+  status: string;
+  fr: number | null;
+  resolvedAt: number | null;
+  feedback: string | null;
+  closes: number[];
+  reopens: number[];
+  resolves: number[];
+  hist: [number, string][];
+}
+
+function section(sheet: Sheet, title: string): unknown[][] {
   const rows = sheet.getDataRange().getValues();
   const i = rows.findIndex((r) => r[0] === title);
   if (i < 0) throw new Error(`no section ${title}`);
-  const out: any[][] = [];
+  const out: unknown[][] = [];
   for (let k = i + 2; k < rows.length && rows[k].some((c) => c !== ''); k++) out.push(rows[k]);
   return out;
 }
@@ -96,7 +117,7 @@ test.each(Array.from({ length: 25 }, (_, k) => k * 7919 + 3))(
       tEnd = at('2024-05-13T09:59:00');
     const N = 70;
     const evs: Ev[] = [];
-    const meta: any[] = [];
+    const meta: Meta[] = [];
     for (let i = 0; i < N; i++) {
       const sub = t0 + Math.floor((R() * (tEnd - t0)) / MIN) * MIN;
       meta.push({ sub, u: Math.floor(R() * 3), c: Math.floor(R() * 5), d: pick(DEPTS), title: pick(TITLES) });
@@ -136,7 +157,7 @@ test.each(Array.from({ length: 25 }, (_, k) => k * 7919 + 3))(
     const rt: LocalRuntime = newRuntime({ now: at('2024-04-14T09:00:00') });
     setUp(rt);
     const ids: string[] = [];
-    const st: any[] = meta.map(() => ({
+    const st: Known[] = meta.map(() => ({
       status: 'pending',
       fr: null,
       resolvedAt: null,
@@ -144,7 +165,7 @@ test.each(Array.from({ length: 25 }, (_, k) => k * 7919 + 3))(
       closes: [],
       reopens: [],
       resolves: [],
-      hist: [] as [number, string][],
+      hist: [],
     }));
     for (const e of list) {
       rt.clock.set(e.at);
@@ -173,8 +194,8 @@ test.each(Array.from({ length: 25 }, (_, k) => k * 7919 + 3))(
         s.resolves.push(e.at);
       }
       if (e.kind === 'feedback') {
-        s.feedback = `${e.payload.resolved ? 'yes' : 'no'}:${e.payload.rating}`;
-        if (!e.payload.resolved) {
+        s.feedback = `${e.payload?.resolved ? 'yes' : 'no'}:${e.payload?.rating}`;
+        if (!e.payload?.resolved) {
           s.status = 'inProgress';
           s.resolvedAt = null;
           s.reopens.push(e.at);
@@ -194,7 +215,7 @@ test.each(Array.from({ length: 25 }, (_, k) => k * 7919 + 3))(
     const start = at('2024-05-06T00:00:00'),
       end = at('2024-05-13T00:00:00');
     const pStart = start - 7 * DAY;
-    const inR = (v: number | null, a: number, b: number) => v !== null && v >= a && v < b;
+    const inR = (v: number | null, a: number, b: number): v is number => v !== null && v >= a && v < b;
     const statusAt = (i: number, x: number) => {
       let s: string | null = null;
       for (const [t, v] of st[i].hist) if (t < x) s = v;
@@ -298,7 +319,7 @@ test.each(Array.from({ length: 25 }, (_, k) => k * 7919 + 3))(
     const total = sat.find((r) => r[0] === '合计')!;
     expect(total[3]).toBe(fb.length);
     const uns = fb
-      .filter(({ s }) => s.feedback.startsWith('no:') || s.feedback.endsWith(':unsatisfied'))
+      .filter(({ s }) => String(s.feedback).startsWith('no:') || String(s.feedback).endsWith(':unsatisfied'))
       .map(({ i }) => ids[i]);
     // F4: a "no" answer that reopened the ticket in the week is listed too.
     st.forEach((s, i) => {

@@ -13,7 +13,8 @@ const svc = expose(new LocalHtmlService(ctx, dir), 'HtmlService', ctx.acct) as u
 
 describe('HtmlService', () => {
   test('template scriptlets: <?= ?> escapes, <?!= ?> raw, <? ?> code (guides/html/templates)', () => {
-    const t = svc.createTemplateFromFile('Sidebar') as any;
+    // Template variables are set as properties (guides/html/templates#pushing-variables-to-templates), which the typings do not declare.
+    const t = svc.createTemplateFromFile('Sidebar') as GoogleAppsScript.HTML.HtmlTemplate & Record<string, unknown>;
     t.title = '<工单 & "x">';
     t.n = 2;
     t.raw = '<b>raw</b>';
@@ -42,7 +43,7 @@ describe('HtmlService', () => {
 
   test('a missing file throws; members not provided throw clearly', () => {
     expect(() => svc.createHtmlOutputFromFile('Nope')).toThrow('No HTML file named Nope was found.');
-    expect(() => (svc as any).getUserAgent()).toThrow('not provided by the local runtime: HtmlService.getUserAgent');
+    expect(() => svc.getUserAgent()).toThrow('not provided by the local runtime: HtmlService.getUserAgent');
   });
   test('setSandboxMode has no effect (IFRAME always) but takes a SandboxMode; setXFrameOptionsMode an XFrameOptionsMode; setWidth/setHeight whole pixels, null the default (developers.google.com/apps-script/reference/html/html-output#setsandboxmodemode)', () => {
     const out = svc.createHtmlOutput('x') as any;

@@ -17,6 +17,7 @@ describe('PropertiesService', () => {
     { value: { a: 1 }, stored: '[object Object]' },
   ])('setProperty coerces $value to $stored', ({ value, stored }) => {
     const p = props().svc.getScriptProperties();
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a caller passing what the typings forbid: Google coerces it to text, so must the runtime
     p.setProperty('k', value as any);
     expect(p.getProperty('k')).toBe(stored);
   });
@@ -43,6 +44,7 @@ describe('PropertiesService', () => {
   test('setProperties merges; deleteAllOthers replaces (properties#setpropertiesproperties,-deleteallothers)', () => {
     const p = props().svc.getDocumentProperties();
     p.setProperty('a', '1');
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a number where the typings want text: Google stores its text
     p.setProperties({ b: 2 as any });
     expect(p.getProperties()).toEqual({ a: '1', b: '2' });
     p.setProperties({ c: '3' }, true);

@@ -26,8 +26,8 @@ describe('trigger builders', () => {
     const { app } = scriptApp();
     const t = app.newTrigger('onEditTracked').forSpreadsheet('doc1').onEdit().create();
     expect([String(t.getEventType()), String(t.getTriggerSource()), t.getTriggerSourceId()]).toEqual(['ON_EDIT', 'SPREADSHEETS', 'doc1']);
-    expect(app.getUserTriggers({ getId: () => 'doc1' } as any)).toHaveLength(1);
-    expect(app.getUserTriggers({ getId: () => 'other' } as any)).toHaveLength(0);
+    expect(app.getUserTriggers({ getId: () => 'doc1' })).toHaveLength(1);
+    expect(app.getUserTriggers({ getId: () => 'other' })).toHaveLength(0);
     app.deleteTrigger(t);
     expect(app.getProjectTriggers()).toHaveLength(0);
   });
@@ -36,18 +36,18 @@ describe('trigger builders', () => {
     const strict = scriptApp().app;
     strict.newTrigger('sweep').timeBased().everyHours(1).create();
     expect(strict.getProjectTriggers()).toHaveLength(1);
-    expect(strict.getUserTriggers({ getId: () => 'doc1' } as any)).toHaveLength(0);
+    expect(strict.getUserTriggers({ getId: () => 'doc1' })).toHaveLength(0);
     const lenient = scriptApp(false, true).app;
     lenient.newTrigger('sweep').timeBased().everyHours(1).create();
-    expect(lenient.getUserTriggers({ getId: () => 'doc1' } as any)).toHaveLength(1);
-    expect(lenient.getUserTriggers({ getId: () => 'other' } as any)).toHaveLength(0);
+    expect(lenient.getUserTriggers({ getId: () => 'doc1' })).toHaveLength(1);
+    expect(lenient.getUserTriggers({ getId: () => 'other' })).toHaveLength(0);
   });
 
   test.each([
-    { ref: 'clock-trigger-builder#everyminutesn: 1, 5, 10, 15 or 30', build: (b: any) => b.everyMinutes(7), error: /everyMinutes/ },
-    { ref: 'clock-trigger-builder#everyHours(Integer): a positive number of hours', build: (b: any) => b.everyHours(0), error: /everyHours/ },
-    { ref: 'create() without a schedule', build: (b: any) => b.create(), error: /schedule/ },
-    { ref: 'atHour needs a daily/weekly schedule', build: (b: any) => b.everyHours(1).atHour(9).create(), error: /atHour/ },
+    { ref: 'clock-trigger-builder#everyminutesn: 1, 5, 10, 15 or 30', build: (b: GoogleAppsScript.Script.ClockTriggerBuilder) => b.everyMinutes(7), error: /everyMinutes/ },
+    { ref: 'clock-trigger-builder#everyHours(Integer): a positive number of hours', build: (b: GoogleAppsScript.Script.ClockTriggerBuilder) => b.everyHours(0), error: /everyHours/ },
+    { ref: 'create() without a schedule', build: (b: GoogleAppsScript.Script.ClockTriggerBuilder) => b.create(), error: /schedule/ },
+    { ref: 'atHour needs a daily/weekly schedule', build: (b: GoogleAppsScript.Script.ClockTriggerBuilder) => b.everyHours(1).atHour(9).create(), error: /atHour/ },
   ])('$ref', ({ build, error }) => {
     const { app } = scriptApp();
     expect(() => build(app.newTrigger('f').timeBased())).toThrow(error);
@@ -97,7 +97,7 @@ describe('schedule (documented rule in runtime/services/schedule.ts)', () => {
     { what: 'at(date) once', s: { kind: 'once', at: created + H }, after: created, next: created + H },
     { what: 'at(date) never again', s: { kind: 'once', at: created + H }, after: created + H, next: null },
   ] as const)('$what', ({ s, after, next }) => {
-    expect(nextFire(s as any, created, after, 'Asia/Shanghai')).toBe(next);
+    expect(nextFire(s, created, after, 'Asia/Shanghai')).toBe(next);
   });
 });
 

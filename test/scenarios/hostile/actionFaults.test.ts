@@ -9,6 +9,8 @@ import { t } from '../../../src/domain/i18n';
 import { AUDIT_SHEETS, cellOf, expectIntact, snapshot } from './invariants';
 import type { StatusName } from './world';
 import { open, world } from './world';
+import type { EntryResult } from '../../entries';
+import { okOf } from '../../entries';
 
 const w = world(['pending', 'inProgress', 'resolved']);
 const QUOTA = 'Service invoked too many times for one day: spreadsheets.';
@@ -36,7 +38,7 @@ function faultOnce(kind: 'audit append' | 'row write'): jest.SpyInstance {
   let fired = false;
   if (kind === 'audit append') {
     const real = SheetImpl.prototype.appendRow;
-    return jest.spyOn(SheetImpl.prototype, 'appendRow').mockImplementation(function (this: SheetImpl, row: any[]) {
+    return jest.spyOn(SheetImpl.prototype, 'appendRow').mockImplementation(function (this: SheetImpl, row: Parameters<SheetImpl['appendRow']>[0]) {
       if (!fired && AUDIT_SHEETS.includes(this.getName())) {
         fired = true;
         throw new Error(QUOTA);
@@ -45,7 +47,7 @@ function faultOnce(kind: 'audit append' | 'row write'): jest.SpyInstance {
     });
   }
   const real = RangeImpl.prototype.setValues;
-  return jest.spyOn(RangeImpl.prototype, 'setValues').mockImplementation(function (this: RangeImpl, values: any[][]) {
+  return jest.spyOn(RangeImpl.prototype, 'setValues').mockImplementation(function (this: RangeImpl, values: Parameters<RangeImpl['setValues']>[0]) {
     if (!fired && this.getSheet().getName() === '工单') {
       fired = true;
       throw new Error(QUOTA);
@@ -54,9 +56,9 @@ function faultOnce(kind: 'audit append' | 'row write'): jest.SpyInstance {
   });
 }
 
-function act(rt: LocalRuntime, id: string, action: string, payload: Record<string, unknown>): any {
-  const v: any = rt.callFromClient('getTicketView', id).result;
-  return rt.callFromClient('applyTicketAction', id, action, payload, v.version).result;
+function act(rt: LocalRuntime, id: string, action: string, payload: Record<string, unknown>): EntryResult<'applyTicketAction'> {
+  const v = okOf(rt.callFromClient<EntryResult<'getTicketView'>>('getTicketView', id).result);
+  return rt.callFromClient<EntryResult<'applyTicketAction'>>('applyTicketAction', id, action, payload, v.version).result;
 }
 
 describe('an action whose audit append or row write fails', () => {

@@ -9,15 +9,16 @@ import { splitEntries, startsEntry } from '../../../src/domain/worklog';
 import { FORM, token } from '../../app/helpers';
 import { expectIntact, snapshot } from './invariants';
 import { act, open, world } from './world';
+import type { SubmitAnswer } from '../../app/helpers';
 
 const zh = world(['pending', 'inProgress', 'resolved']);
 const en = world(['pending', 'inProgress', 'resolved'], { locale: 'en_US' });
 const EN_FORM = { title: 'VPN drops', department: 'Sales / Beijing', description: 'VPN drops every ten minutes since Monday morning', urgency: 'Medium', category: 'Network', submitter: 'Tom', contact: 'ext 8888' };
 
 type Channel = 'sidebar' | 'web form';
-function submitVia(rt: LocalRuntime, channel: Channel, form: Record<string, unknown>): any {
-  if (channel === 'sidebar') return rt.callFromClient('submitTicket', form, token()).result;
-  return rt.webApp('visitor@example.com').run('submitTicket', form, token()).result;
+function submitVia(rt: LocalRuntime, channel: Channel, form: Record<string, unknown>): SubmitAnswer {
+  if (channel === 'sidebar') return rt.callFromClient<SubmitAnswer>('submitTicket', form, token()).result;
+  return rt.webApp('visitor@example.com').run<SubmitAnswer>('submitTicket', form, token()).result;
 }
 
 const FW = (s: string) => s.replace(/[0-9]/g, (d) => String.fromCharCode(0xff10 + Number(d)));

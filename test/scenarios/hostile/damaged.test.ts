@@ -49,7 +49,8 @@ const DAMAGES: Damage[] = [
 
 interface Op {
   name: string;
-  run: (rt: LocalRuntime) => any;
+  /** Its answer, whatever it is: only looked at as text (no sheet-missing exception in it). */
+  run: (rt: LocalRuntime) => unknown;
   may: May;
   /** Finishes the job after repair (idempotent). */
   finish: (rt: LocalRuntime) => void;

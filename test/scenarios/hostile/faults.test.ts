@@ -22,14 +22,17 @@ const statusOf = (rt: LocalRuntime, id: string) => cellOf(snapshot(rt), id, '当
 /** A client token fixed per table, so a retry is the same request (google.script.run retried). */
 const TOKEN = 'fault-table-token-0001';
 
+/** What every operation here answers: whether it worked (`ok`), and for the archive whether more is left. */
+type Answer = { ok: boolean; more?: boolean };
+
 interface Op {
   name: string;
   /** Brings the world to where the operation starts (run once; its state is copied per case). */
   prepare?: (rt: LocalRuntime) => void;
-  run: (rt: LocalRuntime) => any;
+  run: (rt: LocalRuntime) => Answer;
   may: May;
   /** Whether the result tells the user it worked. */
-  succeeded: (result: any) => boolean;
+  succeeded: (result: Answer | undefined) => boolean;
   /** What must hold when the operation worked (checked after a success, and after the retry). */
   done: (rt: LocalRuntime) => void;
   /** Runs it again after a failure (a person retrying, the next scheduled run). */
@@ -50,14 +53,14 @@ const action = (id: string, name: string, payload: Record<string, unknown>, to: 
 const OPS: Op[] = [
   {
     name: 'submit',
-    run: (rt) => rt.callFromClient('submitTicket', { ...FORM, title: '故障注入提交' }, TOKEN).result,
+    run: (rt) => rt.callFromClient<EntryResult<'submitTicket'>>('submitTicket', { ...FORM, title: '故障注入提交' }, TOKEN).result,
     // A retry with the same token never makes a second ticket, wherever the fault hit; the new
     // ticket has its creation audit row.
     may: { newTickets: 1, newTicketsAudited: true },
     succeeded: (r) => r?.ok === true,
     done: (rt) => expect([...snapshot(rt).tickets.values()].filter((c) => c.get('问题标题') === '故障注入提交')).toHaveLength(1),
     retry: (rt) => {
-      const r: any = rt.callFromClient('submitTicket', { ...FORM, title: '故障注入提交' }, TOKEN).result;
+      const r = rt.callFromClient<EntryResult<'submitTicket'>>('submitTicket', { ...FORM, title: '故障注入提交' }, TOKEN).result;
       expect(r.ok).toBe(true);
     },
   },
@@ -77,7 +80,7 @@ const OPS: Op[] = [
     prepare: (rt) => rt.clock.set(rt.clock.now() + 100 * DAY),
     run: (rt) => {
       yes(rt);
-      return rt.call('archiveFromMenu').result;
+      return rt.call<EntryResult<'archiveFromMenu'>>('archiveFromMenu').result;
     },
     may: { archive: [CLOSED] },
     succeeded: (r) => r?.ok === true && !r.more,
@@ -101,7 +104,7 @@ const OPS: Op[] = [
     },
     run: (rt) => {
       yes(rt);
-      return rt.call('setupTrackerFromMenu').result;
+      return rt.call<EntryResult<'setupTrackerFromMenu'>>('setupTrackerFromMenu').result;
     },
     // Setup gives the hand row an ID; the typed word stays as written (read as 待处理, issue 23).
     may: { newTickets: 1, newTicketsAudited: true },
@@ -119,7 +122,7 @@ const OPS: Op[] = [
   {
     name: 'SLA sweep',
     prepare: (rt) => rt.clock.set(rt.clock.now() + 3 * 3_600_000),
-    run: (rt) => rt.call('runSlaSweepFromMenu').result,
+    run: (rt) => rt.call<EntryResult<'runSlaSweepFromMenu'>>('runSlaSweepFromMenu').result,
     may: { anyTicket: ['响应截止', '解决截止', 'SLA状态'] },
     succeeded: () => true,
     done: () => undefined,
@@ -158,7 +161,7 @@ for (const op of OPS) {
       const rt = Runtime.fromJSON(base);
       const before = snapshot(rt);
       rt.faults.failAt({ at: c.index, when: c.when });
-      let result: any;
+      let result: Answer | undefined;
       let threw: unknown = null;
       try {
         result = op.run(rt);

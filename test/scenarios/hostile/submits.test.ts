@@ -3,7 +3,7 @@
 // and the retry with the same client token makes exactly one ticket; the same token with another
 // form is another ticket, never a silent duplicate; IDs are never handed out twice, even when the
 // stored last ID is lost and the last row cleared.
-import type { LocalRuntime } from '../../../runtime';
+import type { LocalRuntime, CallResult } from '../../../runtime';
 import { SheetImpl } from '../../../runtime/spreadsheet/sheet';
 import { LocalProperties } from '../../../runtime/services/properties';
 import { FORM, token } from '../../app/helpers';
@@ -12,14 +12,15 @@ import { headerOf, open, world } from './world';
 import { columnLetter } from '../../../src/domain/columns';
 import type { EntryResult } from '../../entries';
 import { okOf } from '../../entries';
+import type { SubmitAnswer } from '../../app/helpers';
 
 const w = world(['pending', 'inProgress', 'closed']);
 type Channel = 'sidebar' | 'web form';
 const CHANNELS: Channel[] = ['sidebar', 'web form'];
 
-function submitVia(rt: LocalRuntime, channel: Channel, form: Record<string, unknown>, tok: string): any {
-  if (channel === 'sidebar') return rt.callFromClient('submitTicket', form, tok);
-  return rt.webApp('visitor@example.com').run('submitTicket', form, tok);
+function submitVia(rt: LocalRuntime, channel: Channel, form: Record<string, unknown>, tok: string): CallResult<SubmitAnswer> {
+  if (channel === 'sidebar') return rt.callFromClient<SubmitAnswer>('submitTicket', form, tok);
+  return rt.webApp('visitor@example.com').run<SubmitAnswer>('submitTicket', form, tok);
 }
 
 function auditRows(rt: LocalRuntime): unknown[][] {
@@ -45,7 +46,7 @@ function faultOnce(kind: 'audit append' | 'ticket append' | 'token write'): jest
   const target = kind === 'audit append' ? '操作日志' : '工单';
   const real = SheetImpl.prototype.appendRow;
   let fired = false;
-  return jest.spyOn(SheetImpl.prototype, 'appendRow').mockImplementation(function (this: SheetImpl, row: any[]) {
+  return jest.spyOn(SheetImpl.prototype, 'appendRow').mockImplementation(function (this: SheetImpl, row: Parameters<SheetImpl['appendRow']>[0]) {
     if (!fired && this.getName() === target) {
       fired = true;
       throw quota;
@@ -79,7 +80,7 @@ describe('a fault in the middle of a submit, then the retry with the same token'
     const before = snapshot(rt);
     const tok = token();
     const spy = faultOnce(fault);
-    let first: any;
+    let first: CallResult<SubmitAnswer> | { ok: false; error: unknown };
     try {
       first = submitVia(rt, channel, FORM, tok);
     } catch (e) {
@@ -89,7 +90,7 @@ describe('a fault in the middle of a submit, then the retry with the same token'
       spy.mockRestore();
     }
     // The requester is told the truth: the submit did not go through.
-    expect(first.ok && first.result?.ok).toBeFalsy();
+    expect('result' in first && first.result.ok).toBe(false);
     const mid = snapshot(rt);
     expect(mid.tickets.size).toBe(before.tickets.size);
     // The retry makes the one ticket, audited.
