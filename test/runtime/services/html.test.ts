@@ -46,6 +46,7 @@ describe('HtmlService', () => {
     expect(() => svc.getUserAgent()).toThrow('not provided by the local runtime: HtmlService.getUserAgent');
   });
   test('setSandboxMode has no effect (IFRAME always) but takes a SandboxMode; setXFrameOptionsMode an XFrameOptionsMode; setWidth/setHeight whole pixels, null the default (developers.google.com/apps-script/reference/html/html-output#setsandboxmodemode)', () => {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the case calls with arguments the typings forbid (a string mode, no mode, a string height): the runtime must refuse them as Google does
     const out = svc.createHtmlOutput('x') as any;
     expect(out.setSandboxMode(svc.SandboxMode.NATIVE)).toBe(out);
     expect(unwrap(out.setSandboxMode(svc.SandboxMode.EMULATED)).sandboxMode).toBe('IFRAME');

@@ -45,7 +45,7 @@ const cases: Case[] = [
     run: ({ sheet }) => {
       const b = sheet.newChart();
       const types = ['asAreaChart', 'asBarChart', 'asComboChart', 'asHistogramChart', 'asLineChart', 'asScatterChart', 'asTableChart'] as const;
-      expect(types.map((t) => String((b as any)[t]().getChartType()))).toEqual(['AREA', 'BAR', 'COMBO', 'HISTOGRAM', 'LINE', 'SCATTER', 'TABLE']);
+      expect(types.map((t) => String(b[t]().getChartType()))).toEqual(['AREA', 'BAR', 'COMBO', 'HISTOGRAM', 'LINE', 'SCATTER', 'TABLE']);
       b.addRange(sheet.getRange('A1:B3')).addRange(sheet.getRange('D1:D3'));
       expect(b.removeRange(sheet.getRange('F1:F2')).getRanges()).toHaveLength(2);
       b.removeRange(sheet.getRange('A1:B3'));

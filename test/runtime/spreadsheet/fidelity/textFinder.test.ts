@@ -96,6 +96,7 @@ const cases: Case[] = [
     name: 'the option setters take booleans only, with Apps Script\'s signature message',
     ref: REF + 'text-finder#matchcasematchcase',
     run: ({ sheet }) => {
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the case calls with arguments the typings forbid: the runtime must refuse them with Apps Script's message
       const f = sheet.createTextFinder('x') as any;
       expect(() => f.matchCase('true')).toThrow("The parameters (String) don't match the method signature for SpreadsheetApp.TextFinder.matchCase.");
       expect(() => f.matchEntireCell(1)).toThrow('TextFinder.matchEntireCell');
