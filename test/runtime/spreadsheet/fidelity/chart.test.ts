@@ -85,8 +85,8 @@ const cases: Case[] = [
     name: 'typed builders: only their own setters; setLegendPosition and setPointStyle take their Charts enums, setColors strings',
     ref: REF + 'embedded-column-chart-builder#setlegendpositionposition',
     run: ({ sheet }) => {
-      expect(() => (sheet.newChart() as any).setTitle('x')).toThrow('not provided by the local runtime: EmbeddedChartBuilder.setTitle');
-      expect(() => (sheet.newChart().asPieChart() as any).setXAxisTitle('x')).toThrow('EmbeddedPieChartBuilder.setXAxisTitle');
+      expect(() => (sheet.newChart() as unknown as { setTitle(t: string): unknown }).setTitle('x')).toThrow('not provided by the local runtime: EmbeddedChartBuilder.setTitle');
+      expect(() => (sheet.newChart().asPieChart() as unknown as { setXAxisTitle(t: string): unknown }).setXAxisTitle('x')).toThrow('EmbeddedPieChartBuilder.setXAxisTitle');
       const col = sheet.newChart().asColumnChart();
       expect(col.setLegendPosition('BOTTOM' as never).setTitle('t').build().getOptions().get('legend.position')).toBe('bottom');
       expect(() => col.setLegendPosition('LEFT' as never)).toThrow('Invalid argument: LEFT');
