@@ -92,7 +92,7 @@ describe('a week with more than ten departments: the departments pivot shows the
     };
     const tickets = generateTickets({ n: 240, now: NOW, days: 3, seed: 45 }).map((t) => ({ ...t, department: pick() }));
     appendToTicketSheet(rt, tickets);
-    const r = rt.call<any>('buildWeeklyReview', '2024-W45');
+    const r = rt.call<EntryResult<'buildWeeklyReview'>>('buildWeeklyReview', '2024-W45');
     expect(r.result.ok).toBe(true);
     const counts = section(reviewSheet(rt, '周报 2024-W45'), '部门/区域')
       .slice(1, -1)
@@ -101,7 +101,7 @@ describe('a week with more than ten departments: the departments pivot shows the
     expect(counts.length).toBeGreaterThan(10);
     const want = [...counts].sort(([a, x], [b, y]) => y - x || (a < b ? -1 : a > b ? 1 : 0)).slice(0, 10);
     const dp = read(rt, 'departments');
-    const shown = [...dp].filter(([name]) => name !== '总计').map(([name, m]) => [name, m.get('value')]);
+    const shown = [...dp].filter(([name]) => name !== '总计').map(([name, m]) => [name, m.get('value')] as const);
     expect(new Map(shown)).toEqual(new Map(want));
   });
 });
