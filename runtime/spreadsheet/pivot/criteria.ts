@@ -19,6 +19,15 @@ type GBuilder = GoogleAppsScript.Spreadsheet.FilterCriteriaBuilder;
  */
 const SUPPORTED = new Set(COMPARED_CRITERIA.filter((c) => !c.endsWith('_RELATIVE')));
 
+/**
+ * Criteria the page allows only on data connected to a database ("You can only use this criteria
+ * with data connected to a database": filter-criteria-builder#whentextnotequaltotext,
+ * #whendatenotequaltodate; withCriteria: "some BooleanCriteria aren't applicable for all filters").
+ * The runtime has no connected data, so a filter can never take them: refused when set (*model*:
+ * where Google refuses, at the builder or when the criteria is applied, is not documented).
+ */
+const DATABASE_ONLY = new Set(['TEXT_NOT_EQUAL_TO', 'DATE_NOT_EQUAL_TO']);
+
 const emptySpec = (): CriteriaSpec => ({ type: null, args: [], visible: null, hidden: [] });
 
 function readOnly(spec: CriteriaSpec, svc: Svc) {
@@ -53,13 +62,23 @@ class CriteriaImpl implements Pick<GCriteria, 'copy' | 'getHiddenValues' | 'getV
   }
 }
 
+/**
+ * setHiddenValues / setVisibleValues take a String[] and throw "If any of the values are `null`"
+ * (filter-criteria-builder#sethiddenvaluesvalues, #setvisiblevaluesvalues): null or undefined
+ * refused; any other non-string too (*model*: whether Apps Script turns a number into its text is
+ * not documented, the stricter answer).
+ */
 const strings = (values: unknown, what: string): string[] => {
   if (!Array.isArray(values)) throw new Error(`Invalid argument: ${what}`);
-  return values.map((v) => String(v));
+  return values.map((v) => {
+    if (typeof v !== 'string') throw new Error(`Invalid argument: ${what}`);
+    return v;
+  });
 };
 
 class BuilderImpl extends BooleanConditions<GBuilder, typeof CriteriaImpl>(CriteriaImpl) {
   protected override condition(type: string, args: unknown[]): GBuilder {
+    if (DATABASE_ONLY.has(type)) throw new Error(`Invalid argument: criteria (${type} is only for data connected to a database)`);
     if (!SUPPORTED.has(type)) throw new NotProvidedError('FilterCriteriaBuilder', `a condition ${type}`);
     this._spec.type = type;
     this._spec.args = args;

@@ -33,6 +33,25 @@ describe(`FilterCriteria [${REF}filter-criteria-builder]`, () => {
     expect(() => app.newFilterCriteria().withCriteria(app.BooleanCriteria.NUMBER_BETWEEN, [1, 5]).build()).not.toThrow();
   });
 
+  test('setHiddenValues / setVisibleValues throw "If any of the values are null" [filter-criteria-builder#sethiddenvaluesvalues]', () => {
+    const { app } = env();
+    const b = app.newFilterCriteria();
+    expect(() => b.setHiddenValues(['a', null as unknown as string])).toThrow(/Invalid argument: values/);
+    expect(() => b.setVisibleValues([undefined as unknown as string])).toThrow(/Invalid argument: values/);
+    // String[]: a number is refused too (*model*, the page is silent on conversion).
+    expect(() => b.setVisibleValues([10 as unknown as string])).toThrow(/Invalid argument: values/);
+    expect(b.setHiddenValues(['a']).getHiddenValues()).toEqual(['a']);
+  });
+
+  test('TEXT_NOT_EQUAL_TO and DATE_NOT_EQUAL_TO are "only with data connected to a database" [filter-criteria-builder#whendatenotequaltodate]', () => {
+    const { app } = env();
+    const crit = (n: string) => n as unknown as GoogleAppsScript.Spreadsheet.BooleanCriteria;
+    expect(() => app.newFilterCriteria().withCriteria(crit('TEXT_NOT_EQUAL_TO'), ['x'])).toThrow(/connected to a database/);
+    expect(() => app.newFilterCriteria().withCriteria(crit('DATE_NOT_EQUAL_TO'), [new Date(0)])).toThrow(/connected to a database/);
+    // The conditional-format side keeps them (conditional-format-rule-builder#withcriteriacriteria,-args).
+    expect(() => app.newConditionalFormatRule().withCriteria(crit('TEXT_NOT_EQUAL_TO'), ['x'])).not.toThrow();
+  });
+
   test('a builder is not criteria: pivot filters and slicers refuse it', () => {
     const { app, ss } = env();
     const sh = ss.getActiveSheet();
