@@ -114,6 +114,14 @@ export function unsafeTextKind(s: string): 'controlChars' | 'brokenChars' | 'bid
   return null;
 }
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+// One address mail can go to, written in ASCII: a dot-atom local part (RFC 5322 atext) and a domain
+// of at least two letter-digit-hyphen labels. A looser "x@y.z" let through what MailApp reads as a
+// list (`a@b.example,boss`: "separated by commas", reference/mail/mail-app#sendemailrecipient,-subject,-body),
+// a display name (`Boss<boss@b.example>`), quotes, an invisible character or a look-alike letter
+// (`аdmin@…` in Cyrillic): a ticket "received" whose mail then never arrives, or that shows an
+// address it is not. An IDN domain is written in its xn-- form.
+const ATOM = "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+";
+const LABEL = '[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?';
+const EMAIL = new RegExp(`^${ATOM}(?:\\.${ATOM})*@${LABEL}(?:\\.${LABEL})+$`);
 
 export const isEmail = (s: string): boolean => EMAIL.test(s.trim());

@@ -1,5 +1,6 @@
 // Ticket intake through the built bundle on the local runtime (issue: tracker setup and intake).
-import { FORM, T0, column, holdTrackerLock, newRuntime, setUp, submit, submitAs, ticketRows, token, trackerRuntime } from './helpers';
+import type { LocalRuntime } from '../../runtime';
+import { FORM, T0, column, holdTrackerLock, newRuntime, setUp, submit, submitAs, submitHidden, ticketRows, token, trackerRuntime } from './helpers';
 import type { EntryResult } from '../entries';
 import { okOf } from '../entries';
 
@@ -219,5 +220,64 @@ describe('getIntakeForm', () => {
     // Still checked: an address that is no address is refused, in the sheet's language.
     expect(submitAs(rt, 'ming@example.com', { ...FORM, notifyEmail: ['a@b.example'] }).errors).toEqual([{ field: 'notifyEmail', message: '提交的数据格式不正确，请刷新后重试。' }]);
     expect(column(rt, '提交人邮箱')).toEqual(['ming@example.com']);
+  });
+});
+
+describe('the requester’s address from a hostile form (issue 18, attack)', () => {
+  const audit = (rt: LocalRuntime, name = '操作日志') => rt.services.SpreadsheetApp.getActiveSpreadsheet().getSheetByName(name)!.getDataRange().getValues().slice(1);
+
+  // Each passes a loose "x@y.z" check, yet is no single address mail can go to (MailApp takes a
+  // comma-separated list, reference/mail/mail-app#sendemailrecipient,-subject,-body), or shows an
+  // address it is not: accepted, the requester would be told "received" and then hear nothing.
+  it.each([
+    ['a list whose second part has no @', 'ming@corp.example,boss'],
+    ['a semicolon list', 'ming@corp.example;boss.example'],
+    ['a display name', 'Boss<boss@corp.example>'],
+    ['a formula', '=HYPERLINK("http://evil.example","x")&"@corp.example"'],
+    ['a zero-width space', 'ming\u200b@corp.example'],
+    ['a Cyrillic look-alike', '\u0430dmin@corp.example'],
+    ['a quoted local part', '"ming"@corp.example'],
+  ])('refuses %s as the email for updates, in zh and en, storing nothing', (_what, typed) => {
+    for (const [locale, sheet, log, message] of [
+      ['zh-CN', '工单', '操作日志', '接收通知的邮箱格式不正确，如 name@company.com；也可以不填。'],
+      ['en_US', 'Tickets', 'Audit log', 'The email for updates is not a valid address (e.g. name@company.com); you may also leave it empty.'],
+    ]) {
+      const rt = trackerRuntime({ locale });
+      const logged = audit(rt, log).length;
+      expect(submitHidden(rt, { ...FORM, notifyEmail: typed }).errors).toEqual([{ field: 'notifyEmail', message }]);
+      expect(ticketRows(rt, sheet)).toHaveLength(1);
+      expect(audit(rt, log)).toHaveLength(logged);
+      expect(rt.mail).toEqual([]);
+    }
+  });
+
+  it('a contact holding an address and an extension is no address: the typed email for updates gets the mail', () => {
+    const rt = trackerRuntime();
+    expect(submitHidden(rt, { ...FORM, contact: 'ming@corp.example;8888', notifyEmail: '  ming@corp.example ' }).ok).toBe(true);
+    expect(column(rt, '联系方式')).toEqual(['ming@corp.example;8888']);
+    expect(column(rt, '提交人邮箱')).toEqual(['ming@corp.example']);
+    expect(rt.mail.map((m) => m.to)).toEqual(['ming@corp.example']);
+  });
+
+  it('an email contact with spaces around it wins over a typed address; the accepted submit is audited with it', () => {
+    const rt = trackerRuntime();
+    const logged = audit(rt).length;
+    const r = submitHidden(rt, { ...FORM, contact: '  Ming@Corp.Example  ', notifyEmail: 'OTHER@corp.example' });
+    expect(r.ok).toBe(true);
+    expect(column(rt, '提交人邮箱')).toEqual(['Ming@Corp.Example']);
+    expect(rt.mail.map((m) => m.to)).toEqual(['Ming@Corp.Example']);
+    // One audit row for the creation, its fields one a line: the address among them.
+    const created = audit(rt).slice(logged);
+    expect(created).toHaveLength(1);
+    const fields = String(created[0][3]).split('\n');
+    expect(String(created[0][5]).split('\n')[fields.indexOf('提交人邮箱')]).toBe('Ming@Corp.Example');
+  });
+
+  it('a formula-like address that is a real one is stored as typed, never evaluated', () => {
+    const rt = trackerRuntime();
+    expect(submitHidden(rt, { ...FORM, notifyEmail: '=1+1@corp.example' }).ok).toBe(true);
+    expect(column(rt, '提交人邮箱')).toEqual(['=1+1@corp.example']);
+    const sheet = rt.services.SpreadsheetApp.getActiveSpreadsheet().getSheetByName('工单')!;
+    expect(sheet.getRange(2, 1, 1, sheet.getLastColumn()).getFormulas()[0].filter(Boolean)).toEqual([]);
   });
 });

@@ -179,6 +179,17 @@ describe('isEmail', () => {
     ['@example.com', false],
     ['内线8888', false],
     ['a@b@c.com', false],
+    // One address mail can go to, in ASCII (issue 18): no list, display name, quotes, invisible or look-alike letter.
+    ['a_b+tag@x-y.example', true],
+    ['zhang@example.com,boss', false],
+    ['zhang@example.com;boss.example', false],
+    ['Boss<boss@example.com>', false],
+    ['"zhang"@example.com', false],
+    ['zhang\u200b@example.com', false],
+    ['\u0430dmin@example.com', false],
+    ['zhang..li@example.com', false],
+    ['zhang@-example.com', false],
+    ['zhang@example.com.', false],
   ])('%p → %p', (s, ok) => {
     expect(isEmail(s)).toBe(ok);
   });
