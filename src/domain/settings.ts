@@ -7,6 +7,7 @@ import { AUTO_CLOSE_DEFAULT_DAYS } from './autoClose';
 import type { Lang, Tier, Urgency } from './schema';
 import { enumLabel, parseEnum } from './schema';
 import { catalog, t } from './i18n';
+import { isEmail } from './text';
 
 export type ClockKind = 'working' | '24x7';
 
@@ -200,7 +201,8 @@ function formatDateCell(v: unknown): string | null {
 }
 
 /** An address as mail accepts it: at most 254 characters (RFC 5321), so settings stay small too. */
-const validEmail = (x: string): boolean => x.length <= 254 && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(x);
+// The one address rule the mailer applies (text.ts): an address it would skip is flagged here, not dropped silently.
+const validEmail = (x: string): boolean => x.length <= 254 && isEmail(x);
 
 /** More dates than decades of holidays: the stored settings must stay small (gas/config.ts). */
 const MAX_DATES = 1000;

@@ -640,6 +640,15 @@ describe('departments and agents', () => {
     expect(r.warnings.every((w) => w.row === -1)).toBe(true);
   });
 
+  it('an agent address the mailer would skip (a display name, a list) is flagged, not kept to be dropped silently (issue 18)', () => {
+    const r = parseSettings(input([], [], [['张工', '一线', 'Zhang<zhang@corp.cn>'], ['王工', '一线', 'wang@corp.cn,li']]), 'zh');
+    expect(r.settings.agents).toEqual([
+      { name: '张工', tier: 'tier1', email: '' },
+      { name: '王工', tier: 'tier1', email: '' },
+    ]);
+    expect(r.warnings.map((w) => w.message.includes('支持人员'))).toEqual([true, true]);
+  });
+
   it('no agent rows keeps the default agents', () => {
     expect(parseSettings(input([], [], [['', '', '']]), 'zh').settings.agents).toEqual(
       defaultSettings().agents,
