@@ -1,5 +1,7 @@
 // Builds an emulated SpreadsheetApp over a fresh workbook, with Dates made in a separate vm realm
 // (as the bundle's are) so tests catch any Date leaking from the host realm.
+import { execFileSync } from 'child_process';
+import path from 'path';
 import * as vm from 'vm';
 import { fixedClock, RuntimeContext } from '../../../runtime/context';
 import { Accounting } from '../../../runtime/instrument';
@@ -53,3 +55,12 @@ export function env(opts: { timeZone?: string; locale?: string; user?: string } 
 /** Wall-clock epoch in Asia/Shanghai (UTC+8, no DST). */
 export const sh = (y: number, mo: number, d: number, h = 0, mi = 0, s = 0) =>
   Date.UTC(y, mo - 1, d, h - 8, mi, s);
+
+/**
+ * `file` (an .xlsx in `dir`) printed to PDF by LibreOffice, with a profile of its own in `dir` (two
+ * conversions at once would share the user's and fail); returns the PDF's path.
+ */
+export function libreOfficePdf(file: string, dir: string, timeout = 240_000): string {
+  execFileSync('libreoffice', ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'pdf', '--outdir', dir, file], { timeout, stdio: 'ignore' });
+  return path.join(dir, `${path.basename(file, path.extname(file))}.pdf`);
+}

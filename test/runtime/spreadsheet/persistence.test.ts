@@ -13,7 +13,7 @@ import {
   renderSheet,
   Workbook,
 } from '../../../runtime/spreadsheet';
-import { env, Env, NOW, sh } from './helpers';
+import { env, Env, libreOfficePdf, NOW, sh } from './helpers';
 import { needs } from '../../prerequisites';
 
 /** A small ticket sheet using every feature that persists. */
@@ -187,20 +187,7 @@ describe('xlsx', () => {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xlsx-'));
       const file = path.join(dir, 'tickets.xlsx');
       fs.writeFileSync(file, await exportXlsx(e.wb, NOW));
-      execFileSync(
-        'libreoffice',
-        [
-          '--headless',
-          `-env:UserInstallation=file://${dir}/profile`,
-          '--convert-to',
-          'pdf',
-          '--outdir',
-          dir,
-          file,
-        ],
-        { timeout: 120000, stdio: 'ignore' },
-      );
-      const pdf = path.join(dir, 'tickets.pdf');
+      const pdf = libreOfficePdf(file, dir, 120_000);
       expect(fs.existsSync(pdf)).toBe(true);
       expect(fs.readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
       const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });

@@ -11,7 +11,7 @@ import { heightForLines, wrappedLines } from '../../../runtime/spreadsheet/rowHe
 import { createLocalRuntime } from '../../../runtime';
 import { createDemo, DEMO_CLOCK } from '../../../preview/demo';
 import { needs } from '../../prerequisites';
-import { env, NOW } from './helpers';
+import { env, libreOfficePdf, NOW } from './helpers';
 
 async function load(buf: Buffer): Promise<ExcelJS.Workbook> {
   const book = new ExcelJS.Workbook();
@@ -78,23 +78,7 @@ needs('libreoffice', 'pdftoppm')('printed through LibreOffice', () => {
     try {
       const file = path.join(dir, 'tickets.xlsx');
       fs.writeFileSync(file, await exportXlsx(rt.workbook, rt.clock.now()));
-      execFileSync(
-        'libreoffice',
-        [
-          '--headless',
-          `-env:UserInstallation=file://${dir}/profile`,
-          '--convert-to',
-          'pdf',
-          '--outdir',
-          dir,
-          file,
-        ],
-        {
-          timeout: 240_000,
-          stdio: 'ignore',
-        },
-      );
-      const pdf = path.join(dir, 'tickets.pdf');
+      const pdf = libreOfficePdf(file, dir);
       const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
       const pages = Number(/Pages:\s+(\d+)/.exec(info)![1]);
       expect(pages).toBeGreaterThanOrEqual(2);
