@@ -372,9 +372,13 @@ export class RangeImpl
   }
 
   /** range#activate: the active range, "with the top left cell in the range as the current cell". */
+  /**
+   * range#activate: the active range, "with the top left cell in the range as the current cell".
+   * Neither page says activating shows a hidden sheet, and Sheet.activate "does not alter the sheet
+   * itself": a hidden sheet stays hidden (the stricter reading; self-test range.activate-keeps-hidden).
+   */
   activate(): R {
     this._svc.wb.activeSheetId = this._sheet.id;
-    this._sheet.hidden = false;
     this._sheet.activeA1 = this.getA1Notation();
     this._sheet.currentA1 = undefined;
     return this.self();

@@ -10,6 +10,18 @@ const S = REF + 'spreadsheet/';
 
 export const RANGE_CASES: Case[] = [
   {
+    id: 'range.activate-keeps-hidden',
+    ref: S + 'range#activate',
+    expected: [true, 'B2:C3', true],
+    how: "hideSheet() on the scratch sheet, then B2:C3.activate(): [its sheet is the active one, the active range, isSheetHidden()] (the page does not say it shows the sheet; Sheet.activate \"does not alter the sheet itself\")",
+    run: ({ scratch, ss }) => {
+      const sh = scratch();
+      sh.hideSheet();
+      sh.getRange('B2:C3').activate();
+      return [ss.getActiveSheet().getSheetId() === sh.getSheetId(), ss.getActiveRange()?.getA1Notation(), sh.isSheetHidden()];
+    },
+  },
+  {
     id: 'range.activate-as-current-cell',
     ref: S + 'range#activateascurrentcell',
     expected: ['threw', 'B2:D4', 'C3', 'F9', 'F9'],

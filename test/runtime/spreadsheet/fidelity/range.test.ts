@@ -314,6 +314,17 @@ const cases: Case[] = [
     },
   },
   {
+    name: 'activate makes the range and its sheet active and leaves the sheet as it is: a hidden sheet stays hidden',
+    ref: REF + 'range#activate',
+    run: ({ ss, sheet }) => {
+      const other = ss.insertSheet('Other');
+      sheet.activate();
+      other.hideSheet();
+      other.getRange('B2:C3').activate();
+      expect([ss.getActiveSheet().getName(), ss.getActiveRange()?.getA1Notation(), other.isSheetHidden()]).toEqual(['Other', 'B2:C3', true]);
+    },
+  },
+  {
     name: 'activateAsCurrentCell takes one cell only; inside the active range it moves the current cell, outside it replaces the selection',
     ref: REF + 'range#activateascurrentcell',
     run: ({ ss, sheet }) => {
