@@ -164,15 +164,23 @@ class ChartBuilderImpl
   getContainer(): GoogleAppsScript.Spreadsheet.ContainerInfo {
     return containerInfo(this._spec.position, this.svc);
   }
-  // typed sub-builder setters
+  // typed sub-builder setters (reference/spreadsheet/embedded-column-chart-builder and its siblings)
+  /** A title: "title — String" on each typed builder's page; none, null or another type refused (*model* wording). */
+  private _text(member: string, key: string, t: unknown): GBuilder {
+    if (typeof t !== 'string') throw new Error(`The parameters (${argType(t)}) don't match the method signature for EmbeddedChartBuilder.${member}.`);
+    return this._option(key, t);
+  }
+  /** "Sets the title of the chart." */
   setTitle(t: string): GBuilder {
-    return this._option('title', t);
+    return this._text('setTitle', 'title', t);
   }
+  /** "Adds a title to the horizontal axis." */
   setXAxisTitle(t: string): GBuilder {
-    return this._option('hAxis.title', t);
+    return this._text('setXAxisTitle', 'hAxis.title', t);
   }
+  /** "Adds a title to the vertical axis." */
   setYAxisTitle(t: string): GBuilder {
-    return this._option('vAxis.title', t);
+    return this._text('setYAxisTitle', 'vAxis.title', t);
   }
   /** A Charts.Position (TOP, RIGHT, BOTTOM, NONE); any other value refused. */
   setLegendPosition(p: unknown): GBuilder {
@@ -193,15 +201,23 @@ class ChartBuilderImpl
     this._option('width', width);
     return this._option('height', height);
   }
+  /**
+   * "Reverses the drawing of series in the domain axis. For vertical-range charts (such as line, area
+   * or column charts), this means the horizontal axis is drawn from right to left. For
+   * horizontal-range charts (such as bar charts), this means the vertical axis is drawn from top to
+   * bottom. For pie charts, this means the slices are drawn counterclockwise."
+   */
   reverseCategories(): GBuilder {
-    return this._option('hAxis.direction', -1);
+    if (this._spec.type === 'PIE') return this._option('reverseCategories', true);
+    return this._option(this._spec.type === 'BAR' ? 'vAxis.direction' : 'hAxis.direction', -1);
   }
   /** A Charts.PointStyle (NONE, TINY, MEDIUM, LARGE, HUGE); any other value refused. */
   setPointStyle(s: unknown): GBuilder {
     return this._option('pointStyle', enumName(s, POINT_STYLES, 'setPointStyle'));
   }
+  /** "The range axis are the vertical axis for vertical charts (such as line, area, or column) and the horizontal axis for horizontal charts (such as bar)." */
   useLogScale(): GBuilder {
-    return this._option('vAxis.logScale', true);
+    return this._option(this._spec.type === 'BAR' ? 'hAxis.logScale' : 'vAxis.logScale', true);
   }
 }
 

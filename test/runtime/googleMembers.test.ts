@@ -112,7 +112,11 @@ function instances(): Array<[string, object]> {
     ['Spreadsheet.BooleanCondition', cf.getBooleanCondition()!],
     ['Spreadsheet.Protection', range.protect()],
     ['Spreadsheet.TextFinder', range.createTextFinder('x')],
-    ['Spreadsheet.EmbeddedChartBuilder', chartBuilder],
+    ['Spreadsheet.EmbeddedChartBuilder', sheet.newChart()],
+    // one runtime object stands for each typed builder of the family, exposed under its class's name
+    ...familyOf(declared(), 'Spreadsheet.EmbeddedChartBuilder')
+      .slice(1)
+      .map((type): [string, object] => [type, (sheet.newChart() as unknown as Record<string, () => object>)[`as${type.replace(/^Spreadsheet\.Embedded|Builder$/g, '')}`]()]),
     ['Spreadsheet.EmbeddedChart', sheet.getCharts()[0]],
     ['Spreadsheet.Color', range.getBackgroundObject()],
     ['Spreadsheet.RichTextValueBuilder', app.newRichTextValue()],
@@ -156,8 +160,6 @@ function instances(): Array<[string, object]> {
   ];
 }
 
-const SEVERAL = new Set(['Spreadsheet.EmbeddedChartBuilder']);
-
 const provided = (o: object, name: string): boolean => Reflect.get(unwrap(o), name) !== undefined;
 
 /** Public methods of the emulated object (its own and its classes'): what a script could call. */
@@ -173,7 +175,7 @@ function publicMethods(o: object): string[] {
   return [...names];
 }
 
-/** The Google classes a SEVERAL entry stands for (Spreadsheet.Embedded…ChartBuilder), itself first. */
+/** The Google classes one runtime object stands for (Spreadsheet.Embedded…ChartBuilder), itself first. */
 function familyOf(types: Map<string, unknown>, type: string): string[] {
   const [ns, name] = type.split('.');
   const family = new RegExp(`^${ns}\\.Embedded\\w*${name.replace(/^Embedded/, '')}$`);
@@ -191,10 +193,10 @@ function memberList(): string {
     'export const GOOGLE_MEMBERS: Record<string, string> = {',
   ];
   // One runtime object stands for several Google classes (asColumnChart() returns an
-  // EmbeddedColumnChartBuilder on Google, with its own setters): it is exposed under each class's
-  // name in turn, so each class of the family gets its own list.
+  // EmbeddedColumnChartBuilder on Google, with its own setters): instances() lists it under each
+  // class's name of the family, so each class gets its own list.
   const entry = (type: string) => `  ${type.split('.').pop()}: '${types.get(type)!.all.slice().sort().join(' ')}',`;
-  for (const [type] of instances()) lines.push(...(SEVERAL.has(type) ? familyOf(types, type) : [type]).map(entry));
+  for (const [type] of instances()) lines.push(entry(type));
   lines.push('};', '');
   return lines.join('\n');
 }
@@ -253,7 +255,7 @@ function report(): { text: string; missing: Array<[string, object, string]>; ext
     const lacking = decl.all.filter((m) => !provided(obj, m)).sort();
     for (const m of lacking) missing.push([type, obj, m]);
     const shown = lacking.map((m) => `\`${m}\`${decl.deprecated.has(m) ? '†' : ''}`).join(', ');
-    const extra = SEVERAL.has(type) ? [] : publicMethods(obj).filter((m) => !decl.all.includes(m) && m !== 'toString').sort();
+    const extra = publicMethods(obj).filter((m) => !decl.all.includes(m) && m !== 'toString').sort();
     // Reachable through the exposed object, it would let a script pass here and fail on Google.
     for (const m of extra) {
       try {
@@ -264,7 +266,10 @@ function report(): { text: string; missing: Array<[string, object, string]>; ext
       }
     }
     const cls = type.split('.').pop() as string;
-    const unread = decl.all.filter((m) => provided(obj, m) && !readOnes.has(`${cls}.${m}`)).sort();
+    // a typed chart builder's members that EmbeddedChartBuilder declares too are one member, read once under its name
+    const base = familyOf(types, 'Spreadsheet.EmbeddedChartBuilder').includes(type) ? types.get('Spreadsheet.EmbeddedChartBuilder')!.all : [];
+    const isRead = (m: string) => readOnes.has(`${cls}.${m}`) || (base.includes(m) && readOnes.has(`EmbeddedChartBuilder.${m}`));
+    const unread = decl.all.filter((m) => provided(obj, m) && !isRead(m)).sort();
     unreadTotal += unread.length;
     providedTotal += decl.all.length - lacking.length;
     lines.push(`| ${cls} | ${decl.all.length - lacking.length} / ${decl.all.length} | ${shown || '—'} | ${unread.map((m) => `\`${m}\``).join(', ') || '—'} |`);
@@ -309,7 +314,7 @@ function exposedClassNames(): Set<string> {
 
 /** Exposed under a name that is not a literal, and which Google classes those are. */
 const DYNAMIC: Record<string, string> = {
-  // asColumnChart() etc.: the builder under each Embedded…ChartBuilder name (SEVERAL, familyOf)
+  // asColumnChart() etc.: the builder under each Embedded…ChartBuilder name (familyOf)
   'spreadsheet/chart.ts:dynamic': 'EmbeddedChartBuilder',
 };
 /** Exposed, but not an Apps Script class: the JavaScript console (V8's own object, no reference page). */

@@ -96,6 +96,26 @@ const cases: Case[] = [
       expect(() => line.setPointStyle('BIG' as never)).toThrow('Invalid argument: BIG');
     },
   },
+  {
+    name: 'typed builders: titles are strings; reverseCategories and useLogScale act on the axis the page names for the chart type',
+    ref: REF + 'embedded-bar-chart-builder#reversecategories',
+    run: ({ sheet }) => {
+      const col = sheet.newChart().asColumnChart();
+      const colOpts = col.setTitle('t').setXAxisTitle('x').setYAxisTitle('y').setStacked().reverseCategories().useLogScale().build().getOptions();
+      expect(['title', 'hAxis.title', 'vAxis.title', 'isStacked', 'hAxis.direction', 'vAxis.logScale'].map((k) => colOpts.get(k))).toEqual(['t', 'x', 'y', true, -1, true]);
+      expect(() => col.setTitle(undefined as never)).toThrow("The parameters () don't match the method signature for EmbeddedChartBuilder.setTitle.");
+      expect(() => col.setXAxisTitle(null as never)).toThrow('(null)');
+      expect(() => col.setYAxisTitle(5 as never)).toThrow('(number)');
+      // bar charts are horizontal-range: the domain axis is vertical, the range axis horizontal
+      const bar = sheet.newChart().asBarChart().reverseCategories().useLogScale().build().getOptions();
+      expect([bar.get('vAxis.direction'), bar.get('hAxis.logScale'), bar.get('hAxis.direction'), bar.get('vAxis.logScale')]).toEqual([-1, true, null, null]);
+      // pie: "the slices are drawn counterclockwise"
+      const pie = sheet.newChart().asPieChart().set3D().reverseCategories().setTitle('p').build().getOptions();
+      expect([pie.get('is3D'), pie.get('reverseCategories'), pie.get('hAxis.direction'), pie.get('title')]).toEqual([true, true, null, 'p']);
+      const line = sheet.newChart().asLineChart().reverseCategories().useLogScale().build().getOptions();
+      expect([line.get('hAxis.direction'), line.get('vAxis.logScale')]).toEqual([-1, true]);
+    },
+  },
 ];
 
 runCases('EmbeddedChart', cases);
