@@ -215,6 +215,43 @@ class ChartBuilderImpl
   setPointStyle(s: unknown): GBuilder {
     return this._option('pointStyle', enumName(s, POINT_STYLES, 'setPointStyle'));
   }
+  /** "Sets the background color for the chart" (`cssValue: String`, "such as \"blue\" or \"#00f\""). */
+  setBackgroundColor(cssValue: string): GBuilder {
+    return this._text('setBackgroundColor', 'backgroundColor', cssValue);
+  }
+  /** Bar charts: "Reverses the direction in which the bars grow along the horizontal axis … values grow from right to left." */
+  reverseDirection(): GBuilder {
+    return this._option('hAxis.direction', -1);
+  }
+  /** Two numbers, the lowest and highest grid line; start above end refused (*model*: the page is silent). */
+  private _range(member: string, axis: 'hAxis' | 'vAxis', start: unknown, end: unknown): GBuilder {
+    if (typeof start !== 'number' || typeof end !== 'number' || Number.isNaN(start) || Number.isNaN(end)) {
+      throw new Error(`The parameters (${[start, end].map(argType).join(',')}) don't match the method signature for EmbeddedChartBuilder.${member}.`);
+    }
+    if (start > end) throw new Error(`Invalid argument: ${member}(${start}, ${end}): start above end`);
+    this._option(`${axis}.minValue`, start);
+    return this._option(`${axis}.maxValue`, end);
+  }
+  /** "Sets the range for the chart. If any data points fall outside the range, the range is expanded to include those data points": the range axis (horizontal for a bar chart, as useLogScale). */
+  setRange(start: number, end: number): GBuilder {
+    return this._range('setRange', this._spec.type === 'BAR' ? 'hAxis' : 'vAxis', start, end);
+  }
+  /** Scatter: "Sets the range for the horizontal axis of the chart" (start, end: Number). */
+  setXAxisRange(start: number, end: number): GBuilder {
+    return this._range('setXAxisRange', 'hAxis', start, end);
+  }
+  /** Scatter: "Sets the range for the vertical axis of the chart." */
+  setYAxisRange(start: number, end: number): GBuilder {
+    return this._range('setYAxisRange', 'vAxis', start, end);
+  }
+  /** Scatter: "Makes the horizontal axis into a logarithmic scale (requires all values to be positive)." */
+  setXAxisLogScale(): GBuilder {
+    return this._option('hAxis.logScale', true);
+  }
+  /** Scatter: "Makes the vertical axis into a logarithmic scale (requires all values to be positive)." */
+  setYAxisLogScale(): GBuilder {
+    return this._option('vAxis.logScale', true);
+  }
   /** "The range axis are the vertical axis for vertical charts (such as line, area, or column) and the horizontal axis for horizontal charts (such as bar)." */
   useLogScale(): GBuilder {
     return this._option(this._spec.type === 'BAR' ? 'hAxis.logScale' : 'vAxis.logScale', true);

@@ -116,6 +116,23 @@ const cases: Case[] = [
       expect([line.get('hAxis.direction'), line.get('vAxis.logScale')]).toEqual([-1, true]);
     },
   },
+  {
+    name: 'typed builders: setBackgroundColor a string; setRange on the range axis, setXAxisRange/setYAxisRange two numbers; reverseDirection, the scatter log scales',
+    ref: REF + 'embedded-scatter-chart-builder#setxaxisrangestart,-end',
+    run: ({ sheet }) => {
+      const col = sheet.newChart().asColumnChart().setBackgroundColor('#00f').setRange(0, 100).build().getOptions();
+      expect([col.get('backgroundColor'), col.get('vAxis.minValue'), col.get('vAxis.maxValue'), col.get('hAxis.minValue')]).toEqual(['#00f', 0, 100, null]);
+      const bar = sheet.newChart().asBarChart().setRange(1, 5).reverseDirection().build().getOptions();
+      expect([bar.get('hAxis.minValue'), bar.get('hAxis.maxValue'), bar.get('hAxis.direction')]).toEqual([1, 5, -1]);
+      const sc = sheet.newChart().asScatterChart();
+      const opts = sc.setXAxisRange(0, 10).setYAxisRange(-5, 5).setXAxisLogScale().setYAxisLogScale().build().getOptions();
+      expect(['hAxis.minValue', 'hAxis.maxValue', 'vAxis.minValue', 'vAxis.maxValue', 'hAxis.logScale', 'vAxis.logScale'].map((k) => opts.get(k))).toEqual([0, 10, -5, 5, true, true]);
+      expect(() => sc.setXAxisRange('0' as never, 10)).toThrow("The parameters (String,number) don't match the method signature for EmbeddedChartBuilder.setXAxisRange.");
+      expect(() => sc.setYAxisRange(5, -5)).toThrow('Invalid argument');
+      expect(() => sheet.newChart().asPieChart().setBackgroundColor(null as never)).toThrow('(null)');
+      expect(() => (sheet.newChart().asColumnChart() as unknown as { reverseDirection(): unknown }).reverseDirection()).toThrow('not provided by the local runtime: EmbeddedColumnChartBuilder.reverseDirection');
+    },
+  },
 ];
 
 runCases('EmbeddedChart', cases);
