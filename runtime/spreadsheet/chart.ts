@@ -9,26 +9,8 @@ type GChart = GoogleAppsScript.Spreadsheet.EmbeddedChart;
 type GBuilder = GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder;
 
 export const CHART_TYPES = [
-  'AREA',
-  'BAR',
-  'BUBBLE',
-  'CANDLESTICK',
-  'COLUMN',
-  'COMBO',
-  'GAUGE',
-  'GEO',
-  'HISTOGRAM',
-  'RADAR',
-  'LINE',
-  'ORG',
-  'PIE',
-  'SCATTER',
-  'SPARKLINE',
-  'STEPPED_AREA',
-  'TABLE',
-  'TIMELINE',
-  'TREEMAP',
-  'WATERFALL',
+  'AREA', 'BAR', 'BUBBLE', 'CANDLESTICK', 'COLUMN', 'COMBO', 'GAUGE', 'GEO', 'HISTOGRAM', 'RADAR',
+  'LINE', 'ORG', 'PIE', 'SCATTER', 'SPARKLINE', 'STEPPED_AREA', 'TABLE', 'TIMELINE', 'TREEMAP', 'WATERFALL',
 ];
 
 /** The part of the Charts service embedded-chart code uses: its enums. */
@@ -251,6 +233,54 @@ class ChartBuilderImpl
   /** Scatter: "Makes the vertical axis into a logarithmic scale (requires all values to be positive)." */
   setYAxisLogScale(): GBuilder {
     return this._option('vAxis.logScale', true);
+  }
+  // EmbeddedTableChartBuilder (reference/spreadsheet/embedded-table-chart-builder): Google Charts' table options
+  private _bool(member: string, key: string, v: unknown, on: unknown = true, off: unknown = false): GBuilder {
+    if (typeof v !== 'boolean') throw new Error(`The parameters (${argType(v)}) don't match the method signature for EmbeddedChartBuilder.${member}.`);
+    return this._option(key, v ? on : off);
+  }
+  /** An Integer at least `min` (the bounds are *model*: the page types the argument only). */
+  private _int(member: string, v: unknown, min: number): number {
+    if (typeof v !== 'number') throw new Error(`The parameters (${argType(v)}) don't match the method signature for EmbeddedChartBuilder.${member}.`);
+    if (!Number.isInteger(v) || v < min) throw new Error(`Invalid argument: ${member}(${v})`);
+    return v;
+  }
+  /** enablePaging(Boolean): "paging disabled" by default, "the default page size is 10"; enablePaging(pageSize[, startPage]) "Enables paging" ("page numbers are zero based"). */
+  enablePaging(a: unknown, startPage?: unknown): GBuilder {
+    if (typeof a === 'boolean' && startPage === undefined) return this._bool('enablePaging', 'page', a, 'enable', 'disable');
+    this._option('pageSize', this._int('enablePaging', a, 1));
+    if (startPage !== undefined) this._option('startPage', this._int('enablePaging', startPage, 0));
+    return this._option('page', 'enable');
+  }
+  /** "Adds basic support for right-to-left languages … by reversing the column order of the table" (Boolean). */
+  enableRtlTable(rtl: boolean): GBuilder {
+    return this._bool('enableRtlTable', 'rtl', rtl);
+  }
+  /** "Sets whether to sort columns when the user clicks a column heading" (Boolean). */
+  enableSorting(sort: boolean): GBuilder {
+    return this._bool('enableSorting', 'sort', sort, 'enable', 'disable');
+  }
+  /** "Sets the row number for the first row in the data table" (Integer; "The default row number of the first row is 1"). */
+  setFirstRowNumber(n: number): GBuilder {
+    return this._option('firstRowNumber', this._int('setFirstRowNumber', n, 0));
+  }
+  /** "Sets the index of the column according to which the table should be initially sorted (ascending)" (Integer). */
+  setInitialSortingAscending(column: number): GBuilder {
+    this._option('sortColumn', this._int('setInitialSortingAscending', column, 0));
+    return this._option('sortAscending', true);
+  }
+  /** "… initially sorted (descending)." */
+  setInitialSortingDescending(column: number): GBuilder {
+    this._option('sortColumn', this._int('setInitialSortingDescending', column, 0));
+    return this._option('sortAscending', false);
+  }
+  /** "Sets whether to show the row number as the first column of the table" (Boolean). */
+  showRowNumberColumn(show: boolean): GBuilder {
+    return this._bool('showRowNumberColumn', 'showRowNumber', show);
+  }
+  /** "Sets whether alternating color style is assigned to odd and even rows of a table chart" (Boolean). */
+  useAlternatingRowStyle(alternate: boolean): GBuilder {
+    return this._bool('useAlternatingRowStyle', 'alternatingRowStyle', alternate);
   }
   /** "The range axis are the vertical axis for vertical charts (such as line, area, or column) and the horizontal axis for horizontal charts (such as bar)." */
   useLogScale(): GBuilder {

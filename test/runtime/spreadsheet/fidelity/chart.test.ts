@@ -133,6 +133,22 @@ const cases: Case[] = [
       expect(() => (sheet.newChart().asColumnChart() as unknown as { reverseDirection(): unknown }).reverseDirection()).toThrow('not provided by the local runtime: EmbeddedColumnChartBuilder.reverseDirection');
     },
   },
+  {
+    name: 'table chart builder: its setters take Booleans and Integers as typed on its page',
+    ref: REF + 'embedded-table-chart-builder#enablepagingpagesize,-startpage',
+    run: ({ sheet }) => {
+      const t = sheet.newChart().asTableChart();
+      const o = t.enablePaging(5, 2).enableRtlTable(true).enableSorting(false).setFirstRowNumber(2).setInitialSortingDescending(1).showRowNumberColumn(true).useAlternatingRowStyle(false).build().getOptions();
+      expect(['page', 'pageSize', 'startPage', 'rtl', 'sort', 'firstRowNumber', 'sortColumn', 'sortAscending', 'showRowNumber', 'alternatingRowStyle'].map((k) => o.get(k))).toEqual(['enable', 5, 2, true, 'disable', 2, 1, false, true, false]);
+      expect(t.enablePaging(false).setInitialSortingAscending(0).build().getOptions().get('page')).toBe('disable');
+      expect(() => t.enablePaging('yes' as never)).toThrow("The parameters (String) don't match the method signature for EmbeddedChartBuilder.enablePaging.");
+      expect(() => t.enablePaging(0)).toThrow('Invalid argument');
+      expect(() => t.enablePaging(5, -1)).toThrow('Invalid argument');
+      expect(() => t.setFirstRowNumber(1.5)).toThrow('Invalid argument');
+      expect(() => t.enableSorting(1 as never)).toThrow('(number)');
+      expect(() => t.useAlternatingRowStyle(undefined as never)).toThrow('()');
+    },
+  },
 ];
 
 runCases('EmbeddedChart', cases);
