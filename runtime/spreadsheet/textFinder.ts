@@ -161,25 +161,29 @@ class TextFinderImpl
     this.matches = null;
     return this.all();
   }
-  private all(): Match[] {
-    if (this.matches) return this.matches;
-    const re = this.pattern();
-    const out: Match[] = [];
-    let scanned = 0;
-    for (const { sheet, rect } of this.areas) {
+  /** The areas' stored cells in scan order, each with its area's index. */
+  private *cells(): Generator<{ area: number; sheet: SheetData; r: number; c: number }> {
+    for (const [area, { sheet, rect }] of this.areas.entries()) {
       const lastRow = Math.min(rect.row + rect.numRows - 1, sheet.rows.length);
       for (let r = rect.row; r <= lastRow; r++) {
         const row = sheet.rows[r - 1];
         if (!row) continue;
         // Cells past a row's stored end are empty: nothing there to search.
         const lastCol = Math.min(rect.col + rect.numCols - 1, row.length);
-        for (let c = rect.col; c <= lastCol; c++) {
-          scanned++;
-          re.lastIndex = 0;
-          const t = this.textAt(sheet, r, c);
-          if (t !== '' && re.test(this.fold(t))) out.push({ sheet, row: r, col: c, pos: scanned - 1 });
-        }
+        for (let c = rect.col; c <= lastCol; c++) yield { area, sheet, r, c };
       }
+    }
+  }
+  private all(): Match[] {
+    if (this.matches) return this.matches;
+    const re = this.pattern();
+    const out: Match[] = [];
+    let scanned = 0;
+    for (const { sheet, r, c } of this.cells()) {
+      scanned++;
+      re.lastIndex = 0;
+      const t = this.textAt(sheet, r, c);
+      if (t !== '' && re.test(this.fold(t))) out.push({ sheet, row: r, col: c, pos: scanned - 1 });
     }
     this.total = scanned;
     this.matches = out;
@@ -187,23 +191,14 @@ class TextFinderImpl
   }
   /** The scan position just after cell (r, c) of `sheet`, or null when the finder does not search it. */
   private positionAfter(sheet: SheetData, r: number, c: number): number | null {
+    const area = this.areas.findIndex(({ sheet: s, rect }) => s === sheet && r >= rect.row && r < rect.row + rect.numRows && c >= rect.col && c < rect.col + rect.numCols);
+    if (area < 0) return null;
     let scanned = 0;
-    for (const { sheet: s, rect } of this.areas) {
-      const inside = s === sheet && r >= rect.row && r < rect.row + rect.numRows && c >= rect.col && c < rect.col + rect.numCols;
-      const lastRow = Math.min(rect.row + rect.numRows - 1, s.rows.length);
-      for (let rr = rect.row; rr <= lastRow; rr++) {
-        const row = s.rows[rr - 1];
-        if (!row) continue;
-        const lastCol = Math.min(rect.col + rect.numCols - 1, row.length);
-        for (let cc = rect.col; cc <= lastCol; cc++) {
-          if (inside && (rr > r || (rr === r && cc > c))) return scanned;
-          scanned++;
-        }
-        if (inside && rr >= r) return scanned;
-      }
-      if (inside) return scanned;
+    for (const x of this.cells()) {
+      if (x.area > area || (x.area === area && (x.r > r || (x.r === r && x.c > c)))) return scanned;
+      scanned++;
     }
-    return null;
+    return scanned;
   }
   private rangeOf(m: { sheet: SheetData; row: number; col: number }): GoogleAppsScript.Spreadsheet.Range {
     return this.svc.range(m.sheet, { row: m.row, col: m.col, numRows: 1, numCols: 1 });
