@@ -39,7 +39,7 @@ import { writeTextValues } from '../gas/textValues';
 import type { TicketSheet } from '../gas/ticketSheet';
 import type { Ticket } from '../domain/ticket';
 import type { Tracker } from './tracker';
-import { openTickets, openTracker, ticketOfRow } from './tracker';
+import { openTickets, openTracker, ticketRowReader } from './tracker';
 import { noteArchived } from './vanished';
 
 /** Stop before Google's 6-minute limit, leaving time to record where we are. */
@@ -279,10 +279,11 @@ function archiveStep(tr: Tracker, opts: ArchiveOptions, result: ArchiveResult, b
     if (id) seen.set(id, (seen.get(id) ?? 0) + 1);
   });
   const picked: { id: string; row: unknown[]; ticket: Ticket; at: number }[] = [];
+  const decode = ticketRowReader(tr, ts.columns);
   for (let i = 0; i < block.length; i++) {
     const id = String(idColumn[i] ?? '').trim();
     if (!id || seen.get(id) !== 1 || (arch && arch.ids.has(id))) continue;
-    const tk = ticketOfRow(tr, block[i], ts.columns);
+    const tk = decode(block[i]);
     if (!dueForArchive(tk, tr.now, result.afterDays)) continue;
     if (parseTicketId(id)?.date === today) continue;
     picked.push({ id, row: block[i], ticket: tk, at: i });

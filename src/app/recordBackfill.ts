@@ -10,7 +10,7 @@ import type { FieldKey } from '../domain/schema';
 import type { TicketSheet } from '../gas/ticketSheet';
 import { cellFor } from '../gas/ticketSheet';
 import type { Tracker } from './tracker';
-import { ticketOfRow } from './tracker';
+import { ticketRowReader } from './tracker';
 
 /** An ID a record can carry (record.ts: no `|`, no white space, at most 40 characters). */
 const RECORDABLE = /^[^|\s]{1,40}$/;
@@ -40,12 +40,13 @@ export function backfillRecords(tr: Tracker, ts: TicketSheet, block: readonly (r
     if (rec) named.add(rec.id);
   }
   const out: [number, unknown][] = [];
+  const decode = ticketRowReader(tr, at);
   block.forEach((row, i) => {
     const id = String(row[idAt] ?? '').trim();
     if (!RECORDABLE.test(id) || count.get(id) !== 1 || named.has(id) || parseRecord(row[recAt])) return;
     // A cell holding something that is not a record (typed over) is the edit rules' to judge.
     if (String(row[recAt] ?? '').trim() !== '') return;
-    out.push([i, cellFor('record', recordOf(ticketOfRow(tr, row, at)), tr.lang)]);
+    out.push([i, cellFor('record', recordOf(decode(row)), tr.lang)]);
   });
   if (!out.length) return 0;
   // One write over the rows that need it, the cells between them as they are.

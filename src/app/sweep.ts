@@ -23,7 +23,7 @@ import type { QueueDrain, UpdateDue } from './notifySweep';
 import { drainQueue, mailState, remindUpdates } from './notifySweep';
 import { calendarOf, policyOf, replyClock } from './slaContext';
 import type { Tracker } from './tracker';
-import { openTickets, openTracker, ticketOfRow } from './tracker';
+import { openTickets, openTracker, ticketRowReader } from './tracker';
 import { addIds, sweepVanished } from './vanished';
 import { backfillRecords } from './recordBackfill';
 
@@ -171,6 +171,7 @@ function sweepTickets(tr: Tracker, started = Date.now(), off: number[] = [], rep
   const { settings } = tr.config;
   const cal = calendarOf(settings, tr.zone);
   const policy = policyOf(settings);
+  const decode = ticketRowReader(tr, shifted);
   const wFirst = Math.min(...WRITE.map((k) => shifted[k] as number));
   const wLast = Math.max(...WRITE.map((k) => shifted[k] as number));
   const out: unknown[][] = new Array(n);
@@ -194,7 +195,7 @@ function sweepTickets(tr: Tracker, started = Date.now(), off: number[] = [], rep
       result.counts.ok = (result.counts.ok ?? 0) + 1;
       continue;
     }
-    const tk = ticketOfRow(tr, row, shifted);
+    const tk = decode(row);
     if (!tk.id) continue;
     result.tickets++;
     const ev = evaluate(tk, tr.now, policy, cal, { lastWorkLogAt: tk.lastUpdateAt, wait: waitOf(tk), ...(replyCol !== undefined ? replyClock(settings, tk) : {}) });

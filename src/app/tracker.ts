@@ -2,7 +2,7 @@
 // config (where the ticket sheet is, zone, language, settings) and the clock.
 import { rethrowDefect } from '../domain/errors';
 import type { ColumnMap } from '../domain/columns';
-import { rowToTicket } from '../domain/columns';
+import { rowToTicket, ticketDecoder } from '../domain/columns';
 import type { Lang } from '../domain/schema';
 import type { Ticket } from '../domain/ticket';
 import type { Zone } from '../domain/zone';
@@ -93,4 +93,9 @@ export function openTickets(tr: Tracker, known?: GoogleAppsScript.Spreadsheet.Sh
  */
 export function ticketOfRow(tr: Tracker, row: readonly unknown[], columns: ColumnMap): Ticket {
   return rowToTicket(row, columns, tr.zone, tr.config.tickets?.dateOrders);
+}
+
+/** ticketOfRow for the many rows of one read (whole-sheet readers): the columns resolved once. */
+export function ticketRowReader(tr: Tracker, columns: ColumnMap): (row: readonly unknown[]) => Ticket {
+  return ticketDecoder(columns, tr.zone, tr.config.tickets?.dateOrders);
 }

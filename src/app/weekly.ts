@@ -32,7 +32,7 @@ import type { Services } from '../gas/services';
 import { locateTicketSheet } from '../gas/ticketSheet';
 import { calendarOf, policyOf } from './slaContext';
 import type { Tracker } from './tracker';
-import { openTracker, ticketOfRow } from './tracker';
+import { openTracker, ticketRowReader } from './tracker';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Range = GoogleAppsScript.Spreadsheet.Range;
@@ -116,12 +116,13 @@ function ticketsOf(
   const columns: ColumnMap = {};
   for (const k of REVIEW_FIELDS) if (all[k] !== undefined) columns[k] = all[k];
   const idCol = columns.id as number;
+  const decode = ticketRowReader(tr, columns);
   const tickets: Ticket[] = [];
   const rows: number[] = [];
   for (let i = headerIndex + 1; i < values.length; i++) {
     const id = values[i][idCol];
     if (id === '' || id === null || id === undefined) continue; // the empty rows below the data
-    const tk = ticketOfRow(tr, values[i], columns);
+    const tk = decode(values[i]);
     if (!tk.id) continue;
     tickets.push(tk);
     rows.push(firstRow + i);
@@ -296,14 +297,8 @@ export function buildWeeklyReview(
   const { settings } = tr.config;
   const cal = calendarOf(settings, tr.zone);
   const policy = policyOf(settings);
-  // Asked of every ticket, by several sections: the waits parsed from a ticket's record once, the
-  // tier looked up once per assignee.
-  const waits = new Map<Ticket, ReturnType<typeof waitOf>>();
-  const waitFor = (tk: Ticket) => {
-    let w = waits.get(tk);
-    if (!w) waits.set(tk, (w = waitOf(tk)));
-    return w;
-  };
+  // Asked of every ticket, by several sections: the tier looked up once per assignee. (A ticket's
+  // waits are not kept: waitOf parses only the records that have waited, a few.)
   const tiers = new Map<string, ReturnType<typeof agentTier>>();
   const review = buildReview({
     week: target,
@@ -321,14 +316,14 @@ export function buildWeeklyReview(
         return Math.max(0, b - a); // a calendar without working time: count clock time
       }
     },
-    waitingMinutes: (tk) => ticketWaitingMinutes(waitFor(tk), tr.now, cal),
+    waitingMinutes: (tk) => ticketWaitingMinutes(tk, tr.now, cal),
     tierOf: (tk) => {
       if (!tiers.has(tk.assignee)) tiers.set(tk.assignee, agentTier(settings.agents, tk.assignee));
       return tiers.get(tk.assignee) ?? null;
     },
     sla: (tk) => {
       try {
-        return slaStates(tk, tr.now, policy, cal, { lastWorkLogAt: tk.lastUpdateAt, wait: waitFor(tk) });
+        return slaStates(tk, tr.now, policy, cal, { lastWorkLogAt: tk.lastUpdateAt, wait: waitOf(tk) });
       } catch (e) {
         if (errorCode(e) !== 'noWorkingTime') throw e;
         // A calendar without working time: the states the sweep last wrote.

@@ -1,6 +1,6 @@
 // Columns are found by header name (Chinese, English or alias; any order; extra columns kept),
 // never by position, and cells convert to and from the domain's Ticket here.
-import type { Category, Feedback, FieldKey, Lang, Status, Tier, Urgency } from './schema';
+import type { Category, EnumName, Feedback, FieldKey, Lang, Status, Tier, Urgency } from './schema';
 import { FIELDS, FIELD_BY_KEY, enumLabel, headerKey, headerMatch, parseEnum } from './schema';
 import type { Ticket } from './ticket';
 import type { Zone } from './zone';
@@ -116,35 +116,61 @@ export type DateOrders = Partial<Record<FieldKey, DayMonthOrder>>;
  * cells become null/'' (the raw row is kept by the caller).
  */
 export function rowToTicket(row: readonly unknown[], columns: ColumnMap, zone: Zone, dates?: DateOrders): Ticket {
-  const cell = (k: FieldKey): unknown => (columns[k] === undefined ? '' : row[columns[k] as number]);
-  const instant = (k: FieldKey) => cellToInstant(cell(k), zone, dates?.[k]);
-  return {
-    id: text(cell('id')).trim(),
-    title: text(cell('title')),
-    department: text(cell('department')),
-    description: text(cell('description')),
-    urgency: parseEnum('urgency', cell('urgency')) as Urgency | null,
-    submitter: text(cell('submitter')),
-    contact: text(cell('contact')),
-    submittedAt: instant('submittedAt'),
-    status: parseEnum('status', cell('status')) as Status | null,
-    assignee: text(cell('assignee')),
-    workLog: text(cell('workLog')),
-    solution: text(cell('solution')),
-    resolvedAt: instant('resolvedAt'),
-    feedback: parseEnum('feedback', cell('feedback')) as Feedback | null,
-    notes: text(cell('notes')),
-    category: parseEnum('category', cell('category')) as Category | null,
-    tier: parseEnum('tier', cell('tier')) as Tier | null,
-    notifyEmail: text(cell('notifyEmail')).trim(),
-    lastReplyAt: instant('lastReplyAt'),
-    firstResponseAt: instant('firstResponseAt'),
-    lastUpdateAt: instant('lastUpdateAt'),
-    responseDueAt: instant('responseDueAt'),
-    resolveDueAt: instant('resolveDueAt'),
-    slaStatus: text(cell('slaStatus')),
-    waiting: text(cell('waiting')),
-    record: text(cell('record')),
+  return ticketDecoder(columns, zone, dates)(row);
+}
+
+/**
+ * rowToTicket for many rows of one sheet: the columns are looked up once, not per row and field
+ * (a whole-sheet read decodes 50,000 rows). A field without a column reads as an empty cell.
+ */
+export function ticketDecoder(columns: ColumnMap, zone: Zone, dates?: DateOrders): (row: readonly unknown[]) => Ticket {
+  const col = (k: FieldKey): number => columns[k] ?? -1;
+  const [id, title, department, description, urgency, submitter, contact, submittedAt, status, assignee, workLog] = (
+    ['id', 'title', 'department', 'description', 'urgency', 'submitter', 'contact', 'submittedAt', 'status', 'assignee', 'workLog'] as const
+  ).map(col);
+  const [solution, resolvedAt, feedback, notes, category, tier, notifyEmail, lastReplyAt, firstResponseAt] = (
+    ['solution', 'resolvedAt', 'feedback', 'notes', 'category', 'tier', 'notifyEmail', 'lastReplyAt', 'firstResponseAt'] as const
+  ).map(col);
+  const [lastUpdateAt, responseDueAt, resolveDueAt, slaStatus, waiting, record] = (
+    ['lastUpdateAt', 'responseDueAt', 'resolveDueAt', 'slaStatus', 'waiting', 'record'] as const
+  ).map(col);
+  const order = (k: FieldKey): DayMonthOrder | undefined => dates?.[k];
+  const [submittedOrder, resolvedOrder, replyOrder, responseOrder, updateOrder, responseDueOrder, resolveDueOrder] = (
+    ['submittedAt', 'resolvedAt', 'lastReplyAt', 'firstResponseAt', 'lastUpdateAt', 'responseDueAt', 'resolveDueAt'] as const
+  ).map(order);
+  return (row) => {
+    // A field without a column reads as an empty cell.
+    const str = (c: number): string => (c < 0 ? '' : text(row[c]));
+    const code = (name: EnumName, c: number): string | null => parseEnum(name, c < 0 ? '' : row[c]);
+    const instant = (c: number, o: DayMonthOrder | undefined) => (c < 0 ? null : cellToInstant(row[c], zone, o));
+    return {
+      id: str(id).trim(),
+      title: str(title),
+      department: str(department),
+      description: str(description),
+      urgency: code('urgency', urgency) as Urgency | null,
+      submitter: str(submitter),
+      contact: str(contact),
+      submittedAt: instant(submittedAt, submittedOrder),
+      status: code('status', status) as Status | null,
+      assignee: str(assignee),
+      workLog: str(workLog),
+      solution: str(solution),
+      resolvedAt: instant(resolvedAt, resolvedOrder),
+      feedback: code('feedback', feedback) as Feedback | null,
+      notes: str(notes),
+      category: code('category', category) as Category | null,
+      tier: code('tier', tier) as Tier | null,
+      notifyEmail: str(notifyEmail).trim(),
+      lastReplyAt: instant(lastReplyAt, replyOrder),
+      firstResponseAt: instant(firstResponseAt, responseOrder),
+      lastUpdateAt: instant(lastUpdateAt, updateOrder),
+      responseDueAt: instant(responseDueAt, responseDueOrder),
+      resolveDueAt: instant(resolveDueAt, resolveDueOrder),
+      slaStatus: str(slaStatus),
+      waiting: str(waiting),
+      record: str(record),
+    };
   };
 }
 
