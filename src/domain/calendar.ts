@@ -327,7 +327,11 @@ export function addWorkingTime(
     }
     if (day - first > MAX_DAYS)
       throw new CalendarError('The working calendar has no working time in 400 years. Check the settings.');
-    for (const [s, e] of daySpans(c, day, stats)) {
+    // Indexed, not for…of with destructuring: this loop runs for every SLA clock of a review.
+    const spans = daySpans(c, day, stats);
+    for (let i = 0; i < spans.length; i++) {
+      const s = spans[i][0];
+      const e = spans[i][1];
       const from = s > cursor ? s : cursor;
       if (from >= e) continue;
       const avail = e - from;
@@ -370,7 +374,10 @@ export function workingTimeBetween(
   let total = 0;
   let cursor = fromMs;
   for (let day = dayOf(c, fromMs) - 1; day <= last; day++) {
-    for (const [s, e] of daySpans(c, day, stats)) {
+    const spans = daySpans(c, day, stats);
+    for (let i = 0; i < spans.length; i++) {
+      const s = spans[i][0];
+      const e = spans[i][1];
       const a = s > cursor ? s : cursor;
       const b = e < toMs ? e : toMs;
       if (b > a) {

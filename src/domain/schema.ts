@@ -304,6 +304,9 @@ export function isNotOpenStatus(raw: unknown): boolean {
 }
 const NOT_OPEN_KEYS: ReadonlySet<string> = new Set(NOT_OPEN_STATUSES.flatMap((x) => [norm(x), compactValue(x)]));
 
+/** enumLabel's index: each enum's values by code, built on first use. */
+const ENUM_BY_CODE = new Map<EnumName, Map<string, EnumValue>>();
+
 /** Canonical code for a cell value in either language or a known synonym; null if unknown. */
 export function parseEnum(name: EnumName, raw: unknown): string | null {
   if (raw === null || raw === undefined) return null;
@@ -334,7 +337,10 @@ export function parseEnum(name: EnumName, raw: unknown): string | null {
 }
 
 export function enumLabel(name: EnumName, code: string, lang: Lang): string {
-  const v = ENUMS[name].find((x) => x.code === code);
+  // A lookup, not a search: the weekly review labels four fields of every ticket.
+  let byCode = ENUM_BY_CODE.get(name);
+  if (!byCode) ENUM_BY_CODE.set(name, (byCode = new Map(ENUMS[name].map((v) => [v.code, v]))));
+  const v = byCode.get(code);
   if (!v) throw new Error(`unknown ${name} code: ${code}`);
   return v[lang];
 }

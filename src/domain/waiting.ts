@@ -177,7 +177,13 @@ function hasWaitSegment(record: string): boolean {
     at = record.indexOf('|', at + 1);
     if (at < 0) return false;
   }
-  return record.slice(at + 1).trim() !== '';
+  // Any non-space after it (no slice: asked of every ticket of a review).
+  for (let i = at + 1; i < record.length; i++) {
+    const c = record.charCodeAt(i);
+    if (c === 32 || (c >= 9 && c <= 13)) continue;
+    if (c < 128 || record[i].trim() !== '') return true;
+  }
+  return false;
 }
 
 /**

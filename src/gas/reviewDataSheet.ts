@@ -38,6 +38,8 @@ const TYPED_TEXT: ReadonlySet<ReviewDataKey> = new Set<ReviewDataKey>(['id', 'de
  */
 export function dataValues(data: ReviewData): (string | number)[][] {
   const typed = data.keys.map((k) => TYPED_TEXT.has(k));
+  // Departments, assignees and recurring keys repeat down the column: each text checked once.
+  const seen = data.keys.map((k) => (k === 'id' ? null : new Map<string, string>()));
   const out: (string | number)[][] = new Array(data.rows.length + 1);
   out[0] = data.header.map((h) => literalText(h));
   for (let r = 0; r < data.rows.length; r++) {
@@ -46,7 +48,15 @@ export function dataValues(data: ReviewData): (string | number)[][] {
       const v = row[c];
       if (v === null) row[c] = '';
       else if (typeof v === 'number') row[c] = Number.isFinite(v) ? v : '';
-      else if (typed[c] && v !== '') row[c] = literalText(v);
+      else if (typed[c] && v !== '') {
+        const memo = seen[c];
+        let text = memo?.get(v);
+        if (text === undefined) {
+          text = literalText(v);
+          memo?.set(v, text);
+        }
+        row[c] = text;
+      }
     }
     out[r + 1] = row as (string | number)[];
   }

@@ -36,6 +36,7 @@ export interface ReviewScope {
   eventsOf(t: Ticket): StatusEvent[] | undefined;
   createdInWeek: Ticket[];
   resolvedInWeek: Ticket[];
+  /** The status at week end of each ticket in openAtEnd. */
   statusAtEnd: Map<Ticket, Status | null>;
   openAtEnd: Ticket[];
   catLabel(c: Category | null): string;
@@ -62,15 +63,23 @@ export function reviewScope(input: ReviewInput): ReviewScope {
   const eventsOf = (t: Ticket): StatusEvent[] | undefined => history.get(String(t.id).trim());
   const createdInWeek = tickets.filter((t) => inRange(t.submittedAt, start, end));
   const resolvedInWeek = tickets.filter((t) => inRange(t.resolvedAt, start, end));
+  // Kept for the open tickets only (the lists that show it): not a map entry per ticket.
   const statusAtEnd = new Map<Ticket, Status | null>();
-  for (const t of tickets) statusAtEnd.set(t, statusAt(t, asOf, eventsOf(t)));
-  const openAtEnd = tickets.filter((t) => isOpenStatus(statusAtEnd.get(t) ?? null));
+  const openAtEnd: Ticket[] = [];
+  for (let i = 0; i < tickets.length; i++) {
+    const t = tickets[i];
+    const s = statusAt(t, asOf, eventsOf(t));
+    if (!isOpenStatus(s)) continue;
+    statusAtEnd.set(t, s);
+    openAtEnd.push(t);
+  }
   const slaCache = new Map<Ticket, SlaOf>();
   const slaOf = (t: Ticket): SlaOf => {
     let v = slaCache.get(t);
     if (!v) {
       const r = input.sla(t);
-      v = { response: r?.response ?? null, resolution: r?.resolution ?? null };
+      // The answer as given when it has both fields (the add-on's always does): no copy per ticket.
+      v = r && r.response !== undefined && r.resolution !== undefined ? r : { response: r?.response ?? null, resolution: r?.resolution ?? null };
       slaCache.set(t, v);
     }
     return v;

@@ -49,7 +49,7 @@
 import { addTime, alwaysHasWorkingTime, timeBetween, type CalendarSettings, type Clock } from '../calendar';
 import type { SlaHint, SlaState, Status, Urgency } from '../schema';
 import type { Ticket } from '../ticket';
-import { parseSlaStatus } from './text';
+import { parsedSlaStates, parseSlaStatus } from './text';
 import type { WaitKind, WaitState } from '../waiting';
 import { waitPauses } from '../waiting';
 
@@ -205,17 +205,22 @@ function normalisePauses(pauses: readonly ClockPause[] | undefined, start: numbe
   return out;
 }
 
+/** No pauses: one shared list for the clocks that have none (most), not a new one per ticket. */
+const NO_PAUSES: readonly ClockPause[] = Object.freeze([]);
+
 /** The instant at which `duration` of clock time has run from `start`, not counting pauses. */
 function dueWithPauses(
   cal: CalendarSettings,
   clock: SlaClock,
   start: number,
   duration: number,
-  pauses: ClockPause[],
+  pauses: readonly ClockPause[],
 ): number {
   let cursor = start;
   let remaining = duration;
-  for (const p of pauses) {
+  // Indexed: asked for every ticket of a review, mostly before the engine optimises it.
+  for (let i = 0; i < pauses.length; i++) {
+    const p = pauses[i];
     if (p.to <= cursor) continue;
     const due = addTime(cal, clock, cursor, remaining);
     if (due <= p.from) return due;
@@ -464,42 +469,64 @@ export function slaStates(
     const ev = evaluate(t, nowMs, policy, cal, ctx);
     return { response: ev.response, resolution: ev.resolution };
   }
-  const { c, prev, status, open, u, start } = basis(t, policy, ctx);
+  // As basis(), without its copies: the weekly review asks this of every ticket (no closures and no
+  // parsed-status copy per call either).
+  const c: SlaContext = typeof ctx === 'number' || ctx === null || ctx === undefined ? { lastWorkLogAt: ctx ?? null } : ctx;
+  const prev = c.previous !== undefined ? c.previous : parsedSlaStates(t.slaStatus);
+  const status = t.status ?? null;
+  const open = isOpenStatus(status);
+  const u = targetUrgency(t, policy);
+  const start = t.submittedAt;
   if (start === null || start === undefined || !Number.isFinite(start) || !u)
     return { response: sticky(null, prev?.response, !open), resolution: sticky(null, prev?.resolution, !open) };
   const share = Math.min(1, Math.max(0, policy.atRiskShare));
-  // The state evalTarget gives, from the instants it needs (sticky ignores it after a breach).
-  const state = (
-    target: SlaTarget,
-    done: boolean,
-    doneAt: number | null,
-    pauses: () => ClockPause[],
-    before: SlaState | null | undefined,
-  ): SlaState | null => {
-    if (before === 'breached' || before === 'missed' || (done && doneAt === null)) return null;
-    const ms = target.minutes * 60_000;
-    const ps = pauses();
-    const dueAt = dueWithPauses(cal, target.clock, start, ms, ps);
-    if (done) return (doneAt as number) <= dueAt ? 'met' : 'missed';
-    if (nowMs > dueAt) return 'breached';
-    return nowMs >= dueWithPauses(cal, target.clock, start, ceil(ms * share - 1e-3), ps) ? 'atRisk' : 'onTrack';
-  };
   const respondedAt = t.firstResponseAt ?? (!open ? (t.resolvedAt ?? null) : null);
   const responseDone = respondedAt !== null || (status !== null && status !== 'pending');
-  const response = state(policy.response[u], responseDone, respondedAt, () => [], prev?.response);
-  // As evaluate: the reopen pauses that ended and the waiting periods stop the resolution clock.
+  const response = stateOf(cal, start, nowMs, share, policy.response[u], responseDone, respondedAt, NO_PAUSES, prev?.response);
+  // As evaluate: the reopen pauses that ended and the waiting periods stop the resolution clock
+  // (worked out only when the state needs them).
   const resolvedAt = !open ? (t.resolvedAt ?? null) : null;
-  const resolutionPauses = (): ClockPause[] => {
-    const completed = normalisePauses(c.pauses, start).filter((p) => p.from < nowMs && p.to <= nowMs);
-    const waits = c.wait ? normalisePauses(waitPauses(c.wait, nowMs), start) : [];
-    const stopped = waits.length ? normalisePauses([...completed, ...waits], start) : completed;
-    return resolvedAt !== null ? stopped.filter((p) => p.from < resolvedAt) : stopped;
-  };
-  const resolution = state(policy.resolution[u], !open, resolvedAt, resolutionPauses, prev?.resolution);
+  const resolutionBefore = prev?.resolution;
+  const pauses = needsInstants(!open, resolvedAt, resolutionBefore) ? resolutionPauses(c, start, nowMs, resolvedAt) : NO_PAUSES;
+  const resolution = stateOf(cal, start, nowMs, share, policy.resolution[u], !open, resolvedAt, pauses, resolutionBefore);
   return {
     response: sticky(response, prev?.response, responseDone),
-    resolution: sticky(resolution, prev?.resolution, !open),
+    resolution: sticky(resolution, resolutionBefore, !open),
   };
+}
+
+/** Whether a target's state depends on its instants (not decided by a breach, or done without a time). */
+const needsInstants = (done: boolean, doneAt: number | null, before: SlaState | null | undefined): boolean =>
+  !(before === 'breached' || before === 'missed' || (done && doneAt === null));
+
+/** The state evalTarget gives, from the instants it needs (sticky ignores it after a breach). */
+function stateOf(
+  cal: CalendarSettings,
+  start: number,
+  nowMs: number,
+  share: number,
+  target: SlaTarget,
+  done: boolean,
+  doneAt: number | null,
+  pauses: readonly ClockPause[],
+  before: SlaState | null | undefined,
+): SlaState | null {
+  if (!needsInstants(done, doneAt, before)) return null;
+  const ms = target.minutes * 60_000;
+  const dueAt = dueWithPauses(cal, target.clock, start, ms, pauses);
+  if (done) return (doneAt as number) <= dueAt ? 'met' : 'missed';
+  if (nowMs > dueAt) return 'breached';
+  return nowMs >= dueWithPauses(cal, target.clock, start, ceil(ms * share - 1e-3), pauses) ? 'atRisk' : 'onTrack';
+}
+
+/** The periods that stop a resolution clock: reopen pauses that ended, and waiting. */
+function resolutionPauses(c: SlaContext, start: number, nowMs: number, resolvedAt: number | null): readonly ClockPause[] {
+  // Never reopened and never waited: most tickets of a review.
+  if (!c.pauses?.length && !c.wait?.current && !c.wait?.periods.length) return NO_PAUSES;
+  const completed = normalisePauses(c.pauses, start).filter((p) => p.from < nowMs && p.to <= nowMs);
+  const waits = c.wait ? normalisePauses(waitPauses(c.wait, nowMs), start) : [];
+  const stopped = waits.length ? normalisePauses([...completed, ...waits], start) : completed;
+  return resolvedAt !== null ? stopped.filter((p) => p.from < resolvedAt) : stopped;
 }
 
 /**

@@ -102,6 +102,20 @@ export function parseSlaStatus(text: unknown): ParsedSlaStatus {
   return { ...hit, hints: [...hit.hints] };
 }
 
+/** The two states of a status text, as parseSlaStatus reads them, without a copy (read-only). */
+export function parsedSlaStates(text: unknown): Readonly<Pick<ParsedSlaStatus, 'response' | 'resolution'>> {
+  if (typeof text !== 'string' && typeof text !== 'number') return NO_STATES;
+  const key = String(text);
+  let hit = parsedStatuses.get(key);
+  if (!hit) {
+    hit = parseSlaText(key);
+    if (parsedStatuses.size > 1000) parsedStatuses.clear();
+    parsedStatuses.set(key, hit);
+  }
+  return hit;
+}
+const NO_STATES = Object.freeze({ response: null, resolution: null });
+
 function parseSlaText(text: string): ParsedSlaStatus {
   const out: ParsedSlaStatus = { response: null, resolution: null, hints: [] };
   const s = normText(text);

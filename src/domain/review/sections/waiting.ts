@@ -12,7 +12,9 @@ export function waitingSection(scope: ReviewScope): { section: ReviewSection | n
   const { input, T, tickets, start, asOf } = scope;
   const figure: WaitingFigure = { requester: { tickets: 0, hours: 0 }, vendor: { tickets: 0, hours: 0 }, atEnd: 0 };
   let ever = false;
-  for (const t of tickets) {
+  // Indexed: runs over every ticket once per build, mostly before the engine optimises it.
+  for (let i = 0; i < tickets.length; i++) {
+    const t = tickets[i];
     const w = waitOf(t);
     if (!w.current && !w.periods.length) continue;
     ever = true;
