@@ -35,12 +35,22 @@ export function utilitiesZone(utilities: GoogleAppsScript.Utilities.Utilities, t
     cache.set(ms, off);
     return off;
   };
+  // Per UTC day (its number, a small integer key): the offset when the same at its start and the
+  // next day's, else NaN. The calendar asks for every clock of every ticket of a weekly review;
+  // this answers most of them with one lookup, allocating nothing.
+  const wholeDays = new Map<number, number>();
   return {
     id: tz,
     offsetMinutes(epochMs: number): number {
-      const day = Math.floor(epochMs / DAY) * DAY;
-      const whole = offsetAt(day);
-      if (whole === offsetAt(day + DAY)) return whole;
+      const n = Math.floor(epochMs / DAY);
+      let whole = wholeDays.get(n);
+      if (whole === undefined) {
+        const start = offsetAt(n * DAY);
+        whole = start === offsetAt((n + 1) * DAY) ? start : NaN;
+        if (wholeDays.size > 100_000) wholeDays.clear();
+        wholeDays.set(n, whole);
+      }
+      if (!Number.isNaN(whole)) return whole;
       const hour = Math.floor(epochMs / HOUR) * HOUR;
       const off = offsetAt(hour);
       if (off % 60 === 0 || off === offsetAt(hour + HOUR)) return off;

@@ -111,7 +111,7 @@ export function weekLabeller(scope: ReviewScope): (v: number | null) => string {
  * is the snapshot's rank and typical title for the tickets of a listed problem.
  */
 export function reviewData(scope: ReviewScope, recurring: readonly RecurringProblem[]): ReviewData {
-  const { input, D, tickets, history, slaOf, catLabel, urgLabel, statusLabel, ratingLabel } = scope;
+  const { input, D, tickets, eventsOf, slaAt, catLabel, urgLabel, statusLabel, ratingLabel } = scope;
   const keys = [...REVIEW_DATA_KEYS];
   // Closed with 无回复 (issue 18's auto-close: the requester never answered) unless told otherwise.
   const autoClosed = input.autoClosed ?? ((t: Ticket) => t.feedback === 'none');
@@ -126,7 +126,8 @@ export function reviewData(scope: ReviewScope, recurring: readonly RecurringProb
   const [response, resolution] = targets(scope);
   const reopens = (t: Ticket): number => {
     let n = 0;
-    for (const e of history.get(String(t.id).trim()) ?? []) if (e.from === 'resolved' && e.to === 'inProgress') n++;
+    const events = eventsOf(t);
+    if (events) for (let i = 0; i < events.length; i++) if (events[i].from === 'resolved' && events[i].to === 'inProgress') n++;
     return n;
   };
   // The week lists repeat across rows (a year holds ~53 weeks): one string each, not one per row
@@ -162,7 +163,10 @@ export function reviewData(scope: ReviewScope, recurring: readonly RecurringProb
   // The sheet is usually in submission order already: checked in one pass before sorting.
   let inOrder = true;
   for (let i = 1; i < tickets.length && inOrder; i++) inOrder = order(tickets[i - 1], tickets[i]) <= 0;
-  const sorted = inOrder ? tickets : [...tickets].sort(order);
+  // Positions in `tickets`, in row order (the scope keeps each ticket's SLA states by position).
+  const positions: number[] = new Array(tickets.length);
+  for (let i = 0; i < tickets.length; i++) positions[i] = i;
+  if (!inOrder) positions.sort((a, b) => order(tickets[a], tickets[b]));
   const unset = scope.T.unset;
   const unassigned = scope.T.unassigned;
   const tierLabel = (t: Ticket): string => {
@@ -177,8 +181,9 @@ export function reviewData(scope: ReviewScope, recurring: readonly RecurringProb
   const met = (o: SlaOutcome): Cell => (o === 'pending' ? '' : o === 'met' ? 1 : 0);
   // One array literal per row, in REVIEW_DATA_KEYS' order (test/domain/review/data.test.ts reads
   // every column back by key): 50,000 rows through 23 cell functions each cost more than the rest.
-  const rows = sorted.map((t): Cell[] => {
-    const sla = slaOf(t);
+  const rows = positions.map((at): Cell[] => {
+    const t = tickets[at];
+    const sla = slaAt(at);
     const r = slaOutcome(sla.response);
     const s = slaOutcome(sla.resolution);
     const rDone = response.done(t);

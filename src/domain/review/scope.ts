@@ -33,6 +33,7 @@ export interface ReviewScope {
   prev: { start: number; end: number };
   prevAsOf: number;
   history: Map<string, StatusEvent[]>;
+  /** A ticket's status events (a ticket of `tickets`), in time order. */
   eventsOf(t: Ticket): StatusEvent[] | undefined;
   createdInWeek: Ticket[];
   resolvedInWeek: Ticket[];
@@ -46,8 +47,8 @@ export interface ReviewScope {
   /** `yyyy-MM-dd HH:mm` in the zone, '' for none. */
   fmt(ms: number | null): string;
   urgKey(u: Urgency | null): UrgencyKey;
-  /** A ticket's SLA states (input.sla, asked once per ticket: the sections, trend and data rows share it). */
-  slaOf(t: Ticket): SlaOf;
+  /** The SLA states of `tickets[i]` (input.sla, asked once per ticket: the sections, trend and data rows share it). */
+  slaAt(i: number): SlaOf;
 }
 
 export function reviewScope(input: ReviewInput): ReviewScope {
@@ -60,7 +61,15 @@ export function reviewScope(input: ReviewInput): ReviewScope {
   const asOf = Math.min(end, now);
   const prevAsOf = Math.min(prev.end, now);
   const history = statusHistory(input.audit);
-  const eventsOf = (t: Ticket): StatusEvent[] | undefined => history.get(String(t.id).trim());
+  // Each ticket's events found by its ID once; the sections then ask by ticket, from a map holding
+  // only the tickets that have events (none for a sheet adopted without its history).
+  const byTicket = new Map<Ticket, StatusEvent[]>();
+  if (history.size)
+    for (let i = 0; i < tickets.length; i++) {
+      const events = history.get(String(tickets[i].id).trim());
+      if (events) byTicket.set(tickets[i], events);
+    }
+  const eventsOf = (t: Ticket): StatusEvent[] | undefined => (byTicket.size === 0 ? undefined : byTicket.get(t));
   const createdInWeek = tickets.filter((t) => inRange(t.submittedAt, start, end));
   const resolvedInWeek = tickets.filter((t) => inRange(t.resolvedAt, start, end));
   // Kept for the open tickets only (the lists that show it): not a map entry per ticket.
@@ -73,14 +82,15 @@ export function reviewScope(input: ReviewInput): ReviewScope {
     statusAtEnd.set(t, s);
     openAtEnd.push(t);
   }
-  const slaCache = new Map<Ticket, SlaOf>();
-  const slaOf = (t: Ticket): SlaOf => {
-    let v = slaCache.get(t);
+  // By position in `tickets`, not a map keyed by ticket: asked of every ticket by several sections.
+  const slaCache: (SlaOf | undefined)[] = new Array(tickets.length);
+  const slaAt = (i: number): SlaOf => {
+    let v = slaCache[i];
     if (!v) {
-      const r = input.sla(t);
+      const r = input.sla(tickets[i]);
       // The answer as given when it has both fields (the add-on's always does): no copy per ticket.
       v = r && r.response !== undefined && r.resolution !== undefined ? r : { response: r?.response ?? null, resolution: r?.resolution ?? null };
-      slaCache.set(t, v);
+      slaCache[i] = v;
     }
     return v;
   };
@@ -110,7 +120,7 @@ export function reviewScope(input: ReviewInput): ReviewScope {
     ratingLabel: (r) => RATING_VALUES.find((v) => v.code === r)![lang],
     fmt: (ms) => (ms === null ? '' : formatLocal(ms, zone, 'minute')),
     urgKey: (u) => u ?? 'unset',
-    slaOf,
+    slaAt,
   };
 }
 

@@ -14,7 +14,7 @@ export const slaOutcome = (state: SlaState | null): SlaOutcome =>
   state === 'breached' || state === 'missed' ? 'missed' : state === 'met' ? 'met' : 'pending';
 
 export function slaSection(scope: ReviewScope): { section: ReviewSection; figure: SlaFigure } {
-  const { T, tickets, start, end, urgKey, slaOf } = scope;
+  const { T, tickets, start, end, urgKey, slaAt } = scope;
   const emptySla = (): SlaCell => ({ inScope: 0, met: 0, missed: 0, pending: 0, compliance: null });
   const slaFig: SlaFigure = { response: emptyByUrgency(emptySla), resolution: emptyByUrgency(emptySla) };
   for (const target of targets(scope)) {
@@ -22,7 +22,7 @@ export function slaSection(scope: ReviewScope): { section: ReviewSection; figure
     for (let i = 0; i < tickets.length; i++) {
       const t = tickets[i];
       if (!inRange(target.due(t), start, end) && !inRange(target.done(t), start, end)) continue;
-      const outcome = slaOutcome(slaOf(t)[target.key]);
+      const outcome = slaOutcome(slaAt(i)[target.key]);
       for (const k of [urgKey(t.urgency), 'all'] as UrgencyKey[]) {
         const c = slaFig[target.key][k];
         c.inScope++;

@@ -38,7 +38,7 @@ function indexIn(bounds: readonly number[], v: number | null): number {
 }
 
 export function trendWeeks(scope: ReviewScope, count = TREND_WEEKS): TrendWeek[] {
-  const { week, zone, now, tickets, eventsOf, slaOf } = scope;
+  const { week, zone, now, tickets, eventsOf, slaAt } = scope;
   const weeks = Array.from({ length: count }, (_, i) => {
     const w = shiftIsoWeek(week, i - (count - 1));
     const b = weekBounds(w, zone);
@@ -62,12 +62,24 @@ export function trendWeeks(scope: ReviewScope, count = TREND_WEEKS): TrendWeek[]
       const events = eventsOf(t);
       // statusAt compares its instant only with these: after the last of them the answer stays
       // the same, so most tickets (done before the window) need one call, not twelve.
-      const settled = Math.max(t.submittedAt, t.resolvedAt ?? -Infinity, t.lastUpdateAt ?? -Infinity, t.firstResponseAt ?? -Infinity, events?.length ? events[events.length - 1].at : -Infinity);
+      const settled = Math.max(
+        t.submittedAt,
+        t.resolvedAt ?? -Infinity,
+        t.lastUpdateAt ?? -Infinity,
+        t.firstResponseAt ?? -Infinity,
+        events?.length ? events[events.length - 1].at : -Infinity,
+      );
       let open: boolean | null = null;
-      for (let i = Math.max(0, c); i < count; i++) {
-        const isOpen: boolean = asOf[i] > settled && open !== null ? open : isOpenStatus(statusAt(t, asOf[i], events));
-        if (asOf[i] > settled) open = isOpen;
-        if (isOpen) backlog[i]++;
+      if (c < 0 && asOf[0] > settled) {
+        // Settled before the window (most tickets): one status for all twelve week ends.
+        if (isOpenStatus(statusAt(t, asOf[0], events))) for (let i = 0; i < count; i++) backlog[i]++;
+      } else {
+        for (let i = Math.max(0, c); i < count; i++) {
+          const isOpen: boolean =
+            asOf[i] > settled && open !== null ? open : isOpenStatus(statusAt(t, asOf[i], events));
+          if (asOf[i] > settled) open = isOpen;
+          if (isOpen) backlog[i]++;
+        }
       }
     }
     for (let k = 0; k < ts.length; k++) {
@@ -75,7 +87,7 @@ export function trendWeeks(scope: ReviewScope, count = TREND_WEEKS): TrendWeek[]
       const due = indexIn(bounds, target.due(t));
       const done = indexIn(bounds, target.done(t));
       if (due < 0 && done < 0) continue;
-      const outcome = slaOutcome(slaOf(t)[target.key]);
+      const outcome = slaOutcome(slaAt(j)[target.key]);
       if (outcome === 'pending') continue;
       if (due >= 0) sla[k][due][outcome]++;
       if (done >= 0 && done !== due) sla[k][done][outcome]++;
@@ -94,7 +106,14 @@ export function trendWeeks(scope: ReviewScope, count = TREND_WEEKS): TrendWeek[]
 export function trendSection(scope: ReviewScope): { section: ReviewSection; weeks: TrendWeek[] } {
   const D = scope.D;
   const weeks = trendWeeks(scope);
-  const rows: Cell[][] = weeks.map((w) => [w.week, w.created, w.resolved, w.backlog, w.response, w.resolution]);
+  const rows: Cell[][] = weeks.map((w) => [
+    w.week,
+    w.created,
+    w.resolved,
+    w.backlog,
+    w.response,
+    w.resolution,
+  ]);
   return {
     section: {
       key: 'trend',
