@@ -252,16 +252,18 @@ export function buildIndex(entries: readonly KbEntry[]): KbIndex {
       const body = (text: string): Set<string> => (text === '' ? repeated('') : tokensOf(text));
       pairs = weighted(title, body(e.description), body(e.solution), category);
     }
-    for (const [t, weight] of pairs) {
+    // Indexed: 10,000 entries × their tokens, once per weekly review and per index rebuild.
+    for (let i = 0; i < pairs.length; i++) {
+      const t = pairs[i][0];
       let list = postings.get(t);
       if (!list) postings.set(t, (list = []));
-      list.push(doc, weight);
+      list.push(doc, pairs[i][1]);
     }
     titleSets.push(title);
   });
   const n = entries.length;
   const out: Record<string, number[]> = Object.create(null);
-  for (const [t, list] of postings) out[t] = list;
+  postings.forEach((list, t) => (out[t] = list));
   // A title's weight depends on its tokens alone: once per distinct title.
   const norms = new Map<Set<string>, number>();
   const normOf = (title: Set<string>): number => {

@@ -85,8 +85,14 @@ export function weekLabeller(scope: ReviewScope): (v: number | null) => string {
   };
   let first: IsoWeek = { year: 0, week: 0 };
   let last: IsoWeek = first;
+  // The last week answered: rows come in submission order, so the next instant is often in it.
+  let memoStart = Infinity;
+  let memoEnd = -Infinity;
+  let memoLabel = '';
   return (v) => {
-    if (v === null || !Number.isFinite(v)) return '';
+    if (v === null) return '';
+    if (v >= memoStart && v < memoEnd) return memoLabel;
+    if (!Number.isFinite(v)) return '';
     if (!starts.length || v < starts[0] || v >= end) {
       // Far outside (a typo'd year): label it directly rather than fill the years between.
       if (starts.length && (v < starts[0] - 400 * DAY || v >= end + 400 * DAY)) return formatIsoWeek(isoWeekAt(v, zone));
@@ -99,7 +105,10 @@ export function weekLabeller(scope: ReviewScope): (v: number | null) => string {
       if (starts[mid] <= v) lo = mid;
       else hi = mid;
     }
-    return labels[lo];
+    memoStart = starts[lo];
+    memoEnd = lo + 1 < starts.length ? starts[lo + 1] : end;
+    memoLabel = labels[lo];
+    return memoLabel;
   };
 }
 

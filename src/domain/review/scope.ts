@@ -35,6 +35,12 @@ export interface ReviewScope {
   history: Map<string, StatusEvent[]>;
   /** A ticket's status events (a ticket of `tickets`), in time order. */
   eventsOf(t: Ticket): StatusEvent[] | undefined;
+  /**
+   * Positions in `tickets` of those with an instant in the week (submitted, first response,
+   * resolved, response or resolution due), ascending: the sections that count what was done or
+   * due in the week read these, not every ticket.
+   */
+  weekPositions: number[];
   createdInWeek: Ticket[];
   resolvedInWeek: Ticket[];
   /** The status at week end of each ticket in openAtEnd. */
@@ -69,9 +75,26 @@ export function reviewScope(input: ReviewInput): ReviewScope {
       const events = history.get(String(tickets[i].id).trim());
       if (events) byTicket.set(tickets[i], events);
     }
-  const eventsOf = (t: Ticket): StatusEvent[] | undefined => (byTicket.size === 0 ? undefined : byTicket.get(t));
-  const createdInWeek = tickets.filter((t) => inRange(t.submittedAt, start, end));
-  const resolvedInWeek = tickets.filter((t) => inRange(t.resolvedAt, start, end));
+  const eventsOf = (t: Ticket): StatusEvent[] | undefined =>
+    byTicket.size === 0 ? undefined : byTicket.get(t);
+  const weekPositions: number[] = [];
+  const createdInWeek: Ticket[] = [];
+  const resolvedInWeek: Ticket[] = [];
+  for (let i = 0; i < tickets.length; i++) {
+    const t = tickets[i];
+    const created = inRange(t.submittedAt, start, end);
+    const resolved = inRange(t.resolvedAt, start, end);
+    if (created) createdInWeek.push(t);
+    if (resolved) resolvedInWeek.push(t);
+    if (
+      created ||
+      resolved ||
+      inRange(t.firstResponseAt, start, end) ||
+      inRange(t.responseDueAt, start, end) ||
+      inRange(t.resolveDueAt, start, end)
+    )
+      weekPositions.push(i);
+  }
   // Kept for the open tickets only (the lists that show it): not a map entry per ticket.
   const statusAtEnd = new Map<Ticket, Status | null>();
   const openAtEnd: Ticket[] = [];
@@ -89,7 +112,10 @@ export function reviewScope(input: ReviewInput): ReviewScope {
     if (!v) {
       const r = input.sla(tickets[i]);
       // The answer as given when it has both fields (the add-on's always does): no copy per ticket.
-      v = r && r.response !== undefined && r.resolution !== undefined ? r : { response: r?.response ?? null, resolution: r?.resolution ?? null };
+      v =
+        r && r.response !== undefined && r.resolution !== undefined
+          ? r
+          : { response: r?.response ?? null, resolution: r?.resolution ?? null };
       slaCache[i] = v;
     }
     return v;
@@ -110,6 +136,7 @@ export function reviewScope(input: ReviewInput): ReviewScope {
     prevAsOf,
     history,
     eventsOf,
+    weekPositions,
     createdInWeek,
     resolvedInWeek,
     statusAtEnd,

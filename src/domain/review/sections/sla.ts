@@ -14,12 +14,12 @@ export const slaOutcome = (state: SlaState | null): SlaOutcome =>
   state === 'breached' || state === 'missed' ? 'missed' : state === 'met' ? 'met' : 'pending';
 
 export function slaSection(scope: ReviewScope): { section: ReviewSection; figure: SlaFigure } {
-  const { T, tickets, start, end, urgKey, slaAt } = scope;
+  const { T, tickets, weekPositions, start, end, urgKey, slaAt } = scope;
   const emptySla = (): SlaCell => ({ inScope: 0, met: 0, missed: 0, pending: 0, compliance: null });
   const slaFig: SlaFigure = { response: emptyByUrgency(emptySla), resolution: emptyByUrgency(emptySla) };
   for (const target of targets(scope)) {
-    // Indexed: runs over every ticket once per build, mostly before the engine optimises it.
-    for (let i = 0; i < tickets.length; i++) {
+    // Only tickets with an instant in the week can be due or done in it.
+    for (const i of weekPositions) {
       const t = tickets[i];
       if (!inRange(target.due(t), start, end) && !inRange(target.done(t), start, end)) continue;
       const outcome = slaOutcome(slaAt(i)[target.key]);

@@ -11,15 +11,15 @@ export type TimesFigure = {
 };
 
 export function timesSection(scope: ReviewScope): { section: ReviewSection; figure: TimesFigure } {
-  const { input, T, tickets, start, end, urgKey } = scope;
+  const { input, T, tickets, weekPositions, start, end, urgKey } = scope;
   const timesFig: TimesFigure = {
     response: emptyByUrgency((): TimeCell => ({ n: 0, median: null, p90: null })),
     resolution: emptyByUrgency((): TimeCell => ({ n: 0, median: null, p90: null })),
   };
   for (const target of targets(scope)) {
     const values = new Map<UrgencyKey, number[]>();
-    // Indexed: runs over every ticket once per build, mostly before the engine optimises it.
-    for (let i = 0; i < tickets.length; i++) {
+    // Only tickets with an instant in the week can be done in it.
+    for (const i of weekPositions) {
       const t = tickets[i];
       const done = target.done(t);
       if (!inRange(done, start, end) || t.submittedAt === null || (done as number) < t.submittedAt) continue;
