@@ -105,13 +105,25 @@ const REVIEW_FIELDS: FieldKey[] = [
   'record',
 ];
 
-/** Rows below the header (index `headerIndex` of `values`, sheet row `firstRow + index`) as tickets; rows without an ID are skipped. */
+/**
+ * Where each ticket kept for the review is, by ID: its index in the live block's rows, or −1 − its
+ * index in the archive's. Filled while the rows are decoded (their IDs are in hand then).
+ */
+type TicketPlaces = Map<string, number>;
+
+/**
+ * Rows below the header (index `headerIndex` of `values`, sheet row `firstRow + index`) as tickets;
+ * rows without an ID are skipped, and so is an ID already in `places` (each ID once: the live sheet,
+ * read first, wins over the archive; a ticket being archived may be in both).
+ */
 function ticketsOf(
   values: unknown[][],
   headerIndex: number,
   all: ColumnMap,
   tr: Tracker,
   firstRow: number,
+  places: TicketPlaces,
+  archived: boolean,
 ): { tickets: Ticket[]; rows: number[] } {
   const columns: ColumnMap = {};
   for (const k of REVIEW_FIELDS) if (all[k] !== undefined) columns[k] = all[k];
@@ -123,7 +135,8 @@ function ticketsOf(
     const id = values[i][idCol];
     if (id === '' || id === null || id === undefined) continue; // the empty rows below the data
     const tk = decode(values[i]);
-    if (!tk.id) continue;
+    if (!tk.id || places.has(tk.id)) continue;
+    places.set(tk.id, archived ? -1 - tickets.length : tickets.length);
     tickets.push(tk);
     rows.push(firstRow + i);
   }
@@ -164,14 +177,14 @@ function namedBlock(tr: Tracker, names: { zh: string; en: string }, a1: string):
  * The ticket sheet in one read (three calls: the block from the stored hint's header row down,
  * its values, its sheet ID for links); a stale hint falls back to the scan setup uses.
  */
-function readTicketSheet(tr: Tracker): TicketBlock | null {
+function readTicketSheet(tr: Tracker, places: TicketPlaces): TicketBlock | null {
   const hint = tr.config.tickets;
   if (hint) {
     const block = blockOf(tr.ss, hint.name, `A${hint.headerRow}:${columnLetter(Math.max(1, hint.width))}`);
     const values = block ? block.getValues() : null;
     const match = values && values.length ? detectHeader([values[0]], hint.overrides) : null;
     if (block && values && match && match.columns.id !== undefined) {
-      const { tickets, rows } = ticketsOf(values, 0, match.columns, tr, hint.headerRow);
+      const { tickets, rows } = ticketsOf(values, 0, match.columns, tr, hint.headerRow, places, false);
       return { gid: once(() => block.getGridId()), width: values[0].length, tickets, rows };
     }
   }
@@ -179,7 +192,7 @@ function readTicketSheet(tr: Tracker): TicketBlock | null {
   if (!ts || ts.columns.id === undefined) return null;
   const last = ts.sheet.getLastRow();
   const values = ts.sheet.getSheetValues(ts.headerRow, 1, Math.max(1, last - ts.headerRow + 1), ts.width);
-  const { tickets, rows } = ticketsOf(values, 0, ts.columns, tr, ts.headerRow);
+  const { tickets, rows } = ticketsOf(values, 0, ts.columns, tr, ts.headerRow, places, false);
   return { gid: once(() => ts.sheet.getSheetId()), width: ts.width, tickets, rows };
 }
 
@@ -189,7 +202,7 @@ function readTicketSheet(tr: Tracker): TicketBlock | null {
  * columns without a sheet lookup (the archive's columns follow the ticket sheet's, plus any the
  * archive added later). An archive whose grid is narrower than that is not read.
  */
-function readArchive(tr: Tracker, ticketWidth: number): TicketBlock | null {
+function readArchive(tr: Tracker, ticketWidth: number, places: TicketPlaces): TicketBlock | null {
   const width = Math.max(26, ticketWidth);
   // A narrower grid (empty columns deleted) does not fit that block: read the sheet's own data range
   // (one call more, and only when there is no archive at all).
@@ -201,7 +214,7 @@ function readArchive(tr: Tracker, ticketWidth: number): TicketBlock | null {
   const values = block.getValues();
   const match = detectHeader(values.slice(0, HEADER_SCAN_ROWS));
   if (!match || match.columns.id === undefined) return null;
-  const { tickets, rows } = ticketsOf(values, match.row, match.columns, tr, 1);
+  const { tickets, rows } = ticketsOf(values, match.row, match.columns, tr, 1, places, true);
   return { gid: once(() => block.getGridId()), width, tickets, rows };
 }
 
@@ -266,28 +279,16 @@ export function buildWeeklyReview(
   if (weekBounds(target, tr.zone).start > tr.now)
     return { ok: false, message: M.futureWeek(formatIsoWeek(target)), code: ERROR_CODES.invalid };
 
-  const main = readTicketSheet(tr);
+  const where: TicketPlaces = new Map();
+  const main = readTicketSheet(tr, where);
   if (!main) return { ok: false, message: t(tr.lang, 'noTicketSheet'), code: ERROR_CODES.noTicketSheet };
-  const archive = readArchive(tr, main.width);
+  const archive = readArchive(tr, main.width, where);
   const audit = readAudit(tr);
   const knowledge = readKnowledgeEntries(tr);
 
-  // Each ID once; the live sheet wins over the archive (a ticket being archived may be in both).
-  // Where each kept ticket is: its index in the live block's rows, or −1 − its index in the archive's.
-  const where = new Map<string, number>();
-  const tickets: Ticket[] = [];
-  main.tickets.forEach((tk, i) => {
-    if (where.has(tk.id)) return;
-    where.set(tk.id, i);
-    tickets.push(tk);
-  });
-  let archived = 0;
-  archive?.tickets.forEach((tk, i) => {
-    if (where.has(tk.id)) return;
-    where.set(tk.id, -1 - i);
-    tickets.push(tk);
-    archived++;
-  });
+  // Each ID once already (ticketsOf): the live sheet's tickets, then the archive's.
+  const tickets: Ticket[] = archive ? main.tickets.concat(archive.tickets) : main.tickets;
+  const archived = archive ? archive.tickets.length : 0;
   const linkOf = (id: string): TicketLink | null => {
     const w = where.get(id);
     if (w === undefined) return null;

@@ -229,6 +229,37 @@ describe('archived tickets', () => {
   });
 });
 
+describe('each ticket once', () => {
+  it('a ticket in both the live sheet and the archive, or pasted twice on the live sheet, counts once and links to its live row', () => {
+    const { rt, B, D } = workedWeek();
+    act(rt, '2024-05-10T09:00:00', B, 'close');
+    act(rt, '2024-05-10T09:05:00', D, 'close');
+    rt.clock.set(at('2024-09-02T10:00:00'));
+    rt.ui.responder = (q) => ({ button: q.buttons.includes('YES') ? 'YES' : 'OK' });
+    expect(rt.call<EntryResult<'archiveFromMenu'>>('archiveFromMenu').result).toMatchObject({ ok: true });
+    const archive = reviewSheet(rt, '归档');
+    const live = reviewSheet(rt, '工单');
+    // B back on the live sheet (an archiving interrupted after its copy), and a live ticket pasted twice.
+    const bArchived = archive.getDataRange().getValues().find((r) => r[0] === B)!;
+    const width = live.getLastColumn();
+    live.getRange(live.getLastRow() + 1, 1, 1, width).setValues([bArchived.slice(0, width)]);
+    const liveRows = live.getDataRange().getValues();
+    const cRow = liveRows.find((r) => r[0] !== B && String(r[0]).startsWith('IT'))!;
+    live.getRange(live.getLastRow() + 1, 1, 1, width).setValues([cRow]);
+    const r = rt.call<EntryResult<'buildWeeklyReview'>>('buildWeeklyReview', '2024-W19');
+    expect(r.result).toMatchObject({ ok: true, tickets: 4, archived: 2, dataRows: 4 });
+    const ids = reviewSheet(rt, '周报数据')
+      .getDataRange()
+      .getValues()
+      .slice(1)
+      .map((x) => x[0]);
+    expect(ids.sort()).toEqual([...new Set(ids)].sort());
+    const sheet = reviewSheet(rt, '周报 2024-W19');
+    const bLiveRow = live.getDataRange().getValues().findIndex((row) => row[0] === B) + 1;
+    expect(sheet.getRange(rowIndex(sheet, B), 1).getFormula()).toBe(`=HYPERLINK("#gid=${live.getSheetId()}&range=A${bLiveRow}","${B}")`);
+  });
+});
+
 describe('English sheets', () => {
   it('names the sheet Review 2024-W19 and writes English labels', () => {
     const { rt } = workedWeek({ locale: 'en_US' });
