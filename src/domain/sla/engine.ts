@@ -49,7 +49,7 @@
 import { addTime, alwaysHasWorkingTime, timeBetween, type CalendarSettings, type Clock } from '../calendar';
 import type { SlaHint, SlaState, Status, Urgency } from '../schema';
 import type { Ticket } from '../ticket';
-import { parsedSlaStates, parseSlaStatus } from './text';
+import { parsedSlaStates } from './text';
 import type { WaitKind, WaitState } from '../waiting';
 import { waitPauses } from '../waiting';
 
@@ -320,7 +320,7 @@ function evalTarget(
   return { state, dueAt, riskAt, used };
 }
 
-function emptyEvaluation(prev: SlaSummary | null, open: boolean, waiting: WaitKind | null): SlaEvaluation {
+function emptyEvaluation(prev: Readonly<Pick<SlaSummary, 'response' | 'resolution'>> | null, open: boolean, waiting: WaitKind | null): SlaEvaluation {
   return {
     waiting,
     response: sticky(null, prev?.response, !open),
@@ -343,7 +343,9 @@ function emptyEvaluation(prev: SlaSummary | null, open: boolean, waiting: WaitKi
 function basis(t: SlaTicket, policy: SlaPolicy, ctx: SlaContext | number | null | undefined) {
   const c: SlaContext =
     typeof ctx === 'number' || ctx === null || ctx === undefined ? { lastWorkLogAt: ctx ?? null } : ctx;
-  const prev: SlaSummary | null = c.previous !== undefined ? c.previous : parseSlaStatus(t.slaStatus);
+  // Read only: the states as the cell says them (no copy: the weekly review asks every ticket).
+  const prev: Readonly<Pick<SlaSummary, 'response' | 'resolution'>> | null =
+    c.previous !== undefined ? c.previous : parsedSlaStates(t.slaStatus);
   const status = t.status ?? null;
   return { c, prev, status, open: isOpenStatus(status), u: targetUrgency(t, policy), start: t.submittedAt };
 }
@@ -469,14 +471,7 @@ export function slaStates(
     const ev = evaluate(t, nowMs, policy, cal, ctx);
     return { response: ev.response, resolution: ev.resolution };
   }
-  // As basis(), without its copies: the weekly review asks this of every ticket (no closures and no
-  // parsed-status copy per call either).
-  const c: SlaContext = typeof ctx === 'number' || ctx === null || ctx === undefined ? { lastWorkLogAt: ctx ?? null } : ctx;
-  const prev = c.previous !== undefined ? c.previous : parsedSlaStates(t.slaStatus);
-  const status = t.status ?? null;
-  const open = isOpenStatus(status);
-  const u = targetUrgency(t, policy);
-  const start = t.submittedAt;
+  const { c, prev, status, open, u, start } = basis(t, policy, ctx);
   if (start === null || start === undefined || !Number.isFinite(start) || !u)
     return { response: sticky(null, prev?.response, !open), resolution: sticky(null, prev?.resolution, !open) };
   const share = Math.min(1, Math.max(0, policy.atRiskShare));
