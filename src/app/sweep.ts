@@ -1,12 +1,12 @@
 // The time-driven SLA sweep: one read of the columns it needs, every state computed in memory,
 // one write of the SLA columns, its own status recorded (add-on triggers send no failure mail).
-import type { FieldKey } from '../domain/schema';
+import type { FieldKey, Status } from '../domain/schema';
 import { SHEET_NAMES, headerLabel, parseEnum } from '../domain/schema';
 import { columnLetter } from '../domain/columns';
 import { literalText } from '../domain/text';
 import type { AlertKey, SlaEvaluation } from '../domain/sla';
 import { waitOf } from '../domain/waiting';
-import { alertsFor, evaluate, formatSlaStatus, parseAlertKeys, parseSlaStatus, formatAlertKeys } from '../domain/sla';
+import { alertsFor, evaluate, formatSlaStatus, parseAlertKeys, formatAlertKeys, settledSlaStates } from '../domain/sla';
 import { rethrowDefect, TrackerError } from '../domain/errors';
 import { catalog, t } from '../domain/i18n';
 import { SETTINGS_LAYOUT } from '../gas/settingsSheet';
@@ -265,15 +265,10 @@ function sweepTickets(tr: Tracker, started = Date.now(), off: number[] = [], rep
 /** The ticket sheet, its header row put back first if it was deleted (issue 17; under the sweep's lock). */
 const openHealed = (tr: Tracker) => healDeletedHeader(tr, openTickets(tr), '', 'trigger');
 
-const FINAL = new Set([null, 'met', 'missed']);
-
 /** A resolved or closed ticket whose SLA text already holds final states needs no evaluation. */
 function isSettled(row: readonly unknown[], at: Partial<Record<FieldKey, number>>): boolean {
   if (!String(row[at.id as number] ?? '').trim()) return false;
-  const status = parseEnum('status', row[at.status as number]);
-  if (status !== 'resolved' && status !== 'closed') return false;
-  const sla = parseSlaStatus(row[at.slaStatus as number]);
-  return (sla.response !== null || sla.resolution !== null) && FINAL.has(sla.response) && FINAL.has(sla.resolution) && !sla.hints.length;
+  return settledSlaStates(parseEnum('status', row[at.status as number]) as Status | null, row[at.slaStatus as number]) !== null;
 }
 
 /**

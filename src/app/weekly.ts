@@ -14,7 +14,7 @@ import type { IsoWeek, Review } from '../domain/review';
 import { buildReview, previousIsoWeek, weeklyDue, weekBounds } from '../domain/review';
 import type { FieldKey, Lang } from '../domain/schema';
 import { SHEET_NAMES } from '../domain/schema';
-import { parseSlaStatus, slaStates } from '../domain/sla';
+import { parseSlaStatus, settledSlaStates, slaStates } from '../domain/sla';
 import { ticketWaitingMinutes, waitOf } from '../domain/waiting';
 import { agentTier } from '../domain/tiers';
 import type { KbEntry } from '../domain/knowledge';
@@ -323,6 +323,9 @@ export function buildWeeklyReview(
       return tiers.get(tk.assignee) ?? null;
     },
     sla: (tk) => {
+      // A done ticket whose SLA cell holds final states: as the cell (and the sweep) says.
+      const settled = settledSlaStates(tk.status, tk.slaStatus);
+      if (settled) return settled;
       try {
         return slaStates(tk, tr.now, policy, cal, { lastWorkLogAt: tk.lastUpdateAt, wait: waitOf(tk) });
       } catch (e) {

@@ -260,6 +260,33 @@ describe('each ticket once', () => {
   });
 });
 
+describe('SLA states of done tickets', () => {
+  it('a done ticket whose SLA cell holds final states counts as the cell says (as the sweep leaves it); one still open to change is worked out', () => {
+    const { rt, A, B } = workedWeek();
+    const live = reviewSheet(rt, '工单');
+    const header = live.getRange(1, 1, 1, live.getLastColumn()).getValues()[0];
+    const slaCol = header.indexOf('SLA状态') + 1;
+    const rowOf = (id: string) => live.getDataRange().getValues().findIndex((r) => r[0] === id) + 1;
+    rt.clock.set(at('2024-05-13T10:00:00'));
+    const states = (id: string): string[] => {
+      expect(rt.call<EntryResult<'buildWeeklyReview'>>('buildWeeklyReview', '2024-W19').result.ok).toBe(true);
+      const rows = reviewSheet(rt, '周报数据').getDataRange().getDisplayValues();
+      const row = rows.find((r) => r[0] === id)!;
+      return ['响应SLA', '解决SLA', '解决达成'].map((h) => row[rows[0].indexOf(h)]);
+    };
+    // B missed both targets (a day to accept, resolved again after the requester said no).
+    expect(states(B)).toEqual(['未达成', '未达成', '0']);
+    // Settled as met (an earlier policy, a hand-kept sheet's verdict): the review says what the cell
+    // says, as the sweep leaves it, rather than working it out again.
+    live.getRange(rowOf(B), slaCol).setValue('响应：已达成 · 解决：已达成');
+    expect(states(B)).toEqual(['达成', '达成', '1']);
+    // A (closed, met on time) with states time could still change: worked out, not read.
+    expect(states(A)).toEqual(['达成', '达成', '1']);
+    live.getRange(rowOf(A), slaCol).setValue('响应：有风险 · 解决：有风险');
+    expect(states(A)).toEqual(['达成', '达成', '1']);
+  });
+});
+
 describe('English sheets', () => {
   it('names the sheet Review 2024-W19 and writes English labels', () => {
     const { rt } = workedWeek({ locale: 'en_US' });

@@ -1,6 +1,6 @@
 // The `SLA状态` cell (written by the sweep, read back by every reader of the sheet) and what is
 // derived from its states: row colours and the weekly review's overall state.
-import { SLA_LABELS, type Lang, type SlaHint, type SlaState } from '../schema';
+import { SLA_LABELS, type Lang, type SlaHint, type SlaState, type Status } from '../schema';
 import type { SlaSummary } from './engine';
 import { catalog } from '../i18n';
 
@@ -91,20 +91,13 @@ const parsedStatuses = new Map<string, ParsedSlaStatus>();
  * parseSlaStatus(42); // => { response: null, resolution: null, hints: [] }
  */
 export function parseSlaStatus(text: unknown): ParsedSlaStatus {
-  if (typeof text !== 'string' && typeof text !== 'number') return { response: null, resolution: null, hints: [] };
-  const key = String(text);
-  let hit = parsedStatuses.get(key);
-  if (!hit) {
-    hit = parseSlaText(key);
-    if (parsedStatuses.size > 1000) parsedStatuses.clear();
-    parsedStatuses.set(key, hit);
-  }
+  const hit = parsedOnce(text);
   return { ...hit, hints: [...hit.hints] };
 }
 
-/** The two states of a status text, as parseSlaStatus reads them, without a copy (read-only). */
-export function parsedSlaStates(text: unknown): Readonly<Pick<ParsedSlaStatus, 'response' | 'resolution'>> {
-  if (typeof text !== 'string' && typeof text !== 'number') return NO_STATES;
+/** The parse of a status text, shared (read-only): each distinct text parsed once. */
+function parsedOnce(text: unknown): Readonly<ParsedSlaStatus> {
+  if (typeof text !== 'string' && typeof text !== 'number') return NOTHING;
   const key = String(text);
   let hit = parsedStatuses.get(key);
   if (!hit) {
@@ -114,7 +107,26 @@ export function parsedSlaStates(text: unknown): Readonly<Pick<ParsedSlaStatus, '
   }
   return hit;
 }
-const NO_STATES = Object.freeze({ response: null, resolution: null });
+const NOTHING: Readonly<ParsedSlaStatus> = Object.freeze({ response: null, resolution: null, hints: Object.freeze([]) as unknown as SlaHint[] });
+
+/** The two states of a status text, as parseSlaStatus reads them, without a copy (read-only). */
+export function parsedSlaStates(text: unknown): Readonly<Pick<ParsedSlaStatus, 'response' | 'resolution'>> {
+  return parsedOnce(text);
+}
+
+const isFinal = (s: SlaState | null): boolean => s === null || s === 'met' || s === 'missed';
+
+/**
+ * The states a resolved or closed ticket's SLA cell holds when they are final (met or missed, no
+ * hint, at least one target named), else null. Time can no longer change them: the sweep leaves
+ * such a ticket alone, and the weekly review counts it as the cell says, so the review and the
+ * sheet's SLA column agree.
+ */
+export function settledSlaStates(status: Status | null, text: unknown): Readonly<Pick<ParsedSlaStatus, 'response' | 'resolution'>> | null {
+  if (status !== 'resolved' && status !== 'closed') return null;
+  const p = parsedOnce(text);
+  return (p.response !== null || p.resolution !== null) && isFinal(p.response) && isFinal(p.resolution) && !p.hints.length ? p : null;
+}
 
 function parseSlaText(text: string): ParsedSlaStatus {
   const out: ParsedSlaStatus = { response: null, resolution: null, hints: [] };

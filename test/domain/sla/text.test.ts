@@ -6,6 +6,7 @@ import {
   overallState,
   parseSlaStatus,
   rowColour,
+  settledSlaStates,
   SLA_CF_WORDS,
   SLA_TARGET_LABELS,
   type SlaSummary,
@@ -126,6 +127,20 @@ describe('SLA状态 text', () => {
         }
       }
     }
+  });
+});
+
+describe('settledSlaStates', () => {
+  it.each([
+    ['closed', '响应：已达成 · 解决：未达成', { response: 'met', resolution: 'missed' }],
+    ['resolved', 'Resolution: Met', { response: null, resolution: 'met' }],
+    ['closed', '响应：已达成 · 解决：有风险', null], // a state time can still change
+    ['closed', '响应：已达成 · 解决：已达成 · 需要升级', null], // a hint
+    ['closed', '', null],
+    ['inProgress', '响应：已达成 · 解决：已达成', null], // not done: the clock still runs
+  ] as const)('%s with %j', (status, text, expected) => {
+    const got = settledSlaStates(status, text);
+    expect(got && { response: got.response, resolution: got.resolution }).toEqual(expected);
   });
 });
 
