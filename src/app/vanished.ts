@@ -14,7 +14,7 @@ import type { Status } from '../domain/schema';
 import { t } from '../domain/i18n';
 import type { AuditEntry } from '../domain/ticket';
 import { parseRecord } from '../domain/record';
-import { parseTicketId } from '../domain/ticketId';
+import { parseTicketId, type ParsedTicketId } from '../domain/ticketId';
 import { findArchiveSheet, readArchiveSheet } from '../gas/archiveSheet';
 import { appendAuditRows, auditEntriesOf, auditRow, findAuditSheet } from '../gas/auditSheet';
 import { PROPERTY_KEYS } from '../gas/properties';
@@ -50,6 +50,11 @@ export function presentIds(ts: TicketSheet): Set<string> {
 export function addIds(into: Set<string>, idCell: unknown, recordCell: unknown): void {
   const id = String(idCell ?? '').trim();
   if (id) into.add(id);
+  // A record naming the row's own ID (nearly all) adds nothing, valid or not: no parse then.
+  if (typeof recordCell === 'string' && id) {
+    const bar = recordCell.indexOf('|');
+    if (bar >= 0 && recordCell.startsWith(`${id}|`, bar + 1)) return;
+  }
   const rec = parseRecord(recordCell);
   if (rec) into.add(rec.id);
 }
@@ -132,20 +137,28 @@ const hashId = (id: string): number => {
   return h;
 };
 
-const newer = (a: string, b: string): boolean => {
-  const pa = parseTicketId(a);
-  const pb = parseTicketId(b);
-  return !!pa && (!pb || pa.date > pb.date || (pa.date === pb.date && pa.serial > pb.serial));
-};
+/** Whether ID a (parsed) was issued after ID b (parsed); an ID of no known form is never newer. */
+const later = (pa: ParsedTicketId | null, pb: ParsedTicketId | null): boolean =>
+  !!pa && (!pb || pa.date > pb.date || (pa.date === pb.date && pa.serial > pb.serial));
+
+const newer = (a: string, b: string): boolean => later(parseTicketId(a), parseTicketId(b));
 
 function fingerprint(ids: ReadonlySet<string>, upTo: string | null): Seen {
   let n = 0;
   let x = 0;
   let top = '';
+  // Each ID parsed once (the sweep fingerprints every ID of the sheet), the two it is compared with
+  // once each.
+  let topParsed: ParsedTicketId | null = null;
+  const upToParsed = upTo ? parseTicketId(upTo) : null;
   for (const id of ids) {
-    if (!top || newer(id, top)) top = id;
+    const parsed = parseTicketId(id);
+    if (!top || later(parsed, topParsed)) {
+      top = id;
+      topParsed = parsed;
+    }
     // IDs issued after the last look are new tickets; only the ones seen before can have left.
-    if (upTo && newer(id, upTo)) continue;
+    if (upTo && later(parsed, upToParsed)) continue;
     n++;
     x = (x ^ hashId(id)) >>> 0;
   }

@@ -90,8 +90,14 @@ export function checkQueuedEdits(tr: Tracker, open: (tr: Tracker) => TicketSheet
 export function rowsOffRecord(block: readonly (readonly unknown[])[], idAt: number, statusAt: number, recordAt: number, firstRow: number): number[] {
   const off: number[] = [];
   block.forEach((row, i) => {
-    const rec = parseRecord(row[recordAt]);
-    if (rec && (rec.id !== String(row[idAt] ?? '').trim() || rec.status !== parseEnum('status', row[statusAt]))) off.push(firstRow + i);
+    const cell = row[recordAt];
+    const id = String(row[idAt] ?? '').trim();
+    const status = parseEnum('status', row[statusAt]);
+    // A record that starts with the row's own status and ID is not off, valid or not (a record
+    // parseRecord refuses is never off): the sweep asks this of every row, mostly such ones.
+    if (typeof cell === 'string' && cell.startsWith(`${status ?? ''}|${id}|`)) return;
+    const rec = parseRecord(cell);
+    if (rec && (rec.id !== id || rec.status !== status)) off.push(firstRow + i);
   });
   return off;
 }
