@@ -150,8 +150,17 @@ export function reviewData(scope: ReviewScope, recurring: readonly RecurringProb
     lists.set(s, s);
     return s;
   };
+  // Pairs by their two labels (strings already in hand): no text to build per row to look one up.
+  const pairs = new Map<string, Map<string, string>>();
   /** A target's due week and done week (one when the same, or only one known). */
-  const slaWeeks = (a: string, b: string): string => (a && b && a !== b ? list(`${a} ${b}`) : a || b);
+  const slaWeeks = (a: string, b: string): string => {
+    if (!a || !b || a === b) return a || b;
+    let byDone = pairs.get(a);
+    if (!byDone) pairs.set(a, (byDone = new Map()));
+    let pair = byDone.get(b);
+    if (pair === undefined) byDone.set(b, (pair = `${a} ${b}`));
+    return pair;
+  };
 
   /** The distinct weeks among a row's four SLA weeks, in order (`2024-W18 2024-W19`). */
   const weeksOf = (a: string, b: string, c: string, d: string): string => {
