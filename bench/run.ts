@@ -249,49 +249,46 @@ function loadSheet(rt: LocalRuntime, size: number): void {
 
 /**
  * `--cpu-prof=weekly`: a V8 CPU profile of that operation's measured runs only, written to
- * bench/results/<op>-<size>.cpuprofile (open it in Chrome DevTools or speedscope). Returns the stop.
+ * bench/results/<op>-<size>.cpuprofile (open it in Chrome DevTools or speedscope).
+ * `--heap-prof=weekly`: a sampling heap profile of them, counting what was allocated (collected
+ * objects included: garbage costs CPU too), written to bench/results/<op>-<size>.heapprofile
+ * (Chrome DevTools' Memory tab).
  */
 const cpuProfOp = args.find((a) => a.startsWith('--cpu-prof='))?.slice(11);
-let profiledSize = 0;
-function profiler(op: Op): (() => void) | null {
-  if (op !== cpuProfOp) return null;
-  const session = new inspector.Session();
-  session.connect();
-  session.post('Profiler.enable');
-  session.post('Profiler.setSamplingInterval', { interval: 1000 });
-  session.post('Profiler.start');
-  return () =>
-    session.post('Profiler.stop', (err, res) => {
-      if (err) throw err;
-      fs.mkdirSync(path.join(root, 'bench/results'), { recursive: true });
-      fs.writeFileSync(path.join(root, `bench/results/${op}-${profiledSize}.cpuprofile`), JSON.stringify(res.profile));
-      session.disconnect();
-    });
-}
-
-/**
- * `--heap-prof=weekly`: a sampling heap profile of that operation's measured runs, counting what
- * was allocated (collected objects included: garbage costs CPU too), written to
- * bench/results/<op>-<size>.heapprofile (open it in Chrome DevTools' Memory tab). Returns the stop.
- */
 const heapProfOp = args.find((a) => a.startsWith('--heap-prof='))?.slice(12);
-function heapProfiler(op: Op): (() => void) | null {
-  if (op !== heapProfOp) return null;
+let profiledSize = 0;
+/** Starts the profile `kind` of `op` when asked for; returns its stop (which writes the file). */
+function profiler(op: Op, kind: 'cpu' | 'heap'): (() => void) | null {
+  if (op !== (kind === 'cpu' ? cpuProfOp : heapProfOp)) return null;
   const session = new inspector.Session();
   session.connect();
-  session.post('HeapProfiler.enable');
-  session.post('HeapProfiler.startSampling', {
-    samplingInterval: 32_768,
-    includeObjectsCollectedByMajorGC: true,
-    includeObjectsCollectedByMinorGC: true,
-  } as inspector.HeapProfiler.StartSamplingParameterType);
+  if (kind === 'cpu') {
+    session.post('Profiler.enable');
+    session.post('Profiler.setSamplingInterval', { interval: 1000 });
+    session.post('Profiler.start');
+  } else {
+    session.post('HeapProfiler.enable');
+    session.post('HeapProfiler.startSampling', {
+      samplingInterval: 32_768,
+      includeObjectsCollectedByMajorGC: true,
+      includeObjectsCollectedByMinorGC: true,
+    } as inspector.HeapProfiler.StartSamplingParameterType);
+  }
+  const write = (profile: object): void => {
+    fs.mkdirSync(path.join(root, 'bench/results'), { recursive: true });
+    fs.writeFileSync(path.join(root, `bench/results/${op}-${profiledSize}.${kind}profile`), JSON.stringify(profile));
+    session.disconnect();
+  };
   return () =>
-    session.post('HeapProfiler.stopSampling', (err, res) => {
-      if (err) throw err;
-      fs.mkdirSync(path.join(root, 'bench/results'), { recursive: true });
-      fs.writeFileSync(path.join(root, `bench/results/${op}-${profiledSize}.heapprofile`), JSON.stringify(res.profile));
-      session.disconnect();
-    });
+    kind === 'cpu'
+      ? session.post('Profiler.stop', (err, res) => {
+          if (err) throw err;
+          write(res.profile);
+        })
+      : session.post('HeapProfiler.stopSampling', (err, res) => {
+          if (err) throw err;
+          write(res.profile);
+        });
 }
 
 /** Measures `fn` (returning the execution's stats) `runs` times; stats of the last run, CPU median. */
@@ -303,8 +300,8 @@ function measure(op: Op, size: number, runs: number, fn: (i: number) => CallStat
   const runtimes: number[] = [];
   let stats: CallStats | null = null;
   const t0 = Date.now();
-  const prof = profiler(op);
-  const heapProf = heapProfiler(op);
+  const prof = profiler(op, 'cpu');
+  const heapProf = profiler(op, 'heap');
   for (let i = 0; i < runs; i++) {
     // Untimed: each execution on Google starts in a fresh process, without the previous run's
     // garbage to collect; without this, one run's collection lands in the next one's CPU.
