@@ -50,8 +50,9 @@ export function presentIds(ts: TicketSheet): Set<string> {
 export function addIds(into: Set<string>, idCell: unknown, recordCell: unknown): void {
   const id = String(idCell ?? '').trim();
   if (id) into.add(id);
-  // A record naming the row's own ID (nearly all) adds nothing, valid or not: no parse then.
-  if (typeof recordCell === 'string' && id) {
+  // A record naming the row's own ID (nearly all) adds nothing, valid or not: no parse then. Not
+  // for an ID holding `|`: a record cannot carry it, and reads back as another ID.
+  if (typeof recordCell === 'string' && id && !id.includes('|')) {
     const bar = recordCell.indexOf('|');
     if (bar >= 0 && recordCell.startsWith(`${id}|`, bar + 1)) return;
   }

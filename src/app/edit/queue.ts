@@ -94,8 +94,9 @@ export function rowsOffRecord(block: readonly (readonly unknown[])[], idAt: numb
     const id = String(row[idAt] ?? '').trim();
     const status = parseEnum('status', row[statusAt]);
     // A record that starts with the row's own status and ID is not off, valid or not (a record
-    // parseRecord refuses is never off): the sweep asks this of every row, mostly such ones.
-    if (typeof cell === 'string' && cell.startsWith(`${status ?? ''}|${id}|`)) return;
+    // parseRecord refuses is never off): the sweep asks this of every row, mostly such ones. Not
+    // for an ID holding `|`: a record cannot carry it, and reads back as another ID.
+    if (typeof cell === 'string' && !id.includes('|') && cell.startsWith(`${status ?? ''}|${id}|`)) return;
     const rec = parseRecord(cell);
     if (rec && (rec.id !== id || rec.status !== status)) off.push(firstRow + i);
   });
