@@ -13,7 +13,7 @@ import { enumLabel, headerLabel, parseEnum } from '../domain/schema';
 import type { Status } from '../domain/schema';
 import { t } from '../domain/i18n';
 import type { AuditEntry } from '../domain/ticket';
-import { parseRecord } from '../domain/record';
+import { parseRecord, recordNamesOnly } from '../domain/record';
 import { parseTicketId, type ParsedTicketId } from '../domain/ticketId';
 import { findArchiveSheet, readArchiveSheet } from '../gas/archiveSheet';
 import { appendAuditRows, auditEntriesOf, auditRow, findAuditSheet } from '../gas/auditSheet';
@@ -50,12 +50,8 @@ export function presentIds(ts: TicketSheet): Set<string> {
 export function addIds(into: Set<string>, idCell: unknown, recordCell: unknown): void {
   const id = String(idCell ?? '').trim();
   if (id) into.add(id);
-  // A record naming the row's own ID (nearly all) adds nothing, valid or not: no parse then. Not
-  // for an ID holding `|`: a record cannot carry it, and reads back as another ID.
-  if (typeof recordCell === 'string' && id && !id.includes('|')) {
-    const bar = recordCell.indexOf('|');
-    if (bar >= 0 && recordCell.startsWith(`${id}|`, bar + 1)) return;
-  }
+  // A record naming the row's own ID (nearly all) adds nothing, valid or not: no parse then.
+  if (recordNamesOnly(recordCell, id)) return;
   const rec = parseRecord(recordCell);
   if (rec) into.add(rec.id);
 }

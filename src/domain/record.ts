@@ -97,6 +97,19 @@ export function parseRecord(cell: unknown): RowRecord | null {
   return { id: m[2], status, lastUpdateAt: at !== null && Number.isSafeInteger(at) ? at : null, hashes, wait: m[5] ?? '' };
 }
 
+/**
+ * Whether a record cell can name no ticket but `id` (and no status but `status`, when given),
+ * without parsing it: its first fields are `status|id|`. Such a cell, read or not, tells nothing
+ * new about another ticket; the sweep asks this of every row before parseRecord. Never for an ID
+ * holding `|`: a record cannot carry one (written for `A|1`, it reads back as `A`).
+ */
+export function recordNamesOnly(cell: unknown, id: string, status?: Status | null): boolean {
+  if (typeof cell !== 'string' || !id || id.includes('|')) return false;
+  const bar = cell.indexOf('|');
+  if (bar < 0 || !cell.startsWith(`${id}|`, bar + 1)) return false;
+  return status === undefined || (bar === (status ?? '').length && cell.startsWith(status ?? ''));
+}
+
 /** The record to write for a ticket as it stands after a change the tracker accepted. */
 export const recordOf = (tk: Ticket, wait?: string): string => formatRecord(tk, wait);
 

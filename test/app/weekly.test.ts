@@ -244,8 +244,8 @@ describe('each ticket once', () => {
     const width = live.getLastColumn();
     live.getRange(live.getLastRow() + 1, 1, 1, width).setValues([bArchived.slice(0, width)]);
     const liveRows = live.getDataRange().getValues();
-    const cRow = liveRows.find((r) => r[0] !== B && String(r[0]).startsWith('IT'))!;
-    live.getRange(live.getLastRow() + 1, 1, 1, width).setValues([cRow]);
+    const twice = liveRows.find((r) => r[0] !== B && String(r[0]).startsWith('IT'))!;
+    live.getRange(live.getLastRow() + 1, 1, 1, width).setValues([twice]);
     const r = rt.call<EntryResult<'buildWeeklyReview'>>('buildWeeklyReview', '2024-W19');
     expect(r.result).toMatchObject({ ok: true, tickets: 4, archived: 2, dataRows: 4 });
     const ids = reviewSheet(rt, '周报数据')

@@ -1,6 +1,6 @@
 // The hidden record (domain/record.ts): 提交人邮箱 joined the hashed fields (issue 17); records
 // written before keep working, and say they do not know that field.
-import { HASHED, changedFields, formatRecord, parseRecord, recordHash, recordKnows } from '../../src/domain/record';
+import { HASHED, changedFields, formatRecord, parseRecord, recordHash, recordKnows, recordNamesOnly } from '../../src/domain/record';
 import { blankTicket } from '../../src/domain/ticket';
 
 const tk = { ...blankTicket(), id: 'IT20240501001', status: 'pending' as const, title: 'x', notifyEmail: 'a@corp.example', lastUpdateAt: Date.UTC(2024, 4, 1) };
@@ -29,5 +29,22 @@ describe('record', () => {
     const odd = formatRecord(tk).replace(/^([^|]*\|[^|]*\|[^|]*\|[0-9a-z]*)[0-9a-z]{4}$/, '$1');
     expect(parseRecord(odd)!.hashes).toBe('');
     expect(changedFields(parseRecord(odd)!, tk)).toEqual([...HASHED]);
+  });
+});
+
+describe('recordNamesOnly', () => {
+  const rec = (id: string) => formatRecord({ ...blankTicket(), id, status: 'pending', lastUpdateAt: 1_700_000_000_000 });
+  it('answers yes only where parseRecord could name nothing else', () => {
+    expect(recordNamesOnly(rec('IT20240501001'), 'IT20240501001')).toBe(true);
+    expect(recordNamesOnly(rec('IT20240501001'), 'IT20240501001', 'pending')).toBe(true);
+    expect(recordNamesOnly(rec('IT20240501001'), 'IT20240501001', 'closed')).toBe(false);
+    expect(recordNamesOnly(rec('IT20240501001'), 'IT2024050100')).toBe(false); // a prefix of the ID is not the ID
+    expect(recordNamesOnly(rec('IT20240501002'), 'IT20240501001')).toBe(false);
+    expect(recordNamesOnly(`|IT20240501001|x|`, 'IT20240501001', null)).toBe(true);
+    expect(recordNamesOnly('', 'IT20240501001')).toBe(false);
+    expect(recordNamesOnly(rec('IT1'), '')).toBe(false);
+    // A record cannot carry |: written for A|1 it reads back as A, so it is left to the parse.
+    expect(parseRecord(rec('A|1'))?.id).toBe('A');
+    expect(recordNamesOnly(rec('A|1'), 'A|1')).toBe(false);
   });
 });

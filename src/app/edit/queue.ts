@@ -2,8 +2,8 @@
 // burst of submits) are never dropped: each is queued in document properties, one key per edit so
 // that two triggers queueing at once cannot overwrite each other, and checked later — by the next
 // edit trigger that gets the lock, and by the sweep, which also compares every row with its record.
-import { parseRecord } from '../../domain/record';
-import { parseEnum } from '../../domain/schema';
+import { parseRecord, recordNamesOnly } from '../../domain/record';
+import { parseEnum, type Status } from '../../domain/schema';
 import type { QueuedEdit } from '../../gas/properties';
 import { PROPERTY_KEYS, parseQueuedEdit, queuedEditKey } from '../../gas/properties';
 import type { TicketSheet } from '../../gas/ticketSheet';
@@ -93,10 +93,9 @@ export function rowsOffRecord(block: readonly (readonly unknown[])[], idAt: numb
     const cell = row[recordAt];
     const id = String(row[idAt] ?? '').trim();
     const status = parseEnum('status', row[statusAt]);
-    // A record that starts with the row's own status and ID is not off, valid or not (a record
-    // parseRecord refuses is never off): the sweep asks this of every row, mostly such ones. Not
-    // for an ID holding `|`: a record cannot carry it, and reads back as another ID.
-    if (typeof cell === 'string' && !id.includes('|') && cell.startsWith(`${status ?? ''}|${id}|`)) return;
+    // A record that names only the row's own status and ID is not off, valid or not (a record
+    // parseRecord refuses is never off).
+    if (recordNamesOnly(cell, id, status as Status | null)) return;
     const rec = parseRecord(cell);
     if (rec && (rec.id !== id || rec.status !== status)) off.push(firstRow + i);
   });

@@ -129,6 +129,9 @@ export interface ClockPause {
   to: number;
 }
 
+/** The two targets' states alone, read-only (a parsed status cell is shared, never copied). */
+export type SlaStatePair = Readonly<Pick<SlaSummary, 'response' | 'resolution'>>;
+
 /** States and hints: what the `SLA状态` cell says. */
 export interface SlaSummary {
   response: SlaState | null;
@@ -320,7 +323,7 @@ function evalTarget(
   return { state, dueAt, riskAt, used };
 }
 
-function emptyEvaluation(prev: Readonly<Pick<SlaSummary, 'response' | 'resolution'>> | null, open: boolean, waiting: WaitKind | null): SlaEvaluation {
+function emptyEvaluation(prev: SlaStatePair | null, open: boolean, waiting: WaitKind | null): SlaEvaluation {
   return {
     waiting,
     response: sticky(null, prev?.response, !open),
@@ -344,8 +347,7 @@ function basis(t: SlaTicket, policy: SlaPolicy, ctx: SlaContext | number | null 
   const c: SlaContext =
     typeof ctx === 'number' || ctx === null || ctx === undefined ? { lastWorkLogAt: ctx ?? null } : ctx;
   // Read only: the states as the cell says them (no copy: the weekly review asks every ticket).
-  const prev: Readonly<Pick<SlaSummary, 'response' | 'resolution'>> | null =
-    c.previous !== undefined ? c.previous : parsedSlaStates(t.slaStatus);
+  const prev: SlaStatePair | null = c.previous !== undefined ? c.previous : parsedSlaStates(t.slaStatus);
   const status = t.status ?? null;
   return { c, prev, status, open: isOpenStatus(status), u: targetUrgency(t, policy), start: t.submittedAt };
 }
@@ -376,13 +378,7 @@ export function evaluate(
     return emptyEvaluation(prev, open, waiting);
 
   const share = Math.min(1, Math.max(0, policy.atRiskShare));
-  const pauses = normalisePauses(c.pauses, start).filter((p) => p.from < nowMs);
-  // Only pauses that have ended count; a pause still running is the current resolution.
-  const done = (p: ClockPause): boolean => p.to <= nowMs;
-  const completed = pauses.filter(done);
-  // Waiting periods, a running one up to now: the clocks that stop while waiting skip them.
-  const waits = c.wait ? normalisePauses(waitPauses(c.wait, nowMs), start) : [];
-  const stopped = waits.length ? normalisePauses([...completed, ...waits], start) : completed;
+  const { completed, waits, stopped } = stoppedPeriods(c, start, nowMs);
 
   // First response.
   const respondedAt = t.firstResponseAt ?? (!open ? (t.resolvedAt ?? null) : null);
@@ -391,8 +387,7 @@ export function evaluate(
 
   // Resolution.
   const resolvedAt = !open ? (t.resolvedAt ?? null) : null;
-  const resPauses = resolvedAt !== null ? stopped.filter((p) => p.from < resolvedAt) : stopped;
-  const reso = evalTarget(cal, policy.resolution[u], share, start, nowMs, !open, resolvedAt, resPauses);
+  const reso = evalTarget(cal, policy.resolution[u], share, start, nowMs, !open, resolvedAt, resolutionPauses(stopped, resolvedAt));
 
   const ev: SlaEvaluation = {
     response: sticky(resp.state, prev?.response, responseDone),
@@ -482,7 +477,9 @@ export function slaStates(
   // (worked out only when the state needs them).
   const resolvedAt = !open ? (t.resolvedAt ?? null) : null;
   const resolutionBefore = prev?.resolution;
-  const pauses = needsInstants(!open, resolvedAt, resolutionBefore) ? resolutionPauses(c, start, nowMs, resolvedAt) : NO_PAUSES;
+  // Never reopened and never waited (most tickets of a review): no periods to work out.
+  const stops = !!(c.pauses?.length || c.wait?.current || c.wait?.periods.length);
+  const pauses = stops && needsInstants(!open, resolvedAt, resolutionBefore) ? resolutionPauses(stoppedPeriods(c, start, nowMs).stopped, resolvedAt) : NO_PAUSES;
   const resolution = stateOf(cal, start, nowMs, share, policy.resolution[u], !open, resolvedAt, pauses, resolutionBefore);
   return {
     response: sticky(response, prev?.response, responseDone),
@@ -514,15 +511,21 @@ function stateOf(
   return nowMs >= dueWithPauses(cal, target.clock, start, ceil(ms * share - 1e-3), pauses) ? 'atRisk' : 'onTrack';
 }
 
-/** The periods that stop a resolution clock: reopen pauses that ended, and waiting. */
-function resolutionPauses(c: SlaContext, start: number, nowMs: number, resolvedAt: number | null): readonly ClockPause[] {
-  // Never reopened and never waited: most tickets of a review.
-  if (!c.pauses?.length && !c.wait?.current && !c.wait?.periods.length) return NO_PAUSES;
+/**
+ * The periods that stop the clocks at `nowMs`: the reopen pauses that have ended (a pause still
+ * running is the current resolution), the waiting periods (a running one up to now), and both
+ * merged. evaluate and slaStates both read a ticket's pauses here.
+ */
+function stoppedPeriods(c: SlaContext, start: number, nowMs: number): { completed: ClockPause[]; waits: ClockPause[]; stopped: ClockPause[] } {
   const completed = normalisePauses(c.pauses, start).filter((p) => p.from < nowMs && p.to <= nowMs);
   const waits = c.wait ? normalisePauses(waitPauses(c.wait, nowMs), start) : [];
   const stopped = waits.length ? normalisePauses([...completed, ...waits], start) : completed;
-  return resolvedAt !== null ? stopped.filter((p) => p.from < resolvedAt) : stopped;
+  return { completed, waits, stopped };
 }
+
+/** The stopped periods that count against a resolution: those that began before it. */
+const resolutionPauses = (stopped: ClockPause[], resolvedAt: number | null): ClockPause[] =>
+  resolvedAt !== null ? stopped.filter((p) => p.from < resolvedAt) : stopped;
 
 /**
  * Periods spent resolved before a reopen, from status changes in time order (e.g. read from the

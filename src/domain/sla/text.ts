@@ -1,7 +1,7 @@
 // The `SLA状态` cell (written by the sweep, read back by every reader of the sheet) and what is
 // derived from its states: row colours and the weekly review's overall state.
 import { SLA_LABELS, type Lang, type SlaHint, type SlaState, type Status } from '../schema';
-import type { SlaSummary } from './engine';
+import type { SlaStatePair, SlaSummary } from './engine';
 import { catalog } from '../i18n';
 
 // ---------------------------------------------------------------------------------------------
@@ -110,7 +110,7 @@ function parsedOnce(text: unknown): Readonly<ParsedSlaStatus> {
 const NOTHING: Readonly<ParsedSlaStatus> = Object.freeze({ response: null, resolution: null, hints: Object.freeze([]) as unknown as SlaHint[] });
 
 /** The two states of a status text, as parseSlaStatus reads them, without a copy (read-only). */
-export function parsedSlaStates(text: unknown): Readonly<Pick<ParsedSlaStatus, 'response' | 'resolution'>> {
+export function parsedSlaStates(text: unknown): SlaStatePair {
   return parsedOnce(text);
 }
 
@@ -122,7 +122,7 @@ const isFinal = (s: SlaState | null): boolean => s === null || s === 'met' || s 
  * such a ticket alone, and the weekly review counts it as the cell says, so the review and the
  * sheet's SLA column agree.
  */
-export function settledSlaStates(status: Status | null, text: unknown): Readonly<Pick<ParsedSlaStatus, 'response' | 'resolution'>> | null {
+export function settledSlaStates(status: Status | null, text: unknown): SlaStatePair | null {
   if (status !== 'resolved' && status !== 'closed') return null;
   const p = parsedOnce(text);
   return (p.response !== null || p.resolution !== null) && isFinal(p.response) && isFinal(p.resolution) && !p.hints.length ? p : null;

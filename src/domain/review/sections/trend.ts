@@ -69,11 +69,11 @@ export function trendWeeks(scope: ReviewScope, count = TREND_WEEKS): TrendWeek[]
         t.firstResponseAt ?? -Infinity,
         events?.length ? events[events.length - 1].at : -Infinity,
       );
-      let open: boolean | null = null;
       if (c < 0 && asOf[0] > settled) {
         // Settled before the window (most tickets): one status for all twelve week ends.
         if (isOpenStatus(statusAt(t, asOf[0], events))) for (let i = 0; i < count; i++) backlog[i]++;
       } else {
+        let open: boolean | null = null;
         for (let i = Math.max(0, c); i < count; i++) {
           const isOpen: boolean =
             asOf[i] > settled && open !== null ? open : isOpenStatus(statusAt(t, asOf[i], events));
